@@ -1,0 +1,263 @@
+//! `jixiao check FILE [--json]`: every derived figure, score, total, grade and warning.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use crate::core::engine::{Derived, MetricStatus, derive};
+use crate::core::format::load;
+use crate::core::model::Workbook;
+use crate::core::num::{fmt_percent, fmt_score, round2};
+use crate::core::{Bilingual, Lang};
+use crate::text::{pad_left, pad_right};
+
+/// Version of the `--json` document; bumped only when keys change meaning.
+pub const CHECK_JSON_VERSION: u32 = 1;
+
+/// Reads and derives a workbook file, or says why it cannot.
+///
+/// # Errors
+/// The message names the file, line, column and what was expected.
+pub fn open(path: &Path) -> Result<(Workbook, Derived), Bilingual> {
+    let name = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Bilingual::new(
+            format!("{name}：无法读取（{e}）"),
+            format!("{name}: cannot read ({e})"),
+        )
+    })?;
+    let loaded = load(&text).map_err(|e| e.describe(&name))?;
+    let derived = derive(&loaded.workbook);
+    Ok((loaded.workbook, derived))
+}
+
+fn dec(v: Option<Decimal>) -> Value {
+    v.map_or(Value::Null, |d| Value::String(d.to_string()))
+}
+
+fn bi(b: &Bilingual) -> Value {
+    json!({"zh": b.zh, "en": b.en})
+}
+
+/// The stable `--json` document (documented in docs/format.md).
+#[must_use]
+pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
+    let flat = wb.table.flatten();
+    let metrics: Vec<Value> = d
+        .metrics
+        .iter()
+        .map(|m| {
+            json!({
+                "id": m.id.key(),
+                "formula_no": m.id.formula_no(),
+                "label_zh": m.id.label_zh(),
+                "label_en": m.id.label_en(),
+                "value": dec(m.value),
+                "display": dec(m.display),
+                "status": match &m.status {
+                    MetricStatus::Ok => "ok",
+                    MetricStatus::MissingInput { .. } => "missing_input",
+                    MetricStatus::ZeroDenominator => "zero_denominator",
+                    MetricStatus::Overflow => "overflow",
+                },
+                "formula": bi(&m.id.formula()),
+                "expression": m.expression.as_ref().map_or(Value::Null, bi),
+                "class": m.class,
+                "inputs": m.inputs.iter().map(|(f, v)| json!({
+                    "field": f.key(), "label_zh": f.label_zh(), "label_en": f.label_en(), "value": dec(*v)
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let indicators: Vec<Value> = flat
+        .iter()
+        .zip(&d.scores.indicators)
+        .map(|((depth, ind), r)| {
+            json!({
+                "code": ind.code,
+                "name": ind.name,
+                "level": depth + 1,
+                "weight": ind.weight.to_string(),
+                "counted_weight": r.counted_weight.to_string(),
+                "score": r.score.to_string(),
+                "score_display": round2(r.score).to_string(),
+                "lost": r.lost.to_string(),
+                "basis": r.basis,
+                "metric": r.metric.map(|m| m.key()),
+                "metric_value": dec(r.metric_value),
+                "value_source": r.value_source,
+                "rule": bi(&r.rule),
+                "working": bi(&r.working),
+                "officer_score": dec(ind.entry.officer_score),
+                "officer_differs": r.officer_differs,
+                "deduction_reason": ind.entry.deduction_reason,
+                "reviewer_score": dec(ind.entry.reviewer_score),
+            })
+        })
+        .collect();
+    let workload: Vec<Value> = wb
+        .workload
+        .iter()
+        .zip(&d.workload)
+        .map(|(g, s)| {
+            json!({
+                "group": g.name,
+                "totals": s.totals.iter().map(|(u, t, lb)| json!({"unit": u, "total": t.to_string(), "lower_bound": lb})).collect::<Vec<_>>(),
+                "items": g.items.iter().zip(&s.items).map(|(it, st)| json!({
+                    "name": it.name, "unit": it.unit, "value": it.value.to_string(), "lower_bound": it.lower_bound,
+                    "parts_sum": dec(st.parts_sum), "parts_consistent": st.parts_consistent,
+                    "completion": dec(st.completion.map(round2)), "change": dec(st.change.map(round2)),
+                    "per_capita": dec(st.per_capita.map(round2)), "share": dec(st.share.map(round2)),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let warnings: Vec<Value> = d
+        .warnings
+        .iter()
+        .map(|w| json!({"code": w.code, "severity": w.severity, "message": bi(&w.message), "concerns": w.concerns}))
+        .collect();
+    json!({
+        "jixiao_check": CHECK_JSON_VERSION,
+        "file": file,
+        "unit": {"name": wb.unit.name, "fiscal_year": wb.unit.fiscal_year},
+        "table": {"name": wb.table.name, "verified": wb.table.verified},
+        "total": {
+            "value": d.scores.total.to_string(),
+            "display": d.total_display().to_string(),
+            "max": d.scores.max_total.to_string(),
+            "removed_weight": d.scores.removed_weight.to_string(),
+        },
+        "grade": {"code": d.grade, "label_zh": d.grade.label_zh(), "label_en": d.grade.label_en()},
+        "metrics": metrics,
+        "indicators": indicators,
+        "workload": workload,
+        "warnings": warnings,
+    })
+}
+
+/// The report for a person: aligned columns, labels in the interface language.
+#[must_use]
+pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let t = |a: &'static str, b: &'static str| if zh { a } else { b };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  {} {}",
+        wb.unit.name,
+        wb.unit.fiscal_year,
+        t("年度", "")
+    );
+    let _ = writeln!(out, "{}: {file}", t("文件", "File"));
+    let _ = writeln!(
+        out,
+        "{}: {} / {}   {}: {}",
+        t("总分", "Total"),
+        fmt_score(d.scores.total),
+        fmt_score(d.scores.max_total),
+        t("等级", "Grade"),
+        d.grade.label(lang)
+    );
+    if !wb.table.verified {
+        let _ = writeln!(
+            out,
+            "{}",
+            t(
+                "⚠ 评分表未经核实（占位权重）",
+                "⚠ scoring table unverified (placeholder weights)"
+            )
+        );
+    }
+    let _ = writeln!(out, "\n{}", t("【比率】", "[Ratios]"));
+    for m in &d.metrics {
+        let value = match (&m.status, m.display) {
+            (_, Some(v)) if m.id.is_percent() => fmt_percent(v),
+            (_, Some(v)) => format!("{v}"),
+            (MetricStatus::ZeroDenominator, _) => "n/a (÷0)".to_owned(),
+            (MetricStatus::Overflow, _) => "n/a".to_owned(),
+            _ => t("缺数据", "missing").to_owned(),
+        };
+        let expr = m
+            .expression
+            .as_ref()
+            .map(|e| e.get(lang).to_owned())
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {} {} {}  {}",
+            pad_right(m.id.formula_no(), 3),
+            pad_right(m.id.label(lang), 36),
+            pad_left(&value, 10),
+            expr
+        );
+    }
+    let _ = writeln!(out, "\n{}", t("【指标得分】", "[Indicator scores]"));
+    for ((depth, ind), r) in wb.table.flatten().iter().zip(&d.scores.indicators) {
+        let indent = "  ".repeat(*depth);
+        let label = format!("{indent}{} {}", ind.code, ind.name);
+        let _ = writeln!(
+            out,
+            "  {} {} / {}  {}",
+            pad_right(&label, 44),
+            pad_left(&fmt_score(r.score), 6),
+            pad_right(&fmt_score(ind.weight), 3),
+            r.working.get(lang)
+        );
+    }
+    let _ = writeln!(out, "\n{}", t("【工作量】", "[Workload]"));
+    for (g, s) in wb.workload.iter().zip(&d.workload) {
+        let _ = writeln!(out, "  {}", g.name);
+        for (it, st) in g.items.iter().zip(&s.items) {
+            let value = format!(
+                "{}{}{}",
+                it.value,
+                if it.lower_bound { "余" } else { "" },
+                it.unit
+            );
+            let mut extra = String::new();
+            if let Some(sum) = st.parts_sum {
+                let mark = if st.parts_consistent { "✔" } else { "✘" };
+                let _ = write!(extra, " {}{sum} {mark}", t("分项合计 ", "parts "));
+            }
+            if let Some(c) = st.completion {
+                let _ = write!(extra, " {}{}", t("完成 ", "done "), fmt_percent(c));
+            }
+            let _ = writeln!(
+                out,
+                "    {} {}{extra}",
+                pad_right(&it.name, 40),
+                pad_left(&value, 12)
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{} ({})",
+        t("【检查】", "[Checks]"),
+        d.warnings.len()
+    );
+    for w in &d.warnings {
+        let sev = if zh {
+            w.severity.label_zh()
+        } else {
+            w.severity.label_en()
+        };
+        let _ = writeln!(
+            out,
+            "  [{}] {}  {}",
+            pad_right(sev, 6),
+            w.message.get(lang),
+            format_args!(
+                "({})",
+                serde_json::to_value(w.code)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default()
+            )
+        );
+    }
+    out
+}

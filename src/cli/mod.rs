@@ -1,0 +1,5 @@
+//! Command-line entry points other than the workbench.
+
+pub mod check;
+pub mod paths;
+pub mod sample;

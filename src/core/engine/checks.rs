@@ -1,0 +1,793 @@
+//! Consistency checks: every warning the engine raises, each with a stable code,
+//! a severity, a message in both languages and the fields it concerns.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::Grade;
+use super::metrics::{Metric, MetricId, MetricStatus};
+use super::scoring::{IndicatorResult, ScoreBasis, TableScore, ValueSource};
+use super::workload::GroupStats;
+use crate::core::Bilingual;
+use crate::core::model::{FieldId, Indicator, Workbook};
+use crate::core::num::{fmt_percent, fmt_score, round2};
+
+/// How serious a warning is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    High,
+    Medium,
+    Low,
+    Info,
+}
+
+impl Severity {
+    pub const ALL: [Self; 4] = [Self::High, Self::Medium, Self::Low, Self::Info];
+
+    #[must_use]
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::High => "严重",
+            Self::Medium => "中等",
+            Self::Low => "轻微",
+            Self::Info => "提示",
+        }
+    }
+
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::High => "high",
+            Self::Medium => "medium",
+            Self::Low => "low",
+            Self::Info => "info",
+        }
+    }
+}
+
+/// Stable warning codes. The serialised name is the code in `check --json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningCode {
+    /// Income components do not add up to the income total.
+    IncomePartsSum,
+    /// Basic + project ≠ expenditure total.
+    ExpenditurePartsSum,
+    /// Personnel + operating ≠ basic expenditure.
+    BasicPartsSum,
+    /// In service + retired ≠ actual headcount.
+    HeadcountPartsSum,
+    /// A workload item's parts do not add up.
+    WorkloadPartsSum,
+    /// "收入预算" has two values (seed A1).
+    IncomeBudgetTwoValues,
+    /// 财政拨款收入 includes 其他收入 (seed A2).
+    OtherIncomeInAppropriation,
+    /// Appropriation finals by fund do not add up to the appropriation income final (seed A3).
+    AppropriationFinalMismatch,
+    /// Opening + appropriations − spending ≠ closing carry-over (seed A4).
+    CarryoverIdentity,
+    /// Government-fund budget given but final zero while spending is complete (seed A5).
+    GovFundBudgetNotFinal,
+    /// Staffing scopes disagree (seed A6).
+    StaffingScope,
+    /// Appropriation carry-over while the treasury stock is zero (seed A7).
+    CarryoverWithoutTreasuryStock,
+    /// All headline figures are equal (seed A8).
+    HeadlineFiguresEqual,
+    /// A printed figure differs from the computed one.
+    ReportedDiffers,
+    /// Scored on the report's printed rate because the inputs are missing.
+    ScoredOnReported,
+    /// The scoring table is a placeholder.
+    TableUnverified,
+    /// Children's weights do not add up to the parent, or the top level to 100.
+    WeightSum,
+    /// Two indicators share a code.
+    DuplicateCode,
+    /// A rule's inputs are missing and nothing else could score it.
+    MissingInput,
+    /// A rate's denominator is zero.
+    ZeroDenominator,
+    /// The officer's typed score differs from the computed one.
+    OfficerScoreDiffers,
+    /// A typed score was outside 0..=weight and was capped.
+    ScoreOutOfRange,
+    /// An indicator has no score yet.
+    MissingScore,
+    /// Not-applicable handling is assumed (seed A15).
+    NotApplicableAssumed,
+}
+
+/// What a warning is about, so the UI can jump there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Concern {
+    Field { field: FieldId },
+    Metric { metric: MetricId },
+    Indicator { code: String },
+    Workload { group: usize, item: usize },
+    Reported,
+    Table,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub code: WarningCode,
+    pub severity: Severity,
+    pub message: Bilingual,
+    pub concerns: Vec<Concern>,
+}
+
+fn fields(list: &[FieldId]) -> Vec<Concern> {
+    list.iter().map(|&field| Concern::Field { field }).collect()
+}
+
+fn get(wb: &Workbook, f: FieldId) -> Option<Decimal> {
+    f.get(wb)
+}
+
+fn sum(values: &[Option<Decimal>]) -> Option<Decimal> {
+    values
+        .iter()
+        .flatten()
+        .try_fold(None, |acc: Option<Decimal>, v| match acc {
+            None => Some(Some(*v)),
+            Some(a) => a.checked_add(*v).map(Some),
+        })
+        .flatten()
+}
+
+struct Checker<'a> {
+    wb: &'a Workbook,
+    out: Vec<Warning>,
+}
+
+impl Checker<'_> {
+    fn push(
+        &mut self,
+        code: WarningCode,
+        severity: Severity,
+        zh: String,
+        en: String,
+        concerns: Vec<Concern>,
+    ) {
+        self.out.push(Warning {
+            code,
+            severity,
+            message: Bilingual::new(zh, en),
+            concerns,
+        });
+    }
+
+    /// `total` should equal the sum of `parts` (parts not given are skipped).
+    fn parts_sum(&mut self, code: WarningCode, total: FieldId, parts: &[FieldId]) {
+        let Some(t) = get(self.wb, total) else { return };
+        let values: Vec<_> = parts.iter().map(|&p| get(self.wb, p)).collect();
+        let Some(s) = sum(&values) else { return };
+        if s != t {
+            let names_zh: Vec<_> = parts.iter().map(|p| p.label_zh()).collect();
+            let names_en: Vec<_> = parts.iter().map(|p| p.label_en()).collect();
+            let mut concerned = vec![total];
+            concerned.extend_from_slice(parts);
+            self.push(
+                code,
+                Severity::High,
+                format!(
+                    "{}之和 {s} 与{} {t} 不符（差 {}）",
+                    names_zh.join("+"),
+                    total.label_zh(),
+                    s - t
+                ),
+                format!(
+                    "{} add up to {s}, but {} is {t} (difference {})",
+                    names_en.join(" + "),
+                    total.label_en(),
+                    s - t
+                ),
+                fields(&concerned),
+            );
+        }
+    }
+}
+
+/// Runs every check.
+#[must_use]
+#[allow(clippy::too_many_lines)]
+pub fn run_checks(
+    wb: &Workbook,
+    metrics: &[Metric],
+    scores: &TableScore,
+    grade: Grade,
+    workload: &[GroupStats],
+) -> Vec<Warning> {
+    use FieldId as F;
+    let mut c = Checker {
+        wb,
+        out: Vec::new(),
+    };
+
+    // Internal sums.
+    c.parts_sum(
+        WarningCode::IncomePartsSum,
+        F::IncomeBudgetTotal,
+        &[
+            F::IncomeBudgetGeneral,
+            F::IncomeBudgetGovFund,
+            F::IncomeBudgetStateCapital,
+            F::IncomeBudgetOther,
+        ],
+    );
+    c.parts_sum(
+        WarningCode::ExpenditurePartsSum,
+        F::ExpenditureBudgetTotal,
+        &[F::BudgetBasic, F::BudgetProject],
+    );
+    c.parts_sum(
+        WarningCode::BasicPartsSum,
+        F::BudgetBasic,
+        &[F::BudgetPersonnel, F::BudgetOperating],
+    );
+    c.parts_sum(
+        WarningCode::HeadcountPartsSum,
+        F::ActualHeadcount,
+        &[
+            F::InServiceAdmin,
+            F::InServiceInstitution,
+            F::InServiceLogistics,
+            F::Retired,
+        ],
+    );
+
+    let approp_parts = sum(&[
+        get(wb, F::IncomeBudgetGeneral),
+        get(wb, F::IncomeBudgetGovFund),
+        get(wb, F::IncomeBudgetStateCapital),
+    ]);
+    let other = get(wb, F::IncomeBudgetOther).unwrap_or_default();
+    let income_total = get(wb, F::IncomeBudgetTotal);
+    let approp_budget = get(wb, F::AppropriationIncomeBudget);
+    let approp_final = get(wb, F::AppropriationIncomeFinal);
+
+    // A1: the same "收入预算" with two values.
+    if let (Some(ab), Some(total)) = (approp_budget, income_total) {
+        let matches_scope = ab == total || approp_parts == Some(ab);
+        if !matches_scope {
+            let f1 = approp_final.and_then(|fin| {
+                if total.is_zero() {
+                    None
+                } else {
+                    Some(round2(((fin - total) / total * Decimal::ONE_HUNDRED).abs()))
+                }
+            });
+            let alt = f1
+                .map(|v| format!("{v:.2}%"))
+                .unwrap_or_else(|| "n/a".into());
+            c.push(
+                WarningCode::IncomeBudgetTwoValues,
+                Severity::High,
+                format!(
+                    "“收入预算”有两个数：{}为 {total} 万元，{}为 {ab} 万元；若以 {total} 为预算数，差异率为 {alt}",
+                    F::IncomeBudgetTotal.label_zh(),
+                    F::AppropriationIncomeBudget.label_zh()
+                ),
+                format!(
+                    "The income budget has two values: {} {total} vs {} {ab}; with {total} as the budget the variance rate would be {alt}",
+                    F::IncomeBudgetTotal.label_en(),
+                    F::AppropriationIncomeBudget.label_en()
+                ),
+                fields(&[F::IncomeBudgetTotal, F::AppropriationIncomeBudget]),
+            );
+        }
+    }
+
+    // A2: other income counted as appropriation income.
+    if let (Some(fin), Some(parts)) = (approp_final, approp_parts) {
+        let with_other = parts + other;
+        if other > Decimal::ZERO && fin == with_other {
+            let alt = approp_budget
+                .filter(|b| !b.is_zero())
+                .map(|b| fmt_percent(((parts - b) / b * Decimal::ONE_HUNDRED).abs()))
+                .unwrap_or_else(|| "n/a".into());
+            c.push(
+                WarningCode::OtherIncomeInAppropriation,
+                Severity::High,
+                format!(
+                    "财政拨款收入决算数 {fin} 万元含其他收入 {other} 万元；仅计财政拨款应为 {parts} 万元，差异率将为 {alt}"
+                ),
+                format!(
+                    "Appropriation income final {fin} includes other income {other}; appropriations alone are {parts}, giving a variance rate of {alt}"
+                ),
+                fields(&[F::AppropriationIncomeFinal, F::IncomeBudgetOther]),
+            );
+        }
+    }
+
+    // A3: appropriation finals by fund vs appropriation income final.
+    let fund_finals = sum(&[
+        get(wb, F::GeneralBudgetAppropriationFinal),
+        get(wb, F::GovFundAppropriationFinal),
+    ]);
+    if let (Some(fin), Some(by_fund)) = (approp_final, fund_finals)
+        && fin != by_fund
+    {
+        let alt = approp_budget
+            .filter(|b| !b.is_zero())
+            .map(|b| fmt_percent(((by_fund - b) / b * Decimal::ONE_HUNDRED).abs()))
+            .unwrap_or_else(|| "n/a".into());
+        c.push(
+                WarningCode::AppropriationFinalMismatch,
+                Severity::High,
+                format!(
+                    "按资金来源的财政拨款决算数合计 {by_fund} 万元，与财政拨款收入决算数 {fin} 万元不符；以 {by_fund} 计差异率为 {alt}"
+                ),
+                format!(
+                    "Appropriation finals by fund add up to {by_fund}, but appropriation income final is {fin}; on {by_fund} the variance rate is {alt}"
+                ),
+                fields(&[F::AppropriationIncomeFinal, F::GeneralBudgetAppropriationFinal, F::GovFundAppropriationFinal]),
+            );
+    }
+
+    // A4: carry-over identity.
+    if let (Some(open), Some(close), Some(by_fund), Some(spent)) = (
+        get(wb, F::OpeningAppropriationCarryover),
+        get(wb, F::ClosingAppropriationCarryover),
+        fund_finals,
+        get(wb, F::ActualExpenditure),
+    ) {
+        let expected_close = open + by_fund - spent;
+        if expected_close != close {
+            let gap = close - expected_close;
+            c.push(
+                WarningCode::CarryoverIdentity,
+                Severity::High,
+                format!(
+                    "结转恒等式不成立：年初结转 {open} + 财政拨款决算 {by_fund} - 实际支出 {spent} = {expected_close}，而年末结转为 {close}，相差 {gap} 万元"
+                ),
+                format!(
+                    "Carry-over identity fails: opening {open} + appropriations {by_fund} - spending {spent} = {expected_close}, but closing is {close} (gap {gap})"
+                ),
+                fields(&[
+                    F::OpeningAppropriationCarryover,
+                    F::GeneralBudgetAppropriationFinal,
+                    F::GovFundAppropriationFinal,
+                    F::ActualExpenditure,
+                    F::ClosingAppropriationCarryover,
+                ]),
+            );
+        }
+    }
+
+    // A5: government fund budgeted but zero in the finals, with completion at 100 %.
+    if let (Some(fund_budget), Some(fund_final)) = (
+        get(wb, F::IncomeBudgetGovFund),
+        get(wb, F::GovFundAppropriationFinal),
+    ) {
+        let complete = metrics
+            .iter()
+            .find(|m| m.id == MetricId::ExpenditureCompletionRate)
+            .and_then(|m| m.display)
+            .is_some_and(|v| v >= Decimal::ONE_HUNDRED);
+        if fund_budget > Decimal::ZERO && fund_final.is_zero() {
+            let tail_zh = if complete {
+                "，但支出完成率为 100%"
+            } else {
+                ""
+            };
+            let tail_en = if complete {
+                ", yet expenditure completion is 100%"
+            } else {
+                ""
+            };
+            c.push(
+                WarningCode::GovFundBudgetNotFinal,
+                Severity::Medium,
+                format!("政府性基金预算 {fund_budget} 万元，决算为 {fund_final}{tail_zh}：资金是否收回未说明"),
+                format!("Government fund budget {fund_budget} but final {fund_final}{tail_en}: withdrawal not explained"),
+                fields(&[F::IncomeBudgetGovFund, F::GovFundAppropriationFinal]),
+            );
+        }
+    }
+
+    // A6: staffing scopes.
+    let in_service = sum(&[
+        get(wb, F::InServiceAdmin),
+        get(wb, F::InServiceInstitution),
+        get(wb, F::InServiceLogistics),
+    ]);
+    let authorized = sum(&[
+        get(wb, F::AuthorizedAdmin),
+        get(wb, F::AuthorizedInstitution),
+        get(wb, F::AuthorizedLogistics),
+    ]);
+    if let (Some(actual), Some(serving)) = (get(wb, F::ActualHeadcount), in_service)
+        && actual != serving
+    {
+        let new_posts = get(wb, F::NewPosts).filter(|n| !n.is_zero());
+        let alt = match (new_posts, authorized) {
+            (Some(n), Some(a)) if !(a + n).is_zero() => format!(
+                "；若新增编制 {n} 不在编制数内，控制率为 {}",
+                fmt_percent(serving / (a + n) * Decimal::ONE_HUNDRED)
+            ),
+            _ => String::new(),
+        };
+        let alt_en = match (new_posts, authorized) {
+            (Some(n), Some(a)) if !(a + n).is_zero() => format!(
+                "; if the {n} new posts are outside the authorised posts, the control rate is {}",
+                fmt_percent(serving / (a + n) * Decimal::ONE_HUNDRED)
+            ),
+            _ => String::new(),
+        };
+        c.push(
+                WarningCode::StaffingScope,
+                Severity::Medium,
+                format!("年末实有人数 {actual} 含退休等人员，与在职人数 {serving} 口径不同；在职人员控制率按在职人数计{alt}"),
+                format!("Actual headcount {actual} includes retirees, unlike the {serving} in service; the staffing control rate uses those in service{alt_en}"),
+                fields(&[F::ActualHeadcount, F::InServiceAdmin, F::Retired, F::NewPosts]),
+            );
+    }
+
+    // A7: appropriation carry-over without any treasury stock.
+    if let (Some(close), Some(stock)) = (
+        get(wb, F::ClosingAppropriationCarryover),
+        get(wb, F::TreasuryCarryoverStockCurr),
+    ) && close > Decimal::ZERO
+        && stock.is_zero()
+    {
+        c.push(
+                WarningCode::CarryoverWithoutTreasuryStock,
+                Severity::Low,
+                format!("年末财政拨款结转 {close} 万元，而国库集中支付结转结余存量资金为 0：两者口径未作说明"),
+                format!("Closing appropriation carry-over is {close} while the treasury carry-over stock is 0: the scopes are not reconciled"),
+                fields(&[F::ClosingAppropriationCarryover, F::TreasuryCarryoverStockCurr]),
+            );
+    }
+
+    // A8: all headline figures equal.
+    let headline = [
+        F::IncomeBudgetTotal,
+        F::ExpenditureBudgetTotal,
+        F::IssuedBudget,
+        F::ActualExpenditure,
+        F::AppropriationIncomeFinal,
+    ];
+    let values: Vec<_> = headline.iter().map(|&f| get(wb, f)).collect();
+    if values.iter().all(Option::is_some) && values.windows(2).all(|w| w[0] == w[1]) {
+        let v = values[0].unwrap_or_default();
+        c.push(
+            WarningCode::HeadlineFiguresEqual,
+            Severity::Medium,
+            format!("收入预算、支出预算、下达预算、实际支出和财政拨款决算均为 {v} 万元：仅在预算按实际调整时成立，请核实"),
+            format!("Income budget, expenditure budget, issued budget, actual spending and appropriation final all equal {v}: plausible only if the budget was adjusted to actuals"),
+            fields(&headline),
+        );
+    }
+
+    check_metrics_and_reported(&mut c, metrics, scores, grade);
+    check_table(&mut c, scores);
+    check_workload(&mut c, workload);
+    c.out
+}
+
+fn check_metrics_and_reported(
+    c: &mut Checker<'_>,
+    metrics: &[Metric],
+    scores: &TableScore,
+    grade: Grade,
+) {
+    let wb = c.wb;
+    for (id, printed) in &wb.reported.rates {
+        let Some(m) = metrics.iter().find(|m| m.id == *id) else {
+            continue;
+        };
+        if let Some(shown) = m.display
+            && round2(*printed) != shown
+        {
+            c.push(
+                WarningCode::ReportedDiffers,
+                Severity::High,
+                format!(
+                    "{}：报告写 {}，按数据计算为 {}",
+                    id.label_zh(),
+                    fmt_percent(*printed),
+                    fmt_percent(shown)
+                ),
+                format!(
+                    "{}: the report prints {}, the data give {}",
+                    id.label_en(),
+                    fmt_percent(*printed),
+                    fmt_percent(shown)
+                ),
+                vec![Concern::Metric { metric: *id }, Concern::Reported],
+            );
+        }
+    }
+    let shown_total = round2(scores.total);
+    if let Some(printed) = wb.reported.total_score
+        && round2(printed) != shown_total
+    {
+        c.push(
+            WarningCode::ReportedDiffers,
+            Severity::High,
+            format!(
+                "报告自评得分 {} 分，按评分表计算为 {} 分",
+                fmt_score(printed),
+                fmt_score(shown_total)
+            ),
+            format!(
+                "The report's total is {}, the scoring table gives {}",
+                fmt_score(printed),
+                fmt_score(shown_total)
+            ),
+            vec![Concern::Reported],
+        );
+    }
+    if let Some(printed) = &wb.reported.grade
+        && printed != grade.label_zh()
+        && !printed.eq_ignore_ascii_case(grade.label_en())
+    {
+        c.push(
+            WarningCode::ReportedDiffers,
+            Severity::High,
+            format!(
+                "报告自评等级为“{printed}”，按得分应为“{}”",
+                grade.label_zh()
+            ),
+            format!(
+                "The report's grade is \"{printed}\", the score gives \"{}\"",
+                grade.label_en()
+            ),
+            vec![Concern::Reported],
+        );
+    }
+    for (ind, result) in flatten_with_results(&wb.table.indicators, &scores.indicators) {
+        let concern = vec![Concern::Indicator {
+            code: ind.code.clone(),
+        }];
+        if let (Some(metric), Some(ValueSource::Reported)) = (result.metric, result.value_source) {
+            c.push(
+                WarningCode::ScoredOnReported,
+                Severity::Medium,
+                format!(
+                    "{} {}：{}的计算数据未填，按报告所写 {} 评分",
+                    ind.code,
+                    ind.name,
+                    metric.label_zh(),
+                    result.metric_value.map(fmt_percent).unwrap_or_default()
+                ),
+                format!(
+                    "{} {}: the inputs of {} are missing; scored on the printed {}",
+                    ind.code,
+                    ind.name,
+                    metric.label_en(),
+                    result.metric_value.map(fmt_percent).unwrap_or_default()
+                ),
+                concern.clone(),
+            );
+        }
+        if let Some(metric) = result.metric {
+            let m = metrics.iter().find(|m| m.id == metric);
+            if let Some(m) = m.filter(|_| {
+                result.value_source.is_none() && result.basis != ScoreBasis::NotApplicable
+            }) {
+                match &m.status {
+                    MetricStatus::MissingInput { fields: missing } => {
+                        let zh: Vec<_> = missing.iter().map(|f| f.label_zh()).collect();
+                        let en: Vec<_> = missing.iter().map(|f| f.label_en()).collect();
+                        let mut concerns = fields(missing);
+                        concerns.extend(concern.clone());
+                        c.push(
+                            WarningCode::MissingInput,
+                            Severity::Medium,
+                            format!("{} {}：缺少 {}", ind.code, ind.name, zh.join("、")),
+                            format!("{} {}: missing {}", ind.code, ind.name, en.join(", ")),
+                            concerns,
+                        );
+                    }
+                    MetricStatus::ZeroDenominator | MetricStatus::Overflow => {
+                        let mut concerns = fields(metric.inputs());
+                        concerns.extend(concern.clone());
+                        c.push(
+                            WarningCode::ZeroDenominator,
+                            Severity::Medium,
+                            format!(
+                                "{} {}：{}的分母为 0 或数值过大，无法计算（n/a）",
+                                ind.code,
+                                ind.name,
+                                metric.label_zh()
+                            ),
+                            format!(
+                                "{} {}: {} has a zero denominator or overflows (n/a)",
+                                ind.code,
+                                ind.name,
+                                metric.label_en()
+                            ),
+                            concerns,
+                        );
+                    }
+                    MetricStatus::Ok => {}
+                }
+            }
+        }
+        if result.officer_differs {
+            let typed = ind.entry.officer_score.unwrap_or_default();
+            c.push(
+                WarningCode::OfficerScoreDiffers,
+                Severity::Medium,
+                format!(
+                    "{} {}：自评填 {} 分，按评分标准计算为 {} 分",
+                    ind.code,
+                    ind.name,
+                    fmt_score(typed),
+                    fmt_score(result.score)
+                ),
+                format!(
+                    "{} {}: the officer typed {}, the rule gives {}",
+                    ind.code,
+                    ind.name,
+                    fmt_score(typed),
+                    fmt_score(result.score)
+                ),
+                concern.clone(),
+            );
+        }
+        if result.capped {
+            c.push(
+                WarningCode::ScoreOutOfRange,
+                Severity::High,
+                format!(
+                    "{} {}：自评得分超出 0–{} 分范围，已按范围计",
+                    ind.code,
+                    ind.name,
+                    fmt_score(ind.weight)
+                ),
+                format!(
+                    "{} {}: the typed score is outside 0–{} and was capped",
+                    ind.code,
+                    ind.name,
+                    fmt_score(ind.weight)
+                ),
+                concern.clone(),
+            );
+        }
+        if result.basis == ScoreBasis::Missing && result.metric.is_none() {
+            c.push(
+                WarningCode::MissingScore,
+                Severity::Medium,
+                format!("{} {}：尚未打分", ind.code, ind.name),
+                format!("{} {}: not scored yet", ind.code, ind.name),
+                concern.clone(),
+            );
+        }
+        if result.basis == ScoreBasis::NotApplicable {
+            c.push(
+                WarningCode::NotApplicableAssumed,
+                Severity::Info,
+                format!(
+                    "{} {}：按不适用处理（{}），请以财政局评分表为准",
+                    ind.code, ind.name, result.working.zh
+                ),
+                format!(
+                    "{} {}: treated as not applicable ({}); confirm with the bureau's table",
+                    ind.code, ind.name, result.working.en
+                ),
+                concern,
+            );
+        }
+    }
+}
+
+/// Pairs each indicator with its result (both in depth-first order).
+fn flatten_with_results<'a>(
+    indicators: &'a [Indicator],
+    results: &'a [IndicatorResult],
+) -> impl Iterator<Item = (&'a Indicator, &'a IndicatorResult)> {
+    let mut flat = Vec::with_capacity(results.len());
+    for top in indicators {
+        top.walk(0, &mut |_, ind| flat.push(ind));
+    }
+    flat.into_iter()
+        .zip(results.iter())
+        .filter(|(ind, _)| ind.is_leaf())
+}
+
+fn check_table(c: &mut Checker<'_>, scores: &TableScore) {
+    let table = &c.wb.table;
+    if !table.verified {
+        c.push(
+            WarningCode::TableUnverified,
+            Severity::Info,
+            format!("评分表“{}”未经核实：权重和评分标准为占位，须载入财政局正式评分表", table.name),
+            format!("Scoring table \"{}\" is unverified: weights and rules are placeholders until the bureau's table is loaded", table.name),
+            vec![Concern::Table],
+        );
+    }
+    if scores.max_total != Decimal::ONE_HUNDRED {
+        c.push(
+            WarningCode::WeightSum,
+            Severity::High,
+            format!("一级指标权重合计 {}，应为 100", fmt_score(scores.max_total)),
+            format!(
+                "Top-level weights add up to {}, not 100",
+                fmt_score(scores.max_total)
+            ),
+            vec![Concern::Table],
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut stack: Vec<&Indicator> = table.indicators.iter().collect();
+    while let Some(node) = stack.pop() {
+        if !seen.insert(node.code.as_str()) {
+            c.push(
+                WarningCode::DuplicateCode,
+                Severity::Medium,
+                format!("指标编码 {} 重复", node.code),
+                format!("Indicator code {} is used twice", node.code),
+                vec![Concern::Indicator {
+                    code: node.code.clone(),
+                }],
+            );
+        }
+        if !node.children.is_empty() {
+            let child_sum: Decimal = node.children.iter().map(|ch| ch.weight).sum();
+            if child_sum != node.weight {
+                c.push(
+                    WarningCode::WeightSum,
+                    Severity::High,
+                    format!(
+                        "{} {}：下级指标权重合计 {}，与本级 {} 不符",
+                        node.code,
+                        node.name,
+                        fmt_score(child_sum),
+                        fmt_score(node.weight)
+                    ),
+                    format!(
+                        "{} {}: sub-indicator weights add up to {}, not {}",
+                        node.code,
+                        node.name,
+                        fmt_score(child_sum),
+                        fmt_score(node.weight)
+                    ),
+                    vec![Concern::Indicator {
+                        code: node.code.clone(),
+                    }],
+                );
+            }
+        }
+        stack.extend(node.children.iter().rev());
+    }
+}
+
+fn check_workload(c: &mut Checker<'_>, workload: &[GroupStats]) {
+    let wb = c.wb;
+    for (gi, (group, stats)) in wb.workload.iter().zip(workload).enumerate() {
+        for (ii, (item, s)) in group.items.iter().zip(&stats.items).enumerate() {
+            if !s.parts_consistent {
+                let sum = s.parts_sum.unwrap_or_default();
+                let approx = if s.parts_sum_is_lower_bound {
+                    "≥"
+                } else {
+                    ""
+                };
+                c.push(
+                    WarningCode::WorkloadPartsSum,
+                    Severity::High,
+                    format!(
+                        "{}·{}：分项之和 {approx}{sum}{}，与总数 {}{} 不符",
+                        group.name, item.name, item.unit, item.value, item.unit
+                    ),
+                    format!(
+                        "{} / {}: parts add up to {approx}{sum}, but the total is {}",
+                        group.name, item.name, item.value
+                    ),
+                    vec![Concern::Workload {
+                        group: gi,
+                        item: ii,
+                    }],
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! The engine: one pure function from a workbook to everything derived from it.
+
+pub mod checks;
+pub mod metrics;
+pub mod scoring;
+pub mod workload;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+pub use checks::{Concern, Severity, Warning, WarningCode};
+pub use metrics::{Metric, MetricId, MetricStatus};
+pub use scoring::{IndicatorResult, ScoreBasis, TableScore, ValueSource};
+pub use workload::{GroupStats, ItemStats};
+
+use crate::core::model::{FieldId, Workbook};
+use crate::core::num::round2;
+
+/// 自评等级.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Grade {
+    Excellent,
+    Good,
+    Fair,
+    Poor,
+}
+
+impl Grade {
+    /// 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差, on the score as displayed (2 places).
+    #[must_use]
+    pub fn from_score(score: Decimal) -> Self {
+        let shown = round2(score);
+        if shown >= Decimal::from(90) {
+            Self::Excellent
+        } else if shown >= Decimal::from(80) {
+            Self::Good
+        } else if shown >= Decimal::from(60) {
+            Self::Fair
+        } else {
+            Self::Poor
+        }
+    }
+
+    #[must_use]
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::Excellent => "优",
+            Self::Good => "良",
+            Self::Fair => "中",
+            Self::Poor => "差",
+        }
+    }
+
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Excellent => "Excellent",
+            Self::Good => "Good",
+            Self::Fair => "Fair",
+            Self::Poor => "Poor",
+        }
+    }
+
+    #[must_use]
+    pub fn label(self, lang: crate::core::Lang) -> &'static str {
+        match lang {
+            crate::core::Lang::Zh => self.label_zh(),
+            crate::core::Lang::En => self.label_en(),
+        }
+    }
+}
+
+/// Everything derived from a workbook.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Derived {
+    pub metrics: Vec<Metric>,
+    pub scores: TableScore,
+    pub grade: Grade,
+    pub workload: Vec<GroupStats>,
+    /// In-service headcount used for per-capita figures.
+    pub in_service_headcount: Option<Decimal>,
+    pub warnings: Vec<Warning>,
+}
+
+impl Derived {
+    #[must_use]
+    pub fn metric(&self, id: MetricId) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.id == id)
+    }
+
+    /// The total as displayed: half-up to 2 places.
+    #[must_use]
+    pub fn total_display(&self) -> Decimal {
+        round2(self.scores.total)
+    }
+
+    /// Number of warnings of a severity.
+    #[must_use]
+    pub fn count(&self, severity: Severity) -> usize {
+        self.warnings
+            .iter()
+            .filter(|w| w.severity == severity)
+            .count()
+    }
+}
+
+/// Derives every ratio, score, total, grade and warning. Pure: no I/O, no clock.
+#[must_use]
+pub fn derive(workbook: &Workbook) -> Derived {
+    let metrics = metrics::compute_metrics(workbook);
+    let scores = scoring::score_table(&workbook.table.indicators, &metrics, &workbook.reported);
+    let grade = Grade::from_score(scores.total);
+    let headcount = [
+        FieldId::InServiceAdmin,
+        FieldId::InServiceInstitution,
+        FieldId::InServiceLogistics,
+    ]
+    .iter()
+    .filter_map(|f| f.get(workbook))
+    .reduce(|a, b| a + b);
+    let workload = workload::workload_stats(&workbook.workload, headcount);
+    let warnings = checks::run_checks(workbook, &metrics, &scores, grade, &workload);
+    Derived {
+        metrics,
+        scores,
+        grade,
+        workload,
+        in_service_headcount: headcount,
+        warnings,
+    }
+}

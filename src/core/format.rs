@@ -1,0 +1,267 @@
+//! The workbook file format v1: JSON text in, typed workbook out, and back.
+//! Pure: the caller reads and writes the bytes.
+//!
+//! Fields this build does not know (written by a newer minor version) are kept:
+//! `load` lists them and `to_json_keeping` writes them back.
+
+use serde_json::Value;
+
+use crate::core::Bilingual;
+use crate::core::model::{FORMAT_NAME, FORMAT_VERSION, Workbook};
+
+/// Why a text is not a workbook this build can open.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    #[error("the file is empty; expected a JSON object with \"format\": \"{FORMAT_NAME}\"")]
+    Empty,
+    #[error("line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("not a jixiao workbook: {message}")]
+    NotAWorkbook { message: String },
+    #[error(
+        "written by a newer jixiao (format version {found}; this build reads up to {supported}); update jixiao to open it"
+    )]
+    NewerVersion { found: u64, supported: u32 },
+    #[error("line {line}, column {column}: {message}")]
+    Invalid {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+impl LoadError {
+    /// The message in both languages, naming the file.
+    #[must_use]
+    pub fn describe(&self, file: &str) -> Bilingual {
+        let en = format!("{file}: {self}");
+        let zh = match self {
+            Self::Empty => format!("{file}：文件为空，应为 jixiao 工作簿 JSON"),
+            Self::Syntax {
+                line,
+                column,
+                message,
+            } => format!("{file}：第 {line} 行第 {column} 列 JSON 语法错误：{message}"),
+            Self::NotAWorkbook { message } => format!("{file}：不是 jixiao 工作簿（{message}）"),
+            Self::NewerVersion { found, supported } => format!(
+                "{file}：由较新版本的 jixiao 写入（格式版本 {found}，本程序最高支持 {supported}），请升级后再打开"
+            ),
+            Self::Invalid {
+                line,
+                column,
+                message,
+            } => format!("{file}：第 {line} 行第 {column} 列数据有误：{message}"),
+        };
+        Bilingual::new(zh, en)
+    }
+
+    /// Line and column, where the error has them.
+    #[must_use]
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            Self::Syntax { line, column, .. } | Self::Invalid { line, column, .. } => {
+                Some((*line, *column))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A workbook as loaded, with what the file had beyond it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub workbook: Workbook,
+    /// JSON paths of fields this build does not know; they are kept on save.
+    pub unknown_fields: Vec<String>,
+    /// The document as read, for `to_json_keeping`.
+    pub original: Value,
+}
+
+/// Parses a workbook file's text.
+///
+/// # Errors
+/// Names the line, column and what was expected when the text is not a workbook.
+pub fn load(text: &str) -> Result<Loaded, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
+    let original: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    })?;
+    let Some(object) = original.as_object() else {
+        return Err(LoadError::NotAWorkbook {
+            message: "the top level is not a JSON object".to_owned(),
+        });
+    };
+    match object.get("format").and_then(Value::as_str) {
+        Some(FORMAT_NAME) => {}
+        Some(other) => {
+            return Err(LoadError::NotAWorkbook {
+                message: format!("\"format\" is \"{other}\", expected \"{FORMAT_NAME}\""),
+            });
+        }
+        None => {
+            return Err(LoadError::NotAWorkbook {
+                message: format!("no \"format\": \"{FORMAT_NAME}\" field"),
+            });
+        }
+    }
+    match object.get("version").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(FORMAT_VERSION) => {
+            return Err(LoadError::NewerVersion {
+                found: v,
+                supported: FORMAT_VERSION,
+            });
+        }
+        Some(0) | None => {
+            return Err(LoadError::NotAWorkbook {
+                message: "\"version\" must be a positive whole number".to_owned(),
+            });
+        }
+        Some(_) => {}
+    }
+    let workbook: Workbook = serde_json::from_str(text).map_err(|e| LoadError::Invalid {
+        line: e.line(),
+        column: e.column(),
+        message: e
+            .to_string()
+            .split(" at line")
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    })?;
+    let typed = serde_json::to_value(&workbook).unwrap_or(Value::Null);
+    let mut unknown_fields = Vec::new();
+    unknown_paths(&original, &typed, "", &mut unknown_fields);
+    Ok(Loaded {
+        workbook,
+        unknown_fields,
+        original,
+    })
+}
+
+/// Lists keys present in `original` but not in `typed`.
+fn unknown_paths(original: &Value, typed: &Value, path: &str, out: &mut Vec<String>) {
+    match (original, typed) {
+        (Value::Object(o), Value::Object(t)) => {
+            for (key, value) in o {
+                let here = format!("{path}/{key}");
+                match t.get(key) {
+                    Some(tv) => unknown_paths(value, tv, &here, out),
+                    None if value.is_null() => {}
+                    None => out.push(here),
+                }
+            }
+        }
+        (Value::Array(o), Value::Array(t)) => {
+            for (i, (ov, tv)) in o.iter().zip(t).enumerate() {
+                unknown_paths(ov, tv, &format!("{path}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Puts back into `target` the keys of `original` it lacks.
+fn merge_unknown(target: &mut Value, original: &Value) {
+    match (target, original) {
+        (Value::Object(t), Value::Object(o)) => {
+            for (key, value) in o {
+                match t.get_mut(key) {
+                    Some(tv) => merge_unknown(tv, value),
+                    None if value.is_null() => {}
+                    None => {
+                        t.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (Value::Array(t), Value::Array(o)) => {
+            for (tv, ov) in t.iter_mut().zip(o) {
+                merge_unknown(tv, ov);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Serialises a workbook as pretty JSON with a trailing newline.
+#[must_use]
+pub fn to_json(workbook: &Workbook) -> String {
+    to_json_keeping(workbook, None)
+}
+
+/// Serialises a workbook, keeping the unknown fields of the document it was loaded from.
+#[must_use]
+pub fn to_json_keeping(workbook: &Workbook, original: Option<&Value>) -> String {
+    let mut value = serde_json::to_value(workbook).unwrap_or(Value::Null);
+    if let Some(original) = original {
+        merge_unknown(&mut value, original);
+    }
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::sample::{SAMPLE_JSON, sample_workbook};
+
+    #[test]
+    fn sample_round_trips_exactly() {
+        let wb = sample_workbook();
+        let text = to_json(&wb);
+        let back = load(&text).expect("load").workbook;
+        assert_eq!(wb, back);
+        assert_eq!(to_json(&back), text);
+    }
+
+    #[test]
+    fn embedded_sample_has_no_unknown_fields() {
+        let loaded = load(SAMPLE_JSON).expect("sample loads");
+        assert!(
+            loaded.unknown_fields.is_empty(),
+            "{:?}",
+            loaded.unknown_fields
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_listed_and_kept() {
+        let mut value: Value = serde_json::from_str(SAMPLE_JSON).expect("json");
+        value["future_section"] = serde_json::json!({"x": 1});
+        value["unit"]["postcode"] = serde_json::json!("524000");
+        let text = serde_json::to_string(&value).expect("ser");
+        let loaded = load(&text).expect("load");
+        assert_eq!(
+            loaded.unknown_fields,
+            vec!["/future_section", "/unit/postcode"]
+        );
+        let saved = to_json_keeping(&loaded.workbook, Some(&loaded.original));
+        let again: Value = serde_json::from_str(&saved).expect("json");
+        assert_eq!(again["unit"]["postcode"], "524000");
+        assert_eq!(again["future_section"]["x"], 1);
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let err = load("{\n  \"format\": \"jixiao-workbook\",\n  \"version\": 1,\n  oops\n}")
+            .expect_err("bad");
+        assert_eq!(err.position(), Some((4, 3)));
+        let d = err.describe("a.json");
+        assert!(d.en.starts_with("a.json: line 4, column 3"));
+        assert!(d.zh.contains("第 4 行第 3 列"));
+    }
+}

@@ -1,0 +1,297 @@
+//! The scoring table (评分表) as data: a tree of indicators with weights and rules.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::core::engine::MetricId;
+
+/// The bureau's scoring table for the year.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ScoringTable {
+    pub name: String,
+    #[serde(default)]
+    pub source: String,
+    /// False until the bureau's real table has been loaded and checked.
+    #[serde(default)]
+    pub verified: bool,
+    #[serde(default)]
+    pub note: String,
+    pub indicators: Vec<Indicator>,
+}
+
+/// One node of the tree. Leaves carry a rule; inner nodes sum their children.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Indicator {
+    pub code: String,
+    pub name: String,
+    #[serde(with = "crate::core::num::dec_str")]
+    pub weight: Decimal,
+    /// The scoring standard as the bureau wrote it (评分标准), kept verbatim.
+    #[serde(default)]
+    pub standard: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<Rule>,
+    #[serde(default)]
+    pub entry: IndicatorEntry,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Indicator>,
+}
+
+/// What the officer and the reviewer wrote against an indicator.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IndicatorEntry {
+    /// The officer's score (自评得分), used by manual rules and compared with computed ones.
+    #[serde(with = "crate::core::num::dec_str_opt")]
+    pub officer_score: Option<Decimal>,
+    /// The chosen level label for qualitative rules, or category key for officer-chosen categories.
+    pub choice: Option<String>,
+    /// Indexes of failed checklist items.
+    pub failed_items: Vec<usize>,
+    /// 扣分理由.
+    pub deduction_reason: String,
+    /// 佐证材料.
+    pub evidence: String,
+    #[serde(with = "crate::core::num::dec_str_opt")]
+    pub reviewer_score: Option<Decimal>,
+    pub reviewer_comment: String,
+}
+
+/// A leaf's scoring rule: the measured metric (if any) and the rule shape.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rule {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric: Option<MetricId>,
+    #[serde(flatten)]
+    pub kind: RuleKind,
+}
+
+/// The rule shapes of published scoring tables (domain.md §4B).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RuleKind {
+    /// Full marks while the rate is on the good side of `threshold`; `deduct_per_point`
+    /// for each percentage point beyond it; floor 0 (扣完为止).
+    Threshold {
+        #[serde(with = "crate::core::num::dec_str")]
+        threshold: Decimal,
+        #[serde(with = "crate::core::num::dec_str")]
+        deduct_per_point: Decimal,
+        /// True when values above the threshold lose points (差异率); false when below (完成率).
+        #[serde(default = "yes")]
+        above_is_bad: bool,
+    },
+    /// Full marks at `full_at`; `deduct` per `step` points short; floor 0.
+    Step {
+        #[serde(with = "crate::core::num::dec_str")]
+        full_at: Decimal,
+        #[serde(with = "crate::core::num::dec_str")]
+        step: Decimal,
+        #[serde(with = "crate::core::num::dec_str")]
+        deduct: Decimal,
+        /// True: a started step already costs `deduct`; false: only complete steps count.
+        #[serde(default)]
+        started_step_counts: bool,
+    },
+    /// The first band whose condition holds gives the points; else `otherwise`.
+    Bands {
+        bands: Vec<Band>,
+        #[serde(with = "crate::core::num::dec_str")]
+        otherwise: Decimal,
+    },
+    /// score = min(rate, cap) / 100 × weight.
+    Proportional {
+        #[serde(with = "crate::core::num::dec_str", default = "hundred")]
+        cap: Decimal,
+        #[serde(default)]
+        round_to_whole: bool,
+    },
+    /// The category (from a metric's class or the officer's choice) gives the points.
+    Categorical {
+        source: CategorySource,
+        categories: Vec<Category>,
+    },
+    /// A list of criteria; each failed one deducts (or each met one awards) `points`.
+    Checklist {
+        items: Vec<String>,
+        #[serde(with = "crate::core::num::dec_str")]
+        points: Decimal,
+        #[serde(default)]
+        mode: ChecklistMode,
+    },
+    /// The officer picks a level; the level's percent of the weight is the score.
+    Levels {
+        #[serde(default = "default_levels")]
+        levels: Vec<Level>,
+    },
+    /// The officer types the score.
+    Manual,
+    /// Not applicable to this unit.
+    NotApplicable { mode: NotApplicableMode },
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn hundred() -> Decimal {
+    Decimal::ONE_HUNDRED
+}
+
+/// 好 / 较好 / 一般 / 差 → 100 / 80 / 60 / 0 % of the weight.
+#[must_use]
+pub fn default_levels() -> Vec<Level> {
+    [("好", 100), ("较好", 80), ("一般", 60), ("差", 0)]
+        .into_iter()
+        .map(|(label, percent)| Level {
+            label: label.to_owned(),
+            percent: Decimal::from(percent),
+        })
+        .collect()
+}
+
+/// A comparison used by bands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BandOp {
+    Lt,
+    Le,
+    Eq,
+    Ge,
+    Gt,
+}
+
+impl BandOp {
+    #[must_use]
+    pub fn holds(self, value: Decimal, bound: Decimal) -> bool {
+        match self {
+            Self::Lt => value < bound,
+            Self::Le => value <= bound,
+            Self::Eq => value == bound,
+            Self::Ge => value >= bound,
+            Self::Gt => value > bound,
+        }
+    }
+
+    #[must_use]
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Self::Lt => "<",
+            Self::Le => "≤",
+            Self::Eq => "=",
+            Self::Ge => "≥",
+            Self::Gt => ">",
+        }
+    }
+}
+
+/// "rate op bound → points".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Band {
+    pub op: BandOp,
+    #[serde(with = "crate::core::num::dec_str")]
+    pub bound: Decimal,
+    #[serde(with = "crate::core::num::dec_str")]
+    pub points: Decimal,
+}
+
+/// Where a categorical rule's category comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CategorySource {
+    /// The metric's class (e.g. treasury stock `zero` / `decreased` / `increased`).
+    Metric,
+    /// The officer's `choice`.
+    Officer,
+}
+
+/// One category of a categorical rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Category {
+    pub key: String,
+    pub label: String,
+    #[serde(with = "crate::core::num::dec_str")]
+    pub points: Decimal,
+}
+
+/// A qualitative level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Level {
+    pub label: String,
+    #[serde(with = "crate::core::num::dec_str")]
+    pub percent: Decimal,
+}
+
+/// Whether a checklist deducts per failure or awards per criterion met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChecklistMode {
+    #[default]
+    Deduct,
+    Award,
+}
+
+/// How a not-applicable indicator counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotApplicableMode {
+    /// Full marks.
+    FullMarks,
+    /// Weight taken out and the total rescaled to 100.
+    Rescale,
+}
+
+impl Indicator {
+    /// Walks the tree depth-first, calling `visit(depth, indicator)`.
+    pub fn walk<'a>(&'a self, depth: usize, visit: &mut impl FnMut(usize, &'a Indicator)) {
+        visit(depth, self);
+        for child in &self.children {
+            child.walk(depth + 1, visit);
+        }
+    }
+
+    #[must_use]
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+}
+
+impl ScoringTable {
+    /// All indicators in display order with their depth (0 = 一级).
+    #[must_use]
+    pub fn flatten(&self) -> Vec<(usize, &Indicator)> {
+        let mut out = Vec::new();
+        for top in &self.indicators {
+            top.walk(0, &mut |depth, ind| out.push((depth, ind)));
+        }
+        out
+    }
+
+    /// The indicator at a depth-first index (the index of `flatten`), mutable.
+    pub fn nth_mut(&mut self, index: usize) -> Option<&mut Indicator> {
+        fn find<'a>(nodes: &'a mut [Indicator], index: &mut usize) -> Option<&'a mut Indicator> {
+            for node in nodes {
+                if *index == 0 {
+                    return Some(node);
+                }
+                *index -= 1;
+                let below = node.descendant_count();
+                if *index < below {
+                    return find(&mut node.children, index);
+                }
+                *index -= below;
+            }
+            None
+        }
+        let mut remaining = index;
+        find(&mut self.indicators, &mut remaining)
+    }
+}
+
+impl Indicator {
+    /// How many nodes lie below this one.
+    #[must_use]
+    pub fn descendant_count(&self) -> usize {
+        self.children.iter().map(|c| 1 + c.descendant_count()).sum()
+    }
+}

@@ -1,0 +1,380 @@
+//! Exact numbers: money amounts, head counts, and the one rounding rule.
+//!
+//! Rounding rule (the only one in jixiao): half-up (away from zero for
+//! negatives, 四舍五入), to 2 decimal places for rates and displayed scores.
+//! Amounts are never rounded: they are shown exactly as stored.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Places kept when a rate or a score is displayed.
+pub const DISPLAY_PLACES: u32 = 2;
+
+/// Rounds half-up to 2 places: 19.575 → 19.58, −19.575 → −19.58.
+#[must_use]
+pub fn round2(value: Decimal) -> Decimal {
+    value.round_dp_with_strategy(DISPLAY_PLACES, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Formats a rate as the report prints it: 2 places and a percent sign.
+#[must_use]
+pub fn fmt_percent(value: Decimal) -> String {
+    format!("{:.2}%", round2(value))
+}
+
+/// Formats a score: 2 places, trailing zeros trimmed only when whole ("94", "3.65").
+#[must_use]
+pub fn fmt_score(value: Decimal) -> String {
+    let rounded = round2(value).normalize();
+    rounded.to_string()
+}
+
+/// An amount in 万元 with at most 2 decimal places, stored as typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Money(pub Decimal);
+
+/// A whole count of people or posts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Count(pub u32);
+
+/// Why a typed number was refused. Messages come in both interface languages.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NumberError {
+    #[error("empty")]
+    Empty,
+    #[error("not a number: {0}")]
+    NotANumber(String),
+    #[error("more than one decimal point")]
+    TwoPoints,
+    #[error("too many decimal places (at most {max})")]
+    TooManyPlaces { max: u32 },
+    #[error("negative value not allowed")]
+    Negative,
+    #[error("must be a whole number")]
+    NotWhole,
+    #[error("value above {max}")]
+    AboveMax { max: Decimal },
+    #[error("number too large")]
+    TooLarge,
+}
+
+impl NumberError {
+    /// The message in Chinese, for the status bar.
+    #[must_use]
+    pub fn zh(&self) -> String {
+        match self {
+            Self::Empty => "请输入数值".to_owned(),
+            Self::NotANumber(s) => format!("“{s}”不是数字"),
+            Self::TwoPoints => "小数点多于一个".to_owned(),
+            Self::TooManyPlaces { max } => format!("小数位数过多（最多 {max} 位）"),
+            Self::Negative => "此处不能为负数".to_owned(),
+            Self::NotWhole => "此处须为整数".to_owned(),
+            Self::AboveMax { max } => format!("不能超过 {max}"),
+            Self::TooLarge => "数值过大".to_owned(),
+        }
+    }
+
+    /// The message in English.
+    #[must_use]
+    pub fn en(&self) -> String {
+        self.to_string()
+    }
+}
+
+/// What a field accepts when typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberRules {
+    pub max_places: u32,
+    pub allow_negative: bool,
+    pub max: Option<Decimal>,
+}
+
+impl NumberRules {
+    pub const MONEY: Self = Self {
+        max_places: 2,
+        allow_negative: false,
+        max: None,
+    };
+    pub const SIGNED_MONEY: Self = Self {
+        max_places: 2,
+        allow_negative: true,
+        max: None,
+    };
+    pub const COUNT: Self = Self {
+        max_places: 0,
+        allow_negative: false,
+        max: None,
+    };
+    pub const PERCENT: Self = Self {
+        max_places: 4,
+        allow_negative: false,
+        max: None,
+    };
+}
+
+/// Maps full-width digits and separators (as a Chinese IME types them) to ASCII,
+/// and drops thousands separators and spaces.
+fn normalise_input(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.trim().chars() {
+        let mapped = match ch {
+            '０'..='９' => char::from_u32(ch as u32 - '０' as u32 + '0' as u32).unwrap_or(ch),
+            '．' | '。' => '.',
+            '－' | '−' => '-',
+            '＋' => '+',
+            ',' | '，' | '、' | ' ' | '\u{3000}' | '_' => continue,
+            other => other,
+        };
+        out.push(mapped);
+    }
+    out
+}
+
+/// Parses what a person typed: `1,234.56`, `１２３４．５６`, `-3`.
+///
+/// # Errors
+/// Returns why the text is not an acceptable number under `rules`.
+pub fn parse_number(text: &str, rules: NumberRules) -> Result<Decimal, NumberError> {
+    let cleaned = normalise_input(text);
+    if cleaned.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    if cleaned.matches('.').count() > 1 {
+        return Err(NumberError::TwoPoints);
+    }
+    let body = cleaned.strip_prefix(['-', '+']).unwrap_or(&cleaned);
+    let valid_chars =
+        !body.is_empty() && body != "." && body.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if !valid_chars {
+        return Err(NumberError::NotANumber(text.trim().to_owned()));
+    }
+    let value = Decimal::from_str(&cleaned).map_err(|_| NumberError::TooLarge)?;
+    if value.scale() > rules.max_places {
+        return Err(if rules.max_places == 0 {
+            NumberError::NotWhole
+        } else {
+            NumberError::TooManyPlaces {
+                max: rules.max_places,
+            }
+        });
+    }
+    if value.is_sign_negative() && !value.is_zero() && !rules.allow_negative {
+        return Err(NumberError::Negative);
+    }
+    if let Some(max) = rules.max
+        && value > max
+    {
+        return Err(NumberError::AboveMax { max });
+    }
+    Ok(value)
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl fmt::Display for Count {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_stored(&text, 2, true).map(Money).map_err(|why| {
+            serde::de::Error::custom(format!(
+                "invalid amount \"{text}\": {why}; expected a decimal string with at most 2 places, e.g. \"588.55\""
+            ))
+        })
+    }
+}
+
+impl Serialize for Count {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u32(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        u32::deserialize(deserializer).map(Count)
+    }
+}
+
+/// Parses a decimal as stored in a file: plain ASCII, no separators.
+fn parse_stored(text: &str, max_places: u32, allow_negative: bool) -> Result<Decimal, String> {
+    let plain = !text.is_empty()
+        && text
+            .strip_prefix('-')
+            .unwrap_or(text)
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.');
+    if !plain {
+        return Err("not a plain decimal number".to_owned());
+    }
+    let value = Decimal::from_str(text).map_err(|e| e.to_string())?;
+    if value.scale() > max_places {
+        return Err(format!("more than {max_places} decimal places"));
+    }
+    if value.is_sign_negative() && !allow_negative {
+        return Err("negative".to_owned());
+    }
+    Ok(value)
+}
+
+/// Serde helpers for plain `Decimal` values (rates, scores, weights, workload
+/// counts) stored as strings, with any number of places.
+pub mod dec_str {
+    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored};
+
+    /// # Errors
+    /// Fails when the serializer fails.
+    pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&value.to_string())
+    }
+
+    /// # Errors
+    /// Fails when the text is not a plain decimal string.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_stored(&text, 28, true).map_err(|why| {
+            serde::de::Error::custom(format!(
+                "invalid number \"{text}\": {why}; expected a decimal string, e.g. \"19.58\""
+            ))
+        })
+    }
+}
+
+/// Serde helpers for `Option<Decimal>` stored as a string or null.
+pub mod dec_str_opt {
+    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored};
+
+    /// # Errors
+    /// Fails when the serializer fails.
+    #[allow(clippy::ref_option)]
+    pub fn serialize<S: Serializer>(
+        value: &Option<Decimal>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => serializer.serialize_str(&v.to_string()),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    /// # Errors
+    /// Fails when the text is not a plain decimal string.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Decimal>, D::Error> {
+        let text = Option::<String>::deserialize(deserializer)?;
+        text.map(|t| {
+            parse_stored(&t, 28, true).map_err(|why| {
+                serde::de::Error::custom(format!(
+                    "invalid number \"{t}\": {why}; expected a decimal string, e.g. \"19.58\""
+                ))
+            })
+        })
+        .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn rounds_half_up_both_signs() {
+        assert_eq!(round2(dec!(19.575)), dec!(19.58));
+        assert_eq!(round2(dec!(-19.575)), dec!(-19.58));
+        assert_eq!(round2(dec!(1.13158)), dec!(1.13));
+        assert_eq!(round2(dec!(0.005)), dec!(0.01));
+        assert_eq!(round2(dec!(0.00499)), dec!(0.00));
+    }
+
+    #[test]
+    fn formats_percent_and_score() {
+        assert_eq!(fmt_percent(dec!(100)), "100.00%");
+        assert_eq!(fmt_percent(dec!(19.5750)), "19.58%");
+        assert_eq!(fmt_score(dec!(94.000)), "94");
+        assert_eq!(fmt_score(dec!(3.645)), "3.65");
+    }
+
+    #[test]
+    fn parses_what_people_type() {
+        let m = NumberRules::MONEY;
+        assert_eq!(parse_number("1,234.56", m), Ok(dec!(1234.56)));
+        assert_eq!(parse_number("１２３４．５６", m), Ok(dec!(1234.56)));
+        assert_eq!(parse_number(" 588.55 ", m), Ok(dec!(588.55)));
+        assert_eq!(parse_number("１，２３４", m), Ok(dec!(1234)));
+        assert_eq!(parse_number("0", m), Ok(dec!(0)));
+        assert_eq!(parse_number("-0", m), Ok(dec!(0)));
+    }
+
+    #[test]
+    fn rejects_bad_input_with_reason() {
+        let m = NumberRules::MONEY;
+        assert_eq!(parse_number("", m), Err(NumberError::Empty));
+        assert_eq!(
+            parse_number("12a", m),
+            Err(NumberError::NotANumber("12a".into()))
+        );
+        assert_eq!(parse_number("1.2.3", m), Err(NumberError::TwoPoints));
+        assert_eq!(
+            parse_number("1.234", m),
+            Err(NumberError::TooManyPlaces { max: 2 })
+        );
+        assert_eq!(parse_number("-5", m), Err(NumberError::Negative));
+        assert_eq!(
+            parse_number(".", m),
+            Err(NumberError::NotANumber(".".into()))
+        );
+        assert_eq!(
+            parse_number("1e5", m),
+            Err(NumberError::NotANumber("1e5".into()))
+        );
+        assert_eq!(
+            parse_number("2.5", NumberRules::COUNT),
+            Err(NumberError::NotWhole)
+        );
+        assert_eq!(parse_number("-5", NumberRules::SIGNED_MONEY), Ok(dec!(-5)));
+        let capped = NumberRules {
+            max: Some(dec!(5)),
+            ..NumberRules::PERCENT
+        };
+        assert_eq!(
+            parse_number("5.01", capped),
+            Err(NumberError::AboveMax { max: dec!(5) })
+        );
+        assert!(parse_number("99999999999999999999999999999999", m).is_err());
+    }
+
+    #[test]
+    fn error_messages_exist_in_both_languages() {
+        let e = NumberError::TooManyPlaces { max: 2 };
+        assert!(e.zh().contains("小数位数"));
+        assert!(e.en().contains("decimal places"));
+    }
+
+    #[test]
+    fn money_serde_keeps_text_and_refuses_three_places() {
+        let m: Money = serde_json::from_str("\"0.00\"").expect("parse");
+        assert_eq!(serde_json::to_string(&m).expect("ser"), "\"0.00\"");
+        assert!(serde_json::from_str::<Money>("\"1.234\"").is_err());
+        assert!(serde_json::from_str::<Money>("\"12a\"").is_err());
+        assert!(serde_json::from_str::<Money>("12.5").is_err());
+    }
+}

@@ -1,0 +1,85 @@
+//! The `jixiao` binary: parses the command line and hands over.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use jixiao::cli;
+use jixiao::core::Lang;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Parser)]
+#[command(
+    name = "jixiao",
+    version,
+    about = "部门整体支出绩效自评工作台 / self-evaluation workbench"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+struct Cli {
+    /// Interface language (界面语言).
+    #[arg(long, value_enum, global = true, default_value = "zh")]
+    lang: LangArg,
+    /// Workbook to open (默认打开数据目录下的 workbook.json).
+    file: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print every derived figure, score, total, grade and warning.
+    Check {
+        file: PathBuf,
+        /// Stable JSON output (documented in docs/format.md).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the embedded sample workbook.
+    Sample {
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let args = Cli::parse();
+    let lang = match args.lang {
+        LangArg::Zh => Lang::Zh,
+        LangArg::En => Lang::En,
+    };
+    match args.command {
+        Some(Command::Check { file, json }) => match cli::check::open(&file) {
+            Ok((wb, derived)) => {
+                let name = file.display().to_string();
+                if json {
+                    let doc = cli::check::to_json(&name, &wb, &derived);
+                    println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+                } else {
+                    print!("{}", cli::check::to_text(&name, &wb, &derived, lang));
+                }
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("{}", message.get(lang));
+                ExitCode::from(2)
+            }
+        },
+        Some(Command::Sample { output }) => match cli::sample::run(output.as_deref()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::from(1)
+            }
+        },
+        None => {
+            let _ = args.file;
+            eprintln!("workbench not built yet");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! Display-width helpers: every layout measures terminal cells, never bytes or chars.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Terminal cells `text` occupies (CJK counts 2).
+#[must_use]
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Cuts `text` to at most `max` cells, ending with `…` when cut.
+#[must_use]
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push(ch);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Pads (or truncates) `text` on the right to exactly `cells` cells.
+#[must_use]
+pub fn pad_right(text: &str, cells: usize) -> String {
+    let cut = truncate(text, cells);
+    let fill = cells.saturating_sub(width(&cut));
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+/// Pads (or truncates) `text` on the left to exactly `cells` cells.
+#[must_use]
+pub fn pad_left(text: &str, cells: usize) -> String {
+    let cut = truncate(text, cells);
+    let fill = cells.saturating_sub(width(&cut));
+    format!("{}{cut}", " ".repeat(fill))
+}
+
+/// The byte index of the caret that sits `cells` cells into `text` (never inside a char).
+#[must_use]
+pub fn byte_at_cell(text: &str, cells: usize) -> usize {
+    let mut used = 0;
+    for (i, ch) in text.char_indices() {
+        if used >= cells {
+            return i;
+        }
+        used += ch.width().unwrap_or(0);
+    }
+    text.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cjk_counts_double() {
+        assert_eq!(width("支出完成率"), 10);
+        assert_eq!(width("a支"), 3);
+    }
+
+    #[test]
+    fn truncates_on_char_boundary_with_ellipsis() {
+        assert_eq!(truncate("财政拨款收入预决算差异率", 9), "财政拨款…");
+        assert_eq!(width(&truncate("财政拨款收入预决算差异率", 9)), 9);
+        assert_eq!(truncate("财政", 4), "财政");
+        assert_eq!(truncate("财政", 3), "财…");
+        assert_eq!(truncate("财政", 1), "…");
+        assert_eq!(truncate("财政", 0), "");
+    }
+
+    #[test]
+    fn pads_to_exact_cells() {
+        assert_eq!(width(&pad_right("优", 5)), 5);
+        assert_eq!(pad_left("94", 4), "  94");
+        assert_eq!(width(&pad_right("财政拨款收入预决算差异率", 7)), 7);
+    }
+
+    #[test]
+    fn caret_lands_on_char_boundaries() {
+        assert_eq!(byte_at_cell("财政ab", 2), 3);
+        assert_eq!(byte_at_cell("财政ab", 5), 7);
+        assert_eq!(byte_at_cell("财政ab", 99), 8);
+    }
+}
