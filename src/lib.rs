@@ -3,6 +3,10 @@
 //! `core` is pure (model, engine, file format); `cli` prints and writes files;
 //! `app` holds the workbench state and actions; `ui` renders it; `term` runs it.
 
+pub mod app;
 pub mod cli;
 pub mod core;
+pub mod i18n;
+pub mod term;
 pub mod text;
+pub mod ui;

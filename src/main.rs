@@ -77,9 +77,23 @@ fn main() -> ExitCode {
             }
         },
         None => {
-            let _ = args.file;
-            eprintln!("workbench not built yet");
-            ExitCode::from(1)
+            let path = args.file.unwrap_or_else(jixiao::term::open::default_path);
+            match jixiao::term::open::open_app(&path, lang) {
+                Ok(mut app) => {
+                    app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                    match jixiao::term::run(app) {
+                        Ok(()) => ExitCode::SUCCESS,
+                        Err(e) => {
+                            eprintln!("{e}");
+                            ExitCode::from(1)
+                        }
+                    }
+                }
+                Err(message) => {
+                    eprintln!("{}", message.get(lang));
+                    ExitCode::from(2)
+                }
+            }
         }
     }
 }

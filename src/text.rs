@@ -94,3 +94,39 @@ mod tests {
         assert_eq!(byte_at_cell("财政ab", 99), 8);
     }
 }
+
+/// Wraps `text` into lines of at most `cells` cells, breaking anywhere
+/// (Chinese has no spaces) and at newlines.
+#[must_use]
+pub fn wrap(text: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(2);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for ch in paragraph.chars() {
+            let w = ch.width().unwrap_or(0);
+            if used + w > cells {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(ch);
+            used += w;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::*;
+
+    #[test]
+    fn wraps_chinese_by_cells() {
+        let lines = wrap("财政拨款收入预决算差异率", 10);
+        assert_eq!(lines, vec!["财政拨款收", "入预决算差", "异率"]);
+        assert!(lines.iter().all(|l| width(l) <= 10));
+        assert_eq!(wrap("a\nb", 5), vec!["a", "b"]);
+    }
+}

@@ -1,0 +1,381 @@
+//! The inline editor: what is being edited, the typed text with its caret,
+//! and how typed text becomes a stored value (or a reason why not).
+
+use rust_decimal::Decimal;
+
+use crate::core::Bilingual;
+use crate::core::model::{FieldId, RuleKind, Workbook};
+use crate::core::num::{NumberError, NumberRules, parse_number};
+
+/// The value an editor writes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditTarget {
+    Field(FieldId),
+    /// The officer's score of the indicator at this flatten index.
+    OfficerScore(usize),
+    Reason(usize),
+    Evidence(usize),
+    WorkloadValue(usize, usize),
+    WorkloadTarget(usize, usize),
+    WorkloadLastYear(usize, usize),
+    PartValue(usize, usize, usize),
+}
+
+/// A one-line editor. The caret is a char index, so it never splits a character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Editor {
+    pub target: EditTarget,
+    pub buffer: String,
+    pub caret: usize,
+    /// Why the current text cannot be stored, if it cannot.
+    pub error: Option<Bilingual>,
+}
+
+impl Editor {
+    /// Opens an editor holding `current`, caret at the end.
+    #[must_use]
+    pub fn new(target: EditTarget, current: String) -> Self {
+        let caret = current.chars().count();
+        Self {
+            target,
+            buffer: current,
+            caret,
+            error: None,
+        }
+    }
+
+    fn byte_index(&self, char_index: usize) -> usize {
+        self.buffer
+            .char_indices()
+            .nth(char_index)
+            .map_or(self.buffer.len(), |(i, _)| i)
+    }
+
+    pub fn insert(&mut self, ch: char) {
+        let at = self.byte_index(self.caret);
+        self.buffer.insert(at, ch);
+        self.caret += 1;
+    }
+
+    pub fn backspace(&mut self) {
+        if self.caret > 0 {
+            self.caret -= 1;
+            let at = self.byte_index(self.caret);
+            self.buffer.remove(at);
+        }
+    }
+
+    pub fn delete(&mut self) {
+        if self.caret < self.buffer.chars().count() {
+            let at = self.byte_index(self.caret);
+            self.buffer.remove(at);
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.buffer.clear();
+        self.caret = 0;
+    }
+
+    pub fn left(&mut self) {
+        self.caret = self.caret.saturating_sub(1);
+    }
+
+    pub fn right(&mut self) {
+        self.caret = (self.caret + 1).min(self.buffer.chars().count());
+    }
+
+    pub fn home(&mut self) {
+        self.caret = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.caret = self.buffer.chars().count();
+    }
+
+    /// The text before the caret (its display width places the terminal cursor).
+    #[must_use]
+    pub fn before_caret(&self) -> &str {
+        &self.buffer[..self.byte_index(self.caret)]
+    }
+}
+
+fn number_error(e: &NumberError) -> Bilingual {
+    Bilingual::new(e.zh(), e.en())
+}
+
+/// Text shown in the editor when it opens on `target`.
+#[must_use]
+pub fn current_text(wb: &Workbook, target: EditTarget) -> String {
+    let dec = |v: Option<Decimal>| v.map(|d| d.to_string()).unwrap_or_default();
+    match target {
+        EditTarget::Field(f) => dec(f.get(wb)),
+        EditTarget::OfficerScore(i) => {
+            dec(indicator(wb, i).and_then(|ind| ind.entry.officer_score))
+        }
+        EditTarget::Reason(i) => indicator(wb, i)
+            .map(|ind| ind.entry.deduction_reason.clone())
+            .unwrap_or_default(),
+        EditTarget::Evidence(i) => indicator(wb, i)
+            .map(|ind| ind.entry.evidence.clone())
+            .unwrap_or_default(),
+        EditTarget::WorkloadValue(g, i) => dec(item(wb, g, i).map(|it| it.value)),
+        EditTarget::WorkloadTarget(g, i) => dec(item(wb, g, i).and_then(|it| it.target)),
+        EditTarget::WorkloadLastYear(g, i) => dec(item(wb, g, i).and_then(|it| it.last_year)),
+        EditTarget::PartValue(g, i, p) => dec(item(wb, g, i)
+            .and_then(|it| it.parts.get(p))
+            .map(|part| part.value)),
+    }
+}
+
+fn indicator(wb: &Workbook, index: usize) -> Option<&crate::core::model::Indicator> {
+    wb.table.flatten().get(index).map(|(_, ind)| *ind)
+}
+
+fn item(wb: &Workbook, g: usize, i: usize) -> Option<&crate::core::model::WorkloadItem> {
+    wb.workload.get(g).and_then(|grp| grp.items.get(i))
+}
+
+/// Workload counts: up to 2 places (3.61 米), never negative.
+const WORKLOAD_RULES: NumberRules = NumberRules {
+    max_places: 2,
+    allow_negative: false,
+    max: None,
+};
+
+/// Parses `text` for `target` and stores it. On error nothing changes.
+///
+/// # Errors
+/// Says, in both languages, why the text cannot be stored.
+pub fn apply(wb: &mut Workbook, target: EditTarget, text: &str) -> Result<(), Bilingual> {
+    let optional = |rules: NumberRules| -> Result<Option<Decimal>, Bilingual> {
+        if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            parse_number(text, rules)
+                .map(Some)
+                .map_err(|e| number_error(&e))
+        }
+    };
+    match target {
+        EditTarget::Field(f) => {
+            let value = optional(f.kind().rules())?;
+            if f.set(wb, value) {
+                Ok(())
+            } else {
+                Err(number_error(&NumberError::TooLarge))
+            }
+        }
+        EditTarget::OfficerScore(i) => {
+            let weight = indicator(wb, i).map(|ind| ind.weight).unwrap_or_default();
+            let rules = NumberRules {
+                max_places: 2,
+                allow_negative: false,
+                max: Some(weight),
+            };
+            let value = optional(rules)?;
+            let ind = wb.table.nth_mut(i).ok_or_else(missing_row)?;
+            ind.entry.officer_score = value;
+            Ok(())
+        }
+        EditTarget::Reason(i) => {
+            let ind = wb.table.nth_mut(i).ok_or_else(missing_row)?;
+            text.clone_into(&mut ind.entry.deduction_reason);
+            Ok(())
+        }
+        EditTarget::Evidence(i) => {
+            let ind = wb.table.nth_mut(i).ok_or_else(missing_row)?;
+            text.clone_into(&mut ind.entry.evidence);
+            Ok(())
+        }
+        EditTarget::WorkloadValue(g, i) => {
+            let value = parse_number(text, WORKLOAD_RULES).map_err(|e| number_error(&e))?;
+            item_mut(wb, g, i)?.value = value;
+            Ok(())
+        }
+        EditTarget::WorkloadTarget(g, i) => {
+            let value = optional(WORKLOAD_RULES)?;
+            item_mut(wb, g, i)?.target = value;
+            Ok(())
+        }
+        EditTarget::WorkloadLastYear(g, i) => {
+            let value = optional(WORKLOAD_RULES)?;
+            item_mut(wb, g, i)?.last_year = value;
+            Ok(())
+        }
+        EditTarget::PartValue(g, i, p) => {
+            let value = parse_number(text, WORKLOAD_RULES).map_err(|e| number_error(&e))?;
+            let part = item_mut(wb, g, i)?
+                .parts
+                .get_mut(p)
+                .ok_or_else(missing_row)?;
+            part.value = value;
+            Ok(())
+        }
+    }
+}
+
+fn missing_row() -> Bilingual {
+    Bilingual::new("该行已不存在", "that row no longer exists")
+}
+
+fn item_mut(
+    wb: &mut Workbook,
+    g: usize,
+    i: usize,
+) -> Result<&mut crate::core::model::WorkloadItem, Bilingual> {
+    wb.workload
+        .get_mut(g)
+        .and_then(|grp| grp.items.get_mut(i))
+        .ok_or_else(missing_row)
+}
+
+/// Whether the target holds free text (no number parsing).
+#[must_use]
+pub fn is_text(target: EditTarget) -> bool {
+    matches!(target, EditTarget::Reason(_) | EditTarget::Evidence(_))
+}
+
+/// A pick-one (levels, categories) or pick-many (checklist) popup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// Flatten index of the indicator.
+    pub indicator: usize,
+    pub options: Vec<String>,
+    pub cursor: usize,
+    /// For checklists: which items failed. Empty for single choice.
+    pub marked: Vec<bool>,
+    pub multi: bool,
+}
+
+impl Choice {
+    /// Builds the popup for an indicator whose rule is chosen by the officer.
+    #[must_use]
+    pub fn for_indicator(wb: &Workbook, index: usize) -> Option<Self> {
+        let ind = indicator(wb, index)?;
+        let rule = ind.rule.as_ref()?;
+        match &rule.kind {
+            RuleKind::Levels { levels } => {
+                let options: Vec<String> = levels.iter().map(|l| l.label.clone()).collect();
+                let cursor = ind
+                    .entry
+                    .choice
+                    .as_ref()
+                    .and_then(|c| options.iter().position(|o| o == c))
+                    .unwrap_or(0);
+                Some(Self {
+                    indicator: index,
+                    options,
+                    cursor,
+                    marked: Vec::new(),
+                    multi: false,
+                })
+            }
+            RuleKind::Categorical {
+                source: crate::core::model::CategorySource::Officer,
+                categories,
+            } => {
+                let cursor = ind
+                    .entry
+                    .choice
+                    .as_ref()
+                    .and_then(|c| categories.iter().position(|cat| &cat.key == c))
+                    .unwrap_or(0);
+                Some(Self {
+                    indicator: index,
+                    options: categories.iter().map(|c| c.label.clone()).collect(),
+                    cursor,
+                    marked: Vec::new(),
+                    multi: false,
+                })
+            }
+            RuleKind::Checklist { items, .. } => Some(Self {
+                indicator: index,
+                options: items.clone(),
+                cursor: 0,
+                marked: (0..items.len())
+                    .map(|i| ind.entry.failed_items.contains(&i))
+                    .collect(),
+                multi: true,
+            }),
+            _ => None,
+        }
+    }
+
+    /// Stores the choice in the workbook.
+    pub fn apply(&self, wb: &mut Workbook) {
+        let Some(ind) = wb.table.nth_mut(self.indicator) else {
+            return;
+        };
+        let Some(rule) = ind.rule.clone() else { return };
+        match rule.kind {
+            RuleKind::Checklist { .. } => {
+                ind.entry.failed_items = self
+                    .marked
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| **m)
+                    .map(|(i, _)| i)
+                    .collect();
+            }
+            RuleKind::Categorical { categories, .. } => {
+                ind.entry.choice = categories.get(self.cursor).map(|c| c.key.clone());
+            }
+            _ => ind.entry.choice = self.options.get(self.cursor).cloned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::sample::sample_workbook;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn caret_moves_by_characters_on_chinese_text() {
+        let mut e = Editor::new(EditTarget::Reason(0), "差异率".into());
+        assert_eq!(e.caret, 3);
+        e.left();
+        e.insert('高');
+        assert_eq!(e.buffer, "差异高率");
+        assert_eq!(e.before_caret(), "差异高");
+        e.home();
+        e.delete();
+        assert_eq!(e.buffer, "异高率");
+        e.end();
+        e.backspace();
+        assert_eq!(e.buffer, "异高");
+        e.clear();
+        assert_eq!((e.buffer.as_str(), e.caret), ("", 0));
+    }
+
+    #[test]
+    fn bad_amount_keeps_old_value_and_says_why() {
+        let mut wb = sample_workbook();
+        let target = EditTarget::Field(FieldId::AppropriationIncomeBudget);
+        let err = apply(&mut wb, target, "12a").expect_err("letters");
+        assert!(err.zh.contains("不是数字"));
+        assert_eq!(
+            FieldId::AppropriationIncomeBudget.get(&wb),
+            Some(dec!(731.80))
+        );
+        assert!(apply(&mut wb, target, "1.234").is_err());
+        assert!(apply(&mut wb, target, "-1").is_err());
+        apply(&mut wb, target, "１，２３４．５６").expect("full-width");
+        assert_eq!(
+            FieldId::AppropriationIncomeBudget.get(&wb),
+            Some(dec!(1234.56))
+        );
+        apply(&mut wb, target, "").expect("clear");
+        assert_eq!(FieldId::AppropriationIncomeBudget.get(&wb), None);
+    }
+
+    #[test]
+    fn score_cannot_exceed_weight() {
+        let mut wb = sample_workbook();
+        let err = apply(&mut wb, EditTarget::OfficerScore(1), "6").expect_err("above 5");
+        assert!(err.zh.contains("不能超过 5"));
+        apply(&mut wb, EditTarget::OfficerScore(1), "4.5").expect("fine");
+    }
+}

@@ -1,0 +1,571 @@
+//! Keys → actions, one table per mode. The help overlay and the hint bar are
+//! generated from this table, so they never disagree with the keys.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::{Action, ModeKind};
+use crate::i18n::Tr;
+
+/// One key, as matched and as shown in help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+const fn c(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        ctrl: false,
+    }
+}
+
+const fn ctrl(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        ctrl: true,
+    }
+}
+
+/// A binding: keys, the action they give, and what help says about it.
+#[derive(Debug)]
+pub struct Binding {
+    pub mode: ModeKind,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: Tr,
+    /// Shown in the bottom hint bar.
+    pub hint: bool,
+}
+
+macro_rules! bind {
+    ($mode:ident, [$($key:expr),+], $action:expr, $zh:literal, $en:literal, $hint:expr) => {
+        Binding { mode: ModeKind::$mode, keys: &[$($key),+], action: $action, help: Tr($zh, $en), hint: $hint }
+    };
+}
+
+/// Every binding of every mode.
+pub static BINDINGS: &[Binding] = &[
+    bind!(
+        Browse,
+        [k(KeyCode::Tab)],
+        Action::NextPane,
+        "下一个面板",
+        "next pane",
+        true
+    ),
+    bind!(
+        Browse,
+        [k(KeyCode::BackTab)],
+        Action::PrevPane,
+        "上一个面板",
+        "previous pane",
+        false
+    ),
+    bind!(
+        Browse,
+        [c('1')],
+        Action::GoPane(0),
+        "概览面板",
+        "Summary pane",
+        false
+    ),
+    bind!(
+        Browse,
+        [c('2')],
+        Action::GoPane(1),
+        "预算面板",
+        "Budget pane",
+        false
+    ),
+    bind!(
+        Browse,
+        [c('3')],
+        Action::GoPane(2),
+        "指标面板",
+        "Indicators pane",
+        false
+    ),
+    bind!(
+        Browse,
+        [c('4')],
+        Action::GoPane(3),
+        "工作量面板",
+        "Workload pane",
+        false
+    ),
+    bind!(
+        Browse,
+        [c('5')],
+        Action::GoPane(4),
+        "检查面板",
+        "Checks pane",
+        false
+    ),
+    bind!(
+        Browse,
+        [k(KeyCode::Up), c('k')],
+        Action::Up,
+        "上移",
+        "up",
+        false
+    ),
+    bind!(
+        Browse,
+        [k(KeyCode::Down), c('j')],
+        Action::Down,
+        "下移",
+        "down",
+        false
+    ),
+    bind!(
+        Browse,
+        [k(KeyCode::Left), c('h')],
+        Action::Left,
+        "左一列",
+        "previous column",
+        false
+    ),
+    bind!(
+        Browse,
+        [k(KeyCode::Right), c('l')],
+        Action::Right,
+        "右一列",
+        "next column",
+        false
+    ),
+    bind!(
+        Browse,
+        [k(KeyCode::PageUp)],
+        Action::PageUp,
+        "上一页",
+        "page up",
+        false
+    ),
+    bind!(
+        Browse,
+        [k(KeyCode::PageDown)],
+        Action::PageDown,
+        "下一页",
+        "page down",
+        false
+    ),
+    bind!(
+        Browse,
+        [k(KeyCode::Home), c('g')],
+        Action::Home,
+        "第一行",
+        "first row",
+        false
+    ),
+    bind!(
+        Browse,
+        [k(KeyCode::End), c('G')],
+        Action::End,
+        "最后一行",
+        "last row",
+        false
+    ),
+    bind!(
+        Browse,
+        [k(KeyCode::Enter), c('e')],
+        Action::Activate,
+        "编辑 / 折叠 / 跳转",
+        "edit / fold / jump",
+        true
+    ),
+    bind!(
+        Browse,
+        [c('/')],
+        Action::SearchStart,
+        "搜索",
+        "search",
+        true
+    ),
+    bind!(
+        Browse,
+        [c('n')],
+        Action::SearchNext,
+        "下一个匹配",
+        "next match",
+        false
+    ),
+    bind!(
+        Browse,
+        [c('N')],
+        Action::SearchPrev,
+        "上一个匹配",
+        "previous match",
+        false
+    ),
+    bind!(Browse, [c('u')], Action::Undo, "撤销", "undo", true),
+    bind!(Browse, [ctrl('r')], Action::Redo, "重做", "redo", false),
+    bind!(Browse, [ctrl('s')], Action::Save, "保存", "save", true),
+    bind!(
+        Browse,
+        [c('R')],
+        Action::RevertToSaved,
+        "恢复到已保存内容",
+        "revert to saved",
+        false
+    ),
+    bind!(Browse, [c('?')], Action::Help, "帮助", "help", true),
+    bind!(Browse, [c('q')], Action::Quit, "退出", "quit", true),
+    bind!(
+        Browse,
+        [k(KeyCode::Esc)],
+        Action::Cancel,
+        "清除提示",
+        "clear message",
+        false
+    ),
+    bind!(
+        Edit,
+        [k(KeyCode::Enter)],
+        Action::Commit,
+        "确认",
+        "commit",
+        true
+    ),
+    bind!(
+        Edit,
+        [k(KeyCode::Esc)],
+        Action::Cancel,
+        "取消并恢复原值",
+        "cancel and restore",
+        true
+    ),
+    bind!(Edit, [ctrl('u')], Action::ClearInput, "清空", "clear", true),
+    bind!(
+        Edit,
+        [k(KeyCode::Left)],
+        Action::CaretLeft,
+        "光标左移",
+        "caret left",
+        true
+    ),
+    bind!(
+        Edit,
+        [k(KeyCode::Right)],
+        Action::CaretRight,
+        "光标右移",
+        "caret right",
+        false
+    ),
+    bind!(
+        Edit,
+        [k(KeyCode::Home)],
+        Action::CaretHome,
+        "光标到行首",
+        "caret to start",
+        false
+    ),
+    bind!(
+        Edit,
+        [k(KeyCode::End)],
+        Action::CaretEnd,
+        "光标到行尾",
+        "caret to end",
+        false
+    ),
+    bind!(
+        Edit,
+        [k(KeyCode::Backspace)],
+        Action::Backspace,
+        "删除前一字",
+        "delete before",
+        false
+    ),
+    bind!(
+        Edit,
+        [k(KeyCode::Delete)],
+        Action::Delete,
+        "删除后一字",
+        "delete after",
+        false
+    ),
+    bind!(
+        Search,
+        [k(KeyCode::Enter)],
+        Action::Commit,
+        "跳到第一个匹配",
+        "jump to first match",
+        true
+    ),
+    bind!(
+        Search,
+        [k(KeyCode::Esc)],
+        Action::Cancel,
+        "取消搜索",
+        "cancel search",
+        true
+    ),
+    bind!(
+        Search,
+        [ctrl('u')],
+        Action::ClearInput,
+        "清空",
+        "clear",
+        true
+    ),
+    bind!(
+        Search,
+        [k(KeyCode::Left)],
+        Action::CaretLeft,
+        "光标左移",
+        "caret left",
+        false
+    ),
+    bind!(
+        Search,
+        [k(KeyCode::Right)],
+        Action::CaretRight,
+        "光标右移",
+        "caret right",
+        false
+    ),
+    bind!(
+        Search,
+        [k(KeyCode::Backspace)],
+        Action::Backspace,
+        "删除前一字",
+        "delete before",
+        false
+    ),
+    bind!(
+        Choice,
+        [k(KeyCode::Up), c('k')],
+        Action::Up,
+        "上一项",
+        "previous option",
+        true
+    ),
+    bind!(
+        Choice,
+        [k(KeyCode::Down), c('j')],
+        Action::Down,
+        "下一项",
+        "next option",
+        true
+    ),
+    bind!(
+        Choice,
+        [c(' ')],
+        Action::Input(' '),
+        "勾选/取消（清单）",
+        "toggle (checklist)",
+        true
+    ),
+    bind!(
+        Choice,
+        [k(KeyCode::Enter)],
+        Action::Commit,
+        "确认",
+        "commit",
+        true
+    ),
+    bind!(
+        Choice,
+        [k(KeyCode::Esc)],
+        Action::Cancel,
+        "取消",
+        "cancel",
+        true
+    ),
+    bind!(
+        ConfirmQuit,
+        [c('s'), c('S')],
+        Action::SaveAndQuit,
+        "保存并退出",
+        "save and quit",
+        true
+    ),
+    bind!(
+        ConfirmQuit,
+        [c('d'), c('D')],
+        Action::DiscardAndQuit,
+        "不保存退出",
+        "quit without saving",
+        true
+    ),
+    bind!(
+        ConfirmQuit,
+        [k(KeyCode::Esc)],
+        Action::Cancel,
+        "返回继续编辑",
+        "stay",
+        true
+    ),
+    bind!(
+        Help,
+        [k(KeyCode::Esc), c('?'), c('q')],
+        Action::Cancel,
+        "关闭帮助",
+        "close help",
+        true
+    ),
+];
+
+fn key_matches(key: &Key, event: &KeyEvent) -> bool {
+    let has_ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    if key.ctrl != has_ctrl {
+        return false;
+    }
+    match (key.code, event.code) {
+        // Shift is part of the character itself ('G', '?').
+        (KeyCode::Char(a), KeyCode::Char(b)) => a == b,
+        (a, b) => a == b,
+    }
+}
+
+/// The action a key gives in a mode, if any.
+#[must_use]
+pub fn action_for(mode: ModeKind, event: &KeyEvent) -> Option<Action> {
+    if let Some(b) = BINDINGS
+        .iter()
+        .find(|b| b.mode == mode && b.keys.iter().any(|k| key_matches(k, event)))
+    {
+        return Some(b.action.clone());
+    }
+    // Text entry: any other printable character is typed.
+    let typing = matches!(mode, ModeKind::Edit | ModeKind::Search | ModeKind::Choice);
+    match event.code {
+        KeyCode::Char(ch) if typing && !event.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(Action::Input(ch))
+        }
+        _ => None,
+    }
+}
+
+/// How a key is written in help.
+#[must_use]
+pub fn key_label(key: &Key) -> String {
+    let name = match key.code {
+        KeyCode::Char(' ') => "Space".to_owned(),
+        KeyCode::Char(ch) => ch.to_string(),
+        KeyCode::Tab => "Tab".to_owned(),
+        KeyCode::BackTab => "Shift-Tab".to_owned(),
+        KeyCode::Enter => "Enter".to_owned(),
+        KeyCode::Esc => "Esc".to_owned(),
+        KeyCode::Up => "↑".to_owned(),
+        KeyCode::Down => "↓".to_owned(),
+        KeyCode::Left => "←".to_owned(),
+        KeyCode::Right => "→".to_owned(),
+        KeyCode::PageUp => "PgUp".to_owned(),
+        KeyCode::PageDown => "PgDn".to_owned(),
+        KeyCode::Home => "Home".to_owned(),
+        KeyCode::End => "End".to_owned(),
+        KeyCode::Backspace => "Backspace".to_owned(),
+        KeyCode::Delete => "Del".to_owned(),
+        other => format!("{other:?}"),
+    };
+    if key.ctrl {
+        format!("Ctrl-{}", name.to_uppercase())
+    } else {
+        name
+    }
+}
+
+/// The bindings of a mode, for help and the hint bar.
+pub fn bindings_of(mode: ModeKind) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.mode == mode)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn browse_mode_never_types_text() {
+        for ch in ['a', 'z', '0', '我'] {
+            let a = action_for(
+                ModeKind::Browse,
+                &press(KeyCode::Char(ch), KeyModifiers::NONE),
+            );
+            assert!(!matches!(a, Some(Action::Input(_))), "{ch}");
+        }
+    }
+
+    #[test]
+    fn product_contract_keys() {
+        let none = KeyModifiers::NONE;
+        assert_eq!(
+            action_for(
+                ModeKind::Browse,
+                &press(KeyCode::Char('s'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Save)
+        );
+        assert_eq!(
+            action_for(
+                ModeKind::Browse,
+                &press(KeyCode::Char('r'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Redo)
+        );
+        assert_eq!(
+            action_for(ModeKind::Browse, &press(KeyCode::Char('u'), none)),
+            Some(Action::Undo)
+        );
+        assert_eq!(
+            action_for(ModeKind::Browse, &press(KeyCode::Char('3'), none)),
+            Some(Action::GoPane(2))
+        );
+        assert_eq!(
+            action_for(ModeKind::Browse, &press(KeyCode::Char('e'), none)),
+            Some(Action::Activate)
+        );
+        assert_eq!(
+            action_for(
+                ModeKind::Browse,
+                &press(KeyCode::Char('N'), KeyModifiers::SHIFT)
+            ),
+            Some(Action::SearchPrev)
+        );
+        assert_eq!(
+            action_for(
+                ModeKind::Edit,
+                &press(KeyCode::Char('u'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::ClearInput)
+        );
+        assert_eq!(
+            action_for(ModeKind::Edit, &press(KeyCode::Char('u'), none)),
+            Some(Action::Input('u'))
+        );
+        assert_eq!(
+            action_for(ModeKind::Edit, &press(KeyCode::Char('５'), none)),
+            Some(Action::Input('５'))
+        );
+        assert_eq!(
+            action_for(ModeKind::ConfirmQuit, &press(KeyCode::Esc, none)),
+            Some(Action::Cancel)
+        );
+        assert_eq!(
+            action_for(ModeKind::ConfirmQuit, &press(KeyCode::Char('x'), none)),
+            None
+        );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_mode() {
+        for a in BINDINGS {
+            for b in BINDINGS {
+                if std::ptr::eq(a, b) || a.mode != b.mode {
+                    continue;
+                }
+                for key in a.keys {
+                    assert!(!b.keys.contains(key), "{key:?} twice in {:?}", a.mode);
+                }
+            }
+        }
+    }
+}

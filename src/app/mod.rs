@@ -1,0 +1,843 @@
+//! Workbench state and the one place it changes: `App::update(Action)`.
+//! No terminal, no file system, no clock: the run loop performs `Effect`s.
+
+pub mod action;
+pub mod edit;
+pub mod keymap;
+pub mod rows;
+pub mod search;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use crate::core::engine::{Concern, Derived, derive};
+use crate::core::format::to_json_keeping;
+use crate::core::model::{RuleKind, Workbook};
+use crate::core::{Bilingual, Lang};
+use crate::i18n::{self as t, Tr};
+
+pub use action::{Action, Effect};
+pub use edit::{Choice, EditTarget, Editor};
+pub use rows::{BudgetRow, IndicatorRow, Pane, WorkloadRow};
+use search::Hit;
+
+/// How many edits undo remembers.
+const UNDO_LIMIT: usize = 500;
+
+/// What the keyboard is doing right now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    Edit(Editor),
+    Choice(Choice),
+    Search(Editor),
+    ConfirmQuit,
+    Help,
+}
+
+/// Which kind of mode, for the keymap and the help overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ModeKind {
+    Browse,
+    Edit,
+    Choice,
+    Search,
+    ConfirmQuit,
+    Help,
+}
+
+impl Mode {
+    #[must_use]
+    pub fn kind(&self) -> ModeKind {
+        match self {
+            Self::Browse => ModeKind::Browse,
+            Self::Edit(_) => ModeKind::Edit,
+            Self::Choice(_) => ModeKind::Choice,
+            Self::Search(_) => ModeKind::Search,
+            Self::ConfirmQuit => ModeKind::ConfirmQuit,
+            Self::Help => ModeKind::Help,
+        }
+    }
+}
+
+/// A message for the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// Where the workbook came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Loaded from its file.
+    File,
+    /// The file does not exist yet; started from the sample.
+    NewFile,
+}
+
+/// The workbench.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub workbook: Workbook,
+    pub derived: Derived,
+    /// The workbook as last saved or loaded.
+    pub saved: Workbook,
+    /// The document as loaded, so unknown fields survive a save.
+    pub original: Option<serde_json::Value>,
+    pub path: PathBuf,
+    pub origin: Origin,
+    pub lang: Lang,
+    /// Why the workbook cannot be edited, if it cannot.
+    pub read_only: Option<Bilingual>,
+    pub pane: Pane,
+    pub selection: [usize; 5],
+    pub column: [usize; 5],
+    pub collapsed: BTreeSet<String>,
+    pub mode: Mode,
+    pub status: Option<Status>,
+    pub undo: Vec<Workbook>,
+    pub redo: Vec<Workbook>,
+    pub dirty: bool,
+    /// The workbook before the open editor started changing it.
+    edit_base: Option<Workbook>,
+    pub search_query: String,
+    pub search_hits: Vec<Hit>,
+    pub search_at: usize,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Counts every change to the workbook, for the recovery journal.
+    pub generation: u64,
+    pub should_quit: bool,
+    /// Render without colours (`NO_COLOR`).
+    pub monochrome: bool,
+}
+
+impl App {
+    /// A workbench over `workbook`, which was loaded from (or will be saved to) `path`.
+    #[must_use]
+    pub fn new(workbook: Workbook, path: PathBuf, origin: Origin, lang: Lang) -> Self {
+        let derived = derive(&workbook);
+        Self {
+            saved: workbook.clone(),
+            workbook,
+            derived,
+            original: None,
+            path,
+            origin,
+            lang,
+            read_only: None,
+            pane: Pane::Summary,
+            selection: [0; 5],
+            column: [0; 5],
+            collapsed: BTreeSet::new(),
+            mode: Mode::Browse,
+            status: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            dirty: false,
+            edit_base: None,
+            search_query: String::new(),
+            search_hits: Vec::new(),
+            search_at: 0,
+            size: (80, 24),
+            generation: 0,
+            should_quit: false,
+            monochrome: false,
+        }
+    }
+
+    /// Text in the interface language.
+    #[must_use]
+    pub fn tr(&self, text: Tr) -> &'static str {
+        text.get(self.lang)
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+
+    fn error_bi(&mut self, text: &Bilingual) {
+        let s = text.get(self.lang).to_owned();
+        self.error(s);
+    }
+
+    /// Rows of the current pane.
+    #[must_use]
+    pub fn row_count(&self, pane: Pane) -> usize {
+        rows::row_count(pane, &self.workbook, &self.derived, &self.collapsed)
+    }
+
+    #[must_use]
+    pub fn selected(&self) -> usize {
+        self.selection[self.pane.index()]
+    }
+
+    /// Rows that fit in the pane's table (used for paging).
+    #[must_use]
+    pub fn page_rows(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(8)).max(1)
+    }
+
+    fn recompute(&mut self) {
+        self.derived = derive(&self.workbook);
+        self.dirty = self.workbook != self.saved;
+        self.clamp_selection();
+    }
+
+    fn clamp_selection(&mut self) {
+        for pane in Pane::ALL {
+            let n = self.row_count(pane);
+            let s = &mut self.selection[pane.index()];
+            *s = (*s).min(n.saturating_sub(1));
+        }
+    }
+
+    /// Applies one action. The returned effect is for the run loop to carry out.
+    pub fn update(&mut self, action: Action) -> Effect {
+        match action {
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                return Effect::None;
+            }
+            Action::Saved(result) => {
+                self.on_saved(result);
+                return Effect::None;
+            }
+            _ => {}
+        }
+        match self.mode.kind() {
+            ModeKind::Browse => self.update_browse(action),
+            ModeKind::Edit => {
+                self.update_edit(action);
+                Effect::None
+            }
+            ModeKind::Choice => {
+                self.update_choice(action);
+                Effect::None
+            }
+            ModeKind::Search => {
+                self.update_search(action);
+                Effect::None
+            }
+            ModeKind::ConfirmQuit => self.update_confirm_quit(action),
+            ModeKind::Help => {
+                if matches!(
+                    action,
+                    Action::Cancel | Action::Help | Action::Quit | Action::Activate
+                ) {
+                    self.mode = Mode::Browse;
+                }
+                Effect::None
+            }
+        }
+    }
+
+    fn move_selection(&mut self, delta: isize) {
+        let n = self.row_count(self.pane);
+        if n == 0 {
+            return;
+        }
+        let current = self.selected();
+        let next = current.saturating_add_signed(delta).min(n - 1);
+        self.selection[self.pane.index()] = next;
+    }
+
+    fn update_browse(&mut self, action: Action) -> Effect {
+        let page = isize::try_from(self.page_rows()).unwrap_or(10);
+        match action {
+            Action::NextPane => self.pane = Pane::ALL[(self.pane.index() + 1) % 5],
+            Action::PrevPane => self.pane = Pane::ALL[(self.pane.index() + 4) % 5],
+            Action::GoPane(n) => {
+                if let Some(p) = Pane::ALL.get(n) {
+                    self.pane = *p;
+                }
+            }
+            Action::Up | Action::ScrollUp => self.move_selection(-1),
+            Action::Down | Action::ScrollDown => self.move_selection(1),
+            Action::PageUp => self.move_selection(-page),
+            Action::PageDown => self.move_selection(page),
+            Action::Home => self.selection[self.pane.index()] = 0,
+            Action::SelectRow(row) => {
+                self.selection[self.pane.index()] = row;
+                self.clamp_selection();
+            }
+            Action::End => self.move_selection(isize::MAX),
+            Action::Left => {
+                let c = &mut self.column[self.pane.index()];
+                *c = c.saturating_sub(1);
+            }
+            Action::Right => {
+                let cols = self.pane.columns();
+                let c = &mut self.column[self.pane.index()];
+                *c = (*c + 1).min(cols - 1);
+            }
+            Action::Activate => self.activate(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::RevertToSaved => self.revert(),
+            Action::Save => return self.save(),
+            Action::Quit => {
+                if self.dirty {
+                    self.mode = Mode::ConfirmQuit;
+                } else {
+                    self.should_quit = true;
+                    return Effect::Quit;
+                }
+            }
+            Action::Help => self.mode = Mode::Help,
+            Action::SearchStart => {
+                self.mode = Mode::Search(Editor::new(EditTarget::Reason(0), String::new()));
+            }
+            Action::SearchNext => self.step_search(1),
+            Action::SearchPrev => self.step_search(-1),
+            Action::Cancel => self.status = None,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn save(&mut self) -> Effect {
+        if let Some(why) = self.read_only.clone() {
+            self.error(format!(
+                "{}：{}",
+                self.tr(t::READ_ONLY_REFUSED),
+                why.get(self.lang)
+            ));
+            return Effect::None;
+        }
+        Effect::Save {
+            path: self.path.clone(),
+            contents: to_json_keeping(&self.workbook, self.original.as_ref()),
+        }
+    }
+
+    fn on_saved(&mut self, result: Result<PathBuf, String>) {
+        match result {
+            Ok(path) => {
+                self.saved = self.workbook.clone();
+                self.original = serde_json::to_value(&self.workbook).ok();
+                self.origin = Origin::File;
+                self.dirty = false;
+                self.info(format!("{} {}", self.tr(t::SAVED), path.display()));
+                self.path = path;
+                if self.mode == Mode::ConfirmQuit {
+                    self.should_quit = true;
+                }
+            }
+            Err(why) => {
+                self.mode = Mode::Browse;
+                self.error(format!("{}：{why}", self.tr(t::SAVE_FAILED)));
+            }
+        }
+    }
+
+    fn update_confirm_quit(&mut self, action: Action) -> Effect {
+        match action {
+            Action::SaveAndQuit => {
+                let effect = self.save();
+                if effect == Effect::None {
+                    self.mode = Mode::Browse;
+                }
+                effect
+            }
+            Action::DiscardAndQuit => {
+                self.should_quit = true;
+                Effect::Quit
+            }
+            Action::Cancel => {
+                self.mode = Mode::Browse;
+                Effect::None
+            }
+            _ => Effect::None,
+        }
+    }
+
+    fn refuse_if_read_only(&mut self) -> bool {
+        if let Some(why) = self.read_only.clone() {
+            self.error(format!(
+                "{}：{}",
+                self.tr(t::READ_ONLY_REFUSED),
+                why.get(self.lang)
+            ));
+            return true;
+        }
+        false
+    }
+
+    /// Enter/e on the selected row.
+    fn activate(&mut self) {
+        let selected = self.selected();
+        match self.pane {
+            Pane::Summary => {
+                let flat = self.workbook.table.flatten();
+                let code = self
+                    .workbook
+                    .table
+                    .indicators
+                    .get(selected)
+                    .map(|i| i.code.clone());
+                if let Some(index) = code.and_then(|c| flat.iter().position(|(_, i)| i.code == c)) {
+                    self.jump_to_indicator(index);
+                }
+            }
+            Pane::Budget => match rows::budget_rows().get(selected).copied() {
+                Some(BudgetRow::Field(f)) => self.open_editor(EditTarget::Field(f)),
+                Some(BudgetRow::Metric(_)) => {
+                    let msg = self.tr(t::DERIVED_HINT);
+                    self.info(msg);
+                }
+                _ => {
+                    let msg = self.tr(t::NOT_EDITABLE);
+                    self.info(msg);
+                }
+            },
+            Pane::Indicators => self.activate_indicator(selected),
+            Pane::Workload => {
+                let column = self.column[Pane::Workload.index()];
+                match rows::workload_rows(&self.workbook).get(selected).copied() {
+                    Some(WorkloadRow::Item(g, i)) => self.open_editor(match column {
+                        1 => EditTarget::WorkloadTarget(g, i),
+                        2 => EditTarget::WorkloadLastYear(g, i),
+                        _ => EditTarget::WorkloadValue(g, i),
+                    }),
+                    Some(WorkloadRow::Part(g, i, p)) => {
+                        self.open_editor(EditTarget::PartValue(g, i, p))
+                    }
+                    _ => {
+                        let msg = self.tr(t::NOT_EDITABLE);
+                        self.info(msg);
+                    }
+                }
+            }
+            Pane::Checks => self.jump_to_warning(selected),
+        }
+    }
+
+    fn activate_indicator(&mut self, selected: usize) {
+        let rows = rows::indicator_rows(&self.workbook, &self.collapsed);
+        let Some(row) = rows.get(selected).copied() else {
+            return;
+        };
+        let flat = self.workbook.table.flatten();
+        let Some((_, ind)) = flat.get(row.index) else {
+            return;
+        };
+        if row.has_children {
+            let code = ind.code.clone();
+            if !self.collapsed.remove(&code) {
+                self.collapsed.insert(code);
+            }
+            let msg = self.tr(t::SUBTOTAL_HINT);
+            self.info(msg);
+            return;
+        }
+        let column = self.column[Pane::Indicators.index()];
+        match column {
+            1 => return self.open_editor(EditTarget::Reason(row.index)),
+            2 => return self.open_editor(EditTarget::Evidence(row.index)),
+            _ => {}
+        }
+        let kind = ind.rule.as_ref().map(|r| r.kind.clone());
+        let metric = ind.rule.as_ref().and_then(|r| r.metric);
+        match kind {
+            None | Some(RuleKind::Manual) => self.open_editor(EditTarget::OfficerScore(row.index)),
+            Some(RuleKind::NotApplicable { .. }) => {
+                let msg = self.tr(t::NOT_EDITABLE);
+                self.info(msg);
+            }
+            Some(_) => {
+                if self.refuse_if_read_only() {
+                    return;
+                }
+                if let Some(choice) = Choice::for_indicator(&self.workbook, row.index) {
+                    self.mode = Mode::Choice(choice);
+                } else if let Some(metric) = metric {
+                    // A computed score: go to the ratio's inputs; if they are
+                    // missing, the officer's score is the fallback.
+                    let has_value = self
+                        .derived
+                        .metric(metric)
+                        .and_then(|m| m.display)
+                        .is_some();
+                    if has_value {
+                        self.jump_to_metric(metric);
+                    } else {
+                        self.open_editor(EditTarget::OfficerScore(row.index));
+                    }
+                }
+            }
+        }
+    }
+
+    fn open_editor(&mut self, target: EditTarget) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let current = edit::current_text(&self.workbook, target);
+        self.edit_base = Some(self.workbook.clone());
+        self.mode = Mode::Edit(Editor::new(target, current));
+        self.status = None;
+    }
+
+    fn update_edit(&mut self, action: Action) {
+        let Mode::Edit(editor) = &mut self.mode else {
+            return;
+        };
+        match action {
+            Action::Input(ch) => editor.insert(ch),
+            Action::Backspace => editor.backspace(),
+            Action::Delete => editor.delete(),
+            Action::ClearInput => editor.clear(),
+            Action::CaretLeft | Action::Left => {
+                editor.left();
+                return;
+            }
+            Action::CaretRight | Action::Right => {
+                editor.right();
+                return;
+            }
+            Action::CaretHome | Action::Home => {
+                editor.home();
+                return;
+            }
+            Action::CaretEnd | Action::End => {
+                editor.end();
+                return;
+            }
+            Action::Commit | Action::Activate => {
+                self.commit_edit();
+                return;
+            }
+            Action::Cancel => {
+                if let Some(base) = self.edit_base.take() {
+                    self.workbook = base;
+                }
+                self.mode = Mode::Browse;
+                self.recompute();
+                let msg = self.tr(t::CANCELLED);
+                self.info(msg);
+                return;
+            }
+            _ => return,
+        }
+        self.preview_edit();
+    }
+
+    /// Applies the typed text to a copy of the pre-edit workbook so every
+    /// figure previews live; invalid text shows why and keeps the old value.
+    fn preview_edit(&mut self) {
+        let Mode::Edit(editor) = &self.mode else {
+            return;
+        };
+        let (target, text) = (editor.target, editor.buffer.clone());
+        let Some(base) = &self.edit_base else { return };
+        let mut candidate = base.clone();
+        let result = edit::apply(&mut candidate, target, &text);
+        match result {
+            Ok(()) => {
+                self.workbook = candidate;
+                if let Mode::Edit(editor) = &mut self.mode {
+                    editor.error = None;
+                }
+                self.status = None;
+            }
+            Err(why) => {
+                self.workbook = base.clone();
+                self.error_bi(&why);
+                if let Mode::Edit(editor) = &mut self.mode {
+                    editor.error = Some(why);
+                }
+            }
+        }
+        self.derived = derive(&self.workbook);
+    }
+
+    fn commit_edit(&mut self) {
+        let Mode::Edit(editor) = &self.mode else {
+            return;
+        };
+        let (target, text) = (editor.target, editor.buffer.clone());
+        let Some(base) = self.edit_base.clone() else {
+            return;
+        };
+        let mut candidate = base.clone();
+        match edit::apply(&mut candidate, target, &text) {
+            Ok(()) => {
+                self.edit_base = None;
+                self.mode = Mode::Browse;
+                if candidate != base {
+                    self.push_undo(base);
+                }
+                self.workbook = candidate;
+                self.recompute();
+                let msg = if text.trim().is_empty() && !edit::is_text(target) {
+                    self.tr(t::CLEARED_VALUE)
+                } else {
+                    self.tr(t::COMMITTED)
+                };
+                self.info(msg);
+            }
+            Err(why) => {
+                self.error_bi(&why);
+                if let Mode::Edit(editor) = &mut self.mode {
+                    editor.error = Some(why);
+                }
+            }
+        }
+    }
+
+    fn push_undo(&mut self, before: Workbook) {
+        self.undo.push(before);
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.generation += 1;
+    }
+
+    fn update_choice(&mut self, action: Action) {
+        let Mode::Choice(choice) = &mut self.mode else {
+            return;
+        };
+        let n = choice.options.len();
+        match action {
+            Action::Up | Action::Left => choice.cursor = choice.cursor.saturating_sub(1),
+            Action::Down | Action::Right => {
+                choice.cursor = (choice.cursor + 1).min(n.saturating_sub(1))
+            }
+            Action::Input(' ') if choice.multi => {
+                if let Some(m) = choice.marked.get_mut(choice.cursor) {
+                    *m = !*m;
+                }
+            }
+            Action::Input(c) if c.is_ascii_digit() && !choice.multi => {
+                let pick = c
+                    .to_digit(10)
+                    .and_then(|d| usize::try_from(d).ok())
+                    .unwrap_or(0);
+                if (1..=n).contains(&pick) {
+                    choice.cursor = pick - 1;
+                }
+            }
+            Action::Commit | Action::Activate => {
+                let choice = choice.clone();
+                let before = self.workbook.clone();
+                choice.apply(&mut self.workbook);
+                self.mode = Mode::Browse;
+                if self.workbook != before {
+                    self.push_undo(before);
+                }
+                self.recompute();
+                let msg = self.tr(t::COMMITTED);
+                self.info(msg);
+            }
+            Action::Cancel => {
+                self.mode = Mode::Browse;
+                let msg = self.tr(t::CANCELLED);
+                self.info(msg);
+            }
+            _ => {}
+        }
+    }
+
+    fn update_search(&mut self, action: Action) {
+        let Mode::Search(editor) = &mut self.mode else {
+            return;
+        };
+        match action {
+            Action::Input(ch) => editor.insert(ch),
+            Action::Backspace => editor.backspace(),
+            Action::Delete => editor.delete(),
+            Action::ClearInput => editor.clear(),
+            Action::CaretLeft | Action::Left => editor.left(),
+            Action::CaretRight | Action::Right => editor.right(),
+            Action::CaretHome | Action::Home => editor.home(),
+            Action::CaretEnd | Action::End => editor.end(),
+            Action::Cancel => self.mode = Mode::Browse,
+            Action::Commit | Action::Activate => {
+                let query = editor.buffer.clone();
+                self.mode = Mode::Browse;
+                self.run_search(&query);
+            }
+            _ => {}
+        }
+    }
+
+    /// Searches and jumps to the first match.
+    pub fn run_search(&mut self, query: &str) {
+        query.clone_into(&mut self.search_query);
+        self.search_hits = search::find(&self.workbook, &self.derived, query);
+        self.search_at = 0;
+        if self.search_hits.is_empty() {
+            let msg = format!("{} “{query}”", self.tr(t::NO_MATCH));
+            self.error(msg);
+        } else {
+            self.jump_to_hit(0);
+        }
+    }
+
+    fn step_search(&mut self, delta: isize) {
+        let n = self.search_hits.len();
+        if n == 0 {
+            let msg = format!("{} “{}”", self.tr(t::NO_MATCH), self.search_query);
+            self.error(msg);
+            return;
+        }
+        let n_signed = isize::try_from(n).unwrap_or(1);
+        let at = isize::try_from(self.search_at).unwrap_or(0);
+        let next = usize::try_from((at + delta).rem_euclid(n_signed)).unwrap_or(0);
+        self.jump_to_hit(next);
+    }
+
+    fn jump_to_hit(&mut self, at: usize) {
+        self.search_at = at;
+        let Some(hit) = self.search_hits.get(at).copied() else {
+            return;
+        };
+        match hit {
+            Hit::Row(pane, row) => {
+                self.pane = pane;
+                self.selection[pane.index()] = row;
+                self.clamp_selection();
+            }
+            Hit::Indicator(index) => self.jump_to_indicator(index),
+        }
+        let msg = format!(
+            "“{}” {}/{} {}",
+            self.search_query,
+            at + 1,
+            self.search_hits.len(),
+            self.tr(t::MATCH)
+        );
+        self.info(msg);
+    }
+
+    /// Shows the indicator at a flatten index, unfolding its ancestors.
+    pub fn jump_to_indicator(&mut self, index: usize) {
+        for code in search::ancestors(&self.workbook, index) {
+            self.collapsed.remove(&code);
+        }
+        let rows = rows::indicator_rows(&self.workbook, &self.collapsed);
+        if let Some(pos) = rows.iter().position(|r| r.index == index) {
+            self.pane = Pane::Indicators;
+            self.selection[Pane::Indicators.index()] = pos;
+        }
+    }
+
+    fn jump_to_metric(&mut self, metric: crate::core::engine::MetricId) {
+        if let Some(pos) = rows::budget_rows()
+            .iter()
+            .position(|r| *r == BudgetRow::Metric(metric))
+        {
+            self.pane = Pane::Budget;
+            self.selection[Pane::Budget.index()] = pos;
+        }
+    }
+
+    fn jump_to_warning(&mut self, index: usize) {
+        let Some(warning) = self.derived.warnings.get(index) else {
+            return;
+        };
+        let Some(concern) = warning.concerns.first().cloned() else {
+            let msg = self.tr(t::NOTHING_FOUND_JUMP);
+            self.info(msg);
+            return;
+        };
+        match concern {
+            Concern::Field { field } => {
+                if let Some(pos) = rows::budget_rows()
+                    .iter()
+                    .position(|r| *r == BudgetRow::Field(field))
+                {
+                    self.pane = Pane::Budget;
+                    self.selection[Pane::Budget.index()] = pos;
+                }
+            }
+            Concern::Metric { metric } => self.jump_to_metric(metric),
+            Concern::Indicator { code } => {
+                let flat = self.workbook.table.flatten();
+                if let Some(index) = flat.iter().position(|(_, i)| i.code == code) {
+                    self.jump_to_indicator(index);
+                }
+            }
+            Concern::Workload { group, item } => {
+                let rows = rows::workload_rows(&self.workbook);
+                if let Some(pos) = rows
+                    .iter()
+                    .position(|r| *r == WorkloadRow::Item(group, item))
+                {
+                    self.pane = Pane::Workload;
+                    self.selection[Pane::Workload.index()] = pos;
+                }
+            }
+            Concern::Table => {
+                self.pane = Pane::Indicators;
+                self.selection[Pane::Indicators.index()] = 0;
+            }
+            Concern::Reported => self.pane = Pane::Summary,
+        }
+    }
+
+    fn undo(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        match self.undo.pop() {
+            Some(previous) => {
+                let current = std::mem::replace(&mut self.workbook, previous);
+                self.redo.push(current);
+                self.generation += 1;
+                self.recompute();
+                let msg = self.tr(t::UNDONE);
+                self.info(msg);
+            }
+            None => {
+                let msg = self.tr(t::NOTHING_TO_UNDO);
+                self.info(msg);
+            }
+        }
+    }
+
+    fn redo(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        match self.redo.pop() {
+            Some(next) => {
+                let current = std::mem::replace(&mut self.workbook, next);
+                self.undo.push(current);
+                self.generation += 1;
+                self.recompute();
+                let msg = self.tr(t::REDONE);
+                self.info(msg);
+            }
+            None => {
+                let msg = self.tr(t::NOTHING_TO_REDO);
+                self.info(msg);
+            }
+        }
+    }
+
+    fn revert(&mut self) {
+        if self.refuse_if_read_only() || self.workbook == self.saved {
+            return;
+        }
+        let saved = self.saved.clone();
+        let before = std::mem::replace(&mut self.workbook, saved);
+        self.push_undo(before);
+        self.recompute();
+        let msg = self.tr(t::REVERTED);
+        self.info(msg);
+    }
+}

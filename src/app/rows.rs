@@ -1,0 +1,220 @@
+//! The rows each pane shows, derived from the workbook. Navigation, search,
+//! editing and rendering all index into these lists.
+
+use std::collections::BTreeSet;
+
+use crate::core::engine::{Derived, MetricId};
+use crate::core::model::{FieldGroup, FieldId, Workbook};
+
+/// The workbench panes, in key order 1…5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Summary,
+    Budget,
+    Indicators,
+    Workload,
+    Checks,
+}
+
+impl Pane {
+    pub const ALL: [Self; 5] = [
+        Self::Summary,
+        Self::Budget,
+        Self::Indicators,
+        Self::Workload,
+        Self::Checks,
+    ];
+
+    #[must_use]
+    pub fn index(self) -> usize {
+        match self {
+            Self::Summary => 0,
+            Self::Budget => 1,
+            Self::Indicators => 2,
+            Self::Workload => 3,
+            Self::Checks => 4,
+        }
+    }
+
+    #[must_use]
+    pub fn title(self) -> crate::i18n::Tr {
+        use crate::i18n as t;
+        match self {
+            Self::Summary => t::PANE_SUMMARY,
+            Self::Budget => t::PANE_BUDGET,
+            Self::Indicators => t::PANE_INDICATORS,
+            Self::Workload => t::PANE_WORKLOAD,
+            Self::Checks => t::PANE_CHECKS,
+        }
+    }
+
+    /// How many columns can be selected with ←→ in this pane.
+    #[must_use]
+    pub fn columns(self) -> usize {
+        match self {
+            Self::Indicators | Self::Workload => 3,
+            _ => 1,
+        }
+    }
+}
+
+/// A row of the budget pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetRow {
+    Header(FieldGroup),
+    Field(FieldId),
+    Metric(MetricId),
+}
+
+/// The derived ratios shown under each group, beside the inputs that feed them.
+#[must_use]
+pub fn metrics_of_group(group: FieldGroup) -> &'static [MetricId] {
+    use MetricId as M;
+    match group {
+        FieldGroup::Income | FieldGroup::Expenditure => &[],
+        FieldGroup::Appropriation => &[
+            M::AppropriationIncomeVarianceRate,
+            M::ExpenditureCompletionRate,
+            M::BudgetAdjustmentRate,
+        ],
+        FieldGroup::Carryover => &[
+            M::CarryoverRate,
+            M::TreasuryCarryoverStockEfficiency,
+            M::CarryoverChangeRate,
+        ],
+        FieldGroup::Procurement => &[M::ProcurementExecutionRate],
+        FieldGroup::Assets => &[M::FixedAssetUtilizationRate],
+        FieldGroup::Staffing => &[M::StaffingControlRate],
+        FieldGroup::Common => &[
+            M::ThreePublicChangeRate,
+            M::ThreePublicControlRate,
+            M::OperatingCostControlRate,
+            M::PaymentProgressRate,
+            M::KeyExpenditureRate,
+        ],
+    }
+}
+
+/// All budget rows: each group's header, its fields, then its ratios.
+#[must_use]
+pub fn budget_rows() -> Vec<BudgetRow> {
+    let mut rows = Vec::new();
+    for group in FieldGroup::ALL {
+        rows.push(BudgetRow::Header(group));
+        rows.extend(
+            FieldId::ALL
+                .iter()
+                .filter(|f| f.group() == group)
+                .map(|&f| BudgetRow::Field(f)),
+        );
+        rows.extend(
+            metrics_of_group(group)
+                .iter()
+                .map(|&m| BudgetRow::Metric(m)),
+        );
+    }
+    rows
+}
+
+/// A visible row of the indicator tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IndicatorRow {
+    /// Index into `ScoringTable::flatten()` and `Derived.scores.indicators`.
+    pub index: usize,
+    pub depth: usize,
+    pub has_children: bool,
+    pub collapsed: bool,
+}
+
+/// The indicator rows, skipping the children of folded nodes.
+#[must_use]
+pub fn indicator_rows(wb: &Workbook, collapsed: &BTreeSet<String>) -> Vec<IndicatorRow> {
+    let mut rows = Vec::new();
+    let mut hide_below: Option<usize> = None;
+    for (index, (depth, ind)) in wb.table.flatten().into_iter().enumerate() {
+        if let Some(limit) = hide_below {
+            if depth > limit {
+                continue;
+            }
+            hide_below = None;
+        }
+        let is_collapsed = !ind.is_leaf() && collapsed.contains(&ind.code);
+        if is_collapsed {
+            hide_below = Some(depth);
+        }
+        rows.push(IndicatorRow {
+            index,
+            depth,
+            has_children: !ind.is_leaf(),
+            collapsed: is_collapsed,
+        });
+    }
+    rows
+}
+
+/// A row of the workload pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkloadRow {
+    Group(usize),
+    Item(usize, usize),
+    Part(usize, usize, usize),
+}
+
+#[must_use]
+pub fn workload_rows(wb: &Workbook) -> Vec<WorkloadRow> {
+    let mut rows = Vec::new();
+    for (g, group) in wb.workload.iter().enumerate() {
+        rows.push(WorkloadRow::Group(g));
+        for (i, item) in group.items.iter().enumerate() {
+            rows.push(WorkloadRow::Item(g, i));
+            rows.extend((0..item.parts.len()).map(|p| WorkloadRow::Part(g, i, p)));
+        }
+    }
+    rows
+}
+
+/// How many rows a pane has right now.
+#[must_use]
+pub fn row_count(
+    pane: Pane,
+    wb: &Workbook,
+    derived: &Derived,
+    collapsed: &BTreeSet<String>,
+) -> usize {
+    match pane {
+        Pane::Summary => wb.table.indicators.len(),
+        Pane::Budget => budget_rows().len(),
+        Pane::Indicators => indicator_rows(wb, collapsed).len(),
+        Pane::Workload => workload_rows(wb).len(),
+        Pane::Checks => derived.warnings.len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::sample::sample_workbook;
+
+    #[test]
+    fn every_field_and_metric_has_a_budget_row() {
+        let rows = budget_rows();
+        for f in FieldId::ALL {
+            assert!(rows.contains(&BudgetRow::Field(*f)), "{f:?}");
+        }
+        for m in MetricId::ALL {
+            assert!(rows.contains(&BudgetRow::Metric(m)), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn folding_hides_descendants_only() {
+        let wb = sample_workbook();
+        let all = indicator_rows(&wb, &BTreeSet::new());
+        let folded = indicator_rows(&wb, &BTreeSet::from(["A".to_owned()]));
+        assert_eq!(all.len(), wb.table.flatten().len());
+        let a_children = wb.table.indicators[0].descendant_count();
+        assert_eq!(folded.len(), all.len() - a_children);
+        assert!(folded[0].collapsed);
+        assert_eq!(folded[1].depth, 0);
+    }
+}

@@ -1,0 +1,129 @@
+//! Every interface string, in one place, in Chinese and English.
+//! Domain labels (indicator names, field labels) come from the data and the
+//! field registry, not from here.
+
+use crate::core::Lang;
+
+/// A translatable interface string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tr(pub &'static str, pub &'static str);
+
+impl Tr {
+    #[must_use]
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.0,
+            Lang::En => self.1,
+        }
+    }
+}
+
+// Panes.
+pub const PANE_SUMMARY: Tr = Tr("概览", "Summary");
+pub const PANE_BUDGET: Tr = Tr("预算", "Budget");
+pub const PANE_INDICATORS: Tr = Tr("指标", "Indicators");
+pub const PANE_WORKLOAD: Tr = Tr("工作量", "Workload");
+pub const PANE_CHECKS: Tr = Tr("检查", "Checks");
+
+// Header.
+pub const MODIFIED: Tr = Tr("已修改", "modified");
+pub const UNVERIFIED_TABLE: Tr = Tr("评分表未核实", "table unverified");
+pub const READ_ONLY: Tr = Tr("只读", "read-only");
+pub const TOTAL: Tr = Tr("总分", "Total");
+pub const GRADE: Tr = Tr("等级", "Grade");
+pub const WARNINGS: Tr = Tr("警告", "Warnings");
+pub const YEAR_SUFFIX: Tr = Tr("年度", "");
+pub const NEW_FILE: Tr = Tr("（新文件，尚未保存）", "(new file, not saved yet)");
+pub const SAMPLE_SOURCE: Tr = Tr("（内置样例）", "(embedded sample)");
+
+// Columns.
+pub const COL_ITEM: Tr = Tr("项目", "Item");
+pub const COL_VALUE: Tr = Tr("数值", "Value");
+pub const COL_UNIT: Tr = Tr("单位", "Unit");
+pub const COL_INDICATOR: Tr = Tr("指标", "Indicator");
+pub const COL_WEIGHT: Tr = Tr("分值", "Weight");
+pub const COL_SCORE: Tr = Tr("得分", "Score");
+pub const COL_LOST: Tr = Tr("扣分", "Lost");
+pub const COL_SELF: Tr = Tr("自评", "Officer");
+pub const COL_REVIEW: Tr = Tr("复核", "Review");
+pub const COL_REASON: Tr = Tr("扣分理由", "Reason");
+pub const COL_EVIDENCE: Tr = Tr("佐证材料", "Evidence");
+pub const COL_TARGET: Tr = Tr("目标", "Target");
+pub const COL_COMPLETION: Tr = Tr("完成率", "Done");
+pub const COL_LAST_YEAR: Tr = Tr("上年", "Last yr");
+pub const COL_CHANGE: Tr = Tr("增减", "Change");
+pub const COL_PER_CAPITA: Tr = Tr("人均", "Per cap.");
+pub const COL_SEVERITY: Tr = Tr("级别", "Level");
+pub const COL_MESSAGE: Tr = Tr("说明", "Message");
+pub const COL_CHOICE: Tr = Tr("等级/得分", "Level/score");
+
+// Summary pane.
+pub const SCORE_BY_L1: Tr = Tr("一级指标得分", "Score by top-level indicator");
+pub const KEY_RATIOS: Tr = Tr("关键比率", "Key ratios");
+pub const WARNINGS_BY_SEVERITY: Tr = Tr("警告（按级别）", "Warnings by severity");
+pub const THRESHOLD: Tr = Tr("标准", "threshold");
+pub const NOT_AVAILABLE: Tr = Tr("n/a", "n/a");
+pub const MISSING: Tr = Tr("缺数据", "missing");
+pub const NO_WARNINGS: Tr = Tr("没有警告", "No warnings");
+
+// Detail panel.
+pub const DETAIL: Tr = Tr("说明", "Detail");
+pub const FORMULA: Tr = Tr("公式", "Formula");
+pub const ARITHMETIC: Tr = Tr("计算", "Arithmetic");
+pub const INPUTS: Tr = Tr("输入", "Inputs");
+pub const RULE: Tr = Tr("评分规则", "Rule");
+pub const STANDARD: Tr = Tr("评分标准", "Standard");
+pub const WORKING: Tr = Tr("得分计算", "Working");
+pub const MEASURED: Tr = Tr("计量值", "Measured");
+pub const FROM_REPORT: Tr = Tr("（取自报告所写数）", "(from the report's printed figure)");
+pub const CONCERNS: Tr = Tr("涉及", "Concerns");
+pub const PARTS_SUM: Tr = Tr("分项合计", "Parts sum");
+pub const FULL_TEXT: Tr = Tr("全文", "Full text");
+pub const ZERO_DENOMINATOR: Tr = Tr("分母为 0，无法计算（n/a）", "zero denominator (n/a)");
+pub const OVERFLOW: Tr = Tr("数值过大，无法计算（n/a）", "too large to compute (n/a)");
+pub const MISSING_INPUTS: Tr = Tr("缺少输入：", "missing inputs: ");
+pub const DERIVED_HINT: Tr = Tr(
+    "计算所得，修改其输入即可",
+    "derived: edit its inputs instead",
+);
+pub const SUBTOTAL_HINT: Tr = Tr(
+    "小计由下级指标相加，按 Enter 折叠/展开",
+    "subtotal of its children; Enter folds/unfolds",
+);
+pub const GROUP_TOTAL: Tr = Tr("组合计", "Group total");
+
+// Editing and status messages.
+pub const EDITING: Tr = Tr("编辑", "Edit");
+pub const SEARCH: Tr = Tr("搜索", "Search");
+pub const SAVED: Tr = Tr("已保存", "Saved");
+pub const SAVE_FAILED: Tr = Tr("保存失败", "Save failed");
+pub const NOTHING_TO_UNDO: Tr = Tr("没有可撤销的修改", "Nothing to undo");
+pub const NOTHING_TO_REDO: Tr = Tr("没有可重做的修改", "Nothing to redo");
+pub const UNDONE: Tr = Tr("已撤销", "Undone");
+pub const REDONE: Tr = Tr("已重做", "Redone");
+pub const REVERTED: Tr = Tr(
+    "已恢复到上次保存的内容（可撤销）",
+    "Reverted to the saved file (undo brings the edits back)",
+);
+pub const NOT_EDITABLE: Tr = Tr("此项不可编辑", "This row cannot be edited");
+pub const READ_ONLY_REFUSED: Tr = Tr("只读模式，不能修改", "Read-only: editing is disabled");
+pub const NO_MATCH: Tr = Tr("没有找到", "No match for");
+pub const MATCH: Tr = Tr("匹配", "match");
+pub const COMMITTED: Tr = Tr("已更新", "Updated");
+pub const CANCELLED: Tr = Tr("已取消，保留原值", "Cancelled; the old value is kept");
+pub const SCORE_ABOVE_WEIGHT: Tr = Tr("得分不能超过分值", "A score cannot exceed the weight");
+pub const CLEARED_VALUE: Tr = Tr("已清空（视为未填）", "Cleared (not given)");
+pub const QUIT_QUESTION: Tr = Tr(
+    "有未保存的修改。S 保存并退出 · D 不保存退出 · Esc 返回继续编辑",
+    "Unsaved changes. S save and quit · D quit without saving · Esc stay",
+);
+pub const WINDOW_TOO_SMALL: Tr = Tr(
+    "窗口太小，请放大到至少 80×24",
+    "Window too small: at least 80×24 please",
+);
+pub const HELP_TITLE: Tr = Tr("按键帮助（Esc 关闭）", "Keys (Esc closes)");
+pub const CHOOSE: Tr = Tr("选择", "Choose");
+pub const NOTHING_FOUND_JUMP: Tr = Tr(
+    "该警告没有可跳转的位置",
+    "This warning has no place to jump to",
+);

@@ -1,0 +1,103 @@
+//! The run loop: terminal in, actions to the app, effects out, frames drawn.
+//! The terminal is restored on every exit, panic included.
+
+pub mod open;
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::time::Duration;
+
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+
+use crate::app::keymap::action_for;
+use crate::app::{Action, App, Effect};
+use crate::ui;
+
+/// Maps one terminal event to an action, if it means one.
+#[must_use]
+pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        // Windows also reports releases; only presses count.
+        Event::Key(key) if key.kind == KeyEventKind::Press => action_for(app.mode.kind(), key),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+            MouseEventKind::Down(_) => {
+                ui::hit_test(app, mouse.column, mouse.row).map(Action::SelectRow)
+            }
+            _ => None,
+        },
+        Event::Paste(text) => text.chars().next().map(Action::Input),
+        _ => None,
+    }
+}
+
+/// Writes `contents` to `path` atomically: temp file in the same folder, fsync, rename.
+///
+/// # Errors
+/// Says why the file could not be written; the old file is then untouched.
+pub fn save_file(path: &Path, contents: &str) -> io::Result<()> {
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(folder)?;
+    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
+    temp.write_all(contents.as_bytes())?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    if let Ok(dir) = std::fs::File::open(folder) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+fn perform(app: &mut App, effect: Effect) {
+    match effect {
+        Effect::None | Effect::Quit => {}
+        Effect::Save { path, contents } => {
+            let result = save_file(&path, &contents)
+                .map(|()| path.clone())
+                .map_err(|e| e.to_string());
+            app.update(Action::Saved(result));
+        }
+    }
+}
+
+/// Runs the workbench until the user quits.
+///
+/// # Errors
+/// Fails only when the terminal itself fails.
+pub fn run(mut app: App) -> io::Result<()> {
+    let mut terminal = ratatui::init();
+    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let result = run_loop(&mut terminal, &mut app);
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    while !app.should_quit {
+        terminal.draw(|frame| ui::render(app, frame))?;
+        if !event::poll(Duration::from_millis(500))? {
+            continue;
+        }
+        let event = event::read()?;
+        if let Some(action) = action_for_event(app, &event) {
+            let effect = app.update(action);
+            if effect == Effect::Quit {
+                break;
+            }
+            perform(app, effect);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,341 @@
+//! The detail panel: explains the selected row — a ratio's formula with the
+//! actual numbers, an indicator's rule and arithmetic, a warning in full.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::panes::metric_value;
+use super::panes::workload::amount;
+use super::theme::Theme;
+use crate::app::rows::{budget_rows, indicator_rows, workload_rows};
+use crate::app::{App, BudgetRow, Pane, WorkloadRow};
+use crate::core::Lang;
+use crate::core::engine::{MetricId, MetricStatus, ScoreBasis, ValueSource};
+use crate::core::model::FieldId;
+use crate::core::num::{fmt_percent, fmt_score, round2};
+use crate::i18n::{self as t, Tr};
+use crate::text::wrap;
+
+/// Lines of (label, text); the renderer wraps them to the panel's width.
+type Entries = Vec<(String, String)>;
+
+fn entry(entries: &mut Entries, label: impl Into<String>, text: impl Into<String>) {
+    let text = text.into();
+    if !text.is_empty() {
+        entries.push((label.into(), text));
+    }
+}
+
+fn tr(lang: Lang, text: Tr) -> &'static str {
+    text.get(lang)
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let (title, entries) = match app.pane {
+        Pane::Summary => summary(app),
+        Pane::Budget => budget(app),
+        Pane::Indicators => indicator(app),
+        Pane::Workload => workload(app),
+        Pane::Checks => checks(app),
+    };
+    let width = usize::from(area.width.saturating_sub(2)).max(4);
+    let mut lines: Vec<Line> = vec![Line::from(Span::styled(title, theme.title))];
+    for (label, text) in entries {
+        let label_line = format!("{label}：");
+        let wrapped = wrap(&format!("{label_line}{text}"), width);
+        for (i, chunk) in wrapped.into_iter().enumerate() {
+            if i == 0 && chunk.starts_with(&label_line) {
+                let rest = chunk[label_line.len()..].to_owned();
+                lines.push(Line::from(vec![
+                    Span::styled(label_line.clone(), theme.accent),
+                    Span::raw(rest),
+                ]));
+            } else {
+                lines.push(Line::from(chunk));
+            }
+        }
+    }
+    let block = super::block(tr(app.lang, t::DETAIL));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn used_by(app: &App, field: FieldId) -> String {
+    MetricId::ALL
+        .iter()
+        .filter(|m| m.inputs().contains(&field))
+        .map(|m| format!("{} {}", m.formula_no(), m.label(app.lang)))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+fn budget(app: &App) -> (String, Entries) {
+    let lang = app.lang;
+    let mut e = Entries::new();
+    match budget_rows().get(app.selected()).copied() {
+        Some(BudgetRow::Field(f)) => {
+            let value = f
+                .get(&app.workbook)
+                .map_or_else(|| "—".to_owned(), |v| v.to_string());
+            let unit = match lang {
+                Lang::Zh => f.kind().unit_zh(),
+                Lang::En => f.kind().unit_en(),
+            };
+            entry(&mut e, tr(lang, t::COL_VALUE), format!("{value} {unit}"));
+            entry(&mut e, "key", f.key());
+            entry(&mut e, "→", used_by(app, f));
+            (f.label(lang).to_owned(), e)
+        }
+        Some(BudgetRow::Metric(m)) => {
+            if let Some(metric) = app.derived.metric(m) {
+                entry(&mut e, tr(lang, t::COL_VALUE), metric_value(metric, lang));
+                entry(&mut e, tr(lang, t::FORMULA), m.formula().get(lang));
+                if let Some(expr) = &metric.expression {
+                    entry(&mut e, tr(lang, t::ARITHMETIC), expr.get(lang));
+                }
+                match &metric.status {
+                    MetricStatus::ZeroDenominator => {
+                        entry(&mut e, "n/a", tr(lang, t::ZERO_DENOMINATOR))
+                    }
+                    MetricStatus::Overflow => entry(&mut e, "n/a", tr(lang, t::OVERFLOW)),
+                    MetricStatus::MissingInput { fields } => {
+                        let names: Vec<_> = fields.iter().map(|f| f.label(lang)).collect();
+                        entry(
+                            &mut e,
+                            tr(lang, t::MISSING),
+                            format!("{}{}", tr(lang, t::MISSING_INPUTS), names.join("、")),
+                        );
+                    }
+                    MetricStatus::Ok => {}
+                }
+                let inputs: Vec<String> = metric
+                    .inputs
+                    .iter()
+                    .map(|(f, v)| {
+                        format!(
+                            "{}={}",
+                            f.label(lang),
+                            v.map_or_else(|| "—".to_owned(), |d| d.to_string())
+                        )
+                    })
+                    .collect();
+                entry(&mut e, tr(lang, t::INPUTS), inputs.join("；"));
+                if let Some(printed) = app.workbook.reported.rates.get(&m) {
+                    entry(&mut e, "报告所写 / printed", fmt_percent(*printed));
+                }
+            }
+            (format!("{} {}", m.formula_no(), m.label(lang)), e)
+        }
+        Some(BudgetRow::Header(g)) => (
+            match lang {
+                Lang::Zh => g.label_zh().to_owned(),
+                Lang::En => g.label_en().to_owned(),
+            },
+            e,
+        ),
+        None => (String::new(), e),
+    }
+}
+
+fn indicator(app: &App) -> (String, Entries) {
+    let lang = app.lang;
+    let mut e = Entries::new();
+    let rows = indicator_rows(&app.workbook, &app.collapsed);
+    let Some(row) = rows.get(app.selected()) else {
+        return (String::new(), e);
+    };
+    let flat = app.workbook.table.flatten();
+    let (Some((_, ind)), Some(r)) = (
+        flat.get(row.index),
+        app.derived.scores.indicators.get(row.index),
+    ) else {
+        return (String::new(), e);
+    };
+    entry(
+        &mut e,
+        tr(lang, t::COL_SCORE),
+        format!(
+            "{} / {}  ({} {})",
+            fmt_score(r.score),
+            fmt_score(r.counted_weight),
+            tr(lang, t::COL_LOST),
+            fmt_score(r.lost)
+        ),
+    );
+    entry(&mut e, tr(lang, t::RULE), r.rule.get(lang));
+    entry(&mut e, tr(lang, t::STANDARD), ind.standard.clone());
+    if let (Some(m), Some(v)) = (r.metric, r.metric_value) {
+        let source = if r.value_source == Some(ValueSource::Reported) {
+            tr(lang, t::FROM_REPORT)
+        } else {
+            ""
+        };
+        entry(
+            &mut e,
+            tr(lang, t::MEASURED),
+            format!("{} {}{source}", m.label(lang), fmt_percent(v)),
+        );
+        if let Some(expr) = app.derived.metric(m).and_then(|x| x.expression.as_ref()) {
+            entry(&mut e, tr(lang, t::ARITHMETIC), expr.get(lang));
+        }
+    }
+    entry(&mut e, tr(lang, t::WORKING), r.working.get(lang));
+    if r.basis != ScoreBasis::Subtotal {
+        if let Some(s) = ind.entry.officer_score {
+            entry(&mut e, tr(lang, t::COL_SELF), fmt_score(s));
+        }
+        entry(
+            &mut e,
+            tr(lang, t::COL_REASON),
+            ind.entry.deduction_reason.clone(),
+        );
+        entry(
+            &mut e,
+            tr(lang, t::COL_EVIDENCE),
+            ind.entry.evidence.clone(),
+        );
+        if let Some(s) = ind.entry.reviewer_score {
+            entry(
+                &mut e,
+                tr(lang, t::COL_REVIEW),
+                format!("{} {}", fmt_score(s), ind.entry.reviewer_comment),
+            );
+        }
+    }
+    (format!("{} {}", ind.code, ind.name), e)
+}
+
+fn workload(app: &App) -> (String, Entries) {
+    let lang = app.lang;
+    let mut e = Entries::new();
+    let wb = &app.workbook;
+    let row = workload_rows(wb).get(app.selected()).copied();
+    let group_index = match row {
+        Some(WorkloadRow::Group(g) | WorkloadRow::Item(g, _) | WorkloadRow::Part(g, _, _)) => g,
+        None => return (String::new(), e),
+    };
+    let Some(group) = wb.workload.get(group_index) else {
+        return (String::new(), e);
+    };
+    let Some(stats) = app.derived.workload.get(group_index) else {
+        return (String::new(), e);
+    };
+    let title = match row {
+        Some(WorkloadRow::Item(g, i) | WorkloadRow::Part(g, i, _)) => {
+            let (Some(item), Some(s)) = (
+                wb.workload.get(g).and_then(|x| x.items.get(i)),
+                stats.items.get(i),
+            ) else {
+                return (String::new(), e);
+            };
+            entry(
+                &mut e,
+                tr(lang, t::COL_VALUE),
+                amount(item.value, item.lower_bound, &item.unit),
+            );
+            if let Some(sum) = s.parts_sum {
+                let parts: Vec<String> = item
+                    .parts
+                    .iter()
+                    .map(|p| amount(p.value, p.lower_bound, ""))
+                    .collect();
+                let mark = if s.parts_consistent { "✔" } else { "✘" };
+                let approx = if s.parts_sum_is_lower_bound {
+                    "≥"
+                } else {
+                    ""
+                };
+                entry(
+                    &mut e,
+                    tr(lang, t::PARTS_SUM),
+                    format!("{}={approx}{sum} {mark}", parts.join("+")),
+                );
+            }
+            if let Some(c) = s.completion {
+                entry(&mut e, tr(lang, t::COL_COMPLETION), fmt_percent(c));
+            }
+            if let Some(c) = s.change {
+                entry(&mut e, tr(lang, t::COL_CHANGE), fmt_percent(c));
+            }
+            if let Some(p) = s.per_capita {
+                entry(
+                    &mut e,
+                    tr(lang, t::COL_PER_CAPITA),
+                    format!("{}{}", round2(p), item.unit),
+                );
+            }
+            item.name.clone()
+        }
+        _ => group.name.clone(),
+    };
+    // A bar chart of the group's items.
+    let max = group
+        .items
+        .iter()
+        .map(|i| i.value)
+        .max()
+        .unwrap_or_default();
+    for item in &group.items {
+        let bar = super::header::gauge(item.value, max, 12);
+        e.push((
+            crate::text::truncate(&item.name, 16),
+            format!("{bar} {}", amount(item.value, item.lower_bound, &item.unit)),
+        ));
+    }
+    (title, e)
+}
+
+fn checks(app: &App) -> (String, Entries) {
+    let lang = app.lang;
+    let mut e = Entries::new();
+    let Some(w) = app.derived.warnings.get(app.selected()) else {
+        return (tr(lang, t::NO_WARNINGS).to_owned(), e);
+    };
+    entry(&mut e, tr(lang, t::FULL_TEXT), w.message.get(lang));
+    let code = serde_json::to_value(w.code)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    entry(&mut e, "code", code);
+    let concerns: Vec<String> = w
+        .concerns
+        .iter()
+        .map(|c| match c {
+            crate::core::engine::Concern::Field { field } => field.label(lang).to_owned(),
+            crate::core::engine::Concern::Metric { metric } => metric.label(lang).to_owned(),
+            crate::core::engine::Concern::Indicator { code } => code.clone(),
+            crate::core::engine::Concern::Workload { group, item } => app
+                .workbook
+                .workload
+                .get(*group)
+                .and_then(|g| g.items.get(*item).map(|i| format!("{}·{}", g.name, i.name)))
+                .unwrap_or_default(),
+            crate::core::engine::Concern::Reported => "reported".to_owned(),
+            crate::core::engine::Concern::Table => "table".to_owned(),
+        })
+        .collect();
+    entry(&mut e, tr(lang, t::CONCERNS), concerns.join("、"));
+    let sev = match lang {
+        Lang::Zh => w.severity.label_zh(),
+        Lang::En => w.severity.label_en(),
+    };
+    (sev.to_owned(), e)
+}
+
+fn summary(app: &App) -> (String, Entries) {
+    let mut e = Entries::new();
+    let flat = app.workbook.table.flatten();
+    let Some(top) = app.workbook.table.indicators.get(app.selected()) else {
+        return (String::new(), e);
+    };
+    for ((depth, ind), r) in flat.iter().zip(&app.derived.scores.indicators) {
+        if *depth == 1 && top.children.iter().any(|c| c.code == ind.code) {
+            e.push((
+                format!("{} {}", ind.code, ind.name),
+                format!("{} / {}", fmt_score(r.score), fmt_score(ind.weight)),
+            ));
+        }
+    }
+    (format!("{} {}", top.code, top.name), e)
+}

@@ -1,0 +1,64 @@
+//! The bottom bar: the keys that matter in this mode, and the status or editor line.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::app::keymap::{bindings_of, key_label};
+use crate::app::{App, Mode};
+use crate::i18n as t;
+use crate::text::{truncate, width};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let hints: Vec<String> = bindings_of(app.mode.kind())
+        .filter(|b| b.hint)
+        .filter_map(|b| {
+            b.keys
+                .first()
+                .map(|k| format!("{} {}", key_label(k), b.help.get(app.lang)))
+        })
+        .collect();
+    let hint_line = truncate(&hints.join(" · "), usize::from(area.width));
+    let cells = usize::from(area.width);
+    let (second, cursor) = match &app.mode {
+        Mode::Edit(editor) | Mode::Search(editor) => {
+            let label = if matches!(app.mode, Mode::Search(_)) {
+                format!("{}: /", app.tr(t::SEARCH))
+            } else {
+                format!("{}: ", app.tr(t::EDITING))
+            };
+            let error = editor
+                .error
+                .as_ref()
+                .map(|e| format!("  ⚠ {}", e.get(app.lang)))
+                .unwrap_or_default();
+            let caret_x = width(&label) + width(editor.before_caret());
+            let line = Line::from(vec![
+                Span::styled(label, theme.accent),
+                Span::styled(editor.buffer.clone(), theme.editing),
+                Span::styled(error, theme.error),
+            ]);
+            (line, Some(caret_x))
+        }
+        _ => {
+            let line = match &app.status {
+                Some(s) => Span::styled(
+                    truncate(&s.text, cells),
+                    if s.is_error { theme.error } else { theme.ok },
+                ),
+                None => Span::raw(""),
+            };
+            (Line::from(line), None)
+        }
+    };
+    let lines = vec![Line::from(Span::styled(hint_line, theme.dim)), second];
+    frame.render_widget(Paragraph::new(lines), area);
+    if let Some(x) = cursor {
+        let x = u16::try_from(x).unwrap_or(u16::MAX);
+        if x < area.width && area.height >= 2 {
+            frame.set_cursor_position(Position::new(area.x + x, area.y + 1));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Popups over the panes: help (generated from the keymap), choices, the quit question.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::theme::Theme;
+use crate::app::keymap::{bindings_of, key_label};
+use crate::app::{App, Mode, ModeKind};
+use crate::i18n as t;
+use crate::text::{pad_right, truncate};
+
+fn centered(screen: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(screen.width);
+    let h = height.min(screen.height);
+    Rect::new(
+        screen.x + (screen.width - w) / 2,
+        screen.y + (screen.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+pub fn render(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme) {
+    match &app.mode {
+        Mode::Help => help(app, frame, screen, theme),
+        Mode::Choice(choice) => {
+            let height = u16::try_from(choice.options.len()).unwrap_or(10) + 2;
+            let width = choice
+                .options
+                .iter()
+                .map(|o| crate::text::width(o))
+                .max()
+                .unwrap_or(10)
+                .clamp(16, 60);
+            let area = centered(screen, u16::try_from(width + 8).unwrap_or(40), height);
+            let inner = usize::from(area.width.saturating_sub(2));
+            let lines: Vec<Line> = choice
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, option)| {
+                    let mark = if choice.multi {
+                        if choice.marked.get(i).copied().unwrap_or(false) {
+                            "[✘] "
+                        } else {
+                            "[✔] "
+                        }
+                    } else {
+                        ""
+                    };
+                    let text = truncate(&format!("{} {mark}{option}", i + 1), inner);
+                    let style = if i == choice.cursor {
+                        theme.selected
+                    } else {
+                        ratatui::style::Style::default()
+                    };
+                    Line::from(Span::styled(pad_right(&text, inner), style))
+                })
+                .collect();
+            frame.render_widget(Clear, area);
+            frame.render_widget(
+                Paragraph::new(lines).block(super::block(app.tr(t::CHOOSE))),
+                area,
+            );
+        }
+        Mode::ConfirmQuit => {
+            let text = app.tr(t::QUIT_QUESTION);
+            let width = u16::try_from(crate::text::width(text) + 4)
+                .unwrap_or(60)
+                .min(screen.width);
+            let lines: Vec<Line> = crate::text::wrap(text, usize::from(width.saturating_sub(2)))
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, theme.accent)))
+                .collect();
+            let height = u16::try_from(lines.len()).unwrap_or(1) + 2;
+            let area = centered(screen, width, height);
+            frame.render_widget(Clear, area);
+            frame.render_widget(Paragraph::new(lines).block(super::block("")), area);
+        }
+        _ => {}
+    }
+}
+
+fn help(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme) {
+    let sections = [
+        (ModeKind::Browse, t::PANE_SUMMARY),
+        (ModeKind::Edit, t::EDITING),
+        (ModeKind::Search, t::SEARCH),
+        (ModeKind::Choice, t::CHOOSE),
+    ];
+    let mut lines = Vec::new();
+    for (mode, title) in sections {
+        let heading = if mode == ModeKind::Browse {
+            app.tr(t::PANE_INDICATORS).to_owned() + " / " + app.tr(title)
+        } else {
+            app.tr(title).to_owned()
+        };
+        lines.push(Line::from(Span::styled(heading, theme.header_row)));
+        for b in bindings_of(mode) {
+            let keys: Vec<String> = b.keys.iter().map(key_label).collect();
+            lines.push(Line::from(format!(
+                "  {} {}",
+                pad_right(&keys.join(" / "), 18),
+                b.help.get(app.lang)
+            )));
+        }
+    }
+    let area = centered(screen, 64, screen.height.saturating_sub(2));
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(super::block(app.tr(t::HELP_TITLE))),
+        area,
+    );
+}

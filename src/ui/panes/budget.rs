@@ -1,0 +1,81 @@
+//! 预算: the basic data grouped as in the seed, each ratio beside its inputs.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::widgets::{Cell, Row};
+
+use super::{TableView, draw_table, flex_width, metric_value};
+use crate::app::rows::budget_rows;
+use crate::app::{App, BudgetRow, Pane};
+use crate::i18n as t;
+use crate::text::{pad_left, truncate};
+use crate::ui::theme::Theme;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let fixed = [14, 6];
+    let label_w = flex_width(area, &fixed);
+    let rows: Vec<Row> = budget_rows()
+        .into_iter()
+        .map(|row| match row {
+            BudgetRow::Header(g) => Row::new(vec![Cell::from(truncate(
+                match lang {
+                    crate::core::Lang::Zh => g.label_zh(),
+                    crate::core::Lang::En => g.label_en(),
+                },
+                label_w,
+            ))])
+            .style(theme.group),
+            BudgetRow::Field(f) => {
+                let value = f
+                    .get(&app.workbook)
+                    .map_or_else(|| "—".to_owned(), |v| v.to_string());
+                let unit = match lang {
+                    crate::core::Lang::Zh => f.kind().unit_zh(),
+                    crate::core::Lang::En => f.kind().unit_en(),
+                };
+                Row::new(vec![
+                    Cell::from(truncate(&format!("  {}", f.label(lang)), label_w)),
+                    Cell::from(pad_left(&value, 14)),
+                    Cell::from(unit),
+                ])
+            }
+            BudgetRow::Metric(m) => {
+                let value = app
+                    .derived
+                    .metric(m)
+                    .map(|metric| metric_value(metric, lang))
+                    .unwrap_or_default();
+                Row::new(vec![
+                    Cell::from(truncate(&format!("  ƒ {}", m.label(lang)), label_w)),
+                    Cell::from(pad_left(&value, 14)),
+                    Cell::from(if m.is_percent() { "" } else { "万元" }),
+                ])
+                .style(theme.derived)
+            }
+        })
+        .collect();
+    let header = Row::new(vec![
+        app.tr(t::COL_ITEM),
+        app.tr(t::COL_VALUE),
+        app.tr(t::COL_UNIT),
+    ]);
+    let widths = [
+        Constraint::Min(10),
+        Constraint::Length(fixed[0]),
+        Constraint::Length(fixed[1]),
+    ];
+    let title = format!(" 2 {} ", app.tr(Pane::Budget.title()));
+    draw_table(
+        frame,
+        area,
+        TableView {
+            title: &title,
+            header,
+            rows,
+            widths: &widths,
+        },
+        (app.selection[Pane::Budget.index()], None),
+        theme,
+    );
+}

@@ -1,0 +1,142 @@
+//! 指标: the scoring table as a foldable tree with weight, score, lost points,
+//! the officer's level or score, the reason and the evidence.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::widgets::{Cell, Row};
+
+use super::{TableView, draw_table, flex_width};
+use crate::app::rows::indicator_rows;
+use crate::app::{App, Pane};
+use crate::core::engine::ScoreBasis;
+use crate::core::model::{Indicator, RuleKind};
+use crate::core::num::fmt_score;
+use crate::i18n as t;
+use crate::text::{pad_left, truncate};
+use crate::ui::theme::Theme;
+
+/// What the officer chose or typed, as one short cell.
+fn officer_cell(ind: &Indicator, basis: ScoreBasis) -> String {
+    if let Some(choice) = &ind.entry.choice {
+        return choice.clone();
+    }
+    match ind.rule.as_ref().map(|r| &r.kind) {
+        Some(RuleKind::Checklist { items, .. }) => {
+            format!(
+                "{}/{}",
+                items.len() - ind.entry.failed_items.len().min(items.len()),
+                items.len()
+            )
+        }
+        _ => match (ind.entry.officer_score, basis) {
+            (Some(s), _) => fmt_score(s),
+            (None, ScoreBasis::Computed) => "ƒ".to_owned(),
+            (None, ScoreBasis::NotApplicable) => "—".to_owned(),
+            (None, _) => "?".to_owned(),
+        },
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let wide = area.width >= 110;
+    let flat = app.workbook.table.flatten();
+    let results = &app.derived.scores.indicators;
+    let (choice_w, reason_w, evidence_w) = if wide { (8, 24, 16) } else { (6, 12, 6) };
+    let fixed = [5, 6, 5, choice_w, reason_w, evidence_w];
+    let name_w = flex_width(area, &fixed);
+    let rows: Vec<Row> = indicator_rows(&app.workbook, &app.collapsed)
+        .into_iter()
+        .filter_map(|row| {
+            let (_, ind) = flat.get(row.index)?;
+            let r = results.get(row.index)?;
+            let marker = match (row.has_children, row.collapsed) {
+                (true, true) => "▸ ",
+                (true, false) => "▾ ",
+                (false, _) => "  ",
+            };
+            let name = format!(
+                "{}{marker}{} {}",
+                "  ".repeat(row.depth),
+                ind.code,
+                ind.name
+            );
+            let lost = if r.lost.is_zero() {
+                String::new()
+            } else {
+                format!("-{}", fmt_score(r.lost))
+            };
+            let score_style = if r.basis == ScoreBasis::Missing {
+                theme.error
+            } else if r.lost.is_zero() {
+                theme.ok
+            } else {
+                theme.accent
+            };
+            let style = if row.has_children {
+                theme.group
+            } else {
+                ratatui::style::Style::default()
+            };
+            let (officer, reason, evidence) = if row.has_children {
+                (String::new(), String::new(), String::new())
+            } else {
+                (
+                    officer_cell(ind, r.basis),
+                    ind.entry.deduction_reason.clone(),
+                    ind.entry.evidence.clone(),
+                )
+            };
+            Some(
+                Row::new(vec![
+                    Cell::from(truncate(&name, name_w)),
+                    Cell::from(pad_left(&fmt_score(ind.weight), 5)),
+                    Cell::from(pad_left(&fmt_score(r.score), 6)).style(score_style),
+                    Cell::from(pad_left(&lost, 5)).style(theme.error),
+                    Cell::from(truncate(&officer, usize::from(choice_w))),
+                    Cell::from(truncate(&reason, usize::from(reason_w))),
+                    Cell::from(truncate(&evidence, usize::from(evidence_w))),
+                ])
+                .style(style),
+            )
+        })
+        .collect();
+    let header = Row::new(vec![
+        app.tr(t::COL_INDICATOR),
+        app.tr(t::COL_WEIGHT),
+        app.tr(t::COL_SCORE),
+        app.tr(t::COL_LOST),
+        app.tr(t::COL_CHOICE),
+        app.tr(t::COL_REASON),
+        app.tr(t::COL_EVIDENCE),
+    ]);
+    let widths = [
+        Constraint::Min(10),
+        Constraint::Length(fixed[0]),
+        Constraint::Length(fixed[1]),
+        Constraint::Length(fixed[2]),
+        Constraint::Length(fixed[3]),
+        Constraint::Length(fixed[4]),
+        Constraint::Length(fixed[5]),
+    ];
+    let d = &app.derived;
+    let title = format!(
+        " 3 {} · {} {} / {} ",
+        app.tr(Pane::Indicators.title()),
+        app.tr(t::TOTAL),
+        fmt_score(d.scores.total),
+        fmt_score(d.scores.max_total)
+    );
+    let column = app.column[Pane::Indicators.index()] + 4;
+    draw_table(
+        frame,
+        area,
+        TableView {
+            title: &title,
+            header,
+            rows,
+            widths: &widths,
+        },
+        (app.selection[Pane::Indicators.index()], Some(column)),
+        theme,
+    );
+}

@@ -1,0 +1,151 @@
+//! 概览: score by top-level indicator, key ratios with their rules, warnings by severity.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row};
+
+use super::{TableView, draw_table, flex_width, metric_value};
+use crate::app::{App, Pane};
+use crate::core::engine::{MetricId, Severity};
+use crate::core::num::fmt_score;
+use crate::i18n as t;
+use crate::text::{pad_left, pad_right, truncate};
+use crate::ui::header::gauge;
+use crate::ui::theme::Theme;
+
+const KEY_RATIOS: [MetricId; 6] = [
+    MetricId::AppropriationIncomeVarianceRate,
+    MetricId::ExpenditureCompletionRate,
+    MetricId::CarryoverRate,
+    MetricId::ProcurementExecutionRate,
+    MetricId::FixedAssetUtilizationRate,
+    MetricId::StaffingControlRate,
+];
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let n_top = u16::try_from(app.workbook.table.indicators.len()).unwrap_or(10);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(n_top + 3), Constraint::Min(0)]).areas(area);
+    render_scores(app, frame, top, theme);
+    render_ratios_and_warnings(app, frame, bottom, theme);
+}
+
+fn render_scores(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let flat = app.workbook.table.flatten();
+    let results = &app.derived.scores.indicators;
+    let bar_w: u16 = if area.width >= 110 { 30 } else { 16 };
+    let name_w = flex_width(area, &[bar_w, 9, 7]);
+    let rows: Vec<Row> = flat
+        .iter()
+        .zip(results)
+        .filter(|((depth, _), _)| *depth == 0)
+        .map(|((_, ind), r)| {
+            let pct = if r.counted_weight.is_zero() {
+                String::new()
+            } else {
+                crate::core::num::fmt_percent(
+                    r.score / r.counted_weight * rust_decimal::Decimal::ONE_HUNDRED,
+                )
+            };
+            Row::new(vec![
+                Cell::from(truncate(&format!("{} {}", ind.code, ind.name), name_w)),
+                Cell::from(gauge(r.score, r.counted_weight, usize::from(bar_w))).style(theme.bar),
+                Cell::from(pad_left(
+                    &format!("{}/{}", fmt_score(r.score), fmt_score(ind.weight)),
+                    9,
+                )),
+                Cell::from(pad_left(&pct, 7)),
+            ])
+        })
+        .collect();
+    let header = Row::new(vec![
+        app.tr(t::COL_INDICATOR),
+        "",
+        app.tr(t::COL_SCORE),
+        "%",
+    ]);
+    let widths = [
+        Constraint::Min(8),
+        Constraint::Length(bar_w),
+        Constraint::Length(9),
+        Constraint::Length(7),
+    ];
+    let title = format!(
+        " 1 {} · {} ",
+        app.tr(Pane::Summary.title()),
+        app.tr(t::SCORE_BY_L1)
+    );
+    draw_table(
+        frame,
+        area,
+        TableView {
+            title: &title,
+            header,
+            rows,
+            widths: &widths,
+        },
+        (app.selection[Pane::Summary.index()], None),
+        theme,
+    );
+}
+
+fn render_ratios_and_warnings(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = app.lang;
+    let cells = usize::from(area.width.saturating_sub(2));
+    let flat = app.workbook.table.flatten();
+    let mut lines = vec![Line::from(Span::styled(
+        app.tr(t::KEY_RATIOS),
+        theme.header_row,
+    ))];
+    for id in KEY_RATIOS {
+        let Some(metric) = app.derived.metric(id) else {
+            continue;
+        };
+        let scored = flat
+            .iter()
+            .zip(&app.derived.scores.indicators)
+            .find(|((_, ind), _)| ind.rule.as_ref().and_then(|r| r.metric) == Some(id));
+        let rule = scored
+            .map(|((_, ind), r)| {
+                format!(
+                    "{} {}/{} · {}",
+                    ind.code,
+                    fmt_score(r.score),
+                    fmt_score(ind.weight),
+                    r.rule.get(lang)
+                )
+            })
+            .unwrap_or_default();
+        let text = format!(
+            "{} {} {}",
+            pad_right(id.label(lang), 24),
+            pad_left(&metric_value(metric, lang), 10),
+            rule
+        );
+        lines.push(Line::from(truncate(&text, cells)));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        app.tr(t::WARNINGS_BY_SEVERITY),
+        theme.header_row,
+    )));
+    let counts: Vec<Span> = Severity::ALL
+        .iter()
+        .flat_map(|s| {
+            let label = match lang {
+                crate::core::Lang::Zh => s.label_zh(),
+                crate::core::Lang::En => s.label_en(),
+            };
+            [
+                Span::styled(
+                    format!("{label} {}", app.derived.count(*s)),
+                    theme.severity(*s),
+                ),
+                Span::raw("   "),
+            ]
+        })
+        .collect();
+    lines.push(Line::from(counts));
+    frame.render_widget(Paragraph::new(lines).block(crate::ui::block("")), area);
+}
