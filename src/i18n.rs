@@ -121,6 +121,9 @@ pub const WINDOW_TOO_SMALL: Tr = Tr(
     "窗口太小，请放大到至少 80×24",
     "Window too small: at least 80×24 please",
 );
+pub const BROWSE: Tr = Tr("浏览（所有面板）", "Browse (all panes)");
+pub const HELP_SECTION: Tr = Tr("帮助窗口", "This help");
+pub const QUIT_TITLE: Tr = Tr("退出确认", "Quit question");
 pub const HELP_TITLE: Tr = Tr("按键帮助（Esc 关闭）", "Keys (Esc closes)");
 pub const CHOOSE: Tr = Tr("选择", "Choose");
 pub const NOTHING_FOUND_JUMP: Tr = Tr(

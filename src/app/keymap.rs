@@ -49,365 +49,62 @@ macro_rules! bind {
 }
 
 /// Every binding of every mode.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    bind!(
-        Browse,
-        [k(KeyCode::Tab)],
-        Action::NextPane,
-        "下一个面板",
-        "next pane",
-        true
-    ),
-    bind!(
-        Browse,
-        [k(KeyCode::BackTab)],
-        Action::PrevPane,
-        "上一个面板",
-        "previous pane",
-        false
-    ),
-    bind!(
-        Browse,
-        [c('1')],
-        Action::GoPane(0),
-        "概览面板",
-        "Summary pane",
-        false
-    ),
-    bind!(
-        Browse,
-        [c('2')],
-        Action::GoPane(1),
-        "预算面板",
-        "Budget pane",
-        false
-    ),
-    bind!(
-        Browse,
-        [c('3')],
-        Action::GoPane(2),
-        "指标面板",
-        "Indicators pane",
-        false
-    ),
-    bind!(
-        Browse,
-        [c('4')],
-        Action::GoPane(3),
-        "工作量面板",
-        "Workload pane",
-        false
-    ),
-    bind!(
-        Browse,
-        [c('5')],
-        Action::GoPane(4),
-        "检查面板",
-        "Checks pane",
-        false
-    ),
-    bind!(
-        Browse,
-        [k(KeyCode::Up), c('k')],
-        Action::Up,
-        "上移",
-        "up",
-        false
-    ),
-    bind!(
-        Browse,
-        [k(KeyCode::Down), c('j')],
-        Action::Down,
-        "下移",
-        "down",
-        false
-    ),
-    bind!(
-        Browse,
-        [k(KeyCode::Left), c('h')],
-        Action::Left,
-        "左一列",
-        "previous column",
-        false
-    ),
-    bind!(
-        Browse,
-        [k(KeyCode::Right), c('l')],
-        Action::Right,
-        "右一列",
-        "next column",
-        false
-    ),
-    bind!(
-        Browse,
-        [k(KeyCode::PageUp)],
-        Action::PageUp,
-        "上一页",
-        "page up",
-        false
-    ),
-    bind!(
-        Browse,
-        [k(KeyCode::PageDown)],
-        Action::PageDown,
-        "下一页",
-        "page down",
-        false
-    ),
-    bind!(
-        Browse,
-        [k(KeyCode::Home), c('g')],
-        Action::Home,
-        "第一行",
-        "first row",
-        false
-    ),
-    bind!(
-        Browse,
-        [k(KeyCode::End), c('G')],
-        Action::End,
-        "最后一行",
-        "last row",
-        false
-    ),
-    bind!(
-        Browse,
-        [k(KeyCode::Enter), c('e')],
-        Action::Activate,
-        "编辑 / 折叠 / 跳转",
-        "edit / fold / jump",
-        true
-    ),
-    bind!(
-        Browse,
-        [c('/')],
-        Action::SearchStart,
-        "搜索",
-        "search",
-        true
-    ),
-    bind!(
-        Browse,
-        [c('n')],
-        Action::SearchNext,
-        "下一个匹配",
-        "next match",
-        false
-    ),
-    bind!(
-        Browse,
-        [c('N')],
-        Action::SearchPrev,
-        "上一个匹配",
-        "previous match",
-        false
-    ),
+    bind!(Browse, [k(KeyCode::Tab)], Action::NextPane, "下一个面板", "next pane", true),
+    bind!(Browse, [k(KeyCode::BackTab)], Action::PrevPane, "上一个面板", "previous pane", false),
+    bind!(Browse, [c('1')], Action::GoPane(0), "概览面板", "Summary pane", false),
+    bind!(Browse, [c('2')], Action::GoPane(1), "预算面板", "Budget pane", false),
+    bind!(Browse, [c('3')], Action::GoPane(2), "指标面板", "Indicators pane", false),
+    bind!(Browse, [c('4')], Action::GoPane(3), "工作量面板", "Workload pane", false),
+    bind!(Browse, [c('5')], Action::GoPane(4), "检查面板", "Checks pane", false),
+    bind!(Browse, [k(KeyCode::Up), c('k')], Action::Up, "上移", "up", false),
+    bind!(Browse, [k(KeyCode::Down), c('j')], Action::Down, "下移", "down", false),
+    bind!(Browse, [k(KeyCode::Left), c('h')], Action::Left, "左一列", "previous column", false),
+    bind!(Browse, [k(KeyCode::Right), c('l')], Action::Right, "右一列", "next column", false),
+    bind!(Browse, [k(KeyCode::PageUp)], Action::PageUp, "上一页", "page up", false),
+    bind!(Browse, [k(KeyCode::PageDown)], Action::PageDown, "下一页", "page down", false),
+    bind!(Browse, [k(KeyCode::Home), c('g')], Action::Home, "第一行", "first row", false),
+    bind!(Browse, [k(KeyCode::End), c('G')], Action::End, "最后一行", "last row", false),
+    bind!(Browse, [k(KeyCode::Enter), c('e')], Action::Activate, "编辑 / 折叠 / 跳转", "edit / fold / jump", true),
+    bind!(Browse, [c('/')], Action::SearchStart, "搜索", "search", true),
+    bind!(Browse, [c('n')], Action::SearchNext, "下一个匹配", "next match", false),
+    bind!(Browse, [c('N')], Action::SearchPrev, "上一个匹配", "previous match", false),
     bind!(Browse, [c('u')], Action::Undo, "撤销", "undo", true),
     bind!(Browse, [ctrl('r')], Action::Redo, "重做", "redo", false),
     bind!(Browse, [ctrl('s')], Action::Save, "保存", "save", true),
-    bind!(
-        Browse,
-        [c('R')],
-        Action::RevertToSaved,
-        "恢复到已保存内容",
-        "revert to saved",
-        false
-    ),
+    bind!(Browse, [c('R')], Action::RevertToSaved, "恢复到已保存内容", "revert to saved", false),
     bind!(Browse, [c('?')], Action::Help, "帮助", "help", true),
     bind!(Browse, [c('q')], Action::Quit, "退出", "quit", true),
-    bind!(
-        Browse,
-        [k(KeyCode::Esc)],
-        Action::Cancel,
-        "清除提示",
-        "clear message",
-        false
-    ),
-    bind!(
-        Edit,
-        [k(KeyCode::Enter)],
-        Action::Commit,
-        "确认",
-        "commit",
-        true
-    ),
-    bind!(
-        Edit,
-        [k(KeyCode::Esc)],
-        Action::Cancel,
-        "取消并恢复原值",
-        "cancel and restore",
-        true
-    ),
+    bind!(Browse, [k(KeyCode::Esc)], Action::Cancel, "清除提示", "clear message", false),
+    bind!(Edit, [k(KeyCode::Enter)], Action::Commit, "确认", "commit", true),
+    bind!(Edit, [k(KeyCode::Esc)], Action::Cancel, "取消并恢复原值", "cancel and restore", true),
     bind!(Edit, [ctrl('u')], Action::ClearInput, "清空", "clear", true),
-    bind!(
-        Edit,
-        [k(KeyCode::Left)],
-        Action::CaretLeft,
-        "光标左移",
-        "caret left",
-        true
-    ),
-    bind!(
-        Edit,
-        [k(KeyCode::Right)],
-        Action::CaretRight,
-        "光标右移",
-        "caret right",
-        false
-    ),
-    bind!(
-        Edit,
-        [k(KeyCode::Home)],
-        Action::CaretHome,
-        "光标到行首",
-        "caret to start",
-        false
-    ),
-    bind!(
-        Edit,
-        [k(KeyCode::End)],
-        Action::CaretEnd,
-        "光标到行尾",
-        "caret to end",
-        false
-    ),
-    bind!(
-        Edit,
-        [k(KeyCode::Backspace)],
-        Action::Backspace,
-        "删除前一字",
-        "delete before",
-        false
-    ),
-    bind!(
-        Edit,
-        [k(KeyCode::Delete)],
-        Action::Delete,
-        "删除后一字",
-        "delete after",
-        false
-    ),
-    bind!(
-        Search,
-        [k(KeyCode::Enter)],
-        Action::Commit,
-        "跳到第一个匹配",
-        "jump to first match",
-        true
-    ),
-    bind!(
-        Search,
-        [k(KeyCode::Esc)],
-        Action::Cancel,
-        "取消搜索",
-        "cancel search",
-        true
-    ),
-    bind!(
-        Search,
-        [ctrl('u')],
-        Action::ClearInput,
-        "清空",
-        "clear",
-        true
-    ),
-    bind!(
-        Search,
-        [k(KeyCode::Left)],
-        Action::CaretLeft,
-        "光标左移",
-        "caret left",
-        false
-    ),
-    bind!(
-        Search,
-        [k(KeyCode::Right)],
-        Action::CaretRight,
-        "光标右移",
-        "caret right",
-        false
-    ),
-    bind!(
-        Search,
-        [k(KeyCode::Backspace)],
-        Action::Backspace,
-        "删除前一字",
-        "delete before",
-        false
-    ),
-    bind!(
-        Choice,
-        [k(KeyCode::Up), c('k')],
-        Action::Up,
-        "上一项",
-        "previous option",
-        true
-    ),
-    bind!(
-        Choice,
-        [k(KeyCode::Down), c('j')],
-        Action::Down,
-        "下一项",
-        "next option",
-        true
-    ),
-    bind!(
-        Choice,
-        [c(' ')],
-        Action::Input(' '),
-        "勾选/取消（清单）",
-        "toggle (checklist)",
-        true
-    ),
-    bind!(
-        Choice,
-        [k(KeyCode::Enter)],
-        Action::Commit,
-        "确认",
-        "commit",
-        true
-    ),
-    bind!(
-        Choice,
-        [k(KeyCode::Esc)],
-        Action::Cancel,
-        "取消",
-        "cancel",
-        true
-    ),
-    bind!(
-        ConfirmQuit,
-        [c('s'), c('S')],
-        Action::SaveAndQuit,
-        "保存并退出",
-        "save and quit",
-        true
-    ),
-    bind!(
-        ConfirmQuit,
-        [c('d'), c('D')],
-        Action::DiscardAndQuit,
-        "不保存退出",
-        "quit without saving",
-        true
-    ),
-    bind!(
-        ConfirmQuit,
-        [k(KeyCode::Esc)],
-        Action::Cancel,
-        "返回继续编辑",
-        "stay",
-        true
-    ),
-    bind!(
-        Help,
-        [k(KeyCode::Esc), c('?'), c('q')],
-        Action::Cancel,
-        "关闭帮助",
-        "close help",
-        true
-    ),
+    bind!(Edit, [k(KeyCode::Left)], Action::CaretLeft, "光标左移", "caret left", true),
+    bind!(Edit, [k(KeyCode::Right)], Action::CaretRight, "光标右移", "caret right", false),
+    bind!(Edit, [k(KeyCode::Home)], Action::CaretHome, "光标到行首", "caret to start", false),
+    bind!(Edit, [k(KeyCode::End)], Action::CaretEnd, "光标到行尾", "caret to end", false),
+    bind!(Edit, [k(KeyCode::Backspace)], Action::Backspace, "删除前一字", "delete before", false),
+    bind!(Edit, [k(KeyCode::Delete)], Action::Delete, "删除后一字", "delete after", false),
+    bind!(Search, [k(KeyCode::Enter)], Action::Commit, "跳到第一个匹配", "jump to first match", true),
+    bind!(Search, [k(KeyCode::Esc)], Action::Cancel, "取消搜索", "cancel search", true),
+    bind!(Search, [ctrl('u')], Action::ClearInput, "清空", "clear", true),
+    bind!(Search, [k(KeyCode::Left)], Action::CaretLeft, "光标左移", "caret left", false),
+    bind!(Search, [k(KeyCode::Right)], Action::CaretRight, "光标右移", "caret right", false),
+    bind!(Search, [k(KeyCode::Backspace)], Action::Backspace, "删除前一字", "delete before", false),
+    bind!(Choice, [k(KeyCode::Up), c('k')], Action::Up, "上一项", "previous option", true),
+    bind!(Choice, [k(KeyCode::Down), c('j')], Action::Down, "下一项", "next option", true),
+    bind!(Choice, [c(' ')], Action::Input(' '), "勾选/取消（清单）", "toggle (checklist)", true),
+    bind!(Choice, [k(KeyCode::Enter)], Action::Commit, "确认", "commit", true),
+    bind!(Choice, [k(KeyCode::Esc)], Action::Cancel, "取消", "cancel", true),
+    bind!(ConfirmQuit, [c('s'), c('S')], Action::SaveAndQuit, "保存并退出", "save and quit", true),
+    bind!(ConfirmQuit, [c('d'), c('D')], Action::DiscardAndQuit, "不保存退出", "quit without saving", true),
+    bind!(ConfirmQuit, [k(KeyCode::Esc)], Action::Cancel, "返回继续编辑", "stay", true),
+    bind!(Help, [k(KeyCode::Esc), c('?'), c('q')], Action::Cancel, "关闭帮助", "close help", true),
+    bind!(Help, [k(KeyCode::Up), c('k')], Action::Up, "向上滚动", "scroll up", true),
+    bind!(Help, [k(KeyCode::Down), c('j')], Action::Down, "向下滚动", "scroll down", true),
+    bind!(Help, [k(KeyCode::PageUp)], Action::PageUp, "上一页", "page up", false),
+    bind!(Help, [k(KeyCode::PageDown)], Action::PageDown, "下一页", "page down", false),
 ];
 
 fn key_matches(key: &Key, event: &KeyEvent) -> bool {

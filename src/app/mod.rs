@@ -32,7 +32,8 @@ pub enum Mode {
     Choice(Choice),
     Search(Editor),
     ConfirmQuit,
-    Help,
+    /// The key help, scrolled down by this many lines.
+    Help(usize),
 }
 
 /// Which kind of mode, for the keymap and the help overlay.
@@ -55,7 +56,7 @@ impl Mode {
             Self::Choice(_) => ModeKind::Choice,
             Self::Search(_) => ModeKind::Search,
             Self::ConfirmQuit => ModeKind::ConfirmQuit,
-            Self::Help => ModeKind::Help,
+            Self::Help(_) => ModeKind::Help,
         }
     }
 }
@@ -232,14 +233,25 @@ impl App {
             }
             ModeKind::ConfirmQuit => self.update_confirm_quit(action),
             ModeKind::Help => {
-                if matches!(
-                    action,
-                    Action::Cancel | Action::Help | Action::Quit | Action::Activate
-                ) {
-                    self.mode = Mode::Browse;
-                }
+                self.update_help(action);
                 Effect::None
             }
+        }
+    }
+
+    fn update_help(&mut self, action: Action) {
+        let Mode::Help(scroll) = &mut self.mode else {
+            return;
+        };
+        match action {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll += 1,
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::PageDown => *scroll += 10,
+            Action::Cancel | Action::Help | Action::Quit | Action::Activate => {
+                self.mode = Mode::Browse
+            }
+            _ => {}
         }
     }
 
@@ -295,7 +307,7 @@ impl App {
                     return Effect::Quit;
                 }
             }
-            Action::Help => self.mode = Mode::Help,
+            Action::Help => self.mode = Mode::Help(0),
             Action::SearchStart => {
                 self.mode = Mode::Search(Editor::new(EditTarget::Reason(0), String::new()));
             }

@@ -24,7 +24,7 @@ fn centered(screen: Rect, width: u16, height: u16) -> Rect {
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme) {
     match &app.mode {
-        Mode::Help => help(app, frame, screen, theme),
+        Mode::Help(scroll) => help(app, frame, screen, theme, *scroll),
         Mode::Choice(choice) => {
             let height = u16::try_from(choice.options.len()).unwrap_or(10) + 2;
             let width = choice
@@ -83,20 +83,18 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme) {
     }
 }
 
-fn help(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme) {
+fn help(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme, scroll: usize) {
     let sections = [
-        (ModeKind::Browse, t::PANE_SUMMARY),
+        (ModeKind::Browse, t::BROWSE),
         (ModeKind::Edit, t::EDITING),
         (ModeKind::Search, t::SEARCH),
         (ModeKind::Choice, t::CHOOSE),
+        (ModeKind::ConfirmQuit, t::QUIT_TITLE),
+        (ModeKind::Help, t::HELP_SECTION),
     ];
     let mut lines = Vec::new();
     for (mode, title) in sections {
-        let heading = if mode == ModeKind::Browse {
-            app.tr(t::PANE_INDICATORS).to_owned() + " / " + app.tr(title)
-        } else {
-            app.tr(title).to_owned()
-        };
+        let heading = app.tr(title).to_owned();
         lines.push(Line::from(Span::styled(heading, theme.header_row)));
         for b in bindings_of(mode) {
             let keys: Vec<String> = b.keys.iter().map(key_label).collect();
@@ -108,9 +106,15 @@ fn help(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme) {
         }
     }
     let area = centered(screen, 64, screen.height.saturating_sub(2));
+    let visible = usize::from(area.height.saturating_sub(2));
+    let first = scroll.min(lines.len().saturating_sub(visible));
+    let more = lines.len() > first + visible;
+    let shown: Vec<Line> = lines.into_iter().skip(first).take(visible).collect();
+    let title = if more {
+        format!("{} ↓", app.tr(t::HELP_TITLE))
+    } else {
+        app.tr(t::HELP_TITLE).to_owned()
+    };
     frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines).block(super::block(app.tr(t::HELP_TITLE))),
-        area,
-    );
+    frame.render_widget(Paragraph::new(shown).block(super::block(&title)), area);
 }

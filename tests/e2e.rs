@@ -1,0 +1,181 @@
+//! End-to-end: the real binary in a pseudo-terminal. Type keys, read the
+//! screen, save, check the file on disk and that the terminal was restored.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Session {
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    _master: Box<dyn portable_pty::MasterPty + Send>,
+}
+
+impl Session {
+    fn start(args: &[&str], data_home: &Path) -> Self {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows: 36,
+                cols: 120,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_jixiao"));
+        cmd.args(args);
+        cmd.env("XDG_DATA_HOME", data_home);
+        cmd.env("HOME", data_home);
+        cmd.env("TERM", "xterm-256color");
+        cmd.cwd(data_home);
+        let child = pair.slave.spawn_command(cmd).expect("spawn");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&output);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().expect("lock").extend_from_slice(&buf[..n]);
+            }
+        });
+        Self {
+            writer,
+            output,
+            child,
+            _master: pair.master,
+        }
+    }
+
+    fn screen(&self) -> String {
+        let bytes = self.output.lock().expect("lock").clone();
+        let rows = std::num::NonZeroU16::new(36).expect("rows");
+        let cols = std::num::NonZeroU16::new(120).expect("cols");
+        let mut parser = vt100::Parser::new(rows, cols, 0);
+        parser.process(&bytes);
+        parser.screen().contents()
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let screen = self.screen();
+            if screen.contains(needle) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {needle:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write");
+        self.writer.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(120));
+    }
+
+    fn wait_exit(&mut self) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        panic!("the workbench did not exit");
+    }
+
+    fn raw_output(&self) -> Vec<u8> {
+        self.output.lock().expect("lock").clone()
+    }
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn edit_save_quit_in_a_real_terminal() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("dept.json");
+    let mut s = Session::start(&[file.to_str().expect("utf8")], dir.path());
+    s.wait_for("总分");
+    assert!(!file.exists(), "nothing is written before a save");
+    s.send(b"/");
+    s.send("财政拨款收入预算数".as_bytes());
+    s.send(b"\r");
+    s.send(b"\r");
+    s.send(b"\x15"); // Ctrl-U
+    s.send(b"588.55\r");
+    s.wait_for("99 / 100");
+    s.send(b"\x13"); // Ctrl-S
+    s.wait_for("已保存");
+    let saved = std::fs::read_to_string(&file).expect("saved");
+    let wb = jixiao::core::format::load(&saved).expect("loads").workbook;
+    assert_eq!(
+        wb.budget
+            .appropriation_income_budget
+            .map(|m| m.to_string())
+            .as_deref(),
+        Some("588.55")
+    );
+    s.send(b"q");
+    assert!(s.wait_exit(), "clean exit");
+    let raw = s.raw_output();
+    assert!(contains(&raw, b"\x1b[?1049l"), "left the alternate screen");
+    assert!(contains(&raw, b"\x1b[?25h"), "cursor shown again");
+}
+
+#[test]
+fn quit_question_then_discard_writes_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    // No file argument: the default workbook in the data folder, from the sample.
+    let mut s = Session::start(&[], dir.path());
+    s.wait_for("新文件");
+    s.send(b"2");
+    s.send(b"j");
+    s.send(b"e");
+    s.send(b"\x15");
+    s.send(b"600\r");
+    s.wait_for("已修改");
+    s.send(b"q");
+    s.wait_for("未保存的修改");
+    s.send(b"\x1b"); // Esc: stay
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        s.child.try_wait().expect("wait").is_none(),
+        "Esc means stay"
+    );
+    s.send(b"q");
+    s.wait_for("未保存的修改");
+    s.send(b"d");
+    assert!(s.wait_exit());
+    assert!(!dir.path().join("jixiao").join("workbook.json").exists());
+    assert!(contains(&s.raw_output(), b"\x1b[?1049l"));
+}
+
+#[test]
+fn save_to_the_default_workbook_creates_its_folder() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut s = Session::start(&[], dir.path());
+    s.wait_for("总分");
+    s.send(b"\x13");
+    s.wait_for("已保存");
+    s.send(b"q");
+    assert!(s.wait_exit());
+    let path = dir.path().join("jixiao").join("workbook.json");
+    let text = std::fs::read_to_string(path).expect("default workbook");
+    assert!(jixiao::core::format::load(&text).is_ok());
+}

@@ -1,0 +1,322 @@
+//! Flow tests: keys in, state and screen out.
+
+mod common;
+
+use common::{app, keys, screen};
+use jixiao::app::{Effect, Mode, Pane};
+use jixiao::core::Lang;
+use jixiao::core::engine::MetricId;
+use jixiao::core::format::load;
+use jixiao::core::model::FieldId;
+use rust_decimal_macros::dec;
+
+fn f1(app: &jixiao::app::App) -> Option<rust_decimal::Decimal> {
+    app.derived
+        .metric(MetricId::AppropriationIncomeVarianceRate)
+        .and_then(|m| m.display)
+}
+
+fn score_of(app: &jixiao::app::App, code: &str) -> rust_decimal::Decimal {
+    let flat = app.workbook.table.flatten();
+    let i = flat
+        .iter()
+        .position(|(_, ind)| ind.code == code)
+        .expect("code");
+    app.derived.scores.indicators[i].score
+}
+
+#[test]
+fn search_edit_undo_save_reload() {
+    let (mut app, _dir, path) = app();
+    assert_eq!(f1(&app), Some(dec!(19.58)));
+    assert_eq!(app.derived.total_display(), dec!(94.00));
+
+    keys(&mut app, "/ 财政拨款收入预算数 <enter>");
+    assert_eq!(app.pane, Pane::Budget);
+    assert!(screen(&mut app, 120, 40).contains("财政拨款收入预算数"));
+
+    keys(&mut app, "<enter>");
+    assert!(
+        matches!(&app.mode, Mode::Edit(e) if e.buffer == "731.80"),
+        "editor holds the current value"
+    );
+    keys(&mut app, "<c-u> 588.55");
+    // Live preview while typing a valid value.
+    assert_eq!(f1(&app), Some(dec!(0.00)));
+    keys(&mut app, "<enter>");
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(f1(&app), Some(dec!(0.00)));
+    assert_eq!(score_of(&app, "A3.1"), dec!(5));
+    assert_eq!(app.derived.total_display(), dec!(99.00));
+    assert!(app.dirty);
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("0.00%"), "{shown}");
+    assert!(shown.contains("99 / 100"), "{shown}");
+
+    keys(&mut app, "u");
+    assert_eq!(f1(&app), Some(dec!(19.58)));
+    assert_eq!(app.derived.total_display(), dec!(94.00));
+    assert!(!app.dirty, "undo back to the loaded state clears the mark");
+    keys(&mut app, "<c-r>");
+    assert_eq!(f1(&app), Some(dec!(0.00)));
+
+    keys(&mut app, "<c-s>");
+    assert!(!app.dirty);
+    assert!(screen(&mut app, 120, 40).contains("已保存"));
+    let text = std::fs::read_to_string(&path).expect("saved file");
+    let reloaded = load(&text).expect("loads").workbook;
+    assert_eq!(reloaded, app.workbook);
+    assert_eq!(
+        FieldId::AppropriationIncomeBudget.get(&reloaded),
+        Some(dec!(588.55))
+    );
+    let again = jixiao::core::engine::derive(&reloaded);
+    assert_eq!(again.total_display(), dec!(99.00));
+}
+
+#[test]
+fn bad_amounts_keep_the_stored_value_and_say_why() {
+    let (mut app, _dir, _path) = app();
+    keys(&mut app, "/ 财政拨款收入预算数 <enter> <enter> <c-u> 12a");
+    let Mode::Edit(editor) = &app.mode else {
+        panic!("editor open")
+    };
+    assert_eq!(editor.buffer, "12a", "typed text kept for correction");
+    assert!(editor.error.is_some());
+    assert_eq!(
+        FieldId::AppropriationIncomeBudget.get(&app.workbook),
+        Some(dec!(731.80))
+    );
+    assert_eq!(
+        f1(&app),
+        Some(dec!(19.58)),
+        "derived figures keep the old value"
+    );
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("不是数字"), "{shown}");
+
+    // Enter does not commit bad text.
+    keys(&mut app, "<enter>");
+    assert!(matches!(app.mode, Mode::Edit(_)));
+    for (bad, why) in [
+        ("1.2.3", "小数点多于一个"),
+        ("1.234", "小数位数过多"),
+        ("-5", "不能为负数"),
+    ] {
+        keys(&mut app, &format!("<c-u> {bad}"));
+        let status = app.status.clone().expect("status");
+        assert!(
+            status.is_error && status.text.contains(why),
+            "{bad}: {}",
+            status.text
+        );
+        assert_eq!(
+            FieldId::AppropriationIncomeBudget.get(&app.workbook),
+            Some(dec!(731.80))
+        );
+    }
+    // Full-width digits as an IME types them are fine.
+    keys(&mut app, "<c-u> ５８８．５５ <enter>");
+    assert_eq!(
+        FieldId::AppropriationIncomeBudget.get(&app.workbook),
+        Some(dec!(588.55))
+    );
+
+    // Esc restores the old value.
+    keys(&mut app, "<enter> <c-u> 1 <esc>");
+    assert_eq!(app.mode, Mode::Browse);
+    assert_eq!(
+        FieldId::AppropriationIncomeBudget.get(&app.workbook),
+        Some(dec!(588.55))
+    );
+}
+
+#[test]
+fn english_messages_with_lang_en() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut app = common::app_at(&dir.path().join("w.json"), Lang::En);
+    keys(
+        &mut app,
+        "/ appropriation_income_budget <enter> <enter> <c-u> abc",
+    );
+    let status = app.status.clone().expect("status");
+    assert!(status.text.contains("not a number"), "{}", status.text);
+    let shown = screen(&mut app, 120, 40);
+    assert!(shown.contains("Total"), "{shown}");
+}
+
+#[test]
+fn levels_choice_changes_score_and_total() {
+    let (mut app, _dir, _path) = app();
+    keys(&mut app, "/ 效果性 <enter>");
+    assert_eq!(app.pane, Pane::Indicators);
+    assert_eq!(score_of(&app, "D3"), dec!(4));
+    keys(&mut app, "<enter>");
+    assert!(matches!(app.mode, Mode::Choice(_)));
+    keys(&mut app, "<up> <enter>");
+    assert_eq!(score_of(&app, "D3"), dec!(5));
+    assert_eq!(app.derived.total_display(), dec!(95.00));
+    keys(&mut app, "u");
+    assert_eq!(score_of(&app, "D3"), dec!(4));
+}
+
+#[test]
+fn checklist_toggle_deducts() {
+    let (mut app, _dir, _path) = app();
+    keys(&mut app, "/ 信息公开 <enter> <enter>");
+    assert!(matches!(app.mode, Mode::Choice(_)));
+    keys(&mut app, "<space> <enter>");
+    assert_eq!(score_of(&app, "C1"), dec!(2.5));
+}
+
+#[test]
+fn reason_editor_caret_on_chinese() {
+    let (mut app, _dir, _path) = app();
+    keys(&mut app, "/ 效果性 <enter> <right> <enter>");
+    let Mode::Edit(editor) = &app.mode else {
+        panic!("editor")
+    };
+    assert!(editor.buffer.starts_with("预算年度内"));
+    keys(&mut app, "<c-u> 目标达成 <left> <left> 基本 <enter>");
+    let flat = app.workbook.table.flatten();
+    let d3 = flat.iter().find(|(_, i)| i.code == "D3").expect("D3").1;
+    assert_eq!(d3.entry.deduction_reason, "目标基本达成");
+}
+
+#[test]
+fn quit_asks_and_esc_stays() {
+    let (mut app, _dir, path) = app();
+    assert_eq!(
+        keys(&mut app, "q"),
+        Effect::Quit,
+        "no changes: quits at once"
+    );
+
+    let (mut app, _dir, _) = common::app();
+    keys(&mut app, "/ 年度实际支出 <enter> <enter> <c-u> 500 <enter>");
+    assert!(app.dirty);
+    assert_eq!(keys(&mut app, "q"), Effect::None);
+    assert_eq!(app.mode, Mode::ConfirmQuit);
+    assert!(screen(&mut app, 120, 40).contains("未保存的修改"));
+    keys(&mut app, "<esc>");
+    assert_eq!(app.mode, Mode::Browse);
+    assert!(!app.should_quit);
+    assert!(app.dirty);
+    assert_eq!(keys(&mut app, "q d"), Effect::Quit);
+    assert!(!path.exists(), "discard writes nothing");
+
+    let (mut app, _dir, path) = common::app();
+    keys(
+        &mut app,
+        "/ 年度实际支出 <enter> <enter> <c-u> 500 <enter> q s",
+    );
+    assert!(app.should_quit);
+    assert!(path.exists());
+}
+
+#[test]
+fn checks_pane_jumps_to_the_field() {
+    let (mut app, _dir, _path) = app();
+    keys(&mut app, "5");
+    let target = app
+        .derived
+        .warnings
+        .iter()
+        .position(|w| format!("{:?}", w.code) == "CarryoverIdentity")
+        .expect("carry-over warning");
+    for _ in 0..target {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "<enter>");
+    assert_eq!(app.pane, Pane::Budget);
+    let rows = jixiao::app::rows::budget_rows();
+    assert_eq!(
+        rows[app.selected()],
+        jixiao::app::BudgetRow::Field(FieldId::OpeningAppropriationCarryover)
+    );
+}
+
+#[test]
+fn fold_and_search_unfolds() {
+    let (mut app, _dir, _path) = app();
+    keys(&mut app, "3 <enter>");
+    assert!(app.collapsed.contains("A"));
+    let folded = app.row_count(Pane::Indicators);
+    keys(&mut app, "/ A3.1 <enter>");
+    assert_eq!(app.pane, Pane::Indicators);
+    assert!(!app.collapsed.contains("A"), "jump unfolds the parent");
+    assert!(app.row_count(Pane::Indicators) > folded);
+    // n goes on to the next match, N back.
+    keys(&mut app, "/ 差异率 <enter>");
+    let first = (app.pane, app.selected());
+    keys(&mut app, "n");
+    assert_ne!((app.pane, app.selected()), first);
+    keys(&mut app, "N");
+    assert_eq!((app.pane, app.selected()), first);
+}
+
+#[test]
+fn revert_to_saved_is_undoable() {
+    let (mut app, _dir, _path) = app();
+    keys(&mut app, "/ 年度实际支出 <enter> <enter> <c-u> 500 <enter>");
+    assert!(app.dirty);
+    keys(&mut app, "R");
+    assert!(!app.dirty);
+    assert_eq!(
+        FieldId::ActualExpenditure.get(&app.workbook),
+        Some(dec!(588.55))
+    );
+    keys(&mut app, "u");
+    assert_eq!(
+        FieldId::ActualExpenditure.get(&app.workbook),
+        Some(dec!(500))
+    );
+}
+
+#[test]
+fn read_only_refuses_edits_with_a_reason() {
+    let (mut app, _dir, path) = app();
+    app.read_only = Some(jixiao::core::Bilingual::new("审核模式", "review mode"));
+    keys(&mut app, "2 j j <enter>");
+    assert_eq!(app.mode, Mode::Browse);
+    let status = app.status.clone().expect("status");
+    assert!(status.text.contains("只读") && status.text.contains("审核模式"));
+    assert_eq!(keys(&mut app, "<c-s>"), Effect::None);
+    assert!(!path.exists());
+}
+
+#[test]
+fn every_size_renders_without_panic() {
+    let (mut app, _dir, _path) = app();
+    for pane in ["1", "2", "3", "4", "5", "?"] {
+        keys(&mut app, pane);
+        for w in (1..=300).step_by(37) {
+            for h in (1..=100).step_by(13) {
+                let _ = screen(&mut app, w, h);
+            }
+        }
+        keys(&mut app, "<esc>");
+    }
+    let small = screen(&mut app, 40, 10);
+    assert!(small.contains("窗口太小"), "{small}");
+}
+
+#[test]
+fn help_lists_every_binding_when_scrolled() {
+    let (mut app, _dir, _path) = app();
+    keys(&mut app, "?");
+    let mut seen = String::new();
+    for _ in 0..80 {
+        seen.push_str(&screen(&mut app, 80, 24));
+        keys(&mut app, "j");
+    }
+    for b in jixiao::app::keymap::BINDINGS {
+        assert!(
+            seen.contains(b.help.get(Lang::Zh)),
+            "help misses {:?}",
+            b.help
+        );
+    }
+    keys(&mut app, "<esc>");
+    assert_eq!(app.mode, Mode::Browse);
+}
