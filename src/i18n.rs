@@ -64,6 +64,7 @@ pub const WARNINGS_BY_SEVERITY: Tr = Tr("警告（按级别）", "Warnings by se
 pub const THRESHOLD: Tr = Tr("标准", "threshold");
 pub const NOT_AVAILABLE: Tr = Tr("n/a", "n/a");
 pub const MISSING: Tr = Tr("缺数据", "missing");
+pub const PRINTED: Tr = Tr("报告", "printed ");
 pub const NO_WARNINGS: Tr = Tr("没有警告", "No warnings");
 
 // Detail panel.

@@ -75,6 +75,12 @@ fn perform(app: &mut App, effect: Effect) {
 /// Fails only when the terminal itself fails.
 pub fn run(mut app: App) -> io::Result<()> {
     let mut terminal = ratatui::init();
+    // ratatui's hook restores raw mode and the screen; ours also releases the mouse.
+    let restore_screen = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        restore_screen(info);
+    }));
     let _ = execute!(io::stdout(), EnableMouseCapture);
     let result = run_loop(&mut terminal, &mut app);
     let _ = execute!(io::stdout(), DisableMouseCapture);

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row};
 
-use super::{TableView, draw_table, flex_width, metric_value};
+use super::{TableView, draw_table, flex_width, metric_value_or_reported};
 use crate::app::rows::budget_rows;
 use crate::app::{App, BudgetRow, Pane};
 use crate::i18n as t;
@@ -13,7 +13,7 @@ use crate::ui::theme::Theme;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.lang;
-    let fixed = [14, 6];
+    let fixed = [20, 6];
     let label_w = flex_width(area, &fixed);
     let rows: Vec<Row> = budget_rows()
         .into_iter()
@@ -36,7 +36,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 };
                 Row::new(vec![
                     Cell::from(truncate(&format!("  {}", f.label(lang)), label_w)),
-                    Cell::from(pad_left(&value, 14)),
+                    Cell::from(pad_left(&value, 20)),
                     Cell::from(unit),
                 ])
             }
@@ -44,11 +44,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 let value = app
                     .derived
                     .metric(m)
-                    .map(|metric| metric_value(metric, lang))
+                    .map(|metric| metric_value_or_reported(metric, &app.workbook, lang))
                     .unwrap_or_default();
                 Row::new(vec![
                     Cell::from(truncate(&format!("  ƒ {}", m.label(lang)), label_w)),
-                    Cell::from(pad_left(&value, 14)),
+                    Cell::from(pad_left(&value, 20)),
                     Cell::from(if m.is_percent() { "" } else { "万元" }),
                 ])
                 .style(theme.derived)

@@ -41,8 +41,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let wide = area.width >= 110;
     let flat = app.workbook.table.flatten();
     let results = &app.derived.scores.indicators;
-    let (choice_w, reason_w, evidence_w) = if wide { (8, 24, 16) } else { (6, 12, 6) };
-    let fixed = [5, 6, 5, choice_w, reason_w, evidence_w];
+    let (choice_w, reason_w, evidence_w, review_w) =
+        if wide { (8, 24, 16, 6) } else { (6, 12, 6, 0) };
+    let fixed = [5, 6, 5, choice_w, reason_w, evidence_w, review_w];
     let name_w = flex_width(area, &fixed);
     let rows: Vec<Row> = indicator_rows(&app.workbook, &app.collapsed)
         .into_iter()
@@ -86,6 +87,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                     ind.entry.evidence.clone(),
                 )
             };
+            let review = ind.entry.reviewer_score.map(fmt_score).unwrap_or_default();
             Some(
                 Row::new(vec![
                     Cell::from(truncate(&name, name_w)),
@@ -95,6 +97,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                     Cell::from(truncate(&officer, usize::from(choice_w))),
                     Cell::from(truncate(&reason, usize::from(reason_w))),
                     Cell::from(truncate(&evidence, usize::from(evidence_w))),
+                    Cell::from(pad_left(&review, usize::from(review_w))),
                 ])
                 .style(style),
             )
@@ -108,6 +111,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app.tr(t::COL_CHOICE),
         app.tr(t::COL_REASON),
         app.tr(t::COL_EVIDENCE),
+        app.tr(t::COL_REVIEW),
     ]);
     let widths = [
         Constraint::Min(10),
@@ -117,6 +121,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Constraint::Length(fixed[3]),
         Constraint::Length(fixed[4]),
         Constraint::Length(fixed[5]),
+        Constraint::Length(fixed[6]),
     ];
     let d = &app.derived;
     let title = format!(

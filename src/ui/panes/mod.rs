@@ -45,6 +45,23 @@ pub(super) fn draw_table(
     frame.render_stateful_widget(table, area, &mut state);
 }
 
+/// A metric's value as shown: "19.58%", "n/a (÷0)", "缺数据", or — when the
+/// inputs are missing but the report printed the rate — "缺数据(报告100.00%)".
+#[must_use]
+pub fn metric_value_or_reported(
+    metric: &Metric,
+    wb: &crate::core::model::Workbook,
+    lang: Lang,
+) -> String {
+    let shown = metric_value(metric, lang);
+    match (metric.display, wb.reported.rates.get(&metric.id)) {
+        (None, Some(printed)) => {
+            format!("{shown}({}{})", t::PRINTED.get(lang), fmt_percent(*printed))
+        }
+        _ => shown,
+    }
+}
+
 /// A metric's value as shown: "19.58%", "n/a (÷0)", or "缺数据".
 #[must_use]
 pub fn metric_value(metric: &Metric, lang: Lang) -> String {

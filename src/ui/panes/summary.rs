@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row};
 
-use super::{TableView, draw_table, flex_width, metric_value};
+use super::{TableView, draw_table, flex_width, metric_value_or_reported};
 use crate::app::{App, Pane};
 use crate::core::engine::{MetricId, Severity};
 use crate::core::num::fmt_score;
@@ -120,7 +120,7 @@ fn render_ratios_and_warnings(app: &App, frame: &mut Frame, area: Rect, theme: &
         let text = format!(
             "{} {} {}",
             pad_right(id.label(lang), 24),
-            pad_left(&metric_value(metric, lang), 10),
+            pad_left(&metric_value_or_reported(metric, &app.workbook, lang), 20),
             rule
         );
         lines.push(Line::from(truncate(&text, cells)));
