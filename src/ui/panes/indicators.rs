@@ -38,11 +38,13 @@ fn officer_cell(ind: &Indicator, basis: ScoreBasis) -> String {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let wide = area.width >= 110;
     let flat = app.workbook.table.flatten();
     let results = &app.derived.scores.indicators;
-    let (choice_w, reason_w, evidence_w, review_w) =
-        if wide { (8, 24, 16, 6) } else { (6, 12, 6, 0) };
+    let (choice_w, reason_w, evidence_w, review_w) = match area.width {
+        140.. => (8, 24, 16, 6),
+        90..140 => (8, 14, 8, 6),
+        _ => (6, 12, 6, 0),
+    };
     let fixed = [5, 6, 5, choice_w, reason_w, evidence_w, review_w];
     let name_w = flex_width(area, &fixed);
     let rows: Vec<Row> = indicator_rows(&app.workbook, &app.collapsed)
