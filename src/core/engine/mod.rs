@@ -1,5 +1,6 @@
 //! The engine: one pure function from a workbook to everything derived from it.
 
+pub mod arith;
 pub mod checks;
 pub mod metrics;
 pub mod scoring;
@@ -117,9 +118,11 @@ pub fn derive(workbook: &Workbook) -> Derived {
     ]
     .iter()
     .filter_map(|f| f.get(workbook))
-    .reduce(|a, b| a + b);
+    .reduce(Decimal::saturating_add);
     let workload = workload::workload_stats(&workbook.workload, headcount);
-    let warnings = checks::run_checks(workbook, &metrics, &scores, grade, &workload);
+    let mut warnings = checks::run_checks(workbook, &metrics, &scores, grade, &workload);
+    // Most serious first; a stable sort keeps the checks' own order within a severity.
+    warnings.sort_by_key(|w| w.severity);
     Derived {
         metrics,
         scores,
