@@ -593,13 +593,13 @@ fn check_metrics_and_reported(
                             WarningCode::ZeroDenominator,
                             Severity::Medium,
                             format!(
-                                "{} {}：{}的分母为 0，无法计算（n/a）",
+                                "{} {}：{}的分母为 0，无法计算（n/a）；本单位不适用时可将评分标准设为“不适用”",
                                 ind.code,
                                 ind.name,
                                 metric.label_zh()
                             ),
                             format!(
-                                "{} {}: {} has a zero denominator (n/a)",
+                                "{} {}: {} has a zero denominator (n/a); if it does not apply to the unit, set the rule to not applicable",
                                 ind.code,
                                 ind.name,
                                 metric.label_en()

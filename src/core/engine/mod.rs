@@ -6,6 +6,11 @@ pub mod metrics;
 pub mod scoring;
 pub mod workload;
 
+#[cfg(test)]
+mod checks_tests;
+#[cfg(test)]
+mod scoring_tests;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 

@@ -4,7 +4,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
 use super::arith;
-use super::metrics::{Metric, MetricId};
+use super::metrics::{Metric, MetricId, MetricStatus};
 use crate::core::Bilingual;
 use crate::core::model::{
     CategorySource, ChecklistMode, Indicator, NotApplicableMode, ReportedFigures, RuleKind,
@@ -223,23 +223,44 @@ impl Scorer<'_> {
     }
 }
 
+/// The value a rule measures: the computed metric, else (only when its inputs
+/// are not given) the rate the report prints. Otherwise, why there is none.
 fn measured_value(
     metric: Option<MetricId>,
     metrics: &[Metric],
     reported: &ReportedFigures,
-) -> Option<(Decimal, ValueSource)> {
-    let id = metric?;
-    if let Some(v) = metrics
-        .iter()
-        .find(|m| m.id == id)
-        .and_then(Metric::scored_value)
-    {
-        return Some((v, ValueSource::Computed));
+) -> Result<(Decimal, ValueSource), Bilingual> {
+    let Some(id) = metric else {
+        return Err(Bilingual::new(
+            "评分标准未指定计算指标",
+            "the rule names no metric",
+        ));
+    };
+    let found = metrics.iter().find(|m| m.id == id);
+    if let Some(v) = found.and_then(Metric::scored_value) {
+        return Ok((v, ValueSource::Computed));
     }
-    reported
-        .rates
-        .get(&id)
-        .map(|v| (round2(*v), ValueSource::Reported))
+    let status = found.map(|m| &m.status);
+    match status {
+        Some(MetricStatus::ZeroDenominator) => Err(Bilingual::new(
+            format!("{}分母为 0，无法计算（n/a）", id.label_zh()),
+            format!("{} has a zero denominator (n/a)", id.label_en()),
+        )),
+        Some(MetricStatus::Overflow) => Err(Bilingual::new(
+            format!("{}输入数值过大，无法计算", id.label_zh()),
+            format!("{} has inputs too large to compute", id.label_en()),
+        )),
+        _ => reported
+            .rates
+            .get(&id)
+            .map(|v| (round2(*v), ValueSource::Reported))
+            .ok_or_else(|| {
+                Bilingual::new(
+                    format!("{}缺少输入数据", id.label_zh()),
+                    format!("{} has no input data", id.label_en()),
+                )
+            }),
+    }
 }
 
 fn missing_outcome(node: &Indicator, rule: Bilingual, why: Bilingual) -> LeafOutcome {
@@ -290,17 +311,11 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
             | RuleKind::Proportional { .. }
     );
     let rule_text = describe_rule(&rule.kind, weight);
-    let measured = measured_value(rule.metric, metrics, reported);
-    if needs_value && measured.is_none() {
-        let why = match rule.metric {
-            Some(id) => Bilingual::new(
-                format!("{}缺少输入数据", id.label_zh()),
-                format!("{} has no input data", id.label_en()),
-            ),
-            None => Bilingual::new("评分标准未指定计算指标", "the rule names no metric"),
-        };
-        return missing_outcome(node, rule_text, why);
-    }
+    let measured = match measured_value(rule.metric, metrics, reported) {
+        Ok(found) => Some(found),
+        Err(why) if needs_value => return missing_outcome(node, rule_text, why),
+        Err(_) => None,
+    };
     let (value, source) = measured.map_or((Decimal::ZERO, None), |(v, s)| (v, Some(s)));
     let computed = |score: Decimal, zh: String, en: String| LeafOutcome {
         score: clamp(score, weight),
