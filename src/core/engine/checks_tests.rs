@@ -137,9 +137,7 @@ fn each_internal_sum_fires_when_a_part_changes() {
         let w = find(&d, code);
         assert_eq!(w.severity, Severity::High);
         assert!(
-            w.concerns
-                .iter()
-                .any(|c| *c == super::Concern::Field { field }),
+            w.concerns.contains(&super::Concern::Field { field }),
             "{code:?} does not name {field:?}"
         );
     }
