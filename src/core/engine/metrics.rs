@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::arith;
 use crate::core::Bilingual;
 use crate::core::model::{FieldId, Workbook};
-use crate::core::num::round2;
+use crate::core::num::round2_fixed;
 
 /// The derived ratios. Serialised names are the glossary identifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -361,7 +361,7 @@ fn rate(
     } else {
         value
     };
-    let display = round2(shown);
+    let display = round2_fixed(shown);
     let (zh, en) = written(&format!("{display:.2}%"));
     Metric {
         id,
@@ -540,7 +540,7 @@ fn treasury_stock(wb: &Workbook) -> Metric {
     Metric {
         id,
         value: Some(change),
-        display: Some(round2(change)),
+        display: Some(round2_fixed(change)),
         status: MetricStatus::Ok,
         inputs,
         expression: Some(Bilingual::new(

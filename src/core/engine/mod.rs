@@ -24,6 +24,7 @@ use crate::core::num::round2;
 
 /// 自评等级.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Grade {
     Excellent,
     Good,
