@@ -19,7 +19,6 @@ enum LangArg {
     version,
     about = "部门整体支出绩效自评工作台 / self-evaluation workbench"
 )]
-#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     /// Interface language (界面语言).
     #[arg(long, value_enum, global = true, default_value = "zh")]

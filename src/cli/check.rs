@@ -92,6 +92,7 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
                 "working": bi(&r.working),
                 "officer_score": dec(ind.entry.officer_score),
                 "officer_differs": r.officer_differs,
+                "capped": r.capped,
                 "deduction_reason": ind.entry.deduction_reason,
                 "reviewer_score": dec(ind.entry.reviewer_score),
             })
@@ -107,7 +108,8 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
                 "totals": s.totals.iter().map(|(u, t, lb)| json!({"unit": u, "total": t.to_string(), "lower_bound": lb})).collect::<Vec<_>>(),
                 "items": g.items.iter().zip(&s.items).map(|(it, st)| json!({
                     "name": it.name, "unit": it.unit, "value": it.value.to_string(), "lower_bound": it.lower_bound,
-                    "parts_sum": dec(st.parts_sum), "parts_consistent": st.parts_consistent,
+                    "parts_sum": dec(st.parts_sum), "parts_sum_lower_bound": st.parts_sum_is_lower_bound,
+                    "parts_consistent": st.parts_consistent,
                     "completion": dec(st.completion.map(round2)), "change": dec(st.change.map(round2)),
                     "per_capita": dec(st.per_capita.map(round2)), "share": dec(st.share.map(round2)),
                 })).collect::<Vec<_>>(),

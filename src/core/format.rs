@@ -6,8 +6,8 @@
 
 use serde_json::Value;
 
-use crate::core::Bilingual;
 use crate::core::model::{FORMAT_NAME, FORMAT_VERSION, Workbook};
+use crate::core::{Bilingual, format_errors};
 
 /// Why a text is not a workbook this build can open.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -45,8 +45,14 @@ impl LoadError {
                 line,
                 column,
                 message,
-            } => format!("{file}：第 {line} 行第 {column} 列 JSON 语法错误：{message}"),
-            Self::NotAWorkbook { message } => format!("{file}：不是 jixiao 工作簿（{message}）"),
+            } => format!(
+                "{file}：第 {line} 行第 {column} 列 JSON 语法错误：{}",
+                message_zh(message)
+            ),
+            Self::NotAWorkbook { message } => format!(
+                "{file}：不是 jixiao 工作簿（{}）；应为顶层含 \"format\": \"{FORMAT_NAME}\" 的 JSON 对象",
+                not_a_workbook_zh(message)
+            ),
             Self::NewerVersion { found, supported } => format!(
                 "{file}：由较新版本的 jixiao 写入（格式版本 {found}，本程序最高支持 {supported}），请升级后再打开"
             ),
@@ -54,7 +60,10 @@ impl LoadError {
                 line,
                 column,
                 message,
-            } => format!("{file}：第 {line} 行第 {column} 列数据有误：{message}"),
+            } => format!(
+                "{file}：第 {line} 行第 {column} 列数据有误：{}",
+                message_zh(message)
+            ),
         };
         Bilingual::new(zh, en)
     }
@@ -69,6 +78,61 @@ impl LoadError {
             _ => None,
         }
     }
+}
+
+/// Where the path suffix starts in a message (" (at budget.x)").
+const AT: &str = " (at ";
+
+/// The Chinese form of a message built by `located`.
+fn message_zh(message: &str) -> String {
+    match message.rsplit_once(AT) {
+        Some((text, path)) => format!(
+            "{}（位置 {}）",
+            format_errors::to_zh(text),
+            path.trim_end_matches(')')
+        ),
+        None => format_errors::to_zh(message),
+    }
+}
+
+fn not_a_workbook_zh(message: &str) -> String {
+    if message.starts_with("the top level") {
+        "顶层不是 JSON 对象".to_owned()
+    } else if message.starts_with("no \"format\"") {
+        "缺少 \"format\" 字段".to_owned()
+    } else if message.starts_with("\"version\"") {
+        "\"version\" 应为正整数".to_owned()
+    } else if let Some(rest) = message.strip_prefix("\"format\" is ") {
+        let found = rest.split(',').next().unwrap_or(rest);
+        format!("\"format\" 为 {found}")
+    } else {
+        message.to_owned()
+    }
+}
+
+/// Line, character column and message (with the JSON path) of a serde error.
+fn located(text: &str, error: &serde_json::Error) -> (usize, usize, String) {
+    let raw = error.to_string();
+    let message = raw.split(" at line").next().unwrap_or_default().to_owned();
+    let offset = format_errors::offset_of(text, error.line(), error.column());
+    let offset = if error.is_data() {
+        format_errors::refine_offset(text, offset, &message)
+    } else {
+        offset
+    };
+    let (line, column) = format_errors::line_column(text, offset);
+    let mut path = format_errors::path_at(text, offset);
+    if message.starts_with("missing field") {
+        // The position is the object's closing brace: name the object, not its last key.
+        path = format_errors::parent_path(&path);
+    }
+    let plain = format_errors::plain_en(&message);
+    let message = if path.is_empty() {
+        plain
+    } else {
+        format!("{plain}{AT}{path})")
+    };
+    (line, column, message)
 }
 
 /// A workbook as loaded, with what the file had beyond it.
@@ -86,22 +150,24 @@ pub struct Loaded {
 /// # Errors
 /// Names the line, column and what was expected when the text is not a workbook.
 pub fn load(text: &str) -> Result<Loaded, LoadError> {
+    // Editors on Windows may start the file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    let original: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
+    let original: Value = serde_json::from_str(text).map_err(|e| {
+        let (line, column, message) = located(text, &e);
+        LoadError::Syntax {
+            line,
+            column,
+            message,
+        }
     })?;
     let Some(object) = original.as_object() else {
         return Err(LoadError::NotAWorkbook {
-            message: "the top level is not a JSON object".to_owned(),
+            message: format!(
+                "the top level is not a JSON object; expected {{\"format\": \"{FORMAT_NAME}\", …}}"
+            ),
         });
     };
     match object.get("format").and_then(Value::as_str) {
@@ -113,7 +179,9 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         }
         None => {
             return Err(LoadError::NotAWorkbook {
-                message: format!("no \"format\": \"{FORMAT_NAME}\" field"),
+                message: format!(
+                    "no \"format\" field; expected \"format\": \"{FORMAT_NAME}\" at the top"
+                ),
             });
         }
     }
@@ -126,20 +194,18 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         }
         Some(0) | None => {
             return Err(LoadError::NotAWorkbook {
-                message: "\"version\" must be a positive whole number".to_owned(),
+                message: "\"version\" must be a positive whole number, e.g. 1".to_owned(),
             });
         }
         Some(_) => {}
     }
-    let workbook: Workbook = serde_json::from_str(text).map_err(|e| LoadError::Invalid {
-        line: e.line(),
-        column: e.column(),
-        message: e
-            .to_string()
-            .split(" at line")
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
+    let workbook: Workbook = serde_json::from_str(text).map_err(|e| {
+        let (line, column, message) = located(text, &e);
+        LoadError::Invalid {
+            line,
+            column,
+            message,
+        }
     })?;
     let typed = serde_json::to_value(&workbook).unwrap_or(Value::Null);
     let mut unknown_fields = Vec::new();

@@ -4,6 +4,7 @@
 
 pub mod engine;
 pub mod format;
+mod format_errors;
 pub mod model;
 pub mod num;
 pub mod sample;

@@ -19,6 +19,15 @@ pub fn round2(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(DISPLAY_PLACES, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// Rounds like `round2` and keeps exactly 2 places, as a rate is shown:
+/// 100 → 100.00, 19.575 → 19.58.
+#[must_use]
+pub fn round2_fixed(value: Decimal) -> Decimal {
+    let mut rounded = round2(value);
+    rounded.rescale(DISPLAY_PLACES);
+    rounded
+}
+
 /// Formats a rate as the report prints it: 2 places and a percent sign.
 #[must_use]
 pub fn fmt_percent(value: Decimal) -> String {
@@ -303,6 +312,9 @@ mod tests {
         assert_eq!(round2(dec!(1.13158)), dec!(1.13));
         assert_eq!(round2(dec!(0.005)), dec!(0.01));
         assert_eq!(round2(dec!(0.00499)), dec!(0.00));
+        assert_eq!(round2_fixed(dec!(100)).to_string(), "100.00");
+        assert_eq!(round2_fixed(dec!(-19.575)).to_string(), "-19.58");
+        assert_eq!(round2_fixed(Decimal::MAX), Decimal::MAX);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::Grade;
+use super::arith;
 use super::metrics::{Metric, MetricId, MetricStatus};
 use super::scoring::{IndicatorResult, ScoreBasis, TableScore, ValueSource};
 use super::workload::GroupStats;
@@ -84,12 +85,18 @@ pub enum WarningCode {
     TableUnverified,
     /// Children's weights do not add up to the parent, or the top level to 100.
     WeightSum,
+    /// An indicator's weight is negative (counted as 0).
+    NegativeWeight,
+    /// The table nests deeper than three levels.
+    TableTooDeep,
     /// Two indicators share a code.
     DuplicateCode,
     /// A rule's inputs are missing and nothing else could score it.
     MissingInput,
     /// A rate's denominator is zero.
     ZeroDenominator,
+    /// A rate's inputs are too large to compute with exactly.
+    ValueTooLarge,
     /// The officer's typed score differs from the computed one.
     OfficerScoreDiffers,
     /// A typed score was outside 0..=weight and was capped.
@@ -129,15 +136,16 @@ fn get(wb: &Workbook, f: FieldId) -> Option<Decimal> {
     f.get(wb)
 }
 
+/// Exact sum of the values given; `None` when none is given or it overflows.
 fn sum(values: &[Option<Decimal>]) -> Option<Decimal> {
-    values
-        .iter()
-        .flatten()
-        .try_fold(None, |acc: Option<Decimal>, v| match acc {
-            None => Some(Some(*v)),
-            Some(a) => a.checked_add(*v).map(Some),
-        })
-        .flatten()
+    arith::sum_present(values)
+}
+
+/// |a − b| / b × 100 rounded for display, or "n/a".
+fn variance_text(a: Decimal, b: Decimal) -> String {
+    a.checked_sub(b)
+        .and_then(|diff| arith::percent(diff, b))
+        .map_or_else(|| "n/a".to_owned(), |v| fmt_percent(v.abs()))
 }
 
 struct Checker<'a> {
@@ -168,6 +176,7 @@ impl Checker<'_> {
         let values: Vec<_> = parts.iter().map(|&p| get(self.wb, p)).collect();
         let Some(s) = sum(&values) else { return };
         if s != t {
+            let diff = s.saturating_sub(t);
             let names_zh: Vec<_> = parts.iter().map(|p| p.label_zh()).collect();
             let names_en: Vec<_> = parts.iter().map(|p| p.label_en()).collect();
             let mut concerned = vec![total];
@@ -179,13 +188,13 @@ impl Checker<'_> {
                     "{}之和 {s} 与{} {t} 不符（差 {}）",
                     names_zh.join("+"),
                     total.label_zh(),
-                    s - t
+                    diff
                 ),
                 format!(
                     "{} add up to {s}, but {} is {t} (difference {})",
                     names_en.join(" + "),
                     total.label_en(),
-                    s - t
+                    diff
                 ),
                 fields(&concerned),
             );
@@ -255,16 +264,8 @@ pub fn run_checks(
     if let (Some(ab), Some(total)) = (approp_budget, income_total) {
         let matches_scope = ab == total || approp_parts == Some(ab);
         if !matches_scope {
-            let f1 = approp_final.and_then(|fin| {
-                if total.is_zero() {
-                    None
-                } else {
-                    Some(round2(((fin - total) / total * Decimal::ONE_HUNDRED).abs()))
-                }
-            });
-            let alt = f1
-                .map(|v| format!("{v:.2}%"))
-                .unwrap_or_else(|| "n/a".into());
+            let alt =
+                approp_final.map_or_else(|| "n/a".to_owned(), |fin| variance_text(fin, total));
             c.push(
                 WarningCode::IncomeBudgetTwoValues,
                 Severity::High,
@@ -285,12 +286,9 @@ pub fn run_checks(
 
     // A2: other income counted as appropriation income.
     if let (Some(fin), Some(parts)) = (approp_final, approp_parts) {
-        let with_other = parts + other;
-        if other > Decimal::ZERO && fin == with_other {
-            let alt = approp_budget
-                .filter(|b| !b.is_zero())
-                .map(|b| fmt_percent(((parts - b) / b * Decimal::ONE_HUNDRED).abs()))
-                .unwrap_or_else(|| "n/a".into());
+        let with_other = parts.checked_add(other);
+        if other > Decimal::ZERO && with_other == Some(fin) {
+            let alt = approp_budget.map_or_else(|| "n/a".to_owned(), |b| variance_text(parts, b));
             c.push(
                 WarningCode::OtherIncomeInAppropriation,
                 Severity::High,
@@ -313,10 +311,7 @@ pub fn run_checks(
     if let (Some(fin), Some(by_fund)) = (approp_final, fund_finals)
         && fin != by_fund
     {
-        let alt = approp_budget
-            .filter(|b| !b.is_zero())
-            .map(|b| fmt_percent(((by_fund - b) / b * Decimal::ONE_HUNDRED).abs()))
-            .unwrap_or_else(|| "n/a".into());
+        let alt = approp_budget.map_or_else(|| "n/a".to_owned(), |b| variance_text(by_fund, b));
         c.push(
                 WarningCode::AppropriationFinalMismatch,
                 Severity::High,
@@ -337,9 +332,9 @@ pub fn run_checks(
         fund_finals,
         get(wb, F::ActualExpenditure),
     ) {
-        let expected_close = open + by_fund - spent;
-        if expected_close != close {
-            let gap = close - expected_close;
+        let expected = open.checked_add(by_fund).and_then(|v| v.checked_sub(spent));
+        if let Some(expected_close) = expected.filter(|e| *e != close) {
+            let gap = close.saturating_sub(expected_close);
             c.push(
                 WarningCode::CarryoverIdentity,
                 Severity::High,
@@ -406,19 +401,22 @@ pub fn run_checks(
         && actual != serving
     {
         let new_posts = get(wb, F::NewPosts).filter(|n| !n.is_zero());
-        let alt = match (new_posts, authorized) {
-            (Some(n), Some(a)) if !(a + n).is_zero() => format!(
-                "；若新增编制 {n} 不在编制数内，控制率为 {}",
-                fmt_percent(serving / (a + n) * Decimal::ONE_HUNDRED)
+        let wider_rate = new_posts.zip(authorized).and_then(|(n, a)| {
+            let posts = a.checked_add(n)?;
+            Some((n, arith::percent(serving, posts)?))
+        });
+        let (alt, alt_en) = match wider_rate {
+            Some((n, rate)) => (
+                format!(
+                    "；若新增编制 {n} 不在编制数内，控制率为 {}",
+                    fmt_percent(rate)
+                ),
+                format!(
+                    "; if the {n} new posts are outside the authorised posts, the control rate is {}",
+                    fmt_percent(rate)
+                ),
             ),
-            _ => String::new(),
-        };
-        let alt_en = match (new_posts, authorized) {
-            (Some(n), Some(a)) if !(a + n).is_zero() => format!(
-                "; if the {n} new posts are outside the authorised posts, the control rate is {}",
-                fmt_percent(serving / (a + n) * Decimal::ONE_HUNDRED)
-            ),
-            _ => String::new(),
+            None => (String::new(), String::new()),
         };
         c.push(
                 WarningCode::StaffingScope,
@@ -466,7 +464,7 @@ pub fn run_checks(
     }
 
     check_metrics_and_reported(&mut c, metrics, scores, grade);
-    check_table(&mut c, scores);
+    check_table(&mut c);
     check_workload(&mut c, workload);
     c.out
 }
@@ -567,11 +565,13 @@ fn check_metrics_and_reported(
                 concern.clone(),
             );
         }
+        let mut input_problem = false;
         if let Some(metric) = result.metric {
             let m = metrics.iter().find(|m| m.id == metric);
             if let Some(m) = m.filter(|_| {
                 result.value_source.is_none() && result.basis != ScoreBasis::NotApplicable
             }) {
+                input_problem = m.status != MetricStatus::Ok;
                 match &m.status {
                     MetricStatus::MissingInput { fields: missing } => {
                         let zh: Vec<_> = missing.iter().map(|f| f.label_zh()).collect();
@@ -586,20 +586,41 @@ fn check_metrics_and_reported(
                             concerns,
                         );
                     }
-                    MetricStatus::ZeroDenominator | MetricStatus::Overflow => {
+                    MetricStatus::ZeroDenominator => {
                         let mut concerns = fields(metric.inputs());
                         concerns.extend(concern.clone());
                         c.push(
                             WarningCode::ZeroDenominator,
                             Severity::Medium,
                             format!(
-                                "{} {}：{}的分母为 0 或数值过大，无法计算（n/a）",
+                                "{} {}：{}的分母为 0，无法计算（n/a）；本单位不适用时可将评分标准设为“不适用”",
                                 ind.code,
                                 ind.name,
                                 metric.label_zh()
                             ),
                             format!(
-                                "{} {}: {} has a zero denominator or overflows (n/a)",
+                                "{} {}: {} has a zero denominator (n/a); if it does not apply to the unit, set the rule to not applicable",
+                                ind.code,
+                                ind.name,
+                                metric.label_en()
+                            ),
+                            concerns,
+                        );
+                    }
+                    MetricStatus::Overflow => {
+                        let mut concerns = fields(metric.inputs());
+                        concerns.extend(concern.clone());
+                        c.push(
+                            WarningCode::ValueTooLarge,
+                            Severity::Medium,
+                            format!(
+                                "{} {}：{}的输入数值过大，无法精确计算（n/a）",
+                                ind.code,
+                                ind.name,
+                                metric.label_zh()
+                            ),
+                            format!(
+                                "{} {}: the inputs of {} are too large to compute exactly (n/a)",
                                 ind.code,
                                 ind.name,
                                 metric.label_en()
@@ -652,7 +673,7 @@ fn check_metrics_and_reported(
                 concern.clone(),
             );
         }
-        if result.basis == ScoreBasis::Missing && result.metric.is_none() {
+        if result.basis == ScoreBasis::Missing && !input_problem {
             c.push(
                 WarningCode::MissingScore,
                 Severity::Medium,
@@ -693,7 +714,10 @@ fn flatten_with_results<'a>(
         .filter(|(ind, _)| ind.is_leaf())
 }
 
-fn check_table(c: &mut Checker<'_>, scores: &TableScore) {
+/// Levels a scoring table may have (一级, 二级, 三级).
+pub const MAX_LEVELS: usize = 3;
+
+fn check_table(c: &mut Checker<'_>) {
     let table = &c.wb.table;
     if !table.verified {
         c.push(
@@ -704,21 +728,59 @@ fn check_table(c: &mut Checker<'_>, scores: &TableScore) {
             vec![Concern::Table],
         );
     }
-    if scores.max_total != Decimal::ONE_HUNDRED {
+    let top_sum = arith::sum(table.indicators.iter().map(|i| i.weight));
+    if top_sum != Decimal::ONE_HUNDRED {
         c.push(
             WarningCode::WeightSum,
             Severity::High,
-            format!("一级指标权重合计 {}，应为 100", fmt_score(scores.max_total)),
+            format!("一级指标权重合计 {}，应为 100", fmt_score(top_sum)),
             format!(
                 "Top-level weights add up to {}, not 100",
-                fmt_score(scores.max_total)
+                fmt_score(top_sum)
             ),
             vec![Concern::Table],
         );
     }
     let mut seen = std::collections::HashSet::new();
-    let mut stack: Vec<&Indicator> = table.indicators.iter().collect();
-    while let Some(node) = stack.pop() {
+    let mut too_deep_reported = false;
+    let mut stack: Vec<(usize, &Indicator)> =
+        table.indicators.iter().rev().map(|i| (0, i)).collect();
+    while let Some((depth, node)) = stack.pop() {
+        if node.weight.is_sign_negative() && !node.weight.is_zero() {
+            c.push(
+                WarningCode::NegativeWeight,
+                Severity::High,
+                format!(
+                    "{} {}：权重 {} 为负数，按 0 计",
+                    node.code, node.name, node.weight
+                ),
+                format!(
+                    "{} {}: weight {} is negative; counted as 0",
+                    node.code, node.name, node.weight
+                ),
+                vec![Concern::Indicator {
+                    code: node.code.clone(),
+                }],
+            );
+        }
+        if depth >= MAX_LEVELS && !too_deep_reported {
+            too_deep_reported = true;
+            c.push(
+                WarningCode::TableTooDeep,
+                Severity::Low,
+                format!(
+                    "{} {}：评分表超过 {MAX_LEVELS} 级指标",
+                    node.code, node.name
+                ),
+                format!(
+                    "{} {}: the table nests deeper than {MAX_LEVELS} levels",
+                    node.code, node.name
+                ),
+                vec![Concern::Indicator {
+                    code: node.code.clone(),
+                }],
+            );
+        }
         if !seen.insert(node.code.as_str()) {
             c.push(
                 WarningCode::DuplicateCode,
@@ -731,7 +793,7 @@ fn check_table(c: &mut Checker<'_>, scores: &TableScore) {
             );
         }
         if !node.children.is_empty() {
-            let child_sum: Decimal = node.children.iter().map(|ch| ch.weight).sum();
+            let child_sum = arith::sum(node.children.iter().map(|ch| ch.weight));
             if child_sum != node.weight {
                 c.push(
                     WarningCode::WeightSum,
@@ -756,7 +818,7 @@ fn check_table(c: &mut Checker<'_>, scores: &TableScore) {
                 );
             }
         }
-        stack.extend(node.children.iter().rev());
+        stack.extend(node.children.iter().rev().map(|ch| (depth + 1, ch)));
     }
 }
 
@@ -765,7 +827,22 @@ fn check_workload(c: &mut Checker<'_>, workload: &[GroupStats]) {
     for (gi, (group, stats)) in wb.workload.iter().zip(workload).enumerate() {
         for (ii, (item, s)) in group.items.iter().zip(&stats.items).enumerate() {
             if !s.parts_consistent {
-                let sum = s.parts_sum.unwrap_or_default();
+                let Some(sum) = s.parts_sum else {
+                    c.push(
+                        WarningCode::WorkloadPartsSum,
+                        Severity::High,
+                        format!("{}·{}：分项数值过大，无法相加核对", group.name, item.name),
+                        format!(
+                            "{} / {}: the parts are too large to add up",
+                            group.name, item.name
+                        ),
+                        vec![Concern::Workload {
+                            group: gi,
+                            item: ii,
+                        }],
+                    );
+                    continue;
+                };
                 let approx = if s.parts_sum_is_lower_bound {
                     "≥"
                 } else {

@@ -4,9 +4,10 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::arith;
 use crate::core::Bilingual;
 use crate::core::model::{FieldId, Workbook};
-use crate::core::num::round2;
+use crate::core::num::round2_fixed;
 
 /// The derived ratios. Serialised names are the glossary identifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -344,10 +345,7 @@ fn rate(
             class: None,
         };
     }
-    let value = num
-        .checked_div(den)
-        .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED));
-    let Some(value) = value else {
+    let Some(value) = arith::percent(num, den) else {
         return Metric {
             id,
             value: None,
@@ -363,7 +361,7 @@ fn rate(
     } else {
         value
     };
-    let display = round2(shown);
+    let display = round2_fixed(shown);
     let (zh, en) = written(&format!("{display:.2}%"));
     Metric {
         id,
@@ -393,18 +391,6 @@ fn is_optional_input(id: MetricId, field: FieldId) -> bool {
         }
         _ => false,
     }
-}
-
-/// Sum of the present values, `None` when none is present.
-fn sum_present(values: &[Option<Decimal>]) -> Option<Decimal> {
-    values
-        .iter()
-        .flatten()
-        .try_fold(None, |acc: Option<Decimal>, v| match acc {
-            None => Some(Some(*v)),
-            Some(a) => a.checked_add(*v).map(Some),
-        })
-        .flatten()
 }
 
 /// Computes every metric, in `MetricId::ALL` order.
@@ -499,8 +485,8 @@ fn staffing_rate(wb: &Workbook) -> Metric {
     let id = MetricId::StaffingControlRate;
     let inputs: Vec<_> = id.inputs().iter().map(|&f| (f, f.get(wb))).collect();
     let values: Vec<Option<Decimal>> = inputs.iter().map(|(_, v)| *v).collect();
-    let in_service = sum_present(&values[0..3]);
-    let authorized = sum_present(&values[3..6]);
+    let in_service = arith::sum_present(&values[0..3]);
+    let authorized = arith::sum_present(&values[3..6]);
     rate(id, inputs, in_service, authorized, |result| {
         let (n, d) = (
             in_service.map(money).unwrap_or_default(),
@@ -554,7 +540,7 @@ fn treasury_stock(wb: &Workbook) -> Metric {
     Metric {
         id,
         value: Some(change),
-        display: Some(round2(change)),
+        display: Some(round2_fixed(change)),
         status: MetricStatus::Ok,
         inputs,
         expression: Some(Bilingual::new(

@@ -1,9 +1,15 @@
 //! The engine: one pure function from a workbook to everything derived from it.
 
+pub mod arith;
 pub mod checks;
 pub mod metrics;
 pub mod scoring;
 pub mod workload;
+
+#[cfg(test)]
+mod checks_tests;
+#[cfg(test)]
+mod scoring_tests;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -18,6 +24,7 @@ use crate::core::num::round2;
 
 /// 自评等级.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Grade {
     Excellent,
     Good,
@@ -117,9 +124,11 @@ pub fn derive(workbook: &Workbook) -> Derived {
     ]
     .iter()
     .filter_map(|f| f.get(workbook))
-    .reduce(|a, b| a + b);
+    .reduce(Decimal::saturating_add);
     let workload = workload::workload_stats(&workbook.workload, headcount);
-    let warnings = checks::run_checks(workbook, &metrics, &scores, grade, &workload);
+    let mut warnings = checks::run_checks(workbook, &metrics, &scores, grade, &workload);
+    // Most serious first; a stable sort keeps the checks' own order within a severity.
+    warnings.sort_by_key(|w| w.severity);
     Derived {
         metrics,
         scores,

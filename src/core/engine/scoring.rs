@@ -3,7 +3,8 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use super::metrics::{Metric, MetricId};
+use super::arith;
+use super::metrics::{Metric, MetricId, MetricStatus};
 use crate::core::Bilingual;
 use crate::core::model::{
     CategorySource, ChecklistMode, Indicator, NotApplicableMode, ReportedFigures, RuleKind,
@@ -94,6 +95,13 @@ fn clamp(score: Decimal, weight: Decimal) -> Decimal {
     score.max(Decimal::ZERO).min(weight)
 }
 
+/// The weight a leaf is scored against: a negative weight (a typing error in
+/// the table, reported by `checks`) counts as 0.
+#[must_use]
+pub fn effective_weight(weight: Decimal) -> Decimal {
+    weight.max(Decimal::ZERO)
+}
+
 /// Scores the table against the metrics.
 #[must_use]
 pub fn score_table(
@@ -101,27 +109,25 @@ pub fn score_table(
     metrics: &[Metric],
     reported: &ReportedFigures,
 ) -> TableScore {
-    let mut results = Vec::new();
-    let mut removed_weight = Decimal::ZERO;
-    let mut raw_total = Decimal::ZERO;
-    for top in indicators {
-        let (score, _) = score_node(top, 0, metrics, reported, &mut results, &mut removed_weight);
-        raw_total += score;
-    }
-    let max_total: Decimal = indicators.iter().map(|i| i.weight).sum();
-    let remaining = max_total - removed_weight;
+    let mut scorer = Scorer {
+        metrics,
+        reported,
+        out: Vec::with_capacity(indicators.len()),
+        removed_weight: Decimal::ZERO,
+    };
+    let raw_total = arith::sum(indicators.iter().map(|top| scorer.score_node(top, 0).0));
+    let removed_weight = scorer.removed_weight;
+    let max_total = arith::sum(indicators.iter().map(|i| effective_weight(i.weight)));
+    let remaining = max_total.saturating_sub(removed_weight);
     let total = if removed_weight.is_zero() {
         raw_total
     } else if remaining > Decimal::ZERO {
-        raw_total
-            .checked_mul(max_total)
-            .and_then(|v| v.checked_div(remaining))
-            .unwrap_or(Decimal::ZERO)
+        arith::scale_by(raw_total, max_total, remaining).unwrap_or(Decimal::ZERO)
     } else {
         Decimal::ZERO
     };
     TableScore {
-        indicators: results,
+        indicators: scorer.out,
         max_total,
         removed_weight,
         raw_total,
@@ -129,32 +135,75 @@ pub fn score_table(
     }
 }
 
-/// Scores a node, pushing its result (and its children's) in depth-first order.
-/// Returns (score, counted weight).
-fn score_node(
-    node: &Indicator,
-    depth: usize,
-    metrics: &[Metric],
-    reported: &ReportedFigures,
-    out: &mut Vec<IndicatorResult>,
-    removed_weight: &mut Decimal,
-) -> (Decimal, Decimal) {
-    if node.is_leaf() {
-        let leaf = score_leaf(node, metrics, reported);
+/// Walks the tree, pushing results in depth-first order.
+struct Scorer<'a> {
+    metrics: &'a [Metric],
+    reported: &'a ReportedFigures,
+    out: Vec<IndicatorResult>,
+    removed_weight: Decimal,
+}
+
+impl Scorer<'_> {
+    /// Scores a node and its children; returns (score, counted weight).
+    fn score_node(&mut self, node: &Indicator, depth: usize) -> (Decimal, Decimal) {
+        if node.is_leaf() {
+            return self.score_leaf_node(node, depth);
+        }
+        let slot = self.out.len();
+        self.out.push(IndicatorResult {
+            code: node.code.clone(),
+            depth,
+            weight: node.weight,
+            counted_weight: effective_weight(node.weight),
+            score: Decimal::ZERO,
+            basis: ScoreBasis::Subtotal,
+            metric: None,
+            metric_value: None,
+            value_source: None,
+            rule: Bilingual::new("下级指标得分之和", "sum of the sub-indicators"),
+            working: Bilingual::default(),
+            lost: Decimal::ZERO,
+            officer_differs: false,
+            capped: false,
+        });
+        let mut sum = Decimal::ZERO;
+        let mut counted = Decimal::ZERO;
+        let mut working = String::new();
+        for (i, child) in node.children.iter().enumerate() {
+            let (s, c) = self.score_node(child, depth + 1);
+            sum = sum.saturating_add(s);
+            counted = counted.saturating_add(c);
+            if i > 0 {
+                working.push('+');
+            }
+            working.push_str(&fmt_score(s));
+        }
+        working.push('=');
+        working.push_str(&fmt_score(sum));
+        if let Some(result) = self.out.get_mut(slot) {
+            result.score = sum;
+            result.counted_weight = counted;
+            result.lost = counted.saturating_sub(sum);
+            result.working = Bilingual::new(working.clone(), working);
+        }
+        (sum, counted)
+    }
+
+    fn score_leaf_node(&mut self, node: &Indicator, depth: usize) -> (Decimal, Decimal) {
+        let weight = effective_weight(node.weight);
+        let leaf = score_leaf(node, self.metrics, self.reported);
         let counted = if leaf.removed {
+            self.removed_weight = self.removed_weight.saturating_add(weight);
             Decimal::ZERO
         } else {
-            node.weight
+            weight
         };
-        if leaf.removed {
-            *removed_weight += node.weight;
-        }
         let officer_differs = leaf.basis == ScoreBasis::Computed
             && node
                 .entry
                 .officer_score
                 .is_some_and(|typed| round2(typed) != round2(leaf.score));
-        out.push(IndicatorResult {
+        self.out.push(IndicatorResult {
             code: node.code.clone(),
             depth,
             weight: node.weight,
@@ -166,70 +215,58 @@ fn score_node(
             value_source: leaf.value_source,
             rule: leaf.rule,
             working: leaf.working,
-            lost: counted - leaf.score,
+            lost: counted.saturating_sub(leaf.score),
             officer_differs,
             capped: leaf.capped,
         });
-        return (leaf.score, counted);
+        (leaf.score, counted)
     }
-    let slot = out.len();
-    out.push(IndicatorResult {
-        code: node.code.clone(),
-        depth,
-        weight: node.weight,
-        counted_weight: node.weight,
-        score: Decimal::ZERO,
-        basis: ScoreBasis::Subtotal,
-        metric: None,
-        metric_value: None,
-        value_source: None,
-        rule: Bilingual::new("下级指标得分之和", "sum of the sub-indicators"),
-        working: Bilingual::default(),
-        lost: Decimal::ZERO,
-        officer_differs: false,
-        capped: false,
-    });
-    let mut sum = Decimal::ZERO;
-    let mut counted = Decimal::ZERO;
-    let mut parts = Vec::new();
-    for child in &node.children {
-        let (s, c) = score_node(child, depth + 1, metrics, reported, out, removed_weight);
-        sum += s;
-        counted += c;
-        parts.push(fmt_score(s));
-    }
-    let working = format!("{}={}", parts.join("+"), fmt_score(sum));
-    if let Some(result) = out.get_mut(slot) {
-        result.score = sum;
-        result.counted_weight = counted;
-        result.lost = counted - sum;
-        result.working = Bilingual::new(working.clone(), working);
-    }
-    (sum, counted)
 }
 
+/// The value a rule measures: the computed metric, else (only when its inputs
+/// are not given) the rate the report prints. Otherwise, why there is none.
 fn measured_value(
     metric: Option<MetricId>,
     metrics: &[Metric],
     reported: &ReportedFigures,
-) -> Option<(Decimal, ValueSource)> {
-    let id = metric?;
-    if let Some(v) = metrics
-        .iter()
-        .find(|m| m.id == id)
-        .and_then(Metric::scored_value)
-    {
-        return Some((v, ValueSource::Computed));
+) -> Result<(Decimal, ValueSource), Bilingual> {
+    let Some(id) = metric else {
+        return Err(Bilingual::new(
+            "评分标准未指定计算指标",
+            "the rule names no metric",
+        ));
+    };
+    let found = metrics.iter().find(|m| m.id == id);
+    if let Some(v) = found.and_then(Metric::scored_value) {
+        return Ok((v, ValueSource::Computed));
     }
-    reported
-        .rates
-        .get(&id)
-        .map(|v| (round2(*v), ValueSource::Reported))
+    let status = found.map(|m| &m.status);
+    match status {
+        Some(MetricStatus::ZeroDenominator) => Err(Bilingual::new(
+            format!("{}分母为 0，无法计算（n/a）", id.label_zh()),
+            format!("{} has a zero denominator (n/a)", id.label_en()),
+        )),
+        Some(MetricStatus::Overflow) => Err(Bilingual::new(
+            format!("{}输入数值过大，无法计算", id.label_zh()),
+            format!("{} has inputs too large to compute", id.label_en()),
+        )),
+        _ => reported
+            .rates
+            .get(&id)
+            .map(|v| (round2(*v), ValueSource::Reported))
+            .ok_or_else(|| {
+                Bilingual::new(
+                    format!("{}缺少输入数据", id.label_zh()),
+                    format!("{} has no input data", id.label_en()),
+                )
+            }),
+    }
 }
 
 fn missing_outcome(node: &Indicator, rule: Bilingual, why: Bilingual) -> LeafOutcome {
+    let weight = effective_weight(node.weight);
     if let Some(typed) = node.entry.officer_score {
-        let score = clamp(typed, node.weight);
+        let score = clamp(typed, weight);
         return LeafOutcome {
             score,
             basis: ScoreBasis::Officer,
@@ -241,7 +278,7 @@ fn missing_outcome(node: &Indicator, rule: Bilingual, why: Bilingual) -> LeafOut
                 format!("{}; using the officer's score {}", why.en, fmt_score(score)),
             ),
             removed: false,
-            capped: typed > node.weight,
+            capped: score != typed,
         };
     }
     LeafOutcome {
@@ -261,7 +298,7 @@ fn missing_outcome(node: &Indicator, rule: Bilingual, why: Bilingual) -> LeafOut
 
 #[allow(clippy::too_many_lines)]
 fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) -> LeafOutcome {
-    let weight = node.weight;
+    let weight = effective_weight(node.weight);
     let w = fmt_score(weight);
     let Some(rule) = &node.rule else {
         return manual(node, Bilingual::new("自评打分", "scored by the officer"));
@@ -274,17 +311,11 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
             | RuleKind::Proportional { .. }
     );
     let rule_text = describe_rule(&rule.kind, weight);
-    let measured = measured_value(rule.metric, metrics, reported);
-    if needs_value && measured.is_none() {
-        let why = match rule.metric {
-            Some(id) => Bilingual::new(
-                format!("{}缺少输入数据", id.label_zh()),
-                format!("{} has no input data", id.label_en()),
-            ),
-            None => Bilingual::new("评分标准未指定计算指标", "the rule names no metric"),
-        };
-        return missing_outcome(node, rule_text, why);
-    }
+    let measured = match measured_value(rule.metric, metrics, reported) {
+        Ok(found) => Some(found),
+        Err(why) if needs_value => return missing_outcome(node, rule_text, why),
+        Err(_) => None,
+    };
     let (value, source) = measured.map_or((Decimal::ZERO, None), |(v, s)| (v, Some(s)));
     let computed = |score: Decimal, zh: String, en: String| LeafOutcome {
         score: clamp(score, weight),
@@ -303,9 +334,9 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
             above_is_bad,
         } => {
             let excess = if *above_is_bad {
-                value - threshold
+                value.saturating_sub(*threshold)
             } else {
-                threshold - value
+                threshold.saturating_sub(value)
             };
             if excess <= Decimal::ZERO {
                 let cmp = if *above_is_bad { "≤" } else { "≥" };
@@ -315,8 +346,8 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
                     format!("{} {cmp} {}: full marks {w}", pct(value), pct(*threshold)),
                 );
             }
-            let deduction = excess * deduct_per_point;
-            let score = clamp(weight - deduction, weight);
+            let deduction = excess.saturating_mul(*deduct_per_point);
+            let score = clamp(weight.saturating_sub(deduction), weight);
             computed(
                 score,
                 format!(
@@ -343,22 +374,23 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
             deduct,
             started_step_counts,
         } => {
-            let short = full_at - value;
-            if short <= Decimal::ZERO || step.is_zero() {
+            let short = full_at.saturating_sub(value);
+            if short <= Decimal::ZERO || *step <= Decimal::ZERO {
                 return computed(
                     weight,
                     format!("{}≥{}，得满分 {w}", pct(value), pct(*full_at)),
                     format!("{} ≥ {}: full marks {w}", pct(value), pct(*full_at)),
                 );
             }
-            let steps_exact = short / step;
+            // Both are positive here; a quotient too large to hold saturates.
+            let steps_exact = short.checked_div(*step).unwrap_or(Decimal::MAX);
             let steps = if *started_step_counts {
                 steps_exact.ceil()
             } else {
                 steps_exact.floor()
             };
-            let deduction = steps * deduct;
-            let score = clamp(weight - deduction, weight);
+            let deduction = steps.saturating_mul(*deduct);
+            let score = clamp(weight.saturating_sub(deduction), weight);
             computed(
                 score,
                 format!(
@@ -421,7 +453,7 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
             round_to_whole,
         } => {
             let used = value.min(*cap).max(Decimal::ZERO);
-            let exact = used * weight / Decimal::ONE_HUNDRED;
+            let exact = arith::percent_of(weight, used);
             let score = if *round_to_whole {
                 exact.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
             } else {
@@ -476,9 +508,10 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
             failed.dedup();
             let failed_n = Decimal::from(failed.len());
             let met_n = Decimal::from(items.len() - failed.len());
+            let deducted = failed_n.saturating_mul(*points);
             let score = match mode {
-                ChecklistMode::Deduct => weight - failed_n * points,
-                ChecklistMode::Award => met_n * points,
+                ChecklistMode::Deduct => weight.saturating_sub(deducted),
+                ChecklistMode::Award => met_n.saturating_mul(*points),
             };
             computed(
                 score,
@@ -487,7 +520,7 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
                         "{} 项未达标×{}，{w}-{}={}",
                         failed.len(),
                         fmt_score(*points),
-                        fmt_score(failed_n * points),
+                        fmt_score(deducted),
                         fmt_score(clamp(score, weight))
                     ),
                     ChecklistMode::Award => format!(
@@ -502,7 +535,7 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
                         "{} failed × {}; {w} - {} = {}",
                         failed.len(),
                         fmt_score(*points),
-                        fmt_score(failed_n * points),
+                        fmt_score(deducted),
                         fmt_score(clamp(score, weight))
                     ),
                     ChecklistMode::Award => format!(
@@ -522,7 +555,7 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
                 .and_then(|c| levels.iter().find(|l| &l.label == c));
             match chosen {
                 Some(level) => {
-                    let score = weight * level.percent / Decimal::ONE_HUNDRED;
+                    let score = arith::percent_of(weight, level.percent);
                     computed(
                         score,
                         format!(
@@ -581,7 +614,7 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
 fn manual(node: &Indicator, rule: Bilingual) -> LeafOutcome {
     match node.entry.officer_score {
         Some(typed) => {
-            let score = clamp(typed, node.weight);
+            let score = clamp(typed, effective_weight(node.weight));
             LeafOutcome {
                 score,
                 basis: ScoreBasis::Officer,
@@ -593,7 +626,7 @@ fn manual(node: &Indicator, rule: Bilingual) -> LeafOutcome {
                     format!("officer's score {}", fmt_score(score)),
                 ),
                 removed: false,
-                capped: typed > node.weight || typed < Decimal::ZERO,
+                capped: score != typed,
             }
         }
         None => LeafOutcome {

@@ -1,6 +1,8 @@
 //! Workload statistics: sums of parts, shares, per-capita figures, completion
 //! against target and change against last year.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -33,12 +35,7 @@ pub struct GroupStats {
     pub items: Vec<ItemStats>,
 }
 
-fn percent(num: Decimal, den: Decimal) -> Option<Decimal> {
-    if den.is_zero() {
-        return None;
-    }
-    num.checked_div(den)?.checked_mul(Decimal::ONE_HUNDRED)
-}
+use super::arith::percent;
 
 /// Whether parts can add up to the value, given which side is a lower bound.
 fn parts_consistent(item: &WorkloadItem, sum: Decimal, sum_lower: bool) -> bool {
@@ -66,10 +63,13 @@ fn item_stats(
             .try_fold(Decimal::ZERO, |acc, p| acc.checked_add(p.value));
         (sum, item.parts.iter().any(|p| p.lower_bound))
     };
+    // Parts whose sum overflows cannot be checked, so they do not count as consistent.
+    let consistent =
+        item.parts.is_empty() || parts_sum.is_some_and(|s| parts_consistent(item, s, lower));
     ItemStats {
         parts_sum,
         parts_sum_is_lower_bound: lower,
-        parts_consistent: parts_sum.is_none_or(|s| parts_consistent(item, s, lower)),
+        parts_consistent: consistent,
         completion: item.target.and_then(|t| percent(item.value, t)),
         change: item
             .last_year
@@ -91,24 +91,27 @@ pub fn workload_stats(groups: &[WorkloadGroup], headcount: Option<Decimal>) -> V
     groups
         .iter()
         .map(|group| {
+            // Totals per unit word in first-seen order; the map keeps lookups linear overall.
             let mut totals: Vec<(String, Decimal, bool)> = Vec::new();
+            let mut slot_of: HashMap<&str, usize> = HashMap::new();
+            let mut item_slot = Vec::with_capacity(group.items.len());
             for item in &group.items {
-                match totals.iter_mut().find(|(u, _, _)| *u == item.unit) {
-                    Some(entry) => {
-                        entry.1 = entry.1.checked_add(item.value).unwrap_or(Decimal::MAX);
-                        entry.2 |= item.lower_bound;
-                    }
-                    None => totals.push((item.unit.clone(), item.value, item.lower_bound)),
+                let slot = *slot_of.entry(item.unit.as_str()).or_insert_with(|| {
+                    totals.push((item.unit.clone(), Decimal::ZERO, false));
+                    totals.len() - 1
+                });
+                if let Some(entry) = totals.get_mut(slot) {
+                    entry.1 = entry.1.saturating_add(item.value);
+                    entry.2 |= item.lower_bound;
                 }
+                item_slot.push(slot);
             }
             let items = group
                 .items
                 .iter()
-                .map(|item| {
-                    let unit_total = totals
-                        .iter()
-                        .find(|(u, _, _)| *u == item.unit)
-                        .map(|(_, t, _)| *t);
+                .zip(item_slot)
+                .map(|(item, slot)| {
+                    let unit_total = totals.get(slot).map(|(_, t, _)| *t);
                     item_stats(item, headcount, unit_total)
                 })
                 .collect();
