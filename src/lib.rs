@@ -5,5 +5,6 @@
 
 pub mod cli;
 pub mod core;
+pub mod review;
 pub mod synth;
 pub mod text;
