@@ -572,7 +572,6 @@ mod tests {
         Opened {
             workbook: wb,
             derived,
-            unknown_fields: Vec::new(),
         }
     }
 
