@@ -1,12 +1,15 @@
 //! jixiao (绩效): a terminal workbench for the annual 部门整体支出绩效自评.
 //!
 //! `core` is pure (model, engine, file format); `cli` prints and writes files;
-//! `app` holds the workbench state and actions; `ui` renders it; `term` runs it.
+//! `app` holds the workbench state and actions; `ui` renders it; `term` runs it;
+//! `review` is the reviewer's data layer; `synth` generates sample workbooks.
 
 pub mod app;
 pub mod cli;
 pub mod core;
 pub mod i18n;
+pub mod review;
+pub mod synth;
 pub mod term;
 pub mod text;
 pub mod ui;

@@ -42,6 +42,9 @@ enum Command {
     Sample {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
+        /// Write N generated workbooks into the folder given with -o instead.
+        #[arg(long, value_name = "N", requires = "output")]
+        synthetic: Option<usize>,
     },
 }
 
@@ -68,7 +71,20 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Some(Command::Sample { output }) => match cli::sample::run(output.as_deref()) {
+        Some(Command::Sample {
+            output: Some(dir),
+            synthetic: Some(count),
+        }) => match cli::synthetic::run(count, &dir) {
+            Ok(written) => {
+                println!("{} → {}", written.len(), dir.display());
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::from(1)
+            }
+        },
+        Some(Command::Sample { output, .. }) => match cli::sample::run(output.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("{message}");

@@ -3,3 +3,4 @@
 pub mod check;
 pub mod paths;
 pub mod sample;
+pub mod synthetic;

@@ -1,0 +1,205 @@
+//! Reviewer-mode benchmark: `cargo bench --bench review`.
+//!
+//! Setup writes 1,000 generated workbooks into a temporary folder; then it
+//! times scan + load + derive + overview of the folder (target < 1 s on a
+//! 2-core machine) and sort/filter of the 1,000 rows per keystroke (target
+//! well under 1 ms). Reports medians.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use jixiao::core::engine::{Grade, Severity};
+use jixiao::core::format::to_json;
+use jixiao::review::stats::{footer, histogram};
+use jixiao::review::view::{Column, Filter, Sort, view};
+use jixiao::review::{ReviewSession, ReviewStatus};
+use jixiao::synth::Generator;
+use rust_decimal::Decimal;
+
+const FILES: usize = 1_000;
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    let samples = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            start.elapsed()
+        })
+        .collect();
+    median(samples)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1e3)
+}
+
+/// Where the time of opening goes, per stage, on one thread, over texts
+/// already in memory.
+fn breakdown(generated: &[(String, String)]) {
+    use jixiao::core::engine::derive;
+    use jixiao::core::format::load;
+    use jixiao::core::model::Workbook;
+    use jixiao::review::scan::sha256_hex;
+    let hash = time(3, || {
+        generated
+            .iter()
+            .map(|(_, t)| sha256_hex(t.as_bytes()).len())
+            .sum::<usize>()
+    });
+    let full_load = time(3, || {
+        generated.iter().filter(|(_, t)| load(t).is_ok()).count()
+    });
+    let typed = time(3, || {
+        generated
+            .iter()
+            .filter(|(_, t)| serde_json::from_str::<Workbook>(t).is_ok())
+            .count()
+    });
+    let workbooks: Vec<Workbook> = generated
+        .iter()
+        .filter_map(|(_, t)| serde_json::from_str(t).ok())
+        .collect();
+    let derive_all = time(3, || {
+        workbooks
+            .iter()
+            .map(|w| derive(w).warnings.len())
+            .sum::<usize>()
+    });
+    println!(
+        "breakdown, one thread, {} files in memory: sha256 {}, core::format::load {}, typed parse only {}, derive {}",
+        generated.len(),
+        ms(hash),
+        ms(full_load),
+        ms(typed),
+        ms(derive_all)
+    );
+}
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let start = Instant::now();
+    let generator = Generator::new();
+    let generated: Vec<(String, String)> = (1..=FILES)
+        .map(|i| {
+            let s = generator.generate(i);
+            (s.file_name(FILES), to_json(&s.workbook))
+        })
+        .collect();
+    let generate = start.elapsed();
+    let bytes: usize = generated.iter().map(|(_, t)| t.len()).sum();
+    for (name, text) in &generated {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let setup = start.elapsed();
+    println!(
+        "setup: generated {FILES} workbooks ({:.1} MB) in {}, written in {} total",
+        bytes as f64 / 1e6,
+        ms(generate),
+        ms(setup)
+    );
+
+    breakdown(&generated);
+
+    let paths = [dir.path().to_path_buf()];
+    let first = Instant::now();
+    let session = ReviewSession::open(&paths);
+    let first = first.elapsed();
+    assert_eq!(session.rows().len(), FILES);
+    assert!(session.rows().iter().all(|r| r.error.is_none()));
+    let open = time(7, || ReviewSession::open(&paths));
+    println!(
+        "scan + load + derive + overview of {FILES} files: median {} (first run {})  [target < 1000 ms]",
+        ms(open),
+        ms(first)
+    );
+
+    let rows = session.rows();
+    let no_filter = Filter::default();
+    let keystrokes: Vec<(&str, Filter, Option<Sort>)> = vec![
+        ("no filter, file order", no_filter.clone(), None),
+        (
+            "sort by difference desc",
+            no_filter.clone(),
+            Some(Sort {
+                column: Column::Difference,
+                descending: true,
+            }),
+        ),
+        (
+            "sort by unit",
+            no_filter.clone(),
+            Some(Sort {
+                column: Column::Unit,
+                descending: false,
+            }),
+        ),
+        (
+            "sort by grade",
+            no_filter.clone(),
+            Some(Sort {
+                column: Column::Grade,
+                descending: false,
+            }),
+        ),
+        (
+            "search \"街道\" + sort by computed",
+            Filter {
+                text: "街道".into(),
+                ..Filter::default()
+            },
+            Some(Sort {
+                column: Column::Computed,
+                descending: true,
+            }),
+        ),
+        (
+            "grade 良/中 + high warnings + |diff| > 1 + sort by F2",
+            Filter {
+                grades: vec![Grade::Good, Grade::Fair],
+                min_severity: Some(Severity::High),
+                min_abs_difference: Some(Decimal::ONE),
+                ..Filter::default()
+            },
+            Some(Sort {
+                column: Column::Ratio(1),
+                descending: false,
+            }),
+        ),
+        (
+            "status 未审 + search \"小学\" + sort by review total",
+            Filter {
+                text: "小学".into(),
+                statuses: vec![ReviewStatus::Unreviewed],
+                ..Filter::default()
+            },
+            Some(Sort {
+                column: Column::ReviewTotal,
+                descending: true,
+            }),
+        ),
+    ];
+    let mut worst = Duration::ZERO;
+    for (name, filter, sort) in &keystrokes {
+        let t = time(301, || view(rows, filter, *sort));
+        worst = worst.max(t);
+        let kept = view(rows, filter, *sort).len();
+        println!("keystroke: {name:<48} median {} ({kept} rows)", ms(t));
+    }
+    let all = view(rows, &no_filter, None);
+    let t = time(301, || {
+        (
+            footer(rows, &all, session.overview.top_levels.len()),
+            histogram(rows, &all, Decimal::TEN),
+        )
+    });
+    println!("footer + histogram over {FILES} rows: median {}", ms(t));
+    println!(
+        "worst keystroke median: {}  [target well under 1 ms]",
+        ms(worst)
+    );
+}

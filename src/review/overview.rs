@@ -1,0 +1,255 @@
+//! The overview: one row per named workbook with what a reviewer scans
+//! first. Pure: built from scan entries and the reviews.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::reviews::{ReviewStatus, WorkbookReview, review_total};
+use super::scan::{Entry, EntryError};
+use crate::core::engine::{Grade, MetricId, Severity};
+use crate::core::num::round2;
+
+/// The ratios shown in the overview: F1 差异率, F2 支出完成率, F3 结余结转率,
+/// F5 政府采购执行率.
+pub const KEY_RATIOS: [MetricId; 4] = [
+    MetricId::AppropriationIncomeVarianceRate,
+    MetricId::ExpenditureCompletionRate,
+    MetricId::CarryoverRate,
+    MetricId::ProcurementExecutionRate,
+];
+
+/// A top-level indicator (一级指标) that has a column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopLevel {
+    pub code: String,
+    pub name: String,
+}
+
+/// A top-level subtotal of one workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subtotal {
+    /// As displayed: half-up to 2 places.
+    pub score: Decimal,
+    pub weight: Decimal,
+    /// Score as a percentage of the weight; `None` for a zero weight.
+    pub share: Option<Decimal>,
+}
+
+/// One row of the overview: a workbook, or a file that could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverviewRow {
+    /// Index of the entry (equal to the row's own index in `Overview::rows`).
+    pub entry: usize,
+    pub file_name: String,
+    pub path: String,
+    /// Set when the file could not be opened; then most fields are empty.
+    pub error: Option<EntryError>,
+    pub unit: Option<String>,
+    pub year: Option<u16>,
+    /// reported.total_score: what the report prints.
+    pub reported_total: Option<Decimal>,
+    /// The computed total as displayed.
+    pub computed_total: Option<Decimal>,
+    /// Reported − computed.
+    pub difference: Option<Decimal>,
+    pub grade: Option<Grade>,
+    /// Aligned with `Overview::top_levels`.
+    pub subtotals: Vec<Option<Subtotal>>,
+    /// Display values of `KEY_RATIOS`; `None` is shown as n/a.
+    pub ratios: [Option<Decimal>; 4],
+    /// Warning counts in `Severity::ALL` order.
+    pub warnings: [usize; 4],
+    pub status: ReviewStatus,
+    /// The total with the reviewer's scores, once reviewed or scored.
+    pub review_total: Option<Decimal>,
+    /// The workbook changed after the review was recorded.
+    pub review_stale: bool,
+    /// Another row has the same unit and year.
+    pub duplicate: bool,
+    /// Lower-case unit and file name, for search per keystroke.
+    pub search_text: String,
+}
+
+impl OverviewRow {
+    /// Total warnings of every severity.
+    #[must_use]
+    pub fn warning_total(&self) -> usize {
+        self.warnings.iter().sum()
+    }
+
+    /// Warnings at `severity` or worse.
+    #[must_use]
+    pub fn warnings_at_least(&self, severity: Severity) -> usize {
+        Severity::ALL
+            .iter()
+            .zip(self.warnings)
+            .filter(|(s, _)| **s <= severity)
+            .map(|(_, n)| n)
+            .sum()
+    }
+}
+
+/// All rows plus the top-level columns they share.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overview {
+    pub top_levels: Vec<TopLevel>,
+    pub rows: Vec<OverviewRow>,
+}
+
+/// Finds the review of an entry: `(folder, file name)` → review.
+pub trait ReviewLookup {
+    fn review_of(&self, entry: &Entry) -> Option<&WorkbookReview>;
+}
+
+impl ReviewLookup for () {
+    fn review_of(&self, _: &Entry) -> Option<&WorkbookReview> {
+        None
+    }
+}
+
+/// Top-level indicators of all workbooks, in first-seen order, one per code.
+fn top_levels(entries: &[Entry]) -> Vec<TopLevel> {
+    let mut out: Vec<TopLevel> = Vec::new();
+    for opened in entries.iter().filter_map(Entry::opened) {
+        for top in &opened.workbook.table.indicators {
+            if !out.iter().any(|t| t.code == top.code) {
+                out.push(TopLevel {
+                    code: top.code.clone(),
+                    name: top.name.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Builds every row, then flags duplicate unit + year.
+#[must_use]
+pub fn build(entries: &[Entry], reviews: &impl ReviewLookup) -> Overview {
+    let top_levels = top_levels(entries);
+    let mut rows: Vec<OverviewRow> = entries
+        .iter()
+        .enumerate()
+        .map(|(i, entry)| build_row(i, entry, &top_levels, reviews.review_of(entry)))
+        .collect();
+    mark_duplicates(&mut rows);
+    Overview { top_levels, rows }
+}
+
+fn percent_of(score: Decimal, weight: Decimal) -> Option<Decimal> {
+    if weight.is_zero() {
+        None
+    } else {
+        score
+            .checked_div(weight)
+            .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))
+            .map(round2)
+    }
+}
+
+/// One row; `review` is the entry's review, if any.
+#[must_use]
+pub fn build_row(
+    index: usize,
+    entry: &Entry,
+    top_levels: &[TopLevel],
+    review: Option<&WorkbookReview>,
+) -> OverviewRow {
+    let mut row = OverviewRow {
+        entry: index,
+        file_name: entry.file_name.clone(),
+        path: entry.path.display().to_string(),
+        error: entry.error().cloned(),
+        unit: None,
+        year: None,
+        reported_total: None,
+        computed_total: None,
+        difference: None,
+        grade: None,
+        subtotals: vec![None; top_levels.len()],
+        ratios: [None; 4],
+        warnings: [0; 4],
+        status: ReviewStatus::Unreviewed,
+        review_total: None,
+        review_stale: false,
+        duplicate: false,
+        search_text: entry.file_name.to_lowercase(),
+    };
+    if let Some(opened) = entry.opened() {
+        let (wb, d) = (&opened.workbook, &opened.derived);
+        let computed = d.total_display();
+        row.unit = Some(wb.unit.name.clone());
+        row.year = Some(wb.unit.fiscal_year);
+        row.reported_total = wb.reported.total_score;
+        row.computed_total = Some(computed);
+        row.difference = wb.reported.total_score.map(|r| round2(r) - computed);
+        row.grade = Some(d.grade);
+        for (slot, top) in row.subtotals.iter_mut().zip(top_levels) {
+            *slot = d
+                .scores
+                .indicators
+                .iter()
+                .find(|r| r.depth == 0 && r.code == top.code)
+                .map(|r| Subtotal {
+                    score: round2(r.score),
+                    weight: r.weight,
+                    share: percent_of(r.score, r.weight),
+                });
+        }
+        for (slot, id) in row.ratios.iter_mut().zip(KEY_RATIOS) {
+            *slot = d.metric(id).and_then(|m| m.display);
+        }
+        for (slot, severity) in row.warnings.iter_mut().zip(Severity::ALL) {
+            *slot = d.count(severity);
+        }
+        row.search_text = format!("{} {}", wb.unit.name, entry.file_name).to_lowercase();
+    }
+    apply_review(&mut row, entry, review);
+    row
+}
+
+/// Refreshes the review columns of a row after the review changed.
+pub fn apply_review(row: &mut OverviewRow, entry: &Entry, review: Option<&WorkbookReview>) {
+    row.status = review.map_or(ReviewStatus::Unreviewed, |r| r.status);
+    row.review_stale = review.is_some_and(|r| r.is_stale(entry.sha256.as_deref()));
+    row.review_total = match (review, entry.opened()) {
+        (Some(r), Some(opened)) if r.status == ReviewStatus::Reviewed || r.has_scores() => {
+            Some(round2(review_total(&opened.derived, r)))
+        }
+        _ => None,
+    };
+}
+
+/// Flags rows that share a unit (trimmed) and year with another row.
+pub fn mark_duplicates(rows: &mut [OverviewRow]) {
+    let mut seen: BTreeMap<(&str, u16), usize> = BTreeMap::new();
+    for row in rows.iter() {
+        if let (Some(unit), Some(year)) = (&row.unit, row.year) {
+            *seen.entry((unit.trim(), year)).or_default() += 1;
+        }
+    }
+    let flagged: Vec<bool> = rows
+        .iter()
+        .map(|row| match (&row.unit, row.year) {
+            (Some(unit), Some(year)) => seen.get(&(unit.trim(), year)).is_some_and(|n| *n > 1),
+            _ => false,
+        })
+        .collect();
+    for (row, dup) in rows.iter_mut().zip(flagged) {
+        row.duplicate = dup;
+    }
+}
+
+/// Other rows of the same unit (any year), for comparing a unit over years.
+#[must_use]
+pub fn same_unit_rows(rows: &[OverviewRow], row: usize) -> Vec<usize> {
+    let Some(unit) = rows.get(row).and_then(|r| r.unit.as_deref()) else {
+        return Vec::new();
+    };
+    rows.iter()
+        .enumerate()
+        .filter(|(i, r)| *i != row && r.unit.as_deref().map(str::trim) == Some(unit.trim()))
+        .map(|(i, _)| i)
+        .collect()
+}

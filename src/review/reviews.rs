@@ -1,0 +1,415 @@
+//! The review file's content (`jixiao-review.json`, docs/review-format.md):
+//! what a reviewer decided about each workbook of a folder. Pure: parsing,
+//! validation and the review total; reading and writing live in `store`.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::core::engine::{Derived, ScoreBasis};
+use crate::core::model::Workbook;
+use crate::core::num::{NumberRules, parse_number};
+use crate::core::{Bilingual, Lang};
+
+/// The `format` value at the top of every review file.
+pub const REVIEW_FORMAT: &str = "jixiao-review";
+/// The review file version this build writes and reads.
+pub const REVIEW_VERSION: u32 = 1;
+
+/// Where a workbook stands in the review.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// 未审
+    #[default]
+    Unreviewed,
+    /// 审核中
+    InReview,
+    /// 已审
+    Reviewed,
+    /// 退回
+    Returned,
+}
+
+impl ReviewStatus {
+    pub const ALL: [Self; 4] = [
+        Self::Unreviewed,
+        Self::InReview,
+        Self::Reviewed,
+        Self::Returned,
+    ];
+
+    #[must_use]
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Self::Unreviewed => "未审",
+            Self::InReview => "审核中",
+            Self::Reviewed => "已审",
+            Self::Returned => "退回",
+        }
+    }
+
+    #[must_use]
+    pub fn label_en(self) -> &'static str {
+        match self {
+            Self::Unreviewed => "not reviewed",
+            Self::InReview => "in review",
+            Self::Reviewed => "reviewed",
+            Self::Returned => "returned",
+        }
+    }
+
+    #[must_use]
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.label_zh(),
+            Lang::En => self.label_en(),
+        }
+    }
+
+    /// The next status in `ALL`, wrapping: for a key that cycles the status.
+    #[must_use]
+    pub fn next(self) -> Self {
+        let i = Self::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+}
+
+/// A reviewer's score and comment on one indicator.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IndicatorReview {
+    /// Within 0..=weight, at most 2 places; `None` keeps the computed score.
+    #[serde(
+        with = "crate::core::num::dec_str_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub score: Option<Decimal>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+}
+
+impl IndicatorReview {
+    fn is_empty(&self) -> bool {
+        self.score.is_none() && self.comment.is_empty()
+    }
+}
+
+/// Everything the reviewer recorded about one workbook.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WorkbookReview {
+    /// SHA-256 (hex) of the workbook file when the review was last changed,
+    /// so a workbook changed afterwards is noticed.
+    pub sha256: String,
+    /// The unit and year, for people reading the file; not used as keys.
+    pub unit: String,
+    pub fiscal_year: Option<u16>,
+    pub status: ReviewStatus,
+    /// The overall comment (总体审核意见).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+    /// By indicator code.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub indicators: BTreeMap<String, IndicatorReview>,
+}
+
+impl WorkbookReview {
+    /// True when nothing was recorded: such entries are not written.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.status == ReviewStatus::Unreviewed
+            && self.comment.is_empty()
+            && self.indicators.values().all(IndicatorReview::is_empty)
+    }
+
+    /// True when any indicator carries a review score.
+    #[must_use]
+    pub fn has_scores(&self) -> bool {
+        self.indicators.values().any(|r| r.score.is_some())
+    }
+
+    /// The workbook changed after the review was recorded.
+    #[must_use]
+    pub fn is_stale(&self, current_sha256: Option<&str>) -> bool {
+        !self.sha256.is_empty() && current_sha256.is_some_and(|h| h != self.sha256)
+    }
+
+    /// Notes the workbook content and identity the review now refers to.
+    pub fn touch(&mut self, sha256: &str, workbook: &Workbook) {
+        sha256.clone_into(&mut self.sha256);
+        self.unit.clone_from(&workbook.unit.name);
+        self.fiscal_year = Some(workbook.unit.fiscal_year);
+    }
+
+    /// Sets (or, with empty text, clears) the review score of leaf `code`.
+    /// The text is typed input: `4.5`, `４．５`; at most 2 places, 0..=weight.
+    ///
+    /// # Errors
+    /// Says why in both languages: unknown code, not a leaf, not a number, out of range.
+    pub fn set_score(
+        &mut self,
+        workbook: &Workbook,
+        code: &str,
+        text: &str,
+    ) -> Result<Option<Decimal>, Bilingual> {
+        let weight = leaf_weight(workbook, code)?;
+        let score = if text.trim().is_empty() {
+            None
+        } else {
+            let rules = NumberRules {
+                max_places: 2,
+                allow_negative: false,
+                max: Some(weight),
+            };
+            let value = parse_number(text, rules).map_err(|e| {
+                Bilingual::new(
+                    format!("{code} 审核得分：{}", e.zh()),
+                    format!("{code} review score: {}", e.en()),
+                )
+            })?;
+            Some(value)
+        };
+        let entry = self.indicators.entry(code.to_owned()).or_default();
+        entry.score = score;
+        self.prune();
+        Ok(score)
+    }
+
+    /// Sets the comment on indicator `code` (any indicator of the table).
+    ///
+    /// # Errors
+    /// When the workbook has no indicator `code`.
+    pub fn set_indicator_comment(
+        &mut self,
+        workbook: &Workbook,
+        code: &str,
+        text: &str,
+    ) -> Result<(), Bilingual> {
+        if !workbook.table.flatten().iter().any(|(_, i)| i.code == code) {
+            return Err(unknown_code(code));
+        }
+        text.trim_end()
+            .clone_into(&mut self.indicators.entry(code.to_owned()).or_default().comment);
+        self.prune();
+        Ok(())
+    }
+
+    fn prune(&mut self) {
+        self.indicators.retain(|_, r| !r.is_empty());
+    }
+}
+
+fn unknown_code(code: &str) -> Bilingual {
+    Bilingual::new(
+        format!("评分表中没有指标 {code}"),
+        format!("the scoring table has no indicator {code}"),
+    )
+}
+
+/// The weight of leaf `code`, or why it cannot carry a score.
+fn leaf_weight(workbook: &Workbook, code: &str) -> Result<Decimal, Bilingual> {
+    let flat = workbook.table.flatten();
+    let Some((_, node)) = flat.iter().find(|(_, i)| i.code == code) else {
+        return Err(unknown_code(code));
+    };
+    if !node.is_leaf() {
+        return Err(Bilingual::new(
+            format!("{code} 为汇总指标，得分由下级指标合计，请对下级指标评分"),
+            format!("{code} is a subtotal; score its sub-indicators instead"),
+        ));
+    }
+    Ok(node.weight)
+}
+
+/// The total with the reviewer's scores in place of the computed ones,
+/// rescaled the way the engine rescales (not-applicable weight taken out).
+#[must_use]
+pub fn review_total(derived: &Derived, review: &WorkbookReview) -> Decimal {
+    let scores = &derived.scores;
+    let mut raw = scores.raw_total;
+    for result in &scores.indicators {
+        if result.basis == ScoreBasis::Subtotal || result.counted_weight.is_zero() {
+            continue;
+        }
+        if let Some(score) = review.indicators.get(&result.code).and_then(|r| r.score) {
+            raw += score.max(Decimal::ZERO).min(result.weight) - result.score;
+        }
+    }
+    let remaining = scores.max_total - scores.removed_weight;
+    if scores.removed_weight.is_zero() {
+        raw
+    } else if remaining > Decimal::ZERO {
+        raw.checked_mul(scores.max_total)
+            .and_then(|v| v.checked_div(remaining))
+            .unwrap_or(Decimal::ZERO)
+    } else {
+        Decimal::ZERO
+    }
+}
+
+/// One folder's review file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewFile {
+    pub format: String,
+    pub version: u32,
+    /// Who reviewed, when the reviewer chose to say.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reviewer: String,
+    /// By workbook file name (no folder).
+    #[serde(default)]
+    pub workbooks: BTreeMap<String, WorkbookReview>,
+}
+
+impl Default for ReviewFile {
+    fn default() -> Self {
+        Self {
+            format: REVIEW_FORMAT.to_owned(),
+            version: REVIEW_VERSION,
+            reviewer: String::new(),
+            workbooks: BTreeMap::new(),
+        }
+    }
+}
+
+impl ReviewFile {
+    /// Pretty JSON with a trailing newline; empty reviews are left out.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        let mut kept = self.clone();
+        kept.workbooks.retain(|_, r| !r.is_empty());
+        let mut text = serde_json::to_string_pretty(&kept).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// Parses a review file's text.
+    ///
+    /// # Errors
+    /// Names the file, line and column, or says it is not a review file or too new.
+    pub fn parse(text: &str, file: &str) -> Result<Self, Bilingual> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax(file, &e))?;
+        match value.get("format").and_then(serde_json::Value::as_str) {
+            Some(REVIEW_FORMAT) => {}
+            _ => {
+                return Err(Bilingual::new(
+                    format!("{file}：不是 jixiao 审核文件（缺少 \"format\": \"{REVIEW_FORMAT}\"）"),
+                    format!(
+                        "{file}: not a jixiao review file (no \"format\": \"{REVIEW_FORMAT}\")"
+                    ),
+                ));
+            }
+        }
+        if let Some(v) = value.get("version").and_then(serde_json::Value::as_u64)
+            && v > u64::from(REVIEW_VERSION)
+        {
+            return Err(Bilingual::new(
+                format!(
+                    "{file}：由较新版本的 jixiao 写入（审核文件版本 {v}，本程序最高支持 {REVIEW_VERSION}）"
+                ),
+                format!(
+                    "{file}: written by a newer jixiao (review file version {v}; this build reads up to {REVIEW_VERSION})"
+                ),
+            ));
+        }
+        serde_json::from_str(text).map_err(|e| syntax(file, &e))
+    }
+}
+
+fn syntax(file: &str, e: &serde_json::Error) -> Bilingual {
+    let (line, column) = (e.line(), e.column());
+    let what = e.to_string();
+    let what = what.split(" at line").next().unwrap_or_default();
+    Bilingual::new(
+        format!("{file}：第 {line} 行第 {column} 列有误：{what}"),
+        format!("{file}: line {line}, column {column}: {what}"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::engine::derive;
+    use crate::core::sample::sample_workbook;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn scores_are_checked_against_the_weight() {
+        let wb = sample_workbook();
+        let mut r = WorkbookReview::default();
+        assert_eq!(r.set_score(&wb, "A1", "4.5"), Ok(Some(dec!(4.5))));
+        assert_eq!(r.set_score(&wb, "D3", "３"), Ok(Some(dec!(3))));
+        let too_high = r.set_score(&wb, "A1", "5.5").expect_err("above weight");
+        assert!(too_high.zh.contains("不能超过 5"), "{}", too_high.zh);
+        assert!(r.set_score(&wb, "A1", "-1").is_err());
+        assert!(r.set_score(&wb, "A1", "4.555").is_err());
+        let subtotal = r.set_score(&wb, "A", "20").expect_err("subtotal");
+        assert!(subtotal.en.contains("subtotal"));
+        assert!(r.set_score(&wb, "Z9", "1").is_err());
+        assert_eq!(r.indicators["A1"].score, Some(dec!(4.5)));
+        assert_eq!(r.set_score(&wb, "A1", " "), Ok(None));
+        assert!(
+            !r.indicators.contains_key("A1"),
+            "cleared entries are pruned"
+        );
+    }
+
+    #[test]
+    fn review_total_replaces_computed_scores() {
+        let wb = sample_workbook();
+        let d = derive(&wb);
+        let mut r = WorkbookReview::default();
+        assert_eq!(review_total(&d, &r), d.scores.total);
+        r.set_score(&wb, "A1", "3").expect("ok");
+        r.set_score(&wb, "D3", "5").expect("ok");
+        // 94 − 2 (A1: 5 → 3) + 1 (D3: 4 → 5).
+        assert_eq!(review_total(&d, &r), dec!(93));
+    }
+
+    #[test]
+    fn file_round_trips_and_refuses_strangers() {
+        let wb = sample_workbook();
+        let mut file = ReviewFile::default();
+        let mut r = WorkbookReview {
+            status: ReviewStatus::Returned,
+            comment: "请补充佐证材料".into(),
+            ..WorkbookReview::default()
+        };
+        r.touch("abc", &wb);
+        r.set_score(&wb, "B2.5", "4.25").expect("ok");
+        r.set_indicator_comment(&wb, "B2.5", "采购数据未填")
+            .expect("ok");
+        file.workbooks.insert("a.json".into(), r);
+        file.workbooks
+            .insert("empty.json".into(), WorkbookReview::default());
+        let text = file.to_json();
+        let back = ReviewFile::parse(&text, "r.json").expect("parse");
+        assert_eq!(back.workbooks.len(), 1, "empty reviews are not written");
+        assert_eq!(back.workbooks["a.json"], file.workbooks["a.json"]);
+        assert!(text.contains("\"score\": \"4.25\""), "{text}");
+        assert!(text.contains("\"status\": \"returned\""));
+        assert!(ReviewFile::parse("{\"format\":\"jixiao-workbook\"}", "x").is_err());
+        let newer = ReviewFile::parse("{\"format\":\"jixiao-review\",\"version\":9}", "x")
+            .expect_err("newer");
+        assert!(newer.zh.contains("较新版本"));
+        let broken = ReviewFile::parse("{\n\"format\": \"jixiao-review\",\n oops", "r.json")
+            .expect_err("syntax");
+        assert!(broken.en.starts_with("r.json: line 3"), "{}", broken.en);
+    }
+
+    #[test]
+    fn status_cycles_and_stale_is_noticed() {
+        assert_eq!(ReviewStatus::Returned.next(), ReviewStatus::Unreviewed);
+        assert_eq!(ReviewStatus::Unreviewed.next(), ReviewStatus::InReview);
+        let r = WorkbookReview {
+            sha256: "aa".into(),
+            ..WorkbookReview::default()
+        };
+        assert!(r.is_stale(Some("bb")));
+        assert!(!r.is_stale(Some("aa")));
+        assert!(!WorkbookReview::default().is_stale(Some("bb")));
+    }
+}

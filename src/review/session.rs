@@ -1,0 +1,222 @@
+//! A review session: the named workbooks, their reviews and the overview,
+//! kept in step. The TUI holds one and calls it per key; everything here is
+//! cheap except `open` (reads and derives every file) and the writes.
+
+use std::path::{Path, PathBuf};
+
+use super::export::{self, ExportFormat};
+use super::overview::{self, Overview, OverviewRow};
+use super::reviews::{ReviewStatus, WorkbookReview};
+use super::scan::{self, Entry, Opened};
+use super::stats::{self, Footer};
+use super::store::ReviewBook;
+use super::view::{self, Filter, Sort};
+use crate::core::{Bilingual, Lang};
+
+/// Everything reviewer mode shows and changes.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewSession {
+    /// One per named workbook file, in the order named.
+    pub entries: Vec<Entry>,
+    /// Things to tell the reviewer: empty folders, skipped files, review
+    /// files that could not be read.
+    pub notes: Vec<Bilingual>,
+    pub reviews: ReviewBook,
+    /// `overview.rows[i]` belongs to `entries[i]`.
+    pub overview: Overview,
+}
+
+fn no_row(row: usize) -> Bilingual {
+    Bilingual::new(format!("没有第 {row} 行"), format!("no row {row}"))
+}
+
+fn not_opened(entry: &Entry) -> Bilingual {
+    let name = &entry.file_name;
+    Bilingual::new(
+        format!("{name} 未能打开，不能审核"),
+        format!("{name} could not be opened and cannot be reviewed"),
+    )
+}
+
+impl ReviewSession {
+    /// Scans `paths`, loads every workbook and its folder's review file.
+    #[must_use]
+    pub fn open(paths: &[PathBuf]) -> Self {
+        let scan = scan::scan(paths);
+        let reviews = ReviewBook::load(&scan.entries);
+        let mut notes = scan.notes;
+        notes.extend(reviews.problems());
+        if scan.entries.is_empty() {
+            notes.push(Bilingual::new(
+                "没有可审核的工作簿",
+                "there are no workbooks to review",
+            ));
+        }
+        let overview = overview::build(&scan.entries, &reviews);
+        Self {
+            entries: scan.entries,
+            notes,
+            reviews,
+            overview,
+        }
+    }
+
+    #[must_use]
+    pub fn rows(&self) -> &[OverviewRow] {
+        &self.overview.rows
+    }
+
+    /// Row indices that `filter` keeps, in `sort` order.
+    #[must_use]
+    pub fn view(&self, filter: &Filter, sort: Option<Sort>) -> Vec<usize> {
+        view::view(&self.overview.rows, filter, sort)
+    }
+
+    /// Totals and averages of the rows in `view`.
+    #[must_use]
+    pub fn footer(&self, view: &[usize]) -> Footer {
+        stats::footer(&self.overview.rows, view, self.overview.top_levels.len())
+    }
+
+    /// The workbook of a row, when it opened (for the drill-in panes).
+    #[must_use]
+    pub fn opened(&self, row: usize) -> Option<&Opened> {
+        self.entries.get(row).and_then(Entry::opened)
+    }
+
+    /// The review recorded for a row.
+    #[must_use]
+    pub fn review(&self, row: usize) -> Option<&WorkbookReview> {
+        self.entries.get(row).and_then(|e| self.reviews.get(e))
+    }
+
+    /// Applies `change` to a row's review, notes the workbook content the
+    /// review now refers to, and refreshes the row.
+    fn edit<T>(
+        &mut self,
+        row: usize,
+        change: impl FnOnce(&mut WorkbookReview, &Opened) -> Result<T, Bilingual>,
+    ) -> Result<T, Bilingual> {
+        let entry = self.entries.get(row).ok_or_else(|| no_row(row))?;
+        let opened = entry.opened().ok_or_else(|| not_opened(entry))?;
+        let mut draft = self.reviews.get(entry).cloned().unwrap_or_default();
+        let result = change(&mut draft, opened)?;
+        draft.touch(
+            entry.sha256.as_deref().unwrap_or_default(),
+            &opened.workbook,
+        );
+        *self.reviews.edit(entry)? = draft;
+        if let Some(r) = self.overview.rows.get_mut(row) {
+            overview::apply_review(r, entry, self.reviews.get(entry));
+        }
+        Ok(result)
+    }
+
+    /// Sets a row's review status.
+    ///
+    /// # Errors
+    /// When the row did not open or its folder's review file is unreadable.
+    pub fn set_status(&mut self, row: usize, status: ReviewStatus) -> Result<(), Bilingual> {
+        self.edit(row, |r, _| {
+            r.status = status;
+            Ok(())
+        })
+    }
+
+    /// Sets (empty text clears) the review score of leaf `code`: typed text,
+    /// at most 2 places, within 0..=weight.
+    ///
+    /// # Errors
+    /// Says why the text or the indicator is not acceptable.
+    pub fn set_score(&mut self, row: usize, code: &str, text: &str) -> Result<(), Bilingual> {
+        self.edit(row, |r, o| r.set_score(&o.workbook, code, text).map(|_| ()))
+    }
+
+    /// Sets the reviewer's comment on indicator `code`.
+    ///
+    /// # Errors
+    /// When the workbook has no such indicator.
+    pub fn set_indicator_comment(
+        &mut self,
+        row: usize,
+        code: &str,
+        text: &str,
+    ) -> Result<(), Bilingual> {
+        self.edit(row, |r, o| r.set_indicator_comment(&o.workbook, code, text))
+    }
+
+    /// Sets the overall comment of a row's review.
+    ///
+    /// # Errors
+    /// When the row did not open or its folder's review file is unreadable.
+    pub fn set_comment(&mut self, row: usize, text: &str) -> Result<(), Bilingual> {
+        self.edit(row, |r, _| {
+            text.trim_end().clone_into(&mut r.comment);
+            Ok(())
+        })
+    }
+
+    /// Unsaved review changes exist.
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.reviews.is_dirty()
+    }
+
+    /// Writes the changed review files (never a workbook).
+    ///
+    /// # Errors
+    /// The first folder that could not be saved.
+    pub fn save(&mut self) -> Result<Vec<PathBuf>, Bilingual> {
+        self.reviews.save()
+    }
+
+    /// Exports the rows in `view` to `path` (.csv or .xlsx).
+    ///
+    /// # Errors
+    /// Unknown extension or a write failure.
+    pub fn export_overview(
+        &self,
+        view: &[usize],
+        path: &Path,
+        lang: Lang,
+    ) -> Result<(), Bilingual> {
+        let sheet = export::overview_sheet(&self.overview, view, lang);
+        match ExportFormat::from_path(path) {
+            Some(ExportFormat::Csv) => export::write_csv(path, &sheet),
+            Some(ExportFormat::Xlsx) => export::write_xlsx(path, &[sheet]),
+            None => Err(unknown_format(path)),
+        }
+    }
+
+    /// Exports the review results of the rows in `view`: CSV gets one row
+    /// per indicator; xlsx gets a summary sheet and the indicator sheet.
+    ///
+    /// # Errors
+    /// Unknown extension or a write failure.
+    pub fn export_reviews(&self, view: &[usize], path: &Path, lang: Lang) -> Result<(), Bilingual> {
+        let detail =
+            export::review_detail_sheet(&self.entries, &self.overview, view, &self.reviews, lang);
+        match ExportFormat::from_path(path) {
+            Some(ExportFormat::Csv) => export::write_csv(path, &detail),
+            Some(ExportFormat::Xlsx) => {
+                let summary = export::review_summary_sheet(
+                    &self.entries,
+                    &self.overview,
+                    view,
+                    &self.reviews,
+                    lang,
+                );
+                export::write_xlsx(path, &[summary, detail])
+            }
+            None => Err(unknown_format(path)),
+        }
+    }
+}
+
+fn unknown_format(path: &Path) -> Bilingual {
+    let shown = path.display();
+    Bilingual::new(
+        format!("{shown}：请以 .csv 或 .xlsx 结尾"),
+        format!("{shown}: use a name ending in .csv or .xlsx"),
+    )
+}
