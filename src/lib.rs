@@ -5,4 +5,6 @@
 
 pub mod cli;
 pub mod core;
+pub mod export;
+pub mod interchange;
 pub mod text;
