@@ -150,7 +150,8 @@ pub fn run(
         },
         ExportFormat::Xlsx => {
             let path = output.map_or_else(|| default_output(file, ".xlsx"), Path::to_path_buf);
-            super::xlsx::write(&path, &wb, &derived, lang).map_err(|e| Failure::write(&path, &e))?;
+            super::xlsx::write(&path, &wb, &derived, lang)
+                .map_err(|e| Failure::write(&path, &e))?;
             Ok(Outcome {
                 stdout: None,
                 note: Some(written(&path)),

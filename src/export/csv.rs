@@ -5,8 +5,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::rows::{
-    basic_rows, count_text, field_unit, metric_status_text, opt_rate, opt_score, opt_text,
-    rate_text, score_rows, tr, workload_rows,
+    basic_rows, count_text, field_unit, metric_status_text, opt_rate, opt_text, rate_text,
+    score_rows, tr, workload_rows,
 };
 use crate::core::Lang;
 use crate::core::engine::Derived;
@@ -51,7 +51,9 @@ pub fn table_bytes(table: CsvTable, wb: &Workbook, derived: &Derived, lang: Lang
         CsvTable::Workload => workload_table(wb, derived, lang),
         CsvTable::Checks => checks_table(derived, lang),
     };
-    let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
     for row in rows {
         // Writing into memory cannot fail.
         let _ = writer.write_record(&row);
@@ -132,10 +134,10 @@ fn basic_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>>
         } else {
             tr(lang, "万元", "10k yuan")
         };
-        let formula = m
-            .expression
-            .as_ref()
-            .map_or_else(|| m.id.formula().get(lang).to_owned(), |e| e.get(lang).to_owned());
+        let formula = m.expression.as_ref().map_or_else(
+            || m.id.formula().get(lang).to_owned(),
+            |e| e.get(lang).to_owned(),
+        );
         out.push(vec![
             m.id.key().to_owned(),
             m.id.label(lang).to_owned(),
@@ -192,7 +194,11 @@ fn scores_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>
         fmt_score(derived.scores.total),
         fmt_score(derived.scores.max_total - derived.scores.total),
         String::new(),
-        format!("{}：{}", tr(lang, "自评等级", "Grade"), derived.grade.label(lang)),
+        format!(
+            "{}：{}",
+            tr(lang, "自评等级", "Grade"),
+            derived.grade.label(lang)
+        ),
     ]);
     out
 }
@@ -237,7 +243,7 @@ fn workload_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<Strin
             opt_rate(r.completion),
             opt_text(r.last_year),
             opt_rate(r.change),
-            opt_score(r.per_capita),
+            opt_rate(r.per_capita),
         ]);
     }
     out
@@ -311,7 +317,10 @@ mod tests {
         let rows = read(&table_bytes(CsvTable::Scores, &wb, &d, Lang::Zh));
         assert_eq!(rows[0][0], "编码");
         let a31 = rows.iter().find(|r| r[0] == "A3.1").expect("A3.1");
-        assert_eq!((a31[3].as_str(), a31[4].as_str(), a31[5].as_str()), ("5", "0", "5"));
+        assert_eq!(
+            (a31[3].as_str(), a31[4].as_str(), a31[5].as_str()),
+            ("5", "0", "5")
+        );
         let total = rows.last().expect("total");
         assert_eq!((total[3].as_str(), total[4].as_str()), ("100", "94"));
         assert!(total[7].contains('优'));

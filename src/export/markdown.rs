@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 use rust_decimal::Decimal;
 
 use super::rows::{
-    basic_rows, count_text, field_unit, metric_status_text, opt_rate, opt_score, opt_text,
-    score_rows, tr, workload_rows,
+    basic_rows, count_text, field_unit, metric_status_text, opt_rate, opt_text, score_rows, tr,
+    workload_rows,
 };
 use crate::core::Lang;
 use crate::core::engine::{Derived, Metric, MetricId, MetricStatus};
@@ -94,7 +94,11 @@ fn cn_number(n: usize) -> String {
         20..=99 => format!(
             "{}十{}",
             DIGITS[n / 10],
-            if n % 10 == 0 { "" } else { DIGITS[n % 10] }
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
         ),
         _ => n.to_string(),
     }
@@ -121,7 +125,11 @@ impl Report<'_> {
 
     /// Paragraphs of free text as typed: one paragraph per line.
     fn free_text(&mut self, text: &str) {
-        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         if lines.is_empty() {
             let none = self.t("（未填写）", "(not filled in)");
             self.para(none);
@@ -218,7 +226,10 @@ impl Report<'_> {
                 "1.1 Organisation and functions",
             ),
         );
-        self.line(&format!("**{}**\n", self.t("1、单位机构设置", "Organisation")));
+        self.line(&format!(
+            "**{}**\n",
+            self.t("1、单位机构设置", "Organisation")
+        ));
         let sections = &self.wb.unit.sections;
         let text = match (self.lang, sections.is_empty()) {
             (_, true) => self.t("（未填写）", "(not filled in)").to_owned(),
@@ -283,10 +294,14 @@ impl Report<'_> {
             (F::AuthorizedLogistics, "后勤服务人员", "logistics staff"),
         ]);
         if !posts.is_empty() {
-            let total: Decimal = [F::AuthorizedAdmin, F::AuthorizedInstitution, F::AuthorizedLogistics]
-                .iter()
-                .filter_map(|f| f.get(self.wb))
-                .sum();
+            let total: Decimal = [
+                F::AuthorizedAdmin,
+                F::AuthorizedInstitution,
+                F::AuthorizedLogistics,
+            ]
+            .iter()
+            .filter_map(|f| f.get(self.wb))
+            .sum();
             let sum = if posts.len() > 1 {
                 match self.lang {
                     Lang::Zh => format!("，合计{total}人"),
@@ -313,8 +328,16 @@ impl Report<'_> {
         };
         let people = self.given(&[
             (F::InServiceAdmin, "行政在职", "administrative in service"),
-            (F::InServiceInstitution, "事业在职", "institution in service"),
-            (F::InServiceLogistics, "雇员制后勤服务人员", "contracted logistics staff"),
+            (
+                F::InServiceInstitution,
+                "事业在职",
+                "institution in service",
+            ),
+            (
+                F::InServiceLogistics,
+                "雇员制后勤服务人员",
+                "contracted logistics staff",
+            ),
             (F::Retired, "退休人员", "retired"),
         ]);
         if let Some(actual) = F::ActualHeadcount.get(self.wb) {
@@ -325,7 +348,10 @@ impl Report<'_> {
             };
             let _ = match self.lang {
                 Lang::Zh => write!(text, "{year}年12月末单位实有人数{actual}人{detail}。"),
-                Lang::En => write!(text, " Actual headcount at the end of {year}: {actual}{detail}."),
+                Lang::En => write!(
+                    text,
+                    " Actual headcount at the end of {year}: {actual}{detail}."
+                ),
             };
         } else if !people.is_empty() {
             let _ = match self.lang {
@@ -344,9 +370,21 @@ impl Report<'_> {
         let year = self.wb.unit.fiscal_year;
         let mut paragraphs = Vec::new();
         let income_parts = self.given(&[
-            (F::IncomeBudgetGeneral, "一般公共预算财政拨款", "general public budget appropriation"),
-            (F::IncomeBudgetGovFund, "政府性基金预算财政拨款", "government fund appropriation"),
-            (F::IncomeBudgetStateCapital, "国有资本经营预算", "state capital operating budget"),
+            (
+                F::IncomeBudgetGeneral,
+                "一般公共预算财政拨款",
+                "general public budget appropriation",
+            ),
+            (
+                F::IncomeBudgetGovFund,
+                "政府性基金预算财政拨款",
+                "government fund appropriation",
+            ),
+            (
+                F::IncomeBudgetStateCapital,
+                "国有资本经营预算",
+                "state capital operating budget",
+            ),
             (F::IncomeBudgetOther, "其他收入", "other income"),
         ]);
         if let Some(total) = F::IncomeBudgetTotal.get(self.wb) {
@@ -354,7 +392,10 @@ impl Report<'_> {
             paragraphs.push(match (self.lang, income_parts.is_empty()) {
                 (Lang::Zh, true) => format!("{year}年收入预算{total}。"),
                 (Lang::Zh, false) => {
-                    format!("{year}年收入预算{total}，其中：{}。", income_parts.join("，"))
+                    format!(
+                        "{year}年收入预算{total}，其中：{}。",
+                        income_parts.join("，")
+                    )
                 }
                 (Lang::En, true) => format!("Income budget {year}: {total}."),
                 (Lang::En, false) => format!(
@@ -426,11 +467,20 @@ impl Report<'_> {
             });
         }
         for project in &self.wb.budget.projects {
-            let b = project.budget.map(|m| m.0.to_string()).unwrap_or_else(|| "—".into());
-            let f = project.final_amount.map(|m| m.0.to_string()).unwrap_or_else(|| "—".into());
+            let b = project
+                .budget
+                .map(|m| m.0.to_string())
+                .unwrap_or_else(|| "—".into());
+            let f = project
+                .final_amount
+                .map(|m| m.0.to_string())
+                .unwrap_or_else(|| "—".into());
             paragraphs.push(match self.lang {
                 Lang::Zh => format!("项目“{}”：预算{b}万元，决算{f}万元。", project.name),
-                Lang::En => format!("Project \"{}\": budget {b}, final {f} (10k yuan).", project.name),
+                Lang::En => format!(
+                    "Project \"{}\": budget {b}, final {f} (10k yuan).",
+                    project.name
+                ),
             });
         }
         if paragraphs.is_empty() {
@@ -442,8 +492,17 @@ impl Report<'_> {
     }
 
     fn self_evaluation_work(&mut self) {
-        self.heading(2, self.t("二、自评工作开展情况", "2. How the self-evaluation was done"));
-        self.heading(3, self.t("（一）评价小组情况", "2.1 Evaluation working group"));
+        self.heading(
+            2,
+            self.t(
+                "二、自评工作开展情况",
+                "2. How the self-evaluation was done",
+            ),
+        );
+        self.heading(
+            3,
+            self.t("（一）评价小组情况", "2.1 Evaluation working group"),
+        );
         let team = &self.wb.narrative.team;
         if team.is_empty() {
             let none = self.t("（未填写）", "(not filled in)");
@@ -476,7 +535,13 @@ impl Report<'_> {
             }
             for (role, people) in roles {
                 let joined = people.join(self.t("、", ", "));
-                let _ = writeln!(self.out, "- {}{}{}", md(role), self.t("：", ": "), md(&joined));
+                let _ = writeln!(
+                    self.out,
+                    "- {}{}{}",
+                    md(role),
+                    self.t("：", ": "),
+                    md(&joined)
+                );
             }
             self.out.push('\n');
         }
@@ -487,13 +552,19 @@ impl Report<'_> {
         self.heading(3, self.t("（二）自评工作过程", "2.2 Process"));
         let process = self.wb.narrative.process.clone();
         self.free_text(&process);
-        self.heading(3, self.t("（三）自评材料报送情况", "2.3 Submission of materials"));
+        self.heading(
+            3,
+            self.t("（三）自评材料报送情况", "2.3 Submission of materials"),
+        );
         let submission = self.wb.narrative.submission.clone();
         self.free_text(&submission);
     }
 
     fn results(&mut self) {
-        self.heading(2, self.t("三、绩效自评情况", "3. Results of the self-evaluation"));
+        self.heading(
+            2,
+            self.t("三、绩效自评情况", "3. Results of the self-evaluation"),
+        );
         self.heading(3, self.t("（一）自评结果", "3.1 Result"));
         let total = fmt_score(self.d.scores.total);
         let max = fmt_score(self.d.scores.max_total);
@@ -556,7 +627,11 @@ impl Report<'_> {
             self.t("合计", "Total").to_owned(),
             self.d.scores.max_total.to_string(),
             fmt_score(self.d.scores.total),
-            format!("{}{}", self.t("自评等级：", "grade: "), self.d.grade.label(self.lang)),
+            format!(
+                "{}{}",
+                self.t("自评等级：", "grade: "),
+                self.d.grade.label(self.lang)
+            ),
         ]);
         let header = [
             self.t("编码", "Code"),
@@ -609,7 +684,9 @@ impl Report<'_> {
                     }
                 }
             }
-            if workload_at == Some(i) {
+            if workload_at == Some(i) && !self.wb.workload.is_empty() {
+                let lead = self.t("年度重点工作完成情况如下：", "Work done during the year:");
+                self.para(lead);
                 self.workload_text();
             }
         }
@@ -702,7 +779,9 @@ impl Report<'_> {
         match (&m.status, &m.expression) {
             (MetricStatus::Ok, Some(expr)) => {
                 let mut s = String::new();
-                let compare = node.map(|n| self.compare_with_rule(m, n)).unwrap_or_default();
+                let compare = node
+                    .map(|n| self.compare_with_rule(m, n))
+                    .unwrap_or_default();
                 match self.lang {
                     Lang::Zh => {
                         let _ = write!(s, "{year}年");
@@ -716,10 +795,16 @@ impl Report<'_> {
                             "="
                         };
                         let _ = write!(s, "{label}{joiner}{expr}");
-                        if id.shows_absolute() {
-                            s.push_str("（取小数点后两位绝对值）");
+                        match (id.shows_absolute(), compare.is_empty()) {
+                            (true, true) => s.push_str("（取小数点后两位绝对值）"),
+                            (true, false) => {
+                                let _ = write!(s, "（取小数点后两位绝对值，{compare}）");
+                            }
+                            (false, false) => {
+                                let _ = write!(s, "（{compare}）");
+                            }
+                            (false, true) => {}
                         }
-                        s.push_str(&compare);
                         s.push('。');
                     }
                     Lang::En => {
@@ -727,10 +812,16 @@ impl Report<'_> {
                             let _ = write!(s, "{}; ", inputs.join(", "));
                         }
                         let _ = write!(s, "{label} = {}", expr.en);
-                        if id.shows_absolute() {
-                            s.push_str(" (absolute value, 2 places)");
+                        match (id.shows_absolute(), compare.is_empty()) {
+                            (true, true) => s.push_str(" (absolute value, 2 places)"),
+                            (true, false) => {
+                                let _ = write!(s, " (absolute value, 2 places; {compare})");
+                            }
+                            (false, false) => {
+                                let _ = write!(s, " ({compare})");
+                            }
+                            (false, true) => {}
                         }
-                        s.push_str(&compare);
                         s.push_str(". ");
                     }
                 }
@@ -752,7 +843,7 @@ impl Report<'_> {
         }
     }
 
-    /// "（小于10%）" after a rate scored by a threshold, as the seed writes it.
+    /// "小于10%" for a rate scored by a threshold, as the seed writes it in brackets.
     fn compare_with_rule(&self, m: &Metric, node: &Indicator) -> String {
         let Some(value) = m.display else {
             return String::new();
@@ -771,8 +862,8 @@ impl Report<'_> {
             (Lang::En, std::cmp::Ordering::Greater) => "above",
         };
         match self.lang {
-            Lang::Zh => format!("（{word}{t}%）"),
-            Lang::En => format!(" ({word} {t}%)"),
+            Lang::Zh => format!("{word}{t}%"),
+            Lang::En => format!("{word} {t}%"),
         }
     }
 
@@ -825,7 +916,9 @@ impl Report<'_> {
                                 parts.join("、"),
                                 item.unit
                             ),
-                            Lang::En => write!(text, " ({}; parts add up to {sum})", parts.join(", ")),
+                            Lang::En => {
+                                write!(text, " ({}; parts add up to {sum})", parts.join(", "))
+                            }
                         };
                     }
                     if let (Some(target), Some(c)) = (item.target, s.completion) {
@@ -836,7 +929,9 @@ impl Report<'_> {
                                 item.unit,
                                 opt_rate(Some(c))
                             ),
-                            Lang::En => write!(text, " (target {target}, {}% done)", opt_rate(Some(c))),
+                            Lang::En => {
+                                write!(text, " (target {target}, {}% done)", opt_rate(Some(c)))
+                            }
                         };
                     }
                     if let (Some(last), Some(c)) = (item.last_year, s.change) {
@@ -847,14 +942,21 @@ impl Report<'_> {
                                 item.unit,
                                 opt_rate(Some(c))
                             ),
-                            Lang::En => write!(text, " (last year {last}, change {}%)", opt_rate(Some(c))),
+                            Lang::En => {
+                                write!(text, " (last year {last}, change {}%)", opt_rate(Some(c)))
+                            }
                         };
                     }
                     text
                 })
                 .collect();
             let text = match self.lang {
-                Lang::Zh => format!("{}是{}：{}。", cn_number(i + 1), group.name, items.join("，")),
+                Lang::Zh => format!(
+                    "{}是{}：{}。",
+                    cn_number(i + 1),
+                    group.name,
+                    items.join("，")
+                ),
                 Lang::En => format!("({}) {}: {}.", i + 1, group.name, items.join("; ")),
             };
             self.para(&text);
@@ -928,7 +1030,11 @@ impl Report<'_> {
                     }
                 },
             );
-            let unit = if m.id.is_percent() { "%" } else { self.t("万元", "10k yuan") };
+            let unit = if m.id.is_percent() {
+                "%"
+            } else {
+                self.t("万元", "10k yuan")
+            };
             let formula = m.expression.as_ref().map_or_else(
                 || m.id.formula().get(self.lang).to_owned(),
                 |e| match self.lang {
@@ -936,7 +1042,12 @@ impl Report<'_> {
                     Lang::En => e.en.clone(),
                 },
             );
-            rows.push(vec![m.id.label(self.lang).to_owned(), value, unit.to_owned(), formula]);
+            rows.push(vec![
+                m.id.label(self.lang).to_owned(),
+                value,
+                unit.to_owned(),
+                formula,
+            ]);
         }
         let header = [
             self.t("项目", "Item"),
@@ -965,7 +1076,11 @@ impl Report<'_> {
                     None => String::new(),
                 };
                 vec![
-                    if r.part.is_some() { String::new() } else { r.group.clone() },
+                    if r.part.is_some() {
+                        String::new()
+                    } else {
+                        r.group.clone()
+                    },
                     item,
                     count_text(r.value, r.lower_bound),
                     r.unit.clone(),
@@ -974,7 +1089,7 @@ impl Report<'_> {
                     opt_rate(r.completion),
                     opt_text(r.last_year),
                     opt_rate(r.change),
-                    opt_score(r.per_capita),
+                    opt_rate(r.per_capita),
                 ]
             })
             .collect();
@@ -996,10 +1111,16 @@ impl Report<'_> {
         } else {
             self.table(&header, &rows);
             let note = match (self.lang, self.d.in_service_headcount) {
-                (Lang::Zh, Some(h)) => format!("注：带“余”的数为下限，不作精确数相加；人均按在职人数{h}人计算。"),
+                (Lang::Zh, Some(h)) => {
+                    format!("注：带“余”的数为下限，不作精确数相加；人均按在职人数{h}人计算。")
+                }
                 (Lang::Zh, None) => "注：带“余”的数为下限，不作精确数相加。".to_owned(),
-                (Lang::En, Some(h)) => format!("Counts marked 余 are lower bounds and are not added as exact; per capita uses {h} staff in service."),
-                (Lang::En, None) => "Counts marked 余 are lower bounds and are not added as exact.".to_owned(),
+                (Lang::En, Some(h)) => format!(
+                    "Counts marked 余 are lower bounds and are not added as exact; per capita uses {h} staff in service."
+                ),
+                (Lang::En, None) => {
+                    "Counts marked 余 are lower bounds and are not added as exact.".to_owned()
+                }
             };
             self.para(&note);
         }
@@ -1052,9 +1173,11 @@ mod tests {
         let wb = sample_workbook();
         let text = report(&wb, &derive(&wb), Lang::Zh);
         assert!(text.contains(
-            "财政拨款收入预决算差异率=（588.55万元-731.80万元）/731.80万元*100%=19.58%（取小数点后两位绝对值）"
+            "财政拨款收入预决算差异率=（588.55万元-731.80万元）/731.80万元*100%=19.58%（取小数点后两位绝对值，超过5%）"
         ));
-        assert!(text.contains("结余结转率=5.86万元/（5.86万元+512.01万元+0.00万元）*100%=1.13%（小于10%）"));
+        assert!(text.contains(
+            "结余结转率=5.86万元/（5.86万元+512.01万元+0.00万元）*100%=1.13%（小于10%）"
+        ));
         assert!(text.contains("自评得分94分（满分100分），自评等级为优。"));
         assert!(text.contains("组织筹备各类会议202次（其中区委常委会（扩大）会议28次、"));
         assert!(text.contains("分项合计202次）"));
@@ -1069,7 +1192,11 @@ mod tests {
         let wb = sample_workbook();
         let text = report(&wb, &derive(&wb), Lang::En);
         assert!(text.contains("## 1. Basic information"));
-        assert!(text.contains("Appropriation income variance rate = (588.55-731.80)/731.80*100%=19.58%"));
+        assert!(
+            text.contains(
+                "Appropriation income variance rate = (588.55-731.80)/731.80*100%=19.58%"
+            )
+        );
         assert!(text.contains("grade: Excellent"));
         assert!(!text.contains("一、单位基本情况"));
     }

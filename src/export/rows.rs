@@ -246,7 +246,10 @@ mod tests {
             .iter()
             .find(|r| r.field == FieldId::AppropriationIncomeBudget)
             .expect("row");
-        assert_eq!(budget.value.map(|v| v.to_string()).as_deref(), Some("731.80"));
+        assert_eq!(
+            budget.value.map(|v| v.to_string()).as_deref(),
+            Some("731.80")
+        );
         let scores = score_rows(&wb, &d, Lang::Zh);
         let a31 = scores.iter().find(|r| r.code == "A3.1").expect("A3.1");
         assert_eq!((a31.level, a31.score, a31.lost), (3, dec!(0), dec!(5)));

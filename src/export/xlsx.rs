@@ -15,9 +15,7 @@ use rust_xlsxwriter::{
 use super::ExportError;
 use super::rows::{basic_rows, field_unit, group_label, rate_text, tr, workload_rows};
 use crate::core::Lang;
-use crate::core::engine::{
-    Derived, Grade, IndicatorResult, MetricId, ScoreBasis, ValueSource,
-};
+use crate::core::engine::{Derived, Grade, IndicatorResult, MetricId, ScoreBasis, ValueSource};
 use crate::core::model::{BandOp, FieldId, FieldKind, Indicator, RuleKind, Workbook};
 use crate::core::num::round2;
 use crate::interchange::write::write_atomic;
@@ -126,10 +124,18 @@ impl Styles {
                 .set_text_wrap(),
             text: Format::new().set_align(FormatAlign::Top),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            money: Format::new().set_num_format("#,##0.00").set_align(FormatAlign::Top),
-            count: Format::new().set_num_format("0").set_align(FormatAlign::Top),
-            rate: Format::new().set_num_format("0.00").set_align(FormatAlign::Top),
-            score: Format::new().set_num_format("0.00").set_align(FormatAlign::Top),
+            money: Format::new()
+                .set_num_format("#,##0.00")
+                .set_align(FormatAlign::Top),
+            count: Format::new()
+                .set_num_format("0")
+                .set_align(FormatAlign::Top),
+            rate: Format::new()
+                .set_num_format("0.00")
+                .set_align(FormatAlign::Top),
+            score: Format::new()
+                .set_num_format("0.00")
+                .set_align(FormatAlign::Top),
             general: Format::new().set_align(FormatAlign::Top),
             bold: Format::new().set_bold().set_align(FormatAlign::Top),
         }
@@ -157,6 +163,8 @@ fn f64_of(value: Decimal) -> f64 {
 
 impl<'a> Sheet<'a> {
     fn new(ws: &'a mut Worksheet, options: XlsxOptions) -> Self {
+        // An empty result ("no target given") is cached as an empty text, not as 0.
+        ws.set_formula_result_default("");
         Self {
             ws,
             widths: Vec::new(),
@@ -190,8 +198,15 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
-    fn number(&mut self, row: u32, col: u16, value: Decimal, style: &Format) -> Result<(), XlsxError> {
-        self.ws.write_number_with_format(row, col, f64_of(value), style)?;
+    fn number(
+        &mut self,
+        row: u32,
+        col: u16,
+        value: Decimal,
+        style: &Format,
+    ) -> Result<(), XlsxError> {
+        self.ws
+            .write_number_with_format(row, col, f64_of(value), style)?;
         self.note(col, &value.to_string());
         Ok(())
     }
@@ -219,7 +234,8 @@ impl<'a> Sheet<'a> {
         for (col, w) in (0u16..).zip(&self.widths) {
             let cap = caps.get(usize::from(col)).copied().unwrap_or(40);
             let fitted = (*w + 2).clamp(6, cap);
-            self.ws.set_column_width(col, u32::try_from(fitted).unwrap_or(40))?;
+            self.ws
+                .set_column_width(col, u32::try_from(fitted).unwrap_or(40))?;
         }
         Ok(())
     }
@@ -255,7 +271,6 @@ impl CellRefs {
 
 /// The Excel formula of a ratio over the input cells (same sheet).
 fn metric_formula(id: MetricId, refs: &CellRefs, lang: Lang) -> String {
-    use FieldId as F;
     let miss = tr(lang, "缺数据", "missing");
     let r = |f: FieldId| refs.field(f);
     let guard = |needed: &[String], body: String| {
@@ -293,12 +308,11 @@ fn metric_formula(id: MetricId, refs: &CellRefs, lang: Lang) -> String {
             guard(&inputs, format!("{cur}-{prev}"))
         }
         MetricId::StaffingControlRate => {
-            let needed = [r(F::InServiceAdmin), r(F::AuthorizedAdmin)];
+            // As the engine: computed when any in-service and any authorised figure is given.
             let staff = inputs[0..3].join(",");
             let posts = inputs[3..6].join(",");
-            guard(
-                &needed,
-                format!("IF(SUM({posts})=0,\"n/a\",ROUND(SUM({staff})/SUM({posts})*100,2))"),
+            format!(
+                "IF(OR(COUNT({staff})=0,COUNT({posts})=0),\"{miss}\",IF(SUM({posts})=0,\"n/a\",ROUND(SUM({staff})/SUM({posts})*100,2)))"
             )
         }
         MetricId::ExpenditureCompletionRate
@@ -407,12 +421,20 @@ fn basic_sheet(
             Some(v) => v.to_string(),
             None => super::rows::metric_status_text(&m.status, lang).to_owned(),
         };
-        let style = if m.id.is_percent() { &st.rate } else { &st.money };
+        let style = if m.id.is_percent() {
+            &st.rate
+        } else {
+            &st.money
+        };
         s.formula(row, 2, &metric_formula(m.id, &refs, lang), &cached, style)?;
         s.text(
             row,
             3,
-            if m.id.is_percent() { "%" } else { tr(lang, "万元", "10k yuan") },
+            if m.id.is_percent() {
+                "%"
+            } else {
+                tr(lang, "万元", "10k yuan")
+            },
             &st.text,
         )?;
         s.text(row, 4, m.id.key(), &st.text)?;
@@ -440,14 +462,16 @@ fn basic_sheet(
     .map(|&f| refs.field(f))
     .collect();
     s.text(row, 0, ratio_group, &st.bold)?;
-    s.text(row, 1, tr(lang, "在职人数合计", "Staff in service"), &st.text)?;
+    s.text(
+        row,
+        1,
+        tr(lang, "在职人数合计", "Staff in service"),
+        &st.text,
+    )?;
     s.formula(
         row,
         2,
-        &format!(
-            "IF(COUNT({0})=0,\"\",SUM({0}))",
-            staff.join(",")
-        ),
+        &format!("IF(COUNT({0})=0,\"\",SUM({0}))", staff.join(",")),
         &derived
             .in_service_headcount
             .map(|h| h.to_string())
@@ -473,7 +497,11 @@ fn op_text(op: BandOp) -> &'static str {
 
 /// The Excel formula of a leaf scored from a ratio, when its rule is one of the
 /// computed shapes; `None` keeps jixiao's value as a plain number.
-fn live_score_formula(ind: &Indicator, result: &IndicatorResult, refs: &CellRefs) -> Option<String> {
+fn live_score_formula(
+    ind: &Indicator,
+    result: &IndicatorResult,
+    refs: &CellRefs,
+) -> Option<String> {
     if result.basis != ScoreBasis::Computed || result.value_source != Some(ValueSource::Computed) {
         return None;
     }
@@ -668,9 +696,20 @@ fn scores_sheet(
         format!("SUM({})", cells('E', &tops))
     } else {
         let remaining = scores.max_total - scores.removed_weight;
-        format!("SUM({})*{}/{}", cells('E', &tops), scores.max_total, remaining)
+        format!(
+            "SUM({})*{}/{}",
+            cells('E', &tops),
+            scores.max_total,
+            remaining
+        )
     };
-    s.formula(total_row, 4, &total_formula, &scores.total.to_string(), &st.score)?;
+    s.formula(
+        total_row,
+        4,
+        &total_formula,
+        &scores.total.to_string(),
+        &st.score,
+    )?;
     s.formula(
         total_row,
         5,
@@ -736,7 +775,12 @@ fn workload_sheet(
         s.text(r, 4, &w.unit, &st.text)?;
         if let Some(part) = &w.part {
             let style = Format::new().set_indent(1).set_align(FormatAlign::Top);
-            s.text(r, 1, &format!("{}{part}", tr(lang, "其中：", "of which: ")), &style)?;
+            s.text(
+                r,
+                1,
+                &format!("{}{part}", tr(lang, "其中：", "of which: ")),
+                &style,
+            )?;
             continue;
         }
         s.text(r, 0, &w.group, &st.text)?;
@@ -799,7 +843,12 @@ fn workload_sheet(
     s.finish(&[14, 40, 10, 6, 8, 10, 10, 12, 10, 12, 10])
 }
 
-fn checks_sheet(ws: &mut Worksheet, derived: &Derived, lang: Lang, st: &Styles) -> Result<(), XlsxError> {
+fn checks_sheet(
+    ws: &mut Worksheet,
+    derived: &Derived,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
     let mut s = Sheet::new(ws, XlsxOptions::default());
     s.header(
         &[

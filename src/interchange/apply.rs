@@ -52,6 +52,11 @@ fn plain_name(name: &str) -> String {
         .collect()
 }
 
+/// (code, plain name, is leaf) of a new indicator.
+type NewNode = (String, String, bool);
+/// Whether an old indicator matches a new one in a matching pass.
+type SameFn = fn(&Old, &NewNode) -> bool;
+
 struct Old {
     code: String,
     name: String,
@@ -78,14 +83,16 @@ pub fn apply_table(workbook: &mut Workbook, table: ScoringTable) -> ApplyReport 
         })
         .collect();
     let mut table = table;
-    let new_nodes: Vec<(String, String, bool)> = table
+    let new_nodes: Vec<NewNode> = table
         .flatten()
         .into_iter()
         .map(|(_, ind)| (ind.code.clone(), plain_name(&ind.name), ind.is_leaf()))
         .collect();
     let mut matches: Vec<Option<(usize, MatchedBy)>> = vec![None; new_nodes.len()];
-    let passes: [(MatchedBy, fn(&Old, &(String, String, bool)) -> bool); 3] = [
-        (MatchedBy::CodeAndName, |o, n| o.code == n.0 && o.plain == n.1),
+    let passes: [(MatchedBy, SameFn); 3] = [
+        (MatchedBy::CodeAndName, |o, n| {
+            o.code == n.0 && o.plain == n.1
+        }),
         (MatchedBy::Name, |o, n| o.plain == n.1 && o.leaf == n.2),
         (MatchedBy::Code, |o, n| o.code == n.0 && o.leaf == n.2),
     ];
@@ -177,8 +184,14 @@ fn entry_conflict(node: &Indicator) -> Option<Bilingual> {
             .any(|&i| i >= items.len())
             .then(|| {
                 Bilingual::new(
-                    format!("{code} {}：部分已勾选的不达标项在新评分标准中不存在", node.name),
-                    format!("{code} {}: some ticked checklist items do not exist in the new rule", node.name),
+                    format!(
+                        "{code} {}：部分已勾选的不达标项在新评分标准中不存在",
+                        node.name
+                    ),
+                    format!(
+                        "{code} {}: some ticked checklist items do not exist in the new rule",
+                        node.name
+                    ),
                 )
             }),
         _ => None,
@@ -198,7 +211,12 @@ mod tests {
         let table = wb.table.clone();
         let report = apply_table(&mut wb, table);
         assert!(report.new.is_empty() && report.dropped.is_empty());
-        assert!(report.kept.iter().all(|k| k.matched_by == MatchedBy::CodeAndName));
+        assert!(
+            report
+                .kept
+                .iter()
+                .all(|k| k.matched_by == MatchedBy::CodeAndName)
+        );
         assert_eq!(derive(&wb).scores.total, before);
     }
 
@@ -214,12 +232,26 @@ mod tests {
             b3.name = "项目管理规范性".into();
         }
         let report = apply_table(&mut wb, table);
-        let d9 = report.kept.iter().find(|k| k.code == "D9").expect("D9 kept");
-        assert_eq!((d9.old_code.as_str(), d9.matched_by), ("D3", MatchedBy::Name));
+        let d9 = report
+            .kept
+            .iter()
+            .find(|k| k.code == "D9")
+            .expect("D9 kept");
+        assert_eq!(
+            (d9.old_code.as_str(), d9.matched_by),
+            ("D3", MatchedBy::Name)
+        );
         assert!(d9.had_entry);
-        let b3 = report.kept.iter().find(|k| k.code == "B3").expect("B3 kept");
+        let b3 = report
+            .kept
+            .iter()
+            .find(|k| k.code == "B3")
+            .expect("B3 kept");
         assert_eq!(b3.matched_by, MatchedBy::Code);
-        assert_eq!(wb.table.indicators[3].children[2].entry.choice.as_deref(), Some("较好"));
+        assert_eq!(
+            wb.table.indicators[3].children[2].entry.choice.as_deref(),
+            Some("较好")
+        );
     }
 
     #[test]
@@ -243,7 +275,10 @@ mod tests {
         }
         let report = apply_table(&mut wb, table);
         assert_eq!(report.new, vec![("D5".to_owned(), "满意度".to_owned())]);
-        assert_eq!(report.dropped, vec![("D4".to_owned(), "公平性".to_owned(), true)]);
+        assert_eq!(
+            report.dropped,
+            vec![("D4".to_owned(), "公平性".to_owned(), true)]
+        );
         assert_eq!(report.warnings.len(), 1);
         assert!(report.warnings[0].zh.contains("A1"));
     }

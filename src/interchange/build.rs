@@ -68,7 +68,10 @@ impl LayoutError {
     #[must_use]
     pub fn describe(&self, file: &str) -> Bilingual {
         let place = |sheet: &Option<String>| match sheet {
-            Some(s) => (format!("{file}（工作表“{s}”）"), format!("{file} (sheet \"{s}\")")),
+            Some(s) => (
+                format!("{file}（工作表“{s}”）"),
+                format!("{file} (sheet \"{s}\")"),
+            ),
             None => (file.to_owned(), file.to_owned()),
         };
         match self {
@@ -142,7 +145,10 @@ impl Builder {
 
     fn find_child(&self, parent: Option<usize>, name: &str) -> Option<usize> {
         let list = parent.map_or(&self.roots, |p| &self.nodes[p].children);
-        list.iter().copied().rev().find(|&c| self.nodes[c].name == name)
+        list.iter()
+            .copied()
+            .rev()
+            .find(|&c| self.nodes[c].name == name)
     }
 }
 
@@ -331,7 +337,11 @@ fn read_level_rows(grid: &Grid, cols: &Columns, header: usize, b: &mut Builder) 
             }
             continue;
         };
-        let first_name = names.iter().find(|n| !n.is_empty()).cloned().unwrap_or_default();
+        let first_name = names
+            .iter()
+            .find(|n| !n.is_empty())
+            .cloned()
+            .unwrap_or_default();
         if is_total_row(&first_name) {
             check_total_row(b, &cells.weight, shown_row);
             continue;
@@ -375,9 +385,21 @@ fn read_level_rows(grid: &Grid, cols: &Columns, header: usize, b: &mut Builder) 
                         format!("第 {shown_row} 行的指标“{name}”与第 {first} 行重复，作为另一指标读入"),
                         format!("row {shown_row} repeats indicator \"{name}\" of row {first}; read as a separate indicator"),
                     );
-                    b.add(parent, Draft { name: name.clone(), ..Draft::default() })
+                    b.add(
+                        parent,
+                        Draft {
+                            name: name.clone(),
+                            ..Draft::default()
+                        },
+                    )
                 }
-                None => b.add(parent, Draft { name: name.clone(), ..Draft::default() }),
+                None => b.add(
+                    parent,
+                    Draft {
+                        name: name.clone(),
+                        ..Draft::default()
+                    },
+                ),
             };
             if let Some(w) = name_weight
                 && b.nodes[node].weight.is_none()
@@ -420,11 +442,7 @@ fn append_text(target: &mut String, more: &str) {
 fn check_total_row(b: &mut Builder, weight: &str, shown_row: usize) {
     match parse_weight(weight) {
         Ok(Some(total)) => {
-            let top: Decimal = b
-                .roots
-                .iter()
-                .map(|&r| subtree_weight(&b.nodes, r))
-                .sum();
+            let top: Decimal = b.roots.iter().map(|&r| subtree_weight(&b.nodes, r)).sum();
             if top != total {
                 b.problem(
                     format!(
@@ -465,8 +483,18 @@ fn set_weight(b: &mut Builder, node: usize, text: &str, shown_row: usize) {
             Some(old) if old != w => {
                 let name = b.nodes[node].name.clone();
                 b.problem(
-                    format!("第 {shown_row} 行给“{name}”的分值 {} 与之前的 {} 不同，保留 {}", fmt_score(w), fmt_score(old), fmt_score(old)),
-                    format!("row {shown_row} gives \"{name}\" the weight {}, earlier {}; {} kept", fmt_score(w), fmt_score(old), fmt_score(old)),
+                    format!(
+                        "第 {shown_row} 行给“{name}”的分值 {} 与之前的 {} 不同，保留 {}",
+                        fmt_score(w),
+                        fmt_score(old),
+                        fmt_score(old)
+                    ),
+                    format!(
+                        "row {shown_row} gives \"{name}\" the weight {}, earlier {}; {} kept",
+                        fmt_score(w),
+                        fmt_score(old),
+                        fmt_score(old)
+                    ),
                 );
             }
             _ => b.nodes[node].weight = Some(w),
@@ -603,7 +631,10 @@ fn finish(b: &mut Builder) -> (Vec<Indicator>, Vec<RuleReport>) {
     if top != Decimal::ONE_HUNDRED {
         b.problem(
             format!("一级指标分值合计 {}，应为 100", fmt_score(top)),
-            format!("the top-level weights add up to {}, not 100", fmt_score(top)),
+            format!(
+                "the top-level weights add up to {}, not 100",
+                fmt_score(top)
+            ),
         );
     }
     let mut seen = std::collections::HashSet::new();
@@ -749,7 +780,13 @@ mod tests {
         let g = grid(&[
             &["一级指标", "二级指标", "三级指标", "分值", "评分标准"],
             &["预算编制（20分）", "合理性", "", "10", "好、较好、一般、差"],
-            &["", "准确性", "差异率", "10", "≤5%得满分，每超过1个百分点扣1分"],
+            &[
+                "",
+                "准确性",
+                "差异率",
+                "10",
+                "≤5%得满分，每超过1个百分点扣1分",
+            ],
             &["预算执行", "支出完成率", "", "80", "综合评定"],
             &["合计", "", "", "100", ""],
         ]);
@@ -789,11 +826,20 @@ mod tests {
         let t = import_grid(&g, "t").expect("table");
         let all: Vec<&str> = t.problems.iter().map(|p| p.zh.as_str()).collect();
         assert!(
-            all.iter().any(|p| p.contains("下级指标分值合计 20，与本级分值 25 不符")),
+            all.iter()
+                .any(|p| p.contains("下级指标分值合计 20，与本级分值 25 不符")),
             "{all:?}"
         );
-        assert!(all.iter().any(|p| p.contains("一级指标分值合计 95，应为 100")), "{all:?}");
-        assert!(all.iter().any(|p| p.contains("合计为 100，而一级指标分值之和为 95")), "{all:?}");
+        assert!(
+            all.iter()
+                .any(|p| p.contains("一级指标分值合计 95，应为 100")),
+            "{all:?}"
+        );
+        assert!(
+            all.iter()
+                .any(|p| p.contains("合计为 100，而一级指标分值之和为 95")),
+            "{all:?}"
+        );
     }
 
     #[test]
@@ -802,7 +848,12 @@ mod tests {
             &["编码", "指标名称", "权重", "评分细则"],
             &["1", "投入", "20", ""],
             &["1.1", "预算配置", "20", ""],
-            &["1.1.1", "在职人员控制率", "20", "≤100%得满分，每超过1个百分点扣0.5分"],
+            &[
+                "1.1.1",
+                "在职人员控制率",
+                "20",
+                "≤100%得满分，每超过1个百分点扣0.5分",
+            ],
             &["2", "产出", "80", "综合评定"],
         ]);
         let t = import_grid(&g, "t").expect("table");
@@ -825,7 +876,10 @@ mod tests {
 
     #[test]
     fn helpers() {
-        assert_eq!(split_name_weight("预算编制（25分）"), ("预算编制".to_owned(), Some(dec!(25))));
+        assert_eq!(
+            split_name_weight("预算编制（25分）"),
+            ("预算编制".to_owned(), Some(dec!(25)))
+        );
         assert_eq!(split_name_weight("预算编制"), ("预算编制".to_owned(), None));
         assert!(is_code_parent("A", "A1"));
         assert!(is_code_parent("A1", "A1.1"));

@@ -45,11 +45,14 @@ pub fn import(
     lang: Lang,
 ) -> Result<Outcome, Failure> {
     let name = input.display().to_string();
-    let mut imported = super::import_path(input, sheet)
-        .map_err(|e| Failure::unreadable(e.describe(&name)))?;
+    let mut imported =
+        super::import_path(input, sheet).map_err(|e| Failure::unreadable(e.describe(&name)))?;
     imported.table.verified = verified;
     imported.table.note = if verified {
-        format!("由 jixiao table import 从 {} 导入并标记为已核实", imported.table.source)
+        format!(
+            "由 jixiao table import 从 {} 导入并标记为已核实",
+            imported.table.source
+        )
     } else {
         format!(
             "由 jixiao table import 从 {} 导入，未经核实：请对照财政局原表核对分值和评分标准",
@@ -114,6 +117,7 @@ pub fn import(
         let described = describe_rule(&rule.kind, ind.weight);
         let metric = rule
             .metric
+            .filter(|m| m.label_zh() != ind.name)
             .map(|m| format!("{}：", m.label(lang)))
             .unwrap_or_default();
         let how = match (r.origin, &rule.kind) {
@@ -150,12 +154,20 @@ pub fn import(
                     format!(
                         "已写入 {}{}",
                         path.display(),
-                        if verified { "" } else { "（未核实；核对无误后可加 --verified 重新导入）" }
+                        if verified {
+                            ""
+                        } else {
+                            "（未核实；核对无误后可加 --verified 重新导入）"
+                        }
                     ),
                     format!(
                         "written: {}{}",
                         path.display(),
-                        if verified { "" } else { " (unverified; import again with --verified once checked)" }
+                        if verified {
+                            ""
+                        } else {
+                            " (unverified; import again with --verified once checked)"
+                        }
                     ),
                     lang
                 )
@@ -225,7 +237,13 @@ pub fn apply(workbook: &Path, table: &Path, dry_run: bool, lang: Lang) -> Result
             } else {
                 format!(" ← {} {}", k.old_code, k.old_name)
             };
-            let _ = writeln!(text, "  {} {}{from}（{}）", k.code, k.name, how(k.matched_by));
+            let _ = writeln!(
+                text,
+                "  {} {}{from}（{}）",
+                k.code,
+                k.name,
+                how(k.matched_by)
+            );
         }
     }
     let _ = writeln!(
@@ -251,7 +269,11 @@ pub fn apply(workbook: &Path, table: &Path, dry_run: bool, lang: Lang) -> Result
     );
     for (code, name, had) in &report.dropped {
         let lost = if *had {
-            both("（已填内容随之删除）".into(), " (its entries are dropped)".into(), lang)
+            both(
+                "（已填内容随之删除）".into(),
+                " (its entries are dropped)".into(),
+                lang,
+            )
         } else {
             String::new()
         };
@@ -285,7 +307,11 @@ pub fn apply(workbook: &Path, table: &Path, dry_run: bool, lang: Lang) -> Result
         let _ = write!(
             text,
             "{}",
-            both("试运行：未写入".into(), "dry run: nothing written".into(), lang)
+            both(
+                "试运行：未写入".into(),
+                "dry run: nothing written".into(),
+                lang
+            )
         );
     } else {
         // The old table's unknown fields cannot be matched to the new one.
@@ -328,8 +354,9 @@ pub fn export(workbook: &Path, output: &Path, lang: Lang) -> Result<Outcome, Fai
         .to_ascii_lowercase();
     let bytes = match ext.as_str() {
         "csv" => super::table_export::to_csv(&wb.table, lang),
-        "xlsx" => super::table_export::to_xlsx(&wb.table, lang)
-            .map_err(|e| Failure::write(output, &e))?,
+        "xlsx" => {
+            super::table_export::to_xlsx(&wb.table, lang).map_err(|e| Failure::write(output, &e))?
+        }
         _ => {
             let name = output.display();
             return Err(Failure {

@@ -30,7 +30,7 @@ pub enum Role {
 pub const EXPECTED_ZH: &str = "一级指标、二级指标、三级指标（或“指标名称”加“编码”/“级次”）、分值（或“权重”）、评分标准（或“评分细则”）；可选：指标解释、编码";
 pub const EXPECTED_EN: &str = "一级指标, 二级指标, 三级指标 (or 指标名称 with 编码 or 级次), 分值 (or 权重), 评分标准 (or 评分细则); optional: 指标解释, 编码";
 
-const LEVEL_PREFIXES: [&str; 4] = ["一级", "二级", "三级", "四级"];
+const LEVEL_PREFIXES: [&str; 6] = ["一级", "二级", "三级", "四级", "五级", "六级"];
 
 /// A header as compared: no spaces, ASCII parentheses, a trailing unit like "(分)" dropped, lower case.
 fn plain(header: &str) -> String {
@@ -62,18 +62,40 @@ pub fn classify(header: &str) -> Option<Role> {
     if ["计分规则", "jixiao计分规则", "rule"].contains(&h.as_str()) {
         return Some(Role::Rule);
     }
-    if ["编码", "指标编码", "编号", "指标编号", "代码", "指标代码", "code"].contains(&h.as_str()) {
+    if [
+        "编码",
+        "指标编码",
+        "编号",
+        "指标编号",
+        "代码",
+        "指标代码",
+        "code",
+    ]
+    .contains(&h.as_str())
+    {
         return Some(Role::Code);
     }
-    if ["级次", "层级", "级别", "指标级次", "指标层级", "指标级别", "level"].contains(&h.as_str())
+    if [
+        "级次",
+        "层级",
+        "级别",
+        "指标级次",
+        "指标层级",
+        "指标级别",
+        "level",
+    ]
+    .contains(&h.as_str())
     {
         return Some(Role::LevelNo);
     }
     for (i, prefix) in LEVEL_PREFIXES.iter().enumerate() {
         let n = u8::try_from(i + 1).unwrap_or(u8::MAX);
-        let english = [format!("level{n}"), format!("l{n}"), format!("level{n}indicator")];
-        if h.starts_with(prefix) {
-            let rest = &h[prefix.len()..];
+        let english = [
+            format!("level{n}"),
+            format!("l{n}"),
+            format!("level{n}indicator"),
+        ];
+        if let Some(rest) = h.strip_prefix(prefix) {
             if ["分值", "权重", "分数"].iter().any(|w| rest.contains(w)) {
                 return Some(Role::LevelWeight(n));
             }
@@ -89,8 +111,17 @@ pub fn classify(header: &str) -> Option<Role> {
         }
     }
     const STANDARD: [&str; 11] = [
-        "评分标准", "评分细则", "评分规则", "评分方法", "计分方法", "评价标准", "扣分标准",
-        "评分依据", "考核标准", "评分要点", "评分办法",
+        "评分标准",
+        "评分细则",
+        "评分规则",
+        "评分方法",
+        "计分方法",
+        "评价标准",
+        "扣分标准",
+        "评分依据",
+        "考核标准",
+        "评分要点",
+        "评分办法",
     ];
     if STANDARD.iter().any(|w| h.contains(w))
         || ["standard", "scoringstandard", "scoringrule", "criteria"].contains(&h.as_str())
@@ -104,14 +135,31 @@ pub fn classify(header: &str) -> Option<Role> {
         return Some(Role::Definition);
     }
     const WEIGHT: [&str; 12] = [
-        "分值", "权重", "分数", "标准分", "标准分值", "指标分值", "满分", "分值权重",
-        "权重分值", "指标权重", "weight", "points",
+        "分值",
+        "权重",
+        "分数",
+        "标准分",
+        "标准分值",
+        "指标分值",
+        "满分",
+        "分值权重",
+        "权重分值",
+        "指标权重",
+        "weight",
+        "points",
     ];
     if WEIGHT.contains(&h.as_str()) {
         return Some(Role::Weight);
     }
     if [
-        "指标名称", "指标", "名称", "评价指标", "考核指标", "indicator", "name", "indicatorname",
+        "指标名称",
+        "指标",
+        "名称",
+        "评价指标",
+        "考核指标",
+        "indicator",
+        "name",
+        "indicatorname",
     ]
     .contains(&h.as_str())
     {
@@ -184,7 +232,11 @@ pub fn find_header(grid: &Grid) -> Option<(usize, Columns)> {
     let mut best: Option<(usize, Columns)> = None;
     for row in 0..grid.rows.len().min(HEADER_SEARCH_ROWS) {
         let cols = columns_of_row(grid, row);
-        if cols.usable() && best.as_ref().is_none_or(|(_, b)| cols.roles.len() > b.roles.len()) {
+        if cols.usable()
+            && best
+                .as_ref()
+                .is_none_or(|(_, b)| cols.roles.len() > b.roles.len())
+        {
             best = Some((row, cols));
         }
     }

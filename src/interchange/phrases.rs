@@ -271,7 +271,10 @@ mod tests {
 
     #[test]
     fn normalises_full_width_and_punctuation() {
-        assert_eq!(normalise("≤５％得满分，每超过１个百分点扣０．５分。"), "≤5%得满分,每超过1个百分点扣0.5分;");
+        assert_eq!(
+            normalise("≤５％得满分，每超过１个百分点扣０．５分。"),
+            "≤5%得满分,每超过1个百分点扣0.5分;"
+        );
         assert_eq!(normalise("“三公经费” 变动率 >= 0"), "三公经费变动率≥0");
         assert_eq!(normalise("执行率*分值"), "执行率×分值");
     }

@@ -11,8 +11,7 @@ use super::phrases::{
 use crate::core::Bilingual;
 use crate::core::engine::MetricId;
 use crate::core::model::{
-    Band, BandOp, Category, CategorySource, ChecklistMode, Level, NotApplicableMode, Rule,
-    RuleKind,
+    Band, BandOp, Category, CategorySource, ChecklistMode, Level, NotApplicableMode, Rule, RuleKind,
 };
 
 /// What the recogniser made of a standard.
@@ -165,10 +164,23 @@ pub fn recognise(name: &str, standard: &str, definition: &str, weight: Decimal) 
 }
 
 const ABOVE_WORDS: &[&str] = &[
-    "每超过", "每超出", "每高于", "每增加", "每增长", "每上升", "每多",
+    "每超过",
+    "每超出",
+    "每高于",
+    "每增加",
+    "每增长",
+    "每上升",
+    "每多",
 ];
 const BELOW_WORDS: &[&str] = &[
-    "每低于", "每少于", "每降低", "每下降", "每减少", "每低", "每少", "每差",
+    "每低于",
+    "每少于",
+    "每降低",
+    "每下降",
+    "每减少",
+    "每低",
+    "每少",
+    "每差",
 ];
 
 /// "每超过N个百分点扣Y分" after one of `words`: (N, Y).
@@ -209,7 +221,16 @@ fn per_point(text: &str) -> Option<RuleKind> {
     if let Some((points, deduct)) = per_point_numbers(text, ABOVE_WORDS) {
         let threshold = number_after_any(
             text,
-            &["≤", "<", "小于等于", "不超过", "不高于", "不大于", "控制在", "小于"],
+            &[
+                "≤",
+                "<",
+                "小于等于",
+                "不超过",
+                "不高于",
+                "不大于",
+                "控制在",
+                "小于",
+            ],
         )
         .or_else(|| number_before_any(text, &["(含)以下", "以下", "以内"]))?;
         return Some(RuleKind::Threshold {
@@ -236,7 +257,14 @@ fn per_point(text: &str) -> Option<RuleKind> {
 /// "得分=执行率×分值", "按执行率×权重计分", "按比例得分".
 fn proportional(text: &str) -> Option<RuleKind> {
     const WEIGHT_WORDS: &[&str] = &[
-        "分值", "权重", "满分", "标准分", "指标分", "该项分", "本项分", "该指标",
+        "分值",
+        "权重",
+        "满分",
+        "标准分",
+        "指标分",
+        "该项分",
+        "本项分",
+        "该指标",
     ];
     let times_weight = text.match_indices(['×']).any(|(pos, _)| {
         let after = &text[pos + '×'.len_utf8()..];
@@ -276,10 +304,15 @@ fn bands(text: &str, weight: Decimal) -> Option<RuleKind> {
         return None;
     }
     // A range is read as its lower bound in a falling table (≥95, 90–95, …)
-    // and as its upper bound in a rising one (≤5, 5–10, …).
+    // and as its upper bound in a rising one (≤5, 5–10, …); the first single
+    // comparison says which.
     let rising = read
         .iter()
-        .any(|(b, _)| matches!(b, Bound::Single(BandOp::Le | BandOp::Lt, _)));
+        .find_map(|(b, _)| match b {
+            Bound::Single(op, _) => Some(matches!(op, BandOp::Le | BandOp::Lt)),
+            Bound::Range(..) => None,
+        })
+        .unwrap_or(false);
     let bands = read
         .into_iter()
         .map(|(bound, points)| {
@@ -345,7 +378,10 @@ fn checklist(text: &str, weight: Decimal) -> Option<RuleKind> {
         if window.contains("百分点") || window.contains('%') {
             continue;
         }
-        let Some(item_at) = window.char_indices().take(8).find(|(_, c)| ITEM_WORDS.contains(c))
+        let Some(item_at) = window
+            .char_indices()
+            .take(8)
+            .find(|(_, c)| ITEM_WORDS.contains(c))
         else {
             continue;
         };
@@ -376,7 +412,9 @@ fn checklist(text: &str, weight: Decimal) -> Option<RuleKind> {
         }
     }
     let (points, mode) = found?;
-    let count = (weight / points).ceil().clamp(Decimal::ONE, Decimal::from(20));
+    let count = (weight / points)
+        .ceil()
+        .clamp(Decimal::ONE, Decimal::from(20));
     let count = u32::try_from(count).unwrap_or(1);
     let items = (1..=count)
         .map(|i| match mode {
@@ -580,7 +618,11 @@ mod tests {
 
     #[test]
     fn levels_with_and_without_points() {
-        let (_, rule) = kind("目标完整性", "根据完整程度评价为好、较好、一般、差。", dec!(3));
+        let (_, rule) = kind(
+            "目标完整性",
+            "根据完整程度评价为好、较好、一般、差。",
+            dec!(3),
+        );
         assert_eq!(
             rule,
             RuleKind::Levels {
@@ -610,8 +652,15 @@ mod tests {
         else {
             panic!("checklist expected");
         };
-        assert_eq!((items.len(), points, mode), (3, dec!(1), ChecklistMode::Deduct));
-        let (_, rule) = kind("信息公开", "预算、决算按要求公开，每缺一项扣2.5分。", dec!(5));
+        assert_eq!(
+            (items.len(), points, mode),
+            (3, dec!(1), ChecklistMode::Deduct)
+        );
+        let (_, rule) = kind(
+            "信息公开",
+            "预算、决算按要求公开，每缺一项扣2.5分。",
+            dec!(5),
+        );
         assert!(matches!(rule, RuleKind::Checklist { .. }));
         let (_, rule) = kind(
             "资金下达合法性",

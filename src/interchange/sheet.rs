@@ -76,10 +76,17 @@ impl ReadError {
 pub fn read_csv(bytes: &[u8]) -> Result<Grid, ReadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
-    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-    let delimiter = [b',', b'\t', b';']
+    // The separator used most in the first lines; a comma unless another wins outright.
+    let head: Vec<&str> = text.lines().take(10).collect();
+    let uses = |d: u8| {
+        head.iter()
+            .map(|l| l.bytes().filter(|b| *b == d).count())
+            .sum::<usize>()
+    };
+    let delimiter = [b'\t', b';']
         .into_iter()
-        .max_by_key(|d| first_line.bytes().filter(|b| b == d).count())
+        .filter(|d| uses(*d) > uses(b','))
+        .max_by_key(|d| uses(*d))
         .unwrap_or(b',');
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -134,7 +141,10 @@ fn fill_merged(range: &Range<Data>, merges: &[Dimensions]) -> Vec<Vec<String>> {
         .map(|r| {
             (0..cols)
                 .map(|c| {
-                    let pos = (u32::try_from(r).unwrap_or(u32::MAX), u32::try_from(c).unwrap_or(u32::MAX));
+                    let pos = (
+                        u32::try_from(r).unwrap_or(u32::MAX),
+                        u32::try_from(c).unwrap_or(u32::MAX),
+                    );
                     range.get_value(pos).map(cell_text).unwrap_or_default()
                 })
                 .collect()

@@ -11,24 +11,37 @@ use crate::core::Lang;
 use crate::core::model::ScoringTable;
 use crate::text::width;
 
-const LEVEL_ZH: [&str; 6] = ["一级指标", "二级指标", "三级指标", "四级指标", "五级指标", "六级指标"];
+const LEVEL_ZH: [&str; 6] = [
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "四级指标",
+    "五级指标",
+    "六级指标",
+];
 
 /// The header and rows of the table (one row per indicator, ancestors' names
 /// repeated), and the number of level columns.
 #[must_use]
 pub fn table_rows(table: &ScoringTable, lang: Lang) -> (Vec<String>, Vec<Vec<String>>, usize) {
     let flat = table.flatten();
-    let depth = flat.iter().map(|(d, _)| d + 1).max().unwrap_or(1).clamp(3, 6);
+    let depth = flat
+        .iter()
+        .map(|(d, _)| d + 1)
+        .max()
+        .unwrap_or(1)
+        .clamp(3, 6);
     let mut header = vec![match lang {
         Lang::Zh => "编码".to_owned(),
         Lang::En => "Code".to_owned(),
     }];
-    for level in 0..depth {
+    for (level, zh) in LEVEL_ZH.iter().enumerate().take(depth) {
         header.push(match lang {
-            Lang::Zh => LEVEL_ZH[level].to_owned(),
+            Lang::Zh => (*zh).to_owned(),
             Lang::En => format!("Level {}", level + 1),
         });
     }
+
     for (zh, en) in [
         ("分值", "Weight"),
         ("评分标准", "Standard"),
@@ -123,7 +136,10 @@ pub fn to_xlsx(table: &ScoringTable, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 *w = (*w).max(value.lines().map(width).max().unwrap_or(0));
             }
             if c == weight_col {
-                let weight = value.parse::<rust_decimal::Decimal>().ok().and_then(|d| d.to_f64());
+                let weight = value
+                    .parse::<rust_decimal::Decimal>()
+                    .ok()
+                    .and_then(|d| d.to_f64());
                 if let Some(w) = weight {
                     ws.write_number_with_format(r, col, w, &number)?;
                     continue;
@@ -160,7 +176,11 @@ pub fn to_xlsx(table: &ScoringTable, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     }
     ws.set_freeze_panes(2, 0)?;
     for (col, w) in (0u16..).zip(&widths) {
-        let cap = if usize::from(col) >= weight_col + 1 { 60 } else { 30 };
+        let cap = if usize::from(col) > weight_col {
+            60
+        } else {
+            30
+        };
         ws.set_column_width(col, u32::try_from((*w + 2).clamp(6, cap)).unwrap_or(20))?;
     }
     book.save_to_buffer()
@@ -178,7 +198,10 @@ mod tests {
         assert_eq!(depth, 3);
         assert_eq!(header[..4], ["编码", "一级指标", "二级指标", "三级指标"]);
         let a31 = rows.iter().find(|r| r[0] == "A3.1").expect("A3.1");
-        assert_eq!(a31[1..4], ["预算编制", "预算编制准确性", "财政拨款收入预决算差异率"]);
+        assert_eq!(
+            a31[1..4],
+            ["预算编制", "预算编制准确性", "财政拨款收入预决算差异率"]
+        );
         assert_eq!(a31[4], "5");
         assert!(a31[7].contains("\"kind\":\"threshold\""));
         let a = rows.iter().find(|r| r[0] == "A").expect("A");

@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use crate::core::Bilingual;
 use crate::core::format::load;
-use crate::core::model::{FORMAT_NAME, ScoringTable};
+use crate::core::model::{FORMAT_NAME, Indicator, IndicatorEntry, Rule, ScoringTable};
 
 /// The `format` value of a table file.
 pub const TABLE_FORMAT: &str = "jixiao-table";
@@ -17,7 +17,50 @@ pub const TABLE_VERSION: u32 = 1;
 struct DocOut<'a> {
     format: &'a str,
     version: u32,
-    table: &'a ScoringTable,
+    table: TableOut<'a>,
+}
+
+/// The table as written: the workbook's own serialisation, without the empty
+/// entries (a table file carries the bureau's table, not a department's scores).
+/// Field order follows `ScoringTable` and `Indicator`; a test checks nothing is lost.
+#[derive(Serialize)]
+struct TableOut<'a> {
+    name: &'a str,
+    source: &'a str,
+    verified: bool,
+    note: &'a str,
+    indicators: Vec<IndicatorOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct IndicatorOut<'a> {
+    code: &'a str,
+    name: &'a str,
+    #[serde(with = "crate::core::num::dec_str")]
+    weight: rust_decimal::Decimal,
+    standard: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'a Rule>,
+    #[serde(skip_serializing_if = "is_empty_entry")]
+    entry: &'a IndicatorEntry,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    children: Vec<IndicatorOut<'a>>,
+}
+
+fn is_empty_entry(entry: &&IndicatorEntry) -> bool {
+    **entry == IndicatorEntry::default()
+}
+
+fn indicator_out(ind: &Indicator) -> IndicatorOut<'_> {
+    IndicatorOut {
+        code: &ind.code,
+        name: &ind.name,
+        weight: ind.weight,
+        standard: &ind.standard,
+        rule: ind.rule.as_ref(),
+        entry: &ind.entry,
+        children: ind.children.iter().map(indicator_out).collect(),
+    }
 }
 
 #[derive(Deserialize)]
@@ -31,7 +74,13 @@ pub fn to_json(table: &ScoringTable) -> String {
     let doc = DocOut {
         format: TABLE_FORMAT,
         version: TABLE_VERSION,
-        table,
+        table: TableOut {
+            name: &table.name,
+            source: &table.source,
+            verified: table.verified,
+            note: &table.note,
+            indicators: table.indicators.iter().map(indicator_out).collect(),
+        },
     };
     let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
     text.push('\n');
@@ -51,7 +100,9 @@ pub enum TableFileError {
         "not a jixiao table: {0}; expected {{\"format\": \"{TABLE_FORMAT}\", \"version\": 1, \"table\": {{…}}}}"
     )]
     NotATable(String),
-    #[error("written by a newer jixiao (table version {0}; this build reads up to {TABLE_VERSION})")]
+    #[error(
+        "written by a newer jixiao (table version {0}; this build reads up to {TABLE_VERSION})"
+    )]
     NewerVersion(u64),
     #[error("line {line}, column {column}: {message}")]
     Invalid {
@@ -147,11 +198,50 @@ mod tests {
 
     #[test]
     fn round_trips_and_accepts_a_workbook() {
-        let table = sample_workbook().table;
+        let mut table = sample_workbook().table;
+        for top in &mut table.indicators {
+            for child in &mut top.children {
+                child.entry = IndicatorEntry::default();
+                for grandchild in &mut child.children {
+                    grandchild.entry = IndicatorEntry::default();
+                }
+            }
+        }
         let text = to_json(&table);
+        assert!(!text.contains("\"entry\""));
         assert!(text.starts_with("{\n  \"format\": \"jixiao-table\",\n  \"version\": 1,"));
         assert_eq!(from_json(&text).expect("table"), table);
-        assert_eq!(from_json(SAMPLE_JSON).expect("workbook"), table);
+        assert_eq!(
+            from_json(SAMPLE_JSON).expect("workbook"),
+            sample_workbook().table
+        );
+    }
+
+    #[test]
+    fn nothing_but_empty_entries_is_left_out() {
+        // The workbook's own serialisation of the table, with empty entries
+        // removed, must equal what the table file holds: a field added to
+        // `Indicator` or `ScoringTable` without being added here fails this test.
+        fn strip(value: &mut Value, empty: &Value) {
+            if let Some(obj) = value.as_object_mut() {
+                if obj.get("entry") == Some(empty) {
+                    obj.remove("entry");
+                }
+                for child in obj.values_mut() {
+                    strip(child, empty);
+                }
+            } else if let Some(list) = value.as_array_mut() {
+                for item in list {
+                    strip(item, empty);
+                }
+            }
+        }
+        let table = sample_workbook().table;
+        let empty = serde_json::to_value(IndicatorEntry::default()).expect("entry");
+        let mut expected = serde_json::to_value(&table).expect("table");
+        strip(&mut expected, &empty);
+        let written: Value = serde_json::from_str(&to_json(&table)).expect("json");
+        assert_eq!(written["table"], expected);
     }
 
     #[test]
@@ -164,9 +254,13 @@ mod tests {
             from_json("{\"format\": \"jixiao-table\", \"version\": 9, \"table\": {}}"),
             Err(TableFileError::NewerVersion(9))
         ));
-        let err = from_json("{\"format\": \"jixiao-table\", \"version\": 1,\n \"table\": {\"name\": 3}}")
-            .expect_err("invalid");
-        assert!(matches!(err, TableFileError::Invalid { line: 2, .. }), "{err:?}");
+        let err =
+            from_json("{\"format\": \"jixiao-table\", \"version\": 1,\n \"table\": {\"name\": 3}}")
+                .expect_err("invalid");
+        assert!(
+            matches!(err, TableFileError::Invalid { line: 2, .. }),
+            "{err:?}"
+        );
         assert!(err.describe("t.json").zh.contains("第 2 行"));
     }
 }

@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 /// The backup kept next to `path`: `workbook.json` → `workbook.json.bak`.
 #[must_use]
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(".bak");
     path.with_file_name(name)
 }
@@ -17,7 +20,11 @@ pub fn backup_path(path: &Path) -> PathBuf {
 ///
 /// # Errors
 /// When the folder is not writable or the disk is full; `path` is then untouched.
-pub fn write_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> io::Result<Option<PathBuf>> {
+pub fn write_atomic(
+    path: &Path,
+    contents: &[u8],
+    keep_backup: bool,
+) -> io::Result<Option<PathBuf>> {
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -28,6 +35,13 @@ pub fn write_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> io::Resu
         .tempfile_in(&folder)?;
     temp.write_all(contents)?;
     temp.flush()?;
+    // A temporary file is private (0600); the result gets the old file's
+    // permissions, or the usual ones for a new file.
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => meta.permissions(),
+        Err(_) => default_permissions(temp.as_file())?,
+    };
+    temp.as_file().set_permissions(permissions)?;
     temp.as_file().sync_all()?;
     let backup = if keep_backup && path.exists() {
         let bak = backup_path(path);
@@ -40,6 +54,17 @@ pub fn write_atomic(path: &Path, contents: &[u8], keep_backup: bool) -> io::Resu
     Ok(backup)
 }
 
+#[cfg(unix)]
+fn default_permissions(_file: &std::fs::File) -> io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &std::fs::File) -> io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,7 +74,9 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let path = dir.path().join("workbook.json");
         assert_eq!(write_atomic(&path, b"one", true).expect("write"), None);
-        let bak = write_atomic(&path, b"two", true).expect("write").expect("backup");
+        let bak = write_atomic(&path, b"two", true)
+            .expect("write")
+            .expect("backup");
         assert_eq!(std::fs::read(&path).expect("read"), b"two");
         assert_eq!(std::fs::read(&bak).expect("read"), b"one");
         assert!(bak.ends_with("workbook.json.bak"));
