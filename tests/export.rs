@@ -573,3 +573,27 @@ fn libreoffice_recomputes_every_formula_to_jixiao_values() {
     assert!(checked > 300, "only {checked} formula cells checked");
     println!("LibreOffice recomputed {checked} formula cells to jixiao's values");
 }
+
+#[test]
+fn a_nearly_empty_workbook_exports_without_trouble() {
+    let text = r#"{"format": "jixiao-workbook", "version": 1,
+        "unit": {"name": "新单位", "fiscal_year": 2024},
+        "table": {"name": "空表", "indicators": []}}"#;
+    let wb = jixiao::core::format::load(text).expect("load").workbook;
+    let d = derive(&wb);
+    let md = report(&wb, &d, Lang::Zh);
+    assert!(md.contains("# 2024年度新单位整体支出绩效自评报告"));
+    assert!(md.contains("（未填写）"));
+    for table in jixiao::export::csv::CsvTable::ALL {
+        let bytes = jixiao::export::csv::table_bytes(table, &wb, &d, Lang::En);
+        assert!(bytes.len() > 3);
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let path = write_xlsx(dir.path(), "e.xlsx", &wb, true);
+    let cells = formula_cells(&path);
+    assert!(
+        cells
+            .values()
+            .any(|(f, v)| f == "SUM(0)" && *v == Data::Float(0.0))
+    );
+}

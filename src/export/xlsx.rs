@@ -611,7 +611,11 @@ fn scores_sheet(
         }
         parents.push(i);
     }
+    // SUM() of nothing is refused by Excel: an empty list sums to 0.
     let cells = |col: char, list: &[u32]| {
+        if list.is_empty() {
+            return "0".to_owned();
+        }
         list.iter()
             .map(|r| format!("{col}{}", r + 1))
             .collect::<Vec<_>>()

@@ -874,6 +874,35 @@ mod tests {
         assert!(msg.en.contains("Found: 项目, 金额, 备注"), "{}", msg.en);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_grid_gives_a_table_or_a_reason(
+            cells in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "", "", "一级指标", "二级指标", "三级指标", "分值", "评分标准", "编码",
+                        "指标名称", "级次", "合计", "注：说明", "预算编制（20分）", "A", "A1",
+                        "1.1", "二级", "5", "abc", "≤5%得满分，每超过1个百分点扣1分", "-3",
+                    ]),
+                    0..6,
+                ),
+                0..8,
+            )
+        ) {
+            let g = Grid {
+                sheet: None,
+                rows: cells
+                    .iter()
+                    .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+                    .collect(),
+            };
+            match import_grid(&g, "t") {
+                Ok(t) => proptest::prop_assert!(!t.table.indicators.is_empty()),
+                Err(e) => proptest::prop_assert!(!e.describe("t.csv").zh.is_empty()),
+            }
+        }
+    }
+
     #[test]
     fn helpers() {
         assert_eq!(

@@ -685,6 +685,23 @@ mod tests {
         assert_eq!(categories.len(), 4);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_any_wording(
+            standard in "[0-9０-９.%％≤≥<>=得扣分每超过低于少个百分点项处一二好较般差优良中不适用满分×*；;，,、()（）含以上下内-]{0,40}",
+            any in "\\PC{0,40}",
+            weight in 0u32..20,
+        ) {
+            let w = Decimal::from(weight);
+            for text in [&standard, &any] {
+                let r = recognise("指标", text, "", w);
+                if let RuleKind::Checklist { items, .. } = &r.rule.kind {
+                    proptest::prop_assert!(!items.is_empty() && items.len() <= 20);
+                }
+            }
+        }
+    }
+
     #[test]
     fn unreadable_or_unnamed_stays_manual_with_reason() {
         let r = recognise(

@@ -45,6 +45,8 @@ pub enum ReadError {
     NoSuchSheet { name: String, available: String },
     #[error("unsupported file type \"{0}\"; expected .csv, .xlsx, .xls or .ods")]
     UnsupportedType(String),
+    #[error("sheet \"{0}\" is too large for a scoring table")]
+    TooLarge(String),
 }
 
 impl ReadError {
@@ -61,6 +63,7 @@ impl ReadError {
             Self::NoSuchSheet { name, available } => {
                 format!("{file}：没有名为“{name}”的工作表；现有工作表：{available}")
             }
+            Self::TooLarge(sheet) => format!("{file}：工作表“{sheet}”过大，不像评分表"),
             Self::UnsupportedType(ext) => {
                 format!("{file}：不支持的文件类型“{ext}”，应为 .csv、.xlsx、.xls 或 .ods")
             }
@@ -101,6 +104,9 @@ pub fn read_csv(bytes: &[u8]) -> Result<Grid, ReadError> {
     Ok(Grid { sheet: None, rows })
 }
 
+/// More cells than any scoring table has: a guard against sheets formatted to the last row.
+const MAX_CELLS: u64 = 2_000_000;
+
 /// Reads every sheet of a spreadsheet file, merged regions filled in.
 ///
 /// # Errors
@@ -113,6 +119,11 @@ pub fn read_spreadsheet(path: &Path) -> Result<Vec<Grid>, ReadError> {
         let range = book
             .worksheet_range(&name)
             .map_err(|e| ReadError::Spreadsheet(e.to_string()))?;
+        if let Some((rows, cols)) = range.end()
+            && u64::from(rows) * u64::from(cols) > MAX_CELLS
+        {
+            return Err(ReadError::TooLarge(name));
+        }
         let merges = merged_regions(&mut book, &name);
         grids.push(Grid {
             sheet: Some(name),
