@@ -195,10 +195,7 @@ pub fn apply(workbook: &Path, table: &Path, dry_run: bool, lang: Lang) -> Result
     let wb_name = workbook.display().to_string();
     let wb_text = read_text(workbook)?;
     let loaded = load(&wb_text).map_err(|e| Failure::unreadable(e.describe(&wb_name)))?;
-    let table_name = table.display().to_string();
-    let table_text = read_text(table)?;
-    let new_table = table_file::from_json(&table_text)
-        .map_err(|e| Failure::unreadable(e.describe(&table_name)))?;
+    let new_table = table_file::read_table_file(table).map_err(Failure::unreadable)?;
     let before = derive(&loaded.workbook);
     let mut wb = loaded.workbook.clone();
     let report = apply_table(&mut wb, new_table);
