@@ -2,12 +2,15 @@
 //!
 //! `core` is pure (model, engine, file format); `cli` prints and writes files;
 //! `app` holds the workbench state and actions; `ui` renders it; `term` runs it;
-//! `review` is the reviewer's data layer; `synth` generates sample workbooks.
+//! `export` and `interchange` speak Markdown, CSV and xlsx; `review` is the
+//! reviewer's data layer; `synth` generates sample workbooks.
 
 pub mod app;
 pub mod cli;
 pub mod core;
+pub mod export;
 pub mod i18n;
+pub mod interchange;
 pub mod review;
 pub mod synth;
 pub mod term;

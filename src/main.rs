@@ -1,11 +1,14 @@
 //! The `jixiao` binary: parses the command line and hands over.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use jixiao::cli;
 use jixiao::core::Lang;
+use jixiao::export::cli::{ExportFormat, Failure, Outcome};
+use jixiao::export::csv::CsvTable;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum LangArg {
@@ -46,6 +49,89 @@ enum Command {
         #[arg(long, value_name = "N", requires = "output")]
         synthetic: Option<usize>,
     },
+    /// Write the report (md), the tables (csv) or a workbook with live formulas (xlsx).
+    Export {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        format: FormatArg,
+        /// Output file (md, xlsx, one csv table) or folder (all csv tables).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// With --format csv: write only this table.
+        #[arg(long, value_enum)]
+        table: Option<TableArg>,
+    },
+    /// Bring the bureau's scoring table (评分表) in and out.
+    Table {
+        #[command(subcommand)]
+        command: TableCommand,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Md,
+    Csv,
+    Xlsx,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum TableArg {
+    Basic,
+    Scores,
+    Workload,
+    Checks,
+}
+
+#[derive(Subcommand)]
+enum TableCommand {
+    /// Read a scoring table from CSV or xlsx into a table file (docs/table-format.md).
+    Import {
+        input: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// The sheet to read (default: the first with recognised columns).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Mark the table as checked against the bureau's original.
+        #[arg(long)]
+        verified: bool,
+    },
+    /// Replace a workbook's table, keeping the entries of matching indicators.
+    Apply {
+        workbook: PathBuf,
+        table: PathBuf,
+        /// Print the report without writing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write a workbook's table as CSV or xlsx (by the output's extension).
+    Export {
+        workbook: PathBuf,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+}
+
+/// Prints an outcome: bytes to standard output, the note to standard error.
+fn finish(result: Result<Outcome, Failure>, lang: Lang) -> ExitCode {
+    match result {
+        Ok(outcome) => {
+            if let Some(bytes) = outcome.stdout
+                && std::io::stdout().write_all(&bytes).is_err()
+            {
+                return ExitCode::from(1);
+            }
+            if let Some(note) = outcome.note {
+                eprintln!("{}", note.get(lang).trim_end());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            eprintln!("{}", failure.message.get(lang).trim_end());
+            ExitCode::from(failure.exit_code)
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -91,6 +177,53 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Some(Command::Export {
+            file,
+            format,
+            output,
+            table,
+        }) => {
+            let format = match format {
+                FormatArg::Md => ExportFormat::Md,
+                FormatArg::Csv => ExportFormat::Csv,
+                FormatArg::Xlsx => ExportFormat::Xlsx,
+            };
+            let table = table.map(|t| match t {
+                TableArg::Basic => CsvTable::Basic,
+                TableArg::Scores => CsvTable::Scores,
+                TableArg::Workload => CsvTable::Workload,
+                TableArg::Checks => CsvTable::Checks,
+            });
+            finish(
+                jixiao::export::cli::run(&file, format, output.as_deref(), table, lang),
+                lang,
+            )
+        }
+        Some(Command::Table { command }) => {
+            let result = match command {
+                TableCommand::Import {
+                    input,
+                    output,
+                    sheet,
+                    verified,
+                } => jixiao::interchange::cli::import(
+                    &input,
+                    output.as_deref(),
+                    sheet.as_deref(),
+                    verified,
+                    lang,
+                ),
+                TableCommand::Apply {
+                    workbook,
+                    table,
+                    dry_run,
+                } => jixiao::interchange::cli::apply(&workbook, &table, dry_run, lang),
+                TableCommand::Export { workbook, output } => {
+                    jixiao::interchange::cli::export(&workbook, &output, lang)
+                }
+            };
+            finish(result, lang)
+        }
         None => {
             let path = args.file.unwrap_or_else(jixiao::term::open::default_path);
             match jixiao::term::open::open_app(&path, lang) {

@@ -1,0 +1,336 @@
+//! CSV tables for people who do not run jixiao: UTF-8 with BOM (so Excel reads
+//! the Chinese), stored decimals exactly as stored.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::rows::{
+    basic_rows, count_text, field_unit, metric_status_text, opt_rate, opt_text, rate_text,
+    score_rows, tr, workload_rows,
+};
+use crate::core::Lang;
+use crate::core::engine::Derived;
+use crate::core::model::Workbook;
+use crate::core::num::fmt_score;
+use crate::interchange::write::write_atomic;
+
+/// The tables `export --format csv` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvTable {
+    /// 基础数据表: every field (and the ratios computed from them).
+    Basic,
+    /// 指标评分表: every indicator with weight, score and reason.
+    Scores,
+    /// 工作量统计: items and their parts.
+    Workload,
+    /// 检查: the engine's warnings.
+    Checks,
+}
+
+impl CsvTable {
+    pub const ALL: [Self; 4] = [Self::Basic, Self::Scores, Self::Workload, Self::Checks];
+
+    /// The file name inside the export folder (ASCII, the same in both languages).
+    #[must_use]
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Self::Basic => "basic-data.csv",
+            Self::Scores => "scores.csv",
+            Self::Workload => "workload.csv",
+            Self::Checks => "checks.csv",
+        }
+    }
+}
+
+/// One table as CSV bytes, starting with the UTF-8 BOM.
+#[must_use]
+pub fn table_bytes(table: CsvTable, wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<u8> {
+    let rows = match table {
+        CsvTable::Basic => basic_table(wb, derived, lang),
+        CsvTable::Scores => scores_table(wb, derived, lang),
+        CsvTable::Workload => workload_table(wb, derived, lang),
+        CsvTable::Checks => checks_table(derived, lang),
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for row in rows {
+        // Writing into memory cannot fail.
+        let _ = writer.write_record(&row);
+    }
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(writer.into_inner().unwrap_or_default());
+    bytes
+}
+
+/// Writes every table into `folder` (created if needed); returns the files written.
+///
+/// # Errors
+/// When the folder or a file cannot be written.
+pub fn write_tables(
+    folder: &Path,
+    wb: &Workbook,
+    derived: &Derived,
+    lang: Lang,
+) -> io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(folder)?;
+    let mut written = Vec::new();
+    for table in CsvTable::ALL {
+        let path = folder.join(table.file_name());
+        write_atomic(&path, &table_bytes(table, wb, derived, lang), false)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+fn basic_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
+    let mut out = vec![
+        [
+            tr(lang, "字段", "key"),
+            tr(lang, "项目", "label"),
+            tr(lang, "数值", "value"),
+            tr(lang, "单位", "unit"),
+            tr(lang, "计算式", "formula"),
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    ];
+    out.push(vec![
+        "unit_name".into(),
+        tr(lang, "单位名称", "Unit").into(),
+        wb.unit.name.clone(),
+        String::new(),
+        String::new(),
+    ]);
+    out.push(vec![
+        "fiscal_year".into(),
+        tr(lang, "年度", "Fiscal year").into(),
+        wb.unit.fiscal_year.to_string(),
+        String::new(),
+        String::new(),
+    ]);
+    for row in basic_rows(wb) {
+        out.push(vec![
+            row.field.key().to_owned(),
+            row.field.label(lang).to_owned(),
+            opt_text(row.value),
+            field_unit(row.field, lang).to_owned(),
+            String::new(),
+        ]);
+    }
+    for m in &derived.metrics {
+        let value = m.display.map_or_else(
+            || metric_status_text(&m.status, lang).to_owned(),
+            |v| {
+                if m.id.is_percent() {
+                    rate_text(v)
+                } else {
+                    v.to_string()
+                }
+            },
+        );
+        let unit = if m.id.is_percent() {
+            "%"
+        } else {
+            tr(lang, "万元", "10k yuan")
+        };
+        let formula = m.expression.as_ref().map_or_else(
+            || m.id.formula().get(lang).to_owned(),
+            |e| e.get(lang).to_owned(),
+        );
+        out.push(vec![
+            m.id.key().to_owned(),
+            m.id.label(lang).to_owned(),
+            value,
+            unit.to_owned(),
+            formula,
+        ]);
+    }
+    out
+}
+
+fn scores_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
+    let mut out = vec![
+        [
+            tr(lang, "编码", "code"),
+            tr(lang, "层级", "level"),
+            tr(lang, "指标", "indicator"),
+            tr(lang, "分值", "weight"),
+            tr(lang, "得分", "score"),
+            tr(lang, "扣分", "lost"),
+            tr(lang, "评分标准", "standard"),
+            tr(lang, "计分规则", "rule"),
+            tr(lang, "计算过程", "working"),
+            tr(lang, "扣分原因", "reason"),
+            tr(lang, "自评得分", "officer score"),
+            tr(lang, "复核得分", "reviewer score"),
+            tr(lang, "复核意见", "reviewer comment"),
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    ];
+    for r in score_rows(wb, derived, lang) {
+        out.push(vec![
+            r.code,
+            r.level.to_string(),
+            r.name,
+            r.weight.to_string(),
+            fmt_score(r.score),
+            fmt_score(r.lost),
+            r.standard,
+            r.rule,
+            r.working,
+            r.reason,
+            opt_text(r.officer_score),
+            opt_text(r.reviewer_score),
+            r.reviewer_comment,
+        ]);
+    }
+    out.push(vec![
+        String::new(),
+        String::new(),
+        tr(lang, "合计", "Total").to_owned(),
+        derived.scores.max_total.to_string(),
+        fmt_score(derived.scores.total),
+        fmt_score(derived.scores.max_total - derived.scores.total),
+        String::new(),
+        format!(
+            "{}：{}",
+            tr(lang, "自评等级", "Grade"),
+            derived.grade.label(lang)
+        ),
+    ]);
+    out
+}
+
+fn workload_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
+    let mut out = vec![
+        [
+            tr(lang, "类别", "group"),
+            tr(lang, "事项", "item"),
+            tr(lang, "分项", "part"),
+            tr(lang, "数量", "value"),
+            tr(lang, "余", "lower bound"),
+            tr(lang, "单位", "unit"),
+            tr(lang, "分项合计", "parts sum"),
+            tr(lang, "目标", "target"),
+            tr(lang, "完成率（%）", "completion (%)"),
+            tr(lang, "上年", "last year"),
+            tr(lang, "变动率（%）", "change (%)"),
+            tr(lang, "人均", "per capita"),
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    ];
+    for r in workload_rows(wb, derived) {
+        let parts_sum = r
+            .parts_sum
+            .map(|s| count_text(s, r.parts_sum_is_lower_bound))
+            .unwrap_or_default();
+        out.push(vec![
+            r.group,
+            r.item,
+            r.part.unwrap_or_default(),
+            r.value.to_string(),
+            if r.lower_bound {
+                tr(lang, "余", "yes").to_owned()
+            } else {
+                String::new()
+            },
+            r.unit,
+            parts_sum,
+            opt_text(r.target),
+            opt_rate(r.completion),
+            opt_text(r.last_year),
+            opt_rate(r.change),
+            opt_rate(r.per_capita),
+        ]);
+    }
+    out
+}
+
+fn checks_table(derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
+    let mut out = vec![
+        [
+            tr(lang, "严重程度", "severity"),
+            tr(lang, "代码", "code"),
+            tr(lang, "说明", "message"),
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    ];
+    for w in &derived.warnings {
+        let code = serde_json::to_value(w.code)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        out.push(vec![
+            match lang {
+                Lang::Zh => w.severity.label_zh(),
+                Lang::En => w.severity.label_en(),
+            }
+            .to_owned(),
+            code,
+            w.message.get(lang).to_owned(),
+        ]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::engine::derive;
+    use crate::core::sample::sample_workbook;
+
+    fn read(bytes: &[u8]) -> Vec<Vec<String>> {
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").expect("BOM first");
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(body)
+            .records()
+            .map(|r| r.expect("row").iter().map(str::to_owned).collect())
+            .collect()
+    }
+
+    #[test]
+    fn basic_data_keeps_stored_decimals() {
+        let wb = sample_workbook();
+        let d = derive(&wb);
+        let rows = read(&table_bytes(CsvTable::Basic, &wb, &d, Lang::Zh));
+        let find = |key: &str| rows.iter().find(|r| r[0] == key).expect(key).clone();
+        assert_eq!(find("appropriation_income_budget")[2], "731.80");
+        assert_eq!(find("gov_fund_appropriation_final")[2], "0.00");
+        assert_eq!(find("treasury_carryover_stock_prev")[2], "0");
+        assert_eq!(find("procurement_budget")[2], "");
+        let f1 = find("appropriation_income_variance_rate");
+        assert_eq!(f1[2], "19.58");
+        assert_eq!(f1[4], "(588.55万元-731.80万元)/731.80万元*100%=19.58%");
+        assert_eq!(find("procurement_execution_rate")[2], "缺数据");
+    }
+
+    #[test]
+    fn scores_and_workload_tables() {
+        let wb = sample_workbook();
+        let d = derive(&wb);
+        let rows = read(&table_bytes(CsvTable::Scores, &wb, &d, Lang::Zh));
+        assert_eq!(rows[0][0], "编码");
+        let a31 = rows.iter().find(|r| r[0] == "A3.1").expect("A3.1");
+        assert_eq!(
+            (a31[3].as_str(), a31[4].as_str(), a31[5].as_str()),
+            ("5", "0", "5")
+        );
+        let total = rows.last().expect("total");
+        assert_eq!((total[3].as_str(), total[4].as_str()), ("100", "94"));
+        assert!(total[7].contains('优'));
+        let rows = read(&table_bytes(CsvTable::Workload, &wb, &d, Lang::En));
+        let docs = rows.iter().find(|r| r[1] == "处理区委文件").expect("docs");
+        assert_eq!((docs[3].as_str(), docs[4].as_str()), ("1300", "yes"));
+        let meetings = rows
+            .iter()
+            .find(|r| r[1] == "组织筹备各类会议" && r[2].is_empty())
+            .expect("meetings");
+        assert_eq!(meetings[6], "202");
+    }
+}

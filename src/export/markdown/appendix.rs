@@ -1,0 +1,167 @@
+//! The appended tables (基础数据, 工作量统计) and the warnings for the author.
+
+use std::fmt::Write as _;
+
+use super::super::rows::{
+    basic_rows, count_text, field_unit, metric_status_text, opt_rate, opt_text, workload_rows,
+};
+use super::{Report, full_width_parens, md};
+use crate::core::Lang;
+
+impl Report<'_> {
+    pub(super) fn appendix_tables(&mut self) {
+        self.heading(2, self.t("附表1 基础数据", "Table 1. Basic data"));
+        let mut rows: Vec<Vec<String>> = basic_rows(self.wb)
+            .into_iter()
+            .filter(|r| r.value.is_some())
+            .map(|r| {
+                vec![
+                    r.field.label(self.lang).to_owned(),
+                    opt_text(r.value),
+                    field_unit(r.field, self.lang).to_owned(),
+                    String::new(),
+                ]
+            })
+            .collect();
+        for m in &self.d.metrics {
+            let value = m.display.map_or_else(
+                || metric_status_text(&m.status, self.lang).to_owned(),
+                |v| {
+                    if m.id.is_percent() {
+                        format!("{v:.2}")
+                    } else {
+                        v.to_string()
+                    }
+                },
+            );
+            let unit = if m.id.is_percent() {
+                "%"
+            } else {
+                self.t("万元", "10k yuan")
+            };
+            let formula = m.expression.as_ref().map_or_else(
+                || m.id.formula().get(self.lang).to_owned(),
+                |e| match self.lang {
+                    Lang::Zh => full_width_parens(&e.zh),
+                    Lang::En => e.en.clone(),
+                },
+            );
+            rows.push(vec![
+                m.id.label(self.lang).to_owned(),
+                value,
+                unit.to_owned(),
+                formula,
+            ]);
+        }
+        let header = [
+            self.t("项目", "Item"),
+            self.t("数值", "Value"),
+            self.t("单位", "Unit"),
+            self.t("计算式", "Formula"),
+        ];
+        self.table(&header, &rows);
+
+        self.heading(2, self.t("附表2 工作量统计", "Table 2. Workload"));
+        let rows: Vec<Vec<String>> = workload_rows(self.wb, self.d)
+            .into_iter()
+            .map(|r| {
+                let item = match &r.part {
+                    Some(part) => format!("{}{part}", self.t("　其中：", "  of which: ")),
+                    None => r.item.clone(),
+                };
+                let parts_sum = match r.parts_sum {
+                    Some(s) => {
+                        let mut t = count_text(s, r.parts_sum_is_lower_bound);
+                        if !r.parts_consistent {
+                            t.push_str(self.t("（与总数不符）", " (does not match)"));
+                        }
+                        t
+                    }
+                    None => String::new(),
+                };
+                vec![
+                    if r.part.is_some() {
+                        String::new()
+                    } else {
+                        r.group.clone()
+                    },
+                    item,
+                    count_text(r.value, r.lower_bound),
+                    r.unit.clone(),
+                    parts_sum,
+                    opt_text(r.target),
+                    opt_rate(r.completion),
+                    opt_text(r.last_year),
+                    opt_rate(r.change),
+                    opt_rate(r.per_capita),
+                ]
+            })
+            .collect();
+        let header = [
+            self.t("类别", "Group"),
+            self.t("事项", "Item"),
+            self.t("数量", "Count"),
+            self.t("单位", "Unit"),
+            self.t("分项合计", "Parts sum"),
+            self.t("目标", "Target"),
+            self.t("完成率（%）", "Done (%)"),
+            self.t("上年", "Last year"),
+            self.t("变动率（%）", "Change (%)"),
+            self.t("人均", "Per capita"),
+        ];
+        if rows.is_empty() {
+            let none = self.t("（未填写）", "(not filled in)");
+            self.para(none);
+        } else {
+            self.table(&header, &rows);
+            let note = match (self.lang, self.d.in_service_headcount) {
+                (Lang::Zh, Some(h)) => {
+                    format!("注：带“余”的数为下限，不作精确数相加；人均按在职人数{h}人计算。")
+                }
+                (Lang::Zh, None) => "注：带“余”的数为下限，不作精确数相加。".to_owned(),
+                (Lang::En, Some(h)) => format!(
+                    "Counts marked 余 are lower bounds and are not added as exact; per capita uses {h} staff in service."
+                ),
+                (Lang::En, None) => {
+                    "Counts marked 余 are lower bounds and are not added as exact.".to_owned()
+                }
+            };
+            self.para(&note);
+        }
+    }
+
+    pub(super) fn appendix_warnings(&mut self) {
+        self.heading(
+            2,
+            self.t(
+                "附录 检查提示（供撰写人核对，提交前请删除）",
+                "Appendix. Checks for the author (remove before filing)",
+            ),
+        );
+        if self.d.warnings.is_empty() {
+            let none = self.t("jixiao 未发现问题。", "jixiao found nothing to check.");
+            self.para(none);
+            return;
+        }
+        let lead = match self.lang {
+            Lang::Zh => format!(
+                "jixiao 检查发现以下 {} 项，请核对后再定稿：",
+                self.d.warnings.len()
+            ),
+            Lang::En => format!(
+                "jixiao found the following {} points to check before filing:",
+                self.d.warnings.len()
+            ),
+        };
+        self.para(&lead);
+        let warnings = self.d.warnings.clone();
+        for w in &warnings {
+            let severity = match self.lang {
+                Lang::Zh => format!("【{}】", w.severity.label_zh()),
+                Lang::En => format!("[{}] ", w.severity.label_en()),
+            };
+            let _ = writeln!(self.out, "- {severity}{}", md(w.message.get(self.lang)));
+        }
+        self.out.push('\n');
+    }
+}

@@ -1,0 +1,386 @@
+//! Sections 一 (the unit) and 二 (how the self-evaluation was done).
+
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+
+use super::{Report, md};
+use crate::core::Lang;
+use crate::core::model::{FieldGroup, FieldId};
+
+impl Report<'_> {
+    pub(super) fn title(&mut self) {
+        let unit = &self.wb.unit;
+        let title = match self.lang {
+            Lang::Zh => format!("{}年度{}整体支出绩效自评报告", unit.fiscal_year, unit.name),
+            Lang::En => format!(
+                "Self-evaluation of overall expenditure performance, {}, {}",
+                unit.name, unit.fiscal_year
+            ),
+        };
+        self.heading(1, &title);
+        let notice = unit.notice_ref.trim();
+        let intro = match (self.lang, notice.is_empty()) {
+            (Lang::Zh, false) => format!(
+                "根据{notice}要求，本单位及时布置自评，成立自评工作小组，查阅、核实有关账务及项目执行情况，填写自评表格并综合分析，形成本评价报告。现将{}年度{}整体绩效自我评价报告如下：",
+                unit.fiscal_year, unit.name
+            ),
+            (Lang::Zh, true) => format!(
+                "本单位及时布置自评，成立自评工作小组，查阅、核实有关账务及项目执行情况，填写自评表格并综合分析，形成本评价报告。现将{}年度{}整体绩效自我评价报告如下：",
+                unit.fiscal_year, unit.name
+            ),
+            (Lang::En, false) => format!(
+                "As required by {notice}, the unit organised its self-evaluation, set up a working group, checked the accounts and projects, filled in the evaluation tables and wrote this report on {} for {}.",
+                unit.name, unit.fiscal_year
+            ),
+            (Lang::En, true) => format!(
+                "The unit organised its self-evaluation, set up a working group, checked the accounts and projects, filled in the evaluation tables and wrote this report on {} for {}.",
+                unit.name, unit.fiscal_year
+            ),
+        };
+        self.para(&intro);
+    }
+
+    pub(super) fn basic_situation(&mut self) {
+        self.heading(2, self.t("一、单位基本情况", "1. Basic information"));
+        self.heading(
+            3,
+            self.t(
+                "（一）单位机构设置、部门职能情况",
+                "1.1 Organisation and functions",
+            ),
+        );
+        self.line(&format!(
+            "**{}**\n",
+            self.t("1、单位机构设置", "Organisation")
+        ));
+        let sections = &self.wb.unit.sections;
+        let text = match (self.lang, sections.is_empty()) {
+            (_, true) => self.t("（未填写）", "(not filled in)").to_owned(),
+            (Lang::Zh, false) => format!(
+                "本单位设{}，共{}个内设机构。",
+                sections.join("、"),
+                sections.len()
+            ),
+            (Lang::En, false) => format!(
+                "The unit has {} internal sections: {}.",
+                sections.len(),
+                sections.join(", ")
+            ),
+        };
+        self.para(&text);
+        self.line(&format!("**{}**\n", self.t("2、部门职能", "Functions")));
+        let functions = self.wb.narrative.functions.clone();
+        self.free_text(&functions);
+        self.line(&format!("**{}**\n", self.t("3、人员情况", "Staffing")));
+        self.staffing();
+        self.heading(
+            3,
+            self.t(
+                "（二）年度总体工作和重点工作任务",
+                "1.2 Overall work and key tasks of the year",
+            ),
+        );
+        let annual = self.wb.narrative.annual_work.clone();
+        self.free_text(&annual);
+        self.heading(
+            3,
+            self.t(
+                "（三）部门整体支出绩效目标",
+                "1.3 Performance goals of overall expenditure",
+            ),
+        );
+        let goals = self.wb.narrative.performance_goals.clone();
+        self.free_text(&goals);
+        self.heading(
+            3,
+            self.t(
+                "（四）部门整体支出情况（包括整体收支预算数及决算数等）",
+                "1.4 Overall income and expenditure (budget and final accounts)",
+            ),
+        );
+        self.spending();
+    }
+
+    fn staffing(&mut self) {
+        use FieldId as F;
+        let year = self.wb.unit.fiscal_year;
+        let mut sentences = Vec::new();
+        if let Some(n) = self.wb.unit.accounting_entities {
+            sentences.push(match self.lang {
+                Lang::Zh => format!("本单位年末独立核算机构数{n}个"),
+                Lang::En => format!("{n} independently accounted institution(s) at year end"),
+            });
+        }
+        let posts = self.given(&[
+            (F::AuthorizedAdmin, "行政编制", "administrative posts"),
+            (F::AuthorizedInstitution, "事业编制", "institution posts"),
+            (F::AuthorizedLogistics, "后勤服务人员", "logistics staff"),
+        ]);
+        if !posts.is_empty() {
+            let total: Decimal = [
+                F::AuthorizedAdmin,
+                F::AuthorizedInstitution,
+                F::AuthorizedLogistics,
+            ]
+            .iter()
+            .filter_map(|f| f.get(self.wb))
+            .sum();
+            let sum = if posts.len() > 1 {
+                match self.lang {
+                    Lang::Zh => format!("，合计{total}人"),
+                    Lang::En => format!(", {total} in all"),
+                }
+            } else {
+                String::new()
+            };
+            sentences.push(match self.lang {
+                Lang::Zh => format!("编制数：{}{sum}", posts.join("，")),
+                Lang::En => format!("authorised: {}{sum}", posts.join(", ")),
+            });
+        }
+        if let Some(n) = F::NewPosts.get(self.wb) {
+            sentences.push(match self.lang {
+                Lang::Zh => format!("年内新增编制{n}人"),
+                Lang::En => format!("{n} posts added during the year"),
+            });
+        }
+        let mut text = match self.lang {
+            Lang::Zh if !sentences.is_empty() => format!("{}。", sentences.join("；")),
+            Lang::En if !sentences.is_empty() => format!("{}.", sentences.join("; ")),
+            _ => String::new(),
+        };
+        let people = self.given(&[
+            (F::InServiceAdmin, "行政在职", "administrative in service"),
+            (
+                F::InServiceInstitution,
+                "事业在职",
+                "institution in service",
+            ),
+            (
+                F::InServiceLogistics,
+                "雇员制后勤服务人员",
+                "contracted logistics staff",
+            ),
+            (F::Retired, "退休人员", "retired"),
+        ]);
+        if let Some(actual) = F::ActualHeadcount.get(self.wb) {
+            let detail = match (self.lang, people.is_empty()) {
+                (_, true) => String::new(),
+                (Lang::Zh, false) => format!("，其中{}", people.join("，")),
+                (Lang::En, false) => format!(", of which {}", people.join(", ")),
+            };
+            let _ = match self.lang {
+                Lang::Zh => write!(text, "{year}年12月末单位实有人数{actual}人{detail}。"),
+                Lang::En => write!(
+                    text,
+                    " Actual headcount at the end of {year}: {actual}{detail}."
+                ),
+            };
+        } else if !people.is_empty() {
+            let _ = match self.lang {
+                Lang::Zh => write!(text, "{year}年末{}。", people.join("，")),
+                Lang::En => write!(text, " At the end of {year}: {}.", people.join(", ")),
+            };
+        }
+        if text.is_empty() {
+            text = self.t("（未填写）", "(not filled in)").to_owned();
+        }
+        self.para(text.trim());
+    }
+
+    fn spending(&mut self) {
+        use FieldId as F;
+        let year = self.wb.unit.fiscal_year;
+        let mut paragraphs = Vec::new();
+        let income_parts = self.given(&[
+            (
+                F::IncomeBudgetGeneral,
+                "一般公共预算财政拨款",
+                "general public budget appropriation",
+            ),
+            (
+                F::IncomeBudgetGovFund,
+                "政府性基金预算财政拨款",
+                "government fund appropriation",
+            ),
+            (
+                F::IncomeBudgetStateCapital,
+                "国有资本经营预算",
+                "state capital operating budget",
+            ),
+            (F::IncomeBudgetOther, "其他收入", "other income"),
+        ]);
+        if let Some(total) = F::IncomeBudgetTotal.get(self.wb) {
+            let total = self.amount(F::IncomeBudgetTotal, total);
+            paragraphs.push(match (self.lang, income_parts.is_empty()) {
+                (Lang::Zh, true) => format!("{year}年收入预算{total}。"),
+                (Lang::Zh, false) => {
+                    format!(
+                        "{year}年收入预算{total}，其中：{}。",
+                        income_parts.join("，")
+                    )
+                }
+                (Lang::En, true) => format!("Income budget {year}: {total}."),
+                (Lang::En, false) => format!(
+                    "Income budget {year}: {total}, of which {}.",
+                    income_parts.join(", ")
+                ),
+            });
+        }
+        if let Some(total) = F::ExpenditureBudgetTotal.get(self.wb) {
+            let total = self.amount(F::ExpenditureBudgetTotal, total);
+            let basic_parts = self.given(&[
+                (F::BudgetPersonnel, "人员经费支出", "personnel"),
+                (F::BudgetOperating, "公用经费支出", "operating"),
+            ]);
+            let mut split = Vec::new();
+            if let Some(basic) = F::BudgetBasic.get(self.wb) {
+                let basic = self.amount(F::BudgetBasic, basic);
+                split.push(match (self.lang, basic_parts.is_empty()) {
+                    (Lang::Zh, true) => format!("基本支出预算{basic}"),
+                    (Lang::Zh, false) => {
+                        format!("基本支出预算{basic}，其中：{}", basic_parts.join("，"))
+                    }
+                    (Lang::En, true) => format!("basic expenditure {basic}"),
+                    (Lang::En, false) => {
+                        format!("basic expenditure {basic} ({})", basic_parts.join(", "))
+                    }
+                });
+            }
+            if let Some(project) = F::BudgetProject.get(self.wb) {
+                let project = self.amount(F::BudgetProject, project);
+                split.push(match self.lang {
+                    Lang::Zh => format!("项目支出预算{project}"),
+                    Lang::En => format!("project expenditure {project}"),
+                });
+            }
+            paragraphs.push(match (self.lang, split.is_empty()) {
+                (Lang::Zh, true) => format!("{year}年支出预算{total}。"),
+                (Lang::Zh, false) => format!(
+                    "{year}年支出预算{total}，支出按支出性质和经济分类划分：{}。",
+                    split
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| format!("{}.{s}", i + 1))
+                        .collect::<Vec<_>>()
+                        .join("；")
+                ),
+                (Lang::En, true) => format!("Expenditure budget {year}: {total}."),
+                (Lang::En, false) => format!(
+                    "Expenditure budget {year}: {total}, by nature: {}.",
+                    split.join("; ")
+                ),
+            });
+        }
+        let finals: Vec<String> = FieldId::ALL
+            .iter()
+            .filter(|f| f.group() == FieldGroup::Appropriation)
+            .filter_map(|&f| {
+                let v = f.get(self.wb)?;
+                Some(match self.lang {
+                    Lang::Zh => format!("{}{}", f.label_zh(), self.amount(f, v)),
+                    Lang::En => format!("{} {}", f.label_en(), self.amount(f, v)),
+                })
+            })
+            .collect();
+        if !finals.is_empty() {
+            paragraphs.push(match self.lang {
+                Lang::Zh => format!("预算执行及决算：{}。", finals.join("，")),
+                Lang::En => format!("Execution and final accounts: {}.", finals.join(", ")),
+            });
+        }
+        for project in &self.wb.budget.projects {
+            let b = project
+                .budget
+                .map(|m| m.0.to_string())
+                .unwrap_or_else(|| "—".into());
+            let f = project
+                .final_amount
+                .map(|m| m.0.to_string())
+                .unwrap_or_else(|| "—".into());
+            paragraphs.push(match self.lang {
+                Lang::Zh => format!("项目“{}”：预算{b}万元，决算{f}万元。", project.name),
+                Lang::En => format!(
+                    "Project \"{}\": budget {b}, final {f} (10k yuan).",
+                    project.name
+                ),
+            });
+        }
+        if paragraphs.is_empty() {
+            paragraphs.push(self.t("（未填写）", "(not filled in)").to_owned());
+        }
+        for p in paragraphs {
+            self.para(&p);
+        }
+    }
+
+    pub(super) fn self_evaluation_work(&mut self) {
+        self.heading(
+            2,
+            self.t(
+                "二、自评工作开展情况",
+                "2. How the self-evaluation was done",
+            ),
+        );
+        self.heading(
+            3,
+            self.t("（一）评价小组情况", "2.1 Evaluation working group"),
+        );
+        let team = &self.wb.narrative.team;
+        if team.is_empty() {
+            let none = self.t("（未填写）", "(not filled in)");
+            self.para(none);
+        } else {
+            let lead = self.t(
+                "本单位绩效评价自评工作领导小组，具体如下：",
+                "The self-evaluation working group:",
+            );
+            self.para(lead);
+            let mut roles: Vec<(&str, Vec<String>)> = Vec::new();
+            for member in team {
+                let role = if member.role.trim().is_empty() {
+                    self.t("成员", "member")
+                } else {
+                    member.role.trim()
+                };
+                let who = if member.post.trim().is_empty() {
+                    member.name.clone()
+                } else {
+                    match self.lang {
+                        Lang::Zh => format!("{}（{}）", member.name, member.post.trim()),
+                        Lang::En => format!("{} ({})", member.name, member.post.trim()),
+                    }
+                };
+                match roles.iter_mut().find(|(r, _)| *r == role) {
+                    Some((_, list)) => list.push(who),
+                    None => roles.push((role, vec![who])),
+                }
+            }
+            for (role, people) in roles {
+                let joined = people.join(self.t("、", ", "));
+                let _ = writeln!(
+                    self.out,
+                    "- {}{}{}",
+                    md(role),
+                    self.t("：", ": "),
+                    md(&joined)
+                );
+            }
+            self.out.push('\n');
+        }
+        let duties = self.wb.narrative.team_duties.clone();
+        if !duties.trim().is_empty() {
+            self.free_text(&duties);
+        }
+        self.heading(3, self.t("（二）自评工作过程", "2.2 Process"));
+        let process = self.wb.narrative.process.clone();
+        self.free_text(&process);
+        self.heading(
+            3,
+            self.t("（三）自评材料报送情况", "2.3 Submission of materials"),
+        );
+        let submission = self.wb.narrative.submission.clone();
+        self.free_text(&submission);
+    }
+}

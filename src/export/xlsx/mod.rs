@@ -1,0 +1,281 @@
+//! One xlsx workbook with the sheets 基础数据表, 指标评分表, 工作量统计 and 检查.
+//! Ratios, subtotals, the total, the grade and the workload rates are live
+//! Excel formulas over the cells they come from, each with jixiao's value as
+//! the cached result, so a colleague who changes a figure sees them follow.
+
+mod formulas;
+mod sheets;
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use rust_xlsxwriter::{
+    Color, Format, FormatAlign, FormatBorder, Formula, Workbook as XlsxBook, Worksheet, XlsxError,
+};
+
+use super::ExportError;
+use crate::core::Lang;
+use crate::core::engine::Derived;
+use crate::core::model::{FieldKind, Workbook};
+use crate::interchange::write::write_atomic;
+use crate::text::width;
+use sheets::{basic_sheet, checks_sheet, scores_sheet, workload_sheet};
+
+/// How the workbook is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct XlsxOptions {
+    /// Store jixiao's values as the formulas' cached results (what a viewer that
+    /// does not recalculate shows). Tests turn it off to prove the formulas.
+    pub cached_results: bool,
+}
+
+impl Default for XlsxOptions {
+    fn default() -> Self {
+        Self {
+            cached_results: true,
+        }
+    }
+}
+
+/// The sheet names in the interface language.
+#[must_use]
+pub fn sheet_names(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Zh => ["基础数据表", "指标评分表", "工作量统计", "检查"],
+        Lang::En => ["Basic data", "Scores", "Workload", "Checks"],
+    }
+}
+
+/// Writes the xlsx to `path` (atomically).
+///
+/// # Errors
+/// When the workbook cannot be built or the file cannot be written.
+pub fn write(path: &Path, wb: &Workbook, derived: &Derived, lang: Lang) -> Result<(), ExportError> {
+    let bytes = to_bytes(wb, derived, lang, XlsxOptions::default())?;
+    write_atomic(path, &bytes, false)?;
+    Ok(())
+}
+
+/// Builds the xlsx in memory.
+///
+/// # Errors
+/// When rust_xlsxwriter refuses a value (e.g. a sheet beyond Excel's limits).
+pub fn to_bytes(
+    wb: &Workbook,
+    derived: &Derived,
+    lang: Lang,
+    options: XlsxOptions,
+) -> Result<Vec<u8>, ExportError> {
+    build(wb, derived, lang, options).map_err(|e| ExportError::Xlsx(e.to_string()))
+}
+
+fn build(
+    wb: &Workbook,
+    derived: &Derived,
+    lang: Lang,
+    options: XlsxOptions,
+) -> Result<Vec<u8>, XlsxError> {
+    let styles = Styles::new();
+    let names = sheet_names(lang);
+    let mut book = XlsxBook::new();
+    let refs = {
+        let ws = book.add_worksheet();
+        ws.set_name(names[0])?;
+        basic_sheet(ws, wb, derived, lang, options, &styles, names[0])?
+    };
+    {
+        let ws = book.add_worksheet();
+        ws.set_name(names[1])?;
+        scores_sheet(ws, wb, derived, lang, options, &styles, &refs)?;
+    }
+    {
+        let ws = book.add_worksheet();
+        ws.set_name(names[2])?;
+        workload_sheet(ws, wb, derived, lang, options, &styles, &refs)?;
+    }
+    {
+        let ws = book.add_worksheet();
+        ws.set_name(names[3])?;
+        checks_sheet(ws, derived, lang, &styles)?;
+    }
+    book.save_to_buffer()
+}
+
+pub(super) struct Styles {
+    pub(super) header: Format,
+    pub(super) text: Format,
+    pub(super) wrap: Format,
+    pub(super) money: Format,
+    pub(super) count: Format,
+    pub(super) rate: Format,
+    pub(super) score: Format,
+    pub(super) general: Format,
+    pub(super) bold: Format,
+}
+
+impl Styles {
+    pub(super) fn new() -> Self {
+        Self {
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0x00DD_EBF7))
+                .set_border_bottom(FormatBorder::Thin)
+                .set_align(FormatAlign::Center)
+                .set_text_wrap(),
+            text: Format::new().set_align(FormatAlign::Top),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            money: Format::new()
+                .set_num_format("#,##0.00")
+                .set_align(FormatAlign::Top),
+            count: Format::new()
+                .set_num_format("0")
+                .set_align(FormatAlign::Top),
+            rate: Format::new()
+                .set_num_format("0.00")
+                .set_align(FormatAlign::Top),
+            score: Format::new()
+                .set_num_format("0.00")
+                .set_align(FormatAlign::Top),
+            general: Format::new().set_align(FormatAlign::Top),
+            bold: Format::new().set_bold().set_align(FormatAlign::Top),
+        }
+    }
+
+    pub(super) fn for_field(&self, kind: FieldKind) -> &Format {
+        match kind {
+            FieldKind::Money | FieldKind::SignedMoney => &self.money,
+            FieldKind::Count => &self.count,
+            FieldKind::Percent => &self.rate,
+        }
+    }
+}
+
+/// Writes cells and remembers each column's widest text, to size the columns.
+pub(super) struct Sheet<'a> {
+    pub(super) ws: &'a mut Worksheet,
+    pub(super) widths: Vec<usize>,
+    pub(super) cached: bool,
+}
+
+pub(super) fn f64_of(value: Decimal) -> f64 {
+    value.to_f64().unwrap_or_default()
+}
+
+impl<'a> Sheet<'a> {
+    pub(super) fn new(ws: &'a mut Worksheet, options: XlsxOptions) -> Self {
+        // An empty result ("no target given") is cached as an empty text, not as 0.
+        ws.set_formula_result_default("");
+        Self {
+            ws,
+            widths: Vec::new(),
+            cached: options.cached_results,
+        }
+    }
+
+    pub(super) fn note(&mut self, col: u16, text: &str) {
+        let col = usize::from(col);
+        if self.widths.len() <= col {
+            self.widths.resize(col + 1, 0);
+        }
+        let w = text.lines().map(width).max().unwrap_or(0);
+        self.widths[col] = self.widths[col].max(w);
+    }
+
+    pub(super) fn header(&mut self, titles: &[&str], style: &Format) -> Result<(), XlsxError> {
+        for (col, title) in (0u16..).zip(titles) {
+            self.ws.write_string_with_format(0, col, *title, style)?;
+            self.note(col, title);
+        }
+        self.ws.set_freeze_panes(1, 0)?;
+        Ok(())
+    }
+
+    pub(super) fn text(
+        &mut self,
+        row: u32,
+        col: u16,
+        text: &str,
+        style: &Format,
+    ) -> Result<(), XlsxError> {
+        if !text.is_empty() {
+            self.ws.write_string_with_format(row, col, text, style)?;
+            self.note(col, text);
+        }
+        Ok(())
+    }
+
+    pub(super) fn number(
+        &mut self,
+        row: u32,
+        col: u16,
+        value: Decimal,
+        style: &Format,
+    ) -> Result<(), XlsxError> {
+        self.ws
+            .write_number_with_format(row, col, f64_of(value), style)?;
+        self.note(col, &value.to_string());
+        Ok(())
+    }
+
+    pub(super) fn formula(
+        &mut self,
+        row: u32,
+        col: u16,
+        formula: &str,
+        cached: &str,
+        style: &Format,
+    ) -> Result<(), XlsxError> {
+        let f = if self.cached {
+            Formula::new(formula).set_result(cached)
+        } else {
+            Formula::new(formula)
+        };
+        self.ws.write_formula_with_format(row, col, f, style)?;
+        self.note(col, cached);
+        Ok(())
+    }
+
+    /// Sizes the columns to their text (CJK counts double), within `caps`.
+    pub(super) fn finish(self, caps: &[usize]) -> Result<(), XlsxError> {
+        for (col, w) in (0u16..).zip(&self.widths) {
+            let cap = caps.get(usize::from(col)).copied().unwrap_or(40);
+            let fitted = (*w + 2).clamp(6, cap);
+            self.ws
+                .set_column_width(col, u32::try_from(fitted).unwrap_or(40))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::formulas::{CellRefs, metric_formula};
+    use super::*;
+    use crate::core::engine::MetricId;
+    use crate::core::engine::derive;
+    use crate::core::model::FieldId;
+    use crate::core::sample::sample_workbook;
+
+    #[test]
+    fn variance_formula_reads_its_inputs() {
+        let wb = sample_workbook();
+        let d = derive(&wb);
+        let mut refs = CellRefs {
+            sheet: "基础数据表".into(),
+            fields: HashMap::new(),
+            metrics: HashMap::new(),
+            headcount_row: 0,
+        };
+        refs.fields.insert(FieldId::AppropriationIncomeBudget, 10);
+        refs.fields.insert(FieldId::AppropriationIncomeFinal, 11);
+        let f = metric_formula(MetricId::AppropriationIncomeVarianceRate, &refs, Lang::Zh);
+        assert_eq!(
+            f,
+            "IF(COUNT(C12,C11)<2,\"缺数据\",IF(C11=0,\"n/a\",ROUND(ABS((C12-C11)/C11)*100,2)))"
+        );
+        assert!(to_bytes(&wb, &d, Lang::Zh, XlsxOptions::default()).is_ok());
+    }
+}

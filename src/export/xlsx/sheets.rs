@@ -1,0 +1,451 @@
+//! The four sheets: 基础数据表, 指标评分表, 工作量统计, 检查.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
+
+use super::super::rows::{basic_rows, field_unit, group_label, rate_text, tr, workload_rows};
+use super::formulas::{
+    CellRefs, live_score_formula, metric_formula, stock_class_formula, stock_class_value,
+};
+use super::{Sheet, Styles, XlsxOptions};
+use crate::core::Lang;
+use crate::core::engine::{Derived, Grade, MetricId};
+use crate::core::model::{FieldId, Workbook};
+use crate::core::num::round2;
+
+pub(super) fn basic_sheet(
+    ws: &mut Worksheet,
+    wb: &Workbook,
+    derived: &Derived,
+    lang: Lang,
+    options: XlsxOptions,
+    st: &Styles,
+    sheet_name: &str,
+) -> Result<CellRefs, XlsxError> {
+    let mut s = Sheet::new(ws, options);
+    s.header(
+        &[
+            tr(lang, "分组", "Group"),
+            tr(lang, "项目", "Item"),
+            tr(lang, "数值", "Value"),
+            tr(lang, "单位", "Unit"),
+            tr(lang, "字段", "Key"),
+            tr(lang, "说明", "Note"),
+        ],
+        &st.header,
+    )?;
+    let unit_group = tr(lang, "单位信息", "Unit");
+    s.text(1, 0, unit_group, &st.text)?;
+    s.text(1, 1, tr(lang, "单位名称", "Unit"), &st.text)?;
+    s.text(1, 2, &wb.unit.name, &st.text)?;
+    s.text(1, 4, "unit_name", &st.text)?;
+    s.text(2, 0, unit_group, &st.text)?;
+    s.text(2, 1, tr(lang, "年度", "Fiscal year"), &st.text)?;
+    s.number(2, 2, Decimal::from(wb.unit.fiscal_year), &st.count)?;
+    s.text(2, 4, "fiscal_year", &st.text)?;
+    let mut row: u32 = 3;
+    let mut fields = HashMap::new();
+    for r in basic_rows(wb) {
+        s.text(row, 0, group_label(r.group, lang), &st.text)?;
+        s.text(row, 1, r.field.label(lang), &st.text)?;
+        if let Some(v) = r.value {
+            s.number(row, 2, v, st.for_field(r.field.kind()))?;
+        }
+        s.text(row, 3, field_unit(r.field, lang), &st.text)?;
+        s.text(row, 4, r.field.key(), &st.text)?;
+        fields.insert(r.field, row);
+        row += 1;
+    }
+    row += 1;
+    let mut refs = CellRefs {
+        sheet: sheet_name.to_owned(),
+        fields,
+        metrics: HashMap::new(),
+        headcount_row: 0,
+    };
+    let ratio_group = tr(lang, "比率", "Ratios");
+    for m in &derived.metrics {
+        s.text(row, 0, ratio_group, &st.bold)?;
+        s.text(row, 1, m.id.label(lang), &st.text)?;
+        let cached = match m.display {
+            Some(v) if m.id.is_percent() => rate_text(v),
+            Some(v) => v.to_string(),
+            None => super::super::rows::metric_status_text(&m.status, lang).to_owned(),
+        };
+        let style = if m.id.is_percent() {
+            &st.rate
+        } else {
+            &st.money
+        };
+        s.formula(row, 2, &metric_formula(m.id, &refs, lang), &cached, style)?;
+        s.text(
+            row,
+            3,
+            if m.id.is_percent() {
+                "%"
+            } else {
+                tr(lang, "万元", "10k yuan")
+            },
+            &st.text,
+        )?;
+        s.text(row, 4, m.id.key(), &st.text)?;
+        if m.id == MetricId::TreasuryCarryoverStockEfficiency {
+            s.formula(
+                row,
+                5,
+                &stock_class_formula(&refs, lang),
+                &stock_class_value(wb, lang),
+                &st.text,
+            )?;
+        } else {
+            s.text(row, 5, m.id.formula().get(lang), &st.text)?;
+        }
+        refs.metrics.insert(m.id, row);
+        row += 1;
+    }
+    // In-service headcount, for per-capita workload figures.
+    let staff: Vec<String> = [
+        FieldId::InServiceAdmin,
+        FieldId::InServiceInstitution,
+        FieldId::InServiceLogistics,
+    ]
+    .iter()
+    .map(|&f| refs.field(f))
+    .collect();
+    s.text(row, 0, ratio_group, &st.bold)?;
+    s.text(
+        row,
+        1,
+        tr(lang, "在职人数合计", "Staff in service"),
+        &st.text,
+    )?;
+    s.formula(
+        row,
+        2,
+        &format!("IF(COUNT({0})=0,\"\",SUM({0}))", staff.join(",")),
+        &derived
+            .in_service_headcount
+            .map(|h| h.to_string())
+            .unwrap_or_default(),
+        &st.count,
+    )?;
+    s.text(row, 3, tr(lang, "人", "people"), &st.text)?;
+    s.text(row, 4, "in_service_headcount", &st.text)?;
+    refs.headcount_row = row;
+    s.finish(&[16, 44, 14, 10, 36, 60])?;
+    Ok(refs)
+}
+
+#[allow(clippy::too_many_lines)]
+pub(super) fn scores_sheet(
+    ws: &mut Worksheet,
+    wb: &Workbook,
+    derived: &Derived,
+    lang: Lang,
+    options: XlsxOptions,
+    st: &Styles,
+    refs: &CellRefs,
+) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(ws, options);
+    s.header(
+        &[
+            tr(lang, "编码", "Code"),
+            tr(lang, "指标", "Indicator"),
+            tr(lang, "层级", "Level"),
+            tr(lang, "分值", "Weight"),
+            tr(lang, "得分", "Score"),
+            tr(lang, "扣分", "Lost"),
+            tr(lang, "评分标准", "Standard"),
+            tr(lang, "计分规则", "Rule"),
+            tr(lang, "计算过程", "Working"),
+            tr(lang, "扣分原因", "Reason"),
+            tr(lang, "自评得分", "Officer score"),
+            tr(lang, "复核得分", "Reviewer score"),
+            tr(lang, "复核意见", "Reviewer comment"),
+        ],
+        &st.header,
+    )?;
+    let flat = wb.table.flatten();
+    let rows = super::super::rows::score_rows(wb, derived, lang);
+    // Children of each node, as sheet rows, to sum subtotals.
+    let mut children: Vec<Vec<u32>> = vec![Vec::new(); flat.len()];
+    let mut parents: Vec<usize> = Vec::new();
+    let mut tops: Vec<u32> = Vec::new();
+    for (i, (depth, _)) in flat.iter().enumerate() {
+        parents.truncate(*depth);
+        let sheet_row = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        match parents.last() {
+            Some(&p) => children[p].push(sheet_row),
+            None => tops.push(sheet_row),
+        }
+        parents.push(i);
+    }
+    // SUM() of nothing is refused by Excel: an empty list sums to 0.
+    let cells = |col: char, list: &[u32]| {
+        if list.is_empty() {
+            return "0".to_owned();
+        }
+        list.iter()
+            .map(|r| format!("{col}{}", r + 1))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    for (i, ((depth, ind), (row, result))) in flat
+        .iter()
+        .zip(rows.iter().zip(&derived.scores.indicators))
+        .enumerate()
+    {
+        let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let excel_row = r + 1;
+        let indent = Format::new()
+            .set_indent(u8::try_from(*depth).unwrap_or(0))
+            .set_align(FormatAlign::Top);
+        let name_style = if ind.is_leaf() {
+            indent
+        } else {
+            indent.set_bold()
+        };
+        s.text(r, 0, &row.code, &st.text)?;
+        s.text(r, 1, &row.name, &name_style)?;
+        s.number(r, 2, Decimal::from(depth + 1), &st.count)?;
+        s.number(r, 3, row.weight, &st.score)?;
+        let score_cached = row.score.to_string();
+        if ind.is_leaf() {
+            match live_score_formula(ind, result, refs) {
+                Some(f) => s.formula(r, 4, &f, &score_cached, &st.score)?,
+                None => s.number(r, 4, row.score, &st.score)?,
+            }
+            if result.counted_weight == result.weight {
+                s.formula(
+                    r,
+                    5,
+                    &format!("D{excel_row}-E{excel_row}"),
+                    &row.lost.to_string(),
+                    &st.score,
+                )?;
+            } else {
+                s.number(r, 5, row.lost, &st.score)?;
+            }
+        } else {
+            s.formula(
+                r,
+                4,
+                &format!("SUM({})", cells('E', &children[i])),
+                &score_cached,
+                &st.score,
+            )?;
+            s.formula(
+                r,
+                5,
+                &format!("SUM({})", cells('F', &children[i])),
+                &row.lost.to_string(),
+                &st.score,
+            )?;
+        }
+        s.text(r, 6, &row.standard, &st.wrap)?;
+        s.text(r, 7, &row.rule, &st.wrap)?;
+        s.text(r, 8, &row.working, &st.wrap)?;
+        s.text(r, 9, &row.reason, &st.wrap)?;
+        if let Some(v) = row.officer_score {
+            s.number(r, 10, v, &st.score)?;
+        }
+        if let Some(v) = row.reviewer_score {
+            s.number(r, 11, v, &st.score)?;
+        }
+        s.text(r, 12, &row.reviewer_comment, &st.wrap)?;
+    }
+    let total_row = u32::try_from(flat.len() + 1).unwrap_or(u32::MAX);
+    let t = total_row + 1;
+    let scores = &derived.scores;
+    s.text(total_row, 1, tr(lang, "合计", "Total"), &st.bold)?;
+    s.formula(
+        total_row,
+        3,
+        &format!("SUM({})", cells('D', &tops)),
+        &scores.max_total.to_string(),
+        &st.score,
+    )?;
+    let total_formula = if scores.removed_weight.is_zero() {
+        format!("SUM({})", cells('E', &tops))
+    } else {
+        let remaining = scores.max_total - scores.removed_weight;
+        format!(
+            "SUM({})*{}/{}",
+            cells('E', &tops),
+            scores.max_total,
+            remaining
+        )
+    };
+    s.formula(
+        total_row,
+        4,
+        &total_formula,
+        &scores.total.to_string(),
+        &st.score,
+    )?;
+    s.formula(
+        total_row,
+        5,
+        &format!("D{t}-E{t}"),
+        &(scores.max_total - scores.total).to_string(),
+        &st.score,
+    )?;
+    let grade_row = total_row + 1;
+    let label = |g: Grade| g.label(lang);
+    s.text(grade_row, 1, tr(lang, "自评等级", "Grade"), &st.bold)?;
+    s.formula(
+        grade_row,
+        4,
+        &format!(
+            "IF(ROUND(E{t},2)>=90,\"{}\",IF(ROUND(E{t},2)>=80,\"{}\",IF(ROUND(E{t},2)>=60,\"{}\",\"{}\")))",
+            label(Grade::Excellent),
+            label(Grade::Good),
+            label(Grade::Fair),
+            label(Grade::Poor)
+        ),
+        derived.grade.label(lang),
+        &st.bold,
+    )?;
+    s.finish(&[8, 36, 6, 8, 8, 8, 50, 44, 44, 44, 10, 10, 30])
+}
+
+pub(super) fn workload_sheet(
+    ws: &mut Worksheet,
+    wb: &Workbook,
+    derived: &Derived,
+    lang: Lang,
+    options: XlsxOptions,
+    st: &Styles,
+    refs: &CellRefs,
+) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(ws, options);
+    s.header(
+        &[
+            tr(lang, "类别", "Group"),
+            tr(lang, "事项", "Item"),
+            tr(lang, "数量", "Count"),
+            tr(lang, "余", "Lower bound"),
+            tr(lang, "单位", "Unit"),
+            tr(lang, "分项合计", "Parts sum"),
+            tr(lang, "目标", "Target"),
+            tr(lang, "完成率（%）", "Done (%)"),
+            tr(lang, "上年", "Last year"),
+            tr(lang, "变动率（%）", "Change (%)"),
+            tr(lang, "人均", "Per capita"),
+        ],
+        &st.header,
+    )?;
+    let rows = workload_rows(wb, derived);
+    let headcount = refs.headcount_abs();
+    let yes = tr(lang, "余", "yes");
+    for (i, w) in rows.iter().enumerate() {
+        let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let x = r + 1;
+        s.number(r, 2, w.value, &st.general)?;
+        if w.lower_bound {
+            s.text(r, 3, yes, &st.text)?;
+        }
+        s.text(r, 4, &w.unit, &st.text)?;
+        if let Some(part) = &w.part {
+            let style = Format::new().set_indent(1).set_align(FormatAlign::Top);
+            s.text(
+                r,
+                1,
+                &format!("{}{part}", tr(lang, "其中：", "of which: ")),
+                &style,
+            )?;
+            continue;
+        }
+        s.text(r, 0, &w.group, &st.text)?;
+        s.text(r, 1, &w.item, &st.text)?;
+        let parts = rows[i + 1..]
+            .iter()
+            .take_while(|p| p.part.is_some())
+            .count();
+        if parts > 0 {
+            let last = x + u32::try_from(parts).unwrap_or(0);
+            s.formula(
+                r,
+                5,
+                &format!("SUM(C{}:C{last})", x + 1),
+                &w.parts_sum.map(|v| v.to_string()).unwrap_or_default(),
+                &st.general,
+            )?;
+        }
+        if let Some(t) = w.target {
+            s.number(r, 6, t, &st.general)?;
+        }
+        let done = match (w.target, w.completion) {
+            (None, _) => String::new(),
+            (Some(_), Some(c)) => rate_text(c),
+            (Some(_), None) => "n/a".to_owned(),
+        };
+        s.formula(
+            r,
+            7,
+            &format!("IF(G{x}=\"\",\"\",IF(G{x}=0,\"n/a\",ROUND(C{x}/G{x}*100,2)))"),
+            &done,
+            &st.rate,
+        )?;
+        if let Some(l) = w.last_year {
+            s.number(r, 8, l, &st.general)?;
+        }
+        let change = match (w.last_year, w.change) {
+            (None, _) => String::new(),
+            (Some(_), Some(c)) => rate_text(c),
+            (Some(_), None) => "n/a".to_owned(),
+        };
+        s.formula(
+            r,
+            9,
+            &format!("IF(I{x}=\"\",\"\",IF(I{x}=0,\"n/a\",ROUND((C{x}-I{x})/I{x}*100,2)))"),
+            &change,
+            &st.rate,
+        )?;
+        let per_capita = w
+            .per_capita
+            .map_or_else(|| "n/a".to_owned(), |v| round2(v).to_string());
+        s.formula(
+            r,
+            10,
+            &format!("IF(N({headcount})=0,\"n/a\",ROUND(C{x}/{headcount},2))"),
+            &per_capita,
+            &st.rate,
+        )?;
+    }
+    s.finish(&[14, 40, 10, 6, 8, 10, 10, 12, 10, 12, 10])
+}
+
+pub(super) fn checks_sheet(
+    ws: &mut Worksheet,
+    derived: &Derived,
+    lang: Lang,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(ws, XlsxOptions::default());
+    s.header(
+        &[
+            tr(lang, "严重程度", "Severity"),
+            tr(lang, "代码", "Code"),
+            tr(lang, "说明", "Message"),
+        ],
+        &st.header,
+    )?;
+    for (i, w) in derived.warnings.iter().enumerate() {
+        let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let severity = match lang {
+            Lang::Zh => w.severity.label_zh(),
+            Lang::En => w.severity.label_en(),
+        };
+        let code = serde_json::to_value(w.code)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        s.text(r, 0, severity, &st.text)?;
+        s.text(r, 1, &code, &st.text)?;
+        s.text(r, 2, w.message.get(lang), &st.wrap)?;
+    }
+    s.finish(&[10, 34, 90])
+}

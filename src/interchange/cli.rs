@@ -1,0 +1,376 @@
+//! `jixiao table import | apply | export`.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::apply::{MatchedBy, apply_table};
+use super::build::RuleOrigin;
+use super::table_file;
+use super::write::write_atomic;
+use crate::core::engine::derive;
+use crate::core::engine::scoring::describe_rule;
+use crate::core::format::{load, to_json_keeping};
+use crate::core::model::RuleKind;
+use crate::core::num::fmt_score;
+use crate::core::{Bilingual, Lang};
+use crate::export::cli::{Failure, Outcome, refuse_overwriting_input};
+
+fn both(zh: String, en: String, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, Failure> {
+    std::fs::read_to_string(path).map_err(|e| {
+        let name = path.display();
+        Failure::unreadable(Bilingual::new(
+            format!("{name}：无法读取（{e}）"),
+            format!("{name}: cannot read ({e})"),
+        ))
+    })
+}
+
+/// Runs `jixiao table import`: reads the spreadsheet, writes the table file
+/// (or prints it), and returns the report of what was recognised.
+///
+/// # Errors
+/// Exit code 2 when the spreadsheet cannot be read or its columns are not recognised.
+pub fn import(
+    input: &Path,
+    output: Option<&Path>,
+    sheet: Option<&str>,
+    verified: bool,
+    lang: Lang,
+) -> Result<Outcome, Failure> {
+    let name = input.display().to_string();
+    let mut imported =
+        super::import_path(input, sheet).map_err(|e| Failure::unreadable(e.describe(&name)))?;
+    imported.table.verified = verified;
+    imported.table.note = if verified {
+        format!(
+            "由 jixiao table import 从 {} 导入并标记为已核实",
+            imported.table.source
+        )
+    } else {
+        format!(
+            "由 jixiao table import 从 {} 导入，未经核实：请对照财政局原表核对分值和评分标准",
+            imported.table.source
+        )
+    };
+    let json = table_file::to_json(&imported.table);
+    let mut report = String::new();
+    let place = match &imported.sheet {
+        Some(s) => both(format!("工作表“{s}”，"), format!("sheet \"{s}\", "), lang),
+        None => String::new(),
+    };
+    let flat = imported.table.flatten();
+    let leaves = flat.iter().filter(|(_, i)| i.is_leaf()).count();
+    let top: rust_decimal::Decimal = imported.table.indicators.iter().map(|i| i.weight).sum();
+    let _ = writeln!(
+        report,
+        "{}",
+        both(
+            format!(
+                "读取 {name}（{place}表头在第 {} 行）：评分表“{}”，一级指标 {} 个，末级指标 {leaves} 个，一级分值合计 {}",
+                imported.header_row,
+                imported.table.name,
+                imported.table.indicators.len(),
+                fmt_score(top)
+            ),
+            format!(
+                "read {name} ({place}header on row {}): table \"{}\", {} top-level indicators, {leaves} leaves, top-level weights add up to {}",
+                imported.header_row,
+                imported.table.name,
+                imported.table.indicators.len(),
+                fmt_score(top)
+            ),
+            lang
+        )
+    );
+    let count = |o: RuleOrigin| imported.rules.iter().filter(|r| r.origin == o).count();
+    let _ = writeln!(
+        report,
+        "{}",
+        both(
+            format!(
+                "评分规则：计分规则列 {} 项，按评分标准文字识别 {} 项，手工打分 {} 项",
+                count(RuleOrigin::RuleColumn),
+                count(RuleOrigin::Recognised),
+                count(RuleOrigin::Manual)
+            ),
+            format!(
+                "rules: {} from the rule column, {} recognised from the wording, {} scored by hand",
+                count(RuleOrigin::RuleColumn),
+                count(RuleOrigin::Recognised),
+                count(RuleOrigin::Manual)
+            ),
+            lang
+        )
+    );
+    for r in &imported.rules {
+        let Some((_, ind)) = flat.iter().find(|(_, i)| i.code == r.code) else {
+            continue;
+        };
+        let Some(rule) = &ind.rule else { continue };
+        let described = describe_rule(&rule.kind, ind.weight);
+        let metric = rule
+            .metric
+            .filter(|m| m.label_zh() != ind.name)
+            .map(|m| format!("{}：", m.label(lang)))
+            .unwrap_or_default();
+        let how = match (r.origin, &rule.kind) {
+            (RuleOrigin::Manual, _) | (_, RuleKind::Manual) => {
+                both("手工打分".into(), "by hand".into(), lang)
+            }
+            _ => format!("{metric}{}", described.get(lang)),
+        };
+        let note = r
+            .note
+            .as_ref()
+            .map(|n| format!("（{}）", n.get(lang)))
+            .unwrap_or_default();
+        let _ = writeln!(report, "  {} {}：{how}{note}", r.code, r.name);
+    }
+    if !imported.problems.is_empty() {
+        let _ = writeln!(
+            report,
+            "{}",
+            both("请核对：".into(), "please check:".into(), lang)
+        );
+        for p in &imported.problems {
+            let _ = writeln!(report, "  - {}", p.get(lang));
+        }
+    }
+    let outcome = match output {
+        Some(path) => {
+            refuse_overwriting_input(input, path)?;
+            write_atomic(path, json.as_bytes(), false).map_err(|e| Failure::write(path, &e))?;
+            let _ = write!(
+                report,
+                "{}",
+                both(
+                    format!(
+                        "已写入 {}{}",
+                        path.display(),
+                        if verified {
+                            ""
+                        } else {
+                            "（未核实；核对无误后可加 --verified 重新导入）"
+                        }
+                    ),
+                    format!(
+                        "written: {}{}",
+                        path.display(),
+                        if verified {
+                            ""
+                        } else {
+                            " (unverified; import again with --verified once checked)"
+                        }
+                    ),
+                    lang
+                )
+            );
+            Outcome {
+                stdout: None,
+                note: Some(Bilingual::new(report.clone(), report)),
+            }
+        }
+        None => Outcome {
+            stdout: Some(json.into_bytes()),
+            note: Some(Bilingual::new(report.clone(), report)),
+        },
+    };
+    Ok(outcome)
+}
+
+/// Runs `jixiao table apply`: replaces the workbook's table, keeping entries of
+/// matching indicators, writes the workbook atomically with a `.bak`, and
+/// returns the report. Nothing is written when either file cannot be read.
+///
+/// # Errors
+/// Exit code 2 when the workbook or the table cannot be read; 1 when writing fails.
+pub fn apply(workbook: &Path, table: &Path, dry_run: bool, lang: Lang) -> Result<Outcome, Failure> {
+    let wb_name = workbook.display().to_string();
+    let wb_text = read_text(workbook)?;
+    let loaded = load(&wb_text).map_err(|e| Failure::unreadable(e.describe(&wb_name)))?;
+    let new_table = table_file::read_table_file(table).map_err(Failure::unreadable)?;
+    let before = derive(&loaded.workbook);
+    let mut wb = loaded.workbook.clone();
+    let report = apply_table(&mut wb, new_table);
+    let after = derive(&wb);
+    let mut text = String::new();
+    let how = |m: MatchedBy| match (m, lang) {
+        (MatchedBy::CodeAndName, Lang::Zh) => "编码和名称相同",
+        (MatchedBy::Name, Lang::Zh) => "名称相同",
+        (MatchedBy::Code, Lang::Zh) => "编码相同（名称不同，请核对）",
+        (MatchedBy::CodeAndName, Lang::En) => "same code and name",
+        (MatchedBy::Name, Lang::En) => "same name",
+        (MatchedBy::Code, Lang::En) => "same code, different name: please check",
+    };
+    let carried: Vec<_> = report.kept.iter().filter(|k| k.had_entry).collect();
+    let _ = writeln!(
+        text,
+        "{}",
+        both(
+            format!(
+                "保留：{} 个指标与原表对应，其中 {} 个带有已填内容（得分、选择、理由、佐证或复核）",
+                report.kept.len(),
+                carried.len()
+            ),
+            format!(
+                "kept: {} indicators match the old table, {} of them with entries (scores, choices, reasons, evidence or review)",
+                report.kept.len(),
+                carried.len()
+            ),
+            lang
+        )
+    );
+    for k in &report.kept {
+        if k.had_entry || k.matched_by != MatchedBy::CodeAndName {
+            let from = if k.old_code == k.code && k.old_name == k.name {
+                String::new()
+            } else {
+                format!(" ← {} {}", k.old_code, k.old_name)
+            };
+            let _ = writeln!(
+                text,
+                "  {} {}{from}（{}）",
+                k.code,
+                k.name,
+                how(k.matched_by)
+            );
+        }
+    }
+    let _ = writeln!(
+        text,
+        "{}",
+        both(
+            format!("新增：{} 个指标", report.new.len()),
+            format!("new: {} indicators", report.new.len()),
+            lang
+        )
+    );
+    for (code, name) in &report.new {
+        let _ = writeln!(text, "  {code} {name}");
+    }
+    let _ = writeln!(
+        text,
+        "{}",
+        both(
+            format!("删除：{} 个原指标", report.dropped.len()),
+            format!("dropped: {} old indicators", report.dropped.len()),
+            lang
+        )
+    );
+    for (code, name, had) in &report.dropped {
+        let lost = if *had {
+            both(
+                "（已填内容随之删除）".into(),
+                " (its entries are dropped)".into(),
+                lang,
+            )
+        } else {
+            String::new()
+        };
+        let _ = writeln!(text, "  {code} {name}{lost}");
+    }
+    for w in &report.warnings {
+        let _ = writeln!(text, "  ! {}", w.get(lang));
+    }
+    let _ = writeln!(
+        text,
+        "{}",
+        both(
+            format!(
+                "总分：{} → {}，等级：{} → {}",
+                fmt_score(before.scores.total),
+                fmt_score(after.scores.total),
+                before.grade.label_zh(),
+                after.grade.label_zh()
+            ),
+            format!(
+                "total: {} → {}, grade: {} → {}",
+                fmt_score(before.scores.total),
+                fmt_score(after.scores.total),
+                before.grade.label_en(),
+                after.grade.label_en()
+            ),
+            lang
+        )
+    );
+    if dry_run {
+        let _ = write!(
+            text,
+            "{}",
+            both(
+                "试运行：未写入".into(),
+                "dry run: nothing written".into(),
+                lang
+            )
+        );
+    } else {
+        // The old table's unknown fields cannot be matched to the new one.
+        let mut original = loaded.original.clone();
+        if let Some(obj) = original.as_object_mut() {
+            obj.remove("table");
+        }
+        let json = to_json_keeping(&wb, Some(&original));
+        let backup = write_atomic(workbook, json.as_bytes(), true)
+            .map_err(|e| Failure::write(workbook, &e))?;
+        let bak = backup.map(|b| b.display().to_string()).unwrap_or_default();
+        let _ = write!(
+            text,
+            "{}",
+            both(
+                format!("已写入 {wb_name}（原文件备份为 {bak}）"),
+                format!("written: {wb_name} (the old file is kept as {bak})"),
+                lang
+            )
+        );
+    }
+    Ok(Outcome {
+        stdout: None,
+        note: Some(Bilingual::new(text.clone(), text)),
+    })
+}
+
+/// Runs `jixiao table export`: the workbook's table as CSV or xlsx, by the
+/// output's extension.
+///
+/// # Errors
+/// Exit code 2 when the workbook cannot be read; 1 for an unknown extension or a write failure.
+pub fn export(workbook: &Path, output: &Path, lang: Lang) -> Result<Outcome, Failure> {
+    let (wb, _) = crate::cli::check::open(workbook).map_err(Failure::unreadable)?;
+    refuse_overwriting_input(workbook, output)?;
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let bytes = match ext.as_str() {
+        "csv" => super::table_export::to_csv(&wb.table, lang),
+        "xlsx" => {
+            super::table_export::to_xlsx(&wb.table, lang).map_err(|e| Failure::write(output, &e))?
+        }
+        _ => {
+            let name = output.display();
+            return Err(Failure {
+                message: Bilingual::new(
+                    format!("{name}：输出文件应以 .csv 或 .xlsx 结尾"),
+                    format!("{name}: the output must end in .csv or .xlsx"),
+                ),
+                exit_code: 1,
+            });
+        }
+    };
+    write_atomic(output, &bytes, false).map_err(|e| Failure::write(output, &e))?;
+    Ok(Outcome {
+        stdout: None,
+        note: Some(Bilingual::new(
+            format!("已写入 {}", output.display()),
+            format!("written: {}", output.display()),
+        )),
+    })
+}

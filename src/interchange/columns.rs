@@ -1,0 +1,305 @@
+//! Finds the header row of a scoring table and what each column holds,
+//! accepting the names bureaus use (一级指标, 分值/权重, 评分标准/评分细则 …).
+
+use super::sheet::Grid;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    /// 一级指标 (1), 二级指标 (2) …: the indicator name at that level.
+    Level(u8),
+    /// 一级指标分值 …: the weight of the level's indicator.
+    LevelWeight(u8),
+    /// 分值 / 权重: the weight of the row's deepest indicator.
+    Weight,
+    /// 评分标准 / 评分细则.
+    Standard,
+    /// 指标解释 / 指标说明.
+    Definition,
+    /// 编码 / 指标编码.
+    Code,
+    /// 指标名称 (tables with one name column and a code or level column).
+    Name,
+    /// 级次 / 层级: 1, 2, 3 or 一级, 二级 …
+    LevelNo,
+    /// jixiao's machine-readable rule (written by `table export`).
+    Rule,
+}
+
+/// The columns a scoring table is expected to have, for messages.
+pub const EXPECTED_ZH: &str = "一级指标、二级指标、三级指标（或“指标名称”加“编码”/“级次”）、分值（或“权重”）、评分标准（或“评分细则”）；可选：指标解释、编码";
+pub const EXPECTED_EN: &str = "一级指标, 二级指标, 三级指标 (or 指标名称 with 编码 or 级次), 分值 (or 权重), 评分标准 (or 评分细则); optional: 指标解释, 编码";
+
+const LEVEL_PREFIXES: [&str; 6] = ["一级", "二级", "三级", "四级", "五级", "六级"];
+
+/// A header as compared: no spaces, ASCII parentheses, a trailing unit like "(分)" dropped, lower case.
+fn plain(header: &str) -> String {
+    let mut s: String = header
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            other => other,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    for unit in ["(分)", "(%)", "(分值)", "(权重)", "(jixiao)"] {
+        if let Some(stripped) = s.strip_suffix(unit) {
+            s = stripped.to_owned();
+        }
+    }
+    s
+}
+
+/// What a header names, or `None` for a column the importer does not use.
+#[must_use]
+pub fn classify(header: &str) -> Option<Role> {
+    let h = plain(header);
+    if h.is_empty() {
+        return None;
+    }
+    if ["计分规则", "jixiao计分规则", "rule"].contains(&h.as_str()) {
+        return Some(Role::Rule);
+    }
+    if [
+        "编码",
+        "指标编码",
+        "编号",
+        "指标编号",
+        "代码",
+        "指标代码",
+        "code",
+    ]
+    .contains(&h.as_str())
+    {
+        return Some(Role::Code);
+    }
+    if [
+        "级次",
+        "层级",
+        "级别",
+        "指标级次",
+        "指标层级",
+        "指标级别",
+        "level",
+    ]
+    .contains(&h.as_str())
+    {
+        return Some(Role::LevelNo);
+    }
+    for (i, prefix) in LEVEL_PREFIXES.iter().enumerate() {
+        let n = u8::try_from(i + 1).unwrap_or(u8::MAX);
+        let english = [
+            format!("level{n}"),
+            format!("l{n}"),
+            format!("level{n}indicator"),
+        ];
+        if let Some(rest) = h.strip_prefix(prefix) {
+            if ["分值", "权重", "分数"].iter().any(|w| rest.contains(w)) {
+                return Some(Role::LevelWeight(n));
+            }
+            if ["", "指标", "指标名称", "评价指标", "考核指标"].contains(&rest) {
+                return Some(Role::Level(n));
+            }
+        }
+        if english.contains(&h) {
+            return Some(Role::Level(n));
+        }
+        if h == format!("level{n}weight") {
+            return Some(Role::LevelWeight(n));
+        }
+    }
+    const STANDARD: [&str; 11] = [
+        "评分标准",
+        "评分细则",
+        "评分规则",
+        "评分方法",
+        "计分方法",
+        "评价标准",
+        "扣分标准",
+        "评分依据",
+        "考核标准",
+        "评分要点",
+        "评分办法",
+    ];
+    if STANDARD.iter().any(|w| h.contains(w))
+        || ["standard", "scoringstandard", "scoringrule", "criteria"].contains(&h.as_str())
+    {
+        return Some(Role::Standard);
+    }
+    const DEFINITION: [&str; 5] = ["指标解释", "指标说明", "指标内涵", "指标定义", "指标释义"];
+    if DEFINITION.iter().any(|w| h.contains(w))
+        || ["解释", "说明", "definition", "explanation"].contains(&h.as_str())
+    {
+        return Some(Role::Definition);
+    }
+    const WEIGHT: [&str; 12] = [
+        "分值",
+        "权重",
+        "分数",
+        "标准分",
+        "标准分值",
+        "指标分值",
+        "满分",
+        "分值权重",
+        "权重分值",
+        "指标权重",
+        "weight",
+        "points",
+    ];
+    if WEIGHT.contains(&h.as_str()) {
+        return Some(Role::Weight);
+    }
+    if [
+        "指标名称",
+        "指标",
+        "名称",
+        "评价指标",
+        "考核指标",
+        "indicator",
+        "name",
+        "indicatorname",
+    ]
+    .contains(&h.as_str())
+    {
+        return Some(Role::Name);
+    }
+    None
+}
+
+/// The recognised columns of a header row: (role, column index), first column per role.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Columns {
+    pub roles: Vec<(Role, usize)>,
+}
+
+impl Columns {
+    #[must_use]
+    pub fn of(&self, role: Role) -> Option<usize> {
+        self.roles.iter().find(|(r, _)| *r == role).map(|(_, c)| *c)
+    }
+
+    /// The level columns in level order: (level number, column).
+    #[must_use]
+    pub fn levels(&self) -> Vec<(u8, usize)> {
+        let mut out: Vec<(u8, usize)> = self
+            .roles
+            .iter()
+            .filter_map(|(r, c)| match r {
+                Role::Level(n) => Some((*n, *c)),
+                _ => None,
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Whether the row can serve as the header of a scoring table.
+    #[must_use]
+    pub fn usable(&self) -> bool {
+        let named = !self.levels().is_empty() || self.of(Role::Name).is_some();
+        let weighted = self.of(Role::Weight).is_some()
+            || self
+                .roles
+                .iter()
+                .any(|(r, _)| matches!(r, Role::LevelWeight(_)));
+        named && weighted
+    }
+}
+
+/// Reads one row as a header.
+#[must_use]
+pub fn columns_of_row(grid: &Grid, row: usize) -> Columns {
+    let mut roles: Vec<(Role, usize)> = Vec::new();
+    let width = grid.rows.get(row).map_or(0, Vec::len);
+    for col in 0..width {
+        if let Some(role) = classify(grid.cell(row, col))
+            && !roles.iter().any(|(r, _)| *r == role)
+        {
+            roles.push((role, col));
+        }
+    }
+    Columns { roles }
+}
+
+/// How far down a header row is looked for (titles and notes can come first).
+const HEADER_SEARCH_ROWS: usize = 20;
+
+/// The header row: the usable row with the most recognised columns among the first rows.
+#[must_use]
+pub fn find_header(grid: &Grid) -> Option<(usize, Columns)> {
+    let mut best: Option<(usize, Columns)> = None;
+    for row in 0..grid.rows.len().min(HEADER_SEARCH_ROWS) {
+        let cols = columns_of_row(grid, row);
+        if cols.usable()
+            && best
+                .as_ref()
+                .is_none_or(|(_, b)| cols.roles.len() > b.roles.len())
+        {
+            best = Some((row, cols));
+        }
+    }
+    best
+}
+
+/// The distinct non-empty cells of the row that looks most like a header, for the
+/// message when no header is recognised.
+#[must_use]
+pub fn columns_found(grid: &Grid) -> Vec<String> {
+    let rows = grid.rows.len().min(HEADER_SEARCH_ROWS);
+    let candidate = (0..rows)
+        .max_by_key(|&r| (columns_of_row(grid, r).roles.len(), usize::MAX - r))
+        .filter(|&r| !columns_of_row(grid, r).roles.is_empty())
+        .or_else(|| (0..rows).find(|&r| grid.rows[r].iter().any(|c| !c.trim().is_empty())));
+    let Some(row) = candidate else {
+        return Vec::new();
+    };
+    let mut found: Vec<String> = Vec::new();
+    for cell in &grid.rows[row] {
+        let text = cell.trim().to_owned();
+        if !text.is_empty() && !found.contains(&text) {
+            found.push(text);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_are_recognised() {
+        assert_eq!(classify("一级指标"), Some(Role::Level(1)));
+        assert_eq!(classify(" 三级 指标 "), Some(Role::Level(3)));
+        assert_eq!(classify("二级指标分值"), Some(Role::LevelWeight(2)));
+        assert_eq!(classify("分值（分）"), Some(Role::Weight));
+        assert_eq!(classify("权重"), Some(Role::Weight));
+        assert_eq!(classify("评分标准及方法"), Some(Role::Standard));
+        assert_eq!(classify("评分细则"), Some(Role::Standard));
+        assert_eq!(classify("指标解释"), Some(Role::Definition));
+        assert_eq!(classify("指标编码"), Some(Role::Code));
+        assert_eq!(classify("Weight"), Some(Role::Weight));
+        // Columns that hold scores are not weights.
+        assert_eq!(classify("得分"), None);
+        assert_eq!(classify("自评得分"), None);
+        assert_eq!(classify("序号"), None);
+    }
+
+    #[test]
+    fn header_below_a_title_is_found() {
+        let grid = Grid {
+            sheet: None,
+            rows: vec![
+                vec!["2023年度整体支出绩效自评指标评分表".into(); 3],
+                vec!["指标".into(), "指标".into(), "分值".into()],
+                vec!["一级指标".into(), "二级指标".into(), "分值".into()],
+                vec!["预算编制".into(), "预算编制合理性".into(), "5".into()],
+            ],
+        };
+        let (row, cols) = find_header(&grid).expect("header");
+        assert_eq!(row, 2);
+        assert_eq!(cols.levels(), vec![(1, 0), (2, 1)]);
+    }
+}

@@ -1,0 +1,271 @@
+//! Reads a spreadsheet (CSV, xlsx, xls, ods) into a grid of text cells, with
+//! merged regions filled in (the top-left value copied down and right), so the
+//! layout reader sees what a person sees.
+
+use std::io::{BufReader, Read, Seek};
+use std::path::Path;
+use std::str::FromStr;
+
+use calamine::{Data, Dimensions, Range, Reader, Sheets, open_workbook_auto};
+use rust_decimal::Decimal;
+
+use crate::core::Bilingual;
+
+/// One sheet as text cells, row by row (rows may differ in length).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Grid {
+    /// The sheet's name (`None` for CSV).
+    pub sheet: Option<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Grid {
+    /// The trimmed cell text, empty when out of range.
+    #[must_use]
+    pub fn cell(&self, row: usize, col: usize) -> &str {
+        self.rows
+            .get(row)
+            .and_then(|r| r.get(col))
+            .map_or("", |s| s.trim())
+    }
+}
+
+/// Why a spreadsheet could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot read: {0}")]
+    Io(String),
+    #[error("not UTF-8 text (perhaps GBK); save it as \"CSV UTF-8\" or as xlsx")]
+    NotUtf8,
+    #[error("not a readable CSV file: {0}")]
+    Csv(String),
+    #[error("not a readable spreadsheet: {0}")]
+    Spreadsheet(String),
+    #[error("no sheet named \"{name}\"; the sheets are: {available}")]
+    NoSuchSheet { name: String, available: String },
+    #[error("unsupported file type \"{0}\"; expected .csv, .xlsx, .xls or .ods")]
+    UnsupportedType(String),
+    #[error("sheet \"{0}\" is too large for a scoring table")]
+    TooLarge(String),
+}
+
+impl ReadError {
+    /// The message in both languages, naming the file.
+    #[must_use]
+    pub fn describe(&self, file: &str) -> Bilingual {
+        let zh = match self {
+            Self::Io(e) => format!("{file}：无法读取（{e}）"),
+            Self::NotUtf8 => format!(
+                "{file}：不是 UTF-8 文本（可能是 GBK 编码）；请在 Excel 中另存为“CSV UTF-8”或 xlsx"
+            ),
+            Self::Csv(e) => format!("{file}：CSV 格式有误（{e}）"),
+            Self::Spreadsheet(e) => format!("{file}：无法读取表格（{e}）"),
+            Self::NoSuchSheet { name, available } => {
+                format!("{file}：没有名为“{name}”的工作表；现有工作表：{available}")
+            }
+            Self::TooLarge(sheet) => format!("{file}：工作表“{sheet}”过大，不像评分表"),
+            Self::UnsupportedType(ext) => {
+                format!("{file}：不支持的文件类型“{ext}”，应为 .csv、.xlsx、.xls 或 .ods")
+            }
+        };
+        Bilingual::new(zh, format!("{file}: {self}"))
+    }
+}
+
+/// Reads a CSV text (UTF-8, with or without BOM; comma, tab or semicolon separated).
+///
+/// # Errors
+/// When the bytes are not UTF-8 or not CSV.
+pub fn read_csv(bytes: &[u8]) -> Result<Grid, ReadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
+    // The separator used most in the first lines; a comma unless another wins outright.
+    let head: Vec<&str> = text.lines().take(10).collect();
+    let uses = |d: u8| {
+        head.iter()
+            .map(|l| l.bytes().filter(|b| *b == d).count())
+            .sum::<usize>()
+    };
+    let delimiter = [b'\t', b';']
+        .into_iter()
+        .filter(|d| uses(*d) > uses(b','))
+        .max_by_key(|d| uses(*d))
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| ReadError::Csv(e.to_string()))?;
+        rows.push(record.iter().map(str::to_owned).collect());
+    }
+    Ok(Grid { sheet: None, rows })
+}
+
+/// More cells than any scoring table has: a guard against sheets formatted to the last row.
+const MAX_CELLS: u64 = 2_000_000;
+
+/// Reads every sheet of a spreadsheet file, merged regions filled in.
+///
+/// # Errors
+/// When the file cannot be opened or a sheet cannot be read.
+pub fn read_spreadsheet(path: &Path) -> Result<Vec<Grid>, ReadError> {
+    let mut book = open_workbook_auto(path).map_err(|e| ReadError::Spreadsheet(e.to_string()))?;
+    let names = book.sheet_names();
+    let mut grids = Vec::new();
+    for name in names {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| ReadError::Spreadsheet(e.to_string()))?;
+        if let Some((rows, cols)) = range.end()
+            && u64::from(rows) * u64::from(cols) > MAX_CELLS
+        {
+            return Err(ReadError::TooLarge(name));
+        }
+        let merges = merged_regions(&mut book, &name);
+        grids.push(Grid {
+            sheet: Some(name),
+            rows: fill_merged(&range, &merges),
+        });
+    }
+    Ok(grids)
+}
+
+fn merged_regions<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str) -> Vec<Dimensions> {
+    match book {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xlsb(_) | Sheets::Ods(_) => Vec::new(),
+    }
+}
+
+/// The sheet as a grid from A1, merged regions filled with their top-left value.
+fn fill_merged(range: &Range<Data>, merges: &[Dimensions]) -> Vec<Vec<String>> {
+    let Some((end_row, end_col)) = range.end() else {
+        return Vec::new();
+    };
+    let rows = end_row as usize + 1;
+    let cols = end_col as usize + 1;
+    let mut grid: Vec<Vec<String>> = (0..rows)
+        .map(|r| {
+            (0..cols)
+                .map(|c| {
+                    let pos = (
+                        u32::try_from(r).unwrap_or(u32::MAX),
+                        u32::try_from(c).unwrap_or(u32::MAX),
+                    );
+                    range.get_value(pos).map(cell_text).unwrap_or_default()
+                })
+                .collect()
+        })
+        .collect();
+    for region in merges {
+        let (r0, c0) = (region.start.0 as usize, region.start.1 as usize);
+        let (r1, c1) = (region.end.0 as usize, region.end.1 as usize);
+        let value = grid
+            .get(r0)
+            .and_then(|row| row.get(c0))
+            .cloned()
+            .unwrap_or_default();
+        for row in grid.iter_mut().take(r1 + 1).skip(r0) {
+            for cell in row.iter_mut().take(c1 + 1).skip(c0) {
+                cell.clone_from(&value);
+            }
+        }
+    }
+    grid
+}
+
+/// A cell as text; numbers in their shortest exact decimal form.
+fn cell_text(data: &Data) -> String {
+    match data {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        // A spreadsheet stores numbers as binary doubles; the shortest form that
+        // reads back the same double is what the person typed ("2.5", "5").
+        Data::Float(f) => Decimal::from_str(&f.to_string())
+            .map(|d| d.round_dp(10).normalize().to_string())
+            .unwrap_or_else(|_| f.to_string()),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => d.to_string(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// Reads a file by its extension: CSV gives one grid, spreadsheets one per sheet.
+///
+/// # Errors
+/// When the file cannot be read, or `sheet` names no sheet.
+pub fn read_path(path: &Path, sheet: Option<&str>) -> Result<Vec<Grid>, ReadError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let grids = match ext.as_str() {
+        "csv" | "txt" | "tsv" => {
+            let mut bytes = Vec::new();
+            std::fs::File::open(path)
+                .map(BufReader::new)
+                .and_then(|mut f| f.read_to_end(&mut bytes))
+                .map_err(|e| ReadError::Io(e.to_string()))?;
+            vec![read_csv(&bytes)?]
+        }
+        "xlsx" | "xlsm" | "xls" | "ods" | "xlsb" => {
+            if !path.exists() {
+                return Err(ReadError::Io("no such file".to_owned()));
+            }
+            read_spreadsheet(path)?
+        }
+        other => return Err(ReadError::UnsupportedType(other.to_owned())),
+    };
+    match sheet {
+        None => Ok(grids),
+        Some(name) => {
+            let available: Vec<String> = grids.iter().filter_map(|g| g.sheet.clone()).collect();
+            let chosen: Vec<Grid> = grids
+                .into_iter()
+                .filter(|g| g.sheet.as_deref() == Some(name))
+                .collect();
+            if chosen.is_empty() {
+                Err(ReadError::NoSuchSheet {
+                    name: name.to_owned(),
+                    available: available.join("、"),
+                })
+            } else {
+                Ok(chosen)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_with_bom_and_tabs() {
+        let g = read_csv("\u{feff}一级指标\t分值\n预算编制\t25\n".as_bytes()).expect("csv");
+        assert_eq!(g.cell(0, 0), "一级指标");
+        assert_eq!(g.cell(1, 1), "25");
+        assert_eq!(g.cell(5, 5), "");
+    }
+
+    #[test]
+    fn gbk_bytes_are_refused_with_advice() {
+        // "一级" in GBK.
+        let err = read_csv(&[0xD2, 0xBB, 0xBC, 0xB6]).expect_err("not utf-8");
+        assert_eq!(err, ReadError::NotUtf8);
+        assert!(err.describe("t.csv").zh.contains("CSV UTF-8"));
+    }
+
+    #[test]
+    fn floats_read_as_typed() {
+        assert_eq!(cell_text(&Data::Float(2.5)), "2.5");
+        assert_eq!(cell_text(&Data::Float(5.0)), "5");
+        assert_eq!(cell_text(&Data::Float(0.1 + 0.2)), "0.3");
+    }
+}
