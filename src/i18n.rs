@@ -53,6 +53,7 @@ pub const COL_COMPLETION: Tr = Tr("完成率", "Done");
 pub const COL_LAST_YEAR: Tr = Tr("上年", "Last yr");
 pub const COL_CHANGE: Tr = Tr("增减", "Change");
 pub const COL_PER_CAPITA: Tr = Tr("人均", "Per cap.");
+pub const COL_REVIEW_COMMENT: Tr = Tr("复核意见", "Review note");
 pub const COL_SEVERITY: Tr = Tr("级别", "Level");
 pub const COL_MESSAGE: Tr = Tr("说明", "Message");
 pub const COL_CHOICE: Tr = Tr("等级/得分", "Level/score");
@@ -131,3 +132,55 @@ pub const NOTHING_FOUND_JUMP: Tr = Tr(
     "该警告没有可跳转的位置",
     "This warning has no place to jump to",
 );
+
+// Reviewer mode.
+pub const REVIEW_TITLE: Tr = Tr("审核", "Review");
+pub const REVIEW_FILTER_TEXT: Tr = Tr("筛选单位名称", "Filter unit names");
+pub const REVIEW_FILTER_DIFF: Tr = Tr(
+    "自评与计算得分之差至少",
+    "Reported vs computed difference at least",
+);
+pub const REVIEW_COMMENT: Tr = Tr("审核意见", "Review comment");
+pub const REVIEW_EXPORT_OVERVIEW: Tr = Tr(
+    "导出总览到（.csv 或 .xlsx）",
+    "Export overview to (.csv or .xlsx)",
+);
+pub const REVIEW_EXPORT_REVIEWS: Tr = Tr(
+    "导出审核结果到（.csv 或 .xlsx）",
+    "Export review results to (.csv or .xlsx)",
+);
+pub const REVIEW_FILTERS_CLEARED: Tr = Tr("已清除全部筛选", "All filters cleared");
+pub const REVIEW_STATUS: Tr = Tr("审核状态", "Review status");
+pub const REVIEW_MARKED: Tr = Tr(
+    "已标记，选择另一份后按 d 对比",
+    "Marked; select another and press d to compare",
+);
+pub const REVIEW_MARK_FIRST: Tr = Tr("请先用 m 标记一份工作簿", "Mark a workbook with m first");
+pub const REVIEW_CANNOT_COMPARE: Tr = Tr(
+    "无法对比：有文件未能打开",
+    "Cannot compare: a file did not open",
+);
+pub const REVIEW_SAVED: Tr = Tr(
+    "审核记录已保存（部门文件未改动）",
+    "Reviews saved (department files untouched)",
+);
+pub const REVIEW_EXPORTED: Tr = Tr("已导出", "Exported");
+pub const REVIEW_QUIT_QUESTION: Tr = Tr(
+    "审核记录未保存。S 保存并退出 · D 不保存退出 · Esc 返回",
+    "Unsaved reviews. S save and quit · D quit without saving · Esc stay",
+);
+pub const REVIEW_MATRIX: Tr = Tr(
+    "单位 × 指标（得分占分值比例）",
+    "Units × indicators (score as share of weight)",
+);
+pub const REVIEW_DIFF: Tr = Tr("对比", "Compare");
+pub const REVIEW_ROWS: Tr = Tr("份", "files");
+pub const REVIEW_AVERAGE: Tr = Tr("平均", "Average");
+pub const REVIEW_GRADES: Tr = Tr("等级分布", "Grades");
+pub const REVIEW_FILTERS: Tr = Tr("筛选", "Filters");
+pub const REVIEW_SORTED: Tr = Tr("排序", "Sorted by");
+pub const REVIEW_LEGEND: Tr = Tr(
+    "● 满分 ◕ ≥80% ◑ ≥60% ◔ >0 ○ 0",
+    "● full ◕ ≥80% ◑ ≥60% ◔ >0 ○ 0",
+);
+pub const REVIEW_DIFFERS: Tr = Tr("处不同", "differences");

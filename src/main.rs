@@ -61,6 +61,11 @@ enum Command {
         #[arg(long, value_enum)]
         table: Option<TableArg>,
     },
+    /// Review many workbooks read-only (审核模式): files and folders of workbooks.
+    Review {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
     /// Bring the bureau's scoring table (评分表) in and out.
     Table {
         #[command(subcommand)]
@@ -198,6 +203,18 @@ fn main() -> ExitCode {
                 jixiao::export::cli::run(&file, format, output.as_deref(), table, lang),
                 lang,
             )
+        }
+        Some(Command::Review { paths }) => {
+            let session = jixiao::review::session::ReviewSession::open(&paths);
+            let mut app = jixiao::app::review::ReviewApp::new(session, lang);
+            app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            match jixiao::term::run_review(app) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Some(Command::Table { command }) => {
             let result = match command {

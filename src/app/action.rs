@@ -79,6 +79,30 @@ pub enum Action {
     ScrollUp,
     /// Mouse wheel down.
     ScrollDown,
+    /// Review: sort by the selected column (again: reverse).
+    SortColumn,
+    /// Review: cycle the grade filter (all, 优, 良, 中, 差).
+    CycleGradeFilter,
+    /// Review: show only workbooks with warnings (toggle).
+    ToggleWarningsFilter,
+    /// Review: filter by |reported − computed| above a threshold.
+    DifferencePrompt,
+    /// Review: clear every filter.
+    ClearFilters,
+    /// Review: set the next review status of the selected workbook.
+    CycleStatus,
+    /// Review: write an overall comment for the selected workbook.
+    CommentPrompt,
+    /// Review: mark the selected workbook for a side-by-side comparison.
+    Mark,
+    /// Review: compare the marked workbook with the selected one.
+    ShowDiff,
+    /// Review: the units × indicators matrix.
+    ShowMatrix,
+    /// Review: export the overview (CSV or xlsx, by the file name).
+    ExportOverview,
+    /// Review: export the review results.
+    ExportReviews,
     /// The run loop finished a save.
     Saved(Result<PathBuf, String>),
 }

@@ -19,6 +19,18 @@ pub enum EditTarget {
     WorkloadTarget(usize, usize),
     WorkloadLastYear(usize, usize),
     PartValue(usize, usize, usize),
+    /// The reviewer's score (review mode only; kept in the review file).
+    ReviewerScore(usize),
+    /// The reviewer's comment (review mode only).
+    ReviewerComment(usize),
+}
+
+impl EditTarget {
+    /// Targets a reviewer may edit in review mode, where the workbook is read-only.
+    #[must_use]
+    pub fn is_review(self) -> bool {
+        matches!(self, Self::ReviewerScore(_) | Self::ReviewerComment(_))
+    }
 }
 
 /// A one-line editor. The caret is a char index, so it never splits a character.
@@ -119,6 +131,12 @@ pub fn current_text(wb: &Workbook, target: EditTarget) -> String {
         EditTarget::Evidence(i) => indicator(wb, i)
             .map(|ind| ind.entry.evidence.clone())
             .unwrap_or_default(),
+        EditTarget::ReviewerScore(i) => {
+            dec(indicator(wb, i).and_then(|ind| ind.entry.reviewer_score))
+        }
+        EditTarget::ReviewerComment(i) => indicator(wb, i)
+            .map(|ind| ind.entry.reviewer_comment.clone())
+            .unwrap_or_default(),
         EditTarget::WorkloadValue(g, i) => dec(item(wb, g, i).map(|it| it.value)),
         EditTarget::WorkloadTarget(g, i) => dec(item(wb, g, i).and_then(|it| it.target)),
         EditTarget::WorkloadLastYear(g, i) => dec(item(wb, g, i).and_then(|it| it.last_year)),
@@ -166,7 +184,7 @@ pub fn apply(wb: &mut Workbook, target: EditTarget, text: &str) -> Result<(), Bi
                 Err(number_error(&NumberError::TooLarge))
             }
         }
-        EditTarget::OfficerScore(i) => {
+        EditTarget::OfficerScore(i) | EditTarget::ReviewerScore(i) => {
             let weight = indicator(wb, i).map(|ind| ind.weight).unwrap_or_default();
             let rules = NumberRules {
                 max_places: 2,
@@ -175,7 +193,16 @@ pub fn apply(wb: &mut Workbook, target: EditTarget, text: &str) -> Result<(), Bi
             };
             let value = optional(rules)?;
             let ind = wb.table.nth_mut(i).ok_or_else(missing_row)?;
-            ind.entry.officer_score = value;
+            if target.is_review() {
+                ind.entry.reviewer_score = value;
+            } else {
+                ind.entry.officer_score = value;
+            }
+            Ok(())
+        }
+        EditTarget::ReviewerComment(i) => {
+            let ind = wb.table.nth_mut(i).ok_or_else(missing_row)?;
+            text.clone_into(&mut ind.entry.reviewer_comment);
             Ok(())
         }
         EditTarget::Reason(i) => {
@@ -233,7 +260,10 @@ fn item_mut(
 /// Whether the target holds free text (no number parsing).
 #[must_use]
 pub fn is_text(target: EditTarget) -> bool {
-    matches!(target, EditTarget::Reason(_) | EditTarget::Evidence(_))
+    matches!(
+        target,
+        EditTarget::Reason(_) | EditTarget::Evidence(_) | EditTarget::ReviewerComment(_)
+    )
 }
 
 /// A pick-one (levels, categories) or pick-many (checklist) popup.

@@ -100,6 +100,46 @@ pub static BINDINGS: &[Binding] = &[
     bind!(ConfirmQuit, [c('s'), c('S')], Action::SaveAndQuit, "保存并退出", "save and quit", true),
     bind!(ConfirmQuit, [c('d'), c('D')], Action::DiscardAndQuit, "不保存退出", "quit without saving", true),
     bind!(ConfirmQuit, [k(KeyCode::Esc)], Action::Cancel, "返回继续编辑", "stay", true),
+    bind!(ReviewList, [k(KeyCode::Up), c('k')], Action::Up, "上移", "up", false),
+    bind!(ReviewList, [k(KeyCode::Down), c('j')], Action::Down, "下移", "down", false),
+    bind!(ReviewList, [k(KeyCode::Left), c('h')], Action::Left, "选择左一列", "previous column", false),
+    bind!(ReviewList, [k(KeyCode::Right), c('l')], Action::Right, "选择右一列", "next column", false),
+    bind!(ReviewList, [k(KeyCode::PageUp)], Action::PageUp, "上一页", "page up", false),
+    bind!(ReviewList, [k(KeyCode::PageDown)], Action::PageDown, "下一页", "page down", false),
+    bind!(ReviewList, [k(KeyCode::Home), c('g')], Action::Home, "第一行", "first row", false),
+    bind!(ReviewList, [k(KeyCode::End), c('G')], Action::End, "最后一行", "last row", false),
+    bind!(ReviewList, [k(KeyCode::Enter)], Action::Activate, "打开（只读）", "open (read-only)", true),
+    bind!(ReviewList, [c('s')], Action::SortColumn, "按所选列排序（再按反向）", "sort by the column (again: reverse)", true),
+    bind!(ReviewList, [c('/')], Action::SearchStart, "筛选单位名称", "filter unit names", true),
+    bind!(ReviewList, [c('f')], Action::CycleGradeFilter, "按等级筛选（轮换）", "filter by grade (cycles)", false),
+    bind!(ReviewList, [c('w')], Action::ToggleWarningsFilter, "只看有严重警告的", "only with high warnings", false),
+    bind!(ReviewList, [c('>')], Action::DifferencePrompt, "自评与计算之差大于…", "difference above…", false),
+    bind!(ReviewList, [c('F')], Action::ClearFilters, "清除筛选", "clear filters", false),
+    bind!(ReviewList, [c('t')], Action::CycleStatus, "审核状态（轮换）", "review status (cycles)", true),
+    bind!(ReviewList, [c('c')], Action::CommentPrompt, "审核意见", "review comment", false),
+    bind!(ReviewList, [c('m')], Action::Mark, "标记以便对比", "mark for comparison", false),
+    bind!(ReviewList, [c('d')], Action::ShowDiff, "与标记的对比", "compare with the marked one", false),
+    bind!(ReviewList, [c('x')], Action::ShowMatrix, "单位×指标矩阵", "units × indicators matrix", false),
+    bind!(ReviewList, [c('o')], Action::ExportOverview, "导出总览", "export overview", false),
+    bind!(ReviewList, [c('O')], Action::ExportReviews, "导出审核结果", "export review results", false),
+    bind!(ReviewList, [ctrl('s')], Action::Save, "保存审核记录", "save reviews", true),
+    bind!(ReviewList, [c('?')], Action::Help, "帮助", "help", true),
+    bind!(ReviewList, [c('q')], Action::Quit, "退出", "quit", true),
+    bind!(ReviewList, [k(KeyCode::Esc)], Action::Cancel, "清除提示", "clear message", false),
+    bind!(ReviewCompare, [k(KeyCode::Up), c('k')], Action::Up, "上移", "up", true),
+    bind!(ReviewCompare, [k(KeyCode::Down), c('j')], Action::Down, "下移", "down", true),
+    bind!(ReviewCompare, [k(KeyCode::Left), c('h')], Action::Left, "左移一列", "column left", true),
+    bind!(ReviewCompare, [k(KeyCode::Right), c('l')], Action::Right, "右移一列", "column right", true),
+    bind!(ReviewCompare, [k(KeyCode::PageUp)], Action::PageUp, "上一页", "page up", false),
+    bind!(ReviewCompare, [k(KeyCode::PageDown)], Action::PageDown, "下一页", "page down", false),
+    bind!(ReviewCompare, [k(KeyCode::Esc), c('q')], Action::Cancel, "返回总览", "back to the overview", true),
+    bind!(ReviewCompare, [c('?')], Action::Help, "帮助", "help", false),
+    bind!(Prompt, [k(KeyCode::Enter)], Action::Commit, "确认", "commit", true),
+    bind!(Prompt, [k(KeyCode::Esc)], Action::Cancel, "取消", "cancel", true),
+    bind!(Prompt, [ctrl('u')], Action::ClearInput, "清空", "clear", true),
+    bind!(Prompt, [k(KeyCode::Left)], Action::CaretLeft, "光标左移", "caret left", false),
+    bind!(Prompt, [k(KeyCode::Right)], Action::CaretRight, "光标右移", "caret right", false),
+    bind!(Prompt, [k(KeyCode::Backspace)], Action::Backspace, "删除前一字", "delete before", false),
     bind!(Help, [k(KeyCode::Esc), c('?'), c('q')], Action::Cancel, "关闭帮助", "close help", true),
     bind!(Help, [k(KeyCode::Up), c('k')], Action::Up, "向上滚动", "scroll up", true),
     bind!(Help, [k(KeyCode::Down), c('j')], Action::Down, "向下滚动", "scroll down", true),
@@ -129,7 +169,10 @@ pub fn action_for(mode: ModeKind, event: &KeyEvent) -> Option<Action> {
         return Some(b.action.clone());
     }
     // Text entry: any other printable character is typed.
-    let typing = matches!(mode, ModeKind::Edit | ModeKind::Search | ModeKind::Choice);
+    let typing = matches!(
+        mode,
+        ModeKind::Edit | ModeKind::Search | ModeKind::Choice | ModeKind::Prompt
+    );
     match event.code {
         KeyCode::Char(ch) if typing && !event.modifiers.contains(KeyModifiers::CONTROL) => {
             Some(Action::Input(ch))

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod edit;
 pub mod keymap;
+pub mod review;
 pub mod rows;
 pub mod search;
 
@@ -45,6 +46,12 @@ pub enum ModeKind {
     Search,
     ConfirmQuit,
     Help,
+    /// Reviewer mode: the overview of many workbooks.
+    ReviewList,
+    /// Reviewer mode: the matrix and the side-by-side comparison.
+    ReviewCompare,
+    /// Reviewer mode: a one-line prompt (filter, comment, export path).
+    Prompt,
 }
 
 impl Mode {
@@ -112,6 +119,9 @@ pub struct App {
     pub should_quit: bool,
     /// Render without colours (`NO_COLOR`).
     pub monochrome: bool,
+    /// Review mode: the workbook is read-only except the reviewer's score
+    /// and comment per indicator, which the review session stores apart.
+    pub reviewing: bool,
 }
 
 impl App {
@@ -145,6 +155,7 @@ impl App {
             generation: 0,
             should_quit: false,
             monochrome: false,
+            reviewing: false,
         }
     }
 
@@ -192,7 +203,8 @@ impl App {
 
     fn recompute(&mut self) {
         self.derived = derive(&self.workbook);
-        self.dirty = self.workbook != self.saved;
+        // In review mode only review fields change, and they are not the file's.
+        self.dirty = !self.reviewing && self.workbook != self.saved;
         self.clamp_selection();
     }
 
@@ -218,7 +230,10 @@ impl App {
             _ => {}
         }
         match self.mode.kind() {
-            ModeKind::Browse => self.update_browse(action),
+            ModeKind::Browse
+            | ModeKind::ReviewList
+            | ModeKind::ReviewCompare
+            | ModeKind::Prompt => self.update_browse(action),
             ModeKind::Edit => {
                 self.update_edit(action);
                 Effect::None
@@ -455,6 +470,16 @@ impl App {
             return;
         }
         let column = self.column[Pane::Indicators.index()];
+        if self.reviewing {
+            match column {
+                0 => self.open_editor(EditTarget::ReviewerScore(row.index)),
+                1 => self.open_editor(EditTarget::ReviewerComment(row.index)),
+                _ => {
+                    let _ = self.refuse_if_read_only();
+                }
+            }
+            return;
+        }
         match column {
             1 => return self.open_editor(EditTarget::Reason(row.index)),
             2 => return self.open_editor(EditTarget::Evidence(row.index)),
@@ -493,7 +518,8 @@ impl App {
     }
 
     fn open_editor(&mut self, target: EditTarget) {
-        if self.refuse_if_read_only() {
+        let reviewer_may = self.reviewing && target.is_review();
+        if !reviewer_may && self.refuse_if_read_only() {
             return;
         }
         let current = edit::current_text(&self.workbook, target);
@@ -802,7 +828,7 @@ impl App {
     }
 
     fn undo(&mut self) {
-        if self.refuse_if_read_only() {
+        if !self.reviewing && self.refuse_if_read_only() {
             return;
         }
         match self.undo.pop() {
@@ -822,7 +848,7 @@ impl App {
     }
 
     fn redo(&mut self) {
-        if self.refuse_if_read_only() {
+        if !self.reviewing && self.refuse_if_read_only() {
             return;
         }
         match self.redo.pop() {

@@ -14,7 +14,9 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use crate::app::keymap::action_for;
+use crate::app::review::{ReviewApp, ReviewEffect};
 use crate::app::{Action, App, Effect};
+use crate::i18n as t;
 use crate::ui;
 
 /// Maps one terminal event to an action, if it means one.
@@ -67,6 +69,101 @@ fn perform(app: &mut App, effect: Effect) {
             app.update(Action::Saved(result));
         }
     }
+}
+
+/// Carries out a reviewer-mode effect and reports back to the app.
+pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
+    let lang = app.lang;
+    let outcome = match effect {
+        ReviewEffect::None | ReviewEffect::Quit => return,
+        ReviewEffect::SaveReviews => app.session.save().map(|saved| {
+            let names: Vec<String> = saved.iter().map(|p| p.display().to_string()).collect();
+            format!("{} {}", t::REVIEW_SAVED.get(lang), names.join(", "))
+        }),
+        ReviewEffect::ExportOverview(path) => {
+            let view = app.view.clone();
+            app.session
+                .export_overview(&view, path, lang)
+                .map(|()| format!("{} {}", t::REVIEW_EXPORTED.get(lang), path.display()))
+        }
+        ReviewEffect::ExportReviews(path) => {
+            let view = app.view.clone();
+            app.session
+                .export_reviews(&view, path, lang)
+                .map(|()| format!("{} {}", t::REVIEW_EXPORTED.get(lang), path.display()))
+        }
+    };
+    match outcome {
+        Ok(text) => {
+            app.status = Some(crate::app::Status {
+                text,
+                is_error: false,
+            })
+        }
+        Err(why) => {
+            app.should_quit = false;
+            app.status = Some(crate::app::Status {
+                text: why.get(lang).to_owned(),
+                is_error: true,
+            });
+        }
+    }
+}
+
+/// Maps a terminal event to a reviewer-mode action.
+#[must_use]
+pub fn review_action_for_event(app: &ReviewApp, event: &Event) -> Option<Action> {
+    match (event, &app.screen) {
+        (Event::Key(key), _) if key.kind == KeyEventKind::Press => {
+            action_for(ui::review::mode_kind(app), key)
+        }
+        (Event::Resize(w, h), _) => Some(Action::Resize(*w, *h)),
+        (Event::Mouse(_), crate::app::review::Screen::Drill { app: drill, .. }) => {
+            action_for_event(drill, event)
+        }
+        (Event::Mouse(mouse), _) => match mouse.kind {
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Runs reviewer mode until the reviewer quits. Writes only review files and exports.
+///
+/// # Errors
+/// Fails only when the terminal itself fails.
+pub fn run_review(mut app: ReviewApp) -> io::Result<()> {
+    let mut terminal = ratatui::init();
+    let restore_screen = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        restore_screen(info);
+    }));
+    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let result = (|| -> io::Result<()> {
+        let size = terminal.size()?;
+        app.update(Action::Resize(size.width, size.height));
+        while !app.should_quit {
+            terminal.draw(|frame| ui::review::render(&app, frame))?;
+            if !event::poll(Duration::from_millis(500))? {
+                continue;
+            }
+            let event = event::read()?;
+            if let Some(action) = review_action_for_event(&app, &event) {
+                let effect = app.update(action);
+                perform_review(&mut app, &effect);
+                if effect == ReviewEffect::Quit {
+                    break;
+                }
+            }
+        }
+        Ok(())
+    })();
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
 }
 
 /// Runs the workbench until the user quits.

@@ -5,6 +5,7 @@ mod footer;
 mod header;
 mod overlay;
 mod panes;
+pub mod review;
 pub mod theme;
 
 use ratatui::Frame;

@@ -86,7 +86,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 (
                     officer_cell(ind, r.basis),
                     ind.entry.deduction_reason.clone(),
-                    ind.entry.evidence.clone(),
+                    if app.reviewing {
+                        ind.entry.reviewer_comment.clone()
+                    } else {
+                        ind.entry.evidence.clone()
+                    },
                 )
             };
             let review = ind.entry.reviewer_score.map(fmt_score).unwrap_or_default();
@@ -112,7 +116,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app.tr(t::COL_LOST),
         app.tr(t::COL_CHOICE),
         app.tr(t::COL_REASON),
-        app.tr(t::COL_EVIDENCE),
+        if app.reviewing {
+            app.tr(t::COL_REVIEW_COMMENT)
+        } else {
+            app.tr(t::COL_EVIDENCE)
+        },
         app.tr(t::COL_REVIEW),
     ]);
     let widths = [
@@ -133,7 +141,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         fmt_score(d.scores.total),
         fmt_score(d.scores.max_total)
     );
-    let column = app.column[Pane::Indicators.index()] + 4;
+    // Editable columns: the officer's level/score, reason and evidence; in
+    // review mode the reviewer's score and comment.
+    let column = if app.reviewing {
+        [7, 6, 6][app.column[Pane::Indicators.index()].min(2)]
+    } else {
+        app.column[Pane::Indicators.index()] + 4
+    };
     draw_table(
         frame,
         area,

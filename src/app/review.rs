@@ -1,0 +1,651 @@
+//! Reviewer mode: an overview of many workbooks, drill-in (the workbench panes,
+//! read-only but for the reviewer's own scores), the units × indicators matrix
+//! and the side-by-side comparison. Reviews live in the review session, never
+//! in a department's file. Like `App`, this does no I/O: the run loop performs
+//! `ReviewEffect`s.
+
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+
+use super::{Action, App, EditTarget, Editor, Mode, Origin, Status};
+use crate::core::engine::{Grade, Severity};
+use crate::core::num::{NumberRules, parse_number};
+use crate::core::{Bilingual, Lang};
+use crate::i18n::{self as t, Tr};
+use crate::review::compare::{self, Diff, Matrix, MatrixDepth};
+use crate::review::reviews::ReviewStatus;
+use crate::review::session::ReviewSession;
+use crate::review::view::{Column, Filter, Sort};
+
+/// What the reviewer is typing into the prompt line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Text search on unit and file names.
+    Filter,
+    /// Minimum |reported − computed|.
+    Difference,
+    /// Overall comment on the selected workbook.
+    Comment,
+    /// Where to export the overview.
+    ExportOverview,
+    /// Where to export the review results.
+    ExportReviews,
+}
+
+impl PromptKind {
+    #[must_use]
+    pub fn label(self) -> Tr {
+        match self {
+            Self::Filter => t::REVIEW_FILTER_TEXT,
+            Self::Difference => t::REVIEW_FILTER_DIFF,
+            Self::Comment => t::REVIEW_COMMENT,
+            Self::ExportOverview => t::REVIEW_EXPORT_OVERVIEW,
+            Self::ExportReviews => t::REVIEW_EXPORT_REVIEWS,
+        }
+    }
+}
+
+/// Which screen reviewer mode shows.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Overview,
+    /// One workbook in the workbench panes; `row` is its overview row.
+    Drill {
+        row: usize,
+        app: Box<App>,
+    },
+    Matrix {
+        matrix: Matrix,
+        selected: usize,
+        first_column: usize,
+    },
+    Diff {
+        diff: Diff,
+        scroll: usize,
+    },
+}
+
+/// Keyboard mode on top of the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewMode {
+    Browse,
+    Prompt(PromptKind, Editor),
+    ConfirmQuit,
+    Help(usize),
+}
+
+/// I/O the run loop must do for reviewer mode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewEffect {
+    None,
+    /// Write the changed review files.
+    SaveReviews,
+    /// Export the rows in view.
+    ExportOverview(PathBuf),
+    ExportReviews(PathBuf),
+    Quit,
+}
+
+/// Reviewer mode's state.
+#[derive(Debug, Clone)]
+pub struct ReviewApp {
+    pub session: ReviewSession,
+    pub lang: Lang,
+    pub monochrome: bool,
+    pub size: (u16, u16),
+    pub columns: Vec<Column>,
+    /// Selected column (for sorting).
+    pub column: usize,
+    pub filter: Filter,
+    pub sort: Option<Sort>,
+    /// Row indices shown, filtered and sorted.
+    pub view: Vec<usize>,
+    /// Index into `view`.
+    pub selected: usize,
+    pub marked: Option<usize>,
+    pub screen: Screen,
+    pub mode: ReviewMode,
+    pub status: Option<Status>,
+    pub should_quit: bool,
+}
+
+const GRADES: [Grade; 4] = [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor];
+
+impl ReviewApp {
+    #[must_use]
+    pub fn new(session: ReviewSession, lang: Lang) -> Self {
+        let columns = Column::all(&session.overview);
+        let mut app = Self {
+            session,
+            lang,
+            monochrome: false,
+            size: (120, 40),
+            columns,
+            column: 0,
+            filter: Filter::default(),
+            sort: None,
+            view: Vec::new(),
+            selected: 0,
+            marked: None,
+            screen: Screen::Overview,
+            mode: ReviewMode::Browse,
+            status: None,
+            should_quit: false,
+        };
+        app.column = app
+            .columns
+            .iter()
+            .position(|c| *c == Column::Difference)
+            .unwrap_or(0);
+        app.refresh_view();
+        if let Some(note) = app.session.notes.first().cloned() {
+            app.status = Some(Status {
+                text: note.get(lang).to_owned(),
+                is_error: true,
+            });
+        }
+        app
+    }
+
+    #[must_use]
+    pub fn tr(&self, text: Tr) -> &'static str {
+        text.get(self.lang)
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    fn error(&mut self, text: &Bilingual) {
+        self.status = Some(Status {
+            text: text.get(self.lang).to_owned(),
+            is_error: true,
+        });
+    }
+
+    /// The overview row under the cursor.
+    #[must_use]
+    pub fn selected_row(&self) -> Option<usize> {
+        self.view.get(self.selected).copied()
+    }
+
+    /// Recomputes the rows shown, keeping the same workbook selected if it still is.
+    pub fn refresh_view(&mut self) {
+        let keep = self.selected_row();
+        self.view = self.session.view(&self.filter, self.sort);
+        self.selected = keep
+            .and_then(|row| self.view.iter().position(|r| *r == row))
+            .unwrap_or(0)
+            .min(self.view.len().saturating_sub(1));
+    }
+
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) -> ReviewEffect {
+        if let Action::Resize(w, h) = action {
+            self.size = (w, h);
+            if let Screen::Drill { app, .. } = &mut self.screen {
+                app.update(Action::Resize(w, h));
+            }
+            return ReviewEffect::None;
+        }
+        match self.mode.clone() {
+            ReviewMode::Prompt(kind, editor) => return self.update_prompt(kind, editor, action),
+            ReviewMode::ConfirmQuit => {
+                return match action {
+                    Action::SaveAndQuit => {
+                        self.should_quit = true;
+                        ReviewEffect::SaveReviews
+                    }
+                    Action::DiscardAndQuit => {
+                        self.should_quit = true;
+                        ReviewEffect::Quit
+                    }
+                    Action::Cancel => {
+                        self.mode = ReviewMode::Browse;
+                        ReviewEffect::None
+                    }
+                    _ => ReviewEffect::None,
+                };
+            }
+            ReviewMode::Help(scroll) => {
+                self.mode = match action {
+                    Action::Up => ReviewMode::Help(scroll.saturating_sub(1)),
+                    Action::Down => ReviewMode::Help(scroll + 1),
+                    Action::PageDown => ReviewMode::Help(scroll + 10),
+                    Action::PageUp => ReviewMode::Help(scroll.saturating_sub(10)),
+                    Action::Cancel | Action::Help | Action::Quit => ReviewMode::Browse,
+                    _ => ReviewMode::Help(scroll),
+                };
+                return ReviewEffect::None;
+            }
+            ReviewMode::Browse => {}
+        }
+        match &self.screen {
+            Screen::Drill { .. } => self.update_drill(action),
+            Screen::Matrix { .. } | Screen::Diff { .. } => self.update_compare(action),
+            Screen::Overview => self.update_overview(action),
+        }
+    }
+
+    fn move_to(&mut self, delta: isize) {
+        let n = self.view.len();
+        if n > 0 {
+            self.selected = self.selected.saturating_add_signed(delta).min(n - 1);
+        }
+    }
+
+    fn page(&self) -> isize {
+        isize::try_from(self.size.1.saturating_sub(12))
+            .unwrap_or(10)
+            .max(1)
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn update_overview(&mut self, action: Action) -> ReviewEffect {
+        match action {
+            Action::Up | Action::ScrollUp => self.move_to(-1),
+            Action::Down | Action::ScrollDown => self.move_to(1),
+            Action::PageUp => self.move_to(-self.page()),
+            Action::PageDown => self.move_to(self.page()),
+            Action::Home => self.selected = 0,
+            Action::End => self.move_to(isize::MAX),
+            Action::SelectRow(r) => self.selected = r.min(self.view.len().saturating_sub(1)),
+            Action::Left => self.column = self.column.saturating_sub(1),
+            Action::Right => {
+                self.column = (self.column + 1).min(self.columns.len().saturating_sub(1))
+            }
+            Action::SortColumn => {
+                let Some(&column) = self.columns.get(self.column) else {
+                    return ReviewEffect::None;
+                };
+                self.sort = match self.sort {
+                    Some(s) if s.column == column => Some(Sort {
+                        column,
+                        descending: !s.descending,
+                    }),
+                    _ => Some(Sort {
+                        column,
+                        descending: true,
+                    }),
+                };
+                self.refresh_view();
+                self.selected = 0;
+            }
+            Action::CycleGradeFilter => {
+                let next = match self.filter.grades.as_slice() {
+                    [] => Some(GRADES[0]),
+                    [g] => GRADES
+                        .iter()
+                        .position(|x| x == g)
+                        .and_then(|i| GRADES.get(i + 1))
+                        .copied(),
+                    _ => None,
+                };
+                self.filter.grades = next.into_iter().collect();
+                self.refresh_view();
+            }
+            Action::ToggleWarningsFilter => {
+                self.filter.min_severity = match self.filter.min_severity {
+                    None => Some(Severity::High),
+                    Some(_) => None,
+                };
+                self.refresh_view();
+            }
+            Action::ClearFilters => {
+                self.filter = Filter::default();
+                self.refresh_view();
+                let msg = self.tr(t::REVIEW_FILTERS_CLEARED);
+                self.info(msg);
+            }
+            Action::SearchStart => self.open_prompt(PromptKind::Filter, self.filter.text.clone()),
+            Action::DifferencePrompt => {
+                let current = self
+                    .filter
+                    .min_abs_difference
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                self.open_prompt(PromptKind::Difference, current);
+            }
+            Action::CommentPrompt => {
+                let current = self
+                    .selected_row()
+                    .and_then(|r| self.session.review(r))
+                    .map(|r| r.comment.clone())
+                    .unwrap_or_default();
+                self.open_prompt(PromptKind::Comment, current);
+            }
+            Action::ExportOverview => {
+                self.open_prompt(PromptKind::ExportOverview, "overview.csv".to_owned())
+            }
+            Action::ExportReviews => {
+                self.open_prompt(PromptKind::ExportReviews, "reviews.xlsx".to_owned())
+            }
+            Action::CycleStatus => {
+                let Some(row) = self.selected_row() else {
+                    return ReviewEffect::None;
+                };
+                let next = self
+                    .session
+                    .rows()
+                    .get(row)
+                    .map_or(ReviewStatus::default(), |r| r.status.next());
+                match self.session.set_status(row, next) {
+                    Ok(()) => {
+                        let msg =
+                            format!("{}：{}", self.tr(t::REVIEW_STATUS), next.label(self.lang));
+                        self.info(msg);
+                    }
+                    Err(why) => self.error(&why),
+                }
+            }
+            Action::Activate => self.drill_in(),
+            Action::Mark => {
+                self.marked = self.selected_row();
+                let msg = self.tr(t::REVIEW_MARKED);
+                self.info(msg);
+            }
+            Action::ShowDiff => self.show_diff(),
+            Action::ShowMatrix => {
+                let matrix =
+                    compare::matrix(&self.session.entries, &self.view, MatrixDepth::Leaves);
+                self.screen = Screen::Matrix {
+                    matrix,
+                    selected: 0,
+                    first_column: 0,
+                };
+            }
+            Action::Save => return ReviewEffect::SaveReviews,
+            Action::Help => self.mode = ReviewMode::Help(0),
+            Action::Quit => {
+                if self.session.is_dirty() {
+                    self.mode = ReviewMode::ConfirmQuit;
+                } else {
+                    self.should_quit = true;
+                    return ReviewEffect::Quit;
+                }
+            }
+            Action::Cancel => self.status = None,
+            Action::Saved(result) => match result {
+                Ok(_) => {
+                    let msg = self.tr(t::REVIEW_SAVED);
+                    self.info(msg);
+                }
+                Err(why) => {
+                    self.should_quit = false;
+                    self.status = Some(Status {
+                        text: why,
+                        is_error: true,
+                    });
+                }
+            },
+            _ => {}
+        }
+        ReviewEffect::None
+    }
+
+    fn open_prompt(&mut self, kind: PromptKind, current: String) {
+        self.mode = ReviewMode::Prompt(kind, Editor::new(EditTarget::Reason(0), current));
+    }
+
+    fn update_prompt(
+        &mut self,
+        kind: PromptKind,
+        mut editor: Editor,
+        action: Action,
+    ) -> ReviewEffect {
+        match action {
+            Action::Input(ch) => editor.insert(ch),
+            Action::Backspace => editor.backspace(),
+            Action::Delete => editor.delete(),
+            Action::ClearInput => editor.clear(),
+            Action::CaretLeft | Action::Left => editor.left(),
+            Action::CaretRight | Action::Right => editor.right(),
+            Action::CaretHome | Action::Home => editor.home(),
+            Action::CaretEnd | Action::End => editor.end(),
+            Action::Cancel => {
+                self.mode = ReviewMode::Browse;
+                return ReviewEffect::None;
+            }
+            Action::Commit | Action::Activate => return self.commit_prompt(kind, editor),
+            _ => {}
+        }
+        if kind == PromptKind::Filter {
+            // The text filter follows every keystroke.
+            editor.buffer.clone_into(&mut self.filter.text);
+            self.refresh_view();
+        }
+        self.mode = ReviewMode::Prompt(kind, editor);
+        ReviewEffect::None
+    }
+
+    fn commit_prompt(&mut self, kind: PromptKind, mut editor: Editor) -> ReviewEffect {
+        let text = editor.buffer.trim().to_owned();
+        let outcome: Result<ReviewEffect, Bilingual> = match kind {
+            PromptKind::Filter => {
+                self.filter.text = text;
+                self.refresh_view();
+                Ok(ReviewEffect::None)
+            }
+            PromptKind::Difference => {
+                if text.is_empty() {
+                    self.filter.min_abs_difference = None;
+                    self.refresh_view();
+                    Ok(ReviewEffect::None)
+                } else {
+                    parse_number(&text, NumberRules::PERCENT)
+                        .map(|d: Decimal| {
+                            self.filter.min_abs_difference = Some(d);
+                            self.refresh_view();
+                            ReviewEffect::None
+                        })
+                        .map_err(|e| Bilingual::new(e.zh(), e.en()))
+                }
+            }
+            PromptKind::Comment => match self.selected_row() {
+                Some(row) => self
+                    .session
+                    .set_comment(row, &text)
+                    .map(|()| ReviewEffect::None),
+                None => Ok(ReviewEffect::None),
+            },
+            PromptKind::ExportOverview => Ok(ReviewEffect::ExportOverview(PathBuf::from(text))),
+            PromptKind::ExportReviews => Ok(ReviewEffect::ExportReviews(PathBuf::from(text))),
+        };
+        match outcome {
+            Ok(effect) => {
+                self.mode = ReviewMode::Browse;
+                effect
+            }
+            Err(why) => {
+                editor.error = Some(why.clone());
+                self.error(&why);
+                self.mode = ReviewMode::Prompt(kind, editor);
+                ReviewEffect::None
+            }
+        }
+    }
+
+    /// Opens the selected workbook in the workbench panes, read-only, with the
+    /// reviewer's scores and comments of the review session filled in.
+    fn drill_in(&mut self) {
+        let Some(row) = self.selected_row() else {
+            return;
+        };
+        let Some(opened) = self.session.opened(row) else {
+            let why = self
+                .session
+                .rows()
+                .get(row)
+                .and_then(|r| r.error.as_ref())
+                .map(|e| e.message.clone())
+                .unwrap_or_default();
+            self.error(&why);
+            return;
+        };
+        let mut workbook = opened.workbook.clone();
+        // The review session is the only source of review scores shown here.
+        for i in 0..workbook.table.flatten().len() {
+            if let Some(ind) = workbook.table.nth_mut(i) {
+                ind.entry.reviewer_score = None;
+                ind.entry.reviewer_comment.clear();
+            }
+        }
+        if let Some(review) = self.session.review(row) {
+            for (i, (_, ind)) in opened.workbook.table.flatten().iter().enumerate() {
+                if let (Some(r), Some(target)) =
+                    (review.indicators.get(&ind.code), workbook.table.nth_mut(i))
+                {
+                    target.entry.reviewer_score = r.score;
+                    r.comment.clone_into(&mut target.entry.reviewer_comment);
+                }
+            }
+        }
+        let path = self
+            .session
+            .entries
+            .get(row)
+            .map(|e| e.path.clone())
+            .unwrap_or_default();
+        let mut app = App::new(workbook, path, Origin::File, self.lang);
+        app.read_only = Some(Bilingual::new(
+            "审核模式：部门文件只读，仅可填写复核得分和意见",
+            "review mode: the department's file is read-only; only review scores and comments can be entered",
+        ));
+        app.reviewing = true;
+        app.monochrome = self.monochrome;
+        app.update(Action::Resize(self.size.0, self.size.1));
+        self.screen = Screen::Drill {
+            row,
+            app: Box::new(app),
+        };
+    }
+
+    fn update_drill(&mut self, action: Action) -> ReviewEffect {
+        let Screen::Drill { row, app } = &mut self.screen else {
+            return ReviewEffect::None;
+        };
+        let row = *row;
+        let leaving = app.mode == Mode::Browse && matches!(action, Action::Cancel | Action::Quit);
+        if !leaving {
+            // Saving inside a drill-in saves the reviews, never the workbook.
+            if action == Action::Save {
+                self.sync_drill(row);
+                return ReviewEffect::SaveReviews;
+            }
+            let _ = app.update(action);
+            return ReviewEffect::None;
+        }
+        self.sync_drill(row);
+        self.screen = Screen::Overview;
+        ReviewEffect::None
+    }
+
+    /// Copies the reviewer's scores and comments from the drill-in into the session.
+    fn sync_drill(&mut self, row: usize) {
+        let Screen::Drill { app, .. } = &self.screen else {
+            return;
+        };
+        let Some(opened) = self.session.opened(row) else {
+            return;
+        };
+        let mut changes = Vec::new();
+        let _ = opened;
+        for (_, shown) in app.workbook.table.flatten() {
+            let recorded = self
+                .session
+                .review(row)
+                .and_then(|r| r.indicators.get(&shown.code));
+            let recorded_score = recorded.and_then(|r| r.score);
+            let recorded_comment = recorded.map(|r| r.comment.as_str()).unwrap_or_default();
+            let score = shown.entry.reviewer_score;
+            if score != recorded_score {
+                changes.push((
+                    shown.code.clone(),
+                    Some(score.map(|s| s.to_string()).unwrap_or_default()),
+                    None,
+                ));
+            }
+            if shown.entry.reviewer_comment != recorded_comment {
+                changes.push((
+                    shown.code.clone(),
+                    None,
+                    Some(shown.entry.reviewer_comment.clone()),
+                ));
+            }
+        }
+        for (code, score, comment) in changes {
+            let result = match (score, comment) {
+                (Some(s), _) => self.session.set_score(row, &code, &s),
+                (None, Some(c)) => self.session.set_indicator_comment(row, &code, &c),
+                (None, None) => Ok(()),
+            };
+            if let Err(why) = result {
+                self.error(&why);
+            }
+        }
+    }
+
+    fn show_diff(&mut self) {
+        let (Some(left), Some(right)) = (self.marked, self.selected_row()) else {
+            let msg = self.tr(t::REVIEW_MARK_FIRST);
+            self.info(msg);
+            return;
+        };
+        match (self.session.opened(left), self.session.opened(right)) {
+            (Some(l), Some(r)) => {
+                let diff = compare::diff(l, r, self.lang);
+                self.screen = Screen::Diff { diff, scroll: 0 };
+            }
+            _ => {
+                let msg = self.tr(t::REVIEW_CANNOT_COMPARE);
+                self.info(msg);
+            }
+        }
+    }
+
+    fn update_compare(&mut self, action: Action) -> ReviewEffect {
+        match &mut self.screen {
+            Screen::Matrix {
+                matrix,
+                selected,
+                first_column,
+            } => match action {
+                Action::Up | Action::ScrollUp => *selected = selected.saturating_sub(1),
+                Action::Down | Action::ScrollDown => {
+                    *selected = (*selected + 1).min(matrix.rows.len().saturating_sub(1));
+                }
+                Action::Left => *first_column = first_column.saturating_sub(1),
+                Action::Right => {
+                    *first_column = (*first_column + 1).min(matrix.columns.len().saturating_sub(1))
+                }
+                Action::Cancel | Action::Quit | Action::ShowMatrix => {
+                    self.screen = Screen::Overview
+                }
+                Action::Help => self.mode = ReviewMode::Help(0),
+                _ => {}
+            },
+            Screen::Diff { diff, scroll } => {
+                let lines: usize = diff.sections.iter().map(|s| s.lines.len() + 1).sum();
+                match action {
+                    Action::Up | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
+                    Action::Down | Action::ScrollDown => {
+                        *scroll = (*scroll + 1).min(lines.saturating_sub(1))
+                    }
+                    Action::PageUp => *scroll = scroll.saturating_sub(20),
+                    Action::PageDown => *scroll = (*scroll + 20).min(lines.saturating_sub(1)),
+                    Action::Cancel | Action::Quit | Action::ShowDiff => {
+                        self.screen = Screen::Overview
+                    }
+                    Action::Help => self.mode = ReviewMode::Help(0),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        ReviewEffect::None
+    }
+}

@@ -1,0 +1,507 @@
+//! Reviewer mode on screen: the overview table with its footer and grade
+//! distribution, the drill-in (the workbench panes), the matrix and the diff.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table, TableState};
+
+use super::theme::Theme;
+use crate::app::ModeKind;
+use crate::app::keymap::{bindings_of, key_label};
+use crate::app::review::{ReviewApp, ReviewMode, Screen};
+use crate::core::engine::Grade;
+use crate::core::num::fmt_score;
+use crate::i18n as t;
+use crate::review::view::Column;
+use crate::text::{pad_left, pad_right, truncate, width};
+
+/// The keymap mode reviewer mode is in (for keys, hints and help).
+#[must_use]
+pub fn mode_kind(app: &ReviewApp) -> ModeKind {
+    match (&app.mode, &app.screen) {
+        (ReviewMode::Prompt(..), _) => ModeKind::Prompt,
+        (ReviewMode::ConfirmQuit, _) => ModeKind::ConfirmQuit,
+        (ReviewMode::Help(_), _) => ModeKind::Help,
+        (ReviewMode::Browse, Screen::Drill { app, .. }) => app.mode.kind(),
+        (ReviewMode::Browse, Screen::Matrix { .. } | Screen::Diff { .. }) => {
+            ModeKind::ReviewCompare
+        }
+        (ReviewMode::Browse, Screen::Overview) => ModeKind::ReviewList,
+    }
+}
+
+fn column_width(column: Column) -> usize {
+    match column {
+        Column::Unit => 22,
+        Column::File => 18,
+        Column::Year => 6,
+        Column::Grade => 5,
+        Column::Status => 7,
+        Column::Flags => 16,
+        Column::Warnings(_) => 5,
+        _ => 9,
+    }
+}
+
+/// Draws reviewer mode.
+pub fn render(app: &ReviewApp, frame: &mut Frame) {
+    let screen = frame.area();
+    let theme = Theme::new(app.monochrome);
+    if let Screen::Drill { app: drill, .. } = &app.screen {
+        super::render(drill, frame);
+        if let ReviewMode::Help(scroll) = app.mode {
+            help(app, frame, screen, &theme, scroll);
+        }
+        return;
+    }
+    if screen.width < super::MIN_WIDTH || screen.height < super::MIN_HEIGHT {
+        let msg = truncate(app.tr(t::WINDOW_TOO_SMALL), usize::from(screen.width));
+        frame.render_widget(Paragraph::new(msg), screen);
+        return;
+    }
+    let [title, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(2),
+    ])
+    .areas(screen);
+    frame.render_widget(
+        Paragraph::new(Span::styled(title_line(app), theme.title)),
+        title,
+    );
+    match &app.screen {
+        Screen::Overview => overview(app, frame, body, &theme),
+        Screen::Matrix { .. } => matrix(app, frame, body, &theme),
+        Screen::Diff { .. } => diff(app, frame, body, &theme),
+        Screen::Drill { .. } => {}
+    }
+    bottom(app, frame, footer, &theme);
+    match &app.mode {
+        ReviewMode::Help(scroll) => help(app, frame, screen, &theme, *scroll),
+        ReviewMode::ConfirmQuit => {
+            let text = app.tr(t::REVIEW_QUIT_QUESTION);
+            let w = u16::try_from(width(text) + 4)
+                .unwrap_or(60)
+                .min(screen.width);
+            let area = Rect::new(
+                screen.x + (screen.width - w) / 2,
+                screen.height / 2,
+                w,
+                3.min(screen.height),
+            );
+            frame.render_widget(Clear, area);
+            frame.render_widget(
+                Paragraph::new(Span::styled(text, theme.accent)).block(super::block("")),
+                area,
+            );
+        }
+        _ => {}
+    }
+}
+
+fn title_line(app: &ReviewApp) -> String {
+    let lang = app.lang;
+    let total = app.session.rows().len();
+    let mut parts = vec![format!(
+        "jixiao {} · {}/{} {}",
+        app.tr(t::REVIEW_TITLE),
+        app.view.len(),
+        total,
+        app.tr(t::REVIEW_ROWS)
+    )];
+    let f = &app.filter;
+    let mut filters = Vec::new();
+    if !f.text.is_empty() {
+        filters.push(format!("“{}”", f.text));
+    }
+    filters.extend(f.grades.iter().map(|g| g.label(lang).to_owned()));
+    if f.min_severity.is_some() {
+        filters.push("⚠".to_owned());
+    }
+    if let Some(d) = f.min_abs_difference {
+        filters.push(format!("|Δ|>{d}"));
+    }
+    if !filters.is_empty() {
+        parts.push(format!(
+            "{}: {}",
+            app.tr(t::REVIEW_FILTERS),
+            filters.join(" ")
+        ));
+    }
+    if let Some(sort) = app.sort {
+        let label = sort.column.label(&app.session.overview, lang);
+        parts.push(format!(
+            "{}: {label} {}",
+            app.tr(t::REVIEW_SORTED),
+            if sort.descending { "↓" } else { "↑" }
+        ));
+    }
+    if app.session.is_dirty() {
+        parts.push(format!("[*{}]", app.tr(t::MODIFIED)));
+    }
+    parts.join("   ")
+}
+
+/// The columns that fit after the pinned unit column, scrolled so the selected one shows.
+fn visible_columns(app: &ReviewApp, room: usize) -> Vec<usize> {
+    let scrollable: Vec<usize> = (0..app.columns.len())
+        .filter(|&i| app.columns[i] != Column::Unit)
+        .collect();
+    let selected_pos = scrollable
+        .iter()
+        .position(|&i| i == app.column)
+        .unwrap_or(0);
+    let mut start = 0;
+    loop {
+        let mut used = 0;
+        let mut shown = Vec::new();
+        for &i in &scrollable[start..] {
+            let w = column_width(app.columns[i]) + 1;
+            if used + w > room {
+                break;
+            }
+            used += w;
+            shown.push(i);
+        }
+        if shown.contains(&scrollable.get(selected_pos).copied().unwrap_or(0))
+            || start >= selected_pos
+        {
+            return shown;
+        }
+        start += 1;
+    }
+}
+
+fn overview(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let [table_area, stats_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(area);
+    let overview = &app.session.overview;
+    let unit_w = column_width(Column::Unit);
+    let room = usize::from(table_area.width).saturating_sub(unit_w + 3);
+    let shown = visible_columns(app, room);
+    let mut columns = vec![Column::Unit];
+    columns.extend(shown.iter().map(|&i| app.columns[i]));
+    let header = Row::new(
+        columns
+            .iter()
+            .map(|c| {
+                let label = truncate(&c.label(overview, app.lang), column_width(*c));
+                let sorted = app.sort.is_some_and(|s| s.column == *c);
+                let style = if app.columns.get(app.column) == Some(c) {
+                    theme.selected
+                } else {
+                    theme.header_row
+                };
+                Cell::from(if sorted { format!("{label}*") } else { label }).style(style)
+            })
+            .collect::<Vec<_>>(),
+    );
+    let rows: Vec<Row> = app
+        .view
+        .iter()
+        .filter_map(|&r| app.session.rows().get(r).map(|row| (r, row)))
+        .map(|(r, row)| {
+            let cells: Vec<Cell> = columns
+                .iter()
+                .map(|c| {
+                    let text = c.cell(row, app.lang).text();
+                    let w = column_width(*c);
+                    let text = match c {
+                        Column::Unit | Column::File | Column::Flags | Column::Status => {
+                            truncate(&text, w)
+                        }
+                        _ => pad_left(&text, w),
+                    };
+                    let mark = if app.marked == Some(r) && *c == Column::Unit {
+                        "▶"
+                    } else {
+                        ""
+                    };
+                    Cell::from(format!("{mark}{text}"))
+                })
+                .collect();
+            let style = if row.error.is_some() {
+                theme.error
+            } else if row.difference.is_some_and(|d| !d.is_zero()) {
+                theme.accent
+            } else {
+                ratatui::style::Style::default()
+            };
+            Row::new(cells).style(style)
+        })
+        .collect();
+    let widths: Vec<Constraint> = columns
+        .iter()
+        .map(|c| Constraint::Length(u16::try_from(column_width(*c)).unwrap_or(8)))
+        .collect();
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(super::block(""))
+        .row_highlight_style(theme.selected)
+        .column_spacing(1);
+    let mut state = TableState::default().with_selected(Some(app.selected));
+    frame.render_stateful_widget(table, table_area, &mut state);
+    stats(app, frame, stats_area, theme);
+}
+
+fn stats(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let footer = app.session.footer(&app.view);
+    let avg = |tally: &crate::review::stats::Tally| {
+        tally
+            .average()
+            .map(fmt_score)
+            .unwrap_or_else(|| "n/a".to_owned())
+    };
+    let line1 = format!(
+        "{} {}: {} · {} {} · {} {} · Δ≠0: {} · ⚠ {} · {} {}",
+        app.tr(t::REVIEW_AVERAGE),
+        app.tr(t::COL_SELF),
+        avg(&footer.reported),
+        app.tr(t::TOTAL),
+        avg(&footer.computed),
+        app.tr(t::COL_REVIEW),
+        avg(&footer.review),
+        footer.differing,
+        footer.rows_with_warnings,
+        footer.errors,
+        if app.lang == crate::core::Lang::Zh {
+            "份无法读取"
+        } else {
+            "unreadable"
+        },
+    );
+    let max = footer
+        .grades
+        .counts
+        .iter()
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let mut grade_spans = vec![Span::raw(format!("{}: ", app.tr(t::REVIEW_GRADES)))];
+    for g in [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor] {
+        let n = footer.grades.get(g);
+        let bar = "█".repeat((n * 12).div_ceil(max).min(12));
+        grade_spans.push(Span::raw(format!("{} ", g.label(app.lang))));
+        grade_spans.push(Span::styled(pad_right(&bar, 12), theme.bar));
+        grade_spans.push(Span::raw(format!(" {n}  ")));
+    }
+    let histogram =
+        crate::review::stats::histogram(app.session.rows(), &app.view, rust_decimal::Decimal::TEN);
+    let hist_max = histogram.iter().map(|b| b.count).max().unwrap_or(0).max(1);
+    let blocks = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+    let spark: String = histogram
+        .iter()
+        .map(|b| {
+            if b.count == 0 {
+                " "
+            } else {
+                blocks[(b.count * 7) / hist_max]
+            }
+        })
+        .collect();
+    let hist_line = format!("0 {spark} 100");
+    let cells = usize::from(area.width);
+    let lines = vec![
+        Line::from(truncate(&line1, cells)),
+        Line::from(grade_spans),
+        Line::from(Span::styled(truncate(&hist_line, cells), theme.bar)),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn matrix(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let Screen::Matrix {
+        matrix,
+        selected,
+        first_column,
+    } = &app.screen
+    else {
+        return;
+    };
+    let unit_w = 22usize;
+    let cell_w = 7usize;
+    let room = usize::from(area.width).saturating_sub(unit_w + 3);
+    let count = (room / (cell_w + 1)).max(1);
+    let cols: Vec<usize> = (*first_column..matrix.columns.len()).take(count).collect();
+    let mut header = vec![Cell::from(truncate(app.tr(t::REVIEW_LEGEND), unit_w))];
+    header.extend(
+        cols.iter()
+            .map(|&c| Cell::from(truncate(&matrix.columns[c].code, cell_w))),
+    );
+    let rows: Vec<Row> = matrix
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![Cell::from(truncate(
+                &format!("{} {}", r.unit, r.year),
+                unit_w,
+            ))];
+            cells.extend(cols.iter().map(|&c| {
+                let text = match r.cells.get(c).copied().flatten() {
+                    Some(cell) if cell.not_applicable => "  —".to_owned(),
+                    Some(cell) => format!(
+                        "{}{}",
+                        cell.band.symbol(),
+                        cell.share
+                            .map(|s| pad_left(&format!("{}", s.round()), 4))
+                            .unwrap_or_default()
+                    ),
+                    None => String::new(),
+                };
+                Cell::from(text)
+            }));
+            Row::new(cells)
+        })
+        .collect();
+    let mut widths = vec![Constraint::Length(u16::try_from(unit_w).unwrap_or(22))];
+    widths.extend(
+        cols.iter()
+            .map(|_| Constraint::Length(u16::try_from(cell_w).unwrap_or(7))),
+    );
+    let title = format!(" {} ", app.tr(t::REVIEW_MATRIX));
+    let selected_name = cols
+        .first()
+        .and_then(|&c| matrix.columns.get(c))
+        .map(|c| format!(" {} {} ", c.code, c.name))
+        .unwrap_or_default();
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.header_row))
+        .block(super::block(&title).title_bottom(selected_name))
+        .row_highlight_style(theme.selected)
+        .column_spacing(1);
+    let mut state = TableState::default().with_selected(Some(*selected));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn diff(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let Screen::Diff { diff, scroll } = &app.screen else {
+        return;
+    };
+    let inner = usize::from(area.width.saturating_sub(2));
+    let side = inner.saturating_sub(36) / 2;
+    let mut lines = vec![Line::from(Span::styled(
+        format!(
+            "{} {}  ·  {}  ·  {} {}",
+            pad_right("", 34),
+            truncate(&diff.left_title, side),
+            truncate(&diff.right_title, side),
+            diff.differences(),
+            app.tr(t::REVIEW_DIFFERS)
+        ),
+        theme.header_row,
+    ))];
+    let mut body = Vec::new();
+    for section in &diff.sections {
+        body.push(Line::from(Span::styled(
+            section.title.get(app.lang).to_owned(),
+            theme.group,
+        )));
+        for l in &section.lines {
+            let mark = if l.differs { "≠ " } else { "  " };
+            let text = format!(
+                "{mark}{} {} {}",
+                pad_right(l.label.get(app.lang), 32),
+                pad_left(&l.left, side.max(4)),
+                pad_left(&l.right, side.max(4))
+            );
+            let style = if l.differs {
+                theme.accent
+            } else {
+                ratatui::style::Style::default()
+            };
+            body.push(Line::from(Span::styled(truncate(&text, inner), style)));
+        }
+    }
+    lines.extend(body.into_iter().skip(*scroll));
+    let title = format!(" {} ", app.tr(t::REVIEW_DIFF));
+    frame.render_widget(Paragraph::new(lines).block(super::block(&title)), area);
+}
+
+fn bottom(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let kind = mode_kind(app);
+    let hints: Vec<String> = bindings_of(kind)
+        .filter(|b| b.hint)
+        .filter_map(|b| {
+            b.keys
+                .first()
+                .map(|k| format!("{} {}", key_label(k), b.help.get(app.lang)))
+        })
+        .collect();
+    let cells = usize::from(area.width);
+    let hint_line = Line::from(Span::styled(truncate(&hints.join(" · "), cells), theme.dim));
+    let (second, cursor) = match &app.mode {
+        ReviewMode::Prompt(kind, editor) => {
+            let label = format!("{}: ", app.tr(kind.label()));
+            let x = width(&label) + width(editor.before_caret());
+            let error = editor
+                .error
+                .as_ref()
+                .map(|e| format!("  ⚠ {}", e.get(app.lang)))
+                .unwrap_or_default();
+            (
+                Line::from(vec![
+                    Span::styled(label, theme.accent),
+                    Span::styled(editor.buffer.clone(), theme.editing),
+                    Span::styled(error, theme.error),
+                ]),
+                Some(x),
+            )
+        }
+        _ => (
+            Line::from(match &app.status {
+                Some(s) => Span::styled(
+                    truncate(&s.text, cells),
+                    if s.is_error { theme.error } else { theme.ok },
+                ),
+                None => Span::raw(""),
+            }),
+            None,
+        ),
+    };
+    frame.render_widget(Paragraph::new(vec![hint_line, second]), area);
+    if let Some(x) = cursor
+        .and_then(|x| u16::try_from(x).ok())
+        .filter(|x| *x < area.width)
+    {
+        frame.set_cursor_position(Position::new(area.x + x, area.y + 1));
+    }
+}
+
+fn help(app: &ReviewApp, frame: &mut Frame, screen: Rect, theme: &Theme, scroll: usize) {
+    let mut lines = Vec::new();
+    for (mode, title) in [
+        (ModeKind::ReviewList, t::REVIEW_TITLE),
+        (ModeKind::ReviewCompare, t::REVIEW_DIFF),
+        (ModeKind::Prompt, t::REVIEW_FILTERS),
+        (ModeKind::Browse, t::BROWSE),
+        (ModeKind::Edit, t::EDITING),
+    ] {
+        lines.push(Line::from(Span::styled(app.tr(title), theme.header_row)));
+        for b in bindings_of(mode) {
+            let keys: Vec<String> = b.keys.iter().map(key_label).collect();
+            lines.push(Line::from(format!(
+                "  {} {}",
+                pad_right(&keys.join(" / "), 18),
+                b.help.get(app.lang)
+            )));
+        }
+    }
+    let w = 64.min(screen.width);
+    let h = screen.height.saturating_sub(2);
+    let area = Rect::new(
+        screen.x + (screen.width - w) / 2,
+        screen.y + 1.min(screen.height),
+        w,
+        h,
+    );
+    let visible = usize::from(h.saturating_sub(2));
+    let first = scroll.min(lines.len().saturating_sub(visible));
+    let shown: Vec<Line> = lines.into_iter().skip(first).take(visible).collect();
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(shown).block(super::block(app.tr(t::HELP_TITLE))),
+        area,
+    );
+}

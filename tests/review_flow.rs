@@ -1,0 +1,278 @@
+//! Reviewer mode driven by keys: sort, filter, drill in, review, export, and
+//! not one byte of a department's workbook changed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jixiao::app::keymap::action_for;
+use jixiao::app::review::{ReviewApp, ReviewEffect, Screen};
+use jixiao::app::{Action, Mode};
+use jixiao::core::Lang;
+use jixiao::core::engine::Grade;
+use jixiao::review::session::ReviewSession;
+use jixiao::review::view::Column;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn folder() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("reviews");
+    jixiao::cli::synthetic::run(20, &path).expect("generate");
+    std::fs::write(path.join("sample.json"), jixiao::core::sample::SAMPLE_JSON).expect("sample");
+    std::fs::write(
+        path.join("broken.json"),
+        "{\"format\": \"jixiao-workbook\", oops",
+    )
+    .expect("broken");
+    (dir, path)
+}
+
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".json"))
+        .filter(|e| e.file_name() != "jixiao-review.json")
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect()
+}
+
+fn events(token: &str) -> Vec<KeyEvent> {
+    let key = |code| vec![KeyEvent::new(code, KeyModifiers::NONE)];
+    match token {
+        "<enter>" => key(KeyCode::Enter),
+        "<esc>" => key(KeyCode::Esc),
+        "<up>" => key(KeyCode::Up),
+        "<down>" => key(KeyCode::Down),
+        "<left>" => key(KeyCode::Left),
+        "<right>" => key(KeyCode::Right),
+        "<c-s>" => vec![KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)],
+        "<c-u>" => vec![KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)],
+        text => text
+            .chars()
+            .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+            .collect(),
+    }
+}
+
+/// Types a key script and carries out the effects as the run loop does.
+fn keys(app: &mut ReviewApp, script: &str) {
+    for token in script.split_whitespace() {
+        for event in events(token) {
+            let kind = jixiao::ui::review::mode_kind(app);
+            if let Some(action) = action_for(kind, &event) {
+                let effect = app.update(action);
+                jixiao::term::perform_review(app, &effect);
+            }
+        }
+    }
+}
+
+fn screen(app: &mut ReviewApp, w: u16, h: u16) -> String {
+    app.update(Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| jixiao::ui::review::render(app, f))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut skip = 0;
+        for x in 0..w {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buffer[(x, y)].symbol();
+            out.push_str(s);
+            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn scripted_review_session_changes_no_workbook() {
+    let (_tmp, dir) = folder();
+    let before = snapshot(&dir);
+    let mut app = ReviewApp::new(ReviewSession::open(std::slice::from_ref(&dir)), Lang::Zh);
+    assert_eq!(app.session.rows().len(), 22);
+    assert_eq!(
+        app.session
+            .rows()
+            .iter()
+            .filter(|r| r.error.is_some())
+            .count(),
+        1
+    );
+    let shown = screen(&mut app, 160, 45);
+    assert!(shown.contains("22/22"), "{shown}");
+
+    // Sort by the difference column, largest first.
+    assert_eq!(app.columns[app.column], Column::Difference);
+    keys(&mut app, "s");
+    let first = app.selected_row().expect("row");
+    let max = app
+        .session
+        .rows()
+        .iter()
+        .filter_map(|r| r.difference)
+        .max()
+        .expect("some difference");
+    assert_eq!(app.session.rows()[first].difference, Some(max));
+
+    // Drill in: editing the department's figures is refused, with the reason.
+    keys(&mut app, "<enter>");
+    assert!(matches!(app.screen, Screen::Drill { .. }));
+    keys(&mut app, "2 <down> <enter>");
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("drill")
+    };
+    assert_eq!(drill.mode, Mode::Browse);
+    assert!(
+        drill
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("只读"))
+    );
+    // A review score on the first leaf (A1) of the indicator pane.
+    keys(&mut app, "3 <down> <enter> <c-u> 3.5 <enter>");
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("drill")
+    };
+    assert!(
+        !drill.dirty,
+        "review scores do not mark the department's file modified"
+    );
+    // Above the weight is refused.
+    keys(&mut app, "<enter> <c-u> 99 <enter>");
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("drill")
+    };
+    assert!(
+        matches!(drill.mode, Mode::Edit(_)),
+        "bad score keeps the editor open"
+    );
+    keys(&mut app, "<esc> <esc>");
+    assert!(matches!(app.screen, Screen::Overview));
+    assert_eq!(app.selected_row(), Some(first), "selection kept");
+    let review = app.session.review(first).expect("review recorded");
+    assert_eq!(
+        review
+            .indicators
+            .get("A1")
+            .and_then(|r| r.score)
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("3.5")
+    );
+    assert!(app.session.rows()[first].review_total.is_some());
+
+    // Status, comment, save, export.
+    keys(&mut app, "t / <esc>");
+    keys(&mut app, "c 请补充佐证材料 <enter> <c-s>");
+    assert!(!app.session.is_dirty());
+    assert!(dir.join("jixiao-review.json").exists());
+    keys(&mut app, "o <c-u>");
+    let out = dir.join("overview.csv");
+    keys(&mut app, &format!("{} <enter>", out.display()));
+    let csv = std::fs::read(&out).expect("csv written");
+    assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 with BOM");
+
+    // The review round-trips through the review file.
+    let again = ReviewSession::open(std::slice::from_ref(&dir));
+    let row = again
+        .rows()
+        .iter()
+        .position(|r| r.file_name == app.session.rows()[first].file_name)
+        .expect("row");
+    let review = again.review(row).expect("review");
+    assert_eq!(review.comment, "请补充佐证材料");
+    assert_eq!(
+        review
+            .indicators
+            .get("A1")
+            .and_then(|r| r.score)
+            .map(|d| d.to_string())
+            .as_deref(),
+        Some("3.5")
+    );
+
+    // Not one byte of any workbook changed.
+    assert_eq!(snapshot(&dir), before);
+}
+
+#[test]
+fn filters_matrix_and_diff() {
+    let (_tmp, dir) = folder();
+    let mut app = ReviewApp::new(ReviewSession::open(&[dir]), Lang::Zh);
+    keys(&mut app, "f");
+    assert!(!app.view.is_empty());
+    assert!(
+        app.view
+            .iter()
+            .all(|&r| app.session.rows()[r].grade == Some(Grade::Excellent))
+    );
+    keys(&mut app, "F / 霞山区委办公室 <enter>");
+    assert!(!app.view.is_empty());
+    assert!(
+        app.view
+            .iter()
+            .all(|&r| app.session.rows()[r].search_text.contains("霞山区委办公室"))
+    );
+    keys(&mut app, "F");
+    assert_eq!(app.view.len(), 22);
+
+    keys(&mut app, "x");
+    assert!(matches!(app.screen, Screen::Matrix { .. }));
+    let shown = screen(&mut app, 120, 36);
+    assert!(shown.contains("A3.1"), "{shown}");
+    keys(&mut app, "<esc> m <down> d");
+    assert!(matches!(app.screen, Screen::Diff { .. }));
+    let shown = screen(&mut app, 120, 36);
+    assert!(shown.contains("≠"), "{shown}");
+    keys(&mut app, "<esc>");
+    assert!(matches!(app.screen, Screen::Overview));
+
+    // The selected column stays visible when scrolled far right.
+    for _ in 0..40 {
+        keys(&mut app, "<right>");
+    }
+    let label = app.columns[app.column].label(&app.session.overview, Lang::Zh);
+    let shown = screen(&mut app, 100, 30);
+    let head = jixiao::text::truncate(&label, 6);
+    assert!(
+        shown.contains(head.trim_end_matches('…')),
+        "{label} not shown:\n{shown}"
+    );
+}
+
+#[test]
+fn quit_with_unsaved_reviews_asks_and_renders_at_all_sizes() {
+    let (_tmp, dir) = folder();
+    let mut app = ReviewApp::new(ReviewSession::open(&[dir]), Lang::Zh);
+    keys(&mut app, "t");
+    assert!(app.session.is_dirty());
+    let effect = app.update(Action::Quit);
+    assert_eq!(effect, ReviewEffect::None);
+    keys(&mut app, "<esc>");
+    assert!(!app.should_quit);
+    for w in (1..=300).step_by(41) {
+        for h in (1..=100).step_by(17) {
+            let _ = screen(&mut app, w, h);
+        }
+    }
+    keys(&mut app, "<enter>");
+    for w in (1..=300).step_by(61) {
+        for h in (1..=100).step_by(23) {
+            let _ = screen(&mut app, w, h);
+        }
+    }
+}
