@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 
 use crate::core::engine::ScoreBasis;
 use crate::core::num::round2;
-
 use crate::review::scan::{Entry, Opened};
+
 /// How full a matrix cell is, so it reads without colour too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ShareBand {
