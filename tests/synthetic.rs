@@ -128,3 +128,17 @@ fn cli_writes_n_files_and_refuses_to_overwrite() {
         .collect();
     assert_eq!(before, after);
 }
+
+/// Slow in debug: `cargo test --release --test synthetic -- --ignored`.
+#[test]
+#[ignore = "1,000 files; run with --release -- --ignored"]
+fn a_thousand_generated_workbooks_load_and_round_trip() {
+    let generator = Generator::new();
+    for i in 1..=1_000 {
+        let s = generator.generate(i);
+        let text = to_json(&s.workbook);
+        let loaded = load(&text).expect("generated workbook loads");
+        assert!(loaded.unknown_fields.is_empty());
+        assert_eq!(loaded.workbook, s.workbook, "file {i} round-trips");
+    }
+}

@@ -183,10 +183,12 @@ pub fn load_one(path: &Path) -> Entry {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
     };
+    // Canonical, so `demo` and `./demo/x.json` share one review file.
+    let folder = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
     let shown = path.display().to_string();
     let (sha256, outcome) = match std::fs::read(path) {
         Ok(bytes) => {

@@ -105,7 +105,9 @@ impl ReviewSession {
             entry.sha256.as_deref().unwrap_or_default(),
             &opened.workbook,
         );
-        *self.reviews.edit(entry)? = draft;
+        if self.reviews.get(entry) != Some(&draft) {
+            *self.reviews.edit(entry)? = draft;
+        }
         if let Some(r) = self.overview.rows.get_mut(row) {
             overview::apply_review(r, entry, self.reviews.get(entry));
         }

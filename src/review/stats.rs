@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::overview::{KEY_RATIOS, OverviewRow};
+use super::overview::OverviewRow;
 use super::reviews::ReviewStatus;
 use crate::core::engine::Grade;
 use crate::core::num::round2;
@@ -126,7 +126,7 @@ pub struct Footer {
     /// By top-level column: subtotal scores and shares.
     pub subtotals: Vec<Tally>,
     pub subtotal_shares: Vec<Tally>,
-    /// By `KEY_RATIOS`.
+    /// In `overview::KEY_RATIOS` order.
     pub ratios: [Tally; 4],
     /// Warnings in `Severity::ALL` order.
     pub warnings: [usize; 4],
@@ -179,6 +179,5 @@ pub fn footer(rows: &[OverviewRow], view: &[usize], top_levels: usize) -> Footer
             f.statuses[i] += 1;
         }
     }
-    debug_assert_eq!(f.ratios.len(), KEY_RATIOS.len());
     f
 }

@@ -152,13 +152,18 @@ impl Column {
     /// The cell of `row` in this column.
     #[must_use]
     pub fn cell(self, row: &OverviewRow, lang: Lang) -> Cell {
+        // A file that did not open has only its name, status and error.
+        if row.error.is_some() && !matches!(self, Self::File | Self::Status | Self::Flags) {
+            return Cell::Blank;
+        }
         let score = |v: Option<Decimal>| v.map_or(Cell::Empty, Cell::Score);
         let percent = |v: Option<Decimal>| v.map_or(Cell::Empty, Cell::Percent);
         match self {
             Self::File => Cell::Text(row.file_name.clone()),
             Self::Unit => row.unit.clone().map_or(Cell::Empty, Cell::Text),
             Self::Year => row.year.map_or(Cell::Empty, Cell::Year),
-            Self::Reported => score(row.reported_total),
+            // Not printed / not reviewed yet: nothing to show, not "n/a".
+            Self::Reported => row.reported_total.map_or(Cell::Blank, Cell::Score),
             Self::Computed => score(row.computed_total),
             Self::Difference => row.difference.map_or(Cell::Empty, Cell::Signed),
             Self::Grade => row
@@ -173,26 +178,14 @@ impl Column {
                     .and_then(|s| s.share),
             ),
             Self::Ratio(i) => percent(row.ratios.get(i).copied().flatten()),
-            Self::Warnings(s) => {
-                if row.error.is_some() {
-                    Cell::Empty
-                } else {
-                    Cell::Count(severity_count(row, s))
-                }
-            }
-            Self::WarningsTotal => {
-                if row.error.is_some() {
-                    Cell::Empty
-                } else {
-                    Cell::Count(row.warning_total())
-                }
-            }
+            Self::Warnings(s) => Cell::Count(severity_count(row, s)),
+            Self::WarningsTotal => Cell::Count(row.warning_total()),
             Self::Status => Cell::Text(row.status.label(lang).to_owned()),
-            Self::ReviewTotal => score(row.review_total),
+            Self::ReviewTotal => row.review_total.map_or(Cell::Blank, Cell::Score),
             Self::Flags => {
                 let text = flags_text(row, lang);
                 if text.is_empty() {
-                    Cell::Empty
+                    Cell::Blank
                 } else {
                     Cell::Text(text)
                 }

@@ -4,8 +4,8 @@
 //! Pure and deterministic: file `index` is always the same workbook (a
 //! SplitMix64 stream seeded by the index). Most files add up; some are
 //! deliberately broken (see [`Flaw`]) so the checks and the reviewer have
-//! something to find. Every `DUPLICATE_EVERY`-th file resubmits the unit and
-//! year of the file before it.
+//! something to find. Every `DUPLICATE_EVERY`-th file is a corrected
+//! resubmission of the file before it (same unit and year).
 
 mod amounts;
 mod narrative;
@@ -164,7 +164,7 @@ impl Generator {
     /// `pool × years` files never repeat a pair except on purpose.
     fn slot(&self, index: usize) -> usize {
         let slots = self.pool.len() * YEARS.len();
-        let k = if index > 1 && index.is_multiple_of(DUPLICATE_EVERY) {
+        let k = if is_resubmission(index) {
             index - 2
         } else {
             index.saturating_sub(1)
@@ -183,6 +183,49 @@ impl Generator {
     /// The workbook of file `index` (1-based).
     #[must_use]
     pub fn generate(&self, index: usize) -> Synthetic {
+        if is_resubmission(index) {
+            self.resubmit(index)
+        } else {
+            self.fresh(index)
+        }
+    }
+
+    /// A corrected resubmission of the file before: same unit, year and
+    /// amounts, one level choice revised, the printed figures redone.
+    fn resubmit(&self, index: usize) -> Synthetic {
+        let mut s = self.fresh(index - 1);
+        let mut rng = Rng::new(index as u64);
+        let flat_len = s.workbook.table.flatten().len();
+        let levels: Vec<usize> = (0..flat_len)
+            .filter(|&i| {
+                s.workbook.table.nth_mut(i).is_some_and(|n| {
+                    n.is_leaf()
+                        && matches!(
+                            n.rule.as_ref().map(|r| &r.kind),
+                            Some(RuleKind::Levels { .. })
+                        )
+                })
+            })
+            .collect();
+        if let Some(node) = s.workbook.table.nth_mut(*rng.pick(&levels)) {
+            let mut choice = rng.weighted(&level_weights(s.quality));
+            if node.entry.choice.as_deref() == Some(choice) {
+                // Always a real revision: one level up or down.
+                choice = match choice {
+                    "好" => "较好",
+                    "较好" => "好",
+                    _ => "较好",
+                };
+            }
+            node.entry.choice = Some(choice.to_owned());
+        }
+        let derived = derive(&s.workbook);
+        s.misreported_total = report_total(&mut rng, &derived, &mut s.workbook);
+        s.index = index;
+        s
+    }
+
+    fn fresh(&self, index: usize) -> Synthetic {
         let mut rng = Rng::new(index as u64);
         let (profile, year) = self.unit_year(index);
         let quality = match rng.weighted(&[("e", 35), ("g", 33), ("f", 21), ("p", 11)]) {
@@ -227,6 +270,11 @@ impl Generator {
             misreported_total,
         }
     }
+}
+
+/// Every `DUPLICATE_EVERY`-th file resubmits the file before it.
+fn is_resubmission(index: usize) -> bool {
+    index > 1 && index.is_multiple_of(DUPLICATE_EVERY)
 }
 
 /// Files `1..=count`.

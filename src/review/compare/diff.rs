@@ -1,174 +1,14 @@
-//! Comparing workbooks: a matrix of units × indicators (score as a share of
-//! the weight) and a side-by-side diff of two workbooks. Pure: plain data
-//! for the interface to draw.
+//! A side-by-side diff of two workbooks (two units, or one unit in two
+//! years): every field, metric, indicator score and workload item, with the
+//! differences marked. Pure.
 
 use rust_decimal::Decimal;
 
-use super::scan::{Entry, Opened};
-use crate::core::engine::{MetricId, MetricStatus, ScoreBasis, Severity};
+use crate::core::engine::{MetricId, MetricStatus, Severity};
 use crate::core::model::{FieldGroup, FieldId, FieldKind, Workbook};
 use crate::core::num::{fmt_percent, fmt_score, round2};
 use crate::core::{Bilingual, Lang};
-
-/// How full a matrix cell is, so it reads without colour too.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum ShareBand {
-    /// 100 % of the weight.
-    Full,
-    /// 80 % or more.
-    High,
-    /// 60 % or more.
-    Middle,
-    /// Above 0.
-    Low,
-    /// Nothing scored.
-    Zero,
-}
-
-impl ShareBand {
-    #[must_use]
-    pub fn of(share: Decimal) -> Self {
-        if share >= Decimal::ONE_HUNDRED {
-            Self::Full
-        } else if share >= Decimal::from(80) {
-            Self::High
-        } else if share >= Decimal::from(60) {
-            Self::Middle
-        } else if share > Decimal::ZERO {
-            Self::Low
-        } else {
-            Self::Zero
-        }
-    }
-
-    /// A symbol that tells the bands apart in monochrome: ● ◕ ◑ ◔ ○.
-    #[must_use]
-    pub fn symbol(self) -> &'static str {
-        match self {
-            Self::Full => "●",
-            Self::High => "◕",
-            Self::Middle => "◑",
-            Self::Low => "◔",
-            Self::Zero => "○",
-        }
-    }
-}
-
-/// A column of the matrix: one indicator.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MatrixColumn {
-    pub code: String,
-    pub name: String,
-    /// 0 = 一级.
-    pub depth: usize,
-    /// The weight in the first workbook that has the indicator.
-    pub weight: Decimal,
-    pub leaf: bool,
-}
-
-/// One cell: an indicator's score in one workbook.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct MatrixCell {
-    /// As displayed: half-up to 2 places.
-    pub score: Decimal,
-    pub weight: Decimal,
-    /// Percent of the weight, 2 places; `None` for a zero weight.
-    pub share: Option<Decimal>,
-    pub band: ShareBand,
-    /// The indicator was not applicable.
-    pub not_applicable: bool,
-}
-
-/// One row of the matrix: one workbook.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MatrixRow {
-    /// Index of the overview row / entry.
-    pub row: usize,
-    pub unit: String,
-    pub year: u16,
-    /// Aligned with `Matrix::columns`; `None` where the workbook lacks it.
-    pub cells: Vec<Option<MatrixCell>>,
-}
-
-/// Units × indicators.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Matrix {
-    pub columns: Vec<MatrixColumn>,
-    pub rows: Vec<MatrixRow>,
-}
-
-/// Which indicators become columns.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum MatrixDepth {
-    /// Every indicator, subtotals included.
-    All,
-    /// Only the indicators that carry a rule.
-    #[default]
-    Leaves,
-    /// Only the top level (一级指标).
-    TopLevel,
-}
-
-/// The matrix over the entries in `view` (rows that did not open are left out).
-#[must_use]
-pub fn matrix(entries: &[Entry], view: &[usize], depth: MatrixDepth) -> Matrix {
-    let mut columns: Vec<MatrixColumn> = Vec::new();
-    let opened: Vec<(usize, &Opened)> = view
-        .iter()
-        .filter_map(|&i| entries.get(i).and_then(Entry::opened).map(|o| (i, o)))
-        .collect();
-    for (_, o) in &opened {
-        for (d, ind) in o.workbook.table.flatten() {
-            let wanted = match depth {
-                MatrixDepth::All => true,
-                MatrixDepth::Leaves => ind.is_leaf(),
-                MatrixDepth::TopLevel => d == 0,
-            };
-            if wanted && !columns.iter().any(|c| c.code == ind.code) {
-                columns.push(MatrixColumn {
-                    code: ind.code.clone(),
-                    name: ind.name.clone(),
-                    depth: d,
-                    weight: ind.weight,
-                    leaf: ind.is_leaf(),
-                });
-            }
-        }
-    }
-    let rows = opened
-        .iter()
-        .map(|(i, o)| MatrixRow {
-            row: *i,
-            unit: o.workbook.unit.name.clone(),
-            year: o.workbook.unit.fiscal_year,
-            cells: columns
-                .iter()
-                .map(|c| {
-                    o.derived
-                        .scores
-                        .indicators
-                        .iter()
-                        .find(|r| r.code == c.code)
-                        .map(|r| {
-                            let share = r
-                                .score
-                                .checked_div(r.weight)
-                                .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))
-                                .map(round2);
-                            MatrixCell {
-                                score: round2(r.score),
-                                weight: r.weight,
-                                share,
-                                band: share.map_or(ShareBand::Zero, ShareBand::of),
-                                not_applicable: r.basis == ScoreBasis::NotApplicable,
-                            }
-                        })
-                })
-                .collect(),
-        })
-        .collect();
-    Matrix { columns, rows }
-}
+use crate::review::scan::Opened;
 
 /// One compared line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -624,14 +464,5 @@ mod tests {
         assert!(!find("field:income_budget_total").differs);
         assert_eq!(find("field:income_budget_total").delta, None);
         assert_eq!(d.right_title, "中共湛江市霞山区委办公室 2024");
-    }
-
-    #[test]
-    fn bands_read_without_colour() {
-        assert_eq!(ShareBand::of(Decimal::ONE_HUNDRED).symbol(), "●");
-        assert_eq!(ShareBand::of(Decimal::from(80)), ShareBand::High);
-        assert_eq!(ShareBand::of(Decimal::from(60)), ShareBand::Middle);
-        assert_eq!(ShareBand::of(Decimal::ONE), ShareBand::Low);
-        assert_eq!(ShareBand::of(Decimal::ZERO).symbol(), "○");
     }
 }
