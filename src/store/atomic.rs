@@ -1,0 +1,392 @@
+//! Saving without ever leaving a half-written file: write a temporary file in
+//! the same folder, flush it, keep the previous version as `FILE.bak`, rename
+//! over the target, flush the folder.
+//!
+//! Why the backup is a hard link made *before* the rename and renamed into
+//! place *after* it: a hard link to the old file costs nothing, is complete the
+//! moment it exists, and keeps the old contents alive after the rename swaps
+//! the target to the new inode. Renaming it over `FILE.bak` replaces the old
+//! backup atomically, so at every instant (power cut included) the target is
+//! either the old or the new file and `FILE.bak` is a complete older version.
+//! A copy would be just as safe only if written to a temporary file and renamed
+//! too; that is the fallback for file systems without hard links.
+
+use std::ffi::OsString;
+use std::fs::{self, File, Permissions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::{Builder, NamedTempFile};
+
+use super::error::{SaveError, SaveFault, SaveStep};
+use super::stamp::FileStamp;
+use crate::core::Bilingual;
+
+/// A save that happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    /// The file written (symlinks resolved).
+    pub path: PathBuf,
+    /// The stamp of what was written, to compare with before the next save.
+    pub stamp: FileStamp,
+    /// Where the previous version now is, when there was one.
+    pub backup: Option<PathBuf>,
+    /// Things that went wrong after the file was safely replaced.
+    pub warnings: Vec<Bilingual>,
+}
+
+/// How the target is treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Replace it if present, keeping the previous version as `FILE.bak`.
+    ReplaceWithBackup,
+    /// Refuse if present.
+    CreateNew,
+    /// Replace it if present, no backup, private permissions (recovery files).
+    ReplacePrivate,
+}
+
+/// `FILE.bak` next to `FILE` (the whole name plus `.bak`).
+#[must_use]
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name: OsString = path.file_name().map(OsString::from).unwrap_or_default();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Saves `bytes` to `path` atomically, keeping the previous version as
+/// `FILE.bak` and the file's permissions. Missing parent folders are created.
+///
+/// # Errors
+/// On any failure the file and its `.bak` are untouched; the error says why.
+pub fn save_atomic(path: &Path, bytes: &[u8]) -> Result<Saved, SaveError> {
+    save_with(path, bytes, Mode::ReplaceWithBackup, &mut |_| Ok(()))
+}
+
+/// Saves `bytes` to a new file at `path`, atomically.
+///
+/// # Errors
+/// `SaveFault::AlreadyExists` when something is there already (ask the officer,
+/// then call `save_atomic` to overwrite it with a backup); otherwise as
+/// `save_atomic`.
+pub fn save_as(path: &Path, bytes: &[u8]) -> Result<Saved, SaveError> {
+    save_with(path, bytes, Mode::CreateNew, &mut |_| Ok(()))
+}
+
+/// The save, with `before` called at the start of each step so tests can
+/// inject a failure there.
+pub(crate) fn save_with(
+    path: &Path,
+    bytes: &[u8],
+    mode: Mode,
+    before: &mut dyn FnMut(SaveStep) -> io::Result<()>,
+) -> Result<Saved, SaveError> {
+    let check = |e: &io::Error| SaveError::io(path, SaveStep::Check, e);
+    before(SaveStep::Check).map_err(|e| check(&e))?;
+    let target = resolve_symlink(path).map_err(|e| check(&e))?;
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Err(SaveError::new(
+            path,
+            SaveFault::TargetIsDirectory,
+            SaveStep::Check,
+        ));
+    };
+    let folder = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !folder.is_dir() {
+        create_folder(&folder, mode).map_err(|e| check(&e))?;
+    }
+    let existing = match fs::metadata(&target) {
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(check(&e)),
+    };
+    if let Some(meta) = &existing {
+        check_target(path, &target, meta, mode)?;
+    }
+    let backup = backup_path(&target);
+    let keep_backup = mode == Mode::ReplaceWithBackup && existing.is_some();
+    if keep_backup
+        && let Ok(meta) = fs::symlink_metadata(&backup)
+        && !meta.is_file()
+    {
+        return Err(SaveError::new(
+            path,
+            SaveFault::BackupNotAFile,
+            SaveStep::Check,
+        ));
+    }
+
+    let short = short_name(&name);
+    let create_mode = match (&existing, mode) {
+        (_, Mode::ReplacePrivate) => private_permissions(),
+        (Some(meta), _) => Some(meta.permissions()),
+        (None, _) => default_permissions(),
+    };
+    before(SaveStep::CreateTemp).map_err(|e| SaveError::io(path, SaveStep::CreateTemp, &e))?;
+    let prefix = format!(".{short}.");
+    let mut builder = Builder::new();
+    builder.prefix(&prefix).suffix(".jixiao-tmp");
+    if let Some(perms) = create_mode {
+        builder.permissions(perms);
+    }
+    let mut temp = builder
+        .tempfile_in(&folder)
+        .map_err(|e| SaveError::io(path, SaveStep::CreateTemp, &e))?;
+
+    let write = |e: &io::Error| SaveError::io(path, SaveStep::Write, e);
+    before(SaveStep::Write).map_err(|e| write(&e))?;
+    temp.write_all(bytes).map_err(|e| write(&e))?;
+    temp.flush().map_err(|e| write(&e))?;
+
+    let sync = |e: &io::Error| SaveError::io(path, SaveStep::Sync, e);
+    before(SaveStep::Sync).map_err(|e| sync(&e))?;
+    if let Some(meta) = &existing
+        && mode != Mode::ReplacePrivate
+    {
+        // Exact mode bits: the create mode above went through the umask.
+        fs::set_permissions(temp.path(), meta.permissions()).map_err(|e| sync(&e))?;
+        keep_owner(temp.as_file(), meta);
+    }
+    temp.as_file().sync_all().map_err(|e| sync(&e))?;
+
+    let pending_backup = if keep_backup {
+        before(SaveStep::Backup).map_err(|e| SaveError::io(path, SaveStep::Backup, &e))?;
+        Some(
+            set_aside(&target, &folder, &short)
+                .map_err(|e| SaveError::io(path, SaveStep::Backup, &e))?,
+        )
+    } else {
+        None
+    };
+
+    before(SaveStep::Replace).map_err(|e| SaveError::io(path, SaveStep::Replace, &e))?;
+    let persisted = if mode == Mode::CreateNew {
+        temp.persist_noclobber(&target)
+    } else {
+        temp.persist(&target)
+    };
+    // On failure the temporary file and the pending backup are deleted when
+    // dropped; the target and `FILE.bak` were not touched.
+    persisted.map_err(|e| SaveError::io(path, SaveStep::Replace, &e.error))?;
+
+    let mut warnings = Vec::new();
+    let mut backup_done = None;
+    if let Some(aside) = pending_backup {
+        match aside.persist(&backup) {
+            Ok(_) => backup_done = Some(backup.clone()),
+            Err(e) => warnings.push(Bilingual::new(
+                format!("已保存，但未能更新备份 {}（{}）", backup.display(), e.error),
+                format!(
+                    "Saved, but the backup {} could not be updated ({})",
+                    backup.display(),
+                    e.error
+                ),
+            )),
+        }
+    }
+    if let Err(e) = sync_folder(&folder) {
+        warnings.push(Bilingual::new(
+            format!(
+                "已保存，但未能将文件夹 {} 写入磁盘（{e}）",
+                folder.display()
+            ),
+            format!(
+                "Saved, but the folder {} could not be flushed to disk ({e})",
+                folder.display()
+            ),
+        ));
+    }
+    let metadata = fs::metadata(&target).ok();
+    Ok(Saved {
+        stamp: FileStamp::of(bytes, metadata.as_ref()),
+        path: target,
+        backup: backup_done,
+        warnings,
+    })
+}
+
+/// Follows a symlink so the link stays a link and its target gets the new contents.
+fn resolve_symlink(path: &Path) -> io::Result<PathBuf> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path),
+        _ => Ok(path.to_path_buf()),
+    }
+}
+
+/// Refuses targets that cannot or must not be replaced.
+fn check_target(
+    path: &Path,
+    target: &Path,
+    meta: &fs::Metadata,
+    mode: Mode,
+) -> Result<(), SaveError> {
+    let refuse = |fault| Err(SaveError::new(path, fault, SaveStep::Check));
+    if meta.is_dir() {
+        return refuse(SaveFault::TargetIsDirectory);
+    }
+    if mode == Mode::CreateNew {
+        return refuse(SaveFault::AlreadyExists);
+    }
+    if !meta.is_file() {
+        return Err(SaveError {
+            detail: "not a regular file".to_owned(),
+            ..SaveError::new(path, SaveFault::Other, SaveStep::Check)
+        });
+    }
+    if mode == Mode::ReplacePrivate {
+        return Ok(());
+    }
+    match write_refusal(target, meta) {
+        None => Ok(()),
+        Some(detail) => Err(SaveError {
+            detail,
+            ..SaveError::new(path, SaveFault::TargetReadOnly, SaveStep::Check)
+        }),
+    }
+}
+
+/// Why this user must not write `target`, if they must not.
+///
+/// Renaming over a read-only file would succeed when the folder is writable;
+/// the officer's "read-only" must win. Opening for writing (without
+/// truncating) changes nothing and tells whether this user may write it; it
+/// also catches immutable files and read-only mounts.
+pub(crate) fn write_refusal(target: &Path, meta: &fs::Metadata) -> Option<String> {
+    if meta.permissions().readonly() {
+        return Some("no write permission".to_owned());
+    }
+    match fs::OpenOptions::new().write(true).open(target) {
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            Some(e.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// Keeps the temporary file's name within file-system limits for long names.
+fn short_name(name: &str) -> String {
+    name.chars()
+        .scan(0usize, |len, c| {
+            *len += c.len_utf8();
+            (*len <= 100).then_some(c)
+        })
+        .collect()
+}
+
+/// A complete copy of the current target under a temporary name, ready to be
+/// renamed over `FILE.bak` once the new file is in place.
+fn set_aside(target: &Path, folder: &Path, short: &str) -> io::Result<NamedTempFile<()>> {
+    let prefix = format!(".{short}.bak.");
+    let mut builder = Builder::new();
+    builder.prefix(&prefix).suffix(".jixiao-tmp");
+    match builder.make_in(folder, |p| fs::hard_link(target, p)) {
+        Ok(link) => Ok(link),
+        Err(_) => {
+            // No hard links here (FAT, some network shares): copy and flush.
+            let mut copy = builder.tempfile_in(folder)?;
+            let mut source = File::open(target)?;
+            io::copy(&mut source, copy.as_file_mut())?;
+            fs::set_permissions(copy.path(), source.metadata()?.permissions())?;
+            copy.as_file().sync_all()?;
+            let (file, path) = copy.into_parts();
+            drop(file);
+            Ok(NamedTempFile::from_parts((), path))
+        }
+    }
+}
+
+fn create_folder(folder: &Path, mode: Mode) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    if mode == Mode::ReplacePrivate {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    builder.create(folder)
+}
+
+/// Makes the rename itself durable. Folders cannot be opened for this on Windows.
+fn sync_folder(folder: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(folder)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = folder;
+        Ok(())
+    }
+}
+
+/// Filtered by the umask, as for any newly created file.
+#[cfg(unix)]
+fn default_permissions() -> Option<Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(Permissions::from_mode(0o666))
+}
+
+/// Only the owner may read a recovery file: it holds the whole workbook.
+#[cfg(unix)]
+fn private_permissions() -> Option<Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<Permissions> {
+    None
+}
+
+#[cfg(not(unix))]
+fn private_permissions() -> Option<Permissions> {
+    None
+}
+
+/// Gives the new file the old file's owner and group when we may (root saving
+/// a colleague's file); silently keeps ours otherwise.
+#[cfg(unix)]
+fn keep_owner(file: &File, meta: &fs::Metadata) {
+    use std::os::unix::fs::MetadataExt;
+    if let Ok(mine) = file.metadata()
+        && (mine.uid() != meta.uid() || mine.gid() != meta.gid())
+    {
+        let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &File, _meta: &fs::Metadata) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backup_path_appends_to_the_whole_name() {
+        assert_eq!(
+            backup_path(Path::new("/x/report.json")),
+            PathBuf::from("/x/report.json.bak")
+        );
+        assert_eq!(backup_path(Path::new("a")), PathBuf::from("a.bak"));
+    }
+
+    #[test]
+    fn short_name_cuts_on_char_boundaries() {
+        let long = "绩".repeat(80);
+        let short = short_name(&long);
+        assert!(short.len() <= 100);
+        assert!(long.starts_with(&short));
+        assert_eq!(short_name("a.json"), "a.json");
+    }
+}
