@@ -95,8 +95,20 @@ pub(crate) fn save_with(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    if !folder.is_dir() {
-        create_folder(&folder, mode).map_err(|e| check(&e))?;
+    match fs::metadata(&folder) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(_) => return Err(SaveError::new(path, SaveFault::NotAFolder, SaveStep::Check)),
+        Err(_) => create_folder(&folder, mode).map_err(|e| {
+            // `create_dir_all` says "exists" when a part of the path is a file.
+            if e.kind() == io::ErrorKind::AlreadyExists {
+                SaveError {
+                    detail: e.to_string(),
+                    ..SaveError::new(path, SaveFault::NotAFolder, SaveStep::Check)
+                }
+            } else {
+                check(&e)
+            }
+        })?,
     }
     let existing = match fs::metadata(&target) {
         Ok(m) => Some(m),
@@ -388,5 +400,145 @@ mod tests {
         assert!(short.len() <= 100);
         assert!(long.starts_with(&short));
         assert_eq!(short_name("a.json"), "a.json");
+    }
+
+    /// Names in a folder, sorted (to see leftovers).
+    fn listing(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("read_dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_failure_at_any_step_leaves_file_and_backup_untouched() {
+        let steps = [
+            SaveStep::Check,
+            SaveStep::CreateTemp,
+            SaveStep::Write,
+            SaveStep::Sync,
+            SaveStep::Backup,
+            SaveStep::Replace,
+        ];
+        let faults = [
+            (io::ErrorKind::StorageFull, SaveFault::DiskFull),
+            (io::ErrorKind::QuotaExceeded, SaveFault::DiskFull),
+            (io::ErrorKind::FileTooLarge, SaveFault::DiskFull),
+            (
+                io::ErrorKind::ReadOnlyFilesystem,
+                SaveFault::FolderNotWritable,
+            ),
+            (io::ErrorKind::Other, SaveFault::Other),
+        ];
+        for step in steps {
+            for (kind, expected) in faults {
+                let dir = tempfile::tempdir().expect("tempdir");
+                let path = dir.path().join("wb.json");
+                save_atomic(&path, b"first").expect("first save");
+                save_atomic(&path, b"second").expect("second save");
+                let before = listing(dir.path());
+                let err = save_with(&path, b"third", Mode::ReplaceWithBackup, &mut |at| {
+                    if at == step {
+                        Err(io::Error::from(kind))
+                    } else {
+                        Ok(())
+                    }
+                })
+                .expect_err("injected fault");
+                assert_eq!(err.step, step);
+                let expected =
+                    if expected == SaveFault::FolderNotWritable && step == SaveStep::Replace {
+                        SaveFault::TargetReadOnly
+                    } else {
+                        expected
+                    };
+                assert_eq!(err.fault, expected, "{kind:?} at {step:?}");
+                assert_eq!(
+                    fs::read(&path).expect("file"),
+                    b"second",
+                    "{kind:?} at {step:?}"
+                );
+                assert_eq!(
+                    fs::read(backup_path(&path)).expect("bak"),
+                    b"first",
+                    "{kind:?} at {step:?}"
+                );
+                assert_eq!(
+                    listing(dir.path()),
+                    before,
+                    "no leftovers after {kind:?} at {step:?}"
+                );
+                let msg = err.describe();
+                assert!(
+                    msg.zh.contains("未保存") && msg.zh.contains("未改动"),
+                    "{}",
+                    msg.zh
+                );
+                assert!(
+                    msg.en.contains("Not saved") && msg.en.contains("unchanged"),
+                    "{}",
+                    msg.en
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_backup_holds_the_previous_version() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("wb.json");
+        let first = save_atomic(&path, b"one").expect("save");
+        assert_eq!(first.backup, None, "nothing to back up the first time");
+        assert!(!backup_path(&path).exists());
+        let second = save_atomic(&path, b"two").expect("save");
+        assert_eq!(second.backup, Some(backup_path(&path)));
+        assert_eq!(fs::read(backup_path(&path)).expect("bak"), b"one");
+        save_atomic(&path, b"three").expect("save");
+        assert_eq!(fs::read(&path).expect("file"), b"three");
+        assert_eq!(fs::read(backup_path(&path)).expect("bak"), b"two");
+        assert_eq!(listing(dir.path()), vec!["wb.json", "wb.json.bak"]);
+    }
+
+    #[test]
+    fn save_as_refuses_an_existing_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("wb.json");
+        save_as(&path, b"one").expect("new file");
+        let err = save_as(&path, b"two").expect_err("exists");
+        assert_eq!(err.fault, SaveFault::AlreadyExists);
+        assert_eq!(fs::read(&path).expect("file"), b"one");
+        assert_eq!(listing(dir.path()), vec!["wb.json"]);
+    }
+
+    #[test]
+    fn missing_folders_are_created() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a").join("b").join("wb.json");
+        save_atomic(&path, b"x").expect("save");
+        assert_eq!(fs::read(&path).expect("file"), b"x");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_stays_a_link_to_the_saved_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let real = dir.path().join("real.json");
+        let link = dir.path().join("link.json");
+        fs::write(&real, b"old").expect("write");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        let saved = save_atomic(&link, b"new").expect("save");
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).expect("real"), b"new");
+        assert_eq!(
+            saved.backup,
+            Some(backup_path(&fs::canonicalize(&real).expect("canon")))
+        );
     }
 }
