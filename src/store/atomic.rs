@@ -15,6 +15,7 @@ use std::ffi::OsString;
 use std::fs::{self, File, Permissions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use tempfile::{Builder, NamedTempFile};
 
@@ -211,6 +212,7 @@ pub(crate) fn save_with(
             ),
         ));
     }
+    remove_stale_temps(&folder, &short, STALE_AFTER);
     let metadata = fs::metadata(&target).ok();
     Ok(Saved {
         stamp: FileStamp::of(bytes, metadata.as_ref()),
@@ -218,6 +220,37 @@ pub(crate) fn save_with(
         backup: backup_done,
         warnings,
     })
+}
+
+/// A temporary file this old was left by a save that was killed (no save
+/// takes minutes); younger ones may belong to another jixiao saving right now.
+const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
+
+/// Removes temporary files that killed saves of this file left behind, so
+/// crashes do not litter the officer's folder. Best effort.
+fn remove_stale_temps(folder: &Path, short: &str, older_than: Duration) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{short}.");
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(&prefix) && name.ends_with(".jixiao-tmp")) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age > older_than);
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Follows a symlink so the link stays a link and its target gets the new contents.
@@ -539,6 +572,36 @@ mod tests {
         assert_eq!(
             saved.backup,
             Some(backup_path(&fs::canonicalize(&real).expect("canon")))
+        );
+    }
+
+    #[test]
+    fn stale_temporary_files_of_killed_saves_are_removed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("wb.json");
+        let old = dir.path().join(".wb.json.abc123.jixiao-tmp");
+        let old_bak = dir.path().join(".wb.json.bak.def456.jixiao-tmp");
+        let fresh = dir.path().join(".wb.json.ghi789.jixiao-tmp");
+        let unrelated = dir.path().join(".other.json.abc123.jixiao-tmp");
+        for p in [&old, &old_bak, &fresh, &unrelated] {
+            fs::write(p, b"partial").expect("write");
+        }
+        let long_ago = SystemTime::now() - Duration::from_secs(3600);
+        for p in [&old, &old_bak, &unrelated] {
+            File::options()
+                .write(true)
+                .open(p)
+                .and_then(|f| f.set_modified(long_ago))
+                .expect("age");
+        }
+        save_atomic(&path, b"x").expect("save");
+        assert_eq!(
+            listing(dir.path()),
+            vec![
+                ".other.json.abc123.jixiao-tmp",
+                ".wb.json.ghi789.jixiao-tmp",
+                "wb.json"
+            ]
         );
     }
 }
