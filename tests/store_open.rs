@@ -82,6 +82,34 @@ fn a_folder_is_unreadable_not_a_new_workbook() {
     assert!(matches!(err, OpenError::Unreadable { .. }), "{err:?}");
 }
 
+#[cfg(unix)]
+#[test]
+fn devices_and_fifos_are_refused_without_blocking() {
+    let err = open(Path::new("/dev/zero")).expect_err("a device");
+    assert!(matches!(err, OpenError::Unreadable { .. }), "{err:?}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("pipe.json");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        let err = open(&fifo).expect_err("a fifo");
+        assert!(err.describe().en.contains("not a regular file"), "{err}");
+    } else {
+        eprintln!("SKIPPED the FIFO half: no mkfifo here");
+    }
+}
+
+#[test]
+fn a_huge_file_is_refused_before_reading_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("huge.json");
+    let file = fs::File::create(&path).expect("create");
+    file.set_len(jixiao::store::MAX_FILE_BYTES + 1)
+        .expect("sparse");
+    let err = open(&path).expect_err("too large");
+    assert!(matches!(err, OpenError::TooLarge { .. }), "{err:?}");
+    assert!(err.describe().zh.contains("文件过大"));
+}
+
 #[test]
 fn a_byte_order_mark_is_accepted() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -2,7 +2,7 @@
 //! error (never an overwrite) when it cannot be read, read-only when we may
 //! not write it or a newer jixiao wrote it.
 
-use std::fs::{File, Metadata};
+use std::fs::{self, File, Metadata};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
@@ -108,14 +108,23 @@ fn read_limited(path: &Path) -> Result<(Vec<u8>, Metadata), OpenError> {
         kind: e.kind(),
         detail: e.to_string(),
     };
-    let mut file = File::open(path).map_err(unreadable)?;
-    let metadata = file.metadata().map_err(unreadable)?;
-    if metadata.is_dir() {
+    // Look before opening: opening a FIFO would wait for a writer forever,
+    // and a device such as /dev/zero never ends.
+    let before = fs::metadata(path).map_err(unreadable)?;
+    if before.is_dir() {
         return Err(unreadable(io::Error::new(
             io::ErrorKind::IsADirectory,
             "is a folder, not a file",
         )));
     }
+    if !before.is_file() {
+        return Err(unreadable(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        )));
+    }
+    let mut file = File::open(path).map_err(unreadable)?;
+    let metadata = file.metadata().map_err(unreadable)?;
     if metadata.len() > MAX_FILE_BYTES {
         return Err(OpenError::TooLarge {
             path: path.to_path_buf(),

@@ -56,18 +56,30 @@ impl FileStamp {
     /// # Errors
     /// When the file exists but cannot be read.
     pub fn current(path: &Path) -> io::Result<Option<Self>> {
+        // Look before opening: a FIFO put in the file's place would block.
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_file() => {}
+            Ok(m) if m.is_dir() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::IsADirectory,
+                    "is a folder, not a file",
+                ));
+            }
+            Ok(_) => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "not a regular file",
+                ));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        }
         let mut file = match File::open(path) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e),
         };
         let metadata = file.metadata()?;
-        if metadata.is_dir() {
-            return Err(io::Error::new(
-                io::ErrorKind::IsADirectory,
-                "is a folder, not a file",
-            ));
-        }
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)?;
         Ok(Some(Self::of(&bytes, Some(&metadata))))
