@@ -207,6 +207,21 @@ mod unix {
         }
     }
 
+    /// Root (an administrator fixing a colleague's file) must not take the
+    /// file over: the saved file keeps its owner and group.
+    #[test]
+    fn the_owner_is_kept_when_we_may_keep_it() {
+        use std::os::unix::fs::MetadataExt;
+        let (_dir, path) = saved_twice();
+        if std::os::unix::fs::chown(&path, Some(65534), Some(65534)).is_err() {
+            eprintln!("SKIPPED the_owner_is_kept_when_we_may_keep_it: not root, cannot chown");
+            return;
+        }
+        save_atomic(&path, b"{}").expect("save");
+        let meta = fs::metadata(&path).expect("meta");
+        assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
+    }
+
     #[test]
     fn a_new_file_gets_the_usual_permissions() {
         let dir = tempfile::tempdir().expect("tempdir");

@@ -82,144 +82,182 @@ pub(crate) fn save_with(
     mode: Mode,
     before: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<Saved, SaveError> {
-    let check = |e: &io::Error| SaveError::io(path, SaveStep::Check, e);
-    before(SaveStep::Check).map_err(|e| check(&e))?;
-    let target = resolve_symlink(path).map_err(|e| check(&e))?;
-    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-        return Err(SaveError::new(
-            path,
-            SaveFault::TargetIsDirectory,
-            SaveStep::Check,
-        ));
-    };
-    let folder = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    match fs::metadata(&folder) {
-        Ok(meta) if meta.is_dir() => {}
-        Ok(_) => return Err(SaveError::new(path, SaveFault::NotAFolder, SaveStep::Check)),
-        Err(_) => create_folder(&folder, mode).map_err(|e| {
-            // `create_dir_all` says "exists" when a part of the path is a file.
-            if e.kind() == io::ErrorKind::AlreadyExists {
-                SaveError {
-                    detail: e.to_string(),
-                    ..SaveError::new(path, SaveFault::NotAFolder, SaveStep::Check)
-                }
-            } else {
-                check(&e)
-            }
-        })?,
-    }
-    let existing = match fs::metadata(&target) {
-        Ok(m) => Some(m),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(check(&e)),
-    };
-    if let Some(meta) = &existing {
-        check_target(path, &target, meta, mode)?;
-    }
-    let backup = backup_path(&target);
-    let keep_backup = mode == Mode::ReplaceWithBackup && existing.is_some();
-    if keep_backup
-        && let Ok(meta) = fs::symlink_metadata(&backup)
-        && !meta.is_file()
-    {
-        return Err(SaveError::new(
-            path,
-            SaveFault::BackupNotAFile,
-            SaveStep::Check,
-        ));
-    }
+    before(SaveStep::Check).map_err(|e| SaveError::io(path, SaveStep::Check, &e))?;
+    let plan = Plan::make(path, mode)?;
+    let temp = plan.write_temp(bytes, before)?;
 
-    let short = short_name(&name);
-    let create_mode = match (&existing, mode) {
-        (_, Mode::ReplacePrivate) => private_permissions(),
-        (Some(meta), _) => Some(meta.permissions()),
-        (None, _) => default_permissions(),
-    };
-    before(SaveStep::CreateTemp).map_err(|e| SaveError::io(path, SaveStep::CreateTemp, &e))?;
-    let prefix = format!(".{short}.");
-    let mut builder = Builder::new();
-    builder.prefix(&prefix).suffix(".jixiao-tmp");
-    if let Some(perms) = create_mode {
-        builder.permissions(perms);
-    }
-    let mut temp = builder
-        .tempfile_in(&folder)
-        .map_err(|e| SaveError::io(path, SaveStep::CreateTemp, &e))?;
-
-    let write = |e: &io::Error| SaveError::io(path, SaveStep::Write, e);
-    before(SaveStep::Write).map_err(|e| write(&e))?;
-    temp.write_all(bytes).map_err(|e| write(&e))?;
-    temp.flush().map_err(|e| write(&e))?;
-
-    let sync = |e: &io::Error| SaveError::io(path, SaveStep::Sync, e);
-    before(SaveStep::Sync).map_err(|e| sync(&e))?;
-    if let Some(meta) = &existing
-        && mode != Mode::ReplacePrivate
-    {
-        // Exact mode bits: the create mode above went through the umask.
-        fs::set_permissions(temp.path(), meta.permissions()).map_err(|e| sync(&e))?;
-        keep_owner(temp.as_file(), meta);
-    }
-    temp.as_file().sync_all().map_err(|e| sync(&e))?;
-
-    let pending_backup = if keep_backup {
-        before(SaveStep::Backup).map_err(|e| SaveError::io(path, SaveStep::Backup, &e))?;
-        Some(
-            set_aside(&target, &folder, &short)
-                .map_err(|e| SaveError::io(path, SaveStep::Backup, &e))?,
-        )
+    let pending_backup = if plan.keep_backup() {
+        let backup_error = |e: &io::Error| SaveError::io(path, SaveStep::Backup, e);
+        before(SaveStep::Backup).map_err(|e| backup_error(&e))?;
+        Some(set_aside(&plan.target, &plan.folder, &plan.short).map_err(|e| backup_error(&e))?)
     } else {
         None
     };
 
     before(SaveStep::Replace).map_err(|e| SaveError::io(path, SaveStep::Replace, &e))?;
     let persisted = if mode == Mode::CreateNew {
-        temp.persist_noclobber(&target)
+        temp.persist_noclobber(&plan.target)
     } else {
-        temp.persist(&target)
+        temp.persist(&plan.target)
     };
     // On failure the temporary file and the pending backup are deleted when
     // dropped; the target and `FILE.bak` were not touched.
     persisted.map_err(|e| SaveError::io(path, SaveStep::Replace, &e.error))?;
 
-    let mut warnings = Vec::new();
-    let mut backup_done = None;
-    if let Some(aside) = pending_backup {
-        match aside.persist(&backup) {
-            Ok(_) => backup_done = Some(backup.clone()),
-            Err(e) => warnings.push(Bilingual::new(
-                format!("已保存，但未能更新备份 {}（{}）", backup.display(), e.error),
+    Ok(plan.finish(bytes, pending_backup))
+}
+
+/// What a save will do, decided before anything is written.
+struct Plan {
+    path: PathBuf,
+    mode: Mode,
+    /// The file to replace (symlinks resolved).
+    target: PathBuf,
+    folder: PathBuf,
+    /// The target's name, shortened for temporary names.
+    short: String,
+    /// The target as it is now, `None` when it does not exist.
+    existing: Option<fs::Metadata>,
+}
+
+impl Plan {
+    /// Looks at the target and its folder (creating missing folders) and
+    /// refuses what must not be replaced.
+    fn make(path: &Path, mode: Mode) -> Result<Self, SaveError> {
+        let check = |e: &io::Error| SaveError::io(path, SaveStep::Check, e);
+        let refuse = |fault| SaveError::new(path, fault, SaveStep::Check);
+        let target = resolve_symlink(path).map_err(|e| check(&e))?;
+        let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            return Err(refuse(SaveFault::TargetIsDirectory));
+        };
+        let folder = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        match fs::metadata(&folder) {
+            Ok(meta) if meta.is_dir() => {}
+            Ok(_) => return Err(refuse(SaveFault::NotAFolder)),
+            Err(_) => create_folder(&folder, mode).map_err(|e| {
+                // `create_dir_all` says "exists" when a part of the path is a file.
+                if e.kind() == io::ErrorKind::AlreadyExists {
+                    SaveError {
+                        detail: e.to_string(),
+                        ..refuse(SaveFault::NotAFolder)
+                    }
+                } else {
+                    check(&e)
+                }
+            })?,
+        }
+        let existing = match fs::metadata(&target) {
+            Ok(m) => Some(m),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+            Err(e) => return Err(check(&e)),
+        };
+        if let Some(meta) = &existing {
+            check_target(path, &target, meta, mode)?;
+        }
+        let plan = Self {
+            path: path.to_path_buf(),
+            mode,
+            short: short_name(&name),
+            target,
+            folder,
+            existing,
+        };
+        if plan.keep_backup()
+            && let Ok(meta) = fs::symlink_metadata(backup_path(&plan.target))
+            && !meta.is_file()
+        {
+            return Err(refuse(SaveFault::BackupNotAFile));
+        }
+        Ok(plan)
+    }
+
+    fn keep_backup(&self) -> bool {
+        self.mode == Mode::ReplaceWithBackup && self.existing.is_some()
+    }
+
+    /// The new contents in a temporary file next to the target, on the disk,
+    /// with the target's permissions.
+    fn write_temp(
+        &self,
+        bytes: &[u8],
+        before: &mut dyn FnMut(SaveStep) -> io::Result<()>,
+    ) -> Result<NamedTempFile, SaveError> {
+        let fail = |step| move |e: io::Error| SaveError::io(&self.path, step, &e);
+        let create_mode = match (&self.existing, self.mode) {
+            (_, Mode::ReplacePrivate) => private_permissions(),
+            (Some(meta), _) => Some(meta.permissions()),
+            (None, _) => default_permissions(),
+        };
+        before(SaveStep::CreateTemp).map_err(fail(SaveStep::CreateTemp))?;
+        let prefix = format!(".{}.", self.short);
+        let mut builder = Builder::new();
+        builder.prefix(&prefix).suffix(".jixiao-tmp");
+        if let Some(perms) = create_mode {
+            builder.permissions(perms);
+        }
+        let mut temp = builder
+            .tempfile_in(&self.folder)
+            .map_err(fail(SaveStep::CreateTemp))?;
+
+        before(SaveStep::Write).map_err(fail(SaveStep::Write))?;
+        temp.write_all(bytes).map_err(fail(SaveStep::Write))?;
+        temp.flush().map_err(fail(SaveStep::Write))?;
+
+        before(SaveStep::Sync).map_err(fail(SaveStep::Sync))?;
+        if let Some(meta) = &self.existing
+            && self.mode != Mode::ReplacePrivate
+        {
+            // Exact mode bits: the create mode above went through the umask.
+            fs::set_permissions(temp.path(), meta.permissions()).map_err(fail(SaveStep::Sync))?;
+            keep_owner(temp.as_file(), meta);
+        }
+        temp.as_file().sync_all().map_err(fail(SaveStep::Sync))?;
+        Ok(temp)
+    }
+
+    /// After the rename: the backup into place, the folder to disk, litter
+    /// from killed saves away. Failures here are warnings: the file is saved.
+    fn finish(self, bytes: &[u8], pending_backup: Option<NamedTempFile<()>>) -> Saved {
+        let mut warnings = Vec::new();
+        let mut backup = None;
+        if let Some(aside) = pending_backup {
+            let path = backup_path(&self.target);
+            match aside.persist(&path) {
+                Ok(()) => backup = Some(path),
+                Err(e) => warnings.push(Bilingual::new(
+                    format!("已保存，但未能更新备份 {}（{}）", path.display(), e.error),
+                    format!(
+                        "Saved, but the backup {} could not be updated ({})",
+                        path.display(),
+                        e.error
+                    ),
+                )),
+            }
+        }
+        if let Err(e) = sync_folder(&self.folder) {
+            warnings.push(Bilingual::new(
                 format!(
-                    "Saved, but the backup {} could not be updated ({})",
-                    backup.display(),
-                    e.error
+                    "已保存，但未能将文件夹 {} 写入磁盘（{e}）",
+                    self.folder.display()
                 ),
-            )),
+                format!(
+                    "Saved, but the folder {} could not be flushed to disk ({e})",
+                    self.folder.display()
+                ),
+            ));
+        }
+        remove_stale_temps(&self.folder, &self.short, STALE_AFTER);
+        let metadata = fs::metadata(&self.target).ok();
+        Saved {
+            stamp: FileStamp::of(bytes, metadata.as_ref()),
+            path: self.target,
+            backup,
+            warnings,
         }
     }
-    if let Err(e) = sync_folder(&folder) {
-        warnings.push(Bilingual::new(
-            format!(
-                "已保存，但未能将文件夹 {} 写入磁盘（{e}）",
-                folder.display()
-            ),
-            format!(
-                "Saved, but the folder {} could not be flushed to disk ({e})",
-                folder.display()
-            ),
-        ));
-    }
-    remove_stale_temps(&folder, &short, STALE_AFTER);
-    let metadata = fs::metadata(&target).ok();
-    Ok(Saved {
-        stamp: FileStamp::of(bytes, metadata.as_ref()),
-        path: target,
-        backup: backup_done,
-        warnings,
-    })
 }
 
 /// A temporary file this old was left by a save that was killed (no save
@@ -403,10 +441,13 @@ fn private_permissions() -> Option<Permissions> {
 #[cfg(unix)]
 fn keep_owner(file: &File, meta: &fs::Metadata) {
     use std::os::unix::fs::MetadataExt;
+    use std::os::unix::fs::fchown;
     if let Ok(mine) = file.metadata()
         && (mine.uid() != meta.uid() || mine.gid() != meta.gid())
+        && fchown(file, Some(meta.uid()), Some(meta.gid())).is_err()
     {
-        let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
+        // Not root: the group may still be ours to give.
+        let _ = fchown(file, None, Some(meta.gid()));
     }
 }
 
