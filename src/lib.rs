@@ -12,6 +12,7 @@ pub mod export;
 pub mod i18n;
 pub mod interchange;
 pub mod review;
+pub mod store;
 pub mod synth;
 pub mod term;
 pub mod text;

@@ -1,0 +1,256 @@
+//! Opening a workbook file: the sample when it does not exist yet, a typed
+//! error (never an overwrite) when it cannot be read, read-only when we may
+//! not write it or a newer jixiao wrote it.
+
+use std::fs::{self, File, Metadata};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use super::atomic::write_refusal;
+use super::document::{Document, Opened, Origin, ReadOnlyReason};
+use super::error::OpenError;
+use super::stamp::FileStamp;
+use crate::core::format::{LoadError, Loaded, load};
+use crate::core::model::FORMAT_VERSION;
+use crate::core::sample::sample_loaded;
+
+/// Workbooks are tens of kilobytes; anything this big is not one, and reading
+/// it whole would only hurt.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Opens `path` for editing. A missing file gives the embedded sample, and
+/// nothing is written until the officer saves.
+///
+/// # Errors
+/// When the file exists but cannot be read or is not a workbook; the error
+/// names the file, line, column and what was expected.
+pub fn open(path: &Path) -> Result<Opened, OpenError> {
+    let (bytes, metadata) = match read_limited(path) {
+        Ok(read) => read,
+        Err(OpenError::Unreadable {
+            kind: io::ErrorKind::NotFound,
+            ..
+        }) => {
+            return new_from_sample(path);
+        }
+        Err(e) => return Err(e),
+    };
+    let (loaded, newer) = parse(path, &bytes)?;
+    let read_only = match newer {
+        Some(reason) => Some(reason),
+        None => write_refusal(path, &metadata)
+            .map(|detail| ReadOnlyReason::NoWritePermission { detail }),
+    };
+    Ok(opened(path, loaded, &bytes, &metadata, read_only))
+}
+
+/// Opens `path` read-only for `jixiao review`: nothing is probed for writing
+/// and a missing file is an error.
+///
+/// # Errors
+/// As `open`, plus a missing file.
+pub fn open_for_review(path: &Path) -> Result<Opened, OpenError> {
+    let (bytes, metadata) = read_limited(path)?;
+    let (loaded, _) = parse(path, &bytes)?;
+    Ok(opened(
+        path,
+        loaded,
+        &bytes,
+        &metadata,
+        Some(ReadOnlyReason::Review),
+    ))
+}
+
+fn opened(
+    path: &Path,
+    loaded: Loaded,
+    bytes: &[u8],
+    metadata: &Metadata,
+    read_only: Option<ReadOnlyReason>,
+) -> Opened {
+    Opened {
+        workbook: loaded.workbook,
+        document: Document {
+            path: path.to_path_buf(),
+            origin: Origin::File,
+            original: loaded.original,
+            unknown_fields: loaded.unknown_fields,
+            stamp: Some(FileStamp::of(bytes, Some(metadata))),
+            read_only,
+        },
+    }
+}
+
+fn new_from_sample(path: &Path) -> Result<Opened, OpenError> {
+    let loaded = sample_loaded().map_err(|error| OpenError::Invalid {
+        path: PathBuf::from("<embedded sample>"),
+        error,
+    })?;
+    Ok(Opened {
+        workbook: loaded.workbook,
+        document: Document {
+            path: path.to_path_buf(),
+            origin: Origin::NewFromSample,
+            original: loaded.original,
+            unknown_fields: Vec::new(),
+            stamp: None,
+            read_only: None,
+        },
+    })
+}
+
+/// Reads the whole file, refusing folders and absurd sizes.
+fn read_limited(path: &Path) -> Result<(Vec<u8>, Metadata), OpenError> {
+    let unreadable = |e: io::Error| OpenError::Unreadable {
+        path: path.to_path_buf(),
+        kind: e.kind(),
+        detail: e.to_string(),
+    };
+    // Look before opening: opening a FIFO would wait for a writer forever,
+    // and a device such as /dev/zero never ends.
+    let before = fs::metadata(path).map_err(unreadable)?;
+    if before.is_dir() {
+        return Err(unreadable(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "is a folder, not a file",
+        )));
+    }
+    if !before.is_file() {
+        return Err(unreadable(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        )));
+    }
+    let mut file = File::open(path).map_err(unreadable)?;
+    let metadata = file.metadata().map_err(unreadable)?;
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(OpenError::TooLarge {
+            path: path.to_path_buf(),
+            len: metadata.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let mut bytes = Vec::new();
+    file.by_ref()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(OpenError::TooLarge {
+            path: path.to_path_buf(),
+            len: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok((bytes, metadata))
+}
+
+/// Parses file bytes; a newer format version comes back with its read-only reason.
+fn parse(path: &Path, bytes: &[u8]) -> Result<(Loaded, Option<ReadOnlyReason>), OpenError> {
+    // Windows Notepad writes a byte-order mark; JSON parsers reject it.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(&bytes[..e.valid_up_to()]);
+        OpenError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+            column,
+        }
+    })?;
+    match load(text) {
+        Ok(loaded) => Ok((loaded, None)),
+        Err(LoadError::NewerVersion { found, supported }) => match load_newer(text, found) {
+            Some(loaded) => Ok((
+                loaded,
+                Some(ReadOnlyReason::NewerVersion { found, supported }),
+            )),
+            None => Err(OpenError::Invalid {
+                path: path.to_path_buf(),
+                error: LoadError::NewerVersion { found, supported },
+            }),
+        },
+        Err(error) => Err(OpenError::Invalid {
+            path: path.to_path_buf(),
+            error,
+        }),
+    }
+}
+
+/// Reads a newer format version as far as this build understands it, for
+/// read-only viewing. Kept here rather than in `core::format` so the format
+/// itself stays strict: only the opener decides that "newer" means "show
+/// read-only" rather than "refuse".
+fn load_newer(text: &str, found: u64) -> Option<Loaded> {
+    let original: Value = serde_json::from_str(text).ok()?;
+    let mut downgraded = original.clone();
+    downgraded["version"] = Value::from(FORMAT_VERSION);
+    let mut loaded = load(&serde_json::to_string(&downgraded).ok()?).ok()?;
+    loaded.workbook.version = u32::try_from(found).unwrap_or(u32::MAX);
+    loaded.original = original;
+    Some(loaded)
+}
+
+/// 1-based line and column (in characters) just after `prefix`.
+fn line_column(prefix: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(prefix);
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// A name next to `path` that does not exist yet, for "start from the sample
+/// in a new file": `report.json` → `report.new.json`, `report.new-2.json`, …
+#[must_use]
+pub fn free_sibling(path: &Path, tag: &str) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "workbook".to_owned());
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    (1..10_000)
+        .map(|n| {
+            let suffix = if n == 1 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            path.with_file_name(format!("{stem}.{tag}{suffix}{ext}"))
+        })
+        .find(|candidate| candidate.symlink_metadata().is_err())
+        .unwrap_or_else(|| path.with_file_name(format!("{stem}.{tag}{ext}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters_after_the_last_newline() {
+        assert_eq!(line_column(b""), (1, 1));
+        assert_eq!(line_column("ab\n绩c".as_bytes()), (2, 3));
+    }
+
+    #[test]
+    fn free_sibling_skips_taken_names() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("report.json");
+        assert_eq!(
+            free_sibling(&path, "new"),
+            dir.path().join("report.new.json")
+        );
+        std::fs::write(dir.path().join("report.new.json"), "x").expect("write");
+        assert_eq!(
+            free_sibling(&path, "new"),
+            dir.path().join("report.new-2.json")
+        );
+        assert_eq!(
+            free_sibling(&dir.path().join("plain"), "new"),
+            dir.path().join("plain.new")
+        );
+    }
+}
