@@ -283,7 +283,6 @@ proptest! {
     /// amounts or weights near ±7.9e28, which the loader and `parse_number`
     /// (MONEY has no maximum) accept. Un-ignore once the engine is fixed.
     #[test]
-    #[ignore = "known failure: engine overflow on amounts near Decimal::MAX (reported)"]
     fn derive_never_panics_on_odd_values_in_the_sample(picks in picks()) {
         if let Some(workbook) = check_load(&sample_with(picks))? {
             let _ = derive(&workbook);
@@ -293,7 +292,6 @@ proptest! {
 
 /// The smallest known case of the failure above, for whoever fixes it.
 #[test]
-#[ignore = "known failure: engine overflow on amounts near Decimal::MAX (reported)"]
 fn derive_survives_the_largest_amount() {
     let text = SAMPLE_JSON.replacen(
         "\"income_budget_other\": ",
@@ -306,7 +304,6 @@ fn derive_survives_the_largest_amount() {
 
 /// A typed amount the parser accepts must not crash the engine either.
 #[test]
-#[ignore = "known failure: engine overflow on amounts near Decimal::MAX (reported)"]
 fn a_typed_huge_amount_does_not_crash_the_engine() {
     let value =
         parse_number("79228162514264337593543950335", NumberRules::MONEY).expect("accepted");
