@@ -184,3 +184,40 @@ pub const REVIEW_LEGEND: Tr = Tr(
     "● full ◕ ≥80% ◑ ≥60% ◔ >0 ○ 0",
 );
 pub const REVIEW_DIFFERS: Tr = Tr("处不同", "differences");
+
+// Saving safely.
+pub const CHANGED_ON_DISK: Tr = Tr(
+    "文件在打开后已被修改（可能是同事保存的）",
+    "The file changed on disk since it was opened (a colleague may have saved it)",
+);
+pub const EXTERNAL_QUESTION: Tr = Tr(
+    "文件已被他人修改。O 仍然覆盖（原文件留作 .bak）· A 另存为 · R 重新读取（放弃内存中的修改，需按两次）· Esc 返回",
+    "The file changed on disk. O overwrite (theirs kept as .bak) · A save as · R reload (drops your edits; press twice) · Esc stay",
+);
+pub const RELOAD_AGAIN: Tr = Tr(
+    "再按一次 R 确认：放弃内存中的修改并重新读取（之后可用 u 撤销找回）",
+    "Press R again to drop your edits and reload (u brings them back)",
+);
+pub const NOT_SAVED_KEPT: Tr = Tr(
+    "未保存；修改仍在内存中",
+    "Not saved; your edits are still here",
+);
+pub const RELOADED: Tr = Tr(
+    "已重新读取文件（u 可找回之前的修改）",
+    "Reloaded from disk (u brings your edits back)",
+);
+pub const SAVE_AS: Tr = Tr("另存为", "Save as");
+pub const RECOVERY_TITLE: Tr = Tr("发现未保存的修改", "Unsaved edits found");
+pub const RECOVERY_QUESTION: Tr = Tr(
+    "R 恢复这些修改 · O 打开已保存的文件（恢复文件保留到下次保存或退出）· D 先看差异",
+    "R restore these edits · O open the saved file (the recovery is kept until you save or quit) · D show the differences",
+);
+pub const RECOVERY_RESTORED: Tr = Tr(
+    "已恢复上次未保存的修改（u 可撤销）",
+    "Restored the unsaved edits (u undoes)",
+);
+pub const RECOVERY_KEPT: Tr = Tr(
+    "已打开保存的文件；恢复文件保留到下次保存或退出",
+    "Opened the saved file; the recovery file is kept until you save or quit",
+);
+pub const NO_DIFFERENCES: Tr = Tr("与保存的文件没有差异", "No differences from the saved file");

@@ -243,10 +243,10 @@ fn main() -> ExitCode {
         }
         None => {
             let path = args.file.unwrap_or_else(jixiao::term::open::default_path);
-            match jixiao::term::open::open_app(&path, lang) {
-                Ok(mut app) => {
+            match jixiao::term::open::open_or_offer(&path, lang) {
+                Ok((session, mut app)) => {
                     app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-                    match jixiao::term::run(app) {
+                    match jixiao::term::run(app, session) {
                         Ok(()) => ExitCode::SUCCESS,
                         Err(e) => {
                             eprintln!("{e}");

@@ -179,3 +179,91 @@ fn save_to_the_default_workbook_creates_its_folder() {
     let text = std::fs::read_to_string(path).expect("default workbook");
     assert!(jixiao::core::format::load(&text).is_ok());
 }
+
+fn recovery_files(data_home: &Path) -> usize {
+    std::fs::read_dir(data_home.join("jixiao").join("recovery"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+#[test]
+fn killed_session_offers_its_edits_back() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("dept.json");
+    let arg = file.to_str().expect("utf8");
+    let mut s = Session::start(&[arg], dir.path());
+    s.wait_for("总分");
+    s.send(b"\x13"); // save once, so the file exists
+    s.wait_for("已保存");
+    s.send(b"/");
+    s.send("年度实际支出".as_bytes());
+    s.send(b"\r\r\x15");
+    s.send(b"432.10\r");
+    s.wait_for("已修改");
+    // The recovery is written a few seconds after the last edit.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while recovery_files(dir.path()) == 0 {
+        assert!(Instant::now() < deadline, "no recovery file written");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    s.child.kill().expect("kill -9");
+    let _ = s.child.wait();
+
+    let mut again = Session::start(&[arg], dir.path());
+    again.wait_for("R 恢复");
+    again.send(b"d");
+    again.wait_for("432.1");
+    again.send(b"r");
+    again.wait_for("已恢复");
+    again.send(b"\x13");
+    again.wait_for("已保存");
+    let text = std::fs::read_to_string(&file).expect("saved");
+    let wb = jixiao::core::format::load(&text).expect("loads").workbook;
+    assert_eq!(
+        wb.budget
+            .actual_expenditure
+            .map(|m| m.to_string())
+            .as_deref(),
+        Some("432.10")
+    );
+    assert_eq!(
+        recovery_files(dir.path()),
+        0,
+        "a clean save removes the recovery file"
+    );
+    again.send(b"q");
+    assert!(again.wait_exit());
+}
+
+#[test]
+fn sigterm_flushes_the_edits_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("dept.json");
+    let mut s = Session::start(&[file.to_str().expect("utf8")], dir.path());
+    s.wait_for("总分");
+    s.send(b"2j");
+    s.send(b"e\x15");
+    s.send(b"1\r");
+    s.wait_for("已修改");
+    let pid = s.child.process_id().expect("pid");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while s.child.try_wait().expect("wait").is_none() {
+        assert!(Instant::now() < deadline, "did not exit on SIGTERM");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        recovery_files(dir.path()),
+        1,
+        "edits flushed to the recovery file"
+    );
+    assert!(!file.exists(), "the workbook itself is not written");
+    assert!(
+        contains(&s.raw_output(), b"\x1b[?1049l"),
+        "terminal restored"
+    );
+}

@@ -103,6 +103,15 @@ pub enum Action {
     ExportOverview,
     /// Review: export the review results.
     ExportReviews,
+    /// Save under another name (asks for the path).
+    SaveAsPrompt,
+    /// Answer a question (quit, file changed on disk, recovery offer) with a letter.
+    Choose(char),
+    /// The run loop found the file changed on disk since it was loaded;
+    /// `suggestion` is a free file name for "save as".
+    SaveConflict { suggestion: PathBuf },
+    /// The run loop re-read the file from disk.
+    Reloaded(Result<Box<crate::core::model::Workbook>, String>),
     /// The run loop finished a save.
     Saved(Result<PathBuf, String>),
 }
@@ -111,11 +120,17 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
-    /// Write `contents` to `path`, then send `Action::Saved`.
-    Save {
+    /// Save to the workbook's file (checking first that nobody changed it),
+    /// then send `Action::Saved` or `Action::SaveConflict`.
+    Save,
+    /// Save over a file that changed on disk (the officer chose to).
+    SaveOverwrite,
+    /// Save to another file, which becomes the workbook's file.
+    SaveAs {
         path: PathBuf,
-        contents: String,
     },
+    /// Read the file again, then send `Action::Reloaded`.
+    Reload,
     /// Leave the workbench.
     Quit,
 }

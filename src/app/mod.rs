@@ -12,7 +12,6 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::core::engine::{Concern, Derived, derive};
-use crate::core::format::to_json_keeping;
 use crate::core::model::{RuleKind, Workbook};
 use crate::core::{Bilingual, Lang};
 use crate::i18n::{self as t, Tr};
@@ -26,7 +25,7 @@ use search::Hit;
 const UNDO_LIMIT: usize = 500;
 
 /// What the keyboard is doing right now.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     Browse,
     Edit(Editor),
@@ -35,6 +34,28 @@ pub enum Mode {
     ConfirmQuit,
     /// The key help, scrolled down by this many lines.
     Help(usize),
+    /// Typing the path for "save as".
+    SaveAs(Editor),
+    /// The file changed on disk since it was loaded: overwrite, save as, or
+    /// reload (`reload_armed` once R was pressed; a second R reloads).
+    ConfirmExternal {
+        suggestion: PathBuf,
+        reload_armed: bool,
+    },
+    /// Unsaved edits of an earlier session were found.
+    RecoveryOffer(Box<RecoveryOffer>),
+}
+
+/// What the recovery offer shows and can restore.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecoveryOffer {
+    pub workbook: Workbook,
+    /// Where the recovery file is, when and from what it was written.
+    pub summary: Bilingual,
+    /// The differences from the saved file, one line each.
+    pub differences: Vec<String>,
+    pub show_differences: bool,
+    pub scroll: usize,
 }
 
 /// Which kind of mode, for the keymap and the help overlay.
@@ -52,6 +73,10 @@ pub enum ModeKind {
     ReviewCompare,
     /// Reviewer mode: a one-line prompt (filter, comment, export path).
     Prompt,
+    /// The file changed on disk: what now?
+    ConfirmExternal,
+    /// Restore the edits of an earlier session?
+    RecoveryOffer,
 }
 
 impl Mode {
@@ -64,6 +89,9 @@ impl Mode {
             Self::Search(_) => ModeKind::Search,
             Self::ConfirmQuit => ModeKind::ConfirmQuit,
             Self::Help(_) => ModeKind::Help,
+            Self::SaveAs(_) => ModeKind::Prompt,
+            Self::ConfirmExternal { .. } => ModeKind::ConfirmExternal,
+            Self::RecoveryOffer(_) => ModeKind::RecoveryOffer,
         }
     }
 }
@@ -227,13 +255,31 @@ impl App {
                 self.on_saved(result);
                 return Effect::None;
             }
+            Action::SaveConflict { suggestion } => {
+                self.mode = Mode::ConfirmExternal {
+                    suggestion,
+                    reload_armed: false,
+                };
+                let msg = self.tr(t::CHANGED_ON_DISK);
+                self.error(msg);
+                return Effect::None;
+            }
+            Action::Reloaded(result) => {
+                self.on_reloaded(result);
+                return Effect::None;
+            }
             _ => {}
         }
         match self.mode.kind() {
-            ModeKind::Browse
-            | ModeKind::ReviewList
-            | ModeKind::ReviewCompare
-            | ModeKind::Prompt => self.update_browse(action),
+            ModeKind::Prompt => self.update_save_as(action),
+            ModeKind::ConfirmExternal => self.update_external(action),
+            ModeKind::RecoveryOffer => {
+                self.update_recovery(action);
+                Effect::None
+            }
+            ModeKind::Browse | ModeKind::ReviewList | ModeKind::ReviewCompare => {
+                self.update_browse(action)
+            }
             ModeKind::Edit => {
                 self.update_edit(action);
                 Effect::None
@@ -314,6 +360,10 @@ impl App {
             Action::Redo => self.redo(),
             Action::RevertToSaved => self.revert(),
             Action::Save => return self.save(),
+            Action::SaveAsPrompt if !self.refuse_if_read_only() => {
+                let current = self.path.display().to_string();
+                self.mode = Mode::SaveAs(Editor::new(EditTarget::Reason(0), current));
+            }
             Action::Quit => {
                 if self.dirty {
                     self.mode = Mode::ConfirmQuit;
@@ -343,9 +393,115 @@ impl App {
             ));
             return Effect::None;
         }
-        Effect::Save {
-            path: self.path.clone(),
-            contents: to_json_keeping(&self.workbook, self.original.as_ref()),
+        Effect::Save
+    }
+
+    fn update_save_as(&mut self, action: Action) -> Effect {
+        let Mode::SaveAs(editor) = &mut self.mode else {
+            return Effect::None;
+        };
+        match action {
+            Action::Input(ch) => editor.insert(ch),
+            Action::Backspace => editor.backspace(),
+            Action::Delete => editor.delete(),
+            Action::ClearInput => editor.clear(),
+            Action::CaretLeft | Action::Left => editor.left(),
+            Action::CaretRight | Action::Right => editor.right(),
+            Action::CaretHome | Action::Home => editor.home(),
+            Action::CaretEnd | Action::End => editor.end(),
+            Action::Cancel => self.mode = Mode::Browse,
+            Action::Commit | Action::Activate => {
+                let text = editor.buffer.trim().to_owned();
+                if text.is_empty() {
+                    return Effect::None;
+                }
+                self.mode = Mode::Browse;
+                return Effect::SaveAs {
+                    path: PathBuf::from(text),
+                };
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn update_external(&mut self, action: Action) -> Effect {
+        let Mode::ConfirmExternal {
+            suggestion,
+            reload_armed,
+        } = &mut self.mode
+        else {
+            return Effect::None;
+        };
+        match action {
+            Action::Choose('o' | 'O') => {
+                self.mode = Mode::Browse;
+                Effect::SaveOverwrite
+            }
+            Action::Choose('a' | 'A') => {
+                let current = suggestion.display().to_string();
+                self.mode = Mode::SaveAs(Editor::new(EditTarget::Reason(0), current));
+                Effect::None
+            }
+            Action::Choose('r' | 'R') => {
+                if *reload_armed {
+                    self.mode = Mode::Browse;
+                    Effect::Reload
+                } else {
+                    *reload_armed = true;
+                    let msg = self.tr(t::RELOAD_AGAIN);
+                    self.error(msg);
+                    Effect::None
+                }
+            }
+            Action::Cancel => {
+                self.mode = Mode::Browse;
+                let msg = self.tr(t::NOT_SAVED_KEPT);
+                self.info(msg);
+                Effect::None
+            }
+            _ => Effect::None,
+        }
+    }
+
+    fn on_reloaded(&mut self, result: Result<Box<Workbook>, String>) {
+        match result {
+            Ok(workbook) => {
+                // The edits stay one undo away.
+                let before = std::mem::replace(&mut self.workbook, *workbook);
+                self.saved = self.workbook.clone();
+                self.push_undo(before);
+                self.recompute();
+                let msg = self.tr(t::RELOADED);
+                self.info(msg);
+            }
+            Err(why) => self.error(why),
+        }
+    }
+
+    fn update_recovery(&mut self, action: Action) {
+        let Mode::RecoveryOffer(offer) = &mut self.mode else {
+            return;
+        };
+        match action {
+            Action::Choose('r' | 'R') => {
+                let recovered = offer.workbook.clone();
+                self.mode = Mode::Browse;
+                let before = std::mem::replace(&mut self.workbook, recovered);
+                self.push_undo(before);
+                self.recompute();
+                let msg = self.tr(t::RECOVERY_RESTORED);
+                self.info(msg);
+            }
+            Action::Choose('o' | 'O') => {
+                self.mode = Mode::Browse;
+                let msg = self.tr(t::RECOVERY_KEPT);
+                self.info(msg);
+            }
+            Action::Choose('d' | 'D') => offer.show_differences = !offer.show_differences,
+            Action::Up => offer.scroll = offer.scroll.saturating_sub(1),
+            Action::Down => offer.scroll += 1,
+            _ => {}
         }
     }
 
@@ -353,7 +509,6 @@ impl App {
         match result {
             Ok(path) => {
                 self.saved = self.workbook.clone();
-                self.original = serde_json::to_value(&self.workbook).ok();
                 self.origin = Origin::File;
                 self.dirty = false;
                 self.info(format!("{} {}", self.tr(t::SAVED), path.display()));

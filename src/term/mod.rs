@@ -2,9 +2,9 @@
 //! The terminal is restored on every exit, panic included.
 
 pub mod open;
+pub mod session;
 
-use std::io::{self, Write};
-use std::path::Path;
+use std::io;
 use std::time::Duration;
 
 use crossterm::event::{
@@ -36,38 +36,6 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
         },
         Event::Paste(text) => text.chars().next().map(Action::Input),
         _ => None,
-    }
-}
-
-/// Writes `contents` to `path` atomically: temp file in the same folder, fsync, rename.
-///
-/// # Errors
-/// Says why the file could not be written; the old file is then untouched.
-pub fn save_file(path: &Path, contents: &str) -> io::Result<()> {
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(folder)?;
-    let mut temp = tempfile::NamedTempFile::new_in(folder)?;
-    temp.write_all(contents.as_bytes())?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    if let Ok(dir) = std::fs::File::open(folder) {
-        let _ = dir.sync_all();
-    }
-    Ok(())
-}
-
-fn perform(app: &mut App, effect: Effect) {
-    match effect {
-        Effect::None | Effect::Quit => {}
-        Effect::Save { path, contents } => {
-            let result = save_file(&path, &contents)
-                .map(|()| path.clone())
-                .map_err(|e| e.to_string());
-            app.update(Action::Saved(result));
-        }
     }
 }
 
@@ -166,41 +134,77 @@ pub fn run_review(mut app: ReviewApp) -> io::Result<()> {
     result
 }
 
-/// Runs the workbench until the user quits.
+/// Runs the workbench until the user quits, keeping a recovery file while
+/// there are unsaved edits and flushing it on SIGTERM/SIGHUP and on panic.
 ///
 /// # Errors
 /// Fails only when the terminal itself fails.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(mut app: App, mut session: session::Session) -> io::Result<()> {
+    let signals = crate::store::TermSignals::register().ok();
     let mut terminal = ratatui::init();
-    // ratatui's hook restores raw mode and the screen; ours also releases the mouse.
+    // ratatui's hook restores the screen; ours first writes the unsaved edits
+    // and releases the mouse, then says where the edits are.
     let restore_screen = std::panic::take_hook();
+    let stash = session.stash.clone();
     std::panic::set_hook(Box::new(move |info| {
+        let saved_to = stash.flush();
         let _ = execute!(io::stdout(), DisableMouseCapture);
         restore_screen(info);
+        if let Some(Ok(path)) = saved_to {
+            eprintln!(
+                "未保存的修改已写入恢复文件 / unsaved edits written to: {}",
+                path.display()
+            );
+        }
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = run_loop(&mut terminal, &mut app);
+    let result = run_loop(&mut terminal, &mut app, &mut session, signals.as_ref());
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
-    result
+    if let Ok(Some(signal)) = &result {
+        if let Some(path) = session.flush_recovery(&app) {
+            eprintln!(
+                "收到 {}，未保存的修改已写入 / got {}, unsaved edits written to: {}",
+                crate::store::TermSignals::name(*signal),
+                crate::store::TermSignals::name(*signal),
+                path.display()
+            );
+        }
+        if let Some(signals) = signals {
+            let _ = signals.exit_as(*signal);
+        }
+    }
+    result.map(|_| ())
 }
 
-fn run_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// The loop; returns the signal that ended it, if one did.
+fn run_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    session: &mut session::Session,
+    signals: Option<&crate::store::TermSignals>,
+) -> io::Result<Option<i32>> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     while !app.should_quit {
+        if let Some(signal) = signals.and_then(crate::store::TermSignals::caught) {
+            return Ok(Some(signal));
+        }
         terminal.draw(|frame| ui::render(app, frame))?;
-        if !event::poll(Duration::from_millis(500))? {
-            continue;
-        }
-        let event = event::read()?;
-        if let Some(action) = action_for_event(app, &event) {
-            let effect = app.update(action);
-            if effect == Effect::Quit {
-                break;
+        let timeout = session.poll_timeout(std::time::Instant::now());
+        if event::poll(timeout)? {
+            let event = event::read()?;
+            if let Some(action) = action_for_event(app, &event) {
+                let effect = app.update(action);
+                session.perform(app, &effect);
+                if effect == Effect::Quit {
+                    break;
+                }
             }
-            perform(app, effect);
         }
+        session.after_update(app, std::time::Instant::now());
     }
-    Ok(())
+    // Quitting cleanly (nothing unsaved, or the officer chose to drop it).
+    session.forget_recovery();
+    Ok(None)
 }

@@ -23,11 +23,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let hint_line = truncate(&hints.join(" · "), usize::from(area.width));
     let cells = usize::from(area.width);
     let (second, cursor) = match &app.mode {
-        Mode::Edit(editor) | Mode::Search(editor) => {
-            let label = if matches!(app.mode, Mode::Search(_)) {
-                format!("{}: /", app.tr(t::SEARCH))
-            } else {
-                format!("{}: ", app.tr(t::EDITING))
+        Mode::Edit(editor) | Mode::Search(editor) | Mode::SaveAs(editor) => {
+            let label = match app.mode {
+                Mode::Search(_) => format!("{}: /", app.tr(t::SEARCH)),
+                Mode::SaveAs(_) => format!("{}: ", app.tr(t::SAVE_AS)),
+                _ => format!("{}: ", app.tr(t::EDITING)),
             };
             let error = editor
                 .error

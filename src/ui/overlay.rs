@@ -65,6 +65,32 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme) {
                 area,
             );
         }
+        Mode::ConfirmExternal { .. } => {
+            question(frame, screen, theme, app.tr(t::EXTERNAL_QUESTION), &[])
+        }
+        Mode::RecoveryOffer(offer) => {
+            let mut lines = vec![offer.summary.get(app.lang).to_owned(), String::new()];
+            if offer.show_differences {
+                if offer.differences.is_empty() {
+                    lines.push(app.tr(t::NO_DIFFERENCES).to_owned());
+                }
+                lines.extend(
+                    offer
+                        .differences
+                        .iter()
+                        .skip(offer.scroll)
+                        .take(usize::from(screen.height / 2))
+                        .cloned(),
+                );
+            } else {
+                lines.push(format!(
+                    "{} {}",
+                    offer.differences.len(),
+                    app.tr(t::REVIEW_DIFFERS)
+                ));
+            }
+            question(frame, screen, theme, app.tr(t::RECOVERY_QUESTION), &lines);
+        }
         Mode::ConfirmQuit => {
             let text = app.tr(t::QUIT_QUESTION);
             let width = u16::try_from(crate::text::width(text) + 4)
@@ -117,4 +143,27 @@ fn help(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme, scroll: usize
     };
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(shown).block(super::block(&title)), area);
+}
+
+/// A centred question box: the body lines, then the question with its keys.
+fn question(frame: &mut Frame, screen: Rect, theme: &Theme, ask: &str, body: &[String]) {
+    let width = screen.width.saturating_sub(4).min(100);
+    let inner = usize::from(width.saturating_sub(2)).max(4);
+    let mut lines: Vec<Line> = body
+        .iter()
+        .flat_map(|l| crate::text::wrap(l, inner))
+        .map(Line::from)
+        .collect();
+    lines.extend(
+        crate::text::wrap(ask, inner)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.accent))),
+    );
+    let height = (u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2))
+    .min(screen.height);
+    let area = centered(screen, width, height);
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(super::block("")), area);
 }

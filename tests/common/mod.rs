@@ -1,25 +1,54 @@
 //! Test helpers: drive the app with keys, render it to text.
 #![allow(dead_code)]
 
+use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jixiao::app::keymap::action_for;
-use jixiao::app::{Action, App, Effect, Origin};
+use jixiao::app::{Action, App, Effect};
 use jixiao::core::Lang;
-use jixiao::core::sample::sample_workbook;
+use jixiao::store::Journal;
+use jixiao::term::session::Session;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-/// The sample in a workbench that will save to `path`.
-pub fn app_at(path: &Path, lang: Lang) -> App {
-    let mut app = App::new(sample_workbook(), path.to_path_buf(), Origin::NewFile, lang);
+/// The app with the I/O side the run loop would give it (document, recovery).
+pub struct Harness {
+    pub app: App,
+    pub session: Session,
+    /// Where recovery files go in this test.
+    pub recovery_dir: tempfile::TempDir,
+}
+
+impl Deref for Harness {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl DerefMut for Harness {
+    fn deref_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
+/// A workbench over `path` (the sample when it does not exist yet).
+pub fn app_at(path: &Path, lang: Lang) -> Harness {
+    let recovery_dir = tempfile::tempdir().expect("tempdir");
+    let journal = Journal::new(recovery_dir.path().join("recovery"));
+    let (session, mut app) = Session::open(path, Some(journal), lang).expect("opens");
     app.update(Action::Resize(120, 40));
-    app
+    Harness {
+        app,
+        session,
+        recovery_dir,
+    }
 }
 
 /// The sample in a workbench saving into a fresh temporary folder.
-pub fn app() -> (App, tempfile::TempDir, PathBuf) {
+pub fn app() -> (Harness, tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("workbook.json");
     (app_at(&path, Lang::Zh), dir, path)
@@ -53,26 +82,18 @@ fn key_event(token: &str) -> Vec<KeyEvent> {
     }
 }
 
-/// Carries out an effect the way the run loop does.
-pub fn perform(app: &mut App, effect: Effect) -> Effect {
-    if let Effect::Save { path, contents } = &effect {
-        let result = jixiao::term::save_file(path, contents)
-            .map(|()| path.clone())
-            .map_err(|e| e.to_string());
-        app.update(Action::Saved(result));
-    }
-    effect
-}
-
-/// Types a key script such as `/ 财政拨款收入预算数 <enter> <c-u> 588.55 <enter>`.
-/// Tokens are separated by spaces; `<space>` types a space. Returns the last effect.
-pub fn keys(app: &mut App, script: &str) -> Effect {
+/// Types a key script such as `/ 财政拨款收入预算数 <enter> <c-u> 588.55 <enter>`,
+/// carrying out effects as the run loop does. Tokens are separated by spaces;
+/// `<space>` types a space. Returns the last effect.
+pub fn keys(h: &mut Harness, script: &str) -> Effect {
     let mut last = Effect::None;
     for token in script.split_whitespace() {
         for event in key_event(token) {
-            if let Some(action) = action_for(app.mode.kind(), &event) {
-                let effect = app.update(action);
-                last = perform(app, effect);
+            if let Some(action) = action_for(h.app.mode.kind(), &event) {
+                let effect = h.app.update(action);
+                h.session.perform(&mut h.app, &effect);
+                h.session.after_update(&h.app, std::time::Instant::now());
+                last = effect;
             }
         }
     }

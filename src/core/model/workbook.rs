@@ -16,7 +16,7 @@ pub const FORMAT_NAME: &str = "jixiao-workbook";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// One department's self-evaluation for one fiscal year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workbook {
     pub format: String,
     pub version: u32,
