@@ -331,3 +331,22 @@ fn help_lists_every_binding_when_scrolled() {
     keys(&mut app, "<esc>");
     assert_eq!(app.mode, Mode::Browse);
 }
+
+#[test]
+fn export_report_and_tables_from_the_workbench() {
+    let (mut app, dir, path) = app();
+    keys(&mut app, "x");
+    assert!(matches!(&app.mode, Mode::Export(e) if e.buffer.ends_with("workbook-自评报告.md")));
+    keys(&mut app, "<enter>");
+    let report = std::fs::read_to_string(dir.path().join("workbook-自评报告.md")).expect("report");
+    assert!(report.contains("19.58%"));
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("已导出"))
+    );
+    let xlsx = dir.path().join("表.xlsx");
+    keys(&mut app, &format!("x <c-u> {} <enter>", xlsx.display()));
+    assert!(std::fs::metadata(&xlsx).expect("xlsx").len() > 1000);
+    assert!(!path.exists(), "exporting does not save the workbook");
+}

@@ -103,6 +103,10 @@ pub enum Action {
     ExportOverview,
     /// Review: export the review results.
     ExportReviews,
+    /// Export the report (.md) or the tables (.xlsx, .csv) (asks for the path).
+    ExportPrompt,
+    /// The run loop finished an export.
+    Exported(Result<PathBuf, String>),
     /// Save under another name (asks for the path).
     SaveAsPrompt,
     /// Answer a question (quit, file changed on disk, recovery offer) with a letter.
@@ -131,6 +135,10 @@ pub enum Effect {
     },
     /// Read the file again, then send `Action::Reloaded`.
     Reload,
+    /// Export by the file name's extension, then send `Action::Exported`.
+    Export {
+        path: PathBuf,
+    },
     /// Leave the workbench.
     Quit,
 }

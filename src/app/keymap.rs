@@ -74,6 +74,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Browse, [ctrl('r')], Action::Redo, "重做", "redo", false),
     bind!(Browse, [ctrl('s')], Action::Save, "保存", "save", true),
     bind!(Browse, [c('W')], Action::SaveAsPrompt, "另存为", "save as", false),
+    bind!(Browse, [c('x')], Action::ExportPrompt, "导出报告或表格", "export the report or tables", false),
     bind!(Browse, [c('R')], Action::RevertToSaved, "恢复到已保存内容", "revert to saved", false),
     bind!(Browse, [c('?')], Action::Help, "帮助", "help", true),
     bind!(Browse, [c('q')], Action::Quit, "退出", "quit", true),

@@ -36,6 +36,8 @@ pub enum Mode {
     Help(usize),
     /// Typing the path for "save as".
     SaveAs(Editor),
+    /// Typing the path to export the report (.md) or tables (.xlsx, .csv / a folder).
+    Export(Editor),
     /// The file changed on disk since it was loaded: overwrite, save as, or
     /// reload (`reload_armed` once R was pressed; a second R reloads).
     ConfirmExternal {
@@ -89,7 +91,7 @@ impl Mode {
             Self::Search(_) => ModeKind::Search,
             Self::ConfirmQuit => ModeKind::ConfirmQuit,
             Self::Help(_) => ModeKind::Help,
-            Self::SaveAs(_) => ModeKind::Prompt,
+            Self::SaveAs(_) | Self::Export(_) => ModeKind::Prompt,
             Self::ConfirmExternal { .. } => ModeKind::ConfirmExternal,
             Self::RecoveryOffer(_) => ModeKind::RecoveryOffer,
         }
@@ -264,6 +266,10 @@ impl App {
                 self.error(msg);
                 return Effect::None;
             }
+            Action::Exported(result) => {
+                self.on_exported(result);
+                return Effect::None;
+            }
             Action::Reloaded(result) => {
                 self.on_reloaded(result);
                 return Effect::None;
@@ -360,6 +366,19 @@ impl App {
             Action::Redo => self.redo(),
             Action::RevertToSaved => self.revert(),
             Action::Save => return self.save(),
+            Action::ExportPrompt => {
+                let stem = self.path.file_stem().map_or_else(
+                    || "workbook".to_owned(),
+                    |s| s.to_string_lossy().into_owned(),
+                );
+                let suggestion = self
+                    .path
+                    .with_file_name(format!("{stem}-{}.md", self.tr(t::REPORT_SUFFIX)));
+                self.mode = Mode::Export(Editor::new(
+                    EditTarget::Reason(0),
+                    suggestion.display().to_string(),
+                ));
+            }
             Action::SaveAsPrompt if !self.refuse_if_read_only() => {
                 let current = self.path.display().to_string();
                 self.mode = Mode::SaveAs(Editor::new(EditTarget::Reason(0), current));
@@ -397,7 +416,8 @@ impl App {
     }
 
     fn update_save_as(&mut self, action: Action) -> Effect {
-        let Mode::SaveAs(editor) = &mut self.mode else {
+        let exporting = matches!(self.mode, Mode::Export(_));
+        let (Mode::SaveAs(editor) | Mode::Export(editor)) = &mut self.mode else {
             return Effect::None;
         };
         match action {
@@ -416,8 +436,11 @@ impl App {
                     return Effect::None;
                 }
                 self.mode = Mode::Browse;
-                return Effect::SaveAs {
-                    path: PathBuf::from(text),
+                let path = PathBuf::from(text);
+                return if exporting {
+                    Effect::Export { path }
+                } else {
+                    Effect::SaveAs { path }
                 };
             }
             _ => {}
@@ -502,6 +525,16 @@ impl App {
             Action::Up => offer.scroll = offer.scroll.saturating_sub(1),
             Action::Down => offer.scroll += 1,
             _ => {}
+        }
+    }
+
+    fn on_exported(&mut self, result: Result<PathBuf, String>) {
+        match result {
+            Ok(path) => {
+                let msg = format!("{} {}", self.tr(t::EXPORTED), path.display());
+                self.info(msg);
+            }
+            Err(why) => self.error(format!("{}：{why}", self.tr(t::EXPORT_FAILED))),
         }
     }
 

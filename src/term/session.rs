@@ -179,6 +179,13 @@ impl Session {
                 }
                 result
             }
+            Effect::Export { path } => {
+                let result = export(path, &app.workbook, &app.derived, app.lang)
+                    .map(|()| path.clone())
+                    .map_err(|e| e.to_string());
+                app.update(Action::Exported(result));
+                return;
+            }
             Effect::Reload => {
                 let outcome = self
                     .document
@@ -232,4 +239,33 @@ pub fn differences(
         .flat_map(|s| s.lines.iter().filter(|l| l.differs))
         .map(|l| format!("{}：{} → {}", l.label.get(lang), l.left, l.right))
         .collect()
+}
+
+/// Writes the report or tables by the path's extension: `.md` the report,
+/// `.xlsx` the workbook with live formulas, anything else a folder of CSV tables.
+///
+/// # Errors
+/// Why the export could not be written.
+pub fn export(
+    path: &Path,
+    wb: &crate::core::model::Workbook,
+    derived: &crate::core::engine::Derived,
+    lang: Lang,
+) -> Result<(), crate::export::ExportError> {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("md") => {
+            let text = crate::export::markdown::report(wb, derived, lang);
+            std::fs::write(path, text)?;
+            Ok(())
+        }
+        Some("xlsx") => crate::export::xlsx::write(path, wb, derived, lang),
+        _ => crate::export::csv::write_tables(path, wb, derived, lang)
+            .map(|_| ())
+            .map_err(Into::into),
+    }
 }

@@ -23,10 +23,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let hint_line = truncate(&hints.join(" · "), usize::from(area.width));
     let cells = usize::from(area.width);
     let (second, cursor) = match &app.mode {
-        Mode::Edit(editor) | Mode::Search(editor) | Mode::SaveAs(editor) => {
+        Mode::Edit(editor) | Mode::Search(editor) | Mode::SaveAs(editor) | Mode::Export(editor) => {
             let label = match app.mode {
                 Mode::Search(_) => format!("{}: /", app.tr(t::SEARCH)),
                 Mode::SaveAs(_) => format!("{}: ", app.tr(t::SAVE_AS)),
+                Mode::Export(_) => format!("{}: ", app.tr(t::EXPORT)),
                 _ => format!("{}: ", app.tr(t::EDITING)),
             };
             let error = editor
