@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Grade;
 use super::arith;
+use super::fast_hash::FxSet;
 use super::metrics::{Metric, MetricId, MetricStatus};
 use super::scoring::{IndicatorResult, ScoreBasis, TableScore, ValueSource};
 use super::workload::GroupStats;
@@ -541,9 +542,12 @@ fn check_metrics_and_reported(
         );
     }
     for (ind, result) in flatten_with_results(&wb.table.indicators, &scores.indicators) {
-        let concern = vec![Concern::Indicator {
-            code: ind.code.clone(),
-        }];
+        // Built only when a warning needs it: most indicators raise none.
+        let concern = || {
+            vec![Concern::Indicator {
+                code: ind.code.clone(),
+            }]
+        };
         if let (Some(metric), Some(ValueSource::Reported)) = (result.metric, result.value_source) {
             c.push(
                 WarningCode::ScoredOnReported,
@@ -562,7 +566,7 @@ fn check_metrics_and_reported(
                     metric.label_en(),
                     result.metric_value.map(fmt_percent).unwrap_or_default()
                 ),
-                concern.clone(),
+                concern(),
             );
         }
         let mut input_problem = false;
@@ -577,7 +581,7 @@ fn check_metrics_and_reported(
                         let zh: Vec<_> = missing.iter().map(|f| f.label_zh()).collect();
                         let en: Vec<_> = missing.iter().map(|f| f.label_en()).collect();
                         let mut concerns = fields(missing);
-                        concerns.extend(concern.clone());
+                        concerns.extend(concern());
                         c.push(
                             WarningCode::MissingInput,
                             Severity::Medium,
@@ -588,7 +592,7 @@ fn check_metrics_and_reported(
                     }
                     MetricStatus::ZeroDenominator => {
                         let mut concerns = fields(metric.inputs());
-                        concerns.extend(concern.clone());
+                        concerns.extend(concern());
                         c.push(
                             WarningCode::ZeroDenominator,
                             Severity::Medium,
@@ -609,7 +613,7 @@ fn check_metrics_and_reported(
                     }
                     MetricStatus::Overflow => {
                         let mut concerns = fields(metric.inputs());
-                        concerns.extend(concern.clone());
+                        concerns.extend(concern());
                         c.push(
                             WarningCode::ValueTooLarge,
                             Severity::Medium,
@@ -651,7 +655,7 @@ fn check_metrics_and_reported(
                     fmt_score(typed),
                     fmt_score(result.score)
                 ),
-                concern.clone(),
+                concern(),
             );
         }
         if result.capped {
@@ -670,7 +674,7 @@ fn check_metrics_and_reported(
                     ind.name,
                     fmt_score(ind.weight)
                 ),
-                concern.clone(),
+                concern(),
             );
         }
         if result.basis == ScoreBasis::Missing && !input_problem {
@@ -679,7 +683,7 @@ fn check_metrics_and_reported(
                 Severity::Medium,
                 format!("{} {}：尚未打分", ind.code, ind.name),
                 format!("{} {}: not scored yet", ind.code, ind.name),
-                concern.clone(),
+                concern(),
             );
         }
         if result.basis == ScoreBasis::NotApplicable {
@@ -694,7 +698,7 @@ fn check_metrics_and_reported(
                     "{} {}: treated as not applicable ({}); confirm with the bureau's table",
                     ind.code, ind.name, result.working.en
                 ),
-                concern,
+                concern(),
             );
         }
     }
@@ -741,7 +745,7 @@ fn check_table(c: &mut Checker<'_>) {
             vec![Concern::Table],
         );
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: FxSet<&str> = FxSet::default();
     let mut too_deep_reported = false;
     let mut stack: Vec<(usize, &Indicator)> =
         table.indicators.iter().rev().map(|i| (0, i)).collect();
