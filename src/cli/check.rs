@@ -252,13 +252,7 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
             "  [{}] {}  {}",
             pad_right(sev, 6),
             w.message.get(lang),
-            format_args!(
-                "({})",
-                serde_json::to_value(w.code)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default()
-            )
+            format_args!("({})", w.code.key())
         );
     }
     out

@@ -108,6 +108,105 @@ pub enum WarningCode {
     NotApplicableAssumed,
 }
 
+impl WarningCode {
+    /// Every code, in the order checks run.
+    pub const ALL: [Self; 27] = [
+        Self::IncomePartsSum,
+        Self::ExpenditurePartsSum,
+        Self::BasicPartsSum,
+        Self::HeadcountPartsSum,
+        Self::WorkloadPartsSum,
+        Self::IncomeBudgetTwoValues,
+        Self::OtherIncomeInAppropriation,
+        Self::AppropriationFinalMismatch,
+        Self::CarryoverIdentity,
+        Self::GovFundBudgetNotFinal,
+        Self::StaffingScope,
+        Self::CarryoverWithoutTreasuryStock,
+        Self::HeadlineFiguresEqual,
+        Self::ReportedDiffers,
+        Self::ScoredOnReported,
+        Self::TableUnverified,
+        Self::WeightSum,
+        Self::NegativeWeight,
+        Self::TableTooDeep,
+        Self::DuplicateCode,
+        Self::MissingInput,
+        Self::ZeroDenominator,
+        Self::ValueTooLarge,
+        Self::OfficerScoreDiffers,
+        Self::ScoreOutOfRange,
+        Self::MissingScore,
+        Self::NotApplicableAssumed,
+    ];
+
+    /// How serious this kind of finding is (fixed per code, documented).
+    #[must_use]
+    pub fn severity(self) -> Severity {
+        match self {
+            Self::IncomePartsSum
+            | Self::ExpenditurePartsSum
+            | Self::BasicPartsSum
+            | Self::HeadcountPartsSum
+            | Self::WorkloadPartsSum
+            | Self::IncomeBudgetTwoValues
+            | Self::OtherIncomeInAppropriation
+            | Self::AppropriationFinalMismatch
+            | Self::CarryoverIdentity
+            | Self::ReportedDiffers
+            | Self::WeightSum
+            | Self::NegativeWeight
+            | Self::ScoreOutOfRange => Severity::High,
+            Self::GovFundBudgetNotFinal
+            | Self::StaffingScope
+            | Self::HeadlineFiguresEqual
+            | Self::ScoredOnReported
+            | Self::DuplicateCode
+            | Self::MissingInput
+            | Self::ZeroDenominator
+            | Self::ValueTooLarge
+            | Self::OfficerScoreDiffers
+            | Self::MissingScore => Severity::Medium,
+            Self::CarryoverWithoutTreasuryStock | Self::TableTooDeep => Severity::Low,
+            Self::TableUnverified | Self::NotApplicableAssumed => Severity::Info,
+        }
+    }
+
+    /// The stable code as it appears in `check --json` and the text output.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::IncomePartsSum => "income_parts_sum",
+            Self::ExpenditurePartsSum => "expenditure_parts_sum",
+            Self::BasicPartsSum => "basic_parts_sum",
+            Self::HeadcountPartsSum => "headcount_parts_sum",
+            Self::WorkloadPartsSum => "workload_parts_sum",
+            Self::IncomeBudgetTwoValues => "income_budget_two_values",
+            Self::OtherIncomeInAppropriation => "other_income_in_appropriation",
+            Self::AppropriationFinalMismatch => "appropriation_final_mismatch",
+            Self::CarryoverIdentity => "carryover_identity",
+            Self::GovFundBudgetNotFinal => "gov_fund_budget_not_final",
+            Self::StaffingScope => "staffing_scope",
+            Self::CarryoverWithoutTreasuryStock => "carryover_without_treasury_stock",
+            Self::HeadlineFiguresEqual => "headline_figures_equal",
+            Self::ReportedDiffers => "reported_differs",
+            Self::ScoredOnReported => "scored_on_reported",
+            Self::TableUnverified => "table_unverified",
+            Self::WeightSum => "weight_sum",
+            Self::NegativeWeight => "negative_weight",
+            Self::TableTooDeep => "table_too_deep",
+            Self::DuplicateCode => "duplicate_code",
+            Self::MissingInput => "missing_input",
+            Self::ZeroDenominator => "zero_denominator",
+            Self::ValueTooLarge => "value_too_large",
+            Self::OfficerScoreDiffers => "officer_score_differs",
+            Self::ScoreOutOfRange => "score_out_of_range",
+            Self::MissingScore => "missing_score",
+            Self::NotApplicableAssumed => "not_applicable_assumed",
+        }
+    }
+}
+
 /// What a warning is about, so the UI can jump there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -155,17 +254,10 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn push(
-        &mut self,
-        code: WarningCode,
-        severity: Severity,
-        zh: String,
-        en: String,
-        concerns: Vec<Concern>,
-    ) {
+    fn push(&mut self, code: WarningCode, zh: String, en: String, concerns: Vec<Concern>) {
         self.out.push(Warning {
             code,
-            severity,
+            severity: code.severity(),
             message: Bilingual::new(zh, en),
             concerns,
         });
@@ -184,7 +276,6 @@ impl Checker<'_> {
             concerned.extend_from_slice(parts);
             self.push(
                 code,
-                Severity::High,
                 format!(
                     "{}之和 {s} 与{} {t} 不符（差 {}）",
                     names_zh.join("+"),
@@ -269,7 +360,6 @@ pub fn run_checks(
                 approp_final.map_or_else(|| "n/a".to_owned(), |fin| variance_text(fin, total));
             c.push(
                 WarningCode::IncomeBudgetTwoValues,
-                Severity::High,
                 format!(
                     "“收入预算”有两个数：{}为 {total} 万元，{}为 {ab} 万元；若以 {total} 为预算数，差异率为 {alt}",
                     F::IncomeBudgetTotal.label_zh(),
@@ -292,7 +382,6 @@ pub fn run_checks(
             let alt = approp_budget.map_or_else(|| "n/a".to_owned(), |b| variance_text(parts, b));
             c.push(
                 WarningCode::OtherIncomeInAppropriation,
-                Severity::High,
                 format!(
                     "财政拨款收入决算数 {fin} 万元含其他收入 {other} 万元；仅计财政拨款应为 {parts} 万元，差异率将为 {alt}"
                 ),
@@ -315,7 +404,6 @@ pub fn run_checks(
         let alt = approp_budget.map_or_else(|| "n/a".to_owned(), |b| variance_text(by_fund, b));
         c.push(
                 WarningCode::AppropriationFinalMismatch,
-                Severity::High,
                 format!(
                     "按资金来源的财政拨款决算数合计 {by_fund} 万元，与财政拨款收入决算数 {fin} 万元不符；以 {by_fund} 计差异率为 {alt}"
                 ),
@@ -338,7 +426,6 @@ pub fn run_checks(
             let gap = close.saturating_sub(expected_close);
             c.push(
                 WarningCode::CarryoverIdentity,
-                Severity::High,
                 format!(
                     "结转恒等式不成立：年初结转 {open} + 财政拨款决算 {by_fund} - 实际支出 {spent} = {expected_close}，而年末结转为 {close}，相差 {gap} 万元"
                 ),
@@ -379,7 +466,6 @@ pub fn run_checks(
             };
             c.push(
                 WarningCode::GovFundBudgetNotFinal,
-                Severity::Medium,
                 format!("政府性基金预算 {fund_budget} 万元，决算为 {fund_final}{tail_zh}：资金是否收回未说明"),
                 format!("Government fund budget {fund_budget} but final {fund_final}{tail_en}: withdrawal not explained"),
                 fields(&[F::IncomeBudgetGovFund, F::GovFundAppropriationFinal]),
@@ -421,7 +507,6 @@ pub fn run_checks(
         };
         c.push(
                 WarningCode::StaffingScope,
-                Severity::Medium,
                 format!("年末实有人数 {actual} 含退休等人员，与在职人数 {serving} 口径不同；在职人员控制率按在职人数计{alt}"),
                 format!("Actual headcount {actual} includes retirees, unlike the {serving} in service; the staffing control rate uses those in service{alt_en}"),
                 fields(&[F::ActualHeadcount, F::InServiceAdmin, F::Retired, F::NewPosts]),
@@ -437,7 +522,6 @@ pub fn run_checks(
     {
         c.push(
                 WarningCode::CarryoverWithoutTreasuryStock,
-                Severity::Low,
                 format!("年末财政拨款结转 {close} 万元，而国库集中支付结转结余存量资金为 0：两者口径未作说明"),
                 format!("Closing appropriation carry-over is {close} while the treasury carry-over stock is 0: the scopes are not reconciled"),
                 fields(&[F::ClosingAppropriationCarryover, F::TreasuryCarryoverStockCurr]),
@@ -457,7 +541,6 @@ pub fn run_checks(
         let v = values[0].unwrap_or_default();
         c.push(
             WarningCode::HeadlineFiguresEqual,
-            Severity::Medium,
             format!("收入预算、支出预算、下达预算、实际支出和财政拨款决算均为 {v} 万元：仅在预算按实际调整时成立，请核实"),
             format!("Income budget, expenditure budget, issued budget, actual spending and appropriation final all equal {v}: plausible only if the budget was adjusted to actuals"),
             fields(&headline),
@@ -486,7 +569,6 @@ fn check_metrics_and_reported(
         {
             c.push(
                 WarningCode::ReportedDiffers,
-                Severity::High,
                 format!(
                     "{}：报告写 {}，按数据计算为 {}",
                     id.label_zh(),
@@ -509,7 +591,6 @@ fn check_metrics_and_reported(
     {
         c.push(
             WarningCode::ReportedDiffers,
-            Severity::High,
             format!(
                 "报告自评得分 {} 分，按评分表计算为 {} 分",
                 fmt_score(printed),
@@ -529,7 +610,6 @@ fn check_metrics_and_reported(
     {
         c.push(
             WarningCode::ReportedDiffers,
-            Severity::High,
             format!(
                 "报告自评等级为“{printed}”，按得分应为“{}”",
                 grade.label_zh()
@@ -551,7 +631,6 @@ fn check_metrics_and_reported(
         if let (Some(metric), Some(ValueSource::Reported)) = (result.metric, result.value_source) {
             c.push(
                 WarningCode::ScoredOnReported,
-                Severity::Medium,
                 format!(
                     "{} {}：{}的计算数据未填，按报告所写 {} 评分",
                     ind.code,
@@ -584,7 +663,6 @@ fn check_metrics_and_reported(
                         concerns.extend(concern());
                         c.push(
                             WarningCode::MissingInput,
-                            Severity::Medium,
                             format!("{} {}：缺少 {}", ind.code, ind.name, zh.join("、")),
                             format!("{} {}: missing {}", ind.code, ind.name, en.join(", ")),
                             concerns,
@@ -595,7 +673,6 @@ fn check_metrics_and_reported(
                         concerns.extend(concern());
                         c.push(
                             WarningCode::ZeroDenominator,
-                            Severity::Medium,
                             format!(
                                 "{} {}：{}的分母为 0，无法计算（n/a）；本单位不适用时可将评分标准设为“不适用”",
                                 ind.code,
@@ -616,7 +693,6 @@ fn check_metrics_and_reported(
                         concerns.extend(concern());
                         c.push(
                             WarningCode::ValueTooLarge,
-                            Severity::Medium,
                             format!(
                                 "{} {}：{}的输入数值过大，无法精确计算（n/a）",
                                 ind.code,
@@ -640,7 +716,6 @@ fn check_metrics_and_reported(
             let typed = ind.entry.officer_score.unwrap_or_default();
             c.push(
                 WarningCode::OfficerScoreDiffers,
-                Severity::Medium,
                 format!(
                     "{} {}：自评填 {} 分，按评分标准计算为 {} 分",
                     ind.code,
@@ -661,7 +736,6 @@ fn check_metrics_and_reported(
         if result.capped {
             c.push(
                 WarningCode::ScoreOutOfRange,
-                Severity::High,
                 format!(
                     "{} {}：自评得分超出 0–{} 分范围，已按范围计",
                     ind.code,
@@ -680,7 +754,6 @@ fn check_metrics_and_reported(
         if result.basis == ScoreBasis::Missing && !input_problem {
             c.push(
                 WarningCode::MissingScore,
-                Severity::Medium,
                 format!("{} {}：尚未打分", ind.code, ind.name),
                 format!("{} {}: not scored yet", ind.code, ind.name),
                 concern(),
@@ -689,7 +762,6 @@ fn check_metrics_and_reported(
         if result.basis == ScoreBasis::NotApplicable {
             c.push(
                 WarningCode::NotApplicableAssumed,
-                Severity::Info,
                 format!(
                     "{} {}：按不适用处理（{}），请以财政局评分表为准",
                     ind.code, ind.name, result.working.zh
@@ -726,7 +798,6 @@ fn check_table(c: &mut Checker<'_>) {
     if !table.verified {
         c.push(
             WarningCode::TableUnverified,
-            Severity::Info,
             format!("评分表“{}”未经核实：权重和评分标准为占位，须载入财政局正式评分表", table.name),
             format!("Scoring table \"{}\" is unverified: weights and rules are placeholders until the bureau's table is loaded", table.name),
             vec![Concern::Table],
@@ -736,7 +807,6 @@ fn check_table(c: &mut Checker<'_>) {
     if top_sum != Decimal::ONE_HUNDRED {
         c.push(
             WarningCode::WeightSum,
-            Severity::High,
             format!("一级指标权重合计 {}，应为 100", fmt_score(top_sum)),
             format!(
                 "Top-level weights add up to {}, not 100",
@@ -753,7 +823,6 @@ fn check_table(c: &mut Checker<'_>) {
         if node.weight.is_sign_negative() && !node.weight.is_zero() {
             c.push(
                 WarningCode::NegativeWeight,
-                Severity::High,
                 format!(
                     "{} {}：权重 {} 为负数，按 0 计",
                     node.code, node.name, node.weight
@@ -771,7 +840,6 @@ fn check_table(c: &mut Checker<'_>) {
             too_deep_reported = true;
             c.push(
                 WarningCode::TableTooDeep,
-                Severity::Low,
                 format!(
                     "{} {}：评分表超过 {MAX_LEVELS} 级指标",
                     node.code, node.name
@@ -788,7 +856,6 @@ fn check_table(c: &mut Checker<'_>) {
         if !seen.insert(node.code.as_str()) {
             c.push(
                 WarningCode::DuplicateCode,
-                Severity::Medium,
                 format!("指标编码 {} 重复", node.code),
                 format!("Indicator code {} is used twice", node.code),
                 vec![Concern::Indicator {
@@ -801,7 +868,6 @@ fn check_table(c: &mut Checker<'_>) {
             if child_sum != node.weight {
                 c.push(
                     WarningCode::WeightSum,
-                    Severity::High,
                     format!(
                         "{} {}：下级指标权重合计 {}，与本级 {} 不符",
                         node.code,
@@ -834,7 +900,6 @@ fn check_workload(c: &mut Checker<'_>, workload: &[GroupStats]) {
                 let Some(sum) = s.parts_sum else {
                     c.push(
                         WarningCode::WorkloadPartsSum,
-                        Severity::High,
                         format!("{}·{}：分项数值过大，无法相加核对", group.name, item.name),
                         format!(
                             "{} / {}: the parts are too large to add up",
@@ -854,7 +919,6 @@ fn check_workload(c: &mut Checker<'_>, workload: &[GroupStats]) {
                 };
                 c.push(
                     WarningCode::WorkloadPartsSum,
-                    Severity::High,
                     format!(
                         "{}·{}：分项之和 {approx}{sum}{}，与总数 {}{} 不符",
                         group.name, item.name, item.unit, item.value, item.unit
