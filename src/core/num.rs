@@ -4,7 +4,7 @@
 //! negatives, 四舍五入), to 2 decimal places for rates and displayed scores.
 //! Amounts are never rounded: they are shown exactly as stored.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -79,28 +79,32 @@ pub fn push_score(out: &mut String, value: Decimal) {
 /// everyday numbers whose digits fit in 64 bits. The engine formats many
 /// numbers into its explanations; this keeps `derive` fast.
 pub fn push_decimal(out: &mut String, value: Decimal) {
-    let scale = value.scale();
-    let Ok(digits) = u64::try_from(value.mantissa().unsigned_abs()) else {
-        let _ = write!(out, "{value}");
-        return;
-    };
-    if scale > 19 {
-        let _ = write!(out, "{value}");
-        return;
-    }
-    if value.is_sign_negative() {
-        out.push('-');
-    }
-    let unit = 10u64.pow(scale);
-    push_u64(out, digits / unit, 1);
-    if scale > 0 {
-        out.push('.');
-        push_u64(out, digits % unit, scale as usize);
-    }
+    let _ = write_decimal(out, value);
 }
 
-/// Appends `n` in decimal, left-padded with zeros to `width` digits.
-fn push_u64(out: &mut String, mut n: u64, width: usize) {
+/// `push_decimal` for any writer.
+fn write_decimal<W: fmt::Write>(out: &mut W, value: Decimal) -> fmt::Result {
+    let scale = value.scale();
+    let Ok(digits) = u64::try_from(value.mantissa().unsigned_abs()) else {
+        return write!(out, "{value}");
+    };
+    if scale > 19 {
+        return write!(out, "{value}");
+    }
+    if value.is_sign_negative() {
+        out.write_char('-')?;
+    }
+    let unit = 10u64.pow(scale);
+    write_u64(out, digits / unit, 1)?;
+    if scale > 0 {
+        out.write_char('.')?;
+        write_u64(out, digits % unit, scale as usize)?;
+    }
+    Ok(())
+}
+
+/// Writes `n` in decimal, left-padded with zeros to `width` digits.
+fn write_u64<W: fmt::Write>(out: &mut W, mut n: u64, width: usize) -> fmt::Result {
     let mut buf = [b'0'; 20];
     let mut at = buf.len();
     while n > 0 {
@@ -110,7 +114,23 @@ fn push_u64(out: &mut String, mut n: u64, width: usize) {
     }
     let at = at.min(buf.len().saturating_sub(width));
     for &b in &buf[at..] {
-        out.push(char::from(b));
+        out.write_char(char::from(b))?;
+    }
+    Ok(())
+}
+
+/// A decimal for `format!`: displays exactly as `Decimal` does, through the
+/// fast path of `push_decimal`. Width and precision flags are honoured by
+/// handing over to `Decimal`'s own `Display`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plain(pub Decimal);
+
+impl fmt::Display for Plain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if f.width().is_some() || f.precision().is_some() {
+            return fmt::Display::fmt(&self.0, f);
+        }
+        write_decimal(f, self.0)
     }
 }
 
@@ -442,6 +462,8 @@ mod tests {
             let mut fast = String::new();
             push_decimal(&mut fast, v);
             assert_eq!(fast, v.to_string(), "{v:?}");
+            assert_eq!(Plain(v).to_string(), v.to_string(), "{v:?}");
+            assert_eq!(format!("{:>8}", Plain(v)), format!("{v:>8}"));
             assert_eq!(fmt_score(v), round2(v).normalize().to_string(), "{v:?}");
             assert_eq!(fmt_percent(v), format!("{:.2}%", round2(v)), "{v:?}");
         }

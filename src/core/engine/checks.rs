@@ -12,7 +12,7 @@ use super::scoring::{IndicatorResult, ScoreBasis, TableScore, ValueSource};
 use super::workload::GroupStats;
 use crate::core::Bilingual;
 use crate::core::model::{FieldId, Indicator, Workbook};
-use crate::core::num::{fmt_percent, fmt_score, round2};
+use crate::core::num::{Plain, fmt_percent, fmt_score, round2};
 
 /// How serious a warning is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -269,7 +269,7 @@ impl Checker<'_> {
         let values: Vec<_> = parts.iter().map(|&p| get(self.wb, p)).collect();
         let Some(s) = sum(&values) else { return };
         if s != t {
-            let diff = s.saturating_sub(t);
+            let (diff, s, t) = (Plain(s.saturating_sub(t)), Plain(s), Plain(t));
             let names_zh: Vec<_> = parts.iter().map(|p| p.label_zh()).collect();
             let names_en: Vec<_> = parts.iter().map(|p| p.label_en()).collect();
             let mut concerned = vec![total];
@@ -358,6 +358,7 @@ pub fn run_checks(
         if !matches_scope {
             let alt =
                 approp_final.map_or_else(|| "n/a".to_owned(), |fin| variance_text(fin, total));
+            let (total, ab) = (Plain(total), Plain(ab));
             c.push(
                 WarningCode::IncomeBudgetTwoValues,
                 format!(
@@ -380,6 +381,7 @@ pub fn run_checks(
         let with_other = parts.checked_add(other);
         if other > Decimal::ZERO && with_other == Some(fin) {
             let alt = approp_budget.map_or_else(|| "n/a".to_owned(), |b| variance_text(parts, b));
+            let (fin, other, parts) = (Plain(fin), Plain(other), Plain(parts));
             c.push(
                 WarningCode::OtherIncomeInAppropriation,
                 format!(
@@ -402,6 +404,7 @@ pub fn run_checks(
         && fin != by_fund
     {
         let alt = approp_budget.map_or_else(|| "n/a".to_owned(), |b| variance_text(by_fund, b));
+        let (fin, by_fund) = (Plain(fin), Plain(by_fund));
         c.push(
                 WarningCode::AppropriationFinalMismatch,
                 format!(
@@ -423,7 +426,9 @@ pub fn run_checks(
     ) {
         let expected = open.checked_add(by_fund).and_then(|v| v.checked_sub(spent));
         if let Some(expected_close) = expected.filter(|e| *e != close) {
-            let gap = close.saturating_sub(expected_close);
+            let gap = Plain(close.saturating_sub(expected_close));
+            let [open, by_fund, spent, expected_close, close] =
+                [open, by_fund, spent, expected_close, close].map(Plain);
             c.push(
                 WarningCode::CarryoverIdentity,
                 format!(
@@ -464,6 +469,7 @@ pub fn run_checks(
             } else {
                 ""
             };
+            let (fund_budget, fund_final) = (Plain(fund_budget), Plain(fund_final));
             c.push(
                 WarningCode::GovFundBudgetNotFinal,
                 format!("政府性基金预算 {fund_budget} 万元，决算为 {fund_final}{tail_zh}：资金是否收回未说明"),
@@ -494,17 +500,24 @@ pub fn run_checks(
         });
         let (alt, alt_en) = match wider_rate {
             Some((n, rate)) => (
-                format!(
-                    "；若新增编制 {n} 不在编制数内，控制率为 {}",
-                    fmt_percent(rate)
-                ),
-                format!(
-                    "; if the {n} new posts are outside the authorised posts, the control rate is {}",
-                    fmt_percent(rate)
-                ),
+                {
+                    let n = Plain(n);
+                    format!(
+                        "；若新增编制 {n} 不在编制数内，控制率为 {}",
+                        fmt_percent(rate)
+                    )
+                },
+                {
+                    let n = Plain(n);
+                    format!(
+                        "; if the {n} new posts are outside the authorised posts, the control rate is {}",
+                        fmt_percent(rate)
+                    )
+                },
             ),
             None => (String::new(), String::new()),
         };
+        let (actual, serving) = (Plain(actual), Plain(serving));
         c.push(
                 WarningCode::StaffingScope,
                 format!("年末实有人数 {actual} 含退休等人员，与在职人数 {serving} 口径不同；在职人员控制率按在职人数计{alt}"),
@@ -520,6 +533,7 @@ pub fn run_checks(
     ) && close > Decimal::ZERO
         && stock.is_zero()
     {
+        let close = Plain(close);
         c.push(
                 WarningCode::CarryoverWithoutTreasuryStock,
                 format!("年末财政拨款结转 {close} 万元，而国库集中支付结转结余存量资金为 0：两者口径未作说明"),
@@ -538,7 +552,7 @@ pub fn run_checks(
     ];
     let values: Vec<_> = headline.iter().map(|&f| get(wb, f)).collect();
     if values.iter().all(Option::is_some) && values.windows(2).all(|w| w[0] == w[1]) {
-        let v = values[0].unwrap_or_default();
+        let v = Plain(values[0].unwrap_or_default());
         c.push(
             WarningCode::HeadlineFiguresEqual,
             format!("收入预算、支出预算、下达预算、实际支出和财政拨款决算均为 {v} 万元：仅在预算按实际调整时成立，请核实"),
@@ -815,7 +829,12 @@ fn check_table(c: &mut Checker<'_>) {
             vec![Concern::Table],
         );
     }
-    let mut seen: FxSet<&str> = FxSet::default();
+    let nodes: usize = table
+        .indicators
+        .iter()
+        .map(|i| 1 + i.descendant_count())
+        .sum();
+    let mut seen: FxSet<&str> = FxSet::with_capacity_and_hasher(nodes, Default::default());
     let mut too_deep_reported = false;
     let mut stack: Vec<(usize, &Indicator)> =
         table.indicators.iter().rev().map(|i| (0, i)).collect();
