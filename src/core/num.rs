@@ -3,6 +3,10 @@
 //! Rounding rule (the only one in jixiao): half-up (away from zero for
 //! negatives, 四舍五入), to 2 decimal places for rates and displayed scores.
 //! Amounts are never rounded: they are shown exactly as stored.
+//!
+//! Format decimals with `fmt_percent`, `fmt_score`, `push_decimal` or
+//! `Plain`, not with `{:.3}` or more places: rust_decimal 1.43 panics on
+//! that for values near `Decimal::MAX` (`{:.2}` and plain `{}` are safe).
 
 use std::fmt;
 use std::str::FromStr;
