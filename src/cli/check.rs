@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::core::engine::{Derived, MetricStatus, derive};
 use crate::core::format::load;
 use crate::core::model::Workbook;
-use crate::core::num::{fmt_percent, fmt_score, round2};
+use crate::core::num::{fmt_percent, fmt_score, round2_fixed};
 use crate::core::{Bilingual, Lang};
 use crate::text::{pad_left, pad_right};
 
@@ -82,7 +82,7 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
                 "weight": ind.weight.to_string(),
                 "counted_weight": r.counted_weight.to_string(),
                 "score": r.score.to_string(),
-                "score_display": round2(r.score).to_string(),
+                "score_display": fmt_score(r.score),
                 "lost": r.lost.to_string(),
                 "basis": r.basis,
                 "metric": r.metric.map(|m| m.key()),
@@ -110,8 +110,8 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
                     "name": it.name, "unit": it.unit, "value": it.value.to_string(), "lower_bound": it.lower_bound,
                     "parts_sum": dec(st.parts_sum), "parts_sum_lower_bound": st.parts_sum_is_lower_bound,
                     "parts_consistent": st.parts_consistent,
-                    "completion": dec(st.completion.map(round2)), "change": dec(st.change.map(round2)),
-                    "per_capita": dec(st.per_capita.map(round2)), "share": dec(st.share.map(round2)),
+                    "completion": dec(st.completion.map(round2_fixed)), "change": dec(st.change.map(round2_fixed)),
+                    "per_capita": dec(st.per_capita.map(round2_fixed)), "share": dec(st.share.map(round2_fixed)),
                 })).collect::<Vec<_>>(),
             })
         })
@@ -128,7 +128,7 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
         "table": {"name": wb.table.name, "verified": wb.table.verified},
         "total": {
             "value": d.scores.total.to_string(),
-            "display": d.total_display().to_string(),
+            "display": fmt_score(d.scores.total),
             "max": d.scores.max_total.to_string(),
             "removed_weight": d.scores.removed_weight.to_string(),
         },
@@ -252,13 +252,7 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
             "  [{}] {}  {}",
             pad_right(sev, 6),
             w.message.get(lang),
-            format_args!(
-                "({})",
-                serde_json::to_value(w.code)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default()
-            )
+            format_args!("({})", w.code.key())
         );
     }
     out

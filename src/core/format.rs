@@ -4,6 +4,8 @@
 //! Fields this build does not know (written by a newer minor version) are kept:
 //! `load` lists them and `to_json_keeping` writes them back.
 
+use std::collections::BTreeMap;
+
 use serde_json::Value;
 
 use crate::core::model::{FORMAT_NAME, FORMAT_VERSION, Workbook};
@@ -253,13 +255,45 @@ fn merge_unknown(target: &mut Value, original: &Value) {
                 }
             }
         }
-        (Value::Array(t), Value::Array(o)) => {
-            for (tv, ov) in t.iter_mut().zip(o) {
-                merge_unknown(tv, ov);
+        (Value::Array(t), Value::Array(o)) => match identities(o) {
+            // Elements keep their unknown keys even when others were added or removed.
+            Some(by_identity) if t.iter().all(|e| identity(e).is_some()) => {
+                for tv in t.iter_mut() {
+                    let ov = identity(tv).and_then(|id| by_identity.get(&id).copied());
+                    if let Some(ov) = ov {
+                        merge_unknown(tv, ov);
+                    }
+                }
             }
-        }
+            _ => {
+                for (tv, ov) in t.iter_mut().zip(o) {
+                    merge_unknown(tv, ov);
+                }
+            }
+        },
         _ => {}
     }
+}
+
+/// What identifies an array element: its `code` (indicators), else its `name`.
+fn identity(element: &Value) -> Option<(&'static str, String)> {
+    ["code", "name"].into_iter().find_map(|key| {
+        element
+            .get(key)
+            .and_then(Value::as_str)
+            .map(|id| (key, id.to_owned()))
+    })
+}
+
+/// The elements by identity, when every element has a distinct one.
+fn identities(elements: &[Value]) -> Option<BTreeMap<(&'static str, String), &Value>> {
+    let mut map = BTreeMap::new();
+    for element in elements {
+        if map.insert(identity(element)?, element).is_some() {
+            return None;
+        }
+    }
+    Some(map)
 }
 
 /// Serialises a workbook as pretty JSON with a trailing newline.
@@ -319,6 +353,23 @@ mod tests {
         let again: Value = serde_json::from_str(&saved).expect("json");
         assert_eq!(again["unit"]["postcode"], "524000");
         assert_eq!(again["future_section"]["x"], 1);
+    }
+
+    #[test]
+    fn unknown_fields_stay_with_their_indicator_when_others_are_removed() {
+        let mut value: Value = serde_json::from_str(SAMPLE_JSON).expect("json");
+        value["table"]["indicators"][1]["future"] = serde_json::json!("B's");
+        value["table"]["indicators"][1]["children"][0]["future"] = serde_json::json!("B1's");
+        let text = serde_json::to_string(&value).expect("ser");
+        let mut loaded = load(&text).expect("load");
+        loaded.workbook.table.indicators.remove(0);
+        let saved = to_json_keeping(&loaded.workbook, Some(&loaded.original));
+        let again: Value = serde_json::from_str(&saved).expect("json");
+        let tops = again["table"]["indicators"].as_array().expect("array");
+        assert_eq!(tops[0]["code"], "B");
+        assert_eq!(tops[0]["future"], "B's");
+        assert_eq!(tops[0]["children"][0]["future"], "B1's");
+        assert!(tops[1].get("future").is_none());
     }
 
     #[test]

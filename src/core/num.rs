@@ -3,6 +3,10 @@
 //! Rounding rule (the only one in jixiao): half-up (away from zero for
 //! negatives, 四舍五入), to 2 decimal places for rates and displayed scores.
 //! Amounts are never rounded: they are shown exactly as stored.
+//!
+//! Format decimals with `fmt_percent`, `fmt_score`, `push_decimal` or
+//! `Plain`, not with `{:.3}` or more places: rust_decimal 1.43 panics on
+//! that for values near `Decimal::MAX` (`{:.2}` and plain `{}` are safe).
 
 use std::fmt;
 use std::str::FromStr;
@@ -31,14 +35,107 @@ pub fn round2_fixed(value: Decimal) -> Decimal {
 /// Formats a rate as the report prints it: 2 places and a percent sign.
 #[must_use]
 pub fn fmt_percent(value: Decimal) -> String {
-    format!("{:.2}%", round2(value))
+    let mut out = String::with_capacity(12);
+    push_percent(&mut out, value);
+    out
 }
 
-/// Formats a score: 2 places, trailing zeros trimmed only when whole ("94", "3.65").
+/// Appends `fmt_percent(value)` to `out`.
+pub fn push_percent(out: &mut String, value: Decimal) {
+    let rounded = round2_fixed(value);
+    push_decimal(out, rounded);
+    // Values too large to hold 2 places are padded in the text, as `{:.2}` does.
+    if rounded.scale() < DISPLAY_PLACES {
+        if rounded.scale() == 0 {
+            out.push('.');
+        }
+        for _ in rounded.scale()..DISPLAY_PLACES {
+            out.push('0');
+        }
+    }
+    out.push('%');
+}
+
+/// Formats a score: rounded to 2 places, trailing zeros trimmed ("94", "3.5", "3.65").
 #[must_use]
 pub fn fmt_score(value: Decimal) -> String {
-    let rounded = round2(value).normalize();
-    rounded.to_string()
+    let mut out = String::with_capacity(12);
+    push_score(&mut out, value);
+    out
+}
+
+/// Appends `fmt_score(value)` to `out`.
+pub fn push_score(out: &mut String, value: Decimal) {
+    let start = out.len();
+    push_decimal(out, round2(value));
+    if out[start..].contains('.') {
+        let trimmed = out.trim_end_matches('0').trim_end_matches('.').len();
+        out.truncate(trimmed);
+    }
+    if &out[start..] == "-0" {
+        out.truncate(start);
+        out.push('0');
+    }
+}
+
+/// Appends `value` exactly as `Decimal`'s `Display` writes it (all stored
+/// places, "-" for negatives), without its slow general path for the
+/// everyday numbers whose digits fit in 64 bits. The engine formats many
+/// numbers into its explanations; this keeps `derive` fast.
+pub fn push_decimal(out: &mut String, value: Decimal) {
+    let _ = write_decimal(out, value);
+}
+
+/// `push_decimal` for any writer.
+fn write_decimal<W: fmt::Write>(out: &mut W, value: Decimal) -> fmt::Result {
+    let scale = value.scale();
+    let Ok(digits) = u64::try_from(value.mantissa().unsigned_abs()) else {
+        return write!(out, "{value}");
+    };
+    if scale > 19 {
+        return write!(out, "{value}");
+    }
+    if value.is_sign_negative() {
+        out.write_char('-')?;
+    }
+    let unit = 10u64.pow(scale);
+    write_u64(out, digits / unit, 1)?;
+    if scale > 0 {
+        out.write_char('.')?;
+        write_u64(out, digits % unit, scale as usize)?;
+    }
+    Ok(())
+}
+
+/// Writes `n` in decimal, left-padded with zeros to `width` digits.
+fn write_u64<W: fmt::Write>(out: &mut W, mut n: u64, width: usize) -> fmt::Result {
+    let mut buf = [b'0'; 20];
+    let mut at = buf.len();
+    while n > 0 {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    let at = at.min(buf.len().saturating_sub(width));
+    for &b in &buf[at..] {
+        out.write_char(char::from(b))?;
+    }
+    Ok(())
+}
+
+/// A decimal for `format!`: displays exactly as `Decimal` does, through the
+/// fast path of `push_decimal`. Width and precision flags are honoured by
+/// handing over to `Decimal`'s own `Display`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Plain(pub Decimal);
+
+impl fmt::Display for Plain {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if f.width().is_some() || f.precision().is_some() {
+            return fmt::Display::fmt(&self.0, f);
+        }
+        write_decimal(f, self.0)
+    }
 }
 
 /// An amount in 万元 with at most 2 decimal places, stored as typed.
@@ -160,7 +257,8 @@ pub fn parse_number(text: &str, rules: NumberRules) -> Result<Decimal, NumberErr
     if !valid_chars {
         return Err(NumberError::NotANumber(text.trim().to_owned()));
     }
-    let value = Decimal::from_str(&cleaned).map_err(|_| NumberError::TooLarge)?;
+    let value =
+        without_negative_zero(Decimal::from_str(&cleaned).map_err(|_| NumberError::TooLarge)?);
     if value.scale() > rules.max_places {
         return Err(if rules.max_places == 0 {
             NumberError::NotWhole
@@ -195,7 +293,7 @@ impl fmt::Display for Count {
 
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0.to_string())
+        serializer.serialize_str(&stored_text(self.0))
     }
 }
 
@@ -222,6 +320,19 @@ impl<'de> Deserialize<'de> for Count {
     }
 }
 
+/// −0 and −0.00 are zero: kept positive so that text and value round-trip.
+fn without_negative_zero(mut value: Decimal) -> Decimal {
+    if value.is_zero() {
+        value.set_sign_positive(true);
+    }
+    value
+}
+
+/// A decimal as written to a file: as typed, scale kept, never "-0".
+fn stored_text(value: Decimal) -> String {
+    without_negative_zero(value).to_string()
+}
+
 /// Parses a decimal as stored in a file: plain ASCII, no separators.
 fn parse_stored(text: &str, max_places: u32, allow_negative: bool) -> Result<Decimal, String> {
     let plain = !text.is_empty()
@@ -233,7 +344,7 @@ fn parse_stored(text: &str, max_places: u32, allow_negative: bool) -> Result<Dec
     if !plain {
         return Err("not a plain decimal number".to_owned());
     }
-    let value = Decimal::from_str(text).map_err(|e| e.to_string())?;
+    let value = without_negative_zero(Decimal::from_str(text).map_err(|e| e.to_string())?);
     if value.scale() > max_places {
         return Err(format!("more than {max_places} decimal places"));
     }
@@ -246,12 +357,12 @@ fn parse_stored(text: &str, max_places: u32, allow_negative: bool) -> Result<Dec
 /// Serde helpers for plain `Decimal` values (rates, scores, weights, workload
 /// counts) stored as strings, with any number of places.
 pub mod dec_str {
-    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored};
+    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored, stored_text};
 
     /// # Errors
     /// Fails when the serializer fails.
     pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&value.to_string())
+        serializer.serialize_str(&stored_text(*value))
     }
 
     /// # Errors
@@ -268,7 +379,7 @@ pub mod dec_str {
 
 /// Serde helpers for `Option<Decimal>` stored as a string or null.
 pub mod dec_str_opt {
-    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored};
+    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored, stored_text};
 
     /// # Errors
     /// Fails when the serializer fails.
@@ -278,7 +389,7 @@ pub mod dec_str_opt {
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
         match value {
-            Some(v) => serializer.serialize_str(&v.to_string()),
+            Some(v) => serializer.serialize_str(&stored_text(*v)),
             None => serializer.serialize_none(),
         }
     }
@@ -315,6 +426,51 @@ mod tests {
         assert_eq!(round2_fixed(dec!(100)).to_string(), "100.00");
         assert_eq!(round2_fixed(dec!(-19.575)).to_string(), "-19.58");
         assert_eq!(round2_fixed(Decimal::MAX), Decimal::MAX);
+    }
+
+    #[test]
+    fn push_decimal_writes_what_display_writes() {
+        let mut values = vec![
+            dec!(0),
+            dec!(0.00),
+            dec!(-0.00),
+            dec!(94),
+            dec!(19.5750),
+            dec!(-19.58),
+            dec!(0.0000000000000000001),
+            dec!(18446744073709551615),
+            dec!(18446744073709551616),
+            dec!(1844674407370955161.5),
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(1, 28),
+            Decimal::new(-123_456_789, 19),
+            Decimal::new(-123_456_789, 20),
+        ];
+        // A spread of mantissas and scales, deterministic.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for i in 0..2_000u32 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let hi = if i % 3 == 0 { (x >> 40) as u32 } else { 0 };
+            values.push(Decimal::from_parts(
+                x as u32,
+                (x >> 32) as u32,
+                hi,
+                i % 2 == 0,
+                i % 29,
+            ));
+        }
+        for v in values {
+            let mut fast = String::new();
+            push_decimal(&mut fast, v);
+            assert_eq!(fast, v.to_string(), "{v:?}");
+            assert_eq!(Plain(v).to_string(), v.to_string(), "{v:?}");
+            assert_eq!(format!("{:>8}", Plain(v)), format!("{v:>8}"));
+            assert_eq!(fmt_score(v), round2(v).normalize().to_string(), "{v:?}");
+            assert_eq!(fmt_percent(v), format!("{:.2}%", round2(v)), "{v:?}");
+        }
     }
 
     #[test]
@@ -388,5 +544,14 @@ mod tests {
         assert!(serde_json::from_str::<Money>("\"1.234\"").is_err());
         assert!(serde_json::from_str::<Money>("\"12a\"").is_err());
         assert!(serde_json::from_str::<Money>("12.5").is_err());
+        let mut zero = Decimal::new(0, 2);
+        zero.set_sign_negative(true);
+        assert_eq!(zero.to_string(), "-0.00");
+        assert_eq!(
+            serde_json::to_string(&Money(zero)).expect("ser"),
+            "\"0.00\""
+        );
+        let parsed = parse_number("-0.00", NumberRules::MONEY).expect("zero");
+        assert!(!parsed.is_sign_negative());
     }
 }

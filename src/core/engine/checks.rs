@@ -6,12 +6,13 @@ use serde::Serialize;
 
 use super::Grade;
 use super::arith;
+use super::fast_hash::FxSet;
 use super::metrics::{Metric, MetricId, MetricStatus};
 use super::scoring::{IndicatorResult, ScoreBasis, TableScore, ValueSource};
 use super::workload::GroupStats;
 use crate::core::Bilingual;
 use crate::core::model::{FieldId, Indicator, Workbook};
-use crate::core::num::{fmt_percent, fmt_score, round2};
+use crate::core::num::{Plain, fmt_percent, fmt_score, round2};
 
 /// How serious a warning is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -107,6 +108,105 @@ pub enum WarningCode {
     NotApplicableAssumed,
 }
 
+impl WarningCode {
+    /// Every code, in the order checks run.
+    pub const ALL: [Self; 27] = [
+        Self::IncomePartsSum,
+        Self::ExpenditurePartsSum,
+        Self::BasicPartsSum,
+        Self::HeadcountPartsSum,
+        Self::WorkloadPartsSum,
+        Self::IncomeBudgetTwoValues,
+        Self::OtherIncomeInAppropriation,
+        Self::AppropriationFinalMismatch,
+        Self::CarryoverIdentity,
+        Self::GovFundBudgetNotFinal,
+        Self::StaffingScope,
+        Self::CarryoverWithoutTreasuryStock,
+        Self::HeadlineFiguresEqual,
+        Self::ReportedDiffers,
+        Self::ScoredOnReported,
+        Self::TableUnverified,
+        Self::WeightSum,
+        Self::NegativeWeight,
+        Self::TableTooDeep,
+        Self::DuplicateCode,
+        Self::MissingInput,
+        Self::ZeroDenominator,
+        Self::ValueTooLarge,
+        Self::OfficerScoreDiffers,
+        Self::ScoreOutOfRange,
+        Self::MissingScore,
+        Self::NotApplicableAssumed,
+    ];
+
+    /// How serious this kind of finding is (fixed per code, documented).
+    #[must_use]
+    pub fn severity(self) -> Severity {
+        match self {
+            Self::IncomePartsSum
+            | Self::ExpenditurePartsSum
+            | Self::BasicPartsSum
+            | Self::HeadcountPartsSum
+            | Self::WorkloadPartsSum
+            | Self::IncomeBudgetTwoValues
+            | Self::OtherIncomeInAppropriation
+            | Self::AppropriationFinalMismatch
+            | Self::CarryoverIdentity
+            | Self::ReportedDiffers
+            | Self::WeightSum
+            | Self::NegativeWeight
+            | Self::ScoreOutOfRange => Severity::High,
+            Self::GovFundBudgetNotFinal
+            | Self::StaffingScope
+            | Self::HeadlineFiguresEqual
+            | Self::ScoredOnReported
+            | Self::DuplicateCode
+            | Self::MissingInput
+            | Self::ZeroDenominator
+            | Self::ValueTooLarge
+            | Self::OfficerScoreDiffers
+            | Self::MissingScore => Severity::Medium,
+            Self::CarryoverWithoutTreasuryStock | Self::TableTooDeep => Severity::Low,
+            Self::TableUnverified | Self::NotApplicableAssumed => Severity::Info,
+        }
+    }
+
+    /// The stable code as it appears in `check --json` and the text output.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::IncomePartsSum => "income_parts_sum",
+            Self::ExpenditurePartsSum => "expenditure_parts_sum",
+            Self::BasicPartsSum => "basic_parts_sum",
+            Self::HeadcountPartsSum => "headcount_parts_sum",
+            Self::WorkloadPartsSum => "workload_parts_sum",
+            Self::IncomeBudgetTwoValues => "income_budget_two_values",
+            Self::OtherIncomeInAppropriation => "other_income_in_appropriation",
+            Self::AppropriationFinalMismatch => "appropriation_final_mismatch",
+            Self::CarryoverIdentity => "carryover_identity",
+            Self::GovFundBudgetNotFinal => "gov_fund_budget_not_final",
+            Self::StaffingScope => "staffing_scope",
+            Self::CarryoverWithoutTreasuryStock => "carryover_without_treasury_stock",
+            Self::HeadlineFiguresEqual => "headline_figures_equal",
+            Self::ReportedDiffers => "reported_differs",
+            Self::ScoredOnReported => "scored_on_reported",
+            Self::TableUnverified => "table_unverified",
+            Self::WeightSum => "weight_sum",
+            Self::NegativeWeight => "negative_weight",
+            Self::TableTooDeep => "table_too_deep",
+            Self::DuplicateCode => "duplicate_code",
+            Self::MissingInput => "missing_input",
+            Self::ZeroDenominator => "zero_denominator",
+            Self::ValueTooLarge => "value_too_large",
+            Self::OfficerScoreDiffers => "officer_score_differs",
+            Self::ScoreOutOfRange => "score_out_of_range",
+            Self::MissingScore => "missing_score",
+            Self::NotApplicableAssumed => "not_applicable_assumed",
+        }
+    }
+}
+
 /// What a warning is about, so the UI can jump there.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -154,17 +254,10 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn push(
-        &mut self,
-        code: WarningCode,
-        severity: Severity,
-        zh: String,
-        en: String,
-        concerns: Vec<Concern>,
-    ) {
+    fn push(&mut self, code: WarningCode, zh: String, en: String, concerns: Vec<Concern>) {
         self.out.push(Warning {
             code,
-            severity,
+            severity: code.severity(),
             message: Bilingual::new(zh, en),
             concerns,
         });
@@ -176,14 +269,13 @@ impl Checker<'_> {
         let values: Vec<_> = parts.iter().map(|&p| get(self.wb, p)).collect();
         let Some(s) = sum(&values) else { return };
         if s != t {
-            let diff = s.saturating_sub(t);
+            let (diff, s, t) = (Plain(s.saturating_sub(t)), Plain(s), Plain(t));
             let names_zh: Vec<_> = parts.iter().map(|p| p.label_zh()).collect();
             let names_en: Vec<_> = parts.iter().map(|p| p.label_en()).collect();
             let mut concerned = vec![total];
             concerned.extend_from_slice(parts);
             self.push(
                 code,
-                Severity::High,
                 format!(
                     "{}之和 {s} 与{} {t} 不符（差 {}）",
                     names_zh.join("+"),
@@ -266,9 +358,9 @@ pub fn run_checks(
         if !matches_scope {
             let alt =
                 approp_final.map_or_else(|| "n/a".to_owned(), |fin| variance_text(fin, total));
+            let (total, ab) = (Plain(total), Plain(ab));
             c.push(
                 WarningCode::IncomeBudgetTwoValues,
-                Severity::High,
                 format!(
                     "“收入预算”有两个数：{}为 {total} 万元，{}为 {ab} 万元；若以 {total} 为预算数，差异率为 {alt}",
                     F::IncomeBudgetTotal.label_zh(),
@@ -289,9 +381,9 @@ pub fn run_checks(
         let with_other = parts.checked_add(other);
         if other > Decimal::ZERO && with_other == Some(fin) {
             let alt = approp_budget.map_or_else(|| "n/a".to_owned(), |b| variance_text(parts, b));
+            let (fin, other, parts) = (Plain(fin), Plain(other), Plain(parts));
             c.push(
                 WarningCode::OtherIncomeInAppropriation,
-                Severity::High,
                 format!(
                     "财政拨款收入决算数 {fin} 万元含其他收入 {other} 万元；仅计财政拨款应为 {parts} 万元，差异率将为 {alt}"
                 ),
@@ -312,9 +404,9 @@ pub fn run_checks(
         && fin != by_fund
     {
         let alt = approp_budget.map_or_else(|| "n/a".to_owned(), |b| variance_text(by_fund, b));
+        let (fin, by_fund) = (Plain(fin), Plain(by_fund));
         c.push(
                 WarningCode::AppropriationFinalMismatch,
-                Severity::High,
                 format!(
                     "按资金来源的财政拨款决算数合计 {by_fund} 万元，与财政拨款收入决算数 {fin} 万元不符；以 {by_fund} 计差异率为 {alt}"
                 ),
@@ -334,10 +426,11 @@ pub fn run_checks(
     ) {
         let expected = open.checked_add(by_fund).and_then(|v| v.checked_sub(spent));
         if let Some(expected_close) = expected.filter(|e| *e != close) {
-            let gap = close.saturating_sub(expected_close);
+            let gap = Plain(close.saturating_sub(expected_close));
+            let [open, by_fund, spent, expected_close, close] =
+                [open, by_fund, spent, expected_close, close].map(Plain);
             c.push(
                 WarningCode::CarryoverIdentity,
-                Severity::High,
                 format!(
                     "结转恒等式不成立：年初结转 {open} + 财政拨款决算 {by_fund} - 实际支出 {spent} = {expected_close}，而年末结转为 {close}，相差 {gap} 万元"
                 ),
@@ -376,9 +469,9 @@ pub fn run_checks(
             } else {
                 ""
             };
+            let (fund_budget, fund_final) = (Plain(fund_budget), Plain(fund_final));
             c.push(
                 WarningCode::GovFundBudgetNotFinal,
-                Severity::Medium,
                 format!("政府性基金预算 {fund_budget} 万元，决算为 {fund_final}{tail_zh}：资金是否收回未说明"),
                 format!("Government fund budget {fund_budget} but final {fund_final}{tail_en}: withdrawal not explained"),
                 fields(&[F::IncomeBudgetGovFund, F::GovFundAppropriationFinal]),
@@ -407,20 +500,26 @@ pub fn run_checks(
         });
         let (alt, alt_en) = match wider_rate {
             Some((n, rate)) => (
-                format!(
-                    "；若新增编制 {n} 不在编制数内，控制率为 {}",
-                    fmt_percent(rate)
-                ),
-                format!(
-                    "; if the {n} new posts are outside the authorised posts, the control rate is {}",
-                    fmt_percent(rate)
-                ),
+                {
+                    let n = Plain(n);
+                    format!(
+                        "；若新增编制 {n} 不在编制数内，控制率为 {}",
+                        fmt_percent(rate)
+                    )
+                },
+                {
+                    let n = Plain(n);
+                    format!(
+                        "; if the {n} new posts are outside the authorised posts, the control rate is {}",
+                        fmt_percent(rate)
+                    )
+                },
             ),
             None => (String::new(), String::new()),
         };
+        let (actual, serving) = (Plain(actual), Plain(serving));
         c.push(
                 WarningCode::StaffingScope,
-                Severity::Medium,
                 format!("年末实有人数 {actual} 含退休等人员，与在职人数 {serving} 口径不同；在职人员控制率按在职人数计{alt}"),
                 format!("Actual headcount {actual} includes retirees, unlike the {serving} in service; the staffing control rate uses those in service{alt_en}"),
                 fields(&[F::ActualHeadcount, F::InServiceAdmin, F::Retired, F::NewPosts]),
@@ -434,9 +533,9 @@ pub fn run_checks(
     ) && close > Decimal::ZERO
         && stock.is_zero()
     {
+        let close = Plain(close);
         c.push(
                 WarningCode::CarryoverWithoutTreasuryStock,
-                Severity::Low,
                 format!("年末财政拨款结转 {close} 万元，而国库集中支付结转结余存量资金为 0：两者口径未作说明"),
                 format!("Closing appropriation carry-over is {close} while the treasury carry-over stock is 0: the scopes are not reconciled"),
                 fields(&[F::ClosingAppropriationCarryover, F::TreasuryCarryoverStockCurr]),
@@ -453,10 +552,9 @@ pub fn run_checks(
     ];
     let values: Vec<_> = headline.iter().map(|&f| get(wb, f)).collect();
     if values.iter().all(Option::is_some) && values.windows(2).all(|w| w[0] == w[1]) {
-        let v = values[0].unwrap_or_default();
+        let v = Plain(values[0].unwrap_or_default());
         c.push(
             WarningCode::HeadlineFiguresEqual,
-            Severity::Medium,
             format!("收入预算、支出预算、下达预算、实际支出和财政拨款决算均为 {v} 万元：仅在预算按实际调整时成立，请核实"),
             format!("Income budget, expenditure budget, issued budget, actual spending and appropriation final all equal {v}: plausible only if the budget was adjusted to actuals"),
             fields(&headline),
@@ -485,7 +583,6 @@ fn check_metrics_and_reported(
         {
             c.push(
                 WarningCode::ReportedDiffers,
-                Severity::High,
                 format!(
                     "{}：报告写 {}，按数据计算为 {}",
                     id.label_zh(),
@@ -508,7 +605,6 @@ fn check_metrics_and_reported(
     {
         c.push(
             WarningCode::ReportedDiffers,
-            Severity::High,
             format!(
                 "报告自评得分 {} 分，按评分表计算为 {} 分",
                 fmt_score(printed),
@@ -528,7 +624,6 @@ fn check_metrics_and_reported(
     {
         c.push(
             WarningCode::ReportedDiffers,
-            Severity::High,
             format!(
                 "报告自评等级为“{printed}”，按得分应为“{}”",
                 grade.label_zh()
@@ -541,13 +636,15 @@ fn check_metrics_and_reported(
         );
     }
     for (ind, result) in flatten_with_results(&wb.table.indicators, &scores.indicators) {
-        let concern = vec![Concern::Indicator {
-            code: ind.code.clone(),
-        }];
+        // Built only when a warning needs it: most indicators raise none.
+        let concern = || {
+            vec![Concern::Indicator {
+                code: ind.code.clone(),
+            }]
+        };
         if let (Some(metric), Some(ValueSource::Reported)) = (result.metric, result.value_source) {
             c.push(
                 WarningCode::ScoredOnReported,
-                Severity::Medium,
                 format!(
                     "{} {}：{}的计算数据未填，按报告所写 {} 评分",
                     ind.code,
@@ -562,7 +659,7 @@ fn check_metrics_and_reported(
                     metric.label_en(),
                     result.metric_value.map(fmt_percent).unwrap_or_default()
                 ),
-                concern.clone(),
+                concern(),
             );
         }
         let mut input_problem = false;
@@ -577,10 +674,9 @@ fn check_metrics_and_reported(
                         let zh: Vec<_> = missing.iter().map(|f| f.label_zh()).collect();
                         let en: Vec<_> = missing.iter().map(|f| f.label_en()).collect();
                         let mut concerns = fields(missing);
-                        concerns.extend(concern.clone());
+                        concerns.extend(concern());
                         c.push(
                             WarningCode::MissingInput,
-                            Severity::Medium,
                             format!("{} {}：缺少 {}", ind.code, ind.name, zh.join("、")),
                             format!("{} {}: missing {}", ind.code, ind.name, en.join(", ")),
                             concerns,
@@ -588,10 +684,9 @@ fn check_metrics_and_reported(
                     }
                     MetricStatus::ZeroDenominator => {
                         let mut concerns = fields(metric.inputs());
-                        concerns.extend(concern.clone());
+                        concerns.extend(concern());
                         c.push(
                             WarningCode::ZeroDenominator,
-                            Severity::Medium,
                             format!(
                                 "{} {}：{}的分母为 0，无法计算（n/a）；本单位不适用时可将评分标准设为“不适用”",
                                 ind.code,
@@ -609,10 +704,9 @@ fn check_metrics_and_reported(
                     }
                     MetricStatus::Overflow => {
                         let mut concerns = fields(metric.inputs());
-                        concerns.extend(concern.clone());
+                        concerns.extend(concern());
                         c.push(
                             WarningCode::ValueTooLarge,
-                            Severity::Medium,
                             format!(
                                 "{} {}：{}的输入数值过大，无法精确计算（n/a）",
                                 ind.code,
@@ -636,7 +730,6 @@ fn check_metrics_and_reported(
             let typed = ind.entry.officer_score.unwrap_or_default();
             c.push(
                 WarningCode::OfficerScoreDiffers,
-                Severity::Medium,
                 format!(
                     "{} {}：自评填 {} 分，按评分标准计算为 {} 分",
                     ind.code,
@@ -651,13 +744,12 @@ fn check_metrics_and_reported(
                     fmt_score(typed),
                     fmt_score(result.score)
                 ),
-                concern.clone(),
+                concern(),
             );
         }
         if result.capped {
             c.push(
                 WarningCode::ScoreOutOfRange,
-                Severity::High,
                 format!(
                     "{} {}：自评得分超出 0–{} 分范围，已按范围计",
                     ind.code,
@@ -670,22 +762,20 @@ fn check_metrics_and_reported(
                     ind.name,
                     fmt_score(ind.weight)
                 ),
-                concern.clone(),
+                concern(),
             );
         }
         if result.basis == ScoreBasis::Missing && !input_problem {
             c.push(
                 WarningCode::MissingScore,
-                Severity::Medium,
                 format!("{} {}：尚未打分", ind.code, ind.name),
                 format!("{} {}: not scored yet", ind.code, ind.name),
-                concern.clone(),
+                concern(),
             );
         }
         if result.basis == ScoreBasis::NotApplicable {
             c.push(
                 WarningCode::NotApplicableAssumed,
-                Severity::Info,
                 format!(
                     "{} {}：按不适用处理（{}），请以财政局评分表为准",
                     ind.code, ind.name, result.working.zh
@@ -694,7 +784,7 @@ fn check_metrics_and_reported(
                     "{} {}: treated as not applicable ({}); confirm with the bureau's table",
                     ind.code, ind.name, result.working.en
                 ),
-                concern,
+                concern(),
             );
         }
     }
@@ -722,7 +812,6 @@ fn check_table(c: &mut Checker<'_>) {
     if !table.verified {
         c.push(
             WarningCode::TableUnverified,
-            Severity::Info,
             format!("评分表“{}”未经核实：权重和评分标准为占位，须载入财政局正式评分表", table.name),
             format!("Scoring table \"{}\" is unverified: weights and rules are placeholders until the bureau's table is loaded", table.name),
             vec![Concern::Table],
@@ -732,7 +821,6 @@ fn check_table(c: &mut Checker<'_>) {
     if top_sum != Decimal::ONE_HUNDRED {
         c.push(
             WarningCode::WeightSum,
-            Severity::High,
             format!("一级指标权重合计 {}，应为 100", fmt_score(top_sum)),
             format!(
                 "Top-level weights add up to {}, not 100",
@@ -741,7 +829,12 @@ fn check_table(c: &mut Checker<'_>) {
             vec![Concern::Table],
         );
     }
-    let mut seen = std::collections::HashSet::new();
+    let nodes: usize = table
+        .indicators
+        .iter()
+        .map(|i| 1 + i.descendant_count())
+        .sum();
+    let mut seen: FxSet<&str> = FxSet::with_capacity_and_hasher(nodes, Default::default());
     let mut too_deep_reported = false;
     let mut stack: Vec<(usize, &Indicator)> =
         table.indicators.iter().rev().map(|i| (0, i)).collect();
@@ -749,7 +842,6 @@ fn check_table(c: &mut Checker<'_>) {
         if node.weight.is_sign_negative() && !node.weight.is_zero() {
             c.push(
                 WarningCode::NegativeWeight,
-                Severity::High,
                 format!(
                     "{} {}：权重 {} 为负数，按 0 计",
                     node.code, node.name, node.weight
@@ -767,7 +859,6 @@ fn check_table(c: &mut Checker<'_>) {
             too_deep_reported = true;
             c.push(
                 WarningCode::TableTooDeep,
-                Severity::Low,
                 format!(
                     "{} {}：评分表超过 {MAX_LEVELS} 级指标",
                     node.code, node.name
@@ -784,7 +875,6 @@ fn check_table(c: &mut Checker<'_>) {
         if !seen.insert(node.code.as_str()) {
             c.push(
                 WarningCode::DuplicateCode,
-                Severity::Medium,
                 format!("指标编码 {} 重复", node.code),
                 format!("Indicator code {} is used twice", node.code),
                 vec![Concern::Indicator {
@@ -797,7 +887,6 @@ fn check_table(c: &mut Checker<'_>) {
             if child_sum != node.weight {
                 c.push(
                     WarningCode::WeightSum,
-                    Severity::High,
                     format!(
                         "{} {}：下级指标权重合计 {}，与本级 {} 不符",
                         node.code,
@@ -830,7 +919,6 @@ fn check_workload(c: &mut Checker<'_>, workload: &[GroupStats]) {
                 let Some(sum) = s.parts_sum else {
                     c.push(
                         WarningCode::WorkloadPartsSum,
-                        Severity::High,
                         format!("{}·{}：分项数值过大，无法相加核对", group.name, item.name),
                         format!(
                             "{} / {}: the parts are too large to add up",
@@ -850,7 +938,6 @@ fn check_workload(c: &mut Checker<'_>, workload: &[GroupStats]) {
                 };
                 c.push(
                     WarningCode::WorkloadPartsSum,
-                    Severity::High,
                     format!(
                         "{}·{}：分项之和 {approx}{sum}{}，与总数 {}{} 不符",
                         group.name, item.name, item.unit, item.value, item.unit

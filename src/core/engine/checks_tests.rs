@@ -247,3 +247,13 @@ fn a_code_used_twice_is_reported() {
     });
     assert!(find(&d, W::DuplicateCode).message.en.contains("A1"));
 }
+
+#[test]
+fn every_code_has_a_stable_key_equal_to_its_json_name() {
+    let mut keys = std::collections::BTreeSet::new();
+    for code in W::ALL {
+        let json = serde_json::to_value(code).expect("serialises");
+        assert_eq!(json, code.key(), "{code:?}");
+        assert!(keys.insert(code.key()), "{code:?} twice");
+    }
+}

@@ -5,9 +5,10 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::arith;
+use super::rule_text::Text;
 use crate::core::Bilingual;
 use crate::core::model::{FieldId, Workbook};
-use crate::core::num::round2_fixed;
+use crate::core::num::{fmt_percent, round2_fixed};
 
 /// The derived ratios. Serialised names are the glossary identifiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -305,10 +306,6 @@ impl Metric {
     }
 }
 
-fn money(value: Decimal) -> String {
-    value.to_string()
-}
-
 /// A ratio `numerator / denominator × 100`, with the written arithmetic.
 fn rate(
     id: MetricId,
@@ -362,7 +359,7 @@ fn rate(
         value
     };
     let display = round2_fixed(shown);
-    let (zh, en) = written(&format!("{display:.2}%"));
+    let (zh, en) = written(&fmt_percent(display));
     Metric {
         id,
         value: Some(value),
@@ -404,14 +401,14 @@ fn simple_ratio(wb: &Workbook, id: MetricId) -> Metric {
     let num = inputs[0].1;
     let den = inputs[1].1;
     rate(id, inputs, num, den, |result| {
-        let (n, d) = (
-            num.map(money).unwrap_or_default(),
-            den.map(money).unwrap_or_default(),
-        );
-        (
-            format!("{n}/{d}*100%={result}"),
-            format!("{n}/{d}*100%={result}"),
-        )
+        let text = Text::new()
+            .num(num.unwrap_or_default())
+            .s("/")
+            .num(den.unwrap_or_default())
+            .s("*100%=")
+            .s(result)
+            .done();
+        (text.clone(), text)
     })
 }
 
@@ -420,13 +417,31 @@ fn difference_ratio(wb: &Workbook, id: MetricId, unit_zh: &str) -> Metric {
     let (curr, base) = (inputs[0].1, inputs[1].1);
     let num = curr.zip(base).and_then(|(c, b)| c.checked_sub(b));
     rate(id, inputs, num, base, |result| {
-        let (c, b) = (
-            curr.map(money).unwrap_or_default(),
-            base.map(money).unwrap_or_default(),
-        );
+        let (c, b) = (curr.unwrap_or_default(), base.unwrap_or_default());
         (
-            format!("({c}{unit_zh}-{b}{unit_zh})/{b}{unit_zh}*100%={result}"),
-            format!("({c}-{b})/{b}*100%={result}"),
+            Text::new()
+                .s("(")
+                .num(c)
+                .s(unit_zh)
+                .s("-")
+                .num(b)
+                .s(unit_zh)
+                .s(")/")
+                .num(b)
+                .s(unit_zh)
+                .s("*100%=")
+                .s(result)
+                .done(),
+            Text::new()
+                .s("(")
+                .num(c)
+                .s("-")
+                .num(b)
+                .s(")/")
+                .num(b)
+                .s("*100%=")
+                .s(result)
+                .done(),
         )
     })
 }
@@ -461,22 +476,30 @@ fn carryover_rate(wb: &Workbook) -> Metric {
         .zip(general)
         .and_then(|(o, g)| o.checked_add(g)?.checked_add(fund));
     rate(id, inputs, closing, den, |result| {
-        let s = |v: Option<Decimal>| v.map(money).unwrap_or_default();
+        let [c, o, g] = [closing, opening, general].map(Option::unwrap_or_default);
         (
-            format!(
-                "{}万元/({}万元+{}万元+{}万元)*100%={result}",
-                s(closing),
-                s(opening),
-                s(general),
-                money(fund)
-            ),
-            format!(
-                "{}/({}+{}+{})*100%={result}",
-                s(closing),
-                s(opening),
-                s(general),
-                money(fund)
-            ),
+            Text::new()
+                .num(c)
+                .s("万元/(")
+                .num(o)
+                .s("万元+")
+                .num(g)
+                .s("万元+")
+                .num(fund)
+                .s("万元)*100%=")
+                .s(result)
+                .done(),
+            Text::new()
+                .num(c)
+                .s("/(")
+                .num(o)
+                .s("+")
+                .num(g)
+                .s("+")
+                .num(fund)
+                .s(")*100%=")
+                .s(result)
+                .done(),
         )
     })
 }
@@ -489,12 +512,24 @@ fn staffing_rate(wb: &Workbook) -> Metric {
     let authorized = arith::sum_present(&values[3..6]);
     rate(id, inputs, in_service, authorized, |result| {
         let (n, d) = (
-            in_service.map(money).unwrap_or_default(),
-            authorized.map(money).unwrap_or_default(),
+            in_service.unwrap_or_default(),
+            authorized.unwrap_or_default(),
         );
         (
-            format!("{n}人/{d}人*100%={result}"),
-            format!("{n}/{d}*100%={result}"),
+            Text::new()
+                .num(n)
+                .s("人/")
+                .num(d)
+                .s("人*100%=")
+                .s(result)
+                .done(),
+            Text::new()
+                .num(n)
+                .s("/")
+                .num(d)
+                .s("*100%=")
+                .s(result)
+                .done(),
         )
     })
 }
@@ -544,8 +579,26 @@ fn treasury_stock(wb: &Workbook) -> Metric {
         status: MetricStatus::Ok,
         inputs,
         expression: Some(Bilingual::new(
-            format!("{curr}万元-{prev}万元={change}万元（{zh}）"),
-            format!("{curr}-{prev}={change} ({en})"),
+            Text::new()
+                .num(curr)
+                .s("万元-")
+                .num(prev)
+                .s("万元=")
+                .num(change)
+                .s("万元（")
+                .s(zh)
+                .s("）")
+                .done(),
+            Text::new()
+                .num(curr)
+                .s("-")
+                .num(prev)
+                .s("=")
+                .num(change)
+                .s(" (")
+                .s(en)
+                .s(")")
+                .done(),
         )),
         class: Some(class.to_owned()),
     }

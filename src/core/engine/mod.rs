@@ -2,7 +2,9 @@
 
 pub mod arith;
 pub mod checks;
+mod fast_hash;
 pub mod metrics;
+pub mod rule_text;
 pub mod scoring;
 pub mod workload;
 

@@ -5,11 +5,14 @@ use serde::Serialize;
 
 use super::arith;
 use super::metrics::{Metric, MetricId, MetricStatus};
+use super::rule_text::Text;
+pub use super::rule_text::describe_rule;
 use crate::core::Bilingual;
 use crate::core::model::{
-    CategorySource, ChecklistMode, Indicator, NotApplicableMode, ReportedFigures, RuleKind,
+    CategorySource, ChecklistMode, Indicator, Level, NotApplicableMode, ReportedFigures, Rule,
+    RuleKind,
 };
-use crate::core::num::{fmt_score, round2};
+use crate::core::num::{push_score, round2};
 
 /// Where an indicator's score came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -87,10 +90,6 @@ struct LeafOutcome {
     capped: bool,
 }
 
-fn pct(v: Decimal) -> String {
-    format!("{:.2}%", round2(v))
-}
-
 fn clamp(score: Decimal, weight: Decimal) -> Decimal {
     score.max(Decimal::ZERO).min(weight)
 }
@@ -114,6 +113,7 @@ pub fn score_table(
         reported,
         out: Vec::with_capacity(indicators.len()),
         removed_weight: Decimal::ZERO,
+        levels_memo: LevelsMemo::default(),
     };
     let raw_total = arith::sum(indicators.iter().map(|top| scorer.score_node(top, 0).0));
     let removed_weight = scorer.removed_weight;
@@ -141,11 +141,34 @@ struct Scorer<'a> {
     reported: &'a ReportedFigures,
     out: Vec<IndicatorResult>,
     removed_weight: Decimal,
+    levels_memo: LevelsMemo<'a>,
 }
 
-impl Scorer<'_> {
+/// The last description of a `levels` rule, reused while leaves share the
+/// same levels (a table uses one set throughout, and describing it was the
+/// largest part of scoring a leaf).
+#[derive(Default)]
+struct LevelsMemo<'a> {
+    levels: Option<&'a [Level]>,
+    text: Bilingual,
+}
+
+impl<'a> LevelsMemo<'a> {
+    fn describe(&mut self, kind: &'a RuleKind, weight: Decimal) -> Bilingual {
+        let RuleKind::Levels { levels } = kind else {
+            return describe_rule(kind, weight);
+        };
+        if self.levels != Some(levels.as_slice()) {
+            self.text = describe_rule(kind, weight);
+            self.levels = Some(levels);
+        }
+        self.text.clone()
+    }
+}
+
+impl<'a> Scorer<'a> {
     /// Scores a node and its children; returns (score, counted weight).
-    fn score_node(&mut self, node: &Indicator, depth: usize) -> (Decimal, Decimal) {
+    fn score_node(&mut self, node: &'a Indicator, depth: usize) -> (Decimal, Decimal) {
         if node.is_leaf() {
             return self.score_leaf_node(node, depth);
         }
@@ -176,10 +199,10 @@ impl Scorer<'_> {
             if i > 0 {
                 working.push('+');
             }
-            working.push_str(&fmt_score(s));
+            push_score(&mut working, s);
         }
         working.push('=');
-        working.push_str(&fmt_score(sum));
+        push_score(&mut working, sum);
         if let Some(result) = self.out.get_mut(slot) {
             result.score = sum;
             result.counted_weight = counted;
@@ -189,9 +212,9 @@ impl Scorer<'_> {
         (sum, counted)
     }
 
-    fn score_leaf_node(&mut self, node: &Indicator, depth: usize) -> (Decimal, Decimal) {
+    fn score_leaf_node(&mut self, node: &'a Indicator, depth: usize) -> (Decimal, Decimal) {
         let weight = effective_weight(node.weight);
-        let leaf = score_leaf(node, self.metrics, self.reported);
+        let leaf = score_leaf(node, self.metrics, self.reported, &mut self.levels_memo);
         let counted = if leaf.removed {
             self.removed_weight = self.removed_weight.saturating_add(weight);
             Decimal::ZERO
@@ -274,8 +297,16 @@ fn missing_outcome(node: &Indicator, rule: Bilingual, why: Bilingual) -> LeafOut
             value_source: None,
             rule,
             working: Bilingual::new(
-                format!("{}；采用自评得分 {}", why.zh, fmt_score(score)),
-                format!("{}; using the officer's score {}", why.en, fmt_score(score)),
+                Text::new()
+                    .s(&why.zh)
+                    .s("；采用自评得分 ")
+                    .score(score)
+                    .done(),
+                Text::new()
+                    .s(&why.en)
+                    .s("; using the officer's score ")
+                    .score(score)
+                    .done(),
             ),
             removed: false,
             capped: score != typed,
@@ -288,18 +319,34 @@ fn missing_outcome(node: &Indicator, rule: Bilingual, why: Bilingual) -> LeafOut
         value_source: None,
         rule,
         working: Bilingual::new(
-            format!("{}，暂计 0 分", why.zh),
-            format!("{}; counted as 0 for now", why.en),
+            Text::new().s(&why.zh).s("，暂计 0 分").done(),
+            Text::new().s(&why.en).s("; counted as 0 for now").done(),
         ),
         removed: false,
         capped: false,
     }
 }
 
-#[allow(clippy::too_many_lines)]
-fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) -> LeafOutcome {
+/// What a rule computed: the score (before clamping) and its arithmetic.
+struct Worked {
+    score: Decimal,
+    zh: String,
+    en: String,
+}
+
+/// A rule's outcome: computed, or decided otherwise (missing, officer, not applicable).
+enum RuleOutcome {
+    Worked(Worked),
+    Other(LeafOutcome),
+}
+
+fn score_leaf<'a>(
+    node: &'a Indicator,
+    metrics: &[Metric],
+    reported: &ReportedFigures,
+    levels_memo: &mut LevelsMemo<'a>,
+) -> LeafOutcome {
     let weight = effective_weight(node.weight);
-    let w = fmt_score(weight);
     let Some(rule) = &node.rule else {
         return manual(node, Bilingual::new("自评打分", "scored by the officer"));
     };
@@ -310,22 +357,53 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
             | RuleKind::Bands { .. }
             | RuleKind::Proportional { .. }
     );
-    let rule_text = describe_rule(&rule.kind, weight);
+    let rule_text = levels_memo.describe(&rule.kind, weight);
     let measured = match measured_value(rule.metric, metrics, reported) {
         Ok(found) => Some(found),
         Err(why) if needs_value => return missing_outcome(node, rule_text, why),
         Err(_) => None,
     };
-    let (value, source) = measured.map_or((Decimal::ZERO, None), |(v, s)| (v, Some(s)));
-    let computed = |score: Decimal, zh: String, en: String| LeafOutcome {
-        score: clamp(score, weight),
-        basis: ScoreBasis::Computed,
-        metric_value: measured.map(|(v, _)| v),
-        value_source: source,
-        rule: rule_text.clone(),
-        working: Bilingual::new(zh, en),
-        removed: false,
-        capped: false,
+    let value = measured.map_or(Decimal::ZERO, |(v, _)| v);
+    match apply_rule(node, rule, weight, value, metrics) {
+        RuleOutcome::Worked(worked) => LeafOutcome {
+            score: clamp(worked.score, weight),
+            basis: ScoreBasis::Computed,
+            metric_value: measured.map(|(v, _)| v),
+            value_source: measured.map(|(_, s)| s),
+            rule: rule_text,
+            working: Bilingual::new(worked.zh, worked.en),
+            removed: false,
+            capped: false,
+        },
+        RuleOutcome::Other(mut outcome) => {
+            outcome.rule = rule_text;
+            outcome
+        }
+    }
+}
+
+/// Applies the rule's shape to the measured `value` (or the officer's entry).
+#[allow(clippy::too_many_lines)]
+fn apply_rule(
+    node: &Indicator,
+    rule: &Rule,
+    weight: Decimal,
+    value: Decimal,
+    metrics: &[Metric],
+) -> RuleOutcome {
+    let worked = |score: Decimal, zh: Text, en: Text| {
+        RuleOutcome::Worked(Worked {
+            score,
+            zh: zh.done(),
+            en: en.done(),
+        })
+    };
+    let missing = |zh: &'static str, en: &'static str| {
+        RuleOutcome::Other(missing_outcome(
+            node,
+            Bilingual::default(),
+            Bilingual::new(zh, en),
+        ))
     };
     match &rule.kind {
         RuleKind::Threshold {
@@ -340,32 +418,55 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
             };
             if excess <= Decimal::ZERO {
                 let cmp = if *above_is_bad { "≤" } else { "≥" };
-                return computed(
+                return worked(
                     weight,
-                    format!("{}{cmp}{}，得满分 {w}", pct(value), pct(*threshold)),
-                    format!("{} {cmp} {}: full marks {w}", pct(value), pct(*threshold)),
+                    Text::new()
+                        .pct(value)
+                        .s(cmp)
+                        .pct(*threshold)
+                        .s("，得满分 ")
+                        .score(weight),
+                    Text::new()
+                        .pct(value)
+                        .s(" ")
+                        .s(cmp)
+                        .s(" ")
+                        .pct(*threshold)
+                        .s(": full marks ")
+                        .score(weight),
                 );
             }
             let deduction = excess.saturating_mul(*deduct_per_point);
             let score = clamp(weight.saturating_sub(deduction), weight);
-            computed(
+            worked(
                 score,
-                format!(
-                    "超出 {} 个百分点×{}={}，{w}-{}={}（扣完为止）",
-                    fmt_score(excess),
-                    fmt_score(*deduct_per_point),
-                    fmt_score(deduction),
-                    fmt_score(deduction),
-                    fmt_score(score)
-                ),
-                format!(
-                    "{} points beyond × {} = {}; {w} - {} = {} (floor 0)",
-                    fmt_score(excess),
-                    fmt_score(*deduct_per_point),
-                    fmt_score(deduction),
-                    fmt_score(deduction),
-                    fmt_score(score)
-                ),
+                Text::new()
+                    .s("超出 ")
+                    .score(excess)
+                    .s(" 个百分点×")
+                    .score(*deduct_per_point)
+                    .s("=")
+                    .score(deduction)
+                    .s("，")
+                    .score(weight)
+                    .s("-")
+                    .score(deduction)
+                    .s("=")
+                    .score(score)
+                    .s("（扣完为止）"),
+                Text::new()
+                    .score(excess)
+                    .s(" points beyond × ")
+                    .score(*deduct_per_point)
+                    .s(" = ")
+                    .score(deduction)
+                    .s("; ")
+                    .score(weight)
+                    .s(" - ")
+                    .score(deduction)
+                    .s(" = ")
+                    .score(score)
+                    .s(" (floor 0)"),
             )
         }
         RuleKind::Step {
@@ -376,10 +477,20 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
         } => {
             let short = full_at.saturating_sub(value);
             if short <= Decimal::ZERO || *step <= Decimal::ZERO {
-                return computed(
+                return worked(
                     weight,
-                    format!("{}≥{}，得满分 {w}", pct(value), pct(*full_at)),
-                    format!("{} ≥ {}: full marks {w}", pct(value), pct(*full_at)),
+                    Text::new()
+                        .pct(value)
+                        .s("≥")
+                        .pct(*full_at)
+                        .s("，得满分 ")
+                        .score(weight),
+                    Text::new()
+                        .pct(value)
+                        .s(" ≥ ")
+                        .pct(*full_at)
+                        .s(": full marks ")
+                        .score(weight),
                 );
             }
             // Both are positive here; a quotient too large to hold saturates.
@@ -391,60 +502,72 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
             };
             let deduction = steps.saturating_mul(*deduct);
             let score = clamp(weight.saturating_sub(deduction), weight);
-            computed(
+            worked(
                 score,
-                format!(
-                    "差 {} 个百分点，计 {} 档×{}={}，{w}-{}={}",
-                    fmt_score(short),
-                    steps,
-                    fmt_score(*deduct),
-                    fmt_score(deduction),
-                    fmt_score(deduction),
-                    fmt_score(score)
-                ),
-                format!(
-                    "{} points short, {} steps × {} = {}; {w} - {} = {}",
-                    fmt_score(short),
-                    steps,
-                    fmt_score(*deduct),
-                    fmt_score(deduction),
-                    fmt_score(deduction),
-                    fmt_score(score)
-                ),
+                Text::new()
+                    .s("差 ")
+                    .score(short)
+                    .s(" 个百分点，计 ")
+                    .num(steps)
+                    .s(" 档×")
+                    .score(*deduct)
+                    .s("=")
+                    .score(deduction)
+                    .s("，")
+                    .score(weight)
+                    .s("-")
+                    .score(deduction)
+                    .s("=")
+                    .score(score),
+                Text::new()
+                    .score(short)
+                    .s(" points short, ")
+                    .num(steps)
+                    .s(" steps × ")
+                    .score(*deduct)
+                    .s(" = ")
+                    .score(deduction)
+                    .s("; ")
+                    .score(weight)
+                    .s(" - ")
+                    .score(deduction)
+                    .s(" = ")
+                    .score(score),
             )
         }
         RuleKind::Bands { bands, otherwise } => {
-            let hit = bands.iter().find(|b| b.op.holds(value, b.bound));
-            match hit {
-                Some(b) => computed(
+            match bands.iter().find(|b| b.op.holds(value, b.bound)) {
+                Some(b) => worked(
                     b.points,
-                    format!(
-                        "{}{}{}，得 {} 分",
-                        pct(value),
-                        b.op.symbol(),
-                        pct(b.bound),
-                        fmt_score(b.points)
-                    ),
-                    format!(
-                        "{} {} {}: {} points",
-                        pct(value),
-                        b.op.symbol(),
-                        pct(b.bound),
-                        fmt_score(b.points)
-                    ),
+                    Text::new()
+                        .pct(value)
+                        .s(b.op.symbol())
+                        .pct(b.bound)
+                        .s("，得 ")
+                        .score(b.points)
+                        .s(" 分"),
+                    Text::new()
+                        .pct(value)
+                        .s(" ")
+                        .s(b.op.symbol())
+                        .s(" ")
+                        .pct(b.bound)
+                        .s(": ")
+                        .score(b.points)
+                        .s(" points"),
                 ),
-                None => computed(
+                None => worked(
                     *otherwise,
-                    format!(
-                        "{}不在以上各档，得 {} 分",
-                        pct(value),
-                        fmt_score(*otherwise)
-                    ),
-                    format!(
-                        "{} is in none of the bands: {} points",
-                        pct(value),
-                        fmt_score(*otherwise)
-                    ),
+                    Text::new()
+                        .pct(value)
+                        .s("不在以上各档，得 ")
+                        .score(*otherwise)
+                        .s(" 分"),
+                    Text::new()
+                        .pct(value)
+                        .s(" is in none of the bands: ")
+                        .score(*otherwise)
+                        .s(" points"),
                 ),
             }
         }
@@ -454,17 +577,31 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
         } => {
             let used = value.min(*cap).max(Decimal::ZERO);
             let exact = arith::percent_of(weight, used);
-            let score = if *round_to_whole {
-                exact.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
+            let (score, zh_tail, en_tail) = if *round_to_whole {
+                (
+                    exact.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero),
+                    "，取整",
+                    ", rounded",
+                )
             } else {
-                exact
+                (exact, "", "")
             };
-            let rounding = if *round_to_whole { "，取整" } else { "" };
-            let rounding_en = if *round_to_whole { ", rounded" } else { "" };
-            computed(
+            worked(
                 score,
-                format!("{}×{w}={}{rounding}", pct(used), fmt_score(score)),
-                format!("{} × {w} = {}{rounding_en}", pct(used), fmt_score(score)),
+                Text::new()
+                    .pct(used)
+                    .s("×")
+                    .score(weight)
+                    .s("=")
+                    .score(score)
+                    .s(zh_tail),
+                Text::new()
+                    .pct(used)
+                    .s(" × ")
+                    .score(weight)
+                    .s(" = ")
+                    .score(score)
+                    .s(en_tail),
             )
         }
         RuleKind::Categorical { source, categories } => {
@@ -472,24 +609,26 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
                 CategorySource::Metric => rule
                     .metric
                     .and_then(|id| metrics.iter().find(|m| m.id == id))
-                    .and_then(|m| m.class.clone()),
-                CategorySource::Officer => node.entry.choice.clone(),
+                    .and_then(|m| m.class.as_deref()),
+                CategorySource::Officer => node.entry.choice.as_deref(),
             };
             match key.and_then(|k| categories.iter().find(|c| c.key == k || c.label == k)) {
-                Some(cat) => computed(
+                Some(cat) => worked(
                     cat.points,
-                    format!("属“{}”，得 {} 分", cat.label, fmt_score(cat.points)),
-                    format!(
-                        "category \"{}\": {} points",
-                        cat.label,
-                        fmt_score(cat.points)
-                    ),
+                    Text::new()
+                        .s("属“")
+                        .s(&cat.label)
+                        .s("”，得 ")
+                        .score(cat.points)
+                        .s(" 分"),
+                    Text::new()
+                        .s("category \"")
+                        .s(&cat.label)
+                        .s("\": ")
+                        .score(cat.points)
+                        .s(" points"),
                 ),
-                None => missing_outcome(
-                    node,
-                    rule_text.clone(),
-                    Bilingual::new("尚未确定所属类别", "no category chosen or computed"),
-                ),
+                None => missing("尚未确定所属类别", "no category chosen or computed"),
             }
         }
         RuleKind::Checklist {
@@ -506,46 +645,57 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
                 .collect();
             failed.sort_unstable();
             failed.dedup();
-            let failed_n = Decimal::from(failed.len());
-            let met_n = Decimal::from(items.len() - failed.len());
-            let deducted = failed_n.saturating_mul(*points);
-            let score = match mode {
-                ChecklistMode::Deduct => weight.saturating_sub(deducted),
-                ChecklistMode::Award => met_n.saturating_mul(*points),
-            };
-            computed(
-                score,
-                match mode {
-                    ChecklistMode::Deduct => format!(
-                        "{} 项未达标×{}，{w}-{}={}",
-                        failed.len(),
-                        fmt_score(*points),
-                        fmt_score(deducted),
-                        fmt_score(clamp(score, weight))
-                    ),
-                    ChecklistMode::Award => format!(
-                        "{} 项达标×{}={}",
-                        items.len() - failed.len(),
-                        fmt_score(*points),
-                        fmt_score(clamp(score, weight))
-                    ),
-                },
-                match mode {
-                    ChecklistMode::Deduct => format!(
-                        "{} failed × {}; {w} - {} = {}",
-                        failed.len(),
-                        fmt_score(*points),
-                        fmt_score(deducted),
-                        fmt_score(clamp(score, weight))
-                    ),
-                    ChecklistMode::Award => format!(
-                        "{} met × {} = {}",
-                        items.len() - failed.len(),
-                        fmt_score(*points),
-                        fmt_score(clamp(score, weight))
-                    ),
-                },
-            )
+            let failed_n = failed.len();
+            let met_n = items.len() - failed_n;
+            let deducted = Decimal::from(failed_n).saturating_mul(*points);
+            match mode {
+                ChecklistMode::Deduct => {
+                    let score = weight.saturating_sub(deducted);
+                    let shown = clamp(score, weight);
+                    worked(
+                        score,
+                        Text::new()
+                            .count(failed_n)
+                            .s(" 项未达标×")
+                            .score(*points)
+                            .s("，")
+                            .score(weight)
+                            .s("-")
+                            .score(deducted)
+                            .s("=")
+                            .score(shown),
+                        Text::new()
+                            .count(failed_n)
+                            .s(" failed × ")
+                            .score(*points)
+                            .s("; ")
+                            .score(weight)
+                            .s(" - ")
+                            .score(deducted)
+                            .s(" = ")
+                            .score(shown),
+                    )
+                }
+                ChecklistMode::Award => {
+                    let score = Decimal::from(met_n).saturating_mul(*points);
+                    let shown = clamp(score, weight);
+                    worked(
+                        score,
+                        Text::new()
+                            .count(met_n)
+                            .s(" 项达标×")
+                            .score(*points)
+                            .s("=")
+                            .score(shown),
+                        Text::new()
+                            .count(met_n)
+                            .s(" met × ")
+                            .score(*points)
+                            .s(" = ")
+                            .score(shown),
+                    )
+                }
+            }
         }
         RuleKind::Levels { levels } => {
             let chosen = node
@@ -556,58 +706,65 @@ fn score_leaf(node: &Indicator, metrics: &[Metric], reported: &ReportedFigures) 
             match chosen {
                 Some(level) => {
                     let score = arith::percent_of(weight, level.percent);
-                    computed(
+                    let percent = level.percent.normalize();
+                    worked(
                         score,
-                        format!(
-                            "评为“{}”（{}%）×{w}={}",
-                            level.label,
-                            level.percent.normalize(),
-                            fmt_score(score)
-                        ),
-                        format!(
-                            "level \"{}\" ({}%) × {w} = {}",
-                            level.label,
-                            level.percent.normalize(),
-                            fmt_score(score)
-                        ),
+                        Text::new()
+                            .s("评为“")
+                            .s(&level.label)
+                            .s("”（")
+                            .num(percent)
+                            .s("%）×")
+                            .score(weight)
+                            .s("=")
+                            .score(score),
+                        Text::new()
+                            .s("level \"")
+                            .s(&level.label)
+                            .s("\" (")
+                            .num(percent)
+                            .s("%) × ")
+                            .score(weight)
+                            .s(" = ")
+                            .score(score),
                     )
                 }
-                None => missing_outcome(
-                    node,
-                    rule_text.clone(),
-                    Bilingual::new("尚未选择评价等级", "no level chosen yet"),
-                ),
+                None => missing("尚未选择评价等级", "no level chosen yet"),
             }
         }
-        RuleKind::Manual => manual(node, rule_text.clone()),
-        RuleKind::NotApplicable { mode } => match mode {
-            NotApplicableMode::FullMarks => LeafOutcome {
-                score: weight,
+        RuleKind::Manual => RuleOutcome::Other(manual(node, Bilingual::default())),
+        RuleKind::NotApplicable { mode } => {
+            let (score, removed, zh, en) = match mode {
+                NotApplicableMode::FullMarks => (
+                    weight,
+                    false,
+                    Text::new().s("不适用，按满分 ").score(weight).s(" 计"),
+                    Text::new().s("not applicable: full marks ").score(weight),
+                ),
+                NotApplicableMode::Rescale => (
+                    Decimal::ZERO,
+                    true,
+                    Text::new()
+                        .s("不适用，")
+                        .score(weight)
+                        .s(" 分权重剔除，总分按比例折算"),
+                    Text::new()
+                        .s("not applicable: weight ")
+                        .score(weight)
+                        .s(" taken out, total rescaled"),
+                ),
+            };
+            RuleOutcome::Other(LeafOutcome {
+                score,
                 basis: ScoreBasis::NotApplicable,
                 metric_value: None,
                 value_source: None,
-                rule: rule_text.clone(),
-                working: Bilingual::new(
-                    format!("不适用，按满分 {w} 计"),
-                    format!("not applicable: full marks {w}"),
-                ),
-                removed: false,
+                rule: Bilingual::default(),
+                working: Bilingual::new(zh.done(), en.done()),
+                removed,
                 capped: false,
-            },
-            NotApplicableMode::Rescale => LeafOutcome {
-                score: Decimal::ZERO,
-                basis: ScoreBasis::NotApplicable,
-                metric_value: None,
-                value_source: None,
-                rule: rule_text.clone(),
-                working: Bilingual::new(
-                    format!("不适用，{w} 分权重剔除，总分按比例折算"),
-                    format!("not applicable: weight {w} taken out, total rescaled"),
-                ),
-                removed: true,
-                capped: false,
-            },
-        },
+            })
+        }
     }
 }
 
@@ -622,8 +779,8 @@ fn manual(node: &Indicator, rule: Bilingual) -> LeafOutcome {
                 value_source: None,
                 rule,
                 working: Bilingual::new(
-                    format!("自评得分 {}", fmt_score(score)),
-                    format!("officer's score {}", fmt_score(score)),
+                    Text::new().s("自评得分 ").score(score).done(),
+                    Text::new().s("officer's score ").score(score).done(),
                 ),
                 removed: false,
                 capped: score != typed,
@@ -638,186 +795,6 @@ fn manual(node: &Indicator, rule: Bilingual) -> LeafOutcome {
             working: Bilingual::new("尚未打分，暂计 0 分", "not scored yet; counted as 0"),
             removed: false,
             capped: false,
-        },
-    }
-}
-
-/// The rule in words, for the detail panel and the report.
-#[must_use]
-pub fn describe_rule(kind: &RuleKind, weight: Decimal) -> Bilingual {
-    let w = fmt_score(weight);
-    match kind {
-        RuleKind::Threshold {
-            threshold,
-            deduct_per_point,
-            above_is_bad,
-        } => {
-            let (zh_side, en_side, zh_dir, en_dir) = if *above_is_bad {
-                ("≤", "≤", "超过", "above")
-            } else {
-                ("≥", "≥", "低于", "below")
-            };
-            Bilingual::new(
-                format!(
-                    "{zh_side}{}得满分{w}分，每{zh_dir}1个百分点扣{}分，扣完为止",
-                    pct(*threshold),
-                    fmt_score(*deduct_per_point)
-                ),
-                format!(
-                    "{en_side} {}: full {w}; −{} per point {en_dir}; floor 0",
-                    pct(*threshold),
-                    fmt_score(*deduct_per_point)
-                ),
-            )
-        }
-        RuleKind::Step {
-            full_at,
-            step,
-            deduct,
-            started_step_counts,
-        } => Bilingual::new(
-            format!(
-                "达到{}得满分{w}分，每低{}个百分点扣{}分{}，扣完为止",
-                pct(*full_at),
-                fmt_score(*step),
-                fmt_score(*deduct),
-                if *started_step_counts {
-                    "（不足一档按一档计）"
-                } else {
-                    "（不足一档不扣）"
-                }
-            ),
-            format!(
-                "{}: full {w}; −{} per {} points short{}; floor 0",
-                pct(*full_at),
-                fmt_score(*deduct),
-                fmt_score(*step),
-                if *started_step_counts {
-                    " (a started step counts)"
-                } else {
-                    " (complete steps only)"
-                }
-            ),
-        ),
-        RuleKind::Bands { bands, otherwise } => {
-            let zh: Vec<String> = bands
-                .iter()
-                .map(|b| {
-                    format!(
-                        "{}{}得{}分",
-                        b.op.symbol(),
-                        pct(b.bound),
-                        fmt_score(b.points)
-                    )
-                })
-                .collect();
-            Bilingual::new(
-                format!("{}；其余得{}分", zh.join("；"), fmt_score(*otherwise)),
-                format!(
-                    "{}; otherwise {}",
-                    bands
-                        .iter()
-                        .map(|b| format!(
-                            "{} {} → {}",
-                            b.op.symbol(),
-                            pct(b.bound),
-                            fmt_score(b.points)
-                        ))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                    fmt_score(*otherwise)
-                ),
-            )
-        }
-        RuleKind::Proportional {
-            cap,
-            round_to_whole,
-        } => Bilingual::new(
-            format!(
-                "得分=比率×{w}分（比率最高按{}计{}）",
-                pct(*cap),
-                if *round_to_whole {
-                    "，得分取整"
-                } else {
-                    ""
-                }
-            ),
-            format!(
-                "score = rate × {w} (rate capped at {}{})",
-                pct(*cap),
-                if *round_to_whole {
-                    ", rounded to whole points"
-                } else {
-                    ""
-                }
-            ),
-        ),
-        RuleKind::Categorical { categories, .. } => Bilingual::new(
-            categories
-                .iter()
-                .map(|c| format!("{}得{}分", c.label, fmt_score(c.points)))
-                .collect::<Vec<_>>()
-                .join("；"),
-            categories
-                .iter()
-                .map(|c| format!("{} → {}", c.label, fmt_score(c.points)))
-                .collect::<Vec<_>>()
-                .join("; "),
-        ),
-        RuleKind::Checklist {
-            items,
-            points,
-            mode,
-        } => match mode {
-            ChecklistMode::Deduct => Bilingual::new(
-                format!(
-                    "{} 项要求，每项不达标扣{}分，扣完为止",
-                    items.len(),
-                    fmt_score(*points)
-                ),
-                format!(
-                    "{} criteria; −{} per failed one; floor 0",
-                    items.len(),
-                    fmt_score(*points)
-                ),
-            ),
-            ChecklistMode::Award => Bilingual::new(
-                format!(
-                    "{} 项要求，每达到一项得{}分",
-                    items.len(),
-                    fmt_score(*points)
-                ),
-                format!(
-                    "{} criteria; {} per criterion met",
-                    items.len(),
-                    fmt_score(*points)
-                ),
-            ),
-        },
-        RuleKind::Levels { levels } => Bilingual::new(
-            levels
-                .iter()
-                .map(|l| format!("{}{}%", l.label, l.percent.normalize()))
-                .collect::<Vec<_>>()
-                .join("/"),
-            levels
-                .iter()
-                .map(|l| format!("{} {}%", l.label, l.percent.normalize()))
-                .collect::<Vec<_>>()
-                .join(" / "),
-        ),
-        RuleKind::Manual => Bilingual::new(
-            format!("自评打分，满分{w}分"),
-            format!("scored by the officer, out of {w}"),
-        ),
-        RuleKind::NotApplicable { mode } => match mode {
-            NotApplicableMode::FullMarks => {
-                Bilingual::new("不适用，按满分计", "not applicable: full marks")
-            }
-            NotApplicableMode::Rescale => Bilingual::new(
-                "不适用，剔除权重后折算总分",
-                "not applicable: weight removed, total rescaled",
-            ),
         },
     }
 }

@@ -1,11 +1,11 @@
 //! Workload statistics: sums of parts, shares, per-capita figures, completion
 //! against target and change against last year.
 
-use std::collections::HashMap;
-
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::arith::percent;
+use super::fast_hash::FxMap;
 use crate::core::model::{WorkloadGroup, WorkloadItem};
 
 /// Derived figures of one workload item.
@@ -34,8 +34,6 @@ pub struct GroupStats {
     pub totals: Vec<(String, Decimal, bool)>,
     pub items: Vec<ItemStats>,
 }
-
-use super::arith::percent;
 
 /// Whether parts can add up to the value, given which side is a lower bound.
 fn parts_consistent(item: &WorkloadItem, sum: Decimal, sum_lower: bool) -> bool {
@@ -93,7 +91,8 @@ pub fn workload_stats(groups: &[WorkloadGroup], headcount: Option<Decimal>) -> V
         .map(|group| {
             // Totals per unit word in first-seen order; the map keeps lookups linear overall.
             let mut totals: Vec<(String, Decimal, bool)> = Vec::new();
-            let mut slot_of: HashMap<&str, usize> = HashMap::new();
+            let mut slot_of: FxMap<&str, usize> =
+                FxMap::with_capacity_and_hasher(group.items.len(), Default::default());
             let mut item_slot = Vec::with_capacity(group.items.len());
             for item in &group.items {
                 let slot = *slot_of.entry(item.unit.as_str()).or_insert_with(|| {
