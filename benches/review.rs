@@ -202,4 +202,101 @@ fn main() {
         "worst keystroke median: {}  [target well under 1 ms]",
         ms(worst)
     );
+
+    overview_keystrokes(session);
+}
+
+/// The whole keystroke in reviewer mode as the run loop does it: the action
+/// through `ReviewApp::update`, then a full frame of the overview (1,000 rows,
+/// footer, grade chart) drawn to an in-memory terminal at 160×48.
+fn overview_keystrokes(session: ReviewSession) {
+    use jixiao::app::Action;
+    use jixiao::app::review::ReviewApp;
+    use ratatui::Terminal;
+
+    let mut app = ReviewApp::new(session, jixiao::core::Lang::Zh);
+    let _ = app.update(Action::Resize(160, 48));
+    let mut terminal = Terminal::new(NullBackend::new(160, 48)).expect("terminal");
+    let mut samples = Vec::new();
+    for i in 0..600 {
+        let action = match i % 200 {
+            0..100 => Action::Down,
+            100..110 => Action::PageDown,
+            _ => Action::Up,
+        };
+        let start = Instant::now();
+        let _ = app.update(action);
+        terminal
+            .draw(|f| jixiao::ui::review::render(&app, f))
+            .expect("draw");
+        samples.push(start.elapsed());
+    }
+    let worst = *samples.iter().max().expect("samples");
+    println!(
+        "overview scroll keystroke (update + full 160x48 frame and its diff, {FILES} rows): median {}, max {}  [target under 1 ms]",
+        ms(median(samples)),
+        ms(worst)
+    );
+}
+
+/// A backend that keeps nothing: measures update, render and ratatui's diff,
+/// not the terminal (that is measured from outside with tui_latency).
+struct NullBackend {
+    size: ratatui::layout::Size,
+    cursor: ratatui::layout::Position,
+}
+
+impl NullBackend {
+    fn new(width: u16, height: u16) -> Self {
+        Self {
+            size: ratatui::layout::Size::new(width, height),
+            cursor: ratatui::layout::Position::ORIGIN,
+        }
+    }
+}
+
+impl ratatui::backend::Backend for NullBackend {
+    type Error = std::convert::Infallible;
+
+    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+    where
+        I: Iterator<Item = (u16, u16, &'a ratatui::buffer::Cell)>,
+    {
+        std::hint::black_box(content.count());
+        Ok(())
+    }
+    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+    fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+    fn get_cursor_position(&mut self) -> Result<ratatui::layout::Position, Self::Error> {
+        Ok(self.cursor)
+    }
+    fn set_cursor_position<P: Into<ratatui::layout::Position>>(
+        &mut self,
+        position: P,
+    ) -> Result<(), Self::Error> {
+        self.cursor = position.into();
+        Ok(())
+    }
+    fn clear(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
+    fn clear_region(&mut self, _: ratatui::backend::ClearType) -> Result<(), Self::Error> {
+        Ok(())
+    }
+    fn size(&self) -> Result<ratatui::layout::Size, Self::Error> {
+        Ok(self.size)
+    }
+    fn window_size(&mut self) -> Result<ratatui::backend::WindowSize, Self::Error> {
+        Ok(ratatui::backend::WindowSize {
+            columns_rows: self.size,
+            pixels: ratatui::layout::Size::new(0, 0),
+        })
+    }
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        Ok(())
+    }
 }

@@ -16,6 +16,7 @@ use crate::i18n::{self as t, Tr};
 use crate::review::compare::{self, Diff, Matrix, MatrixDepth};
 use crate::review::reviews::ReviewStatus;
 use crate::review::session::ReviewSession;
+use crate::review::stats::{Bucket, Footer};
 use crate::review::view::{Column, Filter, Sort};
 
 /// What the reviewer is typing into the prompt line.
@@ -108,6 +109,11 @@ pub struct ReviewApp {
     pub mode: ReviewMode,
     pub status: Option<Status>,
     pub should_quit: bool,
+    /// Totals, averages and grade counts of the rows in view (kept with the view,
+    /// so drawing a frame does not recount a thousand rows).
+    pub footer: Footer,
+    /// Score histogram of the rows in view, 10-point buckets.
+    pub histogram: Vec<Bucket>,
 }
 
 const GRADES: [Grade; 4] = [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor];
@@ -132,6 +138,8 @@ impl ReviewApp {
             mode: ReviewMode::Browse,
             status: None,
             should_quit: false,
+            footer: Footer::default(),
+            histogram: Vec::new(),
         };
         app.column = app
             .columns
@@ -181,6 +189,14 @@ impl ReviewApp {
             .and_then(|row| self.view.iter().position(|r| *r == row))
             .unwrap_or(0)
             .min(self.view.len().saturating_sub(1));
+        self.refresh_stats();
+    }
+
+    /// Recounts the footer and histogram (after the view or a review changed).
+    pub fn refresh_stats(&mut self) {
+        self.footer = self.session.footer(&self.view);
+        self.histogram =
+            crate::review::stats::histogram(self.session.rows(), &self.view, Decimal::TEN);
     }
 
     /// Applies one action.
@@ -333,7 +349,9 @@ impl ReviewApp {
                     .rows()
                     .get(row)
                     .map_or(ReviewStatus::default(), |r| r.status.next());
-                match self.session.set_status(row, next) {
+                let outcome = self.session.set_status(row, next);
+                self.refresh_stats();
+                match outcome {
                     Ok(()) => {
                         let msg =
                             format!("{}：{}", self.tr(t::REVIEW_STATUS), next.label(self.lang));
@@ -540,6 +558,7 @@ impl ReviewApp {
             return ReviewEffect::None;
         }
         self.sync_drill(row);
+        self.refresh_stats();
         self.screen = Screen::Overview;
         ReviewEffect::None
     }

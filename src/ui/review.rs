@@ -197,9 +197,14 @@ fn overview(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
             })
             .collect::<Vec<_>>(),
     );
+    // Only the rows on screen are built: the view may hold a thousand.
+    let visible = super::visible_rows(table_area);
+    let offset = super::scroll_offset(app.selected, visible);
     let rows: Vec<Row> = app
         .view
         .iter()
+        .skip(offset)
+        .take(visible)
         .filter_map(|&r| app.session.rows().get(r).map(|row| (r, row)))
         .map(|(r, row)| {
             let cells: Vec<Cell> = columns
@@ -240,13 +245,13 @@ fn overview(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
         .block(super::block(""))
         .row_highlight_style(theme.selected)
         .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(app.selected));
+    let mut state = TableState::default().with_selected(Some(app.selected - offset));
     frame.render_stateful_widget(table, table_area, &mut state);
     stats(app, frame, stats_area, theme);
 }
 
 fn stats(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let footer = app.session.footer(&app.view);
+    let footer = &app.footer;
     let avg = |tally: &crate::review::stats::Tally| {
         tally
             .average()
