@@ -350,3 +350,26 @@ fn export_report_and_tables_from_the_workbench() {
     assert!(std::fs::metadata(&xlsx).expect("xlsx").len() > 1000);
     assert!(!path.exists(), "exporting does not save the workbook");
 }
+
+#[test]
+fn mouse_click_selects_the_row_under_it_and_the_wheel_scrolls() {
+    let (mut app, _dir, _path) = app();
+    keys(&mut app, "2");
+    let _ = screen(&mut app, 120, 40);
+    // Header 3 lines, the pane's border, its column titles: rows start at y = 5.
+    let row = jixiao::ui::hit_test(&app, 10, 7).expect("a row");
+    assert_eq!(row, 2);
+    app.update(jixiao::app::Action::SelectRow(row));
+    assert_eq!(app.selected(), 2);
+    assert_eq!(
+        jixiao::ui::hit_test(&app, 10, 1),
+        None,
+        "the header is not a row"
+    );
+    app.update(jixiao::app::Action::ScrollDown);
+    app.update(jixiao::app::Action::ScrollDown);
+    assert_eq!(app.selected(), 4);
+    // The cell being edited shows the typed text inline.
+    keys(&mut app, "/ 财政拨款收入预算数 <enter> <enter> <c-u> 600");
+    assert!(screen(&mut app, 120, 40).contains("600▏"));
+}

@@ -6,7 +6,7 @@ use ratatui::widgets::{Cell, Row};
 
 use super::{TableView, draw_table, flex_width, metric_value_or_reported};
 use crate::app::rows::budget_rows;
-use crate::app::{App, BudgetRow, Pane};
+use crate::app::{App, BudgetRow, EditTarget, Mode, Pane};
 use crate::i18n as t;
 use crate::text::{pad_left, truncate};
 use crate::ui::theme::Theme;
@@ -27,16 +27,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             ))])
             .style(theme.group),
             BudgetRow::Field(f) => {
-                let value = f
-                    .get(&app.workbook)
-                    .map_or_else(|| "—".to_owned(), |v| v.to_string());
-                let unit = match lang {
-                    crate::core::Lang::Zh => f.kind().unit_zh(),
-                    crate::core::Lang::En => f.kind().unit_en(),
+                let stored = f.get(&app.workbook);
+                let unit = match (stored, lang) {
+                    (None, _) => "",
+                    (Some(_), crate::core::Lang::Zh) => f.kind().unit_zh(),
+                    (Some(_), crate::core::Lang::En) => f.kind().unit_en(),
+                };
+                // While this field is being edited, its cell shows the typed text.
+                let value_cell = match &app.mode {
+                    Mode::Edit(editor) if editor.target == EditTarget::Field(f) => Cell::from(
+                        pad_left(&format!("{}▏", editor.buffer), 20),
+                    )
+                    .style(if editor.error.is_some() {
+                        theme.error
+                    } else {
+                        theme.editing
+                    }),
+                    _ => Cell::from(pad_left(
+                        &stored.map_or_else(|| "—".to_owned(), |v| v.to_string()),
+                        20,
+                    )),
                 };
                 Row::new(vec![
                     Cell::from(truncate(&format!("  {}", f.label(lang)), label_w)),
-                    Cell::from(pad_left(&value, 20)),
+                    value_cell,
                     Cell::from(unit),
                 ])
             }
