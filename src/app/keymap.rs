@@ -185,6 +185,12 @@ pub fn action_for(mode: ModeKind, event: &KeyEvent) -> Option<Action> {
         ModeKind::Edit | ModeKind::Search | ModeKind::Choice | ModeKind::Prompt
     );
     match event.code {
+        // A terminal reports Esc followed at once by a key as Alt+key: that is
+        // the officer leaving the editor, so it cancels (the old value stays)
+        // rather than typing the key.
+        KeyCode::Char(_) if typing && event.modifiers.contains(KeyModifiers::ALT) => {
+            Some(Action::Cancel)
+        }
         KeyCode::Char(ch) if typing && !event.modifiers.contains(KeyModifiers::CONTROL) => {
             Some(Action::Input(ch))
         }
@@ -303,6 +309,14 @@ mod tests {
         assert_eq!(
             action_for(ModeKind::ConfirmQuit, &press(KeyCode::Char('x'), none)),
             None
+        );
+        // Esc then a key, arriving together, reads as Alt+key: leave the editor.
+        assert_eq!(
+            action_for(
+                ModeKind::Edit,
+                &press(KeyCode::Char('4'), KeyModifiers::ALT)
+            ),
+            Some(Action::Cancel)
         );
     }
 
