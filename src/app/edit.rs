@@ -105,6 +105,24 @@ impl Editor {
         self.caret = self.buffer.chars().count();
     }
 
+    /// Applies a text-editing action (typing, deleting, caret moves). Returns
+    /// false for any other action, which the caller handles.
+    pub fn apply_key(&mut self, action: &super::Action) -> bool {
+        use super::Action as A;
+        match action {
+            A::Input(ch) => self.insert(*ch),
+            A::Backspace => self.backspace(),
+            A::Delete => self.delete(),
+            A::ClearInput => self.clear(),
+            A::CaretLeft | A::Left => self.left(),
+            A::CaretRight | A::Right => self.right(),
+            A::CaretHome | A::Home => self.home(),
+            A::CaretEnd | A::End => self.end(),
+            _ => return false,
+        }
+        true
+    }
+
     /// The text before the caret (its display width places the terminal cursor).
     #[must_use]
     pub fn before_caret(&self) -> &str {

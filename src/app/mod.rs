@@ -420,15 +420,10 @@ impl App {
         let (Mode::SaveAs(editor) | Mode::Export(editor)) = &mut self.mode else {
             return Effect::None;
         };
+        if editor.apply_key(&action) {
+            return Effect::None;
+        }
         match action {
-            Action::Input(ch) => editor.insert(ch),
-            Action::Backspace => editor.backspace(),
-            Action::Delete => editor.delete(),
-            Action::ClearInput => editor.clear(),
-            Action::CaretLeft | Action::Left => editor.left(),
-            Action::CaretRight | Action::Right => editor.right(),
-            Action::CaretHome | Action::Home => editor.home(),
-            Action::CaretEnd | Action::End => editor.end(),
             Action::Cancel => self.mode = Mode::Browse,
             Action::Commit | Action::Activate => {
                 let text = editor.buffer.trim().to_owned();
@@ -720,31 +715,16 @@ impl App {
         let Mode::Edit(editor) = &mut self.mode else {
             return;
         };
+        let text_before = editor.buffer.clone();
+        if editor.apply_key(&action) {
+            // Caret moves change nothing to preview.
+            if editor.buffer != text_before {
+                self.preview_edit();
+            }
+            return;
+        }
         match action {
-            Action::Input(ch) => editor.insert(ch),
-            Action::Backspace => editor.backspace(),
-            Action::Delete => editor.delete(),
-            Action::ClearInput => editor.clear(),
-            Action::CaretLeft | Action::Left => {
-                editor.left();
-                return;
-            }
-            Action::CaretRight | Action::Right => {
-                editor.right();
-                return;
-            }
-            Action::CaretHome | Action::Home => {
-                editor.home();
-                return;
-            }
-            Action::CaretEnd | Action::End => {
-                editor.end();
-                return;
-            }
-            Action::Commit | Action::Activate => {
-                self.commit_edit();
-                return;
-            }
+            Action::Commit | Action::Activate => self.commit_edit(),
             Action::Cancel => {
                 if let Some(base) = self.edit_base.take() {
                     self.workbook = base;
@@ -753,11 +733,9 @@ impl App {
                 self.recompute();
                 let msg = self.tr(t::CANCELLED);
                 self.info(msg);
-                return;
             }
-            _ => return,
+            _ => {}
         }
-        self.preview_edit();
     }
 
     /// Applies the typed text to a copy of the pre-edit workbook so every
@@ -881,15 +859,10 @@ impl App {
         let Mode::Search(editor) = &mut self.mode else {
             return;
         };
+        if editor.apply_key(&action) {
+            return;
+        }
         match action {
-            Action::Input(ch) => editor.insert(ch),
-            Action::Backspace => editor.backspace(),
-            Action::Delete => editor.delete(),
-            Action::ClearInput => editor.clear(),
-            Action::CaretLeft | Action::Left => editor.left(),
-            Action::CaretRight | Action::Right => editor.right(),
-            Action::CaretHome | Action::Home => editor.home(),
-            Action::CaretEnd | Action::End => editor.end(),
             Action::Cancel => self.mode = Mode::Browse,
             Action::Commit | Action::Activate => {
                 let query = editor.buffer.clone();
@@ -1016,43 +989,35 @@ impl App {
     }
 
     fn undo(&mut self) {
-        if !self.reviewing && self.refuse_if_read_only() {
-            return;
-        }
-        match self.undo.pop() {
-            Some(previous) => {
-                let current = std::mem::replace(&mut self.workbook, previous);
-                self.redo.push(current);
-                self.generation += 1;
-                self.recompute();
-                let msg = self.tr(t::UNDONE);
-                self.info(msg);
-            }
-            None => {
-                let msg = self.tr(t::NOTHING_TO_UNDO);
-                self.info(msg);
-            }
-        }
+        self.step_history(false);
     }
 
     fn redo(&mut self) {
+        self.step_history(true);
+    }
+
+    /// Moves one step back (undo) or forward (redo) through the edits.
+    fn step_history(&mut self, forward: bool) {
         if !self.reviewing && self.refuse_if_read_only() {
             return;
         }
-        match self.redo.pop() {
-            Some(next) => {
-                let current = std::mem::replace(&mut self.workbook, next);
-                self.undo.push(current);
+        let (from, to) = if forward {
+            (&mut self.redo, &mut self.undo)
+        } else {
+            (&mut self.undo, &mut self.redo)
+        };
+        let msg = match from.pop() {
+            Some(state) => {
+                to.push(std::mem::replace(&mut self.workbook, state));
                 self.generation += 1;
                 self.recompute();
-                let msg = self.tr(t::REDONE);
-                self.info(msg);
+                if forward { t::REDONE } else { t::UNDONE }
             }
-            None => {
-                let msg = self.tr(t::NOTHING_TO_REDO);
-                self.info(msg);
-            }
-        }
+            None if forward => t::NOTHING_TO_REDO,
+            None => t::NOTHING_TO_UNDO,
+        };
+        let msg = self.tr(msg);
+        self.info(msg);
     }
 
     fn revert(&mut self) {

@@ -415,15 +415,9 @@ impl ReviewApp {
         mut editor: Editor,
         action: Action,
     ) -> ReviewEffect {
+        let edited = editor.apply_key(&action);
         match action {
-            Action::Input(ch) => editor.insert(ch),
-            Action::Backspace => editor.backspace(),
-            Action::Delete => editor.delete(),
-            Action::ClearInput => editor.clear(),
-            Action::CaretLeft | Action::Left => editor.left(),
-            Action::CaretRight | Action::Right => editor.right(),
-            Action::CaretHome | Action::Home => editor.home(),
-            Action::CaretEnd | Action::End => editor.end(),
+            _ if edited => {}
             Action::Cancel => {
                 self.mode = ReviewMode::Browse;
                 return ReviewEffect::None;
