@@ -35,13 +35,17 @@ impl TermSignals {
         let mut ids = Vec::new();
         for &signal in SIGNALS {
             // Order matters: the shutdown check runs before the flag is set,
-            // so only a second signal exits immediately.
-            let code = 128 + signal;
-            ids.push(signal_hook::flag::register_conditional_shutdown(
-                signal,
-                code,
-                Arc::clone(&arrived),
-            )?);
+            // so only a second signal exits immediately. Not for SIGHUP: a
+            // closed terminal often sends it twice in a row, and leaving at
+            // once would lose the edits the loop is about to flush.
+            if signal != signal_hook::consts::SIGHUP {
+                let code = 128 + signal;
+                ids.push(signal_hook::flag::register_conditional_shutdown(
+                    signal,
+                    code,
+                    Arc::clone(&arrived),
+                )?);
+            }
             ids.push(signal_hook::flag::register_usize(
                 signal,
                 Arc::clone(&which),

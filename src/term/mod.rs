@@ -1,6 +1,7 @@
 //! The run loop: terminal in, actions to the app, effects out, frames drawn.
 //! The terminal is restored on every exit, panic included.
 
+pub mod hangup;
 pub mod open;
 pub mod session;
 
@@ -8,7 +9,7 @@ use std::io;
 use std::time::Duration;
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
@@ -115,10 +116,9 @@ pub fn run_review(mut app: ReviewApp) -> io::Result<()> {
         app.update(Action::Resize(size.width, size.height));
         while !app.should_quit {
             terminal.draw(|frame| ui::review::render(&app, frame))?;
-            if !event::poll(Duration::from_millis(500))? {
+            let Some(event) = hangup::next_event(Duration::from_millis(500))? else {
                 continue;
-            }
-            let event = event::read()?;
+            };
             if let Some(action) = review_action_for_event(&app, &event) {
                 let effect = app.update(action);
                 perform_review(&mut app, &effect);
@@ -161,18 +161,29 @@ pub fn run(mut app: App, mut session: session::Session) -> io::Result<()> {
     let result = run_loop(&mut terminal, &mut app, &mut session, signals.as_ref());
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
-    if let Ok(Some(signal)) = &result {
-        if let Some(path) = session.flush_recovery(&app) {
-            eprintln!(
-                "收到 {}，未保存的修改已写入 / got {}, unsaved edits written to: {}",
-                crate::store::TermSignals::name(*signal),
-                crate::store::TermSignals::name(*signal),
-                path.display()
-            );
+    match &result {
+        Ok(Some(signal)) => {
+            if let Some(path) = session.flush_recovery(&app) {
+                eprintln!(
+                    "收到 {name}，未保存的修改已写入 / got {name}, unsaved edits written to: {}",
+                    path.display(),
+                    name = crate::store::TermSignals::name(*signal),
+                );
+            }
+            if let Some(signals) = signals {
+                let _ = signals.exit_as(*signal);
+            }
         }
-        if let Some(signals) = signals {
-            let _ = signals.exit_as(*signal);
+        Err(_) => {
+            // The terminal failed or went away: keep the edits.
+            if let Some(path) = session.flush_recovery(&app) {
+                eprintln!(
+                    "未保存的修改已写入 / unsaved edits written to: {}",
+                    path.display()
+                );
+            }
         }
+        Ok(None) => {}
     }
     result.map(|_| ())
 }
@@ -192,14 +203,13 @@ fn run_loop(
         }
         terminal.draw(|frame| ui::render(app, frame))?;
         let timeout = session.poll_timeout(std::time::Instant::now());
-        if event::poll(timeout)? {
-            let event = event::read()?;
-            if let Some(action) = action_for_event(app, &event) {
-                let effect = app.update(action);
-                session.perform(app, &effect);
-                if effect == Effect::Quit {
-                    break;
-                }
+        if let Some(event) = hangup::next_event(timeout)?
+            && let Some(action) = action_for_event(app, &event)
+        {
+            let effect = app.update(action);
+            session.perform(app, &effect);
+            if effect == Effect::Quit {
+                break;
             }
         }
         session.after_update(app, std::time::Instant::now());
