@@ -121,8 +121,6 @@ pub struct App {
     pub derived: Derived,
     /// The workbook as last saved or loaded.
     pub saved: Workbook,
-    /// The document as loaded, so unknown fields survive a save.
-    pub original: Option<serde_json::Value>,
     pub path: PathBuf,
     pub origin: Origin,
     pub lang: Lang,
@@ -163,7 +161,6 @@ impl App {
             saved: workbook.clone(),
             workbook,
             derived,
-            original: None,
             path,
             origin,
             lang,
