@@ -99,18 +99,42 @@ pub fn review_action_for_event(app: &ReviewApp, event: &Event) -> Option<Action>
     }
 }
 
+/// Raw mode, alternate screen and mouse on. The panic hook first runs
+/// `rescue` (which may write unsaved edits and return where), then releases
+/// the mouse and lets ratatui's hook restore the screen, then says where the
+/// edits went — so the terminal is restored on every exit, panic included.
+fn enter_terminal(
+    rescue: impl Fn() -> Option<std::path::PathBuf> + Send + Sync + 'static,
+) -> DefaultTerminal {
+    let terminal = ratatui::init();
+    let restore_screen = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let saved_to = rescue();
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        restore_screen(info);
+        if let Some(path) = saved_to {
+            eprintln!(
+                "未保存的修改已写入恢复文件 / unsaved edits written to: {}",
+                path.display()
+            );
+        }
+    }));
+    let _ = execute!(io::stdout(), EnableMouseCapture);
+    terminal
+}
+
+/// Mouse off, screen and raw mode restored.
+fn leave_terminal() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
 /// Runs reviewer mode until the reviewer quits. Writes only review files and exports.
 ///
 /// # Errors
 /// Fails only when the terminal itself fails.
 pub fn run_review(mut app: ReviewApp) -> io::Result<()> {
-    let mut terminal = ratatui::init();
-    let restore_screen = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        restore_screen(info);
-    }));
-    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let mut terminal = enter_terminal(|| None);
     let result = (|| -> io::Result<()> {
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
@@ -129,8 +153,7 @@ pub fn run_review(mut app: ReviewApp) -> io::Result<()> {
         }
         Ok(())
     })();
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    leave_terminal();
     result
 }
 
@@ -141,26 +164,11 @@ pub fn run_review(mut app: ReviewApp) -> io::Result<()> {
 /// Fails only when the terminal itself fails.
 pub fn run(mut app: App, mut session: session::Session) -> io::Result<()> {
     let signals = crate::store::TermSignals::register().ok();
-    let mut terminal = ratatui::init();
-    // ratatui's hook restores the screen; ours first writes the unsaved edits
-    // and releases the mouse, then says where the edits are.
-    let restore_screen = std::panic::take_hook();
+    // On a panic the unsaved edits are written before the screen is restored.
     let stash = session.stash.clone();
-    std::panic::set_hook(Box::new(move |info| {
-        let saved_to = stash.flush();
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        restore_screen(info);
-        if let Some(Ok(path)) = saved_to {
-            eprintln!(
-                "未保存的修改已写入恢复文件 / unsaved edits written to: {}",
-                path.display()
-            );
-        }
-    }));
-    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let mut terminal = enter_terminal(move || stash.flush().and_then(Result::ok));
     let result = run_loop(&mut terminal, &mut app, &mut session, signals.as_ref());
-    let _ = execute!(io::stdout(), DisableMouseCapture);
-    ratatui::restore();
+    leave_terminal();
     match &result {
         Ok(Some(signal)) => {
             if let Some(path) = session.flush_recovery(&app) {

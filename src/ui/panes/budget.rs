@@ -1,10 +1,10 @@
 //! 预算: the basic data grouped as in the seed, each ratio beside its inputs.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::{Cell, Row};
 
-use super::{TableView, draw_table, flex_width, metric_value_or_reported};
+use super::{TableView, draw_table, flex_then_fixed, flex_width, metric_value_or_reported};
 use crate::app::rows::budget_rows;
 use crate::app::{App, BudgetRow, EditTarget, Mode, Pane};
 use crate::i18n as t;
@@ -74,11 +74,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app.tr(t::COL_VALUE),
         app.tr(t::COL_UNIT),
     ]);
-    let widths = [
-        Constraint::Min(10),
-        Constraint::Length(fixed[0]),
-        Constraint::Length(fixed[1]),
-    ];
+    let widths = flex_then_fixed(&fixed);
     let title = format!(" 2 {} ", app.tr(Pane::Budget.title()));
     draw_table(
         frame,

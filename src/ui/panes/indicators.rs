@@ -2,10 +2,10 @@
 //! the officer's level or score, the reason and the evidence.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::{Cell, Row};
 
-use super::{TableView, draw_table, flex_width};
+use super::{TableView, draw_table, flex_then_fixed, flex_width};
 use crate::app::rows::indicator_rows;
 use crate::app::{App, Pane};
 use crate::core::engine::ScoreBasis;
@@ -123,16 +123,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         },
         app.tr(t::COL_REVIEW),
     ]);
-    let widths = [
-        Constraint::Min(10),
-        Constraint::Length(fixed[0]),
-        Constraint::Length(fixed[1]),
-        Constraint::Length(fixed[2]),
-        Constraint::Length(fixed[3]),
-        Constraint::Length(fixed[4]),
-        Constraint::Length(fixed[5]),
-        Constraint::Length(fixed[6]),
-    ];
+    let widths = flex_then_fixed(&fixed);
     let d = &app.derived;
     let title = format!(
         " 3 {} · {} {} / {} ",

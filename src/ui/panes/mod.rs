@@ -76,6 +76,14 @@ pub fn metric_value(metric: &Metric, lang: Lang) -> String {
     }
 }
 
+/// Column widths: a flexible first column, then the fixed ones.
+#[must_use]
+pub fn flex_then_fixed(fixed: &[u16]) -> Vec<Constraint> {
+    std::iter::once(Constraint::Min(10))
+        .chain(fixed.iter().map(|&w| Constraint::Length(w)))
+        .collect()
+}
+
 /// Width left for a flexible column after fixed ones and spacing.
 #[must_use]
 pub fn flex_width(area: Rect, fixed: &[u16]) -> usize {

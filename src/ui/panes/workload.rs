@@ -2,10 +2,10 @@
 //! last year and change, per-capita figures; parts with their sum.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::{Cell, Row};
 
-use super::{TableView, draw_table, flex_width};
+use super::{TableView, draw_table, flex_then_fixed, flex_width};
 use crate::app::rows::{WorkloadRow, workload_rows};
 use crate::app::{App, Pane};
 use crate::core::num::{fmt_percent, round2};
@@ -84,15 +84,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app.tr(t::COL_CHANGE),
         app.tr(t::COL_PER_CAPITA),
     ]);
-    let widths = [
-        Constraint::Min(10),
-        Constraint::Length(fixed[0]),
-        Constraint::Length(fixed[1]),
-        Constraint::Length(fixed[2]),
-        Constraint::Length(fixed[3]),
-        Constraint::Length(fixed[4]),
-        Constraint::Length(fixed[5]),
-    ];
+    let widths = flex_then_fixed(&fixed);
     // Editable columns: value, target, last year.
     let column = [1, 2, 4][app.column[Pane::Workload.index()].min(2)];
     let title = format!(" 4 {} ", app.tr(Pane::Workload.title()));
