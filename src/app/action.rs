@@ -118,6 +118,9 @@ pub enum Action {
     Reloaded(Result<Box<crate::core::model::Workbook>, String>),
     /// The run loop finished a save.
     Saved(Result<PathBuf, String>),
+    /// Text pasted into the terminal (bracketed paste): one insertion in an
+    /// editor, ignored elsewhere.
+    Paste(String),
 }
 
 /// What the run loop must do after an action (the app itself does no I/O).

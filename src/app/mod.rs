@@ -271,6 +271,16 @@ impl App {
                 self.on_reloaded(result);
                 return Effect::None;
             }
+            Action::Paste(_)
+                if !matches!(
+                    self.mode.kind(),
+                    ModeKind::Edit | ModeKind::Prompt | ModeKind::Search
+                ) =>
+            {
+                let msg = self.tr(t::PASTE_IGNORED);
+                self.info(msg);
+                return Effect::None;
+            }
             _ => {}
         }
         match self.mode.kind() {

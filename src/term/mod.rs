@@ -9,7 +9,8 @@ use std::io;
 use std::time::Duration;
 
 use crossterm::event::{
-    DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyEventKind, MouseEventKind,
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
@@ -35,7 +36,7 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
             }
             _ => None,
         },
-        Event::Paste(text) => text.chars().next().map(Action::Input),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }
@@ -87,6 +88,7 @@ pub fn review_action_for_event(app: &ReviewApp, event: &Event) -> Option<Action>
             action_for(ui::review::mode_kind(app), key)
         }
         (Event::Resize(w, h), _) => Some(Action::Resize(*w, *h)),
+        (Event::Paste(text), _) => Some(Action::Paste(text.clone())),
         (Event::Mouse(_), crate::app::review::Screen::Drill { app: drill, .. }) => {
             action_for_event(drill, event)
         }
@@ -110,7 +112,7 @@ fn enter_terminal(
     let restore_screen = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let saved_to = rescue();
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
         restore_screen(info);
         if let Some(path) = saved_to {
             eprintln!(
@@ -119,13 +121,13 @@ fn enter_terminal(
             );
         }
     }));
-    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     terminal
 }
 
 /// Mouse off, screen and raw mode restored.
 fn leave_terminal() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
 }
 
@@ -140,14 +142,15 @@ pub fn run_review(mut app: ReviewApp) -> io::Result<()> {
         app.update(Action::Resize(size.width, size.height));
         while !app.should_quit {
             terminal.draw(|frame| ui::review::render(&app, frame))?;
-            let Some(event) = hangup::next_event(Duration::from_millis(500))? else {
-                continue;
-            };
-            if let Some(action) = review_action_for_event(&app, &event) {
+            // One frame per batch of ready events, not one per event.
+            for event in hangup::next_events(Duration::from_millis(500))? {
+                let Some(action) = review_action_for_event(&app, &event) else {
+                    continue;
+                };
                 let effect = app.update(action);
                 perform_review(&mut app, &effect);
-                if effect == ReviewEffect::Quit {
-                    break;
+                if effect == ReviewEffect::Quit || app.should_quit {
+                    return Ok(());
                 }
             }
         }
@@ -211,13 +214,17 @@ fn run_loop(
         }
         terminal.draw(|frame| ui::render(app, frame))?;
         let timeout = session.poll_timeout(std::time::Instant::now());
-        if let Some(event) = hangup::next_event(timeout)?
-            && let Some(action) = action_for_event(app, &event)
-        {
+        // One frame per batch of ready events, not one per event.
+        for event in hangup::next_events(timeout)? {
+            let Some(action) = action_for_event(app, &event) else {
+                continue;
+            };
             let effect = app.update(action);
             session.perform(app, &effect);
-            if effect == Effect::Quit {
-                break;
+            session.after_update(app, std::time::Instant::now());
+            if effect == Effect::Quit || app.should_quit {
+                session.forget_recovery();
+                return Ok(None);
             }
         }
         session.after_update(app, std::time::Instant::now());
