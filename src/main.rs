@@ -139,6 +139,13 @@ fn finish(result: Result<Outcome, Failure>, lang: Lang) -> ExitCode {
     }
 }
 
+/// The workbench and the reviewer draw on a terminal; without one (input
+/// from a file or /dev/null, output to a pipe) they cannot run.
+fn has_terminal() -> bool {
+    use std::io::IsTerminal as _;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
 fn main() -> ExitCode {
     let args = Cli::parse();
     let lang = match args.lang {
@@ -203,6 +210,10 @@ fn main() -> ExitCode {
                 jixiao::export::cli::run(&file, format, output.as_deref(), table, lang),
                 lang,
             )
+        }
+        Some(Command::Review { .. }) | None if !has_terminal() => {
+            eprintln!("{}", jixiao::i18n::NEEDS_TERMINAL.get(lang));
+            ExitCode::from(2)
         }
         Some(Command::Review { paths }) => {
             let session = jixiao::review::session::ReviewSession::open(&paths);

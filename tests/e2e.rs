@@ -267,3 +267,39 @@ fn sigterm_flushes_the_edits_and_restores_the_terminal() {
         "terminal restored"
     );
 }
+
+#[test]
+fn keys_sent_together_and_a_bracketed_paste_all_apply() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("dept.json");
+    let mut s = Session::start(&[file.to_str().expect("utf8")], dir.path());
+    s.wait_for("总分");
+    // More than 20 keys in one write, ending in Ctrl-S: every one must count.
+    let mut burst = b"jjjjkkkk/".to_vec();
+    burst.extend_from_slice("年度实际支出".as_bytes());
+    burst.extend_from_slice(b"\r\r\x15432.10\r");
+    // Then a paste into the editor: one insertion, validated like typing.
+    burst.extend_from_slice(b"/");
+    burst.extend_from_slice("财政拨款收入预算数".as_bytes());
+    burst.extend_from_slice(b"\r\r\x15\x1b[200~588.55\x1b[201~\r\x13");
+    let started = Instant::now();
+    s.writer.write_all(&burst).expect("write");
+    s.writer.flush().expect("flush");
+    s.wait_for("已保存");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the burst settled in {:?}",
+        started.elapsed()
+    );
+    let saved = std::fs::read_to_string(&file).expect("saved");
+    let wb = jixiao::core::format::load(&saved).expect("loads").workbook;
+    let actual = wb.budget.actual_expenditure.map(|m| m.to_string());
+    assert_eq!(actual.as_deref(), Some("432.10"));
+    let budget = wb.budget.appropriation_income_budget.map(|m| m.to_string());
+    assert_eq!(budget.as_deref(), Some("588.55"));
+    // A paste outside an editor changes nothing and says so.
+    s.send(b"\x1b[200~jjjj\x1b[201~");
+    s.wait_for("粘贴仅用于输入框");
+    s.send(b"q");
+    assert!(s.wait_exit(), "clean exit");
+}
