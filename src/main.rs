@@ -118,6 +118,11 @@ enum TableCommand {
     },
 }
 
+/// Text from files never reaches the terminal raw (see `text::escape_controls`).
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    jixiao::text::escape_controls(text, true)
+}
+
 /// Prints an outcome: bytes to standard output, the note to standard error.
 fn finish(result: Result<Outcome, Failure>, lang: Lang) -> ExitCode {
     match result {
@@ -128,12 +133,12 @@ fn finish(result: Result<Outcome, Failure>, lang: Lang) -> ExitCode {
                 return ExitCode::from(1);
             }
             if let Some(note) = outcome.note {
-                eprintln!("{}", note.get(lang).trim_end());
+                eprintln!("{}", printable(note.get(lang).trim_end()));
             }
             ExitCode::SUCCESS
         }
         Err(failure) => {
-            eprintln!("{}", failure.message.get(lang).trim_end());
+            eprintln!("{}", printable(failure.message.get(lang).trim_end()));
             ExitCode::from(failure.exit_code)
         }
     }
@@ -158,14 +163,22 @@ fn main() -> ExitCode {
                 let name = file.display().to_string();
                 if json {
                     let doc = cli::check::to_json(&name, &wb, &derived);
-                    println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+                    println!("{}", cli::check::to_json_text(&doc));
                 } else {
-                    print!("{}", cli::check::to_text(&name, &wb, &derived, lang));
+                    print!(
+                        "{}",
+                        printable(&cli::check::to_text(
+                            &name,
+                            &cli::check::printable_workbook(&wb),
+                            &derived,
+                            lang
+                        ))
+                    );
                 }
                 ExitCode::SUCCESS
             }
             Err(message) => {
-                eprintln!("{}", message.get(lang));
+                eprintln!("{}", printable(message.get(lang)));
                 ExitCode::from(2)
             }
         },
@@ -266,7 +279,7 @@ fn main() -> ExitCode {
                     }
                 }
                 Err(message) => {
-                    eprintln!("{}", message.get(lang));
+                    eprintln!("{}", printable(message.get(lang)));
                     ExitCode::from(2)
                 }
             }

@@ -23,13 +23,7 @@ fn both(zh: String, en: String, lang: Lang) -> String {
 }
 
 fn read_text(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| {
-        let name = path.display();
-        Failure::unreadable(Bilingual::new(
-            format!("{name}：无法读取（{e}）"),
-            format!("{name}: cannot read ({e})"),
-        ))
-    })
+    crate::store::read_text(path).map_err(|e| Failure::unreadable(e.describe_plain()))
 }
 
 /// Runs `jixiao table import`: reads the spreadsheet, writes the table file
