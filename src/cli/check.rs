@@ -44,6 +44,11 @@ pub fn to_json_text(doc: &Value) -> String {
         .collect()
 }
 
+/// Derived texts quote the workbook's names: shown on one line, escaped.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::escape_controls(text, false)
+}
+
 /// A copy of `wb` whose texts show control characters (line breaks too) as
 /// escapes, for printing: a name cannot forge a line of the report.
 #[must_use]
@@ -187,7 +192,7 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
         wb.unit.fiscal_year,
         t("年度", "")
     );
-    let _ = writeln!(out, "{}: {file}", t("文件", "File"));
+    let _ = writeln!(out, "{}: {}", t("文件", "File"), one_line(file));
     let _ = writeln!(
         out,
         "{}: {} / {}   {}: {}",
@@ -227,7 +232,7 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
             pad_right(m.id.formula_no(), 3),
             pad_right(m.id.label(lang), 36),
             pad_left(&value, 10),
-            expr
+            one_line(&expr)
         );
     }
     let _ = writeln!(out, "\n{}", t("【指标得分】", "[Indicator scores]"));
@@ -240,7 +245,7 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
             pad_right(&label, 44),
             pad_left(&fmt_score(r.score), 6),
             pad_right(&fmt_score(ind.weight), 3),
-            r.working.get(lang)
+            one_line(r.working.get(lang))
         );
     }
     let _ = writeln!(out, "\n{}", t("【工作量】", "[Workload]"));
@@ -285,7 +290,7 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
             out,
             "  [{}] {}  {}",
             pad_right(sev, 6),
-            w.message.get(lang),
+            one_line(w.message.get(lang)),
             format_args!("({})", w.code.key())
         );
     }
