@@ -112,6 +112,7 @@ pub const READ_ONLY_REFUSED: Tr = Tr("只读模式，不能修改", "Read-only: 
 pub const NO_MATCH: Tr = Tr("没有找到", "No match for");
 pub const MATCH: Tr = Tr("匹配", "match");
 pub const COMMITTED: Tr = Tr("已更新", "Updated");
+pub const RECOVERY_WRITE_FAILED: Tr = Tr("恢复文件写入失败", "recovery file not written");
 pub const NEEDS_TERMINAL: Tr = Tr(
     "jixiao 需要一个终端；无终端时可用 jixiao check FILE",
     "jixiao needs a terminal; without one, use jixiao check FILE",

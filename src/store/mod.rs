@@ -33,6 +33,6 @@ pub use error::{OpenError, SaveError, SaveFault, SaveStep};
 pub use open::{
     MAX_FILE_BYTES, free_sibling, guard_input, open, open_for_review, read_guarded, read_text,
 };
-pub use recovery::{EmergencyStash, Journal, Recovered, RecoveryError, RecoveryWriter};
+pub use recovery::{Draft, EmergencyStash, Journal, Recovered, RecoveryError, RecoveryWriter};
 pub use signals::TermSignals;
 pub use stamp::{DiskChange, FileStamp, changed_on_disk};
