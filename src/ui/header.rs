@@ -51,7 +51,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(why) = &app.recovery_problem {
         badges.push(Span::styled(
             format!(" [{}：{why}]", app.tr(t::RECOVERY_WRITE_FAILED)),
-            theme.severity(Severity::ALL[0]),
+            theme.high,
         ));
     }
     if !wb.table.verified {
