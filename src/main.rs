@@ -60,6 +60,9 @@ enum Command {
         /// With --format csv: write only this table.
         #[arg(long, value_enum)]
         table: Option<TableArg>,
+        /// Write over an existing output file.
+        #[arg(long)]
+        force: bool,
     },
     /// Review many workbooks read-only (审核模式): files and folders of workbooks.
     Review {
@@ -207,6 +210,7 @@ fn main() -> ExitCode {
             format,
             output,
             table,
+            force,
         }) => {
             let format = match format {
                 FormatArg::Md => ExportFormat::Md,
@@ -219,10 +223,17 @@ fn main() -> ExitCode {
                 TableArg::Workload => CsvTable::Workload,
                 TableArg::Checks => CsvTable::Checks,
             });
-            finish(
-                jixiao::export::cli::run(&file, format, output.as_deref(), table, lang),
-                lang,
-            )
+            let refused = output
+                .as_deref()
+                .filter(|_| !force)
+                .and_then(jixiao::export::cli::refuse_existing_output);
+            match refused {
+                Some(failure) => finish(Err(failure), lang),
+                None => finish(
+                    jixiao::export::cli::run(&file, format, output.as_deref(), table, lang),
+                    lang,
+                ),
+            }
         }
         Some(Command::Review { .. }) | None if !has_terminal() => {
             eprintln!("{}", jixiao::i18n::NEEDS_TERMINAL.get(lang));

@@ -72,6 +72,24 @@ pub fn refuse_overwriting_input(input: &Path, output: &Path) -> Result<(), Failu
     Ok(())
 }
 
+/// An export never silently replaces a file: an existing output file needs
+/// `--force` (a folder of CSV tables is written into, file by file).
+#[must_use]
+pub fn refuse_existing_output(output: &Path) -> Option<Failure> {
+    let meta = std::fs::symlink_metadata(output).ok()?;
+    if meta.is_dir() {
+        return None;
+    }
+    let name = output.display();
+    Some(Failure {
+        message: Bilingual::new(
+            format!("{name}：文件已存在，未覆盖（要覆盖请加 --force）"),
+            format!("{name}: already exists; not overwritten (add --force to overwrite)"),
+        ),
+        exit_code: 1,
+    })
+}
+
 fn written(path: &Path) -> Bilingual {
     Bilingual::new(
         format!("已写入 {}", path.display()),
