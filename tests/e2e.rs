@@ -328,7 +328,11 @@ fn two_instances_keep_their_own_recovery_and_both_are_offered() {
     looker.send(b"q");
     assert!(looker.wait_exit());
     std::thread::sleep(Duration::from_millis(300));
-    assert_eq!(recovery_files(dir.path()), 1, "B's recovery survives A's quit");
+    assert_eq!(
+        recovery_files(dir.path()),
+        1,
+        "B's recovery survives A's quit"
+    );
 
     let mut second = Session::start(&[arg], dir.path());
     second.wait_for("总分");

@@ -21,9 +21,13 @@ fn recovery_texts(h: &common::Harness) -> Vec<String> {
 #[test]
 fn a_committed_edit_is_written_within_a_second() {
     let (mut h, _dir, _path) = app();
-    keys(&mut h, "/ 年度实际支出 <enter> <enter> <c-u> 432.10 <enter>");
+    keys(
+        &mut h,
+        "/ 年度实际支出 <enter> <enter> <c-u> 432.10 <enter>",
+    );
     let edited = Instant::now();
-    h.session.after_update(&mut h.app, edited + Duration::from_millis(999));
+    h.session
+        .after_update(&mut h.app, edited + Duration::from_millis(999));
     let texts = recovery_texts(&h);
     assert_eq!(texts.len(), 1, "written within a second");
     assert!(texts[0].contains("432.10"), "{}", texts[0]);

@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use super::csv::{CsvTable, table_bytes, write_tables};
 use crate::core::{Bilingual, Lang};
-use crate::interchange::write::write_atomic;
 
 /// What to export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,7 +129,7 @@ pub fn run(
                     note: None,
                 }),
                 Some(path) => {
-                    write_atomic(path, text.as_bytes(), false)
+                    crate::store::write_file(path, text.as_bytes())
                         .map_err(|e| Failure::write(path, &e))?;
                     Ok(Outcome {
                         stdout: None,
@@ -145,7 +144,7 @@ pub fn run(
                 note: None,
             }),
             (Some(t), Some(path)) => {
-                write_atomic(path, &table_bytes(t, &wb, &derived, lang), false)
+                crate::store::write_file(path, &table_bytes(t, &wb, &derived, lang))
                     .map_err(|e| Failure::write(path, &e))?;
                 Ok(Outcome {
                     stdout: None,

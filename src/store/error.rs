@@ -164,6 +164,12 @@ impl SaveError {
     }
 }
 
+impl From<SaveError> for io::Error {
+    fn from(error: SaveError) -> Self {
+        Self::other(error.describe().en)
+    }
+}
+
 /// A file that could not be opened. It is never written over: the workbench
 /// offers to start from the sample in a new file instead.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -26,7 +26,7 @@ mod recovery;
 mod signals;
 mod stamp;
 
-pub use atomic::{Saved, backup_path, save_as, save_atomic};
+pub use atomic::{Saved, backup_path, save_as, save_atomic, write_file};
 pub use debounce::Debounce;
 pub use document::{Document, Opened, Origin, ReadOnlyReason};
 pub use error::{OpenError, SaveError, SaveFault, SaveStep};

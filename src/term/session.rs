@@ -337,7 +337,7 @@ pub fn export(
     {
         Some("md") => {
             let text = crate::export::markdown::report(wb, derived, lang);
-            std::fs::write(path, text)?;
+            store::write_file(path, text.as_bytes()).map_err(std::io::Error::from)?;
             Ok(())
         }
         Some("xlsx") => crate::export::xlsx::write(path, wb, derived, lang),
