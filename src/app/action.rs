@@ -124,6 +124,9 @@ pub enum Action {
     RecoveryWritten(Result<(), String>),
     /// The run loop opened the file read-only, for this reason.
     OpenedReadOnly(crate::core::Bilingual),
+    /// The run loop carried out a reviewer effect: what to say, or why it
+    /// failed (then quitting is called off).
+    ReviewEffectDone(Result<String, String>),
     /// Text pasted into the terminal (bracketed paste): one insertion in an
     /// editor, ignored elsewhere.
     Paste(String),

@@ -63,21 +63,8 @@ pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
                 .map(|()| format!("{} {}", t::REVIEW_EXPORTED.get(lang), path.display()))
         }
     };
-    match outcome {
-        Ok(text) => {
-            app.status = Some(crate::app::Status {
-                text,
-                is_error: false,
-            })
-        }
-        Err(why) => {
-            app.should_quit = false;
-            app.status = Some(crate::app::Status {
-                text: why.get(lang).to_owned(),
-                is_error: true,
-            });
-        }
-    }
+    let outcome = outcome.map_err(|why| why.get(lang).to_owned());
+    app.update(Action::ReviewEffectDone(outcome));
 }
 
 /// Maps a terminal event to a reviewer-mode action.
