@@ -12,7 +12,6 @@ use jixiao::core::model::{
 };
 use jixiao::core::sample::{SAMPLE_JSON, sample_workbook};
 use jixiao::interchange::apply::apply_table;
-use jixiao::interchange::build::DEFINITION_MARK;
 use jixiao::interchange::table_export::{to_csv, to_xlsx};
 use jixiao::interchange::{ImportError, LayoutError, RuleOrigin, import_path};
 use rust_decimal::Decimal;
@@ -200,12 +199,14 @@ fn level_columns_with_blanks_titles_totals_and_notes() {
     assert!(report.note.as_ref().expect("note").zh.contains("未能识别"));
     // A rule shape without a known ratio cannot compute: manual, and said so.
     assert_eq!(kind(table, "C2.1"), (None, RuleKind::Manual));
-    // The definition is kept with the standard.
+    // The definition is kept in its own field, the standard as written.
     assert_eq!(
         find(table, "A1.1").standard,
-        format!(
-            "目标设定依据充分，符合客观实际。分好、较好、一般、差四档评分。{DEFINITION_MARK}部门整体绩效目标与部门履职、年度工作计划相关"
-        )
+        "目标设定依据充分，符合客观实际。分好、较好、一般、差四档评分。"
+    );
+    assert_eq!(
+        find(table, "A1.1").definition,
+        "部门整体绩效目标与部门履职、年度工作计划相关"
     );
 }
 

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::super::rules::recognise;
 use super::draft::{Builder, Draft};
-use super::{DEFINITION_MARK, RuleOrigin, RuleReport};
+use super::{RuleOrigin, RuleReport};
 use crate::core::Bilingual;
 use crate::core::model::{Indicator, Rule};
 use crate::core::num::fmt_score;
@@ -114,11 +114,6 @@ pub(super) fn convert(
             Decimal::ZERO
         }
     };
-    let mut standard = draft.standard.clone();
-    if !draft.definition.is_empty() {
-        standard.push_str(DEFINITION_MARK);
-        standard.push_str(&draft.definition);
-    }
     let rule = if children.is_empty() {
         Some(leaf_rule(&draft, &code, weight, reports))
     } else {
@@ -128,7 +123,8 @@ pub(super) fn convert(
         code,
         name: draft.name,
         weight,
-        standard,
+        standard: draft.standard.clone(),
+        definition: draft.definition.clone(),
         rule,
         entry: crate::core::model::IndicatorEntry::default(),
         children,

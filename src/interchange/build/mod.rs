@@ -16,8 +16,8 @@ use finish::finish;
 use flat_rows::read_flat_rows;
 use level_rows::read_level_rows;
 
-/// Marks the definition (指标解释) kept inside an indicator's standard text,
-/// since the workbook has one text per indicator; `table export` splits it out again.
+/// Marked the definition (指标解释) inside an indicator's standard text before
+/// the definition had its own field; `table export` still splits such files.
 pub const DEFINITION_MARK: &str = "\n指标解释：";
 
 /// A table read from a spreadsheet, with what the officer should check.
@@ -173,6 +173,7 @@ mod tests {
     fn grid(rows: &[&[&str]]) -> Grid {
         Grid {
             sheet: None,
+            encoding: None,
             rows: rows
                 .iter()
                 .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
@@ -296,6 +297,7 @@ mod tests {
         ) {
             let g = Grid {
                 sheet: None,
+                encoding: None,
                 rows: cells
                     .iter()
                     .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
