@@ -101,6 +101,9 @@ enum TableCommand {
         /// Mark the table as checked against the bureau's original.
         #[arg(long)]
         verified: bool,
+        /// Write the table even when its weights do not add up.
+        #[arg(long)]
+        force: bool,
     },
     /// Replace a workbook's table, keeping the entries of matching indicators.
     Apply {
@@ -109,6 +112,9 @@ enum TableCommand {
         /// Print the report without writing.
         #[arg(long)]
         dry_run: bool,
+        /// Replace the table even when nothing matches or entries would be dropped.
+        #[arg(long)]
+        force: bool,
     },
     /// Write a workbook's table as CSV or xlsx (by the output's extension).
     Export {
@@ -223,18 +229,25 @@ fn main() -> ExitCode {
                     output,
                     sheet,
                     verified,
+                    force,
                 } => jixiao::interchange::cli::import(
                     &input,
                     output.as_deref(),
                     sheet.as_deref(),
-                    verified,
+                    jixiao::interchange::cli::ImportFlags { verified, force },
                     lang,
                 ),
                 TableCommand::Apply {
                     workbook,
                     table,
                     dry_run,
-                } => jixiao::interchange::cli::apply(&workbook, &table, dry_run, lang),
+                    force,
+                } => jixiao::interchange::cli::apply(
+                    &workbook,
+                    &table,
+                    jixiao::interchange::cli::ApplyFlags { dry_run, force },
+                    lang,
+                ),
                 TableCommand::Export { workbook, output } => {
                     jixiao::interchange::cli::export(&workbook, &output, lang)
                 }

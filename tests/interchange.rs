@@ -406,19 +406,24 @@ fn merged_cells_in_xlsx() {
 }
 
 #[test]
-fn weights_that_do_not_add_up_are_reported_and_the_table_still_written() {
+fn weights_that_do_not_add_up_are_refused_with_sums_unless_forced() {
     let dir = tempfile::tempdir().expect("dir");
     let input = fixture("weights-off.csv");
-    let out = jixiao(
-        &[
-            "table",
-            "import",
-            input.to_str().expect("path"),
-            "-o",
-            "t.json",
-        ],
-        dir.path(),
-    );
+    let args = [
+        "table",
+        "import",
+        input.to_str().expect("path"),
+        "-o",
+        "t.json",
+    ];
+    let out = jixiao(&args, dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert!(err.contains("一级指标分值合计 85，应为 100"), "{err}");
+    assert!(!dir.path().join("t.json").exists());
+    let forced: Vec<&str> = args.iter().copied().chain(["--force"]).collect();
+    let out = jixiao(&forced, dir.path());
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert!(
@@ -445,6 +450,7 @@ fn weights_that_do_not_add_up_are_reported_and_the_table_still_written() {
         dir.path(),
     );
     let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
         err.contains("the top-level weights add up to 85, not 100"),
         "{err}"

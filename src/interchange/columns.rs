@@ -316,10 +316,18 @@ fn has_number(grid: &Grid, row: usize) -> bool {
 pub fn find_header_rows(grid: &Grid) -> Option<Header> {
     let mut best: Option<Header> = None;
     let rows = grid.rows.len().min(HEADER_SEARCH_ROWS);
+    let singles: Vec<Columns> = (0..grid.rows.len().min(HEADER_SEARCH_ROWS + 1))
+        .map(|r| columns_of_row(grid, r))
+        .collect();
     for row in 0..rows {
-        let mut candidates = vec![(row, columns_of_row(grid, row))];
-        if row + 1 < grid.rows.len() && !has_number(grid, row + 1) {
-            candidates.push((row + 1, columns_of_two_rows(grid, row)));
+        let mut candidates = vec![(row, singles[row].clone())];
+        // Two rows make a header only where they say more than either alone
+        // (a title above a header, or a header above data, say no more).
+        if row + 1 < singles.len() && !has_number(grid, row + 1) {
+            let both = columns_of_two_rows(grid, row);
+            if both.roles.len() > singles[row].roles.len().max(singles[row + 1].roles.len()) {
+                candidates.push((row + 1, both));
+            }
         }
         for (last, columns) in candidates {
             if columns.usable()

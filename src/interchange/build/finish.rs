@@ -40,7 +40,7 @@ pub(super) fn finish(b: &mut Builder) -> (Vec<Indicator>, Vec<RuleReport>) {
     }
     let top: Decimal = indicators.iter().map(|i| i.weight).sum();
     if top != Decimal::ONE_HUNDRED {
-        b.problem(
+        b.weight_problem(
             format!("一级指标分值合计 {}，应为 100", fmt_score(top)),
             format!(
                 "the top-level weights add up to {}, not 100",
@@ -88,7 +88,7 @@ pub(super) fn convert(
     let weight = match draft.weight {
         Some(w) => {
             if !children.is_empty() && child_sum != w {
-                b.problem(
+                b.weight_problem(
                     format!(
                         "{code} {}：下级指标分值合计 {}，与本级分值 {} 不符",
                         draft.name,

@@ -1,15 +1,16 @@
 //! Tables with level columns (一级指标, 二级指标 …).
 
-use super::super::columns::{Columns, Role};
+use super::super::columns::{Header, Role};
 use super::super::sheet::Grid;
 use super::draft::{
     Builder, Draft, append_text, check_total_row, columns_of_row_is_header, describe_node,
-    is_note_row, is_total_row, row_cells, set_weight, split_name_weight,
+    is_note_line, is_total_row, row_cells, set_weight, split_name_weight,
 };
 
 /// Tables with level columns: each row names its indicator at its deepest filled
 /// level; blank levels above it mean "same as the row above".
-pub(super) fn read_level_rows(grid: &Grid, cols: &Columns, header: usize, b: &mut Builder) {
+pub(super) fn read_level_rows(grid: &Grid, header: &Header, b: &mut Builder) {
+    let cols = &header.columns;
     let levels = cols.levels();
     let level_weights: Vec<(usize, usize)> = cols
         .roles
@@ -21,17 +22,17 @@ pub(super) fn read_level_rows(grid: &Grid, cols: &Columns, header: usize, b: &mu
         .collect();
     let mut last_path: Vec<String> = Vec::new();
     let mut last_node: Option<usize> = None;
-    for row in header + 1..grid.rows.len() {
+    for row in header.last + 1..grid.rows.len() {
         let shown_row = row + 1;
         let names: Vec<String> = levels
             .iter()
             .map(|(_, c)| grid.cell(row, *c).to_owned())
             .collect();
         let cells = row_cells(grid, cols, row);
-        if columns_of_row_is_header(grid, row) {
+        if columns_of_row_is_header(grid, header, row) || is_note_line(grid, row, &cells.weight) {
             continue;
         }
-        let Some(deepest) = names.iter().rposition(|n| !n.is_empty()) else {
+        let Some(mut deepest) = names.iter().rposition(|n| !n.is_empty()) else {
             let continuation = cells.weight.is_empty()
                 && cells.code.is_empty()
                 && !(cells.standard.is_empty() && cells.definition.is_empty());
@@ -57,8 +58,10 @@ pub(super) fn read_level_rows(grid: &Grid, cols: &Columns, header: usize, b: &mu
             check_total_row(b, &cells.weight, shown_row);
             continue;
         }
-        if is_note_row(&first_name) && cells.weight.is_empty() {
-            continue;
+        // A name merged across the level columns to its right (a 二级 leaf spanning
+        // the 三级 column) is one indicator, not a parent with a same-name child.
+        while deepest > 0 && names[deepest] == names[deepest - 1] {
+            deepest -= 1;
         }
         let mut path: Vec<String> = Vec::with_capacity(deepest + 1);
         let mut complete = true;

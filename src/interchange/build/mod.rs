@@ -7,8 +7,8 @@ mod finish;
 mod flat_rows;
 mod level_rows;
 
-use super::columns::{EXPECTED_EN, EXPECTED_ZH, columns_found, find_header};
-use super::sheet::Grid;
+use super::columns::{EXPECTED_EN, EXPECTED_ZH, columns_found, find_header_rows};
+use super::sheet::{Grid, TextEncoding};
 use crate::core::Bilingual;
 use crate::core::model::ScoringTable;
 use draft::Builder;
@@ -27,8 +27,17 @@ pub struct Imported {
     /// The sheet it came from (`None` for CSV) and the 1-based header row.
     pub sheet: Option<String>,
     pub header_row: usize,
+    /// The 1-based last header row (below `header_row` for a two-row header).
+    pub header_last_row: usize,
+    /// The text encoding of a CSV (`None` for spreadsheets).
+    pub encoding: Option<TextEncoding>,
+    /// Other sheets of the file whose columns are recognised too (not read).
+    pub other_tables: Vec<String>,
     /// Weights that do not add up, rows skipped, duplicate codes …
     pub problems: Vec<Bilingual>,
+    /// The weight sums that do not add up (also among `problems`): import
+    /// refuses the table unless forced.
+    pub weight_errors: Vec<Bilingual>,
     /// Per leaf: code, name, how its rule was obtained, and a note.
     pub rules: Vec<RuleReport>,
 }
@@ -114,24 +123,24 @@ impl LayoutError {
 /// # Errors
 /// When no header row is recognised, or no indicator follows it.
 pub fn import_grid(grid: &Grid, default_name: &str) -> Result<Imported, LayoutError> {
-    let Some((header, cols)) = find_header(grid) else {
+    let Some(header) = find_header_rows(grid) else {
         return Err(LayoutError::UnrecognisedColumns {
             sheet: grid.sheet.clone(),
             found: columns_found(grid),
         });
     };
     let mut b = Builder::default();
-    if cols.levels().is_empty() {
-        read_flat_rows(grid, &cols, header, &mut b);
+    if header.columns.levels().is_empty() {
+        read_flat_rows(grid, &header, &mut b);
     } else {
-        read_level_rows(grid, &cols, header, &mut b);
+        read_level_rows(grid, &header, &mut b);
     }
     if b.roots.is_empty() {
         return Err(LayoutError::NoIndicators {
             sheet: grid.sheet.clone(),
         });
     }
-    let name = title_above(grid, header).unwrap_or_else(|| default_name.to_owned());
+    let name = title_above(grid, header.first).unwrap_or_else(|| default_name.to_owned());
     let (indicators, rules) = finish(&mut b);
     Ok(Imported {
         table: ScoringTable {
@@ -142,23 +151,37 @@ pub fn import_grid(grid: &Grid, default_name: &str) -> Result<Imported, LayoutEr
             indicators,
         },
         sheet: grid.sheet.clone(),
-        header_row: header + 1,
+        header_row: header.first + 1,
+        header_last_row: header.last + 1,
+        encoding: grid.encoding,
+        other_tables: Vec::new(),
         problems: b.problems,
+        weight_errors: b.weight_errors,
         rules,
     })
 }
 
-/// A title row above the header: one distinct text (a merged title fills the row).
+/// A title row above the header: one distinct text (a merged title fills the
+/// row), not a note nor an attachment number such as "附件2".
 fn title_above(grid: &Grid, header: usize) -> Option<String> {
-    (0..header).find_map(|r| {
-        let mut texts: Vec<&str> = grid.rows[r]
-            .iter()
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-            .collect();
-        texts.dedup();
-        (texts.len() == 1).then(|| texts[0].to_owned())
-    })
+    let single_texts: Vec<&str> = (0..header)
+        .filter_map(|r| {
+            let mut texts: Vec<&str> = grid.rows[r]
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
+            texts.dedup();
+            (texts.len() == 1).then(|| texts[0])
+        })
+        .collect();
+    let is_label =
+        |t: &str| draft::is_note_row(t) || (t.starts_with(['附', '表']) && t.chars().count() <= 6);
+    single_texts
+        .iter()
+        .find(|t| !is_label(t))
+        .or_else(|| single_texts.first())
+        .map(|t| (*t).to_owned())
 }
 
 #[cfg(test)]
