@@ -337,13 +337,8 @@ pub struct ApplyFlags {
     pub force: bool,
 }
 
-/// What `table apply` kept, added and dropped, and the total before and after.
-fn apply_report(
-    report: &ApplyReport,
-    before: &crate::core::engine::Derived,
-    after: &crate::core::engine::Derived,
-    lang: Lang,
-) -> String {
+/// The indicators that took over an old one's entry, and how they matched.
+fn kept_lines(report: &ApplyReport, lang: Lang) -> String {
     let mut text = String::new();
     let how = |m: MatchedBy| match (m, lang) {
         (MatchedBy::CodeAndName, Lang::Zh) => "编码和名称相同",
@@ -387,6 +382,17 @@ fn apply_report(
             );
         }
     }
+    text
+}
+
+/// What `table apply` kept, added and dropped, and the total before and after.
+fn apply_report(
+    report: &ApplyReport,
+    before: &crate::core::engine::Derived,
+    after: &crate::core::engine::Derived,
+    lang: Lang,
+) -> String {
+    let mut text = kept_lines(report, lang);
     let _ = writeln!(
         text,
         "{}",

@@ -272,6 +272,46 @@ mod tests {
     }
 
     #[test]
+    fn a_leaf_merged_down_over_two_rows_is_one_indicator() {
+        // As read from xlsx: the names and the weight merged down, the standard in two cells.
+        let g = grid(&[
+            &["一级指标", "二级指标", "分值", "评分标准"],
+            &["决策", "目标设定", "40", "目标明确得20分；"],
+            &["决策", "目标设定", "40", "指标细化得20分"],
+            &["决策", "目标设定", "", "指标细化得20分"],
+            &["产出", "数量", "60", ""],
+            &["产出", "数量", "50", ""],
+        ]);
+        let t = import_grid(&g, "t").expect("table");
+        let codes: Vec<String> = t
+            .table
+            .flatten()
+            .iter()
+            .map(|(_, i)| format!("{} {} {}", i.code, i.name, i.weight))
+            .collect();
+        // Another weight under the same name is another indicator, and said so.
+        assert_eq!(
+            codes,
+            [
+                "A 决策 40",
+                "A1 目标设定 40",
+                "B 产出 110",
+                "B1 数量 60",
+                "B2 数量 50"
+            ]
+        );
+        assert_eq!(
+            t.table.indicators[0].children[0].standard,
+            "目标明确得20分；\n指标细化得20分"
+        );
+        assert!(
+            t.problems
+                .iter()
+                .any(|p| p.zh.contains("第 6 行的指标“数量”与第 5 行重复"))
+        );
+    }
+
+    #[test]
     fn flat_layout_by_codes() {
         let g = grid(&[
             &["编码", "指标名称", "权重", "评分细则"],
