@@ -119,7 +119,14 @@ fn import_report(imported: &super::Imported, name: &str, lang: Lang) -> String {
 
 /// One line per leaf: how its rule was obtained and what it reads as.
 fn rule_lines(report: &mut String, imported: &super::Imported, lang: Lang) {
-    let flat = imported.table.flatten();
+    // By code, so a table of many thousand rows is reported in linear time.
+    let by_code: std::collections::HashMap<&str, &crate::core::model::Indicator> = imported
+        .table
+        .flatten()
+        .into_iter()
+        .map(|(_, i)| (i.code.as_str(), i))
+        .rev()
+        .collect();
     let count = |o: RuleOrigin| imported.rules.iter().filter(|r| r.origin == o).count();
     let _ = writeln!(
         report,
@@ -141,7 +148,7 @@ fn rule_lines(report: &mut String, imported: &super::Imported, lang: Lang) {
         )
     );
     for r in &imported.rules {
-        let Some((_, ind)) = flat.iter().find(|(_, i)| i.code == r.code) else {
+        let Some(ind) = by_code.get(r.code.as_str()) else {
             continue;
         };
         let Some(rule) = &ind.rule else { continue };
