@@ -1,6 +1,7 @@
 //! A new, empty workbook for any unit and year: nothing of the sample, no
 //! figures, no scores, only the chosen scoring table.
 
+use super::engine::{ScoreBasis, TableScore};
 use super::model::{
     FORMAT_NAME, FORMAT_VERSION, Indicator, IndicatorEntry, ScoringTable, Unit, Workbook,
 };
@@ -37,6 +38,18 @@ pub fn clear_entries(table: &mut ScoringTable) {
     table.indicators.iter_mut().for_each(clear);
 }
 
+/// The leaves nothing scores yet (no choice, no figures): while any remain,
+/// the total is provisional and its grade says nothing about the unit.
+#[must_use]
+pub fn unscored_codes(scores: &TableScore) -> Vec<&str> {
+    scores
+        .indicators
+        .iter()
+        .filter(|r| r.basis == ScoreBasis::Missing)
+        .map(|r| r.code.as_str())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +81,16 @@ mod tests {
         let wb = blank_workbook("", 2024, sample_workbook().table);
         let back = load(&to_json(&wb)).expect("loads").workbook;
         assert_eq!(back, wb);
+    }
+
+    #[test]
+    fn every_leaf_of_a_blank_workbook_is_unscored_except_rules_that_need_no_input() {
+        let wb = blank_workbook("", 2024, sample_workbook().table);
+        let derived = crate::core::engine::derive(&wb);
+        let unscored = unscored_codes(&derived.scores);
+        assert!(unscored.contains(&"A1") && unscored.contains(&"A3.1"), "{unscored:?}");
+        assert!(!unscored.contains(&"B2.4"), "not applicable needs no input");
+        let sample = crate::core::engine::derive(&sample_workbook());
+        assert!(unscored_codes(&sample.scores).is_empty());
     }
 }
