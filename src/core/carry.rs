@@ -92,9 +92,13 @@ fn fill_budget(last: &Budget, summary: &mut CarrySummary) -> Budget {
             });
         }
     }
-    summary
-        .cleared
-        .extend(held_keys(last).map(|k| format!("budget.{k}")));
+    // A field filled from last year is named there, not as cleared.
+    let filled_here = |key: &String| LAST_YEAR_BUDGET.iter().any(|(field, _)| field == key);
+    summary.cleared.extend(
+        held_keys(last)
+            .filter(|k| !filled_here(k))
+            .map(|k| format!("budget.{k}")),
+    );
     // Every key above is a `Budget` field holding a `Money` string, so this cannot fail.
     serde_json::from_value(Value::Object(fresh)).unwrap_or_default()
 }
@@ -312,6 +316,12 @@ mod tests {
             .find(|f| f.field == "budget.opening_appropriation_carryover")
             .map(|f| f.value.as_str());
         assert_eq!(opening, Some("5.86"));
+        assert!(
+            !summary
+                .cleared
+                .contains(&"budget.opening_appropriation_carryover".to_owned()),
+            "a filled field is not also listed as cleared"
+        );
     }
 
     #[test]
