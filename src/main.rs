@@ -290,8 +290,7 @@ fn main() -> ExitCode {
             finish(result, lang)
         }
         None => {
-            let path = args.file.unwrap_or_else(jixiao::term::open::default_path);
-            match jixiao::term::open::open_or_offer(&path, lang) {
+            match jixiao::term::open::open_workbench(args.file.as_deref(), lang) {
                 Ok((session, mut app)) => {
                     app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
                     match jixiao::term::run(app, session) {

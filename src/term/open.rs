@@ -3,8 +3,9 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use super::new_form::{self, NewAnswers};
 use super::session::Session;
-use crate::app::App;
+use crate::app::{App, Origin, Status};
 use crate::core::{Bilingual, Lang};
 use crate::store::{Journal, free_sibling};
 
@@ -12,6 +13,66 @@ use crate::store::{Journal, free_sibling};
 #[must_use]
 pub fn default_path() -> PathBuf {
     crate::cli::paths::default_workbook().unwrap_or_else(|| PathBuf::from("workbook.json"))
+}
+
+/// The workbench's start: `file` when given (a short form first when it does
+/// not exist yet), otherwise the default workbook, or — before the officer has
+/// one — the embedded sample marked 示例 with a hint how to start their own.
+///
+/// # Errors
+/// The message to print when nothing could be opened.
+pub fn open_workbench(file: Option<&Path>, lang: Lang) -> Result<(Session, App), Bilingual> {
+    match file {
+        Some(path) if is_missing(path) => {
+            let year = crate::cli::new::default_fiscal_year();
+            let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+            let answers = if interactive {
+                new_form::ask(
+                    path,
+                    year,
+                    lang,
+                    &mut std::io::stdin().lock(),
+                    &mut std::io::stderr(),
+                )
+            } else {
+                NewAnswers::defaults(year)
+            };
+            Ok(new_form::start(path, answers, Journal::in_data_dir(), lang))
+        }
+        Some(path) => open_or_offer(path, lang),
+        None => {
+            let (session, mut app) = open_or_offer(&default_path(), lang)?;
+            if app.origin == Origin::NewFile {
+                mark_as_sample(&mut app);
+            }
+            Ok((session, app))
+        }
+    }
+}
+
+/// True when nothing at all is at `path` (a dangling link or a folder is not "missing").
+fn is_missing(path: &Path) -> bool {
+    matches!(std::fs::symlink_metadata(path), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
+}
+
+/// How to start one's own workbook, shown while the sample is open.
+#[must_use]
+pub fn sample_hint() -> Bilingual {
+    Bilingual::new(
+        "示例：这是内置样例（2023 年度），不是您单位的数据。开始自己的自评：jixiao new 文件名.json --unit 单位名称 --year 年度（或 jixiao 文件名.json）",
+        "Sample: the embedded example (2023), not your unit's data. Start your own: jixiao new FILE.json --unit NAME --year YEAR (or jixiao FILE.json)",
+    )
+}
+
+/// The sample stands in until the officer has a workbook: say so, and how to start one.
+pub fn mark_as_sample(app: &mut App) {
+    app.origin = Origin::Sample;
+    if app.status.is_none() {
+        app.status = Some(Status {
+            text: sample_hint().get(app.lang).to_owned(),
+            is_error: false,
+        });
+    }
 }
 
 /// Opens `path` for the workbench. A file that exists but cannot be read is
