@@ -59,8 +59,8 @@ fn is_missing(path: &Path) -> bool {
 #[must_use]
 pub fn sample_hint() -> Bilingual {
     Bilingual::new(
-        "示例：这是内置样例（2023 年度），不是您单位的数据。开始自己的自评：jixiao new 文件名.json --unit 单位名称 --year 年度（或 jixiao 文件名.json）",
-        "Sample: the embedded example (2023), not your unit's data. Start your own: jixiao new FILE.json --unit NAME --year YEAR (or jixiao FILE.json)",
+        "示例数据（内置样例），不是您单位的。开始自己的自评：jixiao new 文件.json --unit 单位名称 --year 年度",
+        "Sample data (built in), not your unit's. Start your own: jixiao new FILE.json --unit NAME --year YEAR",
     )
 }
 
