@@ -46,7 +46,9 @@ enum Command {
     /// Without --table the built-in `seed` table is used (the tree of the Guangdong district
     /// report jixiao was built from, placeholder weights); the summary names the table you got.
     /// Replace it with your bureau's table later: `jixiao table apply FILE table.json`.
-    #[command(after_help = "例 / examples:\n  jixiao new jiaoyuju-2024.json --unit 湛江市霞山区教育局 --year 2024\n  jixiao new jiaoyuju-2024.json --table national\n  jixiao new jiaoyuju-2025.json --from jiaoyuju-2024.json")]
+    #[command(
+        after_help = "例 / examples:\n  jixiao new jiaoyuju-2024.json --unit 湛江市霞山区教育局 --year 2024\n  jixiao new jiaoyuju-2024.json --table national\n  jixiao new jiaoyuju-2025.json --from jiaoyuju-2024.json"
+    )]
     New {
         /// The new workbook file; an existing file is never overwritten without --force.
         file: PathBuf,
@@ -289,23 +291,21 @@ fn main() -> ExitCode {
             };
             finish(result, lang)
         }
-        None => {
-            match jixiao::term::open::open_workbench(args.file.as_deref(), lang) {
-                Ok((session, mut app)) => {
-                    app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-                    match jixiao::term::run(app, session) {
-                        Ok(()) => ExitCode::SUCCESS,
-                        Err(e) => {
-                            eprintln!("{e}");
-                            ExitCode::from(1)
-                        }
+        None => match jixiao::term::open::open_workbench(args.file.as_deref(), lang) {
+            Ok((session, mut app)) => {
+                app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                match jixiao::term::run(app, session) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln!("{e}");
+                        ExitCode::from(1)
                     }
                 }
-                Err(message) => {
-                    eprintln!("{}", message.get(lang));
-                    ExitCode::from(2)
-                }
             }
-        }
+            Err(message) => {
+                eprintln!("{}", message.get(lang));
+                ExitCode::from(2)
+            }
+        },
     }
 }

@@ -63,7 +63,10 @@ fn sample_unit_text() -> Vec<String> {
 
 fn assert_nothing_of_the_sample(file: &str) {
     for sample_text in sample_unit_text() {
-        assert!(!file.contains(&sample_text), "the new file holds the sample's {sample_text:?}");
+        assert!(
+            !file.contains(&sample_text),
+            "the new file holds the sample's {sample_text:?}"
+        );
     }
 }
 
@@ -89,7 +92,10 @@ fn new_blank_workbook_has_nothing_of_the_sample_and_says_which_table() {
     assert!(summary.contains("单位名称未填"), "{summary}");
     assert_eq!(wb.table.name, Template::Seed.table().name);
     assert!(!wb.table.verified);
-    assert!(summary.contains(&wb.table.name) && summary.contains("未经核实"), "{summary}");
+    assert!(
+        summary.contains(&wb.table.name) && summary.contains("未经核实"),
+        "{summary}"
+    );
     assert!(summary.contains("jixiao blank.json"), "{summary}");
     assert_eq!(wb.reported, Default::default());
     assert_check_is_clean_and_ungraded(dir.path(), "blank.json");
@@ -124,7 +130,10 @@ fn new_with_an_imported_table_file_takes_its_table_without_entries() {
     let dir = tempfile::tempdir().expect("temp dir");
     let table = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/tables/national.json");
     let table = table.to_str().expect("utf-8 path");
-    let out = jixiao(dir.path(), &["new", "t.json", "--year", "2025", "--table", table]);
+    let out = jixiao(
+        dir.path(),
+        &["new", "t.json", "--year", "2025", "--table", table],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let (_, wb) = read(&dir.path().join("t.json"));
     assert_eq!(wb.table, Template::National.table());
@@ -135,7 +144,12 @@ fn new_with_an_imported_table_file_takes_its_table_without_entries() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let (file, wb) = read(&dir.path().join("w.json"));
     assert_nothing_of_the_sample(&file);
-    assert!(wb.table.flatten().iter().all(|(_, i)| i.entry == IndicatorEntry::default()));
+    assert!(
+        wb.table
+            .flatten()
+            .iter()
+            .all(|(_, i)| i.entry == IndicatorEntry::default())
+    );
     let out = jixiao(dir.path(), &["new", "x.json", "--table", "missing.json"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("missing.json"));
@@ -149,9 +163,16 @@ fn new_never_overwrites_without_force_and_keeps_a_backup_with_it() {
     std::fs::write(&path, "precious").expect("write");
     let out = jixiao(dir.path(), &["new", "mine.json", "--unit", "某局"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("--force"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("--force"),
+        "{}",
+        text(&out.stderr)
+    );
     assert_eq!(std::fs::read_to_string(&path).expect("read"), "precious");
-    let out = jixiao(dir.path(), &["new", "mine.json", "--unit", "某局", "--force"]);
+    let out = jixiao(
+        dir.path(),
+        &["new", "mine.json", "--unit", "某局", "--force"],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(read(&path).1.unit.name, "某局");
     let backup = dir.path().join("mine.json.bak");
@@ -172,7 +193,10 @@ fn new_from_last_year_names_every_carried_filled_and_cleared_field() {
     assert_eq!(wb.unit.name, sample.unit.name);
     assert_eq!(wb.narrative.team, sample.narrative.team);
     assert_eq!(wb.staffing, sample.staffing);
-    assert_eq!(wb.budget.opening_appropriation_carryover, sample.budget.closing_appropriation_carryover);
+    assert_eq!(
+        wb.budget.opening_appropriation_carryover,
+        sample.budget.closing_appropriation_carryover
+    );
     let carried = [
         "unit.name",
         "unit.sections",
@@ -215,18 +239,31 @@ fn new_from_last_year_names_every_carried_filled_and_cleared_field() {
     for heading in ["沿用上年", "按上年数值填入", "已清空，待本年填写"] {
         assert!(summary.contains(heading), "{summary}");
     }
-    let out = jixiao(dir.path(), &["--lang", "en", "new", "en.json", "--from", last, "--year", "2025"]);
+    let out = jixiao(
+        dir.path(),
+        &[
+            "--lang", "en", "new", "en.json", "--from", last, "--year", "2025",
+        ],
+    );
     let summary = text(&out.stdout);
-    assert!(summary.contains("Carried over") && summary.contains("Cleared"), "{summary}");
+    assert!(
+        summary.contains("Carried over") && summary.contains("Cleared"),
+        "{summary}"
+    );
     assert_eq!(read(&dir.path().join("en.json")).1.unit.fiscal_year, 2025);
-    assert_eq!(jixiao(dir.path(), &["check", "next.json"]).status.code(), Some(0));
+    assert_eq!(
+        jixiao(dir.path(), &["check", "next.json"]).status.code(),
+        Some(0)
+    );
 }
 
 #[test]
 fn new_help_explains_the_default_table_and_from() {
     let dir = tempfile::tempdir().expect("temp dir");
     let help = text(&jixiao(dir.path(), &["new", "--help"]).stdout);
-    for needle in ["--unit", "--year", "--table", "--from", "--force", "seed", "national", "default"] {
+    for needle in [
+        "--unit", "--year", "--table", "--from", "--force", "seed", "national", "default",
+    ] {
         assert!(help.contains(needle), "help lacks {needle}:\n{help}");
     }
     let top = text(&jixiao(dir.path(), &["--help"]).stdout);

@@ -131,12 +131,20 @@ pub fn describe(file: &Path, wb: &Workbook, summary: Option<&CarrySummary>) -> B
         zh.push_str(&format!("，单位 {}", wb.unit.name));
         en.push_str(&format!(", unit {}", wb.unit.name));
     }
-    let verified = if table.verified { "已核实" } else { "未经核实" };
+    let verified = if table.verified {
+        "已核实"
+    } else {
+        "未经核实"
+    };
     zh.push_str(&format!(
         "\n评分表：{}（{verified}）\n  来源：{}\n",
         table.name, table.source
     ));
-    let verified = if table.verified { "verified" } else { "not verified" };
+    let verified = if table.verified {
+        "verified"
+    } else {
+        "not verified"
+    };
     en.push_str(&format!(
         "\nScoring table: {} ({verified})\n  source: {}\n",
         table.name, table.source
@@ -214,7 +222,10 @@ mod tests {
     #[test]
     fn default_table_is_the_seed_template_and_names_resolve() {
         assert_eq!(resolve_table(None), Ok(Template::Seed.table()));
-        assert_eq!(resolve_table(Some("national")), Ok(Template::National.table()));
+        assert_eq!(
+            resolve_table(Some("national")),
+            Ok(Template::National.table())
+        );
         let missing = resolve_table(Some("no/such/table.json")).expect_err("missing file");
         assert!(missing.zh.contains("no/such/table.json"), "{}", missing.zh);
     }

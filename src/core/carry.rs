@@ -33,7 +33,10 @@ pub struct CarrySummary {
 /// last year's workbook each comes from.
 const LAST_YEAR_BUDGET: [(&str, &str); 4] = [
     ("three_public_prev_final", "three_public_final"),
-    ("treasury_carryover_stock_prev", "treasury_carryover_stock_curr"),
+    (
+        "treasury_carryover_stock_prev",
+        "treasury_carryover_stock_curr",
+    ),
     (
         "opening_appropriation_carryover",
         "closing_appropriation_carryover",
@@ -52,7 +55,9 @@ pub fn carry_over(last: &Workbook, fiscal_year: u16) -> (Workbook, CarrySummary)
         .carried
         .extend(held_keys(&last.staffing).map(|k| format!("staffing.{k}")));
     summary.carried.push("table".to_owned());
-    summary.cleared.extend(cleared_entries(&last.table.indicators));
+    summary
+        .cleared
+        .extend(cleared_entries(&last.table.indicators));
     wb.budget = fill_budget(&last.budget, &mut summary);
     wb.narrative = carry_narrative(&last.narrative, &mut summary);
     wb.workload = carry_workload(&last.workload, &mut summary);
@@ -67,7 +72,12 @@ fn carry_unit(last: &Workbook, wb: &mut Workbook, summary: &mut CarrySummary) {
     wb.unit.sections = last.unit.sections.clone();
     wb.unit.accounting_entities = last.unit.accounting_entities;
     // The notice is the new round's, and the year is the new year.
-    let carried = ["name", "supervising_dept", "sections", "accounting_entities"];
+    let carried = [
+        "name",
+        "supervising_dept",
+        "sections",
+        "accounting_entities",
+    ];
     summary.carried.extend(
         held_keys(&last.unit)
             .filter(|k| carried.contains(&k.as_str()))
@@ -88,7 +98,9 @@ fn fill_budget(last: &Budget, summary: &mut CarrySummary) -> Budget {
             summary.filled.push(Filled {
                 field: format!("budget.{field}"),
                 from: format!("budget.{from}"),
-                value: value.as_str().map_or_else(|| value.to_string(), str::to_owned),
+                value: value
+                    .as_str()
+                    .map_or_else(|| value.to_string(), str::to_owned),
             });
         }
     }
@@ -142,21 +154,31 @@ fn carry_workload(last: &[WorkloadGroup], summary: &mut CarrySummary) -> Vec<Wor
         }
     }
     if !groups.is_empty() {
-        summary.carried.push(
-            "workload (groups, items, unit words, parts: names only)".to_owned(),
-        );
-        summary.cleared.push("workload[*].items[*].value".to_owned());
-        if groups.iter().any(|g| g.items.iter().any(|i| !i.parts.is_empty())) {
+        summary
+            .carried
+            .push("workload (groups, items, unit words, parts: names only)".to_owned());
+        summary
+            .cleared
+            .push("workload[*].items[*].value".to_owned());
+        if groups
+            .iter()
+            .any(|g| g.items.iter().any(|i| !i.parts.is_empty()))
+        {
             summary
                 .cleared
                 .push("workload[*].items[*].parts[*].value".to_owned());
         }
     }
     if had_target {
-        summary.cleared.push("workload[*].items[*].target".to_owned());
+        summary
+            .cleared
+            .push("workload[*].items[*].target".to_owned());
     }
     groups
 }
+
+/// Whether an entry holds something in one of its fields.
+type HeldBy = fn(&IndicatorEntry) -> bool;
 
 /// One line per kind of entry that held something, naming the indicators.
 fn cleared_entries(indicators: &[Indicator]) -> Vec<String> {
@@ -164,7 +186,7 @@ fn cleared_entries(indicators: &[Indicator]) -> Vec<String> {
     for top in indicators {
         top.walk(0, &mut |_, ind| all.push(ind));
     }
-    let kinds: [(&str, fn(&IndicatorEntry) -> bool); 7] = [
+    let kinds: [(&str, HeldBy); 7] = [
         ("officer_score", |e| e.officer_score.is_some()),
         ("choice", |e| e.choice.is_some()),
         ("failed_items", |e| !e.failed_items.is_empty()),
@@ -247,7 +269,12 @@ mod tests {
     fn this_years_figures_prose_scores_and_reported_figures_start_empty() {
         let (last, wb, summary) = carried();
         assert!(wb.unit.notice_ref.is_empty());
-        assert!(wb.table.flatten().iter().all(|(_, i)| i.entry == IndicatorEntry::default()));
+        assert!(
+            wb.table
+                .flatten()
+                .iter()
+                .all(|(_, i)| i.entry == IndicatorEntry::default())
+        );
         assert_eq!(wb.narrative.functions, "");
         assert_eq!(wb.narrative.problems, "");
         assert_eq!(wb.reported, Default::default());
@@ -269,7 +296,11 @@ mod tests {
             "reported.rates",
             "workload[*].items[*].value",
         ] {
-            assert!(summary.cleared.iter().any(|c| c == field), "{field}: {:?}", summary.cleared);
+            assert!(
+                summary.cleared.iter().any(|c| c == field),
+                "{field}: {:?}",
+                summary.cleared
+            );
         }
         assert!(
             summary
@@ -279,7 +310,12 @@ mod tests {
             "{:?}",
             summary.cleared
         );
-        assert!(summary.cleared.iter().any(|c| c.starts_with("table.entry.choice (")));
+        assert!(
+            summary
+                .cleared
+                .iter()
+                .any(|c| c.starts_with("table.entry.choice ("))
+        );
     }
 
     #[test]
@@ -290,7 +326,10 @@ mod tests {
         last.budget.closing_appropriation_carryover = Some(Money(Decimal::new(586, 2)));
         last.budget.carryover_curr = Some(Money(Decimal::new(700, 2)));
         let (wb, summary) = carry_over(&last, 2024);
-        assert_eq!(wb.budget.three_public_prev_final, last.budget.three_public_final);
+        assert_eq!(
+            wb.budget.three_public_prev_final,
+            last.budget.three_public_final
+        );
         assert_eq!(
             wb.budget.treasury_carryover_stock_prev,
             last.budget.treasury_carryover_stock_curr
@@ -341,7 +380,12 @@ mod tests {
                 assert!(new_item.parts.iter().all(|p| p.value.is_zero()));
             }
         }
-        assert!(summary.filled.iter().any(|f| f.field == "workload[0].items[0].last_year"));
+        assert!(
+            summary
+                .filled
+                .iter()
+                .any(|f| f.field == "workload[0].items[0].last_year")
+        );
     }
 
     #[test]

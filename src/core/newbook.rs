@@ -88,7 +88,10 @@ mod tests {
         let wb = blank_workbook("", 2024, sample_workbook().table);
         let derived = crate::core::engine::derive(&wb);
         let unscored = unscored_codes(&derived.scores);
-        assert!(unscored.contains(&"A1") && unscored.contains(&"A3.1"), "{unscored:?}");
+        assert!(
+            unscored.contains(&"A1") && unscored.contains(&"A3.1"),
+            "{unscored:?}"
+        );
         assert!(!unscored.contains(&"B2.4"), "not applicable needs no input");
         let sample = crate::core::engine::derive(&sample_workbook());
         assert!(unscored_codes(&sample.scores).is_empty());

@@ -68,12 +68,25 @@ mod tests {
 
     fn check_sums(node: &Indicator) {
         if node.is_leaf() {
-            assert!(node.rule.is_some(), "{} is a leaf without a rule", node.code);
-            assert_eq!(node.entry, IndicatorEntry::default(), "{} has an entry", node.code);
+            assert!(
+                node.rule.is_some(),
+                "{} is a leaf without a rule",
+                node.code
+            );
+            assert_eq!(
+                node.entry,
+                IndicatorEntry::default(),
+                "{} has an entry",
+                node.code
+            );
             return;
         }
         let children: Decimal = node.children.iter().map(|c| c.weight).sum();
-        assert_eq!(children, node.weight, "{}: children do not add up", node.code);
+        assert_eq!(
+            children, node.weight,
+            "{}: children do not add up",
+            node.code
+        );
         node.children.iter().for_each(check_sums);
     }
 

@@ -60,15 +60,24 @@ pub fn ask(
         answer.trim().to_owned()
     };
     say(t(
-        &format!("{} 尚不存在，新建自评工作簿（直接回车可跳过，之后在工作台中填写）\n", file.display()),
-        &format!("{} does not exist yet: a new workbook (Enter skips; fill it in later in the workbench)\n", file.display()),
+        &format!(
+            "{} 尚不存在，新建自评工作簿（直接回车可跳过，之后在工作台中填写）\n",
+            file.display()
+        ),
+        &format!(
+            "{} does not exist yet: a new workbook (Enter skips; fill it in later in the workbench)\n",
+            file.display()
+        ),
     ));
     say(t("  单位名称：", "  Unit name: "));
     let unit = line();
     let mut answers = NewAnswers::defaults(default_year);
     answers.unit = unit;
     for _ in 0..TRIES {
-        say(t(&format!("  年度 [{default_year}]："), &format!("  Fiscal year [{default_year}]: ")));
+        say(t(
+            &format!("  年度 [{default_year}]："),
+            &format!("  Fiscal year [{default_year}]: "),
+        ));
         match parse_year(&line(), default_year) {
             Ok(year) => {
                 answers.year = year;
@@ -83,8 +92,14 @@ pub fn ask(
         .collect::<String>();
     for _ in 0..TRIES {
         say(t(
-            &format!("  评分表（内置模板或评分表文件路径）：\n{choices}  [{}]：", Template::DEFAULT.key()),
-            &format!("  Scoring table (a built-in template or a table file):\n{choices}  [{}]: ", Template::DEFAULT.key()),
+            &format!(
+                "  评分表（内置模板或评分表文件路径）：\n{choices}  [{}]：",
+                Template::DEFAULT.key()
+            ),
+            &format!(
+                "  Scoring table (a built-in template or a table file):\n{choices}  [{}]: ",
+                Template::DEFAULT.key()
+            ),
         ));
         match resolve_table(Some(&line())) {
             Ok(table) => {
@@ -119,7 +134,12 @@ pub fn parse_year(text: &str, default_year: u16) -> Result<u16, Bilingual> {
 /// nothing written until the officer saves; a recovery left by an earlier
 /// session on the same new file is offered back.
 #[must_use]
-pub fn start(path: &Path, answers: NewAnswers, journal: Option<Journal>, lang: Lang) -> (Session, App) {
+pub fn start(
+    path: &Path,
+    answers: NewAnswers,
+    journal: Option<Journal>,
+    lang: Lang,
+) -> (Session, App) {
     let workbook = blank_workbook(&answers.unit, answers.year, answers.table);
     let document = Document {
         path: path.to_path_buf(),
@@ -144,8 +164,14 @@ fn started_note(app: &App) -> Bilingual {
     let wb = &app.workbook;
     let year = wb.unit.fiscal_year;
     let (mut zh, mut en) = (
-        format!("新建 {year} 年度自评工作簿，评分表：{}（未经核实）", wb.table.name),
-        format!("New {year} workbook, scoring table: {} (not verified)", wb.table.name),
+        format!(
+            "新建 {year} 年度自评工作簿，评分表：{}（未经核实）",
+            wb.table.name
+        ),
+        format!(
+            "New {year} workbook, scoring table: {} (not verified)",
+            wb.table.name
+        ),
     );
     if wb.unit.name.is_empty() {
         zh.push_str("；单位名称未填");
@@ -163,7 +189,13 @@ mod tests {
     fn answer(typed: &str, lang: Lang) -> (NewAnswers, String) {
         let mut input = Cursor::new(typed.as_bytes().to_vec());
         let mut output = Vec::new();
-        let answers = ask(Path::new("jiaoyuju-2024.json"), 2025, lang, &mut input, &mut output);
+        let answers = ask(
+            Path::new("jiaoyuju-2024.json"),
+            2025,
+            lang,
+            &mut input,
+            &mut output,
+        );
         (answers, String::from_utf8(output).expect("utf-8"))
     }
 
@@ -173,7 +205,13 @@ mod tests {
         assert_eq!(answers.unit, "湛江市霞山区教育局");
         assert_eq!(answers.year, 2024);
         assert_eq!(answers.table, Template::National.table());
-        for needle in ["jiaoyuju-2024.json 尚不存在", "单位名称", "年度 [2025]", "seed", "national"] {
+        for needle in [
+            "jiaoyuju-2024.json 尚不存在",
+            "单位名称",
+            "年度 [2025]",
+            "seed",
+            "national",
+        ] {
             assert!(asked.contains(needle), "{needle}: {asked}");
         }
     }
@@ -213,7 +251,11 @@ mod tests {
         assert!(app.workbook.narrative.team.is_empty());
         assert!(!path.exists(), "nothing written before a save");
         assert_eq!(session.document.stamp(), None);
-        let note = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+        let note = app
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
         assert!(note.contains("2024") && note.contains("未经核实"), "{note}");
         let (_, unnamed) = start(&path, NewAnswers::defaults(2024), None, Lang::Zh);
         let note = unnamed.status.map(|s| s.text).unwrap_or_default();
