@@ -317,3 +317,20 @@ fn the_sample_is_marked_as_such_with_a_hint_how_to_start_ones_own() {
     s.send(b"q");
     assert!(s.wait_exit(), "clean exit");
 }
+
+#[test]
+fn an_unreadable_file_is_kept_and_a_new_workbook_offered_beside_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("broken.json");
+    std::fs::write(&file, "{ not json").expect("write");
+    let mut s = Session::start(&[file.to_str().expect("utf8")], dir.path());
+    s.wait_for("[y/N]");
+    s.send(b"y\r");
+    s.wait_for("单位名称");
+    s.send("某局\r\r\r".as_bytes());
+    s.wait_for("某局");
+    s.wait_for("新文件");
+    s.send(b"q");
+    assert!(s.wait_exit(), "clean exit");
+    assert_eq!(std::fs::read_to_string(&file).expect("kept"), "{ not json");
+}

@@ -140,7 +140,7 @@ fn carry_workload(last: &[WorkloadGroup], summary: &mut CarrySummary) -> Vec<Wor
             summary.filled.push(Filled {
                 field: format!("workload[{group_index}].items[{item_index}].last_year"),
                 from: format!("workload[{group_index}].items[{item_index}].value"),
-                value: format!("{}{}（{}）", item.value, item.unit, item.name),
+                value: format!("{}{} {}", item.value, item.unit, item.name),
             });
             had_target |= item.target.is_some();
             item.last_year = Some(item.value);

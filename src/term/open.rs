@@ -77,8 +77,8 @@ pub fn mark_as_sample(app: &mut App) {
 
 /// Opens `path` for the workbench. A file that exists but cannot be read is
 /// never overwritten: the message names file, line and column, and — when a
-/// person is at the terminal — jixiao offers to start from the sample in a
-/// new file beside it instead.
+/// person is at the terminal — jixiao offers to start a new workbook in a new
+/// file beside it instead (never the sample's data under the officer's name).
 ///
 /// # Errors
 /// The message to print when nothing could be opened.
@@ -94,12 +94,12 @@ pub fn open_or_offer(path: &Path, lang: Lang) -> Result<(Session, App), Bilingua
             }
             let question = Bilingual::new(
                 format!(
-                    "{}\n改为在新文件 {} 中从内置样例开始？[y/N] ",
+                    "{}\n改为在新文件 {} 中新建工作簿？[y/N] ",
                     why.zh,
                     fresh.display()
                 ),
                 format!(
-                    "{}\nStart from the sample in a new file {} instead? [y/N] ",
+                    "{}\nStart a new workbook in a new file {} instead? [y/N] ",
                     why.en,
                     fresh.display()
                 ),
@@ -109,7 +109,14 @@ pub fn open_or_offer(path: &Path, lang: Lang) -> Result<(Session, App), Bilingua
             let mut answer = String::new();
             let _ = std::io::stdin().lock().read_line(&mut answer);
             if matches!(answer.trim(), "y" | "Y" | "yes" | "是") {
-                Session::open(&fresh, journal, lang)
+                let answers = new_form::ask(
+                    &fresh,
+                    crate::cli::new::default_fiscal_year(),
+                    lang,
+                    &mut std::io::stdin().lock(),
+                    &mut std::io::stderr(),
+                );
+                Ok(new_form::start(&fresh, answers, journal, lang))
             } else {
                 Err(why)
             }
