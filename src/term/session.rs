@@ -77,20 +77,25 @@ impl Session {
             app.update(Action::OpenedReadOnly(reason.describe(document.path())));
         }
         let mut session = Self::new(document, journal);
-        if app.read_only.is_none()
-            && let Some(journal) = &session.journal
-        {
-            // Newest last, so `pop` offers the newest first.
-            let mut found: Vec<Recovered> = journal
-                .find_recoveries(session.document.path())
-                .into_iter()
-                .filter_map(Result::ok)
-                .collect();
-            found.reverse();
-            session.pending_offers = found;
-            session.offer_next(&mut app);
+        if app.read_only.is_none() {
+            session.offer_recovery(&mut app);
         }
         Ok((session, app))
+    }
+
+    /// Queues every recovery file of an ended instance for this workbook and
+    /// offers the newest.
+    pub(crate) fn offer_recovery(&mut self, app: &mut App) {
+        let Some(journal) = &self.journal else { return };
+        // Newest last, so `pop` offers the newest first.
+        let mut found: Vec<Recovered> = journal
+            .find_recoveries(self.document.path())
+            .into_iter()
+            .filter_map(Result::ok)
+            .collect();
+        found.reverse();
+        self.pending_offers = found;
+        self.offer_next(app);
     }
 
     /// Offers the next recovery file, when no offer is open.
