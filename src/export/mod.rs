@@ -3,7 +3,9 @@
 
 pub mod cli;
 pub mod csv;
+pub mod docx;
 pub mod markdown;
+pub mod report;
 pub mod rows;
 pub mod xlsx;
 
@@ -14,4 +16,6 @@ pub enum ExportError {
     Io(#[from] std::io::Error),
     #[error("cannot build the xlsx: {0}")]
     Xlsx(String),
+    #[error("cannot build the docx: {0}")]
+    Docx(String),
 }
