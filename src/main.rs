@@ -4,10 +4,11 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand, ValueEnum};
 use jixiao::cli;
 use jixiao::core::Lang;
-use jixiao::export::cli::{ExportFormat, Failure, Outcome};
+use jixiao::export::cli::{ExportArgs, Failure, Outcome};
 use jixiao::export::csv::CsvTable;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -49,17 +50,20 @@ enum Command {
         #[arg(long, value_name = "N", requires = "output")]
         synthetic: Option<usize>,
     },
-    /// Write the report (md), the tables (csv) or a workbook with live formulas (xlsx).
+    /// Write the report (md, docx, pdf), the tables (csv) or a workbook with live formulas (xlsx).
     Export {
         file: PathBuf,
-        #[arg(long, value_enum)]
-        format: FormatArg,
-        /// Output file (md, xlsx, one csv table) or folder (all csv tables).
+        #[arg(long, value_parser = PossibleValuesParser::new(jixiao::export::format::names()))]
+        format: String,
+        /// Output file (md, docx, pdf, xlsx, one csv table) or folder (all csv tables).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
         /// With --format csv: write only this table.
         #[arg(long, value_enum)]
         table: Option<TableArg>,
+        /// Add the engine's warnings for the author (report appendix, xlsx 检查 sheet).
+        #[arg(long)]
+        with_checks: bool,
     },
     /// Review many workbooks read-only (审核模式): files and folders of workbooks.
     Review {
@@ -71,13 +75,6 @@ enum Command {
         #[command(subcommand)]
         command: TableCommand,
     },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Md,
-    Csv,
-    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -187,11 +184,10 @@ fn main() -> ExitCode {
             format,
             output,
             table,
+            with_checks,
         }) => {
-            let format = match format {
-                FormatArg::Md => ExportFormat::Md,
-                FormatArg::Csv => ExportFormat::Csv,
-                FormatArg::Xlsx => ExportFormat::Xlsx,
+            let Some(format) = jixiao::export::format::by_name(&format) else {
+                return ExitCode::from(2);
             };
             let table = table.map(|t| match t {
                 TableArg::Basic => CsvTable::Basic,
@@ -199,10 +195,14 @@ fn main() -> ExitCode {
                 TableArg::Workload => CsvTable::Workload,
                 TableArg::Checks => CsvTable::Checks,
             });
-            finish(
-                jixiao::export::cli::run(&file, format, output.as_deref(), table, lang),
+            let args = ExportArgs {
+                format,
+                output: output.as_deref(),
+                table,
+                with_checks,
                 lang,
-            )
+            };
+            finish(jixiao::export::cli::run(&file, args), lang)
         }
         Some(Command::Review { paths }) => {
             let session = jixiao::review::session::ReviewSession::open(&paths);

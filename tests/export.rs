@@ -12,7 +12,8 @@ use jixiao::core::Lang;
 use jixiao::core::engine::derive;
 use jixiao::core::model::{FieldId, NotApplicableMode, RuleKind, Workbook, WorkloadItem};
 use jixiao::core::sample::{SAMPLE_JSON, sample_workbook};
-use jixiao::export::markdown::report;
+use jixiao::export::markdown::{report, report_with};
+use jixiao::export::report::ReportOptions;
 use jixiao::export::xlsx::{XlsxOptions, sheet_names, to_bytes};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
@@ -176,7 +177,8 @@ fn the_report_carries_every_figure_of_the_seed_sections_one_to_three() {
 #[test]
 fn the_report_structure_follows_the_seed() {
     let wb = sample_workbook();
-    let ours = report(&wb, &derive(&wb), Lang::Zh);
+    let with_checks = ReportOptions { with_checks: true };
+    let ours = report_with(&wb, &derive(&wb), Lang::Zh, with_checks);
     let order = [
         "## 一、单位基本情况",
         "### （一）单位机构设置、部门职能情况",
@@ -189,7 +191,8 @@ fn the_report_structure_follows_the_seed() {
         "## 二、自评工作开展情况",
         "### （一）评价小组情况",
         "### （二）自评工作过程",
-        "### （三）自评材料报送情况",
+        "### （三）自评材料报送时间及质量",
+        "### （四）自评材料报送及公开一致情况",
         "## 三、绩效自评情况",
         "### （一）自评结果",
         "| 编码 | 指标 | 分值 | 得分 | 扣分原因 |",
@@ -225,7 +228,15 @@ fn english_report_through_the_command_line() {
     let dir = tempfile::tempdir().expect("dir");
     std::fs::write(dir.path().join("wb.json"), SAMPLE_JSON).expect("sample");
     let out = jixiao(
-        &["export", "wb.json", "--format", "md", "--lang", "en"],
+        &[
+            "export",
+            "wb.json",
+            "--format",
+            "md",
+            "--lang",
+            "en",
+            "--with-checks",
+        ],
         dir.path(),
     );
     assert!(out.status.success());
@@ -330,6 +341,7 @@ fn write_xlsx(dir: &Path, name: &str, wb: &Workbook, cached: bool) -> PathBuf {
         Lang::Zh,
         XlsxOptions {
             cached_results: cached,
+            with_checks: true,
         },
     )
     .expect("xlsx");

@@ -131,9 +131,9 @@ fn outcome(
             };
             match (zh, figure) {
                 (true, Some((label, v))) => {
-                    format!("评分标准为{standard}；{label}为{v}，{score}")
+                    format!("评分标准：{standard}。{label}为{v}，{score}")
                 }
-                (true, None) => format!("评分标准为{standard}，{score}"),
+                (true, None) => format!("评分标准：{standard}。{score}"),
                 (false, Some((label, v))) => {
                     format!("Standard: {standard}; {label} is {v}: {score}")
                 }
@@ -237,7 +237,7 @@ mod tests {
     #[test]
     fn a_threshold_names_the_standard_the_figure_and_the_reason() {
         let s = sentence_for("A3.1");
-        assert!(s.contains("评分标准为≤5.00%得满分5分"), "{s}");
+        assert!(s.contains("评分标准：≤5.00%得满分5分"), "{s}");
         assert!(s.contains("财政拨款收入预决算差异率为19.58%，得0分，扣5分。"), "{s}");
         assert!(s.contains("扣分原因："), "{s}");
         let full = sentence_for("B2.1");
