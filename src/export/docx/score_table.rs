@@ -17,7 +17,8 @@ const NUMBER_WIDTH: usize = 760;
 /// The table for the blocks' scoring table.
 pub fn table(scores: &ScoreTable, lang: Lang) -> Table {
     let levels = scores.rows.iter().map(|r| r.level).max().unwrap_or(1).max(1);
-    let level_width = (TEXT_WIDTH / 2) / levels;
+    // The level columns carry the names; the reason column the rest.
+    let level_width = (TEXT_WIDTH * 3 / 5) / levels;
     let reason_width = TEXT_WIDTH - level_width * levels - 2 * NUMBER_WIDTH;
     let mut grid = vec![level_width; levels];
     grid.extend([NUMBER_WIDTH, NUMBER_WIDTH, reason_width]);
