@@ -39,7 +39,11 @@ fn docx_opens_in_libreoffice_and_reads_as_the_report() {
         dir.path(),
         None,
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let docx = std::fs::read(dir.path().join("r.docx")).expect("docx written");
     assert!(docx.starts_with(b"PK"));
     let Some(office) = libreoffice() else {
@@ -80,9 +84,15 @@ fn docx_opens_in_libreoffice_and_reads_as_the_report() {
             .unwrap_or_else(|| panic!("{heading} missing or out of order"));
         at += found + heading.len();
     }
-    assert!(!text.contains("×5=5"), "engine working instead of a sentence");
+    assert!(
+        !text.contains("×5=5"),
+        "engine working instead of a sentence"
+    );
     assert!(text.contains("按评分标准，自评为“较好”，按分值的80%计，得4分，扣1分。"));
-    assert!(!text.contains("附录 检查提示"), "checks only with --with-checks");
+    assert!(
+        !text.contains("附录 检查提示"),
+        "checks only with --with-checks"
+    );
     assert!(!text.contains("中共湛江市霞山区委办公室整体"));
     let ours = figures(text);
     let bare: Vec<_> = ours.iter().map(|(v, _)| *v).collect();
@@ -98,7 +108,10 @@ fn docx_opens_in_libreoffice_and_reads_as_the_report() {
         })
         .map(|(v, u)| format!("{v}{u}"))
         .collect();
-    assert!(missing.is_empty(), "seed figures not in the docx: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "seed figures not in the docx: {missing:?}"
+    );
 }
 
 #[test]
@@ -106,7 +119,15 @@ fn checks_travel_only_on_request() {
     let dir = tempfile::tempdir().expect("dir");
     std::fs::write(dir.path().join("wb.json"), SAMPLE_JSON).expect("sample");
     let out = jixiao(
-        &["export", "wb.json", "--format", "docx", "--with-checks", "-o", "c.docx"],
+        &[
+            "export",
+            "wb.json",
+            "--format",
+            "docx",
+            "--with-checks",
+            "-o",
+            "c.docx",
+        ],
         dir.path(),
         None,
     );
@@ -148,7 +169,11 @@ fn pdf_with_libreoffice_is_a_pdf() {
     let dir = tempfile::tempdir().expect("dir");
     std::fs::write(dir.path().join("wb.json"), SAMPLE_JSON).expect("sample");
     let out = jixiao(&["export", "wb.json", "--format", "pdf"], dir.path(), None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let pdf = std::fs::read(dir.path().join("wb.pdf")).expect("wb.pdf");
     assert!(pdf.starts_with(b"%PDF"));
 }

@@ -28,7 +28,10 @@ fn every_sheet_prints_on_a4_with_the_unit_in_the_header() {
     for sheet in 1..=3 {
         let xml = part(&bytes, &format!("xl/worksheets/sheet{sheet}.xml"));
         assert!(xml.contains("paperSize=\"9\""), "sheet {sheet}: A4");
-        assert!(xml.contains("fitToHeight=\"0\""), "sheet {sheet}: fit to width");
+        assert!(
+            xml.contains("fitToHeight=\"0\""),
+            "sheet {sheet}: fit to width"
+        );
         assert!(
             xml.contains("&amp;L中共湛江市霞山区委办公室&amp;R2023年度"),
             "sheet {sheet}: page header"
@@ -40,8 +43,14 @@ fn every_sheet_prints_on_a4_with_the_unit_in_the_header() {
         );
     }
     let workbook = part(&bytes, "xl/workbook.xml");
-    assert!(workbook.contains("_xlnm.Print_Titles"), "header rows repeat");
-    assert!(!workbook.contains("name=\"检查\""), "no checks sheet by default");
+    assert!(
+        workbook.contains("_xlnm.Print_Titles"),
+        "header rows repeat"
+    );
+    assert!(
+        !workbook.contains("name=\"检查\""),
+        "no checks sheet by default"
+    );
     let with_checks = XlsxOptions {
         with_checks: true,
         ..XlsxOptions::default()
@@ -58,7 +67,10 @@ fn codes_and_crafted_text_stay_text() {
     let bytes = to_bytes(&wb, &derive(&wb), Lang::Zh, XlsxOptions::default()).expect("xlsx");
     let mut book = open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).expect("open");
     let scores = book.worksheet_range("指标评分表").expect("scores");
-    assert_eq!(scores.get_value((1, 0)), Some(&Data::String("2.10".to_owned())));
+    assert_eq!(
+        scores.get_value((1, 0)),
+        Some(&Data::String("2.10".to_owned()))
+    );
     let basic = book.worksheet_range("基础数据表").expect("basic");
     assert_eq!(
         basic.get_value((1, 2)),
@@ -66,7 +78,9 @@ fn codes_and_crafted_text_stay_text() {
     );
     let formulas = book.worksheet_formula("基础数据表").expect("formulas");
     assert!(
-        formulas.used_cells().all(|(_, _, f)| !f.contains("HYPERLINK")),
+        formulas
+            .used_cells()
+            .all(|(_, _, f)| !f.contains("HYPERLINK")),
         "the name became a formula"
     );
 }

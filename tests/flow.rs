@@ -363,7 +363,10 @@ fn the_export_prompt_offers_word_and_refuses_unknown_extensions() {
     assert!(bytes.starts_with(b"PK"));
     let odd = dir.path().join("报告.txt");
     keys(&mut app, &format!("x <c-u> {} <enter>", odd.display()));
-    assert!(!odd.exists(), "an unknown extension is neither a file nor a folder");
+    assert!(
+        !odd.exists(),
+        "an unknown extension is neither a file nor a folder"
+    );
     assert!(
         app.status
             .as_ref()

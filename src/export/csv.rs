@@ -387,10 +387,18 @@ mod tests {
                 );
             }
         }
-        assert!(basic.iter().any(|r| r.iter().any(|c| c == "'=HYPERLINK(\"http://x\",\"y\")")));
+        assert!(
+            basic
+                .iter()
+                .any(|r| r.iter().any(|c| c == "'=HYPERLINK(\"http://x\",\"y\")"))
+        );
         assert!(scores.iter().any(|r| r[0] == "'2.10"), "a code stays text");
         assert!(scores.iter().any(|r| r.contains(&"'@SUM(1+1)".to_owned())));
-        assert_eq!(spreadsheet_safe("-5.20", false), "-5.20", "a number stays a number");
+        assert_eq!(
+            spreadsheet_safe("-5.20", false),
+            "-5.20",
+            "a number stays a number"
+        );
         assert_eq!(spreadsheet_safe("+86 10", false), "'+86 10");
     }
 

@@ -86,7 +86,10 @@ pub const FORMATS: &[Format] = &[
         name: "pdf",
         extensions: &["pdf"],
         output: Output::File,
-        label: ("PDF 报告（需 LibreOffice）", "PDF report (needs LibreOffice)"),
+        label: (
+            "PDF 报告（需 LibreOffice）",
+            "PDF report (needs LibreOffice)",
+        ),
         offered_in_app: true,
         write: super::pdf::write,
         stdout: None,
@@ -139,7 +142,11 @@ pub fn prompt_label(lang: Lang) -> String {
         .iter()
         .filter(|f| f.offered_in_app)
         .map(|f| {
-            let label = if lang == Lang::Zh { f.label.0 } else { f.label.1 };
+            let label = if lang == Lang::Zh {
+                f.label.0
+            } else {
+                f.label.1
+            };
             match f.output {
                 Output::File => format!(".{} {label}", f.extensions[0]),
                 Output::Folder => match lang {
@@ -161,13 +168,11 @@ pub fn prompt_label(lang: Lang) -> String {
 /// # Errors
 /// When the extension names no format the prompt offers.
 pub fn for_prompt_path(path: &Path) -> Result<&'static Format, Bilingual> {
-    if path.extension().is_none() {
-        if let Some(folder) = FORMATS
-            .iter()
-            .find(|f| f.offered_in_app && f.output == Output::Folder)
-        {
-            return Ok(folder);
-        }
+    let folder = FORMATS
+        .iter()
+        .find(|f| f.offered_in_app && f.output == Output::Folder);
+    if let (None, Some(folder)) = (path.extension(), folder) {
+        return Ok(folder);
     }
     match by_extension(path) {
         Some(f) if f.offered_in_app && f.output == Output::File => Ok(f),
@@ -223,7 +228,9 @@ pub fn check_output(format: &Format, path: &Path) -> Result<(), Bilingual> {
 fn folder_with_extension(path: &Path, ext: &str) -> Bilingual {
     let name = path.display();
     Bilingual::new(
-        format!("{name}：表格写入文件夹，文件夹名不应带 .{ext} 扩展名（单个表格请用 --table）；未写入"),
+        format!(
+            "{name}：表格写入文件夹，文件夹名不应带 .{ext} 扩展名（单个表格请用 --table）；未写入"
+        ),
         format!(
             "{name}: the tables go into a folder, whose name should not end in .{ext} (use --table for one table); nothing written"
         ),
@@ -310,7 +317,10 @@ mod tests {
             for_prompt_path(Path::new("r.docx")).map(|f| f.name),
             Ok("docx")
         );
-        assert_eq!(for_prompt_path(Path::new("tables")).map(|f| f.name), Ok("csv"));
+        assert_eq!(
+            for_prompt_path(Path::new("tables")).map(|f| f.name),
+            Ok("csv")
+        );
         assert!(for_prompt_path(Path::new("a.txt")).is_err());
         assert!(for_prompt_path(Path::new("a.csv")).is_err());
     }

@@ -49,6 +49,7 @@ pub fn render(blocks: &[Block], lang: Lang) -> String {
             Block::Table { header, rows } => table(&mut out, header, rows),
             Block::ScoreTable(scores) => score_table(&mut out, scores, lang),
             Block::Signature { unit } => signature(&mut out, unit, lang),
+            Block::PageBreak => {}
         }
     }
     out
@@ -197,12 +198,19 @@ mod tests {
     fn reads_like_a_written_report() {
         let wb = sample_workbook();
         let text = report(&wb, &derive(&wb), Lang::Zh);
-        assert!(!text.contains("×5=5"), "engine working instead of a sentence");
+        assert!(
+            !text.contains("×5=5"),
+            "engine working instead of a sentence"
+        );
         assert!(!text.contains("得满分 "));
         assert!(text.contains("（三）自评材料报送时间及质量"));
         assert!(text.contains("（四）自评材料报送及公开一致情况"));
-        assert!(text.contains("我办所报送的自评报告、数据表、评分表与公开的自评报告、数据表、评分表一致。"));
-        assert!(text.contains("（1）预算编制合理性（分值5分，得分5分）。按评分标准，自评为“好”，得满分5分。"));
+        assert!(text.contains(
+            "我办所报送的自评报告、数据表、评分表与公开的自评报告、数据表、评分表一致。"
+        ));
+        assert!(text.contains(
+            "（1）预算编制合理性（分值5分，得分5分）。按评分标准，自评为“好”，得满分5分。"
+        ));
     }
 
     #[test]

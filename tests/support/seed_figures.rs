@@ -108,4 +108,3 @@ pub fn seed_sections_one_to_three() -> String {
     let end = seed.find("四、其他自评情况").expect("section four");
     seed[..end].to_owned()
 }
-

@@ -7,7 +7,9 @@
 mod score_table;
 mod style;
 
-use docx_rs::{AlignmentType, Docx, PageMargin, Paragraph, Table, TableCell, TableRow};
+use docx_rs::{
+    AlignmentType, BreakType, Docx, PageMargin, Paragraph, Run, Table, TableCell, TableRow,
+};
 
 use super::ExportError;
 use super::report::{Block, ReportOptions, blocks};
@@ -15,6 +17,7 @@ use super::rows::tr;
 use crate::core::Lang;
 use crate::core::engine::Derived;
 use crate::core::model::Workbook;
+use crate::text::width;
 use style::{Font, body, cell_paragraph, text_run};
 
 /// A4 in twentieths of a point.
@@ -74,6 +77,9 @@ pub fn render(blocks: &[Block], lang: Lang) -> Docx {
             Block::Table { header, rows } => doc.add_table(plain_table(header, rows)),
             Block::ScoreTable(scores) => doc.add_table(score_table::table(scores, lang)),
             Block::Signature { unit } => signature(doc, unit, lang),
+            Block::PageBreak => {
+                doc.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
+            }
         };
     }
     doc
@@ -84,7 +90,7 @@ fn plain_table(header: &[String], rows: &[Vec<String>]) -> Table {
     let keep: Vec<usize> = (0..header.len())
         .filter(|&c| rows.iter().any(|r| r.get(c).is_some_and(|v| !v.is_empty())))
         .collect();
-    let width = TEXT_WIDTH / keep.len().max(1);
+    let grid = column_widths(header, rows, &keep);
     let head = TableRow::new(
         keep.iter()
             .map(|&c| TableCell::new().add_paragraph(cell_paragraph(&header[c], true)))
@@ -100,21 +106,43 @@ fn plain_table(header: &[String], rows: &[Vec<String>]) -> Table {
                 .collect(),
         )
     });
-    Table::new(std::iter::once(head).chain(body_rows).collect()).set_grid(vec![width; keep.len()])
+    Table::new(std::iter::once(head).chain(body_rows).collect()).set_grid(grid)
+}
+
+/// Column widths in proportion to their longest text (CJK counts double),
+/// each between 8 and 28 columns of text, filling the text width.
+fn column_widths(header: &[String], rows: &[Vec<String>], keep: &[usize]) -> Vec<usize> {
+    let text_widths: Vec<usize> = keep
+        .iter()
+        .map(|&c| {
+            let longest = rows
+                .iter()
+                .filter_map(|r| r.get(c))
+                .chain(header.get(c))
+                .map(|t| width(t))
+                .max()
+                .unwrap_or(0);
+            longest.clamp(8, 28)
+        })
+        .collect();
+    let total: usize = text_widths.iter().sum::<usize>().max(1);
+    text_widths.iter().map(|w| TEXT_WIDTH * w / total).collect()
 }
 
 /// The unit's name and a date line for the hand, right-aligned after 四.
 fn signature(doc: Docx, unit: &str, lang: Lang) -> Docx {
     let date = tr(lang, "年　　月　　日", "Date: ____________");
+    // The name and the date stay on one page.
     let line = |text: &str| {
         Paragraph::new()
             .add_run(text_run(text, Font::Fangsong, style::SIZE_3))
             .align(AlignmentType::Right)
             .line_spacing(style::fixed_line())
+            .keep_next(true)
     };
-    doc.add_paragraph(Paragraph::new())
+    doc.add_paragraph(Paragraph::new().keep_next(true))
         .add_paragraph(line(unit))
-        .add_paragraph(line(date))
+        .add_paragraph(line(date).keep_next(false))
 }
 
 #[cfg(test)]
@@ -126,11 +154,10 @@ mod tests {
     #[test]
     fn packs_a_zip_with_the_document_part() {
         let wb = sample_workbook();
-        let bytes = to_bytes(&wb, &derive(&wb), Lang::Zh, ReportOptions::default())
-            .expect("docx bytes");
+        let bytes =
+            to_bytes(&wb, &derive(&wb), Lang::Zh, ReportOptions::default()).expect("docx bytes");
         assert!(bytes.starts_with(b"PK"));
-        let mut archive =
-            zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
         let mut xml = String::new();
         std::io::Read::read_to_string(
             &mut archive.by_name("word/document.xml").expect("document part"),
@@ -138,7 +165,10 @@ mod tests {
         )
         .expect("utf-8");
         assert!(xml.contains("中共湛江市霞山区委办公室"));
-        assert!(xml.contains("w:vMerge"), "the score table merges its level cells");
+        assert!(
+            xml.contains("w:vMerge"),
+            "the score table merges its level cells"
+        );
         assert!(xml.contains("仿宋"));
         assert!(xml.contains("w:w=\"11906\""), "A4 width");
     }

@@ -16,7 +16,13 @@ const NUMBER_WIDTH: usize = 760;
 
 /// The table for the blocks' scoring table.
 pub fn table(scores: &ScoreTable, lang: Lang) -> Table {
-    let levels = scores.rows.iter().map(|r| r.level).max().unwrap_or(1).max(1);
+    let levels = scores
+        .rows
+        .iter()
+        .map(|r| r.level)
+        .max()
+        .unwrap_or(1)
+        .max(1);
     // The level columns carry the names; the reason column the rest.
     let level_width = (TEXT_WIDTH * 3 / 5) / levels;
     let reason_width = TEXT_WIDTH - level_width * levels - 2 * NUMBER_WIDTH;
@@ -32,7 +38,9 @@ fn header(levels: usize, lang: Lang) -> TableRow {
     let mut cells: Vec<TableCell> = (0..levels)
         .map(|i| {
             let name = match lang {
-                Lang::Zh => LEVEL_NAMES_ZH.get(i).map_or_else(|| format!("{}级指标", i + 1), |s| (*s).to_owned()),
+                Lang::Zh => LEVEL_NAMES_ZH
+                    .get(i)
+                    .map_or_else(|| format!("{}级指标", i + 1), |s| (*s).to_owned()),
                 Lang::En => format!("Level {}", i + 1),
             };
             text_cell(&name, true)
@@ -89,8 +97,7 @@ fn leaf_rows(rows: &[ScoreRow], levels: usize, lang: Lang) -> Vec<TableRow> {
                     .add_paragraph(cell_paragraph("", false))
                     .vertical_merge(VMergeType::Continue)
             } else {
-                text_cell(&group_label(&rows[at], lang), false)
-                    .vertical_merge(VMergeType::Restart)
+                text_cell(&group_label(&rows[at], lang), false).vertical_merge(VMergeType::Restart)
             };
             cells.push(cell);
         }

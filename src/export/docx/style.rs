@@ -39,7 +39,9 @@ impl Font {
 
 /// The fixed 28-point line of official documents.
 pub fn fixed_line() -> LineSpacing {
-    LineSpacing::new().line_rule(LineSpacingType::Exact).line(560)
+    LineSpacing::new()
+        .line_rule(LineSpacingType::Exact)
+        .line(560)
 }
 
 pub fn text_run(text: &str, font: Font, size: usize) -> Run {

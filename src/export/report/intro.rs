@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use super::{Report};
+use super::Report;
 use crate::core::Lang;
 use crate::core::model::{FieldGroup, FieldId};
 
@@ -408,7 +408,10 @@ pub(super) fn split_submission(text: &str) -> (String, String) {
             };
             target.push_str(sentence);
         }
-        for (target, piece) in [(&mut timing, timing_line), (&mut disclosure, disclosure_line)] {
+        for (target, piece) in [
+            (&mut timing, timing_line),
+            (&mut disclosure, disclosure_line),
+        ] {
             if !piece.trim().is_empty() {
                 target.push_str(piece.trim());
                 target.push('\n');

@@ -33,7 +33,10 @@ pub enum Block {
     /// The document title.
     Title(String),
     /// 一、 (level 1), （一） (level 2), 1. (level 3).
-    Heading { level: usize, text: String },
+    Heading {
+        level: usize,
+        text: String,
+    },
     Paragraph(String),
     /// A bold lead-in line (1、单位机构设置).
     Strong(String),
@@ -45,7 +48,11 @@ pub enum Block {
     /// The scoring table, one row per indicator in display order.
     ScoreTable(ScoreTable),
     /// Who signs the report, and the date line left for the hand.
-    Signature { unit: String },
+    Signature {
+        unit: String,
+    },
+    /// The attached tables start on a page of their own (Word; Markdown ignores it).
+    PageBreak,
 }
 
 /// The scoring table with its total line.
@@ -72,6 +79,7 @@ pub fn blocks(wb: &Workbook, derived: &Derived, lang: Lang, options: ReportOptio
     r.results();
     r.other();
     r.signature();
+    r.out.push(Block::PageBreak);
     r.appendix_tables();
     if options.with_checks {
         r.appendix_warnings();

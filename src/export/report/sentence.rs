@@ -187,7 +187,11 @@ fn reason(node: &Indicator, result: &IndicatorResult, lang: Lang) -> String {
     }
     let typed = node.entry.deduction_reason.trim();
     let why = if typed.is_empty() {
-        result.working.get(lang).replace(" 个", "个").replace("  ", " ")
+        result
+            .working
+            .get(lang)
+            .replace(" 个", "个")
+            .replace("  ", " ")
     } else {
         typed.to_owned()
     };
@@ -238,7 +242,10 @@ mod tests {
     fn a_threshold_names_the_standard_the_figure_and_the_reason() {
         let s = sentence_for("A3.1");
         assert!(s.contains("评分标准：≤5.00%得满分5分"), "{s}");
-        assert!(s.contains("财政拨款收入预决算差异率为19.58%，得0分，扣5分。"), "{s}");
+        assert!(
+            s.contains("财政拨款收入预决算差异率为19.58%，得0分，扣5分。"),
+            "{s}"
+        );
         assert!(s.contains("扣分原因："), "{s}");
         let full = sentence_for("B2.1");
         assert!(full.ends_with("支出完成率为100.00%，得满分6分。"), "{full}");
