@@ -8,7 +8,8 @@ mod score_table;
 mod style;
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, PageMargin, Paragraph, Run, Table, TableCell, TableRow,
+    AlignmentType, BreakType, Docx, Footer, PageMargin, PageNum, Paragraph, Run, Table, TableCell,
+    TableRow,
 };
 
 use super::ExportError;
@@ -63,6 +64,7 @@ pub fn render(blocks: &[Block], lang: Lang) -> Docx {
             footer: 992,
             gutter: 0,
         })
+        .footer(page_number_footer())
         .default_fonts(Font::Fangsong.fonts())
         .default_size(style::SIZE_3);
     for block in blocks {
@@ -83,6 +85,18 @@ pub fn render(blocks: &[Block], lang: Lang) -> Docx {
         };
     }
     doc
+}
+
+/// "— 3 —" centred at the foot of every page, as official documents number them.
+fn page_number_footer() -> Footer {
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(text_run("— ", Font::Fangsong, style::SIZE_4))
+            .add_page_num(PageNum::new())
+            .add_run(text_run(" —", Font::Fangsong, style::SIZE_4))
+            .size(style::SIZE_4),
+    )
 }
 
 /// A table whose columns share the width; columns empty in every row are left out.

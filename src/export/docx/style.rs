@@ -4,9 +4,10 @@ use docx_rs::{
     AlignmentType, LineSpacing, LineSpacingType, Paragraph, Run, RunFonts, SpecialIndentType,
 };
 
-/// Sizes in half-points: 二号 22 pt, 三号 16 pt, 五号 10.5 pt.
+/// Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt.
 pub const SIZE_2: usize = 44;
 pub const SIZE_3: usize = 32;
+pub const SIZE_4: usize = 28;
 pub const SIZE_5: usize = 21;
 
 /// The typefaces of official documents, with the fallbacks a Windows machine has.
