@@ -47,7 +47,26 @@ pub fn to_bytes(
     doc.build()
         .pack(&mut bytes)
         .map_err(|e| ExportError::Docx(e.to_string()))?;
-    Ok(bytes.into_inner())
+    deflated(&bytes.into_inner()).map_err(|e| ExportError::Docx(e.to_string()))
+}
+
+/// The package again with every part deflated: docx-rs stores them
+/// uncompressed, which makes the sample's report ten times the size.
+fn deflated(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index)?;
+        if part.is_dir() {
+            continue;
+        }
+        let name = part.name()?.into_owned();
+        out.start_file(name, options)?;
+        std::io::copy(&mut part, &mut out)?;
+    }
+    Ok(out.finish()?.into_inner())
 }
 
 /// Lays the blocks out on A4.
