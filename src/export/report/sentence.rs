@@ -30,11 +30,15 @@ pub fn scoring_sentence(
 fn points(result: &IndicatorResult, lang: Lang) -> String {
     let score = fmt_score(result.score);
     let lost = fmt_score(result.lost);
-    match (lang, result.lost > Decimal::ZERO) {
-        (Lang::Zh, false) => format!("得满分{score}分"),
-        (Lang::Zh, true) => format!("得{score}分，扣{lost}分"),
-        (Lang::En, false) => format!("full marks, {score} points"),
-        (Lang::En, true) => format!("{score} points, {lost} lost"),
+    // A loss that rounds to 0 (5.9988 of 6) is neither full marks nor "扣0分".
+    let shown_loss = lost != "0";
+    match (lang, result.lost > Decimal::ZERO, shown_loss) {
+        (Lang::Zh, false, _) => format!("得满分{score}分"),
+        (Lang::Zh, true, true) => format!("得{score}分，扣{lost}分"),
+        (Lang::Zh, true, false) => format!("得{score}分"),
+        (Lang::En, false, _) => format!("full marks, {score} points"),
+        (Lang::En, true, true) => format!("{score} points, {lost} lost"),
+        (Lang::En, true, false) => format!("{score} points"),
     }
 }
 
@@ -182,7 +186,7 @@ fn checklist(
 
 /// The officer's reason for lost points; without one, the working that lost them.
 fn reason(node: &Indicator, result: &IndicatorResult, lang: Lang) -> String {
-    if result.lost <= Decimal::ZERO {
+    if result.lost <= Decimal::ZERO || fmt_score(result.lost) == "0" {
         return String::new();
     }
     let typed = node.entry.deduction_reason.trim();
@@ -250,6 +254,30 @@ mod tests {
         let full = sentence_for("B2.1");
         assert!(full.ends_with("支出完成率为100.00%，得满分6分。"), "{full}");
         assert!(!full.contains("得满分 6"));
+    }
+
+    #[test]
+    fn a_loss_that_rounds_to_nothing_is_not_written_as_zero() {
+        let mut wb = sample_workbook();
+        let at = wb
+            .table
+            .flatten()
+            .iter()
+            .position(|(_, i)| i.code == "B2.5")
+            .expect("B2.5");
+        crate::core::model::FieldId::ProcurementActual
+            .set(&mut wb, Some(rust_decimal_macros::dec!(46.05)));
+        crate::core::model::FieldId::ProcurementBudget
+            .set(&mut wb, Some(rust_decimal_macros::dec!(46.06)));
+        let d = derive(&wb);
+        let node = wb.table.flatten()[at].1;
+        let s = scoring_sentence(
+            node,
+            &d.scores.indicators[at],
+            Some("政府采购执行率"),
+            Lang::Zh,
+        );
+        assert!(s.ends_with("政府采购执行率为99.98%，得6分。"), "{s}");
     }
 
     #[test]
