@@ -234,10 +234,6 @@ pub const RECOVERY_KEPT: Tr = Tr(
     "Opened the saved file; the recovery file is kept until you save or quit",
 );
 pub const NO_DIFFERENCES: Tr = Tr("与保存的文件没有差异", "No differences from the saved file");
-pub const EXPORT: Tr = Tr(
-    "导出到（.md 报告 / .xlsx / .csv 或文件夹）",
-    "Export to (.md report / .xlsx / .csv or a folder)",
-);
 pub const EXPORTED: Tr = Tr("已导出", "Exported");
 pub const EXPORT_FAILED: Tr = Tr("导出失败", "Export failed");
 pub const REPORT_SUFFIX: Tr = Tr("自评报告", "report");

@@ -4,10 +4,11 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand, ValueEnum};
 use jixiao::cli;
 use jixiao::core::Lang;
-use jixiao::export::cli::{ExportFormat, Failure, Outcome};
+use jixiao::export::cli::{ExportArgs, Failure, Outcome};
 use jixiao::export::csv::CsvTable;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -78,12 +79,12 @@ enum Command {
         #[arg(long, value_name = "N", requires = "output")]
         synthetic: Option<usize>,
     },
-    /// Write the report (md), the tables (csv) or a workbook with live formulas (xlsx).
+    /// Write the report (md, docx, pdf), the tables (csv) or a workbook with live formulas (xlsx).
     Export {
         file: PathBuf,
-        #[arg(long, value_enum)]
-        format: FormatArg,
-        /// Output file (md, xlsx, one csv table) or folder (all csv tables).
+        #[arg(long, value_parser = PossibleValuesParser::new(jixiao::export::format::names()))]
+        format: String,
+        /// Output file (md, docx, pdf, xlsx, one csv table) or folder (all csv tables).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
         /// With --format csv: write only this table.
@@ -92,6 +93,9 @@ enum Command {
         /// Write over an existing output file.
         #[arg(long)]
         force: bool,
+        /// Add the engine's warnings for the author (report appendix, xlsx 检查 sheet).
+        #[arg(long)]
+        with_checks: bool,
     },
     /// Review many workbooks read-only (审核模式): files and folders of workbooks.
     Review {
@@ -103,13 +107,6 @@ enum Command {
         #[command(subcommand)]
         command: TableCommand,
     },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Md,
-    Csv,
-    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -267,11 +264,10 @@ fn main() -> ExitCode {
             output,
             table,
             force,
+            with_checks,
         }) => {
-            let format = match format {
-                FormatArg::Md => ExportFormat::Md,
-                FormatArg::Csv => ExportFormat::Csv,
-                FormatArg::Xlsx => ExportFormat::Xlsx,
+            let Some(format) = jixiao::export::format::by_name(&format) else {
+                return ExitCode::from(2);
             };
             let table = table.map(|t| match t {
                 TableArg::Basic => CsvTable::Basic,
@@ -283,13 +279,17 @@ fn main() -> ExitCode {
                 .as_deref()
                 .filter(|_| !force)
                 .and_then(jixiao::export::cli::refuse_existing_output);
-            match refused {
-                Some(failure) => finish(Err(failure), lang),
-                None => finish(
-                    jixiao::export::cli::run(&file, format, output.as_deref(), table, lang),
-                    lang,
-                ),
+            if let Some(failure) = refused {
+                return finish(Err(failure), lang);
             }
+            let args = ExportArgs {
+                format,
+                output: output.as_deref(),
+                table,
+                with_checks,
+                lang,
+            };
+            finish(jixiao::export::cli::run(&file, args), lang)
         }
         Some(Command::Review { .. }) | None if !has_terminal() => {
             eprintln!("{}", jixiao::i18n::NEEDS_TERMINAL.get(lang));
