@@ -222,10 +222,10 @@ impl App {
         self.selection[self.pane.index()]
     }
 
-    /// Rows that fit in the pane's table (used for paging).
+    /// Rows visible in the pane's table at the current terminal size (one page).
     #[must_use]
     pub fn page_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(8)).max(1)
+        crate::layout::pane_rows(self.size)
     }
 
     fn recompute(&mut self) {
