@@ -4,6 +4,7 @@
 pub mod action;
 pub mod edit;
 pub mod keymap;
+pub mod panes;
 pub mod review;
 pub mod rows;
 pub mod search;
@@ -18,7 +19,8 @@ use crate::i18n::{self as t, Tr};
 
 pub use action::{Action, Effect};
 pub use edit::{Choice, EditTarget, Editor};
-pub use rows::{BudgetRow, IndicatorRow, Pane, WorkloadRow};
+pub use panes::{PANES, Pane, PaneMap};
+pub use rows::{BudgetRow, IndicatorRow, WorkloadRow};
 use search::Hit;
 
 /// How many edits undo remembers.
@@ -127,8 +129,10 @@ pub struct App {
     /// Why the workbook cannot be edited, if it cannot.
     pub read_only: Option<Bilingual>,
     pub pane: Pane,
-    pub selection: [usize; 5],
-    pub column: [usize; 5],
+    /// The selected row of each pane.
+    pub selection: PaneMap<usize>,
+    /// The selected column of each pane.
+    pub column: PaneMap<usize>,
     pub collapsed: BTreeSet<String>,
     pub mode: Mode,
     pub status: Option<Status>,
@@ -166,8 +170,8 @@ impl App {
             lang,
             read_only: None,
             pane: Pane::Summary,
-            selection: [0; 5],
-            column: [0; 5],
+            selection: PaneMap::default(),
+            column: PaneMap::default(),
             collapsed: BTreeSet::new(),
             mode: Mode::Browse,
             status: None,
@@ -206,20 +210,25 @@ impl App {
         });
     }
 
+    fn info_tr(&mut self, text: Tr) {
+        let msg = self.tr(text);
+        self.info(msg);
+    }
+
     fn error_bi(&mut self, text: &Bilingual) {
         let s = text.get(self.lang).to_owned();
         self.error(s);
     }
 
-    /// Rows of the current pane.
+    /// Rows a pane has right now.
     #[must_use]
     pub fn row_count(&self, pane: Pane) -> usize {
-        rows::row_count(pane, &self.workbook, &self.derived, &self.collapsed)
+        (pane.spec().rows)(self)
     }
 
     #[must_use]
     pub fn selected(&self) -> usize {
-        self.selection[self.pane.index()]
+        self.selection[self.pane]
     }
 
     /// Rows visible in the pane's table at the current terminal size (one page).
@@ -236,9 +245,9 @@ impl App {
     }
 
     fn clamp_selection(&mut self) {
-        for pane in Pane::ALL {
+        for pane in Pane::all() {
             let n = self.row_count(pane);
-            let s = &mut self.selection[pane.index()];
+            let s = &mut self.selection[pane];
             *s = (*s).min(n.saturating_sub(1));
         }
     }
@@ -326,36 +335,36 @@ impl App {
         }
         let current = self.selected();
         let next = current.saturating_add_signed(delta).min(n - 1);
-        self.selection[self.pane.index()] = next;
+        self.selection[self.pane] = next;
     }
 
     fn update_browse(&mut self, action: Action) -> Effect {
         let page = isize::try_from(self.page_rows()).unwrap_or(10);
         match action {
-            Action::NextPane => self.pane = Pane::ALL[(self.pane.index() + 1) % 5],
-            Action::PrevPane => self.pane = Pane::ALL[(self.pane.index() + 4) % 5],
+            Action::NextPane => self.pane = self.pane.next(),
+            Action::PrevPane => self.pane = self.pane.prev(),
             Action::GoPane(n) => {
-                if let Some(p) = Pane::ALL.get(n) {
-                    self.pane = *p;
+                if let Some(pane) = Pane::at(n) {
+                    self.pane = pane;
                 }
             }
             Action::Up | Action::ScrollUp => self.move_selection(-1),
             Action::Down | Action::ScrollDown => self.move_selection(1),
             Action::PageUp => self.move_selection(-page),
             Action::PageDown => self.move_selection(page),
-            Action::Home => self.selection[self.pane.index()] = 0,
+            Action::Home => self.selection[self.pane] = 0,
             Action::SelectRow(row) => {
-                self.selection[self.pane.index()] = row;
+                self.selection[self.pane] = row;
                 self.clamp_selection();
             }
             Action::End => self.move_selection(isize::MAX),
             Action::Left => {
-                let c = &mut self.column[self.pane.index()];
+                let c = &mut self.column[self.pane];
                 *c = c.saturating_sub(1);
             }
             Action::Right => {
                 let cols = self.pane.columns();
-                let c = &mut self.column[self.pane.index()];
+                let c = &mut self.column[self.pane];
                 *c = (*c + 1).min(cols - 1);
             }
             Action::Activate => self.activate(),
@@ -582,53 +591,10 @@ impl App {
         false
     }
 
-    /// Enter/e on the selected row.
+    /// Enter/e on the selected row: what the pane's registry entry says.
     fn activate(&mut self) {
         let selected = self.selected();
-        match self.pane {
-            Pane::Summary => {
-                let flat = self.workbook.table.flatten();
-                let code = self
-                    .workbook
-                    .table
-                    .indicators
-                    .get(selected)
-                    .map(|i| i.code.clone());
-                if let Some(index) = code.and_then(|c| flat.iter().position(|(_, i)| i.code == c)) {
-                    self.jump_to_indicator(index);
-                }
-            }
-            Pane::Budget => match rows::budget_rows().get(selected).copied() {
-                Some(BudgetRow::Field(f)) => self.open_editor(EditTarget::Field(f)),
-                Some(BudgetRow::Metric(_)) => {
-                    let msg = self.tr(t::DERIVED_HINT);
-                    self.info(msg);
-                }
-                _ => {
-                    let msg = self.tr(t::NOT_EDITABLE);
-                    self.info(msg);
-                }
-            },
-            Pane::Indicators => self.activate_indicator(selected),
-            Pane::Workload => {
-                let column = self.column[Pane::Workload.index()];
-                match rows::workload_rows(&self.workbook).get(selected).copied() {
-                    Some(WorkloadRow::Item(g, i)) => self.open_editor(match column {
-                        1 => EditTarget::WorkloadTarget(g, i),
-                        2 => EditTarget::WorkloadLastYear(g, i),
-                        _ => EditTarget::WorkloadValue(g, i),
-                    }),
-                    Some(WorkloadRow::Part(g, i, p)) => {
-                        self.open_editor(EditTarget::PartValue(g, i, p))
-                    }
-                    _ => {
-                        let msg = self.tr(t::NOT_EDITABLE);
-                        self.info(msg);
-                    }
-                }
-            }
-            Pane::Checks => self.jump_to_warning(selected),
-        }
+        (self.pane.spec().activate)(self, selected);
     }
 
     fn activate_indicator(&mut self, selected: usize) {
@@ -649,7 +615,7 @@ impl App {
             self.info(msg);
             return;
         }
-        let column = self.column[Pane::Indicators.index()];
+        let column = self.column[Pane::Indicators];
         if self.reviewing {
             match column {
                 0 => self.open_editor(EditTarget::ReviewerScore(row.index)),
@@ -904,7 +870,7 @@ impl App {
         match hit {
             Hit::Row(pane, row) => {
                 self.pane = pane;
-                self.selection[pane.index()] = row;
+                self.selection[pane] = row;
                 self.clamp_selection();
             }
             Hit::Indicator(index) => self.jump_to_indicator(index),
@@ -927,7 +893,7 @@ impl App {
         let rows = rows::indicator_rows(&self.workbook, &self.collapsed);
         if let Some(pos) = rows.iter().position(|r| r.index == index) {
             self.pane = Pane::Indicators;
-            self.selection[Pane::Indicators.index()] = pos;
+            self.selection[Pane::Indicators] = pos;
         }
     }
 
@@ -937,7 +903,7 @@ impl App {
             .position(|r| *r == BudgetRow::Metric(metric))
         {
             self.pane = Pane::Budget;
-            self.selection[Pane::Budget.index()] = pos;
+            self.selection[Pane::Budget] = pos;
         }
     }
 
@@ -957,7 +923,7 @@ impl App {
                     .position(|r| *r == BudgetRow::Field(field))
                 {
                     self.pane = Pane::Budget;
-                    self.selection[Pane::Budget.index()] = pos;
+                    self.selection[Pane::Budget] = pos;
                 }
             }
             Concern::Metric { metric } => self.jump_to_metric(metric),
@@ -974,12 +940,12 @@ impl App {
                     .position(|r| *r == WorkloadRow::Item(group, item))
                 {
                     self.pane = Pane::Workload;
-                    self.selection[Pane::Workload.index()] = pos;
+                    self.selection[Pane::Workload] = pos;
                 }
             }
             Concern::Table => {
                 self.pane = Pane::Indicators;
-                self.selection[Pane::Indicators.index()] = 0;
+                self.selection[Pane::Indicators] = 0;
             }
             Concern::Reported => self.pane = Pane::Summary,
         }

@@ -10,7 +10,7 @@ use super::panes::metric_value;
 use super::panes::workload::amount;
 use super::theme::Theme;
 use crate::app::rows::{budget_rows, indicator_rows, workload_rows};
-use crate::app::{App, BudgetRow, Pane, WorkloadRow};
+use crate::app::{App, BudgetRow, WorkloadRow};
 use crate::core::Lang;
 use crate::core::engine::{MetricId, MetricStatus, ScoreBasis, ValueSource};
 use crate::core::model::FieldId;
@@ -19,7 +19,7 @@ use crate::i18n::{self as t, Tr};
 use crate::text::wrap;
 
 /// Lines of (label, text); the renderer wraps them to the panel's width.
-type Entries = Vec<(String, String)>;
+pub(super) type Entries = Vec<(String, String)>;
 
 fn entry(entries: &mut Entries, label: impl Into<String>, text: impl Into<String>) {
     let text = text.into();
@@ -33,13 +33,7 @@ fn tr(lang: Lang, text: Tr) -> &'static str {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let (title, entries) = match app.pane {
-        Pane::Summary => summary(app),
-        Pane::Budget => budget(app),
-        Pane::Indicators => indicator(app),
-        Pane::Workload => workload(app),
-        Pane::Checks => checks(app),
-    };
+    let (title, entries) = (super::panes::view(app.pane).detail)(app);
     let width = usize::from(area.width.saturating_sub(2)).max(4);
     let mut lines: Vec<Line> = vec![Line::from(Span::styled(title, theme.title))];
     for (label, text) in entries {
@@ -70,7 +64,7 @@ fn used_by(app: &App, field: FieldId) -> String {
         .join("、")
 }
 
-fn budget(app: &App) -> (String, Entries) {
+pub(super) fn budget(app: &App) -> (String, Entries) {
     let lang = app.lang;
     let mut e = Entries::new();
     match budget_rows().get(app.selected()).copied() {
@@ -138,7 +132,7 @@ fn budget(app: &App) -> (String, Entries) {
     }
 }
 
-fn indicator(app: &App) -> (String, Entries) {
+pub(super) fn indicator(app: &App) -> (String, Entries) {
     let lang = app.lang;
     let mut e = Entries::new();
     let rows = indicator_rows(&app.workbook, &app.collapsed);
@@ -206,7 +200,7 @@ fn indicator(app: &App) -> (String, Entries) {
     (format!("{} {}", ind.code, ind.name), e)
 }
 
-fn workload(app: &App) -> (String, Entries) {
+pub(super) fn workload(app: &App) -> (String, Entries) {
     let lang = app.lang;
     let mut e = Entries::new();
     let wb = &app.workbook;
@@ -286,7 +280,7 @@ fn workload(app: &App) -> (String, Entries) {
     (title, e)
 }
 
-fn checks(app: &App) -> (String, Entries) {
+pub(super) fn checks(app: &App) -> (String, Entries) {
     let lang = app.lang;
     let mut e = Entries::new();
     let Some(w) = app.derived.warnings.get(app.selected()) else {
@@ -323,7 +317,7 @@ fn checks(app: &App) -> (String, Entries) {
     (sev.to_owned(), e)
 }
 
-fn summary(app: &App) -> (String, Entries) {
+pub(super) fn summary(app: &App) -> (String, Entries) {
     let mut e = Entries::new();
     let flat = app.workbook.table.flatten();
     let Some(top) = app.workbook.table.indicators.get(app.selected()) else {

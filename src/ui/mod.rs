@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::app::{App, Pane};
+use crate::app::App;
 use crate::i18n as t;
 use crate::text;
 use theme::Theme;
@@ -50,13 +50,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     let a = areas(screen);
     header::render(app, frame, a.header, &theme);
-    match app.pane {
-        Pane::Summary => panes::summary::render(app, frame, a.pane, &theme),
-        Pane::Budget => panes::budget::render(app, frame, a.pane, &theme),
-        Pane::Indicators => panes::indicators::render(app, frame, a.pane, &theme),
-        Pane::Workload => panes::workload::render(app, frame, a.pane, &theme),
-        Pane::Checks => panes::checks::render(app, frame, a.pane, &theme),
-    }
+    (panes::view(app.pane).render)(app, frame, a.pane, &theme);
     detail::render(app, frame, a.detail, &theme);
     footer::render(app, frame, a.footer, &theme);
     overlay::render(app, frame, screen, &theme);

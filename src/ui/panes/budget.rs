@@ -75,17 +75,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app.tr(t::COL_UNIT),
     ]);
     let widths = flex_then_fixed(&fixed);
-    let title = format!(" 2 {} ", app.tr(Pane::Budget.title()));
     draw_table(
+        app,
         frame,
         area,
         TableView {
-            title: &title,
+            pane: Pane::Budget,
+            title_extra: String::new(),
             header,
             rows,
             widths: &widths,
+            column: None,
         },
-        (app.selection[Pane::Budget.index()], None),
         theme,
     );
 }

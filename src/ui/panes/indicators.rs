@@ -125,9 +125,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     ]);
     let widths = flex_then_fixed(&fixed);
     let d = &app.derived;
-    let title = format!(
-        " 3 {} · {} {} / {} ",
-        app.tr(Pane::Indicators.title()),
+    let title_extra = format!(
+        " · {} {} / {}",
         app.tr(t::TOTAL),
         fmt_score(d.scores.total),
         fmt_score(d.scores.max_total)
@@ -135,20 +134,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     // Editable columns: the officer's level/score, reason and evidence; in
     // review mode the reviewer's score and comment.
     let column = if app.reviewing {
-        [7, 6, 6][app.column[Pane::Indicators.index()].min(2)]
+        [7, 6, 6][app.column[Pane::Indicators].min(2)]
     } else {
-        app.column[Pane::Indicators.index()] + 4
+        app.column[Pane::Indicators] + 4
     };
     draw_table(
+        app,
         frame,
         area,
         TableView {
-            title: &title,
+            pane: Pane::Indicators,
+            title_extra: title_extra,
             header,
             rows,
             widths: &widths,
+            column: Some(column),
         },
-        (app.selection[Pane::Indicators.index()], Some(column)),
         theme,
     );
 }
