@@ -8,6 +8,7 @@ pub mod panes;
 pub mod review;
 pub mod rows;
 pub mod search;
+pub mod status;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -22,6 +23,7 @@ pub use edit::{Choice, EditTarget, Editor};
 pub use panes::{PANES, Pane, PaneMap};
 pub use rows::{BudgetRow, IndicatorRow, WorkloadRow};
 use search::Hit;
+pub use status::{Status, StatusLine};
 
 /// How many edits undo remembers.
 const UNDO_LIMIT: usize = 500;
@@ -100,13 +102,6 @@ impl Mode {
     }
 }
 
-/// A message for the status bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub is_error: bool,
-}
-
 /// Where the workbook came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -156,7 +151,23 @@ pub struct App {
     pub reviewing: bool,
 }
 
+impl StatusLine for App {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn status_mut(&mut self) -> &mut Option<Status> {
+        &mut self.status
+    }
+}
+
 impl App {
+    /// Text in the interface language.
+    #[must_use]
+    pub fn tr(&self, text: Tr) -> &'static str {
+        text.get(self.lang)
+    }
+
     /// A workbench over `workbook`, which was loaded from (or will be saved to) `path`.
     #[must_use]
     pub fn new(workbook: Workbook, path: PathBuf, origin: Origin, lang: Lang) -> Self {
@@ -188,36 +199,6 @@ impl App {
             monochrome: false,
             reviewing: false,
         }
-    }
-
-    /// Text in the interface language.
-    #[must_use]
-    pub fn tr(&self, text: Tr) -> &'static str {
-        text.get(self.lang)
-    }
-
-    fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            is_error: false,
-        });
-    }
-
-    fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            is_error: true,
-        });
-    }
-
-    fn info_tr(&mut self, text: Tr) {
-        let msg = self.tr(text);
-        self.info(msg);
-    }
-
-    fn error_bi(&mut self, text: &Bilingual) {
-        let s = text.get(self.lang).to_owned();
-        self.error(s);
     }
 
     /// Rows a pane has right now.
@@ -268,8 +249,7 @@ impl App {
                     suggestion,
                     reload_armed: false,
                 };
-                let msg = self.tr(t::CHANGED_ON_DISK);
-                self.error(msg);
+                self.error(self.tr(t::CHANGED_ON_DISK));
                 return Effect::None;
             }
             Action::Exported(result) => {
@@ -480,8 +460,7 @@ impl App {
             }
             Action::Cancel => {
                 self.mode = Mode::Browse;
-                let msg = self.tr(t::NOT_SAVED_KEPT);
-                self.info(msg);
+                self.info_tr(t::NOT_SAVED_KEPT);
                 Effect::None
             }
             _ => Effect::None,
@@ -496,8 +475,7 @@ impl App {
                 self.saved = self.workbook.clone();
                 self.push_undo(before);
                 self.recompute();
-                let msg = self.tr(t::RELOADED);
-                self.info(msg);
+                self.info_tr(t::RELOADED);
             }
             Err(why) => self.error(why),
         }
@@ -514,13 +492,11 @@ impl App {
                 let before = std::mem::replace(&mut self.workbook, recovered);
                 self.push_undo(before);
                 self.recompute();
-                let msg = self.tr(t::RECOVERY_RESTORED);
-                self.info(msg);
+                self.info_tr(t::RECOVERY_RESTORED);
             }
             Action::Choose('o' | 'O') => {
                 self.mode = Mode::Browse;
-                let msg = self.tr(t::RECOVERY_KEPT);
-                self.info(msg);
+                self.info_tr(t::RECOVERY_KEPT);
             }
             Action::Choose('d' | 'D') => offer.show_differences = !offer.show_differences,
             Action::Up => offer.scroll = offer.scroll.saturating_sub(1),
@@ -611,8 +587,7 @@ impl App {
             if !self.collapsed.remove(&code) {
                 self.collapsed.insert(code);
             }
-            let msg = self.tr(t::SUBTOTAL_HINT);
-            self.info(msg);
+            self.info_tr(t::SUBTOTAL_HINT);
             return;
         }
         let column = self.column[Pane::Indicators];
@@ -636,8 +611,7 @@ impl App {
         match kind {
             None | Some(RuleKind::Manual) => self.open_editor(EditTarget::OfficerScore(row.index)),
             Some(RuleKind::NotApplicable { .. }) => {
-                let msg = self.tr(t::NOT_EDITABLE);
-                self.info(msg);
+                self.info_tr(t::NOT_EDITABLE);
             }
             Some(_) => {
                 if self.refuse_if_read_only() {
@@ -694,8 +668,7 @@ impl App {
                 }
                 self.mode = Mode::Browse;
                 self.recompute();
-                let msg = self.tr(t::CANCELLED);
-                self.info(msg);
+                self.info_tr(t::CANCELLED);
             }
             _ => {}
         }
@@ -806,13 +779,11 @@ impl App {
                     self.push_undo(before);
                 }
                 self.recompute();
-                let msg = self.tr(t::COMMITTED);
-                self.info(msg);
+                self.info_tr(t::COMMITTED);
             }
             Action::Cancel => {
                 self.mode = Mode::Browse;
-                let msg = self.tr(t::CANCELLED);
-                self.info(msg);
+                self.info_tr(t::CANCELLED);
             }
             _ => {}
         }
@@ -912,8 +883,7 @@ impl App {
             return;
         };
         let Some(concern) = warning.concerns.first().cloned() else {
-            let msg = self.tr(t::NOTHING_FOUND_JUMP);
-            self.info(msg);
+            self.info_tr(t::NOTHING_FOUND_JUMP);
             return;
         };
         match concern {
@@ -979,8 +949,7 @@ impl App {
             None if forward => t::NOTHING_TO_REDO,
             None => t::NOTHING_TO_UNDO,
         };
-        let msg = self.tr(msg);
-        self.info(msg);
+        self.info_tr(msg);
     }
 
     fn revert(&mut self) {
@@ -991,7 +960,6 @@ impl App {
         let before = std::mem::replace(&mut self.workbook, saved);
         self.push_undo(before);
         self.recompute();
-        let msg = self.tr(t::REVERTED);
-        self.info(msg);
+        self.info_tr(t::REVERTED);
     }
 }

@@ -9,7 +9,7 @@
 use std::ops::{Index, IndexMut};
 
 use super::keymap::{Key, c};
-use super::{App, BudgetRow, EditTarget, WorkloadRow, rows};
+use super::{App, BudgetRow, EditTarget, StatusLine, WorkloadRow, rows};
 use crate::i18n::{self as t, Tr};
 
 /// The workbench panes, in the order of `PANES`.

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-use super::{Action, App, EditTarget, Editor, Mode, Origin, Status};
+use super::{Action, App, EditTarget, Editor, Mode, ModeKind, Origin, Status, StatusLine};
 use crate::core::engine::{Grade, Severity};
 use crate::core::num::{NumberRules, parse_number};
 use crate::core::{Bilingual, Lang};
@@ -118,7 +118,32 @@ pub struct ReviewApp {
 
 const GRADES: [Grade; 4] = [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor];
 
+impl StatusLine for ReviewApp {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn status_mut(&mut self) -> &mut Option<Status> {
+        &mut self.status
+    }
+}
+
 impl ReviewApp {
+    /// Which kind of mode the keyboard is in (for the keymap and the hints).
+    #[must_use]
+    pub fn mode_kind(&self) -> ModeKind {
+        match (&self.mode, &self.screen) {
+            (ReviewMode::Prompt(..), _) => ModeKind::Prompt,
+            (ReviewMode::ConfirmQuit, _) => ModeKind::ConfirmQuit,
+            (ReviewMode::Help(_), _) => ModeKind::Help,
+            (ReviewMode::Browse, Screen::Drill { app, .. }) => app.mode.kind(),
+            (ReviewMode::Browse, Screen::Matrix { .. } | Screen::Diff { .. }) => {
+                ModeKind::ReviewCompare
+            }
+            (ReviewMode::Browse, Screen::Overview) => ModeKind::ReviewList,
+        }
+    }
+
     #[must_use]
     pub fn new(session: ReviewSession, lang: Lang) -> Self {
         let columns = Column::all(&session.overview);
@@ -148,10 +173,7 @@ impl ReviewApp {
             .unwrap_or(0);
         app.refresh_view();
         if let Some(note) = app.session.notes.first().cloned() {
-            app.status = Some(Status {
-                text: note.get(lang).to_owned(),
-                is_error: true,
-            });
+            app.error_bi(&note);
         }
         app
     }
@@ -159,20 +181,6 @@ impl ReviewApp {
     #[must_use]
     pub fn tr(&self, text: Tr) -> &'static str {
         text.get(self.lang)
-    }
-
-    fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            is_error: false,
-        });
-    }
-
-    fn error(&mut self, text: &Bilingual) {
-        self.status = Some(Status {
-            text: text.get(self.lang).to_owned(),
-            is_error: true,
-        });
     }
 
     /// The overview row under the cursor.
@@ -314,8 +322,7 @@ impl ReviewApp {
             Action::ClearFilters => {
                 self.filter = Filter::default();
                 self.refresh_view();
-                let msg = self.tr(t::REVIEW_FILTERS_CLEARED);
-                self.info(msg);
+                self.info_tr(t::REVIEW_FILTERS_CLEARED);
             }
             Action::SearchStart => self.open_prompt(PromptKind::Filter, self.filter.text.clone()),
             Action::DifferencePrompt => {
@@ -357,14 +364,13 @@ impl ReviewApp {
                             format!("{}：{}", self.tr(t::REVIEW_STATUS), next.label(self.lang));
                         self.info(msg);
                     }
-                    Err(why) => self.error(&why),
+                    Err(why) => self.error_bi(&why),
                 }
             }
             Action::Activate => self.drill_in(),
             Action::Mark => {
                 self.marked = self.selected_row();
-                let msg = self.tr(t::REVIEW_MARKED);
-                self.info(msg);
+                self.info_tr(t::REVIEW_MARKED);
             }
             Action::ShowDiff => self.show_diff(),
             Action::ShowMatrix => {
@@ -389,15 +395,11 @@ impl ReviewApp {
             Action::Cancel => self.status = None,
             Action::Saved(result) => match result {
                 Ok(_) => {
-                    let msg = self.tr(t::REVIEW_SAVED);
-                    self.info(msg);
+                    self.info_tr(t::REVIEW_SAVED);
                 }
                 Err(why) => {
                     self.should_quit = false;
-                    self.status = Some(Status {
-                        text: why,
-                        is_error: true,
-                    });
+                    self.error(why);
                 }
             },
             _ => {}
@@ -474,7 +476,7 @@ impl ReviewApp {
             }
             Err(why) => {
                 editor.error = Some(why.clone());
-                self.error(&why);
+                self.error_bi(&why);
                 self.mode = ReviewMode::Prompt(kind, editor);
                 ReviewEffect::None
             }
@@ -495,7 +497,7 @@ impl ReviewApp {
                 .and_then(|r| r.error.as_ref())
                 .map(|e| e.message.clone())
                 .unwrap_or_default();
-            self.error(&why);
+            self.error_bi(&why);
             return;
         };
         let mut workbook = opened.workbook.clone();
@@ -597,15 +599,14 @@ impl ReviewApp {
                 (None, None) => Ok(()),
             };
             if let Err(why) = result {
-                self.error(&why);
+                self.error_bi(&why);
             }
         }
     }
 
     fn show_diff(&mut self) {
         let (Some(left), Some(right)) = (self.marked, self.selected_row()) else {
-            let msg = self.tr(t::REVIEW_MARK_FIRST);
-            self.info(msg);
+            self.info_tr(t::REVIEW_MARK_FIRST);
             return;
         };
         match (self.session.opened(left), self.session.opened(right)) {
@@ -614,8 +615,7 @@ impl ReviewApp {
                 self.screen = Screen::Diff { diff, scroll: 0 };
             }
             _ => {
-                let msg = self.tr(t::REVIEW_CANNOT_COMPARE);
-                self.info(msg);
+                self.info_tr(t::REVIEW_CANNOT_COMPARE);
             }
         }
     }
