@@ -78,10 +78,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .iter()
         .filter(|s| d.count(**s) > 0)
         .map(|s| {
-            let label = match app.lang {
-                crate::core::Lang::Zh => s.label_zh(),
-                crate::core::Lang::En => s.label_en(),
-            };
+            let label = app.tr(t::severity(*s));
             Span::styled(format!(" {label}{}", d.count(*s)), theme.severity(*s))
         })
         .collect();

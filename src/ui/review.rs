@@ -255,11 +255,7 @@ fn stats(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
         footer.differing,
         footer.rows_with_warnings,
         footer.errors,
-        if app.lang == crate::core::Lang::Zh {
-            "份无法读取"
-        } else {
-            "unreadable"
-        },
+        app.tr(t::UNREADABLE_FILES),
     );
     let max = footer
         .grades

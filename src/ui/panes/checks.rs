@@ -17,10 +17,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .warnings
         .iter()
         .map(|w| {
-            let sev = match app.lang {
-                crate::core::Lang::Zh => w.severity.label_zh(),
-                crate::core::Lang::En => w.severity.label_en(),
-            };
+            let sev = app.tr(t::severity(w.severity));
             Row::new(vec![
                 Cell::from(sev).style(theme.severity(w.severity)),
                 Cell::from(truncate(w.message.get(app.lang), msg_w)),

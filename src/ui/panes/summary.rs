@@ -131,10 +131,7 @@ fn render_ratios_and_warnings(app: &App, frame: &mut Frame, area: Rect, theme: &
     let counts: Vec<Span> = Severity::ALL
         .iter()
         .flat_map(|s| {
-            let label = match lang {
-                crate::core::Lang::Zh => s.label_zh(),
-                crate::core::Lang::En => s.label_en(),
-            };
+            let label = t::severity(*s).get(lang);
             [
                 Span::styled(
                     format!("{label} {}", app.derived.count(*s)),
