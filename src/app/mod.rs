@@ -302,7 +302,7 @@ impl App {
             Action::PageUp => *scroll = scroll.saturating_sub(10),
             Action::PageDown => *scroll += 10,
             Action::Cancel | Action::Help | Action::Quit | Action::Activate => {
-                self.mode = Mode::Browse
+                self.mode = Mode::Browse;
             }
             _ => {}
         }
@@ -754,7 +754,7 @@ impl App {
         match action {
             Action::Up | Action::Left => choice.cursor = choice.cursor.saturating_sub(1),
             Action::Down | Action::Right => {
-                choice.cursor = (choice.cursor + 1).min(n.saturating_sub(1))
+                choice.cursor = (choice.cursor + 1).min(n.saturating_sub(1));
             }
             Action::Input(' ') if choice.multi => {
                 if let Some(m) = choice.marked.get_mut(choice.cursor) {

@@ -268,7 +268,61 @@ impl ReviewApp {
             .max(1)
     }
 
-    #[allow(clippy::too_many_lines)]
+    /// Sorts by the selected column; again on the same column reverses.
+    fn sort_by_selected_column(&mut self) {
+        let Some(&column) = self.columns.get(self.column) else {
+            return;
+        };
+        self.sort = match self.sort {
+            Some(s) if s.column == column => Some(Sort {
+                column,
+                descending: !s.descending,
+            }),
+            _ => Some(Sort {
+                column,
+                descending: true,
+            }),
+        };
+        self.refresh_view();
+        self.selected = 0;
+    }
+
+    /// All grades, then each grade alone in turn.
+    fn cycle_grade_filter(&mut self) {
+        let next = match self.filter.grades.as_slice() {
+            [] => Some(GRADES[0]),
+            [g] => GRADES
+                .iter()
+                .position(|x| x == g)
+                .and_then(|i| GRADES.get(i + 1))
+                .copied(),
+            _ => None,
+        };
+        self.filter.grades = next.into_iter().collect();
+        self.refresh_view();
+    }
+
+    /// The selected workbook's next review status.
+    fn cycle_status(&mut self) {
+        let Some(row) = self.selected_row() else {
+            return;
+        };
+        let next = self
+            .session
+            .rows()
+            .get(row)
+            .map_or(ReviewStatus::default(), |r| r.status.next());
+        let outcome = self.session.set_status(row, next);
+        self.refresh_stats();
+        match outcome {
+            Ok(()) => {
+                let msg = format!("{}：{}", self.tr(t::REVIEW_STATUS), next.label(self.lang));
+                self.info(msg);
+            }
+            Err(why) => self.error_bi(&why),
+        }
+    }
+
     fn update_overview(&mut self, action: Action) -> ReviewEffect {
         match action {
             Action::Up | Action::ScrollUp => self.move_to(-1),
@@ -280,38 +334,10 @@ impl ReviewApp {
             Action::SelectRow(r) => self.selected = r.min(self.view.len().saturating_sub(1)),
             Action::Left => self.column = self.column.saturating_sub(1),
             Action::Right => {
-                self.column = (self.column + 1).min(self.columns.len().saturating_sub(1))
+                self.column = (self.column + 1).min(self.columns.len().saturating_sub(1));
             }
-            Action::SortColumn => {
-                let Some(&column) = self.columns.get(self.column) else {
-                    return ReviewEffect::None;
-                };
-                self.sort = match self.sort {
-                    Some(s) if s.column == column => Some(Sort {
-                        column,
-                        descending: !s.descending,
-                    }),
-                    _ => Some(Sort {
-                        column,
-                        descending: true,
-                    }),
-                };
-                self.refresh_view();
-                self.selected = 0;
-            }
-            Action::CycleGradeFilter => {
-                let next = match self.filter.grades.as_slice() {
-                    [] => Some(GRADES[0]),
-                    [g] => GRADES
-                        .iter()
-                        .position(|x| x == g)
-                        .and_then(|i| GRADES.get(i + 1))
-                        .copied(),
-                    _ => None,
-                };
-                self.filter.grades = next.into_iter().collect();
-                self.refresh_view();
-            }
+            Action::SortColumn => self.sort_by_selected_column(),
+            Action::CycleGradeFilter => self.cycle_grade_filter(),
             Action::ToggleWarningsFilter => {
                 self.filter.min_severity = match self.filter.min_severity {
                     None => Some(Severity::High),
@@ -342,31 +368,12 @@ impl ReviewApp {
                 self.open_prompt(PromptKind::Comment, current);
             }
             Action::ExportOverview => {
-                self.open_prompt(PromptKind::ExportOverview, "overview.csv".to_owned())
+                self.open_prompt(PromptKind::ExportOverview, "overview.csv".to_owned());
             }
             Action::ExportReviews => {
-                self.open_prompt(PromptKind::ExportReviews, "reviews.xlsx".to_owned())
+                self.open_prompt(PromptKind::ExportReviews, "reviews.xlsx".to_owned());
             }
-            Action::CycleStatus => {
-                let Some(row) = self.selected_row() else {
-                    return ReviewEffect::None;
-                };
-                let next = self
-                    .session
-                    .rows()
-                    .get(row)
-                    .map_or(ReviewStatus::default(), |r| r.status.next());
-                let outcome = self.session.set_status(row, next);
-                self.refresh_stats();
-                match outcome {
-                    Ok(()) => {
-                        let msg =
-                            format!("{}：{}", self.tr(t::REVIEW_STATUS), next.label(self.lang));
-                        self.info(msg);
-                    }
-                    Err(why) => self.error_bi(&why),
-                }
-            }
+            Action::CycleStatus => self.cycle_status(),
             Action::Activate => self.drill_in(),
             Action::Mark => {
                 self.marked = self.selected_row();
@@ -633,10 +640,10 @@ impl ReviewApp {
                 }
                 Action::Left => *first_column = first_column.saturating_sub(1),
                 Action::Right => {
-                    *first_column = (*first_column + 1).min(matrix.columns.len().saturating_sub(1))
+                    *first_column = (*first_column + 1).min(matrix.columns.len().saturating_sub(1));
                 }
                 Action::Cancel | Action::Quit | Action::ShowMatrix => {
-                    self.screen = Screen::Overview
+                    self.screen = Screen::Overview;
                 }
                 Action::Help => self.mode = ReviewMode::Help(0),
                 _ => {}
@@ -646,12 +653,12 @@ impl ReviewApp {
                 match action {
                     Action::Up | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
                     Action::Down | Action::ScrollDown => {
-                        *scroll = (*scroll + 1).min(lines.saturating_sub(1))
+                        *scroll = (*scroll + 1).min(lines.saturating_sub(1));
                     }
                     Action::PageUp => *scroll = scroll.saturating_sub(20),
                     Action::PageDown => *scroll = (*scroll + 20).min(lines.saturating_sub(1)),
                     Action::Cancel | Action::Quit | Action::ShowDiff => {
-                        self.screen = Screen::Overview
+                        self.screen = Screen::Overview;
                     }
                     Action::Help => self.mode = ReviewMode::Help(0),
                     _ => {}

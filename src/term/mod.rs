@@ -67,7 +67,7 @@ pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
             app.status = Some(crate::app::Status {
                 text,
                 is_error: false,
-            })
+            });
         }
         Err(why) => {
             app.should_quit = false;

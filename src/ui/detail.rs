@@ -82,7 +82,7 @@ pub(super) fn budget(app: &App) -> (String, Entries) {
                 }
                 match &metric.status {
                     MetricStatus::ZeroDenominator => {
-                        entry(&mut e, "n/a", t::ZERO_DENOMINATOR.get(lang))
+                        entry(&mut e, "n/a", t::ZERO_DENOMINATOR.get(lang));
                     }
                     MetricStatus::Overflow => entry(&mut e, "n/a", t::OVERFLOW.get(lang)),
                     MetricStatus::MissingInput { fields } => {
@@ -191,9 +191,13 @@ pub(super) fn workload(app: &App) -> (String, Entries) {
     let mut e = Entries::new();
     let wb = &app.workbook;
     let row = workload_rows(wb).get(app.selected()).copied();
-    let group_index = match row {
-        Some(WorkloadRow::Group(g) | WorkloadRow::Item(g, _) | WorkloadRow::Part(g, _, _)) => g,
-        None => return (String::new(), e),
+    let Some(
+        WorkloadRow::Group(group_index)
+        | WorkloadRow::Item(group_index, _)
+        | WorkloadRow::Part(group_index, _, _),
+    ) = row
+    else {
+        return (String::new(), e);
     };
     let Some(group) = wb.workload.get(group_index) else {
         return (String::new(), e);

@@ -37,7 +37,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         area,
         TableView {
             pane: Pane::Checks,
-            title_extra: title_extra,
+            title_extra,
             header,
             rows,
             widths: &widths,

@@ -37,6 +37,35 @@ fn officer_cell(ind: &Indicator, basis: ScoreBasis) -> String {
     }
 }
 
+/// Missing scores show as errors, full marks as fine, the rest highlighted.
+fn score_style(basis: ScoreBasis, full: bool, theme: &Theme) -> ratatui::style::Style {
+    if basis == ScoreBasis::Missing {
+        theme.error
+    } else if full {
+        theme.ok
+    } else {
+        theme.accent
+    }
+}
+
+/// The column titles (the last-but-one is the reviewer's comment in review mode).
+fn header(app: &App) -> Row<'static> {
+    Row::new(vec![
+        app.tr(t::COL_INDICATOR),
+        app.tr(t::COL_WEIGHT),
+        app.tr(t::COL_SCORE),
+        app.tr(t::COL_LOST),
+        app.tr(t::COL_CHOICE),
+        app.tr(t::COL_REASON),
+        if app.reviewing {
+            app.tr(t::COL_REVIEW_COMMENT)
+        } else {
+            app.tr(t::COL_EVIDENCE)
+        },
+        app.tr(t::COL_REVIEW),
+    ])
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let flat = app.workbook.table.flatten();
     let results = &app.derived.scores.indicators;
@@ -68,13 +97,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             } else {
                 format!("-{}", fmt_score(r.lost))
             };
-            let score_style = if r.basis == ScoreBasis::Missing {
-                theme.error
-            } else if r.lost.is_zero() {
-                theme.ok
-            } else {
-                theme.accent
-            };
+            let score_style = score_style(r.basis, r.lost.is_zero(), theme);
             let style = if row.has_children {
                 theme.group
             } else {
@@ -109,20 +132,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             )
         })
         .collect();
-    let header = Row::new(vec![
-        app.tr(t::COL_INDICATOR),
-        app.tr(t::COL_WEIGHT),
-        app.tr(t::COL_SCORE),
-        app.tr(t::COL_LOST),
-        app.tr(t::COL_CHOICE),
-        app.tr(t::COL_REASON),
-        if app.reviewing {
-            app.tr(t::COL_REVIEW_COMMENT)
-        } else {
-            app.tr(t::COL_EVIDENCE)
-        },
-        app.tr(t::COL_REVIEW),
-    ]);
+    let header = header(app);
     let widths = flex_then_fixed(&fixed);
     let d = &app.derived;
     let title_extra = format!(
@@ -144,7 +154,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         area,
         TableView {
             pane: Pane::Indicators,
-            title_extra: title_extra,
+            title_extra,
             header,
             rows,
             widths: &widths,

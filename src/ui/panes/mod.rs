@@ -19,21 +19,23 @@ use crate::core::engine::{Metric, MetricStatus};
 use crate::core::num::fmt_percent;
 use crate::i18n as t;
 
+/// Draws a pane's table.
+type RenderFn = fn(&App, &mut Frame, Rect, &Theme);
+/// The detail panel's title and entries for the pane's selected row.
+type DetailFn = fn(&App) -> Detail;
+/// A detail panel: its title and its entries.
+pub(super) type Detail = (String, Entries);
+
 /// The renderer's half of the pane registry (`app::PANES` holds the rest).
 pub(super) struct PaneView {
-    /// Draws the pane's table.
-    pub render: fn(&App, &mut Frame, Rect, &Theme),
-    /// The detail panel's title and entries for the selected row.
-    pub detail: fn(&App) -> (String, Entries),
+    pub render: RenderFn,
+    pub detail: DetailFn,
 }
 
 /// How a pane is drawn; exhaustive, so a new pane cannot be forgotten.
 pub(super) fn view(pane: Pane) -> PaneView {
     use super::detail;
-    let (render, detail): (
-        fn(&App, &mut Frame, Rect, &Theme),
-        fn(&App) -> (String, Entries),
-    ) = match pane {
+    let (render, detail): (RenderFn, DetailFn) = match pane {
         Pane::Summary => (summary::render, detail::summary),
         Pane::Budget => (budget::render, detail::budget),
         Pane::Indicators => (indicators::render, detail::indicator),

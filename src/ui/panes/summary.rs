@@ -78,7 +78,7 @@ fn render_scores(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         area,
         TableView {
             pane: Pane::Summary,
-            title_extra: title_extra,
+            title_extra,
             header,
             rows,
             widths: &widths,
