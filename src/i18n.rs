@@ -61,6 +61,10 @@ pub const GRADE: Tr = Tr("等级", "Grade");
 pub const WARNINGS: Tr = Tr("警告", "Warnings");
 pub const YEAR_SUFFIX: Tr = Tr("年度", "");
 pub const NEW_FILE: Tr = Tr("（新文件，尚未保存）", "(new file, not saved yet)");
+pub const SAMPLE_NEW_FILE: Tr = Tr(
+    "（示例 · 新文件，尚未保存）",
+    "(sample · new file, not saved yet)",
+);
 pub const SAMPLE_SOURCE: Tr = Tr("（内置样例）", "(embedded sample)");
 
 // Columns.

@@ -75,7 +75,7 @@ impl Session {
         Ok((session, app))
     }
 
-    fn offer_recovery(&self, app: &mut App) {
+    pub(crate) fn offer_recovery(&self, app: &mut App) {
         let Some(journal) = &self.journal else { return };
         let Ok(Some(recovered)) = journal.find_recovery(self.document.path()) else {
             return;
