@@ -3,60 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::core::engine::{Derived, MetricId};
+use crate::core::engine::MetricId;
 use crate::core::model::{FieldGroup, FieldId, Workbook};
-
-/// The workbench panes, in key order 1…5.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Summary,
-    Budget,
-    Indicators,
-    Workload,
-    Checks,
-}
-
-impl Pane {
-    pub const ALL: [Self; 5] = [
-        Self::Summary,
-        Self::Budget,
-        Self::Indicators,
-        Self::Workload,
-        Self::Checks,
-    ];
-
-    #[must_use]
-    pub fn index(self) -> usize {
-        match self {
-            Self::Summary => 0,
-            Self::Budget => 1,
-            Self::Indicators => 2,
-            Self::Workload => 3,
-            Self::Checks => 4,
-        }
-    }
-
-    #[must_use]
-    pub fn title(self) -> crate::i18n::Tr {
-        use crate::i18n as t;
-        match self {
-            Self::Summary => t::PANE_SUMMARY,
-            Self::Budget => t::PANE_BUDGET,
-            Self::Indicators => t::PANE_INDICATORS,
-            Self::Workload => t::PANE_WORKLOAD,
-            Self::Checks => t::PANE_CHECKS,
-        }
-    }
-
-    /// How many columns can be selected with ←→ in this pane.
-    #[must_use]
-    pub fn columns(self) -> usize {
-        match self {
-            Self::Indicators | Self::Workload => 3,
-            _ => 1,
-        }
-    }
-}
 
 /// A row of the budget pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,23 +119,6 @@ pub fn workload_rows(wb: &Workbook) -> Vec<WorkloadRow> {
         }
     }
     rows
-}
-
-/// How many rows a pane has right now.
-#[must_use]
-pub fn row_count(
-    pane: Pane,
-    wb: &Workbook,
-    derived: &Derived,
-    collapsed: &BTreeSet<String>,
-) -> usize {
-    match pane {
-        Pane::Summary => wb.table.indicators.len(),
-        Pane::Budget => budget_rows().len(),
-        Pane::Indicators => indicator_rows(wb, collapsed).len(),
-        Pane::Workload => workload_rows(wb).len(),
-        Pane::Checks => derived.warnings.len(),
-    }
 }
 
 #[cfg(test)]

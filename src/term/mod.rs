@@ -68,7 +68,7 @@ pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
             app.status = Some(crate::app::Status {
                 text,
                 is_error: false,
-            })
+            });
         }
         Err(why) => {
             app.should_quit = false;
@@ -84,9 +84,7 @@ pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
 #[must_use]
 pub fn review_action_for_event(app: &ReviewApp, event: &Event) -> Option<Action> {
     match (event, &app.screen) {
-        (Event::Key(key), _) if key.kind == KeyEventKind::Press => {
-            action_for(ui::review::mode_kind(app), key)
-        }
+        (Event::Key(key), _) if key.kind == KeyEventKind::Press => action_for(app.mode_kind(), key),
         (Event::Resize(w, h), _) => Some(Action::Resize(*w, *h)),
         (Event::Mouse(_), crate::app::review::Screen::Drill { app: drill, .. }) => {
             action_for_event(drill, event)
