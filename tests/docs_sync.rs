@@ -42,17 +42,7 @@ fn every_field_metric_and_warning_code_is_documented() {
             missing.push(format!("warning row {row}"));
         }
     }
-    for kind in [
-        "threshold",
-        "step",
-        "bands",
-        "proportional",
-        "categorical",
-        "checklist",
-        "levels",
-        "manual",
-        "not_applicable",
-    ] {
+    for kind in jixiao::core::engine::rules::KIND_KEYS {
         if !DOC.contains(&format!("| `{kind}` |")) {
             missing.push(format!("rule kind {kind}"));
         }

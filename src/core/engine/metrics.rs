@@ -294,8 +294,43 @@ pub struct Metric {
     pub inputs: Vec<(FieldId, Option<Decimal>)>,
     /// The arithmetic with the actual numbers, as the seed writes it.
     pub expression: Option<Bilingual>,
-    /// For F4: `zero`, `decreased`, `unchanged` or `increased`.
-    pub class: Option<String>,
+    /// For F4: how the stock moved.
+    pub class: Option<MetricClass>,
+}
+
+/// How an amount moved against last year (F4); categorical rules match on `key`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricClass {
+    Zero,
+    Decreased,
+    Unchanged,
+    Increased,
+}
+
+impl MetricClass {
+    pub const ALL: [Self; 4] = [
+        Self::Zero,
+        Self::Decreased,
+        Self::Unchanged,
+        Self::Increased,
+    ];
+
+    /// The JSON spelling, which categorical rules name as their category key.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Zero => "zero",
+            Self::Decreased => "decreased",
+            Self::Unchanged => "unchanged",
+            Self::Increased => "increased",
+        }
+    }
+
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
 }
 
 impl Metric {
@@ -562,15 +597,19 @@ fn treasury_stock(wb: &Workbook) -> Metric {
         };
     };
     let (class, zh, en) = if curr.is_zero() && prev.is_zero() {
-        ("zero", "上年为0，本年继续为0", "zero last year, still zero")
+        (
+            MetricClass::Zero,
+            "上年为0，本年继续为0",
+            "zero last year, still zero",
+        )
     } else if curr.is_zero() {
-        ("zero", "本年为0", "zero this year")
+        (MetricClass::Zero, "本年为0", "zero this year")
     } else if change.is_sign_negative() {
-        ("decreased", "较上年下降", "fell")
+        (MetricClass::Decreased, "较上年下降", "fell")
     } else if change.is_zero() {
-        ("unchanged", "与上年持平", "unchanged")
+        (MetricClass::Unchanged, "与上年持平", "unchanged")
     } else {
-        ("increased", "较上年上升", "rose")
+        (MetricClass::Increased, "较上年上升", "rose")
     };
     Metric {
         id,
@@ -600,7 +639,7 @@ fn treasury_stock(wb: &Workbook) -> Metric {
                 .s(")")
                 .done(),
         )),
-        class: Some(class.to_owned()),
+        class: Some(class),
     }
 }
 
@@ -647,7 +686,7 @@ mod tests {
         assert_eq!(
             metric(&wb, MetricId::TreasuryCarryoverStockEfficiency)
                 .class
-                .as_deref(),
+                .map(MetricClass::key),
             Some("zero")
         );
         FieldId::TreasuryCarryoverStockPrev.set(&mut wb, Some(dec!(10)));
@@ -655,21 +694,21 @@ mod tests {
         assert_eq!(
             metric(&wb, MetricId::TreasuryCarryoverStockEfficiency)
                 .class
-                .as_deref(),
+                .map(MetricClass::key),
             Some("decreased")
         );
         FieldId::TreasuryCarryoverStockCurr.set(&mut wb, Some(dec!(12)));
         assert_eq!(
             metric(&wb, MetricId::TreasuryCarryoverStockEfficiency)
                 .class
-                .as_deref(),
+                .map(MetricClass::key),
             Some("increased")
         );
         FieldId::TreasuryCarryoverStockCurr.set(&mut wb, Some(dec!(10)));
         assert_eq!(
             metric(&wb, MetricId::TreasuryCarryoverStockEfficiency)
                 .class
-                .as_deref(),
+                .map(MetricClass::key),
             Some("unchanged")
         );
         FieldId::TreasuryCarryoverStockCurr.set(&mut wb, None);

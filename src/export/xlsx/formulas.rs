@@ -4,8 +4,9 @@ use std::collections::HashMap;
 
 use super::super::rows::tr;
 use crate::core::Lang;
+use crate::core::engine::rules;
 use crate::core::engine::{IndicatorResult, MetricId, ScoreBasis, ValueSource};
-use crate::core::model::{BandOp, FieldId, Indicator, RuleKind, Workbook};
+use crate::core::model::{FieldId, Indicator, Workbook};
 
 /// Where the basic data sheet put each input and each ratio.
 pub(super) struct CellRefs {
@@ -128,16 +129,6 @@ pub(super) fn stock_class_value(wb: &Workbook, lang: Lang) -> String {
     }
 }
 
-pub(super) fn op_text(op: BandOp) -> &'static str {
-    match op {
-        BandOp::Lt => "<",
-        BandOp::Le => "<=",
-        BandOp::Eq => "=",
-        BandOp::Ge => ">=",
-        BandOp::Gt => ">",
-    }
-}
-
 /// The Excel formula of a leaf scored from a ratio, when its rule is one of the
 /// computed shapes; `None` keeps jixiao's value as a plain number.
 pub(super) fn live_score_formula(
@@ -151,61 +142,6 @@ pub(super) fn live_score_formula(
     let rule = ind.rule.as_ref()?;
     let r = refs.metric_abs(rule.metric?)?;
     let w = ind.weight;
-    let clamp = |body: String| format!("IF(ISNUMBER({r}),MAX(0,MIN({w},{body})),0)");
-    Some(match &rule.kind {
-        RuleKind::Threshold {
-            threshold,
-            deduct_per_point,
-            above_is_bad,
-        } => {
-            let excess = if *above_is_bad {
-                format!("{r}-{threshold}")
-            } else {
-                format!("{threshold}-{r}")
-            };
-            clamp(format!("{w}-MAX(0,{excess})*{deduct_per_point}"))
-        }
-        RuleKind::Step {
-            full_at,
-            step,
-            deduct,
-            started_step_counts,
-        } => {
-            if step.is_zero() {
-                return None;
-            }
-            let round = if *started_step_counts {
-                "ROUNDUP"
-            } else {
-                "ROUNDDOWN"
-            };
-            clamp(format!(
-                "IF({full_at}-{r}<=0,{w},{w}-{round}(ROUND(({full_at}-{r})/{step},9),0)*{deduct})"
-            ))
-        }
-        RuleKind::Bands { bands, otherwise } => {
-            let mut body = otherwise.to_string();
-            for band in bands.iter().rev() {
-                body = format!(
-                    "IF({r}{}{},{},{body})",
-                    op_text(band.op),
-                    band.bound,
-                    band.points
-                );
-            }
-            clamp(body)
-        }
-        RuleKind::Proportional {
-            cap,
-            round_to_whole,
-        } => {
-            let exact = format!("MIN(MAX({r},0),{cap})*{w}/100");
-            if *round_to_whole {
-                clamp(format!("ROUND({exact},0)"))
-            } else {
-                clamp(exact)
-            }
-        }
-        _ => return None,
-    })
+    let body = rules::excel_formula(&rule.kind, &r, w)?;
+    Some(format!("IF(ISNUMBER({r}),MAX(0,MIN({w},{body})),0)"))
 }
