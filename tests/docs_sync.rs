@@ -76,3 +76,16 @@ fn collect_keys(value: &Value, out: &mut std::collections::BTreeSet<String>) {
         _ => {}
     }
 }
+
+#[test]
+fn the_metrics_table_is_the_registry() {
+    let missing: Vec<String> = jixiao::core::engine::metrics::METRICS
+        .iter()
+        .map(|def| format!("| `{}` | {} | {} |", def.key, def.no, def.doc))
+        .filter(|row| !DOC.contains(row.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/format.md §2.1 rows differ from METRICS: {missing:?}"
+    );
+}

@@ -683,7 +683,7 @@ fn check_metrics_and_reported(
                         );
                     }
                     MetricStatus::ZeroDenominator => {
-                        let mut concerns = fields(metric.inputs());
+                        let mut concerns = fields(&metric.inputs());
                         concerns.extend(concern());
                         c.push(
                             WarningCode::ZeroDenominator,
@@ -703,7 +703,7 @@ fn check_metrics_and_reported(
                         );
                     }
                     MetricStatus::Overflow => {
-                        let mut concerns = fields(metric.inputs());
+                        let mut concerns = fields(&metric.inputs());
                         concerns.extend(concern());
                         c.push(
                             WarningCode::ValueTooLarge,

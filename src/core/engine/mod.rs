@@ -3,6 +3,7 @@
 pub mod arith;
 pub mod checks;
 mod fast_hash;
+mod metric_defs;
 pub mod metrics;
 pub mod rule_text;
 pub mod rules;

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use super::super::rows::tr;
 use crate::core::Lang;
+use crate::core::engine::metrics::{Display, Formula, Input, Role, SideGiven};
 use crate::core::engine::rules;
 use crate::core::engine::{IndicatorResult, MetricId, ScoreBasis, ValueSource};
 use crate::core::model::{FieldId, Indicator, Workbook};
@@ -36,63 +37,56 @@ impl CellRefs {
     }
 }
 
-/// The Excel formula of a ratio over the input cells (same sheet).
+/// The Excel formula of a ratio over the input cells (same sheet), written
+/// from the metric's registry row as the engine computes it.
 pub(super) fn metric_formula(id: MetricId, refs: &CellRefs, lang: Lang) -> String {
     let miss = tr(lang, "缺数据", "missing");
-    let r = |f: FieldId| refs.field(f);
-    let guard = |needed: &[String], body: String| {
-        format!(
-            "IF(COUNT({})<{},\"{miss}\",{body})",
-            needed.join(","),
-            needed.len()
-        )
+    let def = id.def();
+    let cells = |keep: &dyn Fn(&Input) -> bool| -> Vec<String> {
+        def.inputs
+            .iter()
+            .filter(|i| keep(i))
+            .map(|i| refs.field(i.field))
+            .collect()
     };
-    let inputs: Vec<String> = id.inputs().iter().map(|&f| r(f)).collect();
-    match id {
-        MetricId::AppropriationIncomeVarianceRate => {
-            let (n, d) = (&inputs[0], &inputs[1]);
-            guard(
-                &inputs,
-                format!("IF({d}=0,\"n/a\",ROUND(ABS(({n}-{d})/{d})*100,2))"),
-            )
+    let of_role = |role: Role| cells(&|i: &Input| i.role == role);
+    let count_below = |needed: &[String]| format!("COUNT({})<{}", needed.join(","), needed.len());
+    match def.formula {
+        Formula::Ratio { given, .. } => {
+            let (num, den) = (of_role(Role::Numerator), of_role(Role::Denominator));
+            let missing = match given {
+                SideGiven::AllRequired => count_below(&cells(&|i: &Input| !i.optional)),
+                // As the engine: computed when any part of each side is given.
+                SideGiven::AnyPart => {
+                    format!("OR(COUNT({})=0,COUNT({})=0)", num.join(","), den.join(","))
+                }
+            };
+            let (n, d) = (sum_of(&num), sum_of(&den));
+            format!("IF({missing},\"{miss}\",IF({d}=0,\"n/a\",ROUND({n}/{d}*100,2)))")
         }
-        MetricId::ThreePublicChangeRate | MetricId::CarryoverChangeRate => {
-            let (n, d) = (&inputs[0], &inputs[1]);
-            guard(
-                &inputs,
-                format!("IF({d}=0,\"n/a\",ROUND(({n}-{d})/{d}*100,2))"),
-            )
+        Formula::Change | Formula::AmountChange => {
+            let (c, b) = (
+                of_role(Role::Current).join(","),
+                of_role(Role::Base).join(","),
+            );
+            let missing = count_below(&cells(&|_: &Input| true));
+            let body = match (def.formula, def.display) {
+                (Formula::AmountChange, _) => format!("{c}-{b}"),
+                (_, Display::AbsolutePercent) => {
+                    format!("IF({b}=0,\"n/a\",ROUND(ABS(({c}-{b})/{b})*100,2))")
+                }
+                _ => format!("IF({b}=0,\"n/a\",ROUND(({c}-{b})/{b}*100,2))"),
+            };
+            format!("IF({missing},\"{miss}\",{body})")
         }
-        MetricId::CarryoverRate => {
-            let (c, o, g, f) = (&inputs[0], &inputs[1], &inputs[2], &inputs[3]);
-            guard(
-                &inputs[0..3],
-                format!("IF(SUM({o},{g},{f})=0,\"n/a\",ROUND({c}/SUM({o},{g},{f})*100,2))"),
-            )
-        }
-        MetricId::TreasuryCarryoverStockEfficiency => {
-            let (cur, prev) = (&inputs[0], &inputs[1]);
-            guard(&inputs, format!("{cur}-{prev}"))
-        }
-        MetricId::StaffingControlRate => {
-            // As the engine: computed when any in-service and any authorised figure is given.
-            let staff = inputs[0..3].join(",");
-            let posts = inputs[3..6].join(",");
-            format!(
-                "IF(OR(COUNT({staff})=0,COUNT({posts})=0),\"{miss}\",IF(SUM({posts})=0,\"n/a\",ROUND(SUM({staff})/SUM({posts})*100,2)))"
-            )
-        }
-        MetricId::ExpenditureCompletionRate
-        | MetricId::ProcurementExecutionRate
-        | MetricId::FixedAssetUtilizationRate
-        | MetricId::ThreePublicControlRate
-        | MetricId::OperatingCostControlRate
-        | MetricId::BudgetAdjustmentRate
-        | MetricId::PaymentProgressRate
-        | MetricId::KeyExpenditureRate => {
-            let (n, d) = (&inputs[0], &inputs[1]);
-            guard(&inputs, format!("IF({d}=0,\"n/a\",ROUND({n}/{d}*100,2))"))
-        }
+    }
+}
+
+/// One cell, or the sum of several.
+fn sum_of(cells: &[String]) -> String {
+    match cells {
+        [one] => one.clone(),
+        many => format!("SUM({})", many.join(",")),
     }
 }
 
