@@ -89,3 +89,24 @@ fn the_metrics_table_is_the_registry() {
         "docs/format.md §2.1 rows differ from METRICS: {missing:?}"
     );
 }
+
+#[test]
+fn the_warning_table_is_the_check_registry() {
+    let missing: Vec<String> = jixiao::core::engine::checks::CODES
+        .iter()
+        .map(|def| {
+            let severity = serde_json::to_value(def.severity).expect("severity");
+            format!(
+                "| `{}` | {} | {} |",
+                def.key,
+                severity.as_str().unwrap_or_default(),
+                def.doc
+            )
+        })
+        .filter(|row| !DOC.contains(row.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/format.md's warning table differs from CODES: {missing:?}"
+    );
+}
