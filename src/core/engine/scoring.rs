@@ -271,7 +271,7 @@ fn measured_value(
             format!("{}输入数值过大，无法计算", id.label_zh()),
             format!("{} has inputs too large to compute", id.label_en()),
         )),
-        _ => reported
+        Some(MetricStatus::Ok | MetricStatus::MissingInput { .. }) | None => reported
             .rates
             .get(&id)
             .map(|v| (round2(*v), ValueSource::Reported))

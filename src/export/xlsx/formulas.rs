@@ -75,7 +75,9 @@ pub(super) fn metric_formula(id: MetricId, refs: &CellRefs, lang: Lang) -> Strin
                 (_, Display::AbsolutePercent) => {
                     format!("IF({b}=0,\"n/a\",ROUND(ABS(({c}-{b})/{b})*100,2))")
                 }
-                _ => format!("IF({b}=0,\"n/a\",ROUND(({c}-{b})/{b}*100,2))"),
+                (_, Display::Percent | Display::Amount) => {
+                    format!("IF({b}=0,\"n/a\",ROUND(({c}-{b})/{b}*100,2))")
+                }
             };
             format!("IF({missing},\"{miss}\",{body})")
         }
