@@ -97,7 +97,7 @@ fn ratio_rows(
         } else {
             &st.money
         };
-        s.formula(row, 2, &metric_formula(m.id, &refs, lang), &cached, style)?;
+        s.formula(row, 2, &metric_formula(m.id, refs, lang), &cached, style)?;
         s.text(
             row,
             3,
@@ -113,7 +113,7 @@ fn ratio_rows(
             s.formula(
                 row,
                 5,
-                &stock_class_formula(&refs, lang),
+                &stock_class_formula(refs, lang),
                 &stock_class_value(wb, lang),
                 &st.text,
             )?;
