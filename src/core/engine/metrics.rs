@@ -151,7 +151,7 @@ fn rate(
     inputs: Vec<(FieldId, Option<Decimal>)>,
     numerator: Option<Decimal>,
     denominator: Option<Decimal>,
-    written: impl Fn(&str) -> (String, String),
+    written: impl Fn(&[(FieldId, Option<Decimal>)], &str) -> (String, String),
 ) -> Metric {
     let missing: Vec<FieldId> = required_missing(id.def(), &inputs);
     let (Some(num), Some(den)) = (numerator, denominator) else {
@@ -198,7 +198,7 @@ fn rate(
         value
     };
     let display = round2_fixed(shown);
-    let (zh, en) = written(&fmt_percent(display));
+    let (zh, en) = written(&inputs, &fmt_percent(display));
     Metric {
         id,
         value: Some(value),
@@ -311,25 +311,30 @@ fn ratio(
 ) -> Metric {
     let num = side(def, &inputs, Role::Numerator, given);
     let den = side(def, &inputs, Role::Denominator, given);
-    let write = |lang: Lang, result: &str| {
+    let write = |inputs: &[(FieldId, Option<Decimal>)], lang: Lang, result: &str| {
         let unit = unit_in(def, lang);
         let text = write_side(
             Text::new(),
             def,
-            &inputs,
+            inputs,
             Role::Numerator,
             num,
             written,
             unit,
         )
         .s("/");
-        write_side(text, def, &inputs, Role::Denominator, den, written, unit)
+        write_side(text, def, inputs, Role::Denominator, den, written, unit)
             .s("*100%=")
             .s(result)
             .done()
     };
-    let written_both = |result: &str| (write(Lang::Zh, result), write(Lang::En, result));
-    rate(def.id, inputs.clone(), num, den, written_both)
+    let written_both = |inputs: &[(FieldId, Option<Decimal>)], result: &str| {
+        (
+            write(inputs, Lang::Zh, result),
+            write(inputs, Lang::En, result),
+        )
+    };
+    rate(def.id, inputs, num, den, written_both)
 }
 
 fn unit_in(def: &MetricDef, lang: Lang) -> &'static str {
@@ -358,8 +363,10 @@ fn change_rate(def: &'static MetricDef, inputs: Vec<(FieldId, Option<Decimal>)>)
         let text = figure(figure(text, b, unit).s(")/"), b, unit);
         text.s("*100%=").s(result).done()
     };
-    let written_both = |result: &str| (write(Lang::Zh, result), write(Lang::En, result));
-    rate(def.id, inputs.clone(), num, base, written_both)
+    let written_both = |_: &[(FieldId, Option<Decimal>)], result: &str| {
+        (write(Lang::Zh, result), write(Lang::En, result))
+    };
+    rate(def.id, inputs, num, base, written_both)
 }
 
 /// How the stock moved, in words.
