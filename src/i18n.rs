@@ -34,6 +34,10 @@ pub const GRADE: Tr = Tr("等级", "Grade");
 pub const WARNINGS: Tr = Tr("警告", "Warnings");
 pub const YEAR_SUFFIX: Tr = Tr("年度", "");
 pub const NEW_FILE: Tr = Tr("（新文件，尚未保存）", "(new file, not saved yet)");
+pub const SAMPLE_NEW_FILE: Tr = Tr(
+    "（示例 · 新文件，尚未保存）",
+    "(sample · new file, not saved yet)",
+);
 pub const SAMPLE_SOURCE: Tr = Tr("（内置样例）", "(embedded sample)");
 
 // Columns.
@@ -221,10 +225,6 @@ pub const RECOVERY_KEPT: Tr = Tr(
     "Opened the saved file; the recovery file is kept until you save or quit",
 );
 pub const NO_DIFFERENCES: Tr = Tr("与保存的文件没有差异", "No differences from the saved file");
-pub const EXPORT: Tr = Tr(
-    "导出到（.md 报告 / .xlsx / .csv 或文件夹）",
-    "Export to (.md report / .xlsx / .csv or a folder)",
-);
 pub const EXPORTED: Tr = Tr("已导出", "Exported");
 pub const EXPORT_FAILED: Tr = Tr("导出失败", "Export failed");
 pub const REPORT_SUFFIX: Tr = Tr("自评报告", "report");

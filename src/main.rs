@@ -4,10 +4,11 @@ use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand, ValueEnum};
 use jixiao::cli;
 use jixiao::core::Lang;
-use jixiao::export::cli::{ExportFormat, Failure, Outcome};
+use jixiao::export::cli::{ExportArgs, Failure, Outcome};
 use jixiao::export::csv::CsvTable;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -41,6 +42,35 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Start a new workbook for any unit and year (新建自评工作簿), blank or from last year's.
+    ///
+    /// Without --table the built-in `seed` table is used (the tree of the Guangdong district
+    /// report jixiao was built from, placeholder weights); the summary names the table you got.
+    /// Replace it with your bureau's table later: `jixiao table apply FILE table.json`.
+    #[command(
+        after_help = "例 / examples:\n  jixiao new jiaoyuju-2024.json --unit 湛江市霞山区教育局 --year 2024\n  jixiao new jiaoyuju-2024.json --table national\n  jixiao new jiaoyuju-2025.json --from jiaoyuju-2024.json"
+    )]
+    New {
+        /// The new workbook file; an existing file is never overwritten without --force.
+        file: PathBuf,
+        /// Unit name (单位名称); from last year's workbook when --from is given.
+        #[arg(long, value_name = "NAME")]
+        unit: Option<String>,
+        /// Fiscal year evaluated (年度); default: last calendar year, or last year's + 1 with --from.
+        #[arg(long, value_name = "N")]
+        year: Option<u16>,
+        /// Scoring table: `seed` (default), `national` (财预〔2013〕53号 framework) or a table file
+        /// from `jixiao table import`.
+        #[arg(long, value_name = "seed|national|T.json")]
+        table: Option<String>,
+        /// Last year's workbook: unit, organisation, team, staffing, table and workload structure
+        /// carry over; its closing figures fill this year's "last year" fields; scores and reasons clear.
+        #[arg(long, value_name = "LAST_YEAR.json")]
+        from: Option<PathBuf>,
+        /// Replace FILE if it exists (the old one is kept as FILE.bak).
+        #[arg(long)]
+        force: bool,
+    },
     /// Write the embedded sample workbook.
     Sample {
         #[arg(short = 'o', long = "output")]
@@ -49,17 +79,20 @@ enum Command {
         #[arg(long, value_name = "N", requires = "output")]
         synthetic: Option<usize>,
     },
-    /// Write the report (md), the tables (csv) or a workbook with live formulas (xlsx).
+    /// Write the report (md, docx, pdf), the tables (csv) or a workbook with live formulas (xlsx).
     Export {
         file: PathBuf,
-        #[arg(long, value_enum)]
-        format: FormatArg,
-        /// Output file (md, xlsx, one csv table) or folder (all csv tables).
+        #[arg(long, value_parser = PossibleValuesParser::new(jixiao::export::format::names()))]
+        format: String,
+        /// Output file (md, docx, pdf, xlsx, one csv table) or folder (all csv tables).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
         /// With --format csv: write only this table.
         #[arg(long, value_enum)]
         table: Option<TableArg>,
+        /// Add the engine's warnings for the author (report appendix, xlsx 检查 sheet).
+        #[arg(long)]
+        with_checks: bool,
     },
     /// Review many workbooks read-only (审核模式): files and folders of workbooks.
     Review {
@@ -71,13 +104,6 @@ enum Command {
         #[command(subcommand)]
         command: TableCommand,
     },
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Md,
-    Csv,
-    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -101,6 +127,9 @@ enum TableCommand {
         /// Mark the table as checked against the bureau's original.
         #[arg(long)]
         verified: bool,
+        /// Write the table even when its weights do not add up.
+        #[arg(long)]
+        force: bool,
     },
     /// Replace a workbook's table, keeping the entries of matching indicators.
     Apply {
@@ -109,6 +138,9 @@ enum TableCommand {
         /// Print the report without writing.
         #[arg(long)]
         dry_run: bool,
+        /// Replace the table even when nothing matches or entries would be dropped.
+        #[arg(long)]
+        force: bool,
     },
     /// Write a workbook's table as CSV or xlsx (by the output's extension).
     Export {
@@ -162,6 +194,27 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Some(Command::New {
+            file,
+            unit,
+            year,
+            table,
+            from,
+            force,
+        }) => {
+            let request = cli::new::NewRequest {
+                file: &file,
+                unit: unit.as_deref(),
+                year,
+                table: table.as_deref(),
+                from: from.as_deref(),
+                force,
+            };
+            finish(
+                cli::new::run(&request, cli::new::default_fiscal_year(), lang),
+                lang,
+            )
+        }
         Some(Command::Sample {
             output: Some(dir),
             synthetic: Some(count),
@@ -187,11 +240,10 @@ fn main() -> ExitCode {
             format,
             output,
             table,
+            with_checks,
         }) => {
-            let format = match format {
-                FormatArg::Md => ExportFormat::Md,
-                FormatArg::Csv => ExportFormat::Csv,
-                FormatArg::Xlsx => ExportFormat::Xlsx,
+            let Some(format) = jixiao::export::format::by_name(&format) else {
+                return ExitCode::from(2);
             };
             let table = table.map(|t| match t {
                 TableArg::Basic => CsvTable::Basic,
@@ -199,10 +251,14 @@ fn main() -> ExitCode {
                 TableArg::Workload => CsvTable::Workload,
                 TableArg::Checks => CsvTable::Checks,
             });
-            finish(
-                jixiao::export::cli::run(&file, format, output.as_deref(), table, lang),
+            let args = ExportArgs {
+                format,
+                output: output.as_deref(),
+                table,
+                with_checks,
                 lang,
-            )
+            };
+            finish(jixiao::export::cli::run(&file, args), lang)
         }
         Some(Command::Review { paths }) => {
             let session = jixiao::review::session::ReviewSession::open(&paths);
@@ -223,42 +279,46 @@ fn main() -> ExitCode {
                     output,
                     sheet,
                     verified,
+                    force,
                 } => jixiao::interchange::cli::import(
                     &input,
                     output.as_deref(),
                     sheet.as_deref(),
-                    verified,
+                    jixiao::interchange::cli::ImportFlags { verified, force },
                     lang,
                 ),
                 TableCommand::Apply {
                     workbook,
                     table,
                     dry_run,
-                } => jixiao::interchange::cli::apply(&workbook, &table, dry_run, lang),
+                    force,
+                } => jixiao::interchange::cli::apply(
+                    &workbook,
+                    &table,
+                    jixiao::interchange::cli::ApplyFlags { dry_run, force },
+                    lang,
+                ),
                 TableCommand::Export { workbook, output } => {
                     jixiao::interchange::cli::export(&workbook, &output, lang)
                 }
             };
             finish(result, lang)
         }
-        None => {
-            let path = args.file.unwrap_or_else(jixiao::term::open::default_path);
-            match jixiao::term::open::open_or_offer(&path, lang) {
-                Ok((session, mut app)) => {
-                    app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-                    match jixiao::term::run(app, session) {
-                        Ok(()) => ExitCode::SUCCESS,
-                        Err(e) => {
-                            eprintln!("{e}");
-                            ExitCode::from(1)
-                        }
+        None => match jixiao::term::open::open_workbench(args.file.as_deref(), lang) {
+            Ok((session, mut app)) => {
+                app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                match jixiao::term::run(app, session) {
+                    Ok(()) => ExitCode::SUCCESS,
+                    Err(e) => {
+                        eprintln!("{e}");
+                        ExitCode::from(1)
                     }
                 }
-                Err(message) => {
-                    eprintln!("{}", message.get(lang));
-                    ExitCode::from(2)
-                }
             }
-        }
+            Err(message) => {
+                eprintln!("{}", message.get(lang));
+                ExitCode::from(2)
+            }
+        },
     }
 }

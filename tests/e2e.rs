@@ -55,6 +55,12 @@ impl Session {
         }
     }
 
+    /// `jixiao FILE` for a missing FILE asks unit, year and table first: take the defaults.
+    fn answer_new_workbook_form(&mut self) {
+        self.wait_for("单位名称");
+        self.send("测试单位\r\r\r".as_bytes());
+    }
+
     fn screen(&self) -> String {
         let bytes = self.output.lock().expect("lock").clone();
         let rows = std::num::NonZeroU16::new(36).expect("rows");
@@ -109,8 +115,10 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 #[test]
 fn edit_save_quit_in_a_real_terminal() {
     let dir = tempfile::tempdir().expect("tmp");
-    let file = dir.path().join("dept.json");
-    let mut s = Session::start(&[file.to_str().expect("utf8")], dir.path());
+    // The sample's figures, reached as the default workbook before one exists
+    // (a missing FILE argument now starts a blank workbook instead).
+    let file = dir.path().join("jixiao").join("workbook.json");
+    let mut s = Session::start(&[], dir.path());
     s.wait_for("总分");
     assert!(!file.exists(), "nothing is written before a save");
     s.send(b"/");
@@ -192,6 +200,7 @@ fn killed_session_offers_its_edits_back() {
     let file = dir.path().join("dept.json");
     let arg = file.to_str().expect("utf8");
     let mut s = Session::start(&[arg], dir.path());
+    s.answer_new_workbook_form();
     s.wait_for("总分");
     s.send(b"\x13"); // save once, so the file exists
     s.wait_for("已保存");
@@ -240,6 +249,7 @@ fn sigterm_flushes_the_edits_and_restores_the_terminal() {
     let dir = tempfile::tempdir().expect("tmp");
     let file = dir.path().join("dept.json");
     let mut s = Session::start(&[file.to_str().expect("utf8")], dir.path());
+    s.answer_new_workbook_form();
     s.wait_for("总分");
     s.send(b"2j");
     s.send(b"e\x15");
@@ -266,4 +276,61 @@ fn sigterm_flushes_the_edits_and_restores_the_terminal() {
         contains(&s.raw_output(), b"\x1b[?1049l"),
         "terminal restored"
     );
+}
+
+#[test]
+fn a_missing_file_starts_a_new_workbook_for_the_officers_unit() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("jiaoyuju-2024.json");
+    let mut s = Session::start(&[file.to_str().expect("utf8")], dir.path());
+    s.wait_for("单位名称");
+    s.send("湛江市霞山区教育局\r".as_bytes());
+    s.wait_for("年度 [");
+    s.send(b"2024\r");
+    s.wait_for("national");
+    s.send(b"national\r");
+    s.wait_for("湛江市霞山区教育局 2024");
+    s.wait_for("新文件");
+    assert!(!file.exists(), "nothing is written before a save");
+    s.send(b"\x13");
+    s.wait_for("已保存");
+    let wb = jixiao::core::format::load(&std::fs::read_to_string(&file).expect("saved"))
+        .expect("loads")
+        .workbook;
+    assert_eq!(wb.unit.name, "湛江市霞山区教育局");
+    assert_eq!(wb.unit.fiscal_year, 2024);
+    assert_eq!(
+        wb.table,
+        jixiao::core::templates::Template::National.table()
+    );
+    assert!(wb.narrative.team.is_empty() && wb.budget == Default::default());
+    s.send(b"q");
+    assert!(s.wait_exit(), "clean exit");
+}
+
+#[test]
+fn the_sample_is_marked_as_such_with_a_hint_how_to_start_ones_own() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut s = Session::start(&[], dir.path());
+    s.wait_for("示例");
+    s.wait_for("jixiao new");
+    s.send(b"q");
+    assert!(s.wait_exit(), "clean exit");
+}
+
+#[test]
+fn an_unreadable_file_is_kept_and_a_new_workbook_offered_beside_it() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("broken.json");
+    std::fs::write(&file, "{ not json").expect("write");
+    let mut s = Session::start(&[file.to_str().expect("utf8")], dir.path());
+    s.wait_for("[y/N]");
+    s.send(b"y\r");
+    s.wait_for("单位名称");
+    s.send("某局\r\r\r".as_bytes());
+    s.wait_for("某局");
+    s.wait_for("新文件");
+    s.send(b"q");
+    assert!(s.wait_exit(), "clean exit");
+    assert_eq!(std::fs::read_to_string(&file).expect("kept"), "{ not json");
 }

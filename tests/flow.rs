@@ -352,6 +352,31 @@ fn export_report_and_tables_from_the_workbench() {
 }
 
 #[test]
+fn the_export_prompt_offers_word_and_refuses_unknown_extensions() {
+    let (mut app, dir, _path) = app();
+    keys(&mut app, "x");
+    let prompt = screen(&mut app, 160, 30);
+    assert!(prompt.contains(".docx Word 报告"), "{prompt}");
+    let docx = dir.path().join("报告.docx");
+    keys(&mut app, &format!("<c-u> {} <enter>", docx.display()));
+    let bytes = std::fs::read(&docx).expect("docx written");
+    assert!(bytes.starts_with(b"PK"));
+    let odd = dir.path().join("报告.txt");
+    keys(&mut app, &format!("x <c-u> {} <enter>", odd.display()));
+    assert!(
+        !odd.exists(),
+        "an unknown extension is neither a file nor a folder"
+    );
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("导出失败") && s.text.contains(".docx")),
+        "{:?}",
+        app.status
+    );
+}
+
+#[test]
 fn mouse_click_selects_the_row_under_it_and_the_wheel_scrolls() {
     let (mut app, _dir, _path) = app();
     keys(&mut app, "2");

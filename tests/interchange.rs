@@ -12,7 +12,6 @@ use jixiao::core::model::{
 };
 use jixiao::core::sample::{SAMPLE_JSON, sample_workbook};
 use jixiao::interchange::apply::apply_table;
-use jixiao::interchange::build::DEFINITION_MARK;
 use jixiao::interchange::table_export::{to_csv, to_xlsx};
 use jixiao::interchange::{ImportError, LayoutError, RuleOrigin, import_path};
 use rust_decimal::Decimal;
@@ -200,12 +199,14 @@ fn level_columns_with_blanks_titles_totals_and_notes() {
     assert!(report.note.as_ref().expect("note").zh.contains("未能识别"));
     // A rule shape without a known ratio cannot compute: manual, and said so.
     assert_eq!(kind(table, "C2.1"), (None, RuleKind::Manual));
-    // The definition is kept with the standard.
+    // The definition is kept in its own field, the standard as written.
     assert_eq!(
         find(table, "A1.1").standard,
-        format!(
-            "目标设定依据充分，符合客观实际。分好、较好、一般、差四档评分。{DEFINITION_MARK}部门整体绩效目标与部门履职、年度工作计划相关"
-        )
+        "目标设定依据充分，符合客观实际。分好、较好、一般、差四档评分。"
+    );
+    assert_eq!(
+        find(table, "A1.1").definition,
+        "部门整体绩效目标与部门履职、年度工作计划相关"
     );
 }
 
@@ -405,19 +406,24 @@ fn merged_cells_in_xlsx() {
 }
 
 #[test]
-fn weights_that_do_not_add_up_are_reported_and_the_table_still_written() {
+fn weights_that_do_not_add_up_are_refused_with_sums_unless_forced() {
     let dir = tempfile::tempdir().expect("dir");
     let input = fixture("weights-off.csv");
-    let out = jixiao(
-        &[
-            "table",
-            "import",
-            input.to_str().expect("path"),
-            "-o",
-            "t.json",
-        ],
-        dir.path(),
-    );
+    let args = [
+        "table",
+        "import",
+        input.to_str().expect("path"),
+        "-o",
+        "t.json",
+    ];
+    let out = jixiao(&args, dir.path());
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert!(err.contains("一级指标分值合计 85，应为 100"), "{err}");
+    assert!(!dir.path().join("t.json").exists());
+    let forced: Vec<&str> = args.iter().copied().chain(["--force"]).collect();
+    let out = jixiao(&forced, dir.path());
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert!(
@@ -444,6 +450,7 @@ fn weights_that_do_not_add_up_are_reported_and_the_table_still_written() {
         dir.path(),
     );
     let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
         err.contains("the top-level weights add up to 85, not 100"),
         "{err}"

@@ -110,8 +110,10 @@ pub struct Status {
 pub enum Origin {
     /// Loaded from its file.
     File,
-    /// The file does not exist yet; started from the sample.
+    /// The file does not exist yet; started blank (or from the sample).
     NewFile,
+    /// No workbook of the officer's yet: the embedded sample, shown as 示例.
+    Sample,
 }
 
 /// The workbench.

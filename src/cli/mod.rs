@@ -1,6 +1,7 @@
 //! Command-line entry points other than the workbench.
 
 pub mod check;
+pub mod new;
 pub mod paths;
 pub mod sample;
 pub mod synthetic;

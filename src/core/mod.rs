@@ -2,12 +2,15 @@
 //! terminal, the file system or the clock (a test in `tests/core_purity.rs`
 //! fails when it does).
 
+pub mod carry;
 pub mod engine;
 pub mod format;
 mod format_errors;
 pub mod model;
+pub mod newbook;
 pub mod num;
 pub mod sample;
+pub mod templates;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,18 +1,13 @@
-//! `jixiao export FILE --format md|csv|xlsx [-o OUT] [--table T]`.
+//! `jixiao export FILE --format NAME [-o OUT] [--table T] [--with-checks]`;
+//! the names come from [`super::format::FORMATS`].
 
 use std::path::{Path, PathBuf};
 
-use super::csv::{CsvTable, table_bytes, write_tables};
+use super::ExportError;
+use super::csv::{CsvTable, table_bytes};
+use super::format::{ExportRequest, Format, Output, check_output};
 use crate::core::{Bilingual, Lang};
 use crate::interchange::write::write_atomic;
-
-/// What to export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExportFormat {
-    Md,
-    Csv,
-    Xlsx,
-}
 
 /// What a command produced: bytes for standard output and/or a note for the user.
 #[derive(Debug, Default)]
@@ -88,74 +83,80 @@ fn default_output(file: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(format!("{stem}{suffix}"))
 }
 
+/// What `jixiao export` was asked for.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportArgs<'a> {
+    pub format: &'a Format,
+    pub output: Option<&'a Path>,
+    /// With csv: one table, to a file or standard output.
+    pub table: Option<CsvTable>,
+    pub with_checks: bool,
+    pub lang: Lang,
+}
+
 /// Runs `jixiao export`.
 ///
 /// # Errors
-/// Exit code 2 when the workbook cannot be read, 1 when the output cannot be written.
-pub fn run(
-    file: &Path,
-    format: ExportFormat,
-    output: Option<&Path>,
-    table: Option<CsvTable>,
-    lang: Lang,
-) -> Result<Outcome, Failure> {
+/// Exit code 2 when the workbook cannot be read or a program the format needs
+/// is missing, 1 when the output is refused or cannot be written.
+pub fn run(file: &Path, args: ExportArgs) -> Result<Outcome, Failure> {
     let (wb, derived) = crate::cli::check::open(file).map_err(Failure::unreadable)?;
-    if let Some(out) = output {
+    let request = ExportRequest {
+        wb: &wb,
+        derived: &derived,
+        lang: args.lang,
+        with_checks: args.with_checks,
+    };
+    if let Some(out) = args.output {
         refuse_overwriting_input(file, out)?;
     }
-    match format {
-        ExportFormat::Md => {
-            let text = super::markdown::report(&wb, &derived, lang);
-            match output {
-                None => Ok(Outcome {
-                    stdout: Some(text.into_bytes()),
-                    note: None,
-                }),
-                Some(path) => {
-                    write_atomic(path, text.as_bytes(), false)
-                        .map_err(|e| Failure::write(path, &e))?;
-                    Ok(Outcome {
-                        stdout: None,
-                        note: Some(written(path)),
-                    })
-                }
-            }
-        }
-        ExportFormat::Csv => match (table, output) {
-            (Some(t), None) => Ok(Outcome {
-                stdout: Some(table_bytes(t, &wb, &derived, lang)),
-                note: None,
-            }),
-            (Some(t), Some(path)) => {
-                write_atomic(path, &table_bytes(t, &wb, &derived, lang), false)
-                    .map_err(|e| Failure::write(path, &e))?;
-                Ok(Outcome {
-                    stdout: None,
-                    note: Some(written(path)),
-                })
-            }
-            (None, out) => {
-                let folder = out.map_or_else(|| default_output(file, "-tables"), Path::to_path_buf);
-                let files = write_tables(&folder, &wb, &derived, lang)
-                    .map_err(|e| Failure::write(&folder, &e))?;
-                let list: Vec<String> = files.iter().map(|p| p.display().to_string()).collect();
-                Ok(Outcome {
-                    stdout: None,
-                    note: Some(Bilingual::new(
-                        format!("已写入 {}", list.join("、")),
-                        format!("written: {}", list.join(", ")),
-                    )),
-                })
-            }
-        },
-        ExportFormat::Xlsx => {
-            let path = output.map_or_else(|| default_output(file, ".xlsx"), Path::to_path_buf);
-            super::xlsx::write(&path, &wb, &derived, lang)
-                .map_err(|e| Failure::write(&path, &e))?;
-            Ok(Outcome {
-                stdout: None,
-                note: Some(written(&path)),
-            })
-        }
+    if let (Some(table), "csv") = (args.table, args.format.name) {
+        return one_table(table, args.output, &request);
     }
+    let format = args.format;
+    if let (None, Some(to_stdout)) = (args.output, format.stdout) {
+        return Ok(Outcome {
+            stdout: Some(to_stdout(&request)),
+            note: None,
+        });
+    }
+    let path = args.output.map_or_else(
+        || match format.output {
+            Output::File => default_output(file, &format!(".{}", format.extensions[0])),
+            Output::Folder => default_output(file, "-tables"),
+        },
+        Path::to_path_buf,
+    );
+    check_output(format, &path).map_err(|message| Failure {
+        message,
+        exit_code: 1,
+    })?;
+    (format.write)(&path, &request).map_err(|e| match e {
+        ExportError::MissingTool(message) => Failure::unreadable(message),
+        other => Failure::write(&path, &other),
+    })?;
+    Ok(Outcome {
+        stdout: None,
+        note: Some(written(&path)),
+    })
+}
+
+/// `--table T`: one CSV table to a file or standard output.
+fn one_table(
+    table: CsvTable,
+    output: Option<&Path>,
+    request: &ExportRequest,
+) -> Result<Outcome, Failure> {
+    let bytes = table_bytes(table, request.wb, request.derived, request.lang);
+    let Some(path) = output else {
+        return Ok(Outcome {
+            stdout: Some(bytes),
+            note: None,
+        });
+    };
+    write_atomic(path, &bytes, false).map_err(|e| Failure::write(path, &e))?;
+    Ok(Outcome {
+        stdout: None,
+        note: Some(written(path)),
+    })
 }

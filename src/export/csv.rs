@@ -54,13 +54,41 @@ pub fn table_bytes(table: CsvTable, wb: &Workbook, derived: &Derived, lang: Lang
     let mut writer = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(Vec::new());
-    for row in rows {
+    let code_column = match table {
+        CsvTable::Scores => Some(0),
+        CsvTable::Basic | CsvTable::Workload | CsvTable::Checks => None,
+    };
+    for (index, row) in rows.iter().enumerate() {
+        let cells: Vec<_> = row
+            .iter()
+            .enumerate()
+            .map(|(column, text)| {
+                let is_code = index > 0 && code_column == Some(column);
+                spreadsheet_safe(text, is_code)
+            })
+            .collect();
         // Writing into memory cannot fail.
-        let _ = writer.write_record(&row);
+        let _ = writer.write_record(cells.iter().map(|c| c.as_bytes()));
     }
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(writer.into_inner().unwrap_or_default());
     bytes
+}
+
+/// A cell a spreadsheet reads as the text it is (OWASP's advice for CSV
+/// injection): text starting with `=`, `+`, `-`, `@`, tab or carriage return
+/// gets a leading apostrophe, so it never runs as a formula; numbers stay
+/// numbers. A code that looks like a number ("2.10") gets the apostrophe too,
+/// so it is not read as 2.1.
+#[must_use]
+pub fn spreadsheet_safe(text: &str, is_code: bool) -> std::borrow::Cow<'_, str> {
+    let is_number = text.parse::<rust_decimal::Decimal>().is_ok();
+    let formula_like = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if (is_code && is_number) || (formula_like && !is_number) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 /// Writes every table into `folder` (created if needed); returns the files written.
@@ -200,6 +228,11 @@ fn scores_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>
             derived.grade.label(lang)
         ),
     ]);
+    // The total row has every column, so a spreadsheet's columns stay aligned.
+    let width = out.first().map_or(0, Vec::len);
+    if let Some(total) = out.last_mut() {
+        total.resize(width, String::new());
+    }
     out
 }
 
@@ -332,5 +365,49 @@ mod tests {
             .find(|r| r[1] == "组织筹备各类会议" && r[2].is_empty())
             .expect("meetings");
         assert_eq!(meetings[6], "202");
+    }
+
+    #[test]
+    fn crafted_text_never_becomes_a_formula() {
+        let mut wb = sample_workbook();
+        wb.unit.name = "=HYPERLINK(\"http://x\",\"y\")".to_owned();
+        wb.table.indicators[0].name = "@SUM(1+1)".to_owned();
+        wb.table.indicators[0].code = "2.10".to_owned();
+        wb.table.indicators[1].entry.deduction_reason = "-1+cmd|' /C calc'!A0".to_owned();
+        wb.table.indicators[1].name = "\t=1+1".to_owned();
+        let d = derive(&wb);
+        let basic = read(&table_bytes(CsvTable::Basic, &wb, &d, Lang::Zh));
+        let scores = read(&table_bytes(CsvTable::Scores, &wb, &d, Lang::Zh));
+        for row in basic.iter().chain(&scores) {
+            for cell in row {
+                let number = cell.parse::<rust_decimal::Decimal>().is_ok();
+                assert!(
+                    number || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "formula-like cell: {cell:?}"
+                );
+            }
+        }
+        assert!(
+            basic
+                .iter()
+                .any(|r| r.iter().any(|c| c == "'=HYPERLINK(\"http://x\",\"y\")"))
+        );
+        assert!(scores.iter().any(|r| r[0] == "'2.10"), "a code stays text");
+        assert!(scores.iter().any(|r| r.contains(&"'@SUM(1+1)".to_owned())));
+        assert_eq!(
+            spreadsheet_safe("-5.20", false),
+            "-5.20",
+            "a number stays a number"
+        );
+        assert_eq!(spreadsheet_safe("+86 10", false), "'+86 10");
+    }
+
+    #[test]
+    fn the_total_row_has_every_column() {
+        let wb = sample_workbook();
+        let scores = read(&table_bytes(CsvTable::Scores, &wb, &derive(&wb), Lang::Zh));
+        let width = scores[0].len();
+        assert!(scores.iter().all(|r| r.len() == width), "ragged rows");
+        assert_eq!(scores.last().map(|r| r[2].as_str()), Some("合计"));
     }
 }

@@ -1,9 +1,14 @@
 //! Reports and tables for people who do not run jixiao: the self-evaluation
-//! report in Markdown, CSV tables, and an xlsx workbook with live formulas.
+//! report in Markdown, Word and PDF, CSV tables, and an xlsx workbook with
+//! live formulas. `format` lists them for the command line and the workbench.
 
 pub mod cli;
 pub mod csv;
+pub mod docx;
+pub mod format;
 pub mod markdown;
+pub mod pdf;
+pub mod report;
 pub mod rows;
 pub mod xlsx;
 
@@ -14,4 +19,14 @@ pub enum ExportError {
     Io(#[from] std::io::Error),
     #[error("cannot build the xlsx: {0}")]
     Xlsx(String),
+    #[error("cannot build the docx: {0}")]
+    Docx(String),
+    /// A program the format needs (LibreOffice for PDF) is not installed.
+    #[error("{} / {}", .0.zh, .0.en)]
+    MissingTool(crate::core::Bilingual),
+    /// The output was refused (an extension no format writes).
+    #[error("{} / {}", .0.zh, .0.en)]
+    Refused(crate::core::Bilingual),
+    #[error("LibreOffice could not convert the report: {0}")]
+    Convert(String),
 }

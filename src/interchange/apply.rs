@@ -38,6 +38,110 @@ pub struct ApplyReport {
     pub dropped: Vec<(String, String, bool)>,
     /// Entries carried over that the new rule cannot use as they are.
     pub warnings: Vec<Bilingual>,
+    /// Dropped old indicators that held entries, and what they held.
+    pub lost: Vec<Lost>,
+    /// How many indicators the old table had.
+    pub old_count: usize,
+}
+
+/// A dropped old indicator whose entry would be lost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lost {
+    pub code: String,
+    pub name: String,
+    /// What it held: 得分, 选择, 理由 … (in both languages).
+    pub held: Bilingual,
+}
+
+/// Why `table apply` stops unless forced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The old table has indicators and none of the new one matches any: most
+    /// likely another table, or one read wrongly.
+    NothingMatches { old: usize },
+    /// Old indicators holding the officer's or reviewer's entries would be dropped.
+    DropsEntries(Vec<Lost>),
+}
+
+impl Refusal {
+    /// The message in both languages, naming the indicators.
+    #[must_use]
+    pub fn describe(&self) -> Bilingual {
+        match self {
+            Self::NothingMatches { old } => Bilingual::new(
+                format!(
+                    "新评分表没有一个指标与原表的 {old} 个指标对应（编码和名称都不同），可能不是同一张表或读错了；确认要替换请加 --force"
+                ),
+                format!(
+                    "no indicator of the new table matches any of the old table's {old} (neither code nor name); it may be another table or misread; add --force to replace it anyway"
+                ),
+            ),
+            Self::DropsEntries(lost) => {
+                let list = |zh: bool| {
+                    lost.iter()
+                        .map(|l| {
+                            format!(
+                                "{} {}（{}）",
+                                l.code,
+                                l.name,
+                                if zh { &l.held.zh } else { &l.held.en }
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                };
+                Bilingual::new(
+                    format!(
+                        "以下 {} 个原指标带有已填内容，新评分表中没有对应指标，替换会删除这些内容：{}；确认要删除请加 --force",
+                        lost.len(),
+                        list(true).join("、")
+                    ),
+                    format!(
+                        "{} old indicators hold entries and have no counterpart in the new table; replacing would drop them: {}; add --force to drop them",
+                        lost.len(),
+                        list(false).join(", ")
+                    ),
+                )
+            }
+        }
+    }
+}
+
+/// Whether the report shows an apply that should not go ahead unless forced.
+#[must_use]
+pub fn refusal(report: &ApplyReport) -> Option<Refusal> {
+    if report.old_count > 0 && report.kept.is_empty() {
+        return Some(Refusal::NothingMatches {
+            old: report.old_count,
+        });
+    }
+    (!report.lost.is_empty()).then(|| Refusal::DropsEntries(report.lost.clone()))
+}
+
+/// What an entry holds, by name: 得分、选择、不达标项、理由、佐证、复核.
+fn held_parts(entry: &IndicatorEntry) -> Bilingual {
+    let parts = [
+        (entry.officer_score.is_some(), "得分", "score"),
+        (entry.choice.is_some(), "选择", "choice"),
+        (!entry.failed_items.is_empty(), "不达标项", "failed items"),
+        (!entry.deduction_reason.trim().is_empty(), "理由", "reason"),
+        (!entry.evidence.trim().is_empty(), "佐证", "evidence"),
+        (
+            entry.reviewer_score.is_some() || !entry.reviewer_comment.trim().is_empty(),
+            "复核",
+            "review",
+        ),
+    ];
+    let held: Vec<_> = parts.iter().filter(|(has, _, _)| *has).collect();
+    Bilingual::new(
+        held.iter()
+            .map(|(_, zh, _)| *zh)
+            .collect::<Vec<_>>()
+            .join("、"),
+        held.iter()
+            .map(|(_, _, en)| *en)
+            .collect::<Vec<_>>()
+            .join(", "),
+    )
 }
 
 /// A name as compared: no spaces, quotes or bracket style differences.
@@ -139,7 +243,15 @@ pub fn apply_table(workbook: &mut Workbook, table: ScoringTable) -> ApplyReport 
             None => report.new.push((node.code.clone(), node.name.clone())),
         }
     }
+    report.old_count = old.len();
     for o in old.iter().filter(|o| !o.used) {
+        if o.entry != IndicatorEntry::default() {
+            report.lost.push(Lost {
+                code: o.code.clone(),
+                name: o.name.clone(),
+                held: held_parts(&o.entry),
+            });
+        }
         report.dropped.push((
             o.code.clone(),
             o.name.clone(),
@@ -281,5 +393,59 @@ mod tests {
         );
         assert_eq!(report.warnings.len(), 1);
         assert!(report.warnings[0].zh.contains("A1"));
+    }
+
+    #[test]
+    fn a_table_with_nothing_in_common_is_refused() {
+        let mut wb = sample_workbook();
+        let mut table = wb.table.clone();
+        table.indicators.truncate(1);
+        let only = &mut table.indicators[0];
+        only.code = "Z".into();
+        only.name = "一级指标".into();
+        only.children.clear();
+        let report = apply_table(&mut wb, table);
+        let refused = refusal(&report).expect("refused");
+        assert!(matches!(refused, Refusal::NothingMatches { old } if old > 1));
+        assert!(refused.describe().zh.contains("--force"));
+    }
+
+    #[test]
+    fn dropping_the_officers_entries_is_refused_and_named() {
+        let mut wb = sample_workbook();
+        let mut table = wb.table.clone();
+        let dropped = table.indicators[3].children.remove(3);
+        let old = wb
+            .table
+            .nth_mut(
+                wb.table
+                    .flatten()
+                    .iter()
+                    .position(|(_, i)| i.code == dropped.code)
+                    .expect("old indicator"),
+            )
+            .expect("old node");
+        old.entry = IndicatorEntry {
+            officer_score: Some(1.into()),
+            deduction_reason: "缺少满意度调查".into(),
+            ..IndicatorEntry::default()
+        };
+        let report = apply_table(&mut wb, table);
+        let Some(Refusal::DropsEntries(lost)) = refusal(&report) else {
+            panic!("not refused: {report:?}");
+        };
+        assert_eq!(lost.len(), 1);
+        assert_eq!(lost[0].code, dropped.code);
+        assert_eq!(lost[0].held.zh, "得分、理由");
+        let message = Refusal::DropsEntries(lost).describe();
+        assert!(message.zh.contains(&dropped.code), "{}", message.zh);
+        assert!(message.en.contains("score, reason"), "{}", message.en);
+    }
+
+    #[test]
+    fn the_same_table_is_not_refused() {
+        let mut wb = sample_workbook();
+        let table = wb.table.clone();
+        assert_eq!(refusal(&apply_table(&mut wb, table)), None);
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::apply::{MatchedBy, apply_table};
+use super::apply::{ApplyReport, MatchedBy, apply_table, refusal};
 use super::build::RuleOrigin;
 use super::table_file;
 use super::write::write_atomic;
@@ -32,38 +32,37 @@ fn read_text(path: &Path) -> Result<String, Failure> {
     })
 }
 
-/// Runs `jixiao table import`: reads the spreadsheet, writes the table file
-/// (or prints it), and returns the report of what was recognised.
-///
-/// # Errors
-/// Exit code 2 when the spreadsheet cannot be read or its columns are not recognised.
-pub fn import(
-    input: &Path,
-    output: Option<&Path>,
-    sheet: Option<&str>,
-    verified: bool,
-    lang: Lang,
-) -> Result<Outcome, Failure> {
-    let name = input.display().to_string();
-    let mut imported =
-        super::import_path(input, sheet).map_err(|e| Failure::unreadable(e.describe(&name)))?;
-    imported.table.verified = verified;
-    imported.table.note = if verified {
-        format!(
-            "由 jixiao table import 从 {} 导入并标记为已核实",
-            imported.table.source
-        )
-    } else {
-        format!(
-            "由 jixiao table import 从 {} 导入，未经核实：请对照财政局原表核对分值和评分标准",
-            imported.table.source
-        )
-    };
-    let json = table_file::to_json(&imported.table);
+/// `table import`'s switches.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportFlags {
+    /// Mark the table as checked against the bureau's original.
+    pub verified: bool,
+    /// Write the table even when its weights do not add up.
+    pub force: bool,
+}
+
+/// What `table import` found: where, in which encoding, how many indicators,
+/// each leaf's rule, and what to check.
+fn import_report(imported: &super::Imported, name: &str, lang: Lang) -> String {
     let mut report = String::new();
     let place = match &imported.sheet {
         Some(s) => both(format!("工作表“{s}”，"), format!("sheet \"{s}\", "), lang),
         None => String::new(),
+    };
+    let encoding = imported
+        .encoding
+        .map(|e| {
+            both(
+                format!("编码 {}，", e.label()),
+                format!("encoding {}, ", e.label()),
+                lang,
+            )
+        })
+        .unwrap_or_default();
+    let rows = if imported.header_last_row > imported.header_row {
+        format!("{}–{}", imported.header_row, imported.header_last_row)
+    } else {
+        imported.header_row.to_string()
     };
     let flat = imported.table.flatten();
     let leaves = flat.iter().filter(|(_, i)| i.is_leaf()).count();
@@ -73,15 +72,13 @@ pub fn import(
         "{}",
         both(
             format!(
-                "读取 {name}（{place}表头在第 {} 行）：评分表“{}”，一级指标 {} 个，末级指标 {leaves} 个，一级分值合计 {}",
-                imported.header_row,
+                "读取 {name}（{place}{encoding}表头在第 {rows} 行）：评分表“{}”，一级指标 {} 个，末级指标 {leaves} 个，一级分值合计 {}",
                 imported.table.name,
                 imported.table.indicators.len(),
                 fmt_score(top)
             ),
             format!(
-                "read {name} ({place}header on row {}): table \"{}\", {} top-level indicators, {leaves} leaves, top-level weights add up to {}",
-                imported.header_row,
+                "read {name} ({place}{encoding}header on row {rows}): table \"{}\", {} top-level indicators, {leaves} leaves, top-level weights add up to {}",
                 imported.table.name,
                 imported.table.indicators.len(),
                 fmt_score(top)
@@ -89,6 +86,47 @@ pub fn import(
             lang
         )
     );
+    if !imported.other_tables.is_empty() {
+        let _ = writeln!(
+            report,
+            "{}",
+            both(
+                format!(
+                    "其他工作表也像评分表，未读取：{}（可用 --sheet 指定）",
+                    imported.other_tables.join("、")
+                ),
+                format!(
+                    "other sheets look like scoring tables too and were not read: {} (choose one with --sheet)",
+                    imported.other_tables.join(", ")
+                ),
+                lang
+            )
+        );
+    }
+    rule_lines(&mut report, imported, lang);
+    if !imported.problems.is_empty() {
+        let _ = writeln!(
+            report,
+            "{}",
+            both("请核对：".into(), "please check:".into(), lang)
+        );
+        for p in &imported.problems {
+            let _ = writeln!(report, "  - {}", p.get(lang));
+        }
+    }
+    report
+}
+
+/// One line per leaf: how its rule was obtained and what it reads as.
+fn rule_lines(report: &mut String, imported: &super::Imported, lang: Lang) {
+    // By code, so a table of many thousand rows is reported in linear time.
+    let by_code: std::collections::HashMap<&str, &crate::core::model::Indicator> = imported
+        .table
+        .flatten()
+        .into_iter()
+        .map(|(_, i)| (i.code.as_str(), i))
+        .rev()
+        .collect();
     let count = |o: RuleOrigin| imported.rules.iter().filter(|r| r.origin == o).count();
     let _ = writeln!(
         report,
@@ -110,7 +148,7 @@ pub fn import(
         )
     );
     for r in &imported.rules {
-        let Some((_, ind)) = flat.iter().find(|(_, i)| i.code == r.code) else {
+        let Some(ind) = by_code.get(r.code.as_str()) else {
             continue;
         };
         let Some(rule) = &ind.rule else { continue };
@@ -133,15 +171,53 @@ pub fn import(
             .unwrap_or_default();
         let _ = writeln!(report, "  {} {}：{how}{note}", r.code, r.name);
     }
-    if !imported.problems.is_empty() {
-        let _ = writeln!(
+}
+
+/// Runs `jixiao table import`: reads the spreadsheet, writes the table file
+/// (or prints it), and returns the report of what was recognised.
+///
+/// # Errors
+/// Exit code 2 when the spreadsheet cannot be read or its columns are not
+/// recognised; 1 when weights do not add up (unless `force`), nothing written then.
+pub fn import(
+    input: &Path,
+    output: Option<&Path>,
+    sheet: Option<&str>,
+    flags: ImportFlags,
+    lang: Lang,
+) -> Result<Outcome, Failure> {
+    let ImportFlags { verified, force } = flags;
+    let name = input.display().to_string();
+    let mut imported =
+        super::import_path(input, sheet).map_err(|e| Failure::unreadable(e.describe(&name)))?;
+    imported.table.verified = verified;
+    imported.table.note = if verified {
+        format!(
+            "由 jixiao table import 从 {} 导入并标记为已核实",
+            imported.table.source
+        )
+    } else {
+        format!(
+            "由 jixiao table import 从 {} 导入，未经核实：请对照财政局原表核对分值和评分标准",
+            imported.table.source
+        )
+    };
+    let json = table_file::to_json(&imported.table);
+    let mut report = import_report(&imported, &name, lang);
+    if !imported.weight_errors.is_empty() && !force {
+        let _ = write!(
             report,
             "{}",
-            both("请核对：".into(), "please check:".into(), lang)
+            both(
+                "分值合计不符，未写入评分表文件；请先核对原表，确认无误后可加 --force 导入".into(),
+                "the weights do not add up; no table file written. Check the bureau's original; add --force to import it anyway".into(),
+                lang
+            )
         );
-        for p in &imported.problems {
-            let _ = writeln!(report, "  - {}", p.get(lang));
-        }
+        return Err(Failure {
+            message: Bilingual::new(report.clone(), report),
+            exit_code: 1,
+        });
     }
     let outcome = match output {
         Some(path) => {
@@ -190,8 +266,16 @@ pub fn import(
 /// returns the report. Nothing is written when either file cannot be read.
 ///
 /// # Errors
-/// Exit code 2 when the workbook or the table cannot be read; 1 when writing fails.
-pub fn apply(workbook: &Path, table: &Path, dry_run: bool, lang: Lang) -> Result<Outcome, Failure> {
+/// Exit code 2 when the workbook or the table cannot be read; 1 when writing
+/// fails, or (unless `force`) when no indicator matches or indicators holding
+/// entries would be dropped.
+pub fn apply(
+    workbook: &Path,
+    table: &Path,
+    flags: ApplyFlags,
+    lang: Lang,
+) -> Result<Outcome, Failure> {
+    let ApplyFlags { dry_run, force } = flags;
     let wb_name = workbook.display().to_string();
     let wb_text = read_text(workbook)?;
     let loaded = load(&wb_text).map_err(|e| Failure::unreadable(e.describe(&wb_name)))?;
@@ -200,6 +284,68 @@ pub fn apply(workbook: &Path, table: &Path, dry_run: bool, lang: Lang) -> Result
     let mut wb = loaded.workbook.clone();
     let report = apply_table(&mut wb, new_table);
     let after = derive(&wb);
+    let refused = refusal(&report).filter(|_| !force);
+    let mut text = apply_report(&report, &before, &after, lang);
+    if let Some(why) = &refused {
+        let _ = writeln!(text, "{}", why.describe().get(lang));
+    }
+    if dry_run {
+        let _ = write!(
+            text,
+            "{}",
+            both(
+                "试运行：未写入".into(),
+                "dry run: nothing written".into(),
+                lang
+            )
+        );
+    } else if refused.is_some() {
+        let _ = write!(
+            text,
+            "{}",
+            both("未写入".into(), "nothing written".into(), lang)
+        );
+        return Err(Failure {
+            message: Bilingual::new(text.clone(), text),
+            exit_code: 1,
+        });
+    } else {
+        // The old table's unknown fields cannot be matched to the new one.
+        let mut original = loaded.original.clone();
+        if let Some(obj) = original.as_object_mut() {
+            obj.remove("table");
+        }
+        let json = to_json_keeping(&wb, Some(&original));
+        let backup = write_atomic(workbook, json.as_bytes(), true)
+            .map_err(|e| Failure::write(workbook, &e))?;
+        let bak = backup.map(|b| b.display().to_string()).unwrap_or_default();
+        let _ = write!(
+            text,
+            "{}",
+            both(
+                format!("已写入 {wb_name}（原文件备份为 {bak}）"),
+                format!("written: {wb_name} (the old file is kept as {bak})"),
+                lang
+            )
+        );
+    }
+    Ok(Outcome {
+        stdout: None,
+        note: Some(Bilingual::new(text.clone(), text)),
+    })
+}
+
+/// `table apply`'s switches.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ApplyFlags {
+    /// Print the report without writing.
+    pub dry_run: bool,
+    /// Replace the table even when nothing matches or entries would be dropped.
+    pub force: bool,
+}
+
+/// The indicators that took over an old one's entry, and how they matched.
+fn kept_lines(report: &ApplyReport, lang: Lang) -> String {
     let mut text = String::new();
     let how = |m: MatchedBy| match (m, lang) {
         (MatchedBy::CodeAndName, Lang::Zh) => "编码和名称相同",
@@ -243,6 +389,17 @@ pub fn apply(workbook: &Path, table: &Path, dry_run: bool, lang: Lang) -> Result
             );
         }
     }
+    text
+}
+
+/// What `table apply` kept, added and dropped, and the total before and after.
+fn apply_report(
+    report: &ApplyReport,
+    before: &crate::core::engine::Derived,
+    after: &crate::core::engine::Derived,
+    lang: Lang,
+) -> String {
+    let mut text = kept_lines(report, lang);
     let _ = writeln!(
         text,
         "{}",
@@ -300,40 +457,7 @@ pub fn apply(workbook: &Path, table: &Path, dry_run: bool, lang: Lang) -> Result
             lang
         )
     );
-    if dry_run {
-        let _ = write!(
-            text,
-            "{}",
-            both(
-                "试运行：未写入".into(),
-                "dry run: nothing written".into(),
-                lang
-            )
-        );
-    } else {
-        // The old table's unknown fields cannot be matched to the new one.
-        let mut original = loaded.original.clone();
-        if let Some(obj) = original.as_object_mut() {
-            obj.remove("table");
-        }
-        let json = to_json_keeping(&wb, Some(&original));
-        let backup = write_atomic(workbook, json.as_bytes(), true)
-            .map_err(|e| Failure::write(workbook, &e))?;
-        let bak = backup.map(|b| b.display().to_string()).unwrap_or_default();
-        let _ = write!(
-            text,
-            "{}",
-            both(
-                format!("已写入 {wb_name}（原文件备份为 {bak}）"),
-                format!("written: {wb_name} (the old file is kept as {bak})"),
-                lang
-            )
-        );
-    }
-    Ok(Outcome {
-        stdout: None,
-        note: Some(Bilingual::new(text.clone(), text)),
-    })
+    text
 }
 
 /// Runs `jixiao table export`: the workbook's table as CSV or xlsx, by the

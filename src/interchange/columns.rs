@@ -211,10 +211,62 @@ impl Columns {
 /// Reads one row as a header.
 #[must_use]
 pub fn columns_of_row(grid: &Grid, row: usize) -> Columns {
-    let mut roles: Vec<(Role, usize)> = Vec::new();
     let width = grid.rows.get(row).map_or(0, Vec::len);
+    let found: Vec<Option<Role>> = (0..width).map(|c| classify(grid.cell(row, c))).collect();
+    columns_from(found)
+}
+
+/// Reads two rows as one header: a lower cell is read with the upper cell over
+/// it ("一级指标" over "分值" is 一级指标分值), else alone, else the upper cell
+/// alone (a cell merged down). A blank upper cell continues the one to its
+/// left, as a merged cell exported to CSV does.
+#[must_use]
+pub fn columns_of_two_rows(grid: &Grid, upper: usize) -> Columns {
+    let lower = upper + 1;
+    let width = grid
+        .rows
+        .get(upper)
+        .map_or(0, Vec::len)
+        .max(grid.rows.get(lower).map_or(0, Vec::len));
+    let mut over = String::new();
+    let mut found = Vec::with_capacity(width);
     for col in 0..width {
-        if let Some(role) = classify(grid.cell(row, col))
+        let up = grid.cell(upper, col);
+        let low = grid.cell(lower, col);
+        if !up.is_empty() {
+            over = up.to_owned();
+        } else if low.is_empty() {
+            over.clear();
+        }
+        let role = if low.is_empty() || low == over {
+            classify(&over)
+        } else {
+            classify(&format!("{over}{low}"))
+                .or_else(|| classify(low))
+                .or_else(|| classify(&over))
+        };
+        found.push(role);
+    }
+    columns_from(found)
+}
+
+/// The roles of a header's cells, first column per role. When several columns
+/// are called 分值 beside level columns, each is the weight of the level to its
+/// left (一级指标, 分值, 二级指标, 分值 …), not the deepest indicator's.
+fn columns_from(found: Vec<Option<Role>>) -> Columns {
+    let weights = found.iter().filter(|r| **r == Some(Role::Weight)).count();
+    let mut level_on_left: Option<u8> = None;
+    let mut roles: Vec<(Role, usize)> = Vec::new();
+    for (col, role) in found.into_iter().enumerate() {
+        let role = match role {
+            Some(Role::Level(n)) => {
+                level_on_left = Some(n);
+                Some(Role::Level(n))
+            }
+            Some(Role::Weight) if weights > 1 => level_on_left.map(Role::LevelWeight),
+            other => other,
+        };
+        if let Some(role) = role
             && !roles.iter().any(|(r, _)| *r == role)
         {
             roles.push((role, col));
@@ -226,21 +278,78 @@ pub fn columns_of_row(grid: &Grid, row: usize) -> Columns {
 /// How far down a header row is looked for (titles and notes can come first).
 const HEADER_SEARCH_ROWS: usize = 20;
 
-/// The header row: the usable row with the most recognised columns among the first rows.
+/// Where the header is: its first and last row (the same for a one-row header)
+/// and what its columns hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub first: usize,
+    pub last: usize,
+    pub columns: Columns,
+}
+
+impl Header {
+    /// Whether `row` repeats the header's text (a printed table's next page).
+    #[must_use]
+    pub fn is_repeated_at(&self, grid: &Grid, row: usize) -> bool {
+        (self.first..=self.last).any(|h| {
+            let width = grid.rows[h]
+                .len()
+                .max(grid.rows.get(row).map_or(0, Vec::len));
+            (0..width).any(|c| !grid.cell(h, c).is_empty())
+                && (0..width).all(|c| grid.cell(h, c) == grid.cell(row, c))
+        })
+    }
+}
+
+/// Whether a row holds a number (a header row holds none; data rows hold weights).
+fn has_number(grid: &Grid, row: usize) -> bool {
+    grid.rows.get(row).is_some_and(|cells| {
+        cells
+            .iter()
+            .any(|c| c.trim().parse::<rust_decimal::Decimal>().is_ok())
+    })
+}
+
+/// The header: the usable one-row or two-row header with the most recognised
+/// columns among the first rows (the earlier, and the one-row, on a tie).
 #[must_use]
-pub fn find_header(grid: &Grid) -> Option<(usize, Columns)> {
-    let mut best: Option<(usize, Columns)> = None;
-    for row in 0..grid.rows.len().min(HEADER_SEARCH_ROWS) {
-        let cols = columns_of_row(grid, row);
-        if cols.usable()
-            && best
-                .as_ref()
-                .is_none_or(|(_, b)| cols.roles.len() > b.roles.len())
-        {
-            best = Some((row, cols));
+pub fn find_header_rows(grid: &Grid) -> Option<Header> {
+    let mut best: Option<Header> = None;
+    let rows = grid.rows.len().min(HEADER_SEARCH_ROWS);
+    let singles: Vec<Columns> = (0..grid.rows.len().min(HEADER_SEARCH_ROWS + 1))
+        .map(|r| columns_of_row(grid, r))
+        .collect();
+    for row in 0..rows {
+        let mut candidates = vec![(row, singles[row].clone())];
+        // Two rows make a header only where they say more than either alone
+        // (a title above a header, or a header above data, say no more).
+        if row + 1 < singles.len() && !has_number(grid, row + 1) {
+            let both = columns_of_two_rows(grid, row);
+            if both.roles.len() > singles[row].roles.len().max(singles[row + 1].roles.len()) {
+                candidates.push((row + 1, both));
+            }
+        }
+        for (last, columns) in candidates {
+            if columns.usable()
+                && best
+                    .as_ref()
+                    .is_none_or(|b| columns.roles.len() > b.columns.roles.len())
+            {
+                best = Some(Header {
+                    first: row,
+                    last,
+                    columns,
+                });
+            }
         }
     }
     best
+}
+
+/// The last header row and its columns (see [`find_header_rows`]).
+#[must_use]
+pub fn find_header(grid: &Grid) -> Option<(usize, Columns)> {
+    find_header_rows(grid).map(|h| (h.last, h.columns))
 }
 
 /// The distinct non-empty cells of the row that looks most like a header, for the
@@ -291,6 +400,7 @@ mod tests {
     fn header_below_a_title_is_found() {
         let grid = Grid {
             sheet: None,
+            encoding: None,
             rows: vec![
                 vec!["2023年度整体支出绩效自评指标评分表".into(); 3],
                 vec!["指标".into(), "指标".into(), "分值".into()],
@@ -301,5 +411,47 @@ mod tests {
         let (row, cols) = find_header(&grid).expect("header");
         assert_eq!(row, 2);
         assert_eq!(cols.levels(), vec![(1, 0), (2, 1)]);
+    }
+
+    fn rows(cells: &[&[&str]]) -> Grid {
+        Grid {
+            rows: cells
+                .iter()
+                .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+                .collect(),
+            ..Grid::default()
+        }
+    }
+
+    #[test]
+    fn two_row_header_with_blank_upper_cells() {
+        let grid = rows(&[
+            &["评价指标", "", "", "分值", "评分标准"],
+            &["一级指标", "二级指标", "三级指标", "", ""],
+            &["决策", "目标", "合理性", "5", ""],
+        ]);
+        let h = find_header_rows(&grid).expect("header");
+        assert_eq!((h.first, h.last), (0, 1));
+        assert_eq!(h.columns.levels(), vec![(1, 0), (2, 1), (3, 2)]);
+        assert_eq!(h.columns.of(Role::Weight), Some(3));
+        assert_eq!(h.columns.of(Role::Standard), Some(4));
+        assert_eq!(h.columns.of(Role::Name), None);
+    }
+
+    #[test]
+    fn one_weight_column_per_level() {
+        let two_rows = rows(&[
+            &["一级指标", "", "二级指标", "", "评分标准"],
+            &["名称", "分值", "名称", "分值", ""],
+        ]);
+        let one_row = rows(&[&["一级指标", "分值", "二级指标", "分值", "评分标准"]]);
+        for grid in [two_rows, one_row] {
+            let (_, cols) = find_header(&grid).expect("header");
+            assert_eq!(cols.levels(), vec![(1, 0), (2, 2)]);
+            assert_eq!(cols.of(Role::LevelWeight(1)), Some(1));
+            assert_eq!(cols.of(Role::LevelWeight(2)), Some(3));
+            assert_eq!(cols.of(Role::Weight), None);
+            assert_eq!(cols.of(Role::Standard), Some(4));
+        }
     }
 }

@@ -16,7 +16,7 @@ pub mod write;
 use std::path::Path;
 
 pub use build::{Imported, LayoutError, RuleOrigin, RuleReport, import_grid};
-pub use sheet::{Grid, ReadError};
+pub use sheet::{Grid, ReadError, TextEncoding};
 
 use crate::core::Bilingual;
 
@@ -54,7 +54,7 @@ pub fn import_path(path: &Path, sheet: Option<&str>) -> Result<Imported, ImportE
         .unwrap_or("评分表")
         .to_owned();
     let mut first_error = None;
-    for grid in &grids {
+    for (i, grid) in grids.iter().enumerate() {
         match import_grid(grid, &stem) {
             Ok(mut imported) => {
                 imported.table.source = path
@@ -62,6 +62,12 @@ pub fn import_path(path: &Path, sheet: Option<&str>) -> Result<Imported, ImportE
                     .and_then(|s| s.to_str())
                     .unwrap_or_default()
                     .to_owned();
+                // Named in the report, so a table on a later sheet is not missed.
+                imported.other_tables = grids[i + 1..]
+                    .iter()
+                    .filter(|g| columns::find_header_rows(g).is_some())
+                    .filter_map(|g| g.sheet.clone())
+                    .collect();
                 return Ok(imported);
             }
             Err(e) => {

@@ -17,6 +17,56 @@ pub struct Grid {
     /// The sheet's name (`None` for CSV).
     pub sheet: Option<String>,
     pub rows: Vec<Vec<String>>,
+    /// The text encoding a CSV was read in (`None` for spreadsheets).
+    pub encoding: Option<TextEncoding>,
+}
+
+/// The encodings a CSV is read in: what Excel and WPS write on Chinese Windows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEncoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    /// GB18030, which contains GBK and GB2312.
+    Gb18030,
+}
+
+impl TextEncoding {
+    /// The name shown in the import report.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Utf8 => "UTF-8",
+            Self::Utf8Bom => "UTF-8 (BOM)",
+            Self::Utf16Le => "UTF-16LE (BOM)",
+            Self::Utf16Be => "UTF-16BE (BOM)",
+            Self::Gb18030 => "GBK/GB18030",
+        }
+    }
+}
+
+/// Decodes a text file: a BOM names UTF-8 or UTF-16; without one, UTF-8 if the
+/// bytes are valid UTF-8, else GB18030 if they decode without a fault.
+///
+/// # Errors
+/// `NotText` when the bytes are neither.
+pub fn decode_text(bytes: &[u8]) -> Result<(String, TextEncoding), ReadError> {
+    let (encoding, label) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((e, _)) if e == encoding_rs::UTF_8 => (e, TextEncoding::Utf8Bom),
+        Some((e, _)) if e == encoding_rs::UTF_16LE => (e, TextEncoding::Utf16Le),
+        Some((e, _)) => (e, TextEncoding::Utf16Be),
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => return Ok((text.to_owned(), TextEncoding::Utf8)),
+            Err(_) => (encoding_rs::GB18030, TextEncoding::Gb18030),
+        },
+    };
+    // With a BOM, the BOM is removed; without one, GB18030 is tried whole.
+    let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+    if had_errors {
+        return Err(ReadError::NotText(label.label()));
+    }
+    Ok((text.into_owned(), label))
 }
 
 impl Grid {
@@ -35,8 +85,8 @@ impl Grid {
 pub enum ReadError {
     #[error("cannot read: {0}")]
     Io(String),
-    #[error("not UTF-8 text (perhaps GBK); save it as \"CSV UTF-8\" or as xlsx")]
-    NotUtf8,
+    #[error("not readable as {0} text; save it as \"CSV UTF-8\" or as xlsx")]
+    NotText(&'static str),
     #[error("not a readable CSV file: {0}")]
     Csv(String),
     #[error("not a readable spreadsheet: {0}")]
@@ -55,8 +105,8 @@ impl ReadError {
     pub fn describe(&self, file: &str) -> Bilingual {
         let zh = match self {
             Self::Io(e) => format!("{file}：无法读取（{e}）"),
-            Self::NotUtf8 => format!(
-                "{file}：不是 UTF-8 文本（可能是 GBK 编码）；请在 Excel 中另存为“CSV UTF-8”或 xlsx"
+            Self::NotText(encoding) => format!(
+                "{file}：无法按 {encoding} 读取为文本；请在 Excel 中另存为“CSV UTF-8”或 xlsx"
             ),
             Self::Csv(e) => format!("{file}：CSV 格式有误（{e}）"),
             Self::Spreadsheet(e) => format!("{file}：无法读取表格（{e}）"),
@@ -72,13 +122,14 @@ impl ReadError {
     }
 }
 
-/// Reads a CSV text (UTF-8, with or without BOM; comma, tab or semicolon separated).
+/// Reads a CSV text (UTF-8 with or without BOM, UTF-16 with BOM, GBK/GB18030;
+/// comma, tab or semicolon separated; LF or CRLF).
 ///
 /// # Errors
-/// When the bytes are not UTF-8 or not CSV.
+/// When the bytes are not text in one of those encodings, or not CSV.
 pub fn read_csv(bytes: &[u8]) -> Result<Grid, ReadError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
+    let (text, encoding) = decode_text(bytes)?;
+    let text = text.as_str();
     // The separator used most in the first lines; a comma unless another wins outright.
     let head: Vec<&str> = text.lines().take(10).collect();
     let uses = |d: u8| {
@@ -101,7 +152,11 @@ pub fn read_csv(bytes: &[u8]) -> Result<Grid, ReadError> {
         let record = record.map_err(|e| ReadError::Csv(e.to_string()))?;
         rows.push(record.iter().map(str::to_owned).collect());
     }
-    Ok(Grid { sheet: None, rows })
+    Ok(Grid {
+        sheet: None,
+        rows,
+        encoding: Some(encoding),
+    })
 }
 
 /// More cells than any scoring table has: a guard against sheets formatted to the last row.
@@ -128,6 +183,7 @@ pub fn read_spreadsheet(path: &Path) -> Result<Vec<Grid>, ReadError> {
         grids.push(Grid {
             sheet: Some(name),
             rows: fill_merged(&range, &merges),
+            encoding: None,
         });
     }
     Ok(grids)
@@ -255,10 +311,41 @@ mod tests {
     }
 
     #[test]
-    fn gbk_bytes_are_refused_with_advice() {
-        // "一级" in GBK.
-        let err = read_csv(&[0xD2, 0xBB, 0xBC, 0xB6]).expect_err("not utf-8");
-        assert_eq!(err, ReadError::NotUtf8);
+    fn gbk_bytes_are_read_and_named() {
+        // "一级,5" in GBK.
+        let g = read_csv(&[0xD2, 0xBB, 0xBC, 0xB6, b',', b'5']).expect("gbk");
+        assert_eq!(g.cell(0, 0), "一级");
+        assert_eq!(g.encoding, Some(TextEncoding::Gb18030));
+    }
+
+    #[test]
+    fn utf16_with_bom_and_crlf() {
+        for big_endian in [false, true] {
+            let mut bytes = if big_endian {
+                vec![0xFE, 0xFF]
+            } else {
+                vec![0xFF, 0xFE]
+            };
+            for unit in "一级指标\t分值\r\n预算编制\t25\r\n".encode_utf16() {
+                let pair = if big_endian {
+                    unit.to_be_bytes()
+                } else {
+                    unit.to_le_bytes()
+                };
+                bytes.extend_from_slice(&pair);
+            }
+            let g = read_csv(&bytes).expect("utf-16");
+            assert_eq!(g.cell(1, 0), "预算编制");
+            assert_eq!(g.cell(1, 1), "25");
+            assert_eq!(g.rows.len(), 2);
+        }
+    }
+
+    #[test]
+    fn bytes_that_are_no_text_are_refused_with_advice() {
+        // A lone GB18030 lead byte at the end cannot be decoded.
+        let err = read_csv(&[b'a', 0xFF, 0x81]).expect_err("not text");
+        assert_eq!(err, ReadError::NotText("GBK/GB18030"));
         assert!(err.describe("t.csv").zh.contains("CSV UTF-8"));
     }
 

@@ -62,9 +62,10 @@ pub fn table_rows(table: &ScoringTable, lang: Lang) -> (Vec<String>, Vec<Vec<Str
         for level in 0..depth {
             row.push(path.get(level).cloned().unwrap_or_default());
         }
+        // Tables imported before the definition had its own field carry it in the standard.
         let (standard, definition) = match ind.standard.split_once(DEFINITION_MARK) {
-            Some((s, def)) => (s.to_owned(), def.to_owned()),
-            None => (ind.standard.clone(), String::new()),
+            Some((s, def)) if ind.definition.is_empty() => (s.to_owned(), def.to_owned()),
+            _ => (ind.standard.clone(), ind.definition.clone()),
         };
         row.push(ind.weight.to_string());
         row.push(standard);

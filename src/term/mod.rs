@@ -2,6 +2,7 @@
 //! The terminal is restored on every exit, panic included.
 
 pub mod hangup;
+pub mod new_form;
 pub mod open;
 pub mod session;
 

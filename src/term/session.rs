@@ -75,7 +75,7 @@ impl Session {
         Ok((session, app))
     }
 
-    fn offer_recovery(&self, app: &mut App) {
+    pub(crate) fn offer_recovery(&self, app: &mut App) {
         let Some(journal) = &self.journal else { return };
         let Ok(Some(recovered)) = journal.find_recovery(self.document.path()) else {
             return;
@@ -241,8 +241,8 @@ pub fn differences(
         .collect()
 }
 
-/// Writes the report or tables by the path's extension: `.md` the report,
-/// `.xlsx` the workbook with live formulas, anything else a folder of CSV tables.
+/// Writes the export the path's extension names (`export::format`): a
+/// folder of CSV tables when it has none.
 ///
 /// # Errors
 /// Why the export could not be written.
@@ -252,20 +252,13 @@ pub fn export(
     derived: &crate::core::engine::Derived,
     lang: Lang,
 ) -> Result<(), crate::export::ExportError> {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("md") => {
-            let text = crate::export::markdown::report(wb, derived, lang);
-            std::fs::write(path, text)?;
-            Ok(())
-        }
-        Some("xlsx") => crate::export::xlsx::write(path, wb, derived, lang),
-        _ => crate::export::csv::write_tables(path, wb, derived, lang)
-            .map(|_| ())
-            .map_err(Into::into),
-    }
+    let format = crate::export::format::for_prompt_path(path)
+        .map_err(crate::export::ExportError::Refused)?;
+    let request = crate::export::format::ExportRequest {
+        wb,
+        derived,
+        lang,
+        with_checks: false,
+    };
+    (format.write)(path, &request)
 }

@@ -27,7 +27,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             let label = match app.mode {
                 Mode::Search(_) => format!("{}: /", app.tr(t::SEARCH)),
                 Mode::SaveAs(_) => format!("{}: ", app.tr(t::SAVE_AS)),
-                Mode::Export(_) => format!("{}: ", app.tr(t::EXPORT)),
+                Mode::Export(_) => {
+                    format!("{}: ", crate::export::format::prompt_label(app.lang))
+                }
                 _ => format!("{}: ", app.tr(t::EDITING)),
             };
             let error = editor

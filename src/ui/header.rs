@@ -57,6 +57,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let origin = match app.origin {
         Origin::File => String::new(),
         Origin::NewFile => app.tr(t::NEW_FILE).to_owned(),
+        Origin::Sample => app.tr(t::SAMPLE_NEW_FILE).to_owned(),
     };
     let title = format!(
         "{} {}{}",

@@ -29,6 +29,10 @@ pub struct Indicator {
     /// The scoring standard as the bureau wrote it (评分标准), kept verbatim.
     #[serde(default)]
     pub standard: String,
+    /// What the indicator means (指标解释, 评价要点), as the bureau wrote it;
+    /// kept apart from the standard so the wording of the rule stays its own.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub definition: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<Rule>,
     #[serde(default)]

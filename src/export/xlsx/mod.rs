@@ -28,12 +28,15 @@ pub struct XlsxOptions {
     /// Store jixiao's values as the formulas' cached results (what a viewer that
     /// does not recalculate shows). Tests turn it off to prove the formulas.
     pub cached_results: bool,
+    /// Add the 检查 sheet with the engine's warnings (`--with-checks`).
+    pub with_checks: bool,
 }
 
 impl Default for XlsxOptions {
     fn default() -> Self {
         Self {
             cached_results: true,
+            with_checks: false,
         }
     }
 }
@@ -82,24 +85,55 @@ fn build(
     let refs = {
         let ws = book.add_worksheet();
         ws.set_name(names[0])?;
+        print_setup(ws, wb, lang, false)?;
         basic_sheet(ws, wb, derived, lang, options, &styles, names[0])?
     };
     {
         let ws = book.add_worksheet();
         ws.set_name(names[1])?;
+        print_setup(ws, wb, lang, true)?;
         scores_sheet(ws, wb, derived, lang, options, &styles, &refs)?;
     }
     {
         let ws = book.add_worksheet();
         ws.set_name(names[2])?;
+        print_setup(ws, wb, lang, false)?;
         workload_sheet(ws, wb, derived, lang, options, &styles, &refs)?;
     }
-    {
+    if options.with_checks {
         let ws = book.add_worksheet();
         ws.set_name(names[3])?;
+        print_setup(ws, wb, lang, false)?;
         checks_sheet(ws, derived, lang, &styles)?;
     }
     book.save_to_buffer()
+}
+
+/// A4, fit to the page width, the header row on every page, and the unit and
+/// year in the page header, so every printed sheet says whose it is.
+fn print_setup(
+    ws: &mut Worksheet,
+    wb: &Workbook,
+    lang: Lang,
+    landscape: bool,
+) -> Result<(), XlsxError> {
+    const A4: u8 = 9;
+    ws.set_paper_size(A4);
+    if landscape {
+        ws.set_landscape();
+    }
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_repeat_rows(0, 0)?;
+    // `&` starts a code in Excel's header language; `&&` prints one.
+    let unit = wb.unit.name.replace('&', "&&");
+    let year = wb.unit.fiscal_year;
+    let header = match lang {
+        Lang::Zh => format!("&L{unit}&R{year}年度"),
+        Lang::En => format!("&L{unit}&R{year}"),
+    };
+    ws.set_header(header);
+    ws.set_footer("&C&P / &N");
+    Ok(())
 }
 
 pub(super) struct Styles {

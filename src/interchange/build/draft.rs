@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
-use super::super::columns::{Columns, Role};
+use super::super::columns::{Columns, Header, Role};
 use super::super::phrases::normalise;
 use super::super::sheet::Grid;
 use crate::core::Bilingual;
@@ -29,11 +29,20 @@ pub(super) struct Builder {
     pub(super) nodes: Vec<Draft>,
     pub(super) roots: Vec<usize>,
     pub(super) problems: Vec<Bilingual>,
+    /// Weights that do not add up (also among the problems): import refuses them unless forced.
+    pub(super) weight_errors: Vec<Bilingual>,
 }
 
 impl Builder {
     pub(super) fn problem(&mut self, zh: String, en: String) {
         self.problems.push(Bilingual::new(zh, en));
+    }
+
+    /// A weight sum that does not add up: a problem that stops the import unless forced.
+    pub(super) fn weight_problem(&mut self, zh: String, en: String) {
+        self.weight_errors
+            .push(Bilingual::new(zh.clone(), en.clone()));
+        self.problem(zh, en);
     }
 
     pub(super) fn add(&mut self, parent: Option<usize>, draft: Draft) -> usize {
@@ -118,9 +127,21 @@ pub(super) fn is_note_row(name: &str) -> bool {
         .any(|w| t.starts_with(w))
 }
 
-/// A repeated header (a printed table's second page) is skipped.
-pub(super) fn columns_of_row_is_header(grid: &Grid, row: usize) -> bool {
-    super::super::columns::columns_of_row(grid, row).usable()
+/// A note under or above the table (注：…, 说明：…, 填表说明), merged across the
+/// row or in its first cell: its first text is a note and it gives no weight.
+pub(super) fn is_note_line(grid: &Grid, row: usize, weight: &str) -> bool {
+    let first = grid
+        .rows
+        .get(row)
+        .and_then(|cells| cells.iter().map(|c| c.trim()).find(|c| !c.is_empty()))
+        .unwrap_or_default();
+    is_note_row(first) && !matches!(parse_weight(weight), Ok(Some(_)))
+}
+
+/// A repeated header (a printed table's second page) is skipped: a row that
+/// reads as a header by itself, or repeats a row of the header.
+pub(super) fn columns_of_row_is_header(grid: &Grid, header: &Header, row: usize) -> bool {
+    super::super::columns::columns_of_row(grid, row).usable() || header.is_repeated_at(grid, row)
 }
 
 pub(super) fn append_text(target: &mut String, more: &str) {
@@ -138,7 +159,7 @@ pub(super) fn check_total_row(b: &mut Builder, weight: &str, shown_row: usize) {
         Ok(Some(total)) => {
             let top: Decimal = b.roots.iter().map(|&r| subtree_weight(&b.nodes, r)).sum();
             if top != total {
-                b.problem(
+                b.weight_problem(
                     format!(
                         "第 {shown_row} 行合计为 {}，而一级指标分值之和为 {}",
                         fmt_score(total),

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::super::rules::recognise;
 use super::draft::{Builder, Draft};
-use super::{DEFINITION_MARK, RuleOrigin, RuleReport};
+use super::{RuleOrigin, RuleReport};
 use crate::core::Bilingual;
 use crate::core::model::{Indicator, Rule};
 use crate::core::num::fmt_score;
@@ -40,7 +40,7 @@ pub(super) fn finish(b: &mut Builder) -> (Vec<Indicator>, Vec<RuleReport>) {
     }
     let top: Decimal = indicators.iter().map(|i| i.weight).sum();
     if top != Decimal::ONE_HUNDRED {
-        b.problem(
+        b.weight_problem(
             format!("一级指标分值合计 {}，应为 100", fmt_score(top)),
             format!(
                 "the top-level weights add up to {}, not 100",
@@ -88,7 +88,7 @@ pub(super) fn convert(
     let weight = match draft.weight {
         Some(w) => {
             if !children.is_empty() && child_sum != w {
-                b.problem(
+                b.weight_problem(
                     format!(
                         "{code} {}：下级指标分值合计 {}，与本级分值 {} 不符",
                         draft.name,
@@ -114,11 +114,6 @@ pub(super) fn convert(
             Decimal::ZERO
         }
     };
-    let mut standard = draft.standard.clone();
-    if !draft.definition.is_empty() {
-        standard.push_str(DEFINITION_MARK);
-        standard.push_str(&draft.definition);
-    }
     let rule = if children.is_empty() {
         Some(leaf_rule(&draft, &code, weight, reports))
     } else {
@@ -128,7 +123,8 @@ pub(super) fn convert(
         code,
         name: draft.name,
         weight,
-        standard,
+        standard: draft.standard.clone(),
+        definition: draft.definition.clone(),
         rule,
         entry: crate::core::model::IndicatorEntry::default(),
         children,

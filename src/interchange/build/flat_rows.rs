@@ -1,27 +1,28 @@
 //! Tables with one name column, levels from a 级次 column or from the codes.
 
-use super::super::columns::{Columns, Role};
+use super::super::columns::{Header, Role};
 use super::super::phrases::normalise;
 use super::super::sheet::Grid;
 use super::draft::{
     Builder, Draft, append_text, check_total_row, columns_of_row_is_header, describe_node,
-    is_note_row, is_total_row, row_cells, split_name_weight,
+    is_note_line, is_total_row, row_cells, split_name_weight,
 };
 
 /// Tables with one name column: the level comes from a level column, else from codes.
-pub(super) fn read_flat_rows(grid: &Grid, cols: &Columns, header: usize, b: &mut Builder) {
+pub(super) fn read_flat_rows(grid: &Grid, header: &Header, b: &mut Builder) {
+    let cols = &header.columns;
     let Some(name_col) = cols.of(Role::Name) else {
         return;
     };
     // (depth, node) of the rows read so far, for finding parents.
     let mut stack: Vec<(usize, usize)> = Vec::new();
     let mut last_node: Option<usize> = None;
-    for row in header + 1..grid.rows.len() {
+    for row in header.last + 1..grid.rows.len() {
         let shown_row = row + 1;
-        if columns_of_row_is_header(grid, row) {
+        let cells = row_cells(grid, cols, row);
+        if columns_of_row_is_header(grid, header, row) || is_note_line(grid, row, &cells.weight) {
             continue;
         }
-        let cells = row_cells(grid, cols, row);
         let name = grid.cell(row, name_col).to_owned();
         if name.is_empty() {
             if let (Some(node), true) = (last_node, cells.weight.is_empty()) {
@@ -32,9 +33,6 @@ pub(super) fn read_flat_rows(grid: &Grid, cols: &Columns, header: usize, b: &mut
         }
         if is_total_row(&name) {
             check_total_row(b, &cells.weight, shown_row);
-            continue;
-        }
-        if is_note_row(&name) && cells.weight.is_empty() {
             continue;
         }
         let level = cols

@@ -7,8 +7,8 @@ mod finish;
 mod flat_rows;
 mod level_rows;
 
-use super::columns::{EXPECTED_EN, EXPECTED_ZH, columns_found, find_header};
-use super::sheet::Grid;
+use super::columns::{EXPECTED_EN, EXPECTED_ZH, columns_found, find_header_rows};
+use super::sheet::{Grid, TextEncoding};
 use crate::core::Bilingual;
 use crate::core::model::ScoringTable;
 use draft::Builder;
@@ -16,8 +16,8 @@ use finish::finish;
 use flat_rows::read_flat_rows;
 use level_rows::read_level_rows;
 
-/// Marks the definition (指标解释) kept inside an indicator's standard text,
-/// since the workbook has one text per indicator; `table export` splits it out again.
+/// Marked the definition (指标解释) inside an indicator's standard text before
+/// the definition had its own field; `table export` still splits such files.
 pub const DEFINITION_MARK: &str = "\n指标解释：";
 
 /// A table read from a spreadsheet, with what the officer should check.
@@ -27,8 +27,17 @@ pub struct Imported {
     /// The sheet it came from (`None` for CSV) and the 1-based header row.
     pub sheet: Option<String>,
     pub header_row: usize,
+    /// The 1-based last header row (below `header_row` for a two-row header).
+    pub header_last_row: usize,
+    /// The text encoding of a CSV (`None` for spreadsheets).
+    pub encoding: Option<TextEncoding>,
+    /// Other sheets of the file whose columns are recognised too (not read).
+    pub other_tables: Vec<String>,
     /// Weights that do not add up, rows skipped, duplicate codes …
     pub problems: Vec<Bilingual>,
+    /// The weight sums that do not add up (also among `problems`): import
+    /// refuses the table unless forced.
+    pub weight_errors: Vec<Bilingual>,
     /// Per leaf: code, name, how its rule was obtained, and a note.
     pub rules: Vec<RuleReport>,
 }
@@ -114,24 +123,24 @@ impl LayoutError {
 /// # Errors
 /// When no header row is recognised, or no indicator follows it.
 pub fn import_grid(grid: &Grid, default_name: &str) -> Result<Imported, LayoutError> {
-    let Some((header, cols)) = find_header(grid) else {
+    let Some(header) = find_header_rows(grid) else {
         return Err(LayoutError::UnrecognisedColumns {
             sheet: grid.sheet.clone(),
             found: columns_found(grid),
         });
     };
     let mut b = Builder::default();
-    if cols.levels().is_empty() {
-        read_flat_rows(grid, &cols, header, &mut b);
+    if header.columns.levels().is_empty() {
+        read_flat_rows(grid, &header, &mut b);
     } else {
-        read_level_rows(grid, &cols, header, &mut b);
+        read_level_rows(grid, &header, &mut b);
     }
     if b.roots.is_empty() {
         return Err(LayoutError::NoIndicators {
             sheet: grid.sheet.clone(),
         });
     }
-    let name = title_above(grid, header).unwrap_or_else(|| default_name.to_owned());
+    let name = title_above(grid, header.first).unwrap_or_else(|| default_name.to_owned());
     let (indicators, rules) = finish(&mut b);
     Ok(Imported {
         table: ScoringTable {
@@ -142,23 +151,37 @@ pub fn import_grid(grid: &Grid, default_name: &str) -> Result<Imported, LayoutEr
             indicators,
         },
         sheet: grid.sheet.clone(),
-        header_row: header + 1,
+        header_row: header.first + 1,
+        header_last_row: header.last + 1,
+        encoding: grid.encoding,
+        other_tables: Vec::new(),
         problems: b.problems,
+        weight_errors: b.weight_errors,
         rules,
     })
 }
 
-/// A title row above the header: one distinct text (a merged title fills the row).
+/// A title row above the header: one distinct text (a merged title fills the
+/// row), not a note nor an attachment number such as "附件2".
 fn title_above(grid: &Grid, header: usize) -> Option<String> {
-    (0..header).find_map(|r| {
-        let mut texts: Vec<&str> = grid.rows[r]
-            .iter()
-            .map(|c| c.trim())
-            .filter(|c| !c.is_empty())
-            .collect();
-        texts.dedup();
-        (texts.len() == 1).then(|| texts[0].to_owned())
-    })
+    let single_texts: Vec<&str> = (0..header)
+        .filter_map(|r| {
+            let mut texts: Vec<&str> = grid.rows[r]
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
+            texts.dedup();
+            (texts.len() == 1).then(|| texts[0])
+        })
+        .collect();
+    let is_label =
+        |t: &str| draft::is_note_row(t) || (t.starts_with(['附', '表']) && t.chars().count() <= 6);
+    single_texts
+        .iter()
+        .find(|t| !is_label(t))
+        .or_else(|| single_texts.first())
+        .map(|t| (*t).to_owned())
 }
 
 #[cfg(test)]
@@ -173,6 +196,7 @@ mod tests {
     fn grid(rows: &[&[&str]]) -> Grid {
         Grid {
             sheet: None,
+            encoding: None,
             rows: rows
                 .iter()
                 .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
@@ -248,6 +272,46 @@ mod tests {
     }
 
     #[test]
+    fn a_leaf_merged_down_over_two_rows_is_one_indicator() {
+        // As read from xlsx: the names and the weight merged down, the standard in two cells.
+        let g = grid(&[
+            &["一级指标", "二级指标", "分值", "评分标准"],
+            &["决策", "目标设定", "40", "目标明确得20分；"],
+            &["决策", "目标设定", "40", "指标细化得20分"],
+            &["决策", "目标设定", "", "指标细化得20分"],
+            &["产出", "数量", "60", ""],
+            &["产出", "数量", "50", ""],
+        ]);
+        let t = import_grid(&g, "t").expect("table");
+        let codes: Vec<String> = t
+            .table
+            .flatten()
+            .iter()
+            .map(|(_, i)| format!("{} {} {}", i.code, i.name, i.weight))
+            .collect();
+        // Another weight under the same name is another indicator, and said so.
+        assert_eq!(
+            codes,
+            [
+                "A 决策 40",
+                "A1 目标设定 40",
+                "B 产出 110",
+                "B1 数量 60",
+                "B2 数量 50"
+            ]
+        );
+        assert_eq!(
+            t.table.indicators[0].children[0].standard,
+            "目标明确得20分；\n指标细化得20分"
+        );
+        assert!(
+            t.problems
+                .iter()
+                .any(|p| p.zh.contains("第 6 行的指标“数量”与第 5 行重复"))
+        );
+    }
+
+    #[test]
     fn flat_layout_by_codes() {
         let g = grid(&[
             &["编码", "指标名称", "权重", "评分细则"],
@@ -296,6 +360,7 @@ mod tests {
         ) {
             let g = Grid {
                 sheet: None,
+                encoding: None,
                 rows: cells
                     .iter()
                     .map(|r| r.iter().map(|c| (*c).to_owned()).collect())

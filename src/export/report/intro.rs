@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
 
-use super::{Report, md};
+use super::Report;
 use crate::core::Lang;
 use crate::core::model::{FieldGroup, FieldId};
 
@@ -50,10 +50,7 @@ impl Report<'_> {
                 "1.1 Organisation and functions",
             ),
         );
-        self.line(&format!(
-            "**{}**\n",
-            self.t("1、单位机构设置", "Organisation")
-        ));
+        self.strong(self.t("1、单位机构设置", "Organisation"));
         let sections = &self.wb.unit.sections;
         let text = match (self.lang, sections.is_empty()) {
             (_, true) => self.t("（未填写）", "(not filled in)").to_owned(),
@@ -69,10 +66,10 @@ impl Report<'_> {
             ),
         };
         self.para(&text);
-        self.line(&format!("**{}**\n", self.t("2、部门职能", "Functions")));
+        self.strong(self.t("2、部门职能", "Functions"));
         let functions = self.wb.narrative.functions.clone();
         self.free_text(&functions);
-        self.line(&format!("**{}**\n", self.t("3、人员情况", "Staffing")));
+        self.strong(self.t("3、人员情况", "Staffing"));
         self.staffing();
         self.heading(
             3,
@@ -357,17 +354,14 @@ impl Report<'_> {
                     None => roles.push((role, vec![who])),
                 }
             }
-            for (role, people) in roles {
-                let joined = people.join(self.t("、", ", "));
-                let _ = writeln!(
-                    self.out,
-                    "- {}{}{}",
-                    md(role),
-                    self.t("：", ": "),
-                    md(&joined)
-                );
-            }
-            self.out.push('\n');
+            let items: Vec<String> = roles
+                .into_iter()
+                .map(|(role, people)| {
+                    let joined = people.join(self.t("、", ", "));
+                    format!("{role}{}{joined}", self.t("：", ": "))
+                })
+                .collect();
+            self.bullets(items);
         }
         let duties = self.wb.narrative.team_duties.clone();
         if !duties.trim().is_empty() {
@@ -376,11 +370,70 @@ impl Report<'_> {
         self.heading(3, self.t("（二）自评工作过程", "2.2 Process"));
         let process = self.wb.narrative.process.clone();
         self.free_text(&process);
+        let (timing, disclosure) = split_submission(&self.wb.narrative.submission);
         self.heading(
             3,
-            self.t("（三）自评材料报送情况", "2.3 Submission of materials"),
+            self.t(
+                "（三）自评材料报送时间及质量",
+                "2.3 Timing and quality of the materials",
+            ),
         );
-        let submission = self.wb.narrative.submission.clone();
-        self.free_text(&submission);
+        self.free_text(&timing);
+        self.heading(
+            3,
+            self.t(
+                "（四）自评材料报送及公开一致情况",
+                "2.4 Materials submitted and published alike",
+            ),
+        );
+        self.free_text(&disclosure);
     }
+}
+
+/// The officer's one submission text split into 二(三) (timing and quality)
+/// and 二(四) (what was submitted matches what was published): sentences that
+/// speak of publication (公开 / publish) go to the second, in their order.
+pub(super) fn split_submission(text: &str) -> (String, String) {
+    let mut timing = String::new();
+    let mut disclosure = String::new();
+    for line in text.lines() {
+        let mut timing_line = String::new();
+        let mut disclosure_line = String::new();
+        for sentence in sentences(line) {
+            let about_publication = sentence.contains("公开") || sentence.contains("publish");
+            let target = if about_publication {
+                &mut disclosure_line
+            } else {
+                &mut timing_line
+            };
+            target.push_str(sentence);
+        }
+        for (target, piece) in [
+            (&mut timing, timing_line),
+            (&mut disclosure, disclosure_line),
+        ] {
+            if !piece.trim().is_empty() {
+                target.push_str(piece.trim());
+                target.push('\n');
+            }
+        }
+    }
+    (timing, disclosure)
+}
+
+/// Sentences of a line, each with its closing mark (。！？ or ". ").
+fn sentences(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (at, ch) in line.char_indices() {
+        if matches!(ch, '。' | '！' | '？') {
+            let end = at + ch.len_utf8();
+            out.push(&line[start..end]);
+            start = end;
+        }
+    }
+    if start < line.len() {
+        out.push(&line[start..]);
+    }
+    out
 }

@@ -3,8 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::super::rows::{metric_status_text, score_rows};
-use super::{Report, full_width_parens, md};
+use super::super::rows::metric_status_text;
+use super::sentence::scoring_sentence;
+use super::{Report, full_width_parens};
 use crate::core::Lang;
 use crate::core::engine::{Metric, MetricId, MetricStatus};
 use crate::core::model::{Indicator, RuleKind};
@@ -57,43 +58,6 @@ impl Report<'_> {
         self.free_text(&improvements);
     }
 
-    fn score_table(&mut self) {
-        let rows = score_rows(self.wb, self.d, self.lang);
-        let mut cells: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| {
-                let indent = "　".repeat(r.level.saturating_sub(1));
-                let name = format!("{indent}{}", r.name);
-                vec![
-                    r.code.clone(),
-                    name,
-                    r.weight.to_string(),
-                    fmt_score(r.score),
-                    r.reason.clone(),
-                ]
-            })
-            .collect();
-        cells.push(vec![
-            String::new(),
-            self.t("合计", "Total").to_owned(),
-            self.d.scores.max_total.to_string(),
-            fmt_score(self.d.scores.total),
-            format!(
-                "{}{}",
-                self.t("自评等级：", "grade: "),
-                self.d.grade.label(self.lang)
-            ),
-        ]);
-        let header = [
-            self.t("编码", "Code"),
-            self.t("指标", "Indicator"),
-            self.t("分值", "Weight"),
-            self.t("得分", "Score"),
-            self.t("扣分原因", "Reason for lost points"),
-        ];
-        self.table(&header, &cells);
-    }
-
     /// The analysis, item by item, following the table's tree.
     fn analysis(&mut self) {
         let indicators = self.wb.table.indicators.clone();
@@ -120,7 +84,7 @@ impl Report<'_> {
                     flat_index += 1;
                 } else {
                     let line = format!("{lead}{}{}", child.name, self.points(flat_index));
-                    let _ = writeln!(self.out, "**{}**\n", md(&line));
+                    self.strong(&line);
                     flat_index += 1;
                     let mut stack: Vec<&Indicator> = child.children.iter().rev().collect();
                     while let Some(node) = stack.pop() {
@@ -128,7 +92,7 @@ impl Report<'_> {
                             self.leaf(node, flat_index, None);
                         } else {
                             let line = format!("{}{}", node.name, self.points(flat_index));
-                            let _ = writeln!(self.out, "**{}**\n", md(&line));
+                            self.strong(&line);
                             stack.extend(node.children.iter().rev());
                         }
                         flat_index += 1;
@@ -187,20 +151,13 @@ impl Report<'_> {
             }
         }
         if let Some(result) = self.d.scores.indicators.get(index) {
-            let working = result.working.get(self.lang);
-            if !working.is_empty() {
-                let _ = match self.lang {
-                    Lang::Zh => write!(text, "评分：{}。", full_width_parens(working)),
-                    Lang::En => write!(text, " Scoring: {working}."),
-                };
-            }
-        }
-        let reason = node.entry.deduction_reason.trim();
-        if !reason.is_empty() {
-            let _ = match self.lang {
-                Lang::Zh => write!(text, "扣分原因：{reason}"),
-                Lang::En => write!(text, " Reason for lost points: {reason}"),
-            };
+            let metric_label = metric.map(|id| id.label(self.lang).to_string());
+            text.push_str(&scoring_sentence(
+                node,
+                result,
+                metric_label.as_deref(),
+                self.lang,
+            ));
         }
         if self.lang == Lang::En {
             text = text.replace("  ", " ");
@@ -345,11 +302,11 @@ impl Report<'_> {
             "Other common ratios (not in the scoring table, for reference):",
         );
         self.para(lead);
-        for id in extra {
-            let sentence = self.metric_sentence(id, None);
-            let _ = writeln!(self.out, "- {}", md(sentence.trim()));
-        }
-        self.out.push('\n');
+        let items: Vec<String> = extra
+            .into_iter()
+            .map(|id| self.metric_sentence(id, None).trim().to_owned())
+            .collect();
+        self.bullets(items);
     }
 
     pub(super) fn other(&mut self) {

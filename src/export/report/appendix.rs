@@ -1,11 +1,9 @@
 //! The appended tables (基础数据, 工作量统计) and the warnings for the author.
 
-use std::fmt::Write as _;
-
 use super::super::rows::{
     basic_rows, count_text, field_unit, metric_status_text, opt_rate, opt_text, workload_rows,
 };
-use super::{Report, full_width_parens, md};
+use super::{Report, full_width_parens};
 use crate::core::Lang;
 
 impl Report<'_> {
@@ -139,13 +137,13 @@ impl Report<'_> {
             ),
         );
         if self.d.warnings.is_empty() {
-            let none = self.t("jixiao 未发现问题。", "jixiao found nothing to check.");
+            let none = self.t("jixiao未发现问题。", "jixiao found nothing to check.");
             self.para(none);
             return;
         }
         let lead = match self.lang {
             Lang::Zh => format!(
-                "jixiao 检查发现以下 {} 项，请核对后再定稿：",
+                "jixiao检查发现以下{}项，请核对后再定稿：",
                 self.d.warnings.len()
             ),
             Lang::En => format!(
@@ -154,14 +152,18 @@ impl Report<'_> {
             ),
         };
         self.para(&lead);
-        let warnings = self.d.warnings.clone();
-        for w in &warnings {
-            let severity = match self.lang {
-                Lang::Zh => format!("【{}】", w.severity.label_zh()),
-                Lang::En => format!("[{}] ", w.severity.label_en()),
-            };
-            let _ = writeln!(self.out, "- {severity}{}", md(w.message.get(self.lang)));
-        }
-        self.out.push('\n');
+        let items: Vec<String> = self
+            .d
+            .warnings
+            .iter()
+            .map(|w| {
+                let severity = match self.lang {
+                    Lang::Zh => format!("【{}】", w.severity.label_zh()),
+                    Lang::En => format!("[{}] ", w.severity.label_en()),
+                };
+                format!("{severity}{}", w.message.get(self.lang))
+            })
+            .collect();
+        self.bullets(items);
     }
 }

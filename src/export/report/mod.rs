@@ -1,0 +1,231 @@
+//! The self-evaluation report (自评报告) in the structure of the seed report,
+//! every figure filled in from the workbook, every ratio written with its
+//! arithmetic, one sentence per indicator, the score table, the workload
+//! statistics, a signature block, and (on request) the engine's warnings as an
+//! appendix for the author. The report is built once as [`Block`]s; Markdown
+//! and Word render the same blocks. The sections live in `intro` (一 and 二),
+//! `results` (三 and 四), `workload`, `appendix`; `sentence` says how each
+//! indicator was scored.
+
+mod appendix;
+mod intro;
+mod results;
+pub mod sentence;
+mod workload;
+
+use rust_decimal::Decimal;
+
+use super::rows::{ScoreRow, score_rows, tr};
+use crate::core::Lang;
+use crate::core::engine::Derived;
+use crate::core::model::{FieldId, FieldKind, Workbook};
+
+/// What goes into the report besides its sections.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Append the engine's warnings for the author (附录 检查提示).
+    pub with_checks: bool,
+}
+
+/// One piece of the report, as a renderer sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The document title.
+    Title(String),
+    /// 一、 (level 1), （一） (level 2), 1. (level 3).
+    Heading {
+        level: usize,
+        text: String,
+    },
+    Paragraph(String),
+    /// A bold lead-in line (1、单位机构设置).
+    Strong(String),
+    Bullets(Vec<String>),
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
+    /// The scoring table, one row per indicator in display order.
+    ScoreTable(ScoreTable),
+    /// Who signs the report, and the date line left for the hand.
+    Signature {
+        unit: String,
+    },
+    /// The attached tables start on a page of their own (Word; Markdown ignores it).
+    PageBreak,
+}
+
+/// The scoring table with its total line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreTable {
+    pub rows: Vec<ScoreRow>,
+    pub max_total: Decimal,
+    pub total: Decimal,
+    pub grade: String,
+}
+
+/// The whole report as blocks.
+#[must_use]
+pub fn blocks(wb: &Workbook, derived: &Derived, lang: Lang, options: ReportOptions) -> Vec<Block> {
+    let mut r = Report {
+        wb,
+        d: derived,
+        lang,
+        out: Vec::new(),
+    };
+    r.title();
+    r.basic_situation();
+    r.self_evaluation_work();
+    r.results();
+    r.other();
+    r.signature();
+    r.out.push(Block::PageBreak);
+    r.appendix_tables();
+    if options.with_checks {
+        r.appendix_warnings();
+    }
+    r.out
+}
+
+struct Report<'a> {
+    wb: &'a Workbook,
+    d: &'a Derived,
+    lang: Lang,
+    out: Vec<Block>,
+}
+
+/// Chinese ordinal for 一是、二是 … (1–99).
+fn cn_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_owned(),
+        10 => "十".to_owned(),
+        11..=19 => format!("十{}", DIGITS[n - 10]),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[n / 10],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// Full-width parentheses, as Chinese text writes them.
+fn full_width_parens(text: &str) -> String {
+    text.replace('(', "（").replace(')', "）")
+}
+impl Report<'_> {
+    fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
+        tr(self.lang, zh, en)
+    }
+
+    fn heading(&mut self, level: usize, text: &str) {
+        // The title is level 1 in the sections' numbering; headings start at 一、.
+        if level == 1 {
+            self.out.push(Block::Title(text.to_owned()));
+        } else {
+            self.out.push(Block::Heading {
+                level: level - 1,
+                text: text.to_owned(),
+            });
+        }
+    }
+
+    fn strong(&mut self, text: &str) {
+        self.out.push(Block::Strong(text.to_owned()));
+    }
+
+    fn bullets(&mut self, items: Vec<String>) {
+        self.out.push(Block::Bullets(items));
+    }
+
+    /// Paragraphs of free text as typed: one paragraph per line.
+    fn free_text(&mut self, text: &str) {
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lines.is_empty() {
+            let none = self.t("（未填写）", "(not filled in)");
+            self.para(none);
+            return;
+        }
+        for l in lines {
+            self.para(l);
+        }
+    }
+
+    fn para(&mut self, text: &str) {
+        self.out.push(Block::Paragraph(text.to_owned()));
+    }
+
+    fn table(&mut self, header: &[&str], rows: &[Vec<String>]) {
+        self.out.push(Block::Table {
+            header: header.iter().map(|h| (*h).to_owned()).collect(),
+            rows: rows.to_vec(),
+        });
+    }
+
+    fn score_table(&mut self) {
+        self.out.push(Block::ScoreTable(ScoreTable {
+            rows: score_rows(self.wb, self.d, self.lang),
+            max_total: self.d.scores.max_total,
+            total: self.d.scores.total,
+            grade: self.d.grade.label(self.lang).to_string(),
+        }));
+    }
+
+    fn signature(&mut self) {
+        self.out.push(Block::Signature {
+            unit: self.wb.unit.name.clone(),
+        });
+    }
+
+    /// "588.55万元", "20人", "92%" (zh) or "588.55 (10k yuan)" (en).
+    fn amount(&self, field: FieldId, value: Decimal) -> String {
+        match (self.lang, field.kind()) {
+            (Lang::Zh, FieldKind::Percent) | (Lang::En, FieldKind::Percent) => format!("{value}%"),
+            (Lang::Zh, kind) => format!("{value}{}", kind.unit_zh()),
+            (Lang::En, kind) => format!("{value} {}", kind.unit_en()),
+        }
+    }
+
+    /// "label value" pieces of the fields that are given.
+    fn given(&self, fields: &[(FieldId, &str, &str)]) -> Vec<String> {
+        fields
+            .iter()
+            .filter_map(|(f, zh, en)| {
+                let v = f.get(self.wb)?;
+                Some(match self.lang {
+                    Lang::Zh => format!("{zh}{}", self.amount(*f, v)),
+                    Lang::En => format!("{en} {}", self.amount(*f, v)),
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_ordinals() {
+        assert_eq!(cn_number(1), "一");
+        assert_eq!(cn_number(12), "十二");
+        assert_eq!(cn_number(20), "二十");
+    }
+
+    #[test]
+    fn submission_splits_into_timing_and_publication() {
+        let (timing, published) =
+            intro::split_submission("按时报送材料。报送内容与公开的一致。\n对真实性负责。");
+        assert_eq!(timing, "按时报送材料。\n对真实性负责。\n");
+        assert_eq!(published, "报送内容与公开的一致。\n");
+    }
+}
