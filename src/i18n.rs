@@ -1,8 +1,17 @@
 //! Every interface string, in one place, in Chinese and English.
+//!
+//! The one mechanism: a fixed text is a `Tr(zh, en)` (a constant here, or
+//! written in place by a registry such as the keymap's `bind!` or
+//! `app::PANES`); a text built at run time is a `core::Bilingual`. Both are
+//! read with `.get(lang)` (or `app.tr(..)`). The core's vocabularies keep
+//! their zh/en labels as data; `severity`, `group` and `unit` below turn
+//! them into `Tr` so the interface never matches on `Lang` itself.
 //! Domain labels (indicator names, field labels) come from the data and the
 //! field registry, not from here.
 
 use crate::core::Lang;
+use crate::core::engine::Severity;
+use crate::core::model::{FieldGroup, FieldKind};
 
 /// A translatable interface string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,6 +25,24 @@ impl Tr {
             Lang::En => self.1,
         }
     }
+}
+
+/// A warning level's name.
+#[must_use]
+pub fn severity(level: Severity) -> Tr {
+    Tr(level.label_zh(), level.label_en())
+}
+
+/// A basic-data group's name.
+#[must_use]
+pub fn group(group: FieldGroup) -> Tr {
+    Tr(group.label_zh(), group.label_en())
+}
+
+/// The unit a kind of field is entered in.
+#[must_use]
+pub fn unit(kind: FieldKind) -> Tr {
+    Tr(kind.unit_zh(), kind.unit_en())
 }
 
 // Panes.
@@ -147,6 +174,7 @@ pub const NOTHING_FOUND_JUMP: Tr = Tr(
 );
 
 // Reviewer mode.
+pub const UNREADABLE_FILES: Tr = Tr("份无法读取", "unreadable");
 pub const REVIEW_TITLE: Tr = Tr("审核", "Review");
 pub const REVIEW_FILTER_TEXT: Tr = Tr("筛选单位名称", "Filter unit names");
 pub const REVIEW_FILTER_DIFF: Tr = Tr(

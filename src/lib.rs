@@ -1,7 +1,8 @@
 //! jixiao (绩效): a terminal workbench for the annual 部门整体支出绩效自评.
 //!
 //! `core` is pure (model, engine, file format); `cli` prints and writes files;
-//! `app` holds the workbench state and actions; `ui` renders it; `term` runs it;
+//! `app` holds the workbench state and actions; `layout` places the screen's
+//! parts (shared by `app` for paging and `ui` for drawing); `ui` renders it; `term` runs it;
 //! `export` and `interchange` speak Markdown, CSV and xlsx; `review` is the
 //! reviewer's data layer; `synth` generates sample workbooks.
 
@@ -11,6 +12,7 @@ pub mod core;
 pub mod export;
 pub mod i18n;
 pub mod interchange;
+pub mod layout;
 pub mod review;
 pub mod store;
 pub mod synth;

@@ -398,3 +398,24 @@ fn mouse_click_selects_the_row_under_it_and_the_wheel_scrolls() {
     keys(&mut app, "/ 财政拨款收入预算数 <enter> <enter> <c-u> 600");
     assert!(screen(&mut app, 120, 40).contains("600▏"));
 }
+
+#[test]
+fn page_down_at_80x24_moves_by_the_rows_actually_visible() {
+    let (mut app, _dir, _path) = app();
+    keys(&mut app, "2");
+    let before = screen(&mut app, 80, 24);
+    // The narrow layout puts the detail panel below the pane: 9 table rows show.
+    let visible = before
+        .lines()
+        .skip(5)
+        .take_while(|line| !line.starts_with('└'))
+        .count();
+    assert_eq!(app.page_rows(), visible);
+    assert_eq!(visible, 9);
+    keys(&mut app, "<pgdn>");
+    assert_eq!(app.selected(), 9);
+    keys(&mut app, "<pgdn> <pgup>");
+    assert_eq!(app.selected(), 9);
+    keys(&mut app, "<pgup>");
+    assert_eq!(app.selected(), 0);
+}

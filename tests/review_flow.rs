@@ -65,7 +65,7 @@ fn events(token: &str) -> Vec<KeyEvent> {
 fn keys(app: &mut ReviewApp, script: &str) {
     for token in script.split_whitespace() {
         for event in events(token) {
-            let kind = jixiao::ui::review::mode_kind(app);
+            let kind = app.mode_kind();
             if let Some(action) = action_for(kind, &event) {
                 let effect = app.update(action);
                 jixiao::term::perform_review(app, &effect);

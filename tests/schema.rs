@@ -165,7 +165,7 @@ impl<'a> Validator<'a> {
                         errors.extend(self.check(extra, child, &here, true));
                     }
                     (None, _) if whole => {
-                        errors.push(format!("{here}: not described in the schema"))
+                        errors.push(format!("{here}: not described in the schema"));
                     }
                     (None, _) => {}
                 }

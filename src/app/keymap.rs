@@ -1,8 +1,11 @@
 //! Keys → actions, one table per mode. The help overlay and the hint bar are
 //! generated from this table, so they never disagree with the keys.
 
+use std::sync::LazyLock;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::panes::PANES;
 use super::{Action, ModeKind};
 use crate::i18n::Tr;
 
@@ -17,7 +20,7 @@ const fn k(code: KeyCode) -> Key {
     Key { code, ctrl: false }
 }
 
-const fn c(ch: char) -> Key {
+pub(crate) const fn c(ch: char) -> Key {
     Key {
         code: KeyCode::Char(ch),
         ctrl: false,
@@ -32,7 +35,7 @@ const fn ctrl(ch: char) -> Key {
 }
 
 /// A binding: keys, the action they give, and what help says about it.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub mode: ModeKind,
     pub keys: &'static [Key],
@@ -48,16 +51,32 @@ macro_rules! bind {
     };
 }
 
-/// Every binding of every mode.
+/// Every binding of every mode: the pane-switching keys, then one key per
+/// pane from the pane registry, then the rest.
+pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
+    let jumps = PANES.iter().enumerate().map(|(i, spec)| Binding {
+        mode: ModeKind::Browse,
+        keys: spec.keys,
+        action: Action::GoPane(i),
+        help: spec.jump_help,
+        hint: false,
+    });
+    PANE_SWITCHING
+        .iter()
+        .cloned()
+        .chain(jumps)
+        .chain(OTHER_BINDINGS.iter().cloned())
+        .collect()
+});
+
 #[rustfmt::skip]
-pub static BINDINGS: &[Binding] = &[
+static PANE_SWITCHING: &[Binding] = &[
     bind!(Browse, [k(KeyCode::Tab)], Action::NextPane, "下一个面板", "next pane", true),
     bind!(Browse, [k(KeyCode::BackTab)], Action::PrevPane, "上一个面板", "previous pane", false),
-    bind!(Browse, [c('1')], Action::GoPane(0), "概览面板", "Summary pane", false),
-    bind!(Browse, [c('2')], Action::GoPane(1), "预算面板", "Budget pane", false),
-    bind!(Browse, [c('3')], Action::GoPane(2), "指标面板", "Indicators pane", false),
-    bind!(Browse, [c('4')], Action::GoPane(3), "工作量面板", "Workload pane", false),
-    bind!(Browse, [c('5')], Action::GoPane(4), "检查面板", "Checks pane", false),
+];
+
+#[rustfmt::skip]
+static OTHER_BINDINGS: &[Binding] = &[
     bind!(Browse, [k(KeyCode::Up), c('k')], Action::Up, "上移", "up", false),
     bind!(Browse, [k(KeyCode::Down), c('j')], Action::Down, "下移", "down", false),
     bind!(Browse, [k(KeyCode::Left), c('h')], Action::Left, "左一列", "previous column", false),
@@ -322,8 +341,8 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_a_mode() {
-        for a in BINDINGS {
-            for b in BINDINGS {
+        for a in BINDINGS.iter() {
+            for b in BINDINGS.iter() {
                 if std::ptr::eq(a, b) || a.mode != b.mode {
                     continue;
                 }

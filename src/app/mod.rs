@@ -4,9 +4,11 @@
 pub mod action;
 pub mod edit;
 pub mod keymap;
+pub mod panes;
 pub mod review;
 pub mod rows;
 pub mod search;
+pub mod status;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -18,8 +20,10 @@ use crate::i18n::{self as t, Tr};
 
 pub use action::{Action, Effect};
 pub use edit::{Choice, EditTarget, Editor};
-pub use rows::{BudgetRow, IndicatorRow, Pane, WorkloadRow};
+pub use panes::{PANES, Pane, PaneMap};
+pub use rows::{BudgetRow, IndicatorRow, WorkloadRow};
 use search::Hit;
+pub use status::{Status, StatusLine};
 
 /// How many edits undo remembers.
 const UNDO_LIMIT: usize = 500;
@@ -98,13 +102,6 @@ impl Mode {
     }
 }
 
-/// A message for the status bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub is_error: bool,
-}
-
 /// Where the workbook came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -129,8 +126,10 @@ pub struct App {
     /// Why the workbook cannot be edited, if it cannot.
     pub read_only: Option<Bilingual>,
     pub pane: Pane,
-    pub selection: [usize; 5],
-    pub column: [usize; 5],
+    /// The selected row of each pane.
+    pub selection: PaneMap<usize>,
+    /// The selected column of each pane.
+    pub column: PaneMap<usize>,
     pub collapsed: BTreeSet<String>,
     pub mode: Mode,
     pub status: Option<Status>,
@@ -156,7 +155,23 @@ pub struct App {
     pub reviewing: bool,
 }
 
+impl StatusLine for App {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn status_mut(&mut self) -> &mut Option<Status> {
+        &mut self.status
+    }
+}
+
 impl App {
+    /// Text in the interface language.
+    #[must_use]
+    pub fn tr(&self, text: Tr) -> &'static str {
+        text.get(self.lang)
+    }
+
     /// A workbench over `workbook`, which was loaded from (or will be saved to) `path`.
     #[must_use]
     pub fn new(workbook: Workbook, path: PathBuf, origin: Origin, lang: Lang) -> Self {
@@ -170,8 +185,8 @@ impl App {
             lang,
             read_only: None,
             pane: Pane::Summary,
-            selection: [0; 5],
-            column: [0; 5],
+            selection: PaneMap::default(),
+            column: PaneMap::default(),
             collapsed: BTreeSet::new(),
             mode: Mode::Browse,
             status: None,
@@ -191,46 +206,21 @@ impl App {
         }
     }
 
-    /// Text in the interface language.
-    #[must_use]
-    pub fn tr(&self, text: Tr) -> &'static str {
-        text.get(self.lang)
-    }
-
-    fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            is_error: false,
-        });
-    }
-
-    fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            is_error: true,
-        });
-    }
-
-    fn error_bi(&mut self, text: &Bilingual) {
-        let s = text.get(self.lang).to_owned();
-        self.error(s);
-    }
-
-    /// Rows of the current pane.
+    /// Rows a pane has right now.
     #[must_use]
     pub fn row_count(&self, pane: Pane) -> usize {
-        rows::row_count(pane, &self.workbook, &self.derived, &self.collapsed)
+        (pane.spec().rows)(self)
     }
 
     #[must_use]
     pub fn selected(&self) -> usize {
-        self.selection[self.pane.index()]
+        self.selection[self.pane]
     }
 
-    /// Rows that fit in the pane's table (used for paging).
+    /// Rows visible in the pane's table at the current terminal size (one page).
     #[must_use]
     pub fn page_rows(&self) -> usize {
-        usize::from(self.size.1.saturating_sub(8)).max(1)
+        crate::layout::pane_rows(self.size)
     }
 
     fn recompute(&mut self) {
@@ -241,9 +231,9 @@ impl App {
     }
 
     fn clamp_selection(&mut self) {
-        for pane in Pane::ALL {
+        for pane in Pane::all() {
             let n = self.row_count(pane);
-            let s = &mut self.selection[pane.index()];
+            let s = &mut self.selection[pane];
             *s = (*s).min(n.saturating_sub(1));
         }
     }
@@ -264,8 +254,7 @@ impl App {
                     suggestion,
                     reload_armed: false,
                 };
-                let msg = self.tr(t::CHANGED_ON_DISK);
-                self.error(msg);
+                self.error(self.tr(t::CHANGED_ON_DISK));
                 return Effect::None;
             }
             Action::Exported(result) => {
@@ -341,7 +330,7 @@ impl App {
             Action::PageUp => *scroll = scroll.saturating_sub(10),
             Action::PageDown => *scroll += 10,
             Action::Cancel | Action::Help | Action::Quit | Action::Activate => {
-                self.mode = Mode::Browse
+                self.mode = Mode::Browse;
             }
             _ => {}
         }
@@ -354,36 +343,36 @@ impl App {
         }
         let current = self.selected();
         let next = current.saturating_add_signed(delta).min(n - 1);
-        self.selection[self.pane.index()] = next;
+        self.selection[self.pane] = next;
     }
 
     fn update_browse(&mut self, action: Action) -> Effect {
         let page = isize::try_from(self.page_rows()).unwrap_or(10);
         match action {
-            Action::NextPane => self.pane = Pane::ALL[(self.pane.index() + 1) % 5],
-            Action::PrevPane => self.pane = Pane::ALL[(self.pane.index() + 4) % 5],
+            Action::NextPane => self.pane = self.pane.next(),
+            Action::PrevPane => self.pane = self.pane.prev(),
             Action::GoPane(n) => {
-                if let Some(p) = Pane::ALL.get(n) {
-                    self.pane = *p;
+                if let Some(pane) = Pane::at(n) {
+                    self.pane = pane;
                 }
             }
             Action::Up | Action::ScrollUp => self.move_selection(-1),
             Action::Down | Action::ScrollDown => self.move_selection(1),
             Action::PageUp => self.move_selection(-page),
             Action::PageDown => self.move_selection(page),
-            Action::Home => self.selection[self.pane.index()] = 0,
+            Action::Home => self.selection[self.pane] = 0,
             Action::SelectRow(row) => {
-                self.selection[self.pane.index()] = row;
+                self.selection[self.pane] = row;
                 self.clamp_selection();
             }
             Action::End => self.move_selection(isize::MAX),
             Action::Left => {
-                let c = &mut self.column[self.pane.index()];
+                let c = &mut self.column[self.pane];
                 *c = c.saturating_sub(1);
             }
             Action::Right => {
                 let cols = self.pane.columns();
-                let c = &mut self.column[self.pane.index()];
+                let c = &mut self.column[self.pane];
                 *c = (*c + 1).min(cols - 1);
             }
             Action::Activate => self.activate(),
@@ -499,8 +488,7 @@ impl App {
             }
             Action::Cancel => {
                 self.mode = Mode::Browse;
-                let msg = self.tr(t::NOT_SAVED_KEPT);
-                self.info(msg);
+                self.info_tr(t::NOT_SAVED_KEPT);
                 Effect::None
             }
             _ => Effect::None,
@@ -515,8 +503,7 @@ impl App {
                 self.saved = self.workbook.clone();
                 self.push_undo(before);
                 self.recompute();
-                let msg = self.tr(t::RELOADED);
-                self.info(msg);
+                self.info_tr(t::RELOADED);
             }
             Err(why) => self.error(why),
         }
@@ -533,13 +520,11 @@ impl App {
                 let before = std::mem::replace(&mut self.workbook, recovered);
                 self.push_undo(before);
                 self.recompute();
-                let msg = self.tr(t::RECOVERY_RESTORED);
-                self.info(msg);
+                self.info_tr(t::RECOVERY_RESTORED);
             }
             Action::Choose('o' | 'O') => {
                 self.mode = Mode::Browse;
-                let msg = self.tr(t::RECOVERY_KEPT);
-                self.info(msg);
+                self.info_tr(t::RECOVERY_KEPT);
             }
             Action::Choose('d' | 'D') => offer.show_differences = !offer.show_differences,
             Action::Up => offer.scroll = offer.scroll.saturating_sub(1),
@@ -610,53 +595,10 @@ impl App {
         false
     }
 
-    /// Enter/e on the selected row.
+    /// Enter/e on the selected row: what the pane's registry entry says.
     fn activate(&mut self) {
         let selected = self.selected();
-        match self.pane {
-            Pane::Summary => {
-                let flat = self.workbook.table.flatten();
-                let code = self
-                    .workbook
-                    .table
-                    .indicators
-                    .get(selected)
-                    .map(|i| i.code.clone());
-                if let Some(index) = code.and_then(|c| flat.iter().position(|(_, i)| i.code == c)) {
-                    self.jump_to_indicator(index);
-                }
-            }
-            Pane::Budget => match rows::budget_rows().get(selected).copied() {
-                Some(BudgetRow::Field(f)) => self.open_editor(EditTarget::Field(f)),
-                Some(BudgetRow::Metric(_)) => {
-                    let msg = self.tr(t::DERIVED_HINT);
-                    self.info(msg);
-                }
-                _ => {
-                    let msg = self.tr(t::NOT_EDITABLE);
-                    self.info(msg);
-                }
-            },
-            Pane::Indicators => self.activate_indicator(selected),
-            Pane::Workload => {
-                let column = self.column[Pane::Workload.index()];
-                match rows::workload_rows(&self.workbook).get(selected).copied() {
-                    Some(WorkloadRow::Item(g, i)) => self.open_editor(match column {
-                        1 => EditTarget::WorkloadTarget(g, i),
-                        2 => EditTarget::WorkloadLastYear(g, i),
-                        _ => EditTarget::WorkloadValue(g, i),
-                    }),
-                    Some(WorkloadRow::Part(g, i, p)) => {
-                        self.open_editor(EditTarget::PartValue(g, i, p))
-                    }
-                    _ => {
-                        let msg = self.tr(t::NOT_EDITABLE);
-                        self.info(msg);
-                    }
-                }
-            }
-            Pane::Checks => self.jump_to_warning(selected),
-        }
+        (self.pane.spec().activate)(self, selected);
     }
 
     fn activate_indicator(&mut self, selected: usize) {
@@ -673,11 +615,10 @@ impl App {
             if !self.collapsed.remove(&code) {
                 self.collapsed.insert(code);
             }
-            let msg = self.tr(t::SUBTOTAL_HINT);
-            self.info(msg);
+            self.info_tr(t::SUBTOTAL_HINT);
             return;
         }
-        let column = self.column[Pane::Indicators.index()];
+        let column = self.column[Pane::Indicators];
         if self.reviewing {
             match column {
                 0 => self.open_editor(EditTarget::ReviewerScore(row.index)),
@@ -698,8 +639,7 @@ impl App {
         match kind {
             None | Some(RuleKind::Manual) => self.open_editor(EditTarget::OfficerScore(row.index)),
             Some(RuleKind::NotApplicable { .. }) => {
-                let msg = self.tr(t::NOT_EDITABLE);
-                self.info(msg);
+                self.info_tr(t::NOT_EDITABLE);
             }
             Some(_) => {
                 if self.refuse_if_read_only() {
@@ -756,8 +696,7 @@ impl App {
                 }
                 self.mode = Mode::Browse;
                 self.recompute();
-                let msg = self.tr(t::CANCELLED);
-                self.info(msg);
+                self.info_tr(t::CANCELLED);
             }
             _ => {}
         }
@@ -871,7 +810,7 @@ impl App {
         match action {
             Action::Up | Action::Left => choice.cursor = choice.cursor.saturating_sub(1),
             Action::Down | Action::Right => {
-                choice.cursor = (choice.cursor + 1).min(n.saturating_sub(1))
+                choice.cursor = (choice.cursor + 1).min(n.saturating_sub(1));
             }
             Action::Input(' ') if choice.multi => {
                 if let Some(m) = choice.marked.get_mut(choice.cursor) {
@@ -896,13 +835,11 @@ impl App {
                     self.push_undo(before);
                 }
                 self.recompute();
-                let msg = self.tr(t::COMMITTED);
-                self.info(msg);
+                self.info_tr(t::COMMITTED);
             }
             Action::Cancel => {
                 self.mode = Mode::Browse;
-                let msg = self.tr(t::CANCELLED);
-                self.info(msg);
+                self.info_tr(t::CANCELLED);
             }
             _ => {}
         }
@@ -960,7 +897,7 @@ impl App {
         match hit {
             Hit::Row(pane, row) => {
                 self.pane = pane;
-                self.selection[pane.index()] = row;
+                self.selection[pane] = row;
                 self.clamp_selection();
             }
             Hit::Indicator(index) => self.jump_to_indicator(index),
@@ -983,7 +920,7 @@ impl App {
         let rows = rows::indicator_rows(&self.workbook, &self.collapsed);
         if let Some(pos) = rows.iter().position(|r| r.index == index) {
             self.pane = Pane::Indicators;
-            self.selection[Pane::Indicators.index()] = pos;
+            self.selection[Pane::Indicators] = pos;
         }
     }
 
@@ -993,7 +930,7 @@ impl App {
             .position(|r| *r == BudgetRow::Metric(metric))
         {
             self.pane = Pane::Budget;
-            self.selection[Pane::Budget.index()] = pos;
+            self.selection[Pane::Budget] = pos;
         }
     }
 
@@ -1002,8 +939,7 @@ impl App {
             return;
         };
         let Some(concern) = warning.concerns.first().cloned() else {
-            let msg = self.tr(t::NOTHING_FOUND_JUMP);
-            self.info(msg);
+            self.info_tr(t::NOTHING_FOUND_JUMP);
             return;
         };
         match concern {
@@ -1013,7 +949,7 @@ impl App {
                     .position(|r| *r == BudgetRow::Field(field))
                 {
                     self.pane = Pane::Budget;
-                    self.selection[Pane::Budget.index()] = pos;
+                    self.selection[Pane::Budget] = pos;
                 }
             }
             Concern::Metric { metric } => self.jump_to_metric(metric),
@@ -1030,12 +966,12 @@ impl App {
                     .position(|r| *r == WorkloadRow::Item(group, item))
                 {
                     self.pane = Pane::Workload;
-                    self.selection[Pane::Workload.index()] = pos;
+                    self.selection[Pane::Workload] = pos;
                 }
             }
             Concern::Table => {
                 self.pane = Pane::Indicators;
-                self.selection[Pane::Indicators.index()] = 0;
+                self.selection[Pane::Indicators] = 0;
             }
             Concern::Reported => self.pane = Pane::Summary,
         }
@@ -1069,8 +1005,7 @@ impl App {
             None if forward => t::NOTHING_TO_REDO,
             None => t::NOTHING_TO_UNDO,
         };
-        let msg = self.tr(msg);
-        self.info(msg);
+        self.info_tr(msg);
     }
 
     fn revert(&mut self) {
@@ -1081,7 +1016,6 @@ impl App {
         let before = std::mem::replace(&mut self.workbook, saved);
         self.push_undo(before);
         self.recompute();
-        let msg = self.tr(t::REVERTED);
-        self.info(msg);
+        self.info_tr(t::REVERTED);
     }
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 
-use super::{Action, App, EditTarget, Editor, Mode, Origin, Status};
+use super::{Action, App, EditTarget, Editor, Mode, ModeKind, Origin, Status, StatusLine};
 use crate::core::engine::{Grade, Severity};
 use crate::core::num::{NumberRules, parse_number};
 use crate::core::{Bilingual, Lang};
@@ -118,7 +118,32 @@ pub struct ReviewApp {
 
 const GRADES: [Grade; 4] = [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor];
 
+impl StatusLine for ReviewApp {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn status_mut(&mut self) -> &mut Option<Status> {
+        &mut self.status
+    }
+}
+
 impl ReviewApp {
+    /// Which kind of mode the keyboard is in (for the keymap and the hints).
+    #[must_use]
+    pub fn mode_kind(&self) -> ModeKind {
+        match (&self.mode, &self.screen) {
+            (ReviewMode::Prompt(..), _) => ModeKind::Prompt,
+            (ReviewMode::ConfirmQuit, _) => ModeKind::ConfirmQuit,
+            (ReviewMode::Help(_), _) => ModeKind::Help,
+            (ReviewMode::Browse, Screen::Drill { app, .. }) => app.mode.kind(),
+            (ReviewMode::Browse, Screen::Matrix { .. } | Screen::Diff { .. }) => {
+                ModeKind::ReviewCompare
+            }
+            (ReviewMode::Browse, Screen::Overview) => ModeKind::ReviewList,
+        }
+    }
+
     #[must_use]
     pub fn new(session: ReviewSession, lang: Lang) -> Self {
         let columns = Column::all(&session.overview);
@@ -148,10 +173,7 @@ impl ReviewApp {
             .unwrap_or(0);
         app.refresh_view();
         if let Some(note) = app.session.notes.first().cloned() {
-            app.status = Some(Status {
-                text: note.get(lang).to_owned(),
-                is_error: true,
-            });
+            app.error_bi(&note);
         }
         app
     }
@@ -159,20 +181,6 @@ impl ReviewApp {
     #[must_use]
     pub fn tr(&self, text: Tr) -> &'static str {
         text.get(self.lang)
-    }
-
-    fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            is_error: false,
-        });
-    }
-
-    fn error(&mut self, text: &Bilingual) {
-        self.status = Some(Status {
-            text: text.get(self.lang).to_owned(),
-            is_error: true,
-        });
     }
 
     /// The overview row under the cursor.
@@ -269,7 +277,61 @@ impl ReviewApp {
             .max(1)
     }
 
-    #[allow(clippy::too_many_lines)]
+    /// Sorts by the selected column; again on the same column reverses.
+    fn sort_by_selected_column(&mut self) {
+        let Some(&column) = self.columns.get(self.column) else {
+            return;
+        };
+        self.sort = match self.sort {
+            Some(s) if s.column == column => Some(Sort {
+                column,
+                descending: !s.descending,
+            }),
+            _ => Some(Sort {
+                column,
+                descending: true,
+            }),
+        };
+        self.refresh_view();
+        self.selected = 0;
+    }
+
+    /// All grades, then each grade alone in turn.
+    fn cycle_grade_filter(&mut self) {
+        let next = match self.filter.grades.as_slice() {
+            [] => Some(GRADES[0]),
+            [g] => GRADES
+                .iter()
+                .position(|x| x == g)
+                .and_then(|i| GRADES.get(i + 1))
+                .copied(),
+            _ => None,
+        };
+        self.filter.grades = next.into_iter().collect();
+        self.refresh_view();
+    }
+
+    /// The selected workbook's next review status.
+    fn cycle_status(&mut self) {
+        let Some(row) = self.selected_row() else {
+            return;
+        };
+        let next = self
+            .session
+            .rows()
+            .get(row)
+            .map_or(ReviewStatus::default(), |r| r.status.next());
+        let outcome = self.session.set_status(row, next);
+        self.refresh_stats();
+        match outcome {
+            Ok(()) => {
+                let msg = format!("{}：{}", self.tr(t::REVIEW_STATUS), next.label(self.lang));
+                self.info(msg);
+            }
+            Err(why) => self.error_bi(&why),
+        }
+    }
+
     fn update_overview(&mut self, action: Action) -> ReviewEffect {
         match action {
             Action::Up | Action::ScrollUp => self.move_to(-1),
@@ -281,38 +343,10 @@ impl ReviewApp {
             Action::SelectRow(r) => self.selected = r.min(self.view.len().saturating_sub(1)),
             Action::Left => self.column = self.column.saturating_sub(1),
             Action::Right => {
-                self.column = (self.column + 1).min(self.columns.len().saturating_sub(1))
+                self.column = (self.column + 1).min(self.columns.len().saturating_sub(1));
             }
-            Action::SortColumn => {
-                let Some(&column) = self.columns.get(self.column) else {
-                    return ReviewEffect::None;
-                };
-                self.sort = match self.sort {
-                    Some(s) if s.column == column => Some(Sort {
-                        column,
-                        descending: !s.descending,
-                    }),
-                    _ => Some(Sort {
-                        column,
-                        descending: true,
-                    }),
-                };
-                self.refresh_view();
-                self.selected = 0;
-            }
-            Action::CycleGradeFilter => {
-                let next = match self.filter.grades.as_slice() {
-                    [] => Some(GRADES[0]),
-                    [g] => GRADES
-                        .iter()
-                        .position(|x| x == g)
-                        .and_then(|i| GRADES.get(i + 1))
-                        .copied(),
-                    _ => None,
-                };
-                self.filter.grades = next.into_iter().collect();
-                self.refresh_view();
-            }
+            Action::SortColumn => self.sort_by_selected_column(),
+            Action::CycleGradeFilter => self.cycle_grade_filter(),
             Action::ToggleWarningsFilter => {
                 self.filter.min_severity = match self.filter.min_severity {
                     None => Some(Severity::High),
@@ -323,8 +357,7 @@ impl ReviewApp {
             Action::ClearFilters => {
                 self.filter = Filter::default();
                 self.refresh_view();
-                let msg = self.tr(t::REVIEW_FILTERS_CLEARED);
-                self.info(msg);
+                self.info_tr(t::REVIEW_FILTERS_CLEARED);
             }
             Action::SearchStart => self.open_prompt(PromptKind::Filter, self.filter.text.clone()),
             Action::DifferencePrompt => {
@@ -344,36 +377,16 @@ impl ReviewApp {
                 self.open_prompt(PromptKind::Comment, current);
             }
             Action::ExportOverview => {
-                self.open_prompt(PromptKind::ExportOverview, "overview.csv".to_owned())
+                self.open_prompt(PromptKind::ExportOverview, "overview.csv".to_owned());
             }
             Action::ExportReviews => {
-                self.open_prompt(PromptKind::ExportReviews, "reviews.xlsx".to_owned())
+                self.open_prompt(PromptKind::ExportReviews, "reviews.xlsx".to_owned());
             }
-            Action::CycleStatus => {
-                let Some(row) = self.selected_row() else {
-                    return ReviewEffect::None;
-                };
-                let next = self
-                    .session
-                    .rows()
-                    .get(row)
-                    .map_or(ReviewStatus::default(), |r| r.status.next());
-                let outcome = self.session.set_status(row, next);
-                self.refresh_stats();
-                match outcome {
-                    Ok(()) => {
-                        let msg =
-                            format!("{}：{}", self.tr(t::REVIEW_STATUS), next.label(self.lang));
-                        self.info(msg);
-                    }
-                    Err(why) => self.error(&why),
-                }
-            }
+            Action::CycleStatus => self.cycle_status(),
             Action::Activate => self.drill_in(),
             Action::Mark => {
                 self.marked = self.selected_row();
-                let msg = self.tr(t::REVIEW_MARKED);
-                self.info(msg);
+                self.info_tr(t::REVIEW_MARKED);
             }
             Action::ShowDiff => self.show_diff(),
             Action::ShowMatrix => {
@@ -398,15 +411,11 @@ impl ReviewApp {
             Action::Cancel => self.status = None,
             Action::Saved(result) => match result {
                 Ok(_) => {
-                    let msg = self.tr(t::REVIEW_SAVED);
-                    self.info(msg);
+                    self.info_tr(t::REVIEW_SAVED);
                 }
                 Err(why) => {
                     self.should_quit = false;
-                    self.status = Some(Status {
-                        text: why,
-                        is_error: true,
-                    });
+                    self.error(why);
                 }
             },
             _ => {}
@@ -483,7 +492,7 @@ impl ReviewApp {
             }
             Err(why) => {
                 editor.error = Some(why.clone());
-                self.error(&why);
+                self.error_bi(&why);
                 self.mode = ReviewMode::Prompt(kind, editor);
                 ReviewEffect::None
             }
@@ -504,7 +513,7 @@ impl ReviewApp {
                 .and_then(|r| r.error.as_ref())
                 .map(|e| e.message.clone())
                 .unwrap_or_default();
-            self.error(&why);
+            self.error_bi(&why);
             return;
         };
         let mut workbook = opened.workbook.clone();
@@ -606,15 +615,14 @@ impl ReviewApp {
                 (None, None) => Ok(()),
             };
             if let Err(why) = result {
-                self.error(&why);
+                self.error_bi(&why);
             }
         }
     }
 
     fn show_diff(&mut self) {
         let (Some(left), Some(right)) = (self.marked, self.selected_row()) else {
-            let msg = self.tr(t::REVIEW_MARK_FIRST);
-            self.info(msg);
+            self.info_tr(t::REVIEW_MARK_FIRST);
             return;
         };
         match (self.session.opened(left), self.session.opened(right)) {
@@ -623,8 +631,7 @@ impl ReviewApp {
                 self.screen = Screen::Diff { diff, scroll: 0 };
             }
             _ => {
-                let msg = self.tr(t::REVIEW_CANNOT_COMPARE);
-                self.info(msg);
+                self.info_tr(t::REVIEW_CANNOT_COMPARE);
             }
         }
     }
@@ -642,10 +649,10 @@ impl ReviewApp {
                 }
                 Action::Left => *first_column = first_column.saturating_sub(1),
                 Action::Right => {
-                    *first_column = (*first_column + 1).min(matrix.columns.len().saturating_sub(1))
+                    *first_column = (*first_column + 1).min(matrix.columns.len().saturating_sub(1));
                 }
                 Action::Cancel | Action::Quit | Action::ShowMatrix => {
-                    self.screen = Screen::Overview
+                    self.screen = Screen::Overview;
                 }
                 Action::Help => self.mode = ReviewMode::Help(0),
                 _ => {}
@@ -655,12 +662,12 @@ impl ReviewApp {
                 match action {
                     Action::Up | Action::ScrollUp => *scroll = scroll.saturating_sub(1),
                     Action::Down | Action::ScrollDown => {
-                        *scroll = (*scroll + 1).min(lines.saturating_sub(1))
+                        *scroll = (*scroll + 1).min(lines.saturating_sub(1));
                     }
                     Action::PageUp => *scroll = scroll.saturating_sub(20),
                     Action::PageDown => *scroll = (*scroll + 20).min(lines.saturating_sub(1)),
                     Action::Cancel | Action::Quit | Action::ShowDiff => {
-                        self.screen = Screen::Overview
+                        self.screen = Screen::Overview;
                     }
                     Action::Help => self.mode = ReviewMode::Help(0),
                     _ => {}

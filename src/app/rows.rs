@@ -3,60 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::core::engine::{Derived, MetricId};
+use crate::core::engine::MetricId;
+use crate::core::engine::metrics::METRICS;
 use crate::core::model::{FieldGroup, FieldId, Workbook};
-
-/// The workbench panes, in key order 1…5.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Pane {
-    Summary,
-    Budget,
-    Indicators,
-    Workload,
-    Checks,
-}
-
-impl Pane {
-    pub const ALL: [Self; 5] = [
-        Self::Summary,
-        Self::Budget,
-        Self::Indicators,
-        Self::Workload,
-        Self::Checks,
-    ];
-
-    #[must_use]
-    pub fn index(self) -> usize {
-        match self {
-            Self::Summary => 0,
-            Self::Budget => 1,
-            Self::Indicators => 2,
-            Self::Workload => 3,
-            Self::Checks => 4,
-        }
-    }
-
-    #[must_use]
-    pub fn title(self) -> crate::i18n::Tr {
-        use crate::i18n as t;
-        match self {
-            Self::Summary => t::PANE_SUMMARY,
-            Self::Budget => t::PANE_BUDGET,
-            Self::Indicators => t::PANE_INDICATORS,
-            Self::Workload => t::PANE_WORKLOAD,
-            Self::Checks => t::PANE_CHECKS,
-        }
-    }
-
-    /// How many columns can be selected with ←→ in this pane.
-    #[must_use]
-    pub fn columns(self) -> usize {
-        match self {
-            Self::Indicators | Self::Workload => 3,
-            _ => 1,
-        }
-    }
-}
 
 /// A row of the budget pane.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,33 +15,13 @@ pub enum BudgetRow {
     Metric(MetricId),
 }
 
-/// The derived ratios shown under each group, beside the inputs that feed them.
-#[must_use]
-pub fn metrics_of_group(group: FieldGroup) -> &'static [MetricId] {
-    use MetricId as M;
-    match group {
-        FieldGroup::Income | FieldGroup::Expenditure => &[],
-        FieldGroup::Appropriation => &[
-            M::AppropriationIncomeVarianceRate,
-            M::ExpenditureCompletionRate,
-            M::BudgetAdjustmentRate,
-        ],
-        FieldGroup::Carryover => &[
-            M::CarryoverRate,
-            M::TreasuryCarryoverStockEfficiency,
-            M::CarryoverChangeRate,
-        ],
-        FieldGroup::Procurement => &[M::ProcurementExecutionRate],
-        FieldGroup::Assets => &[M::FixedAssetUtilizationRate],
-        FieldGroup::Staffing => &[M::StaffingControlRate],
-        FieldGroup::Common => &[
-            M::ThreePublicChangeRate,
-            M::ThreePublicControlRate,
-            M::OperatingCostControlRate,
-            M::PaymentProgressRate,
-            M::KeyExpenditureRate,
-        ],
-    }
+/// The derived ratios shown under each group (the registry's `group`),
+/// beside the inputs that feed them.
+pub fn metrics_of_group(group: FieldGroup) -> impl Iterator<Item = MetricId> {
+    METRICS
+        .iter()
+        .filter(move |def| def.group == group)
+        .map(|def| def.id)
 }
 
 /// All budget rows: each group's header, its fields, then its ratios.
@@ -107,11 +36,7 @@ pub fn budget_rows() -> Vec<BudgetRow> {
                 .filter(|f| f.group() == group)
                 .map(|&f| BudgetRow::Field(f)),
         );
-        rows.extend(
-            metrics_of_group(group)
-                .iter()
-                .map(|&m| BudgetRow::Metric(m)),
-        );
+        rows.extend(metrics_of_group(group).map(BudgetRow::Metric));
     }
     rows
 }
@@ -171,23 +96,6 @@ pub fn workload_rows(wb: &Workbook) -> Vec<WorkloadRow> {
         }
     }
     rows
-}
-
-/// How many rows a pane has right now.
-#[must_use]
-pub fn row_count(
-    pane: Pane,
-    wb: &Workbook,
-    derived: &Derived,
-    collapsed: &BTreeSet<String>,
-) -> usize {
-    match pane {
-        Pane::Summary => wb.table.indicators.len(),
-        Pane::Budget => budget_rows().len(),
-        Pane::Indicators => indicator_rows(wb, collapsed).len(),
-        Pane::Workload => workload_rows(wb).len(),
-        Pane::Checks => derived.warnings.len(),
-    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use super::rows::{BudgetRow, Pane, budget_rows, workload_rows};
+use super::Pane;
+use super::rows::{BudgetRow, budget_rows, workload_rows};
 use crate::core::engine::Derived;
 use crate::core::model::Workbook;
 

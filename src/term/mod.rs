@@ -72,9 +72,7 @@ pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
 #[must_use]
 pub fn review_action_for_event(app: &ReviewApp, event: &Event) -> Option<Action> {
     match (event, &app.screen) {
-        (Event::Key(key), _) if key.kind == KeyEventKind::Press => {
-            action_for(ui::review::mode_kind(app), key)
-        }
+        (Event::Key(key), _) if key.kind == KeyEventKind::Press => action_for(app.mode_kind(), key),
         (Event::Resize(w, h), _) => Some(Action::Resize(*w, *h)),
         (Event::Paste(text), _) => Some(Action::Paste(text.clone())),
         (Event::Mouse(_), crate::app::review::Screen::Drill { app: drill, .. }) => {

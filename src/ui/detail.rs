@@ -10,16 +10,15 @@ use super::panes::metric_value;
 use super::panes::workload::amount;
 use super::theme::Theme;
 use crate::app::rows::{budget_rows, indicator_rows, workload_rows};
-use crate::app::{App, BudgetRow, Pane, WorkloadRow};
-use crate::core::Lang;
+use crate::app::{App, BudgetRow, WorkloadRow};
 use crate::core::engine::{MetricId, MetricStatus, ScoreBasis, ValueSource};
 use crate::core::model::FieldId;
 use crate::core::num::{fmt_percent, fmt_score, round2};
-use crate::i18n::{self as t, Tr};
+use crate::i18n as t;
 use crate::text::wrap;
 
 /// Lines of (label, text); the renderer wraps them to the panel's width.
-type Entries = Vec<(String, String)>;
+pub(super) type Entries = Vec<(String, String)>;
 
 fn entry(entries: &mut Entries, label: impl Into<String>, text: impl Into<String>) {
     let text = text.into();
@@ -28,18 +27,8 @@ fn entry(entries: &mut Entries, label: impl Into<String>, text: impl Into<String
     }
 }
 
-fn tr(lang: Lang, text: Tr) -> &'static str {
-    text.get(lang)
-}
-
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let (title, entries) = match app.pane {
-        Pane::Summary => summary(app),
-        Pane::Budget => budget(app),
-        Pane::Indicators => indicator(app),
-        Pane::Workload => workload(app),
-        Pane::Checks => checks(app),
-    };
+    let (title, entries) = (super::panes::view(app.pane).detail)(app);
     let width = usize::from(area.width.saturating_sub(2)).max(4);
     let mut lines: Vec<Line> = vec![Line::from(Span::styled(title, theme.title))];
     for (label, text) in entries {
@@ -57,7 +46,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             }
         }
     }
-    let block = super::block(tr(app.lang, t::DETAIL));
+    let block = super::block(app.tr(t::DETAIL));
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -70,7 +59,7 @@ fn used_by(app: &App, field: FieldId) -> String {
         .join("、")
 }
 
-fn budget(app: &App) -> (String, Entries) {
+pub(super) fn budget(app: &App) -> (String, Entries) {
     let lang = app.lang;
     let mut e = Entries::new();
     match budget_rows().get(app.selected()).copied() {
@@ -78,33 +67,30 @@ fn budget(app: &App) -> (String, Entries) {
             let value = f
                 .get(&app.workbook)
                 .map_or_else(|| "—".to_owned(), |v| v.to_string());
-            let unit = match lang {
-                Lang::Zh => f.kind().unit_zh(),
-                Lang::En => f.kind().unit_en(),
-            };
-            entry(&mut e, tr(lang, t::COL_VALUE), format!("{value} {unit}"));
+            let unit = t::unit(f.kind()).get(lang);
+            entry(&mut e, t::COL_VALUE.get(lang), format!("{value} {unit}"));
             entry(&mut e, "key", f.key());
             entry(&mut e, "→", used_by(app, f));
             (f.label(lang).to_owned(), e)
         }
         Some(BudgetRow::Metric(m)) => {
             if let Some(metric) = app.derived.metric(m) {
-                entry(&mut e, tr(lang, t::COL_VALUE), metric_value(metric, lang));
-                entry(&mut e, tr(lang, t::FORMULA), m.formula().get(lang));
+                entry(&mut e, t::COL_VALUE.get(lang), metric_value(metric, lang));
+                entry(&mut e, t::FORMULA.get(lang), m.formula().get(lang));
                 if let Some(expr) = &metric.expression {
-                    entry(&mut e, tr(lang, t::ARITHMETIC), expr.get(lang));
+                    entry(&mut e, t::ARITHMETIC.get(lang), expr.get(lang));
                 }
                 match &metric.status {
                     MetricStatus::ZeroDenominator => {
-                        entry(&mut e, "n/a", tr(lang, t::ZERO_DENOMINATOR))
+                        entry(&mut e, "n/a", t::ZERO_DENOMINATOR.get(lang));
                     }
-                    MetricStatus::Overflow => entry(&mut e, "n/a", tr(lang, t::OVERFLOW)),
+                    MetricStatus::Overflow => entry(&mut e, "n/a", t::OVERFLOW.get(lang)),
                     MetricStatus::MissingInput { fields } => {
                         let names: Vec<_> = fields.iter().map(|f| f.label(lang)).collect();
                         entry(
                             &mut e,
-                            tr(lang, t::MISSING),
-                            format!("{}{}", tr(lang, t::MISSING_INPUTS), names.join("、")),
+                            t::MISSING.get(lang),
+                            format!("{}{}", t::MISSING_INPUTS.get(lang), names.join("、")),
                         );
                     }
                     MetricStatus::Ok => {}
@@ -120,25 +106,19 @@ fn budget(app: &App) -> (String, Entries) {
                         )
                     })
                     .collect();
-                entry(&mut e, tr(lang, t::INPUTS), inputs.join("；"));
+                entry(&mut e, t::INPUTS.get(lang), inputs.join("；"));
                 if let Some(printed) = app.workbook.reported.rates.get(&m) {
                     entry(&mut e, "报告所写 / printed", fmt_percent(*printed));
                 }
             }
             (format!("{} {}", m.formula_no(), m.label(lang)), e)
         }
-        Some(BudgetRow::Header(g)) => (
-            match lang {
-                Lang::Zh => g.label_zh().to_owned(),
-                Lang::En => g.label_en().to_owned(),
-            },
-            e,
-        ),
+        Some(BudgetRow::Header(g)) => (t::group(g).get(lang).to_owned(), e),
         None => (String::new(), e),
     }
 }
 
-fn indicator(app: &App) -> (String, Entries) {
+pub(super) fn indicator(app: &App) -> (String, Entries) {
     let lang = app.lang;
     let mut e = Entries::new();
     let rows = indicator_rows(&app.workbook, &app.collapsed);
@@ -154,51 +134,51 @@ fn indicator(app: &App) -> (String, Entries) {
     };
     entry(
         &mut e,
-        tr(lang, t::COL_SCORE),
+        t::COL_SCORE.get(lang),
         format!(
             "{} / {}  ({} {})",
             fmt_score(r.score),
             fmt_score(r.counted_weight),
-            tr(lang, t::COL_LOST),
+            t::COL_LOST.get(lang),
             fmt_score(r.lost)
         ),
     );
-    entry(&mut e, tr(lang, t::RULE), r.rule.get(lang));
-    entry(&mut e, tr(lang, t::STANDARD), ind.standard.clone());
+    entry(&mut e, t::RULE.get(lang), r.rule.get(lang));
+    entry(&mut e, t::STANDARD.get(lang), ind.standard.clone());
     if let (Some(m), Some(v)) = (r.metric, r.metric_value) {
         let source = if r.value_source == Some(ValueSource::Reported) {
-            tr(lang, t::FROM_REPORT)
+            t::FROM_REPORT.get(lang)
         } else {
             ""
         };
         entry(
             &mut e,
-            tr(lang, t::MEASURED),
+            t::MEASURED.get(lang),
             format!("{} {}{source}", m.label(lang), fmt_percent(v)),
         );
         if let Some(expr) = app.derived.metric(m).and_then(|x| x.expression.as_ref()) {
-            entry(&mut e, tr(lang, t::ARITHMETIC), expr.get(lang));
+            entry(&mut e, t::ARITHMETIC.get(lang), expr.get(lang));
         }
     }
-    entry(&mut e, tr(lang, t::WORKING), r.working.get(lang));
+    entry(&mut e, t::WORKING.get(lang), r.working.get(lang));
     if r.basis != ScoreBasis::Subtotal {
         if let Some(s) = ind.entry.officer_score {
-            entry(&mut e, tr(lang, t::COL_SELF), fmt_score(s));
+            entry(&mut e, t::COL_SELF.get(lang), fmt_score(s));
         }
         entry(
             &mut e,
-            tr(lang, t::COL_REASON),
+            t::COL_REASON.get(lang),
             ind.entry.deduction_reason.clone(),
         );
         entry(
             &mut e,
-            tr(lang, t::COL_EVIDENCE),
+            t::COL_EVIDENCE.get(lang),
             ind.entry.evidence.clone(),
         );
         if let Some(s) = ind.entry.reviewer_score {
             entry(
                 &mut e,
-                tr(lang, t::COL_REVIEW),
+                t::COL_REVIEW.get(lang),
                 format!("{} {}", fmt_score(s), ind.entry.reviewer_comment),
             );
         }
@@ -206,14 +186,18 @@ fn indicator(app: &App) -> (String, Entries) {
     (format!("{} {}", ind.code, ind.name), e)
 }
 
-fn workload(app: &App) -> (String, Entries) {
+pub(super) fn workload(app: &App) -> (String, Entries) {
     let lang = app.lang;
     let mut e = Entries::new();
     let wb = &app.workbook;
     let row = workload_rows(wb).get(app.selected()).copied();
-    let group_index = match row {
-        Some(WorkloadRow::Group(g) | WorkloadRow::Item(g, _) | WorkloadRow::Part(g, _, _)) => g,
-        None => return (String::new(), e),
+    let Some(
+        WorkloadRow::Group(group_index)
+        | WorkloadRow::Item(group_index, _)
+        | WorkloadRow::Part(group_index, _, _),
+    ) = row
+    else {
+        return (String::new(), e);
     };
     let Some(group) = wb.workload.get(group_index) else {
         return (String::new(), e);
@@ -231,7 +215,7 @@ fn workload(app: &App) -> (String, Entries) {
             };
             entry(
                 &mut e,
-                tr(lang, t::COL_VALUE),
+                t::COL_VALUE.get(lang),
                 amount(item.value, item.lower_bound, &item.unit),
             );
             if let Some(sum) = s.parts_sum {
@@ -248,20 +232,20 @@ fn workload(app: &App) -> (String, Entries) {
                 };
                 entry(
                     &mut e,
-                    tr(lang, t::PARTS_SUM),
+                    t::PARTS_SUM.get(lang),
                     format!("{}={approx}{sum} {mark}", parts.join("+")),
                 );
             }
             if let Some(c) = s.completion {
-                entry(&mut e, tr(lang, t::COL_COMPLETION), fmt_percent(c));
+                entry(&mut e, t::COL_COMPLETION.get(lang), fmt_percent(c));
             }
             if let Some(c) = s.change {
-                entry(&mut e, tr(lang, t::COL_CHANGE), fmt_percent(c));
+                entry(&mut e, t::COL_CHANGE.get(lang), fmt_percent(c));
             }
             if let Some(p) = s.per_capita {
                 entry(
                     &mut e,
-                    tr(lang, t::COL_PER_CAPITA),
+                    t::COL_PER_CAPITA.get(lang),
                     format!("{}{}", round2(p), item.unit),
                 );
             }
@@ -286,13 +270,13 @@ fn workload(app: &App) -> (String, Entries) {
     (title, e)
 }
 
-fn checks(app: &App) -> (String, Entries) {
+pub(super) fn checks(app: &App) -> (String, Entries) {
     let lang = app.lang;
     let mut e = Entries::new();
     let Some(w) = app.derived.warnings.get(app.selected()) else {
-        return (tr(lang, t::NO_WARNINGS).to_owned(), e);
+        return (t::NO_WARNINGS.get(lang).to_owned(), e);
     };
-    entry(&mut e, tr(lang, t::FULL_TEXT), w.message.get(lang));
+    entry(&mut e, t::FULL_TEXT.get(lang), w.message.get(lang));
     let code = serde_json::to_value(w.code)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
@@ -315,15 +299,11 @@ fn checks(app: &App) -> (String, Entries) {
             crate::core::engine::Concern::Table => "table".to_owned(),
         })
         .collect();
-    entry(&mut e, tr(lang, t::CONCERNS), concerns.join("、"));
-    let sev = match lang {
-        Lang::Zh => w.severity.label_zh(),
-        Lang::En => w.severity.label_en(),
-    };
-    (sev.to_owned(), e)
+    entry(&mut e, t::CONCERNS.get(lang), concerns.join("、"));
+    (t::severity(w.severity).get(lang).to_owned(), e)
 }
 
-fn summary(app: &App) -> (String, Entries) {
+pub(super) fn summary(app: &App) -> (String, Entries) {
     let mut e = Entries::new();
     let flat = app.workbook.table.flatten();
     let Some(top) = app.workbook.table.indicators.get(app.selected()) else {

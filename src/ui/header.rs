@@ -85,10 +85,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .iter()
         .filter(|s| d.count(**s) > 0)
         .map(|s| {
-            let label = match app.lang {
-                crate::core::Lang::Zh => s.label_zh(),
-                crate::core::Lang::En => s.label_en(),
-            };
+            let label = app.tr(t::severity(*s));
             Span::styled(format!(" {label}{}", d.count(*s)), theme.severity(*s))
         })
         .collect();
@@ -109,17 +106,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     ];
     line2.extend(warnings);
 
-    let tabs: Vec<Span> = Pane::ALL
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| {
-            let style = if *p == app.pane {
+    let tabs: Vec<Span> = Pane::all()
+        .flat_map(|p| {
+            let style = if p == app.pane {
                 theme.selected
             } else {
                 theme.dim
             };
             [
-                Span::styled(format!(" {} {} ", i + 1, app.tr(p.title())), style),
+                Span::styled(super::panes::pane_title(app, p, ""), style),
                 Span::raw(" "),
             ]
         })

@@ -66,7 +66,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme) {
             );
         }
         Mode::ConfirmExternal { .. } => {
-            question(frame, screen, theme, app.tr(t::EXTERNAL_QUESTION), &[])
+            question(frame, screen, theme, app.tr(t::EXTERNAL_QUESTION), &[]);
         }
         Mode::RecoveryOffer(offer) => {
             let mut lines = vec![offer.summary.get(app.lang).to_owned(), String::new()];

@@ -16,21 +16,6 @@ use crate::i18n as t;
 use crate::review::view::Column;
 use crate::text::{pad_left, pad_right, truncate, width};
 
-/// The keymap mode reviewer mode is in (for keys, hints and help).
-#[must_use]
-pub fn mode_kind(app: &ReviewApp) -> ModeKind {
-    match (&app.mode, &app.screen) {
-        (ReviewMode::Prompt(..), _) => ModeKind::Prompt,
-        (ReviewMode::ConfirmQuit, _) => ModeKind::ConfirmQuit,
-        (ReviewMode::Help(_), _) => ModeKind::Help,
-        (ReviewMode::Browse, Screen::Drill { app, .. }) => app.mode.kind(),
-        (ReviewMode::Browse, Screen::Matrix { .. } | Screen::Diff { .. }) => {
-            ModeKind::ReviewCompare
-        }
-        (ReviewMode::Browse, Screen::Overview) => ModeKind::ReviewList,
-    }
-}
-
 fn column_width(column: Column) -> usize {
     match column {
         Column::Unit => 22,
@@ -270,11 +255,7 @@ fn stats(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
         footer.differing,
         footer.rows_with_warnings,
         footer.errors,
-        if app.lang == crate::core::Lang::Zh {
-            "份无法读取"
-        } else {
-            "unreadable"
-        },
+        app.tr(t::UNREADABLE_FILES),
     );
     let max = footer
         .grades
@@ -425,7 +406,7 @@ fn diff(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn bottom(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let kind = mode_kind(app);
+    let kind = app.mode_kind();
     let hints: Vec<String> = bindings_of(kind)
         .filter(|b| b.hint)
         .filter_map(|b| {

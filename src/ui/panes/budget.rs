@@ -18,21 +18,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let rows: Vec<Row> = budget_rows()
         .into_iter()
         .map(|row| match row {
-            BudgetRow::Header(g) => Row::new(vec![Cell::from(truncate(
-                match lang {
-                    crate::core::Lang::Zh => g.label_zh(),
-                    crate::core::Lang::En => g.label_en(),
-                },
-                label_w,
-            ))])
-            .style(theme.group),
+            BudgetRow::Header(g) => {
+                Row::new(vec![Cell::from(truncate(t::group(g).get(lang), label_w))])
+                    .style(theme.group)
+            }
             BudgetRow::Field(f) => {
                 let stored = f.get(&app.workbook);
-                let unit = match (stored, lang) {
-                    (None, _) => "",
-                    (Some(_), crate::core::Lang::Zh) => f.kind().unit_zh(),
-                    (Some(_), crate::core::Lang::En) => f.kind().unit_en(),
-                };
+                let unit = stored.map_or("", |_| t::unit(f.kind()).get(lang));
                 // While this field is being edited, its cell shows the typed text.
                 let value_cell = match &app.mode {
                     Mode::Edit(editor) if editor.target == EditTarget::Field(f) => Cell::from(
@@ -75,17 +67,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app.tr(t::COL_UNIT),
     ]);
     let widths = flex_then_fixed(&fixed);
-    let title = format!(" 2 {} ", app.tr(Pane::Budget.title()));
     draw_table(
+        app,
         frame,
         area,
         TableView {
-            title: &title,
+            pane: Pane::Budget,
+            title_extra: String::new(),
             header,
             rows,
             widths: &widths,
+            column: None,
         },
-        (app.selection[Pane::Budget.index()], None),
         theme,
     );
 }

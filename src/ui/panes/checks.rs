@@ -17,37 +17,32 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .warnings
         .iter()
         .map(|w| {
-            let sev = match app.lang {
-                crate::core::Lang::Zh => w.severity.label_zh(),
-                crate::core::Lang::En => w.severity.label_en(),
-            };
+            let sev = app.tr(t::severity(w.severity));
             Row::new(vec![
                 Cell::from(sev).style(theme.severity(w.severity)),
                 Cell::from(truncate(w.message.get(app.lang), msg_w)),
             ])
         })
         .collect();
-    let title = if rows.is_empty() {
-        format!(
-            " 5 {} · {} ",
-            app.tr(Pane::Checks.title()),
-            app.tr(t::NO_WARNINGS)
-        )
+    let title_extra = if rows.is_empty() {
+        format!(" · {}", app.tr(t::NO_WARNINGS))
     } else {
-        format!(" 5 {} ({}) ", app.tr(Pane::Checks.title()), rows.len())
+        format!(" ({})", rows.len())
     };
     let header = Row::new(vec![app.tr(t::COL_SEVERITY), app.tr(t::COL_MESSAGE)]);
     let widths = [Constraint::Length(6), Constraint::Min(10)];
     draw_table(
+        app,
         frame,
         area,
         TableView {
-            title: &title,
+            pane: Pane::Checks,
+            title_extra,
             header,
             rows,
             widths: &widths,
+            column: None,
         },
-        (app.selection[Pane::Checks.index()], None),
         theme,
     );
 }

@@ -37,6 +37,35 @@ fn officer_cell(ind: &Indicator, basis: ScoreBasis) -> String {
     }
 }
 
+/// Missing scores show as errors, full marks as fine, the rest highlighted.
+fn score_style(basis: ScoreBasis, full: bool, theme: &Theme) -> ratatui::style::Style {
+    if basis == ScoreBasis::Missing {
+        theme.error
+    } else if full {
+        theme.ok
+    } else {
+        theme.accent
+    }
+}
+
+/// The column titles (the last-but-one is the reviewer's comment in review mode).
+fn header(app: &App) -> Row<'static> {
+    Row::new(vec![
+        app.tr(t::COL_INDICATOR),
+        app.tr(t::COL_WEIGHT),
+        app.tr(t::COL_SCORE),
+        app.tr(t::COL_LOST),
+        app.tr(t::COL_CHOICE),
+        app.tr(t::COL_REASON),
+        if app.reviewing {
+            app.tr(t::COL_REVIEW_COMMENT)
+        } else {
+            app.tr(t::COL_EVIDENCE)
+        },
+        app.tr(t::COL_REVIEW),
+    ])
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let flat = app.workbook.table.flatten();
     let results = &app.derived.scores.indicators;
@@ -68,13 +97,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             } else {
                 format!("-{}", fmt_score(r.lost))
             };
-            let score_style = if r.basis == ScoreBasis::Missing {
-                theme.error
-            } else if r.lost.is_zero() {
-                theme.ok
-            } else {
-                theme.accent
-            };
+            let score_style = score_style(r.basis, r.lost.is_zero(), theme);
             let style = if row.has_children {
                 theme.group
             } else {
@@ -109,25 +132,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             )
         })
         .collect();
-    let header = Row::new(vec![
-        app.tr(t::COL_INDICATOR),
-        app.tr(t::COL_WEIGHT),
-        app.tr(t::COL_SCORE),
-        app.tr(t::COL_LOST),
-        app.tr(t::COL_CHOICE),
-        app.tr(t::COL_REASON),
-        if app.reviewing {
-            app.tr(t::COL_REVIEW_COMMENT)
-        } else {
-            app.tr(t::COL_EVIDENCE)
-        },
-        app.tr(t::COL_REVIEW),
-    ]);
+    let header = header(app);
     let widths = flex_then_fixed(&fixed);
     let d = &app.derived;
-    let title = format!(
-        " 3 {} · {} {} / {} ",
-        app.tr(Pane::Indicators.title()),
+    let title_extra = format!(
+        " · {} {} / {}",
         app.tr(t::TOTAL),
         fmt_score(d.scores.total),
         fmt_score(d.scores.max_total)
@@ -135,20 +144,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     // Editable columns: the officer's level/score, reason and evidence; in
     // review mode the reviewer's score and comment.
     let column = if app.reviewing {
-        [7, 6, 6][app.column[Pane::Indicators.index()].min(2)]
+        [7, 6, 6][app.column[Pane::Indicators].min(2)]
     } else {
-        app.column[Pane::Indicators.index()] + 4
+        app.column[Pane::Indicators] + 4
     };
     draw_table(
+        app,
         frame,
         area,
         TableView {
-            title: &title,
+            pane: Pane::Indicators,
+            title_extra,
             header,
             rows,
             widths: &widths,
+            column: Some(column),
         },
-        (app.selection[Pane::Indicators.index()], Some(column)),
         theme,
     );
 }

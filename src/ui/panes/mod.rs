@@ -10,31 +10,73 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Row, Table, TableState};
 
+use super::detail::Entries;
 use super::theme::Theme;
+use crate::app::keymap::key_label;
+use crate::app::{App, Pane};
 use crate::core::Lang;
 use crate::core::engine::{Metric, MetricStatus};
 use crate::core::num::fmt_percent;
 use crate::i18n as t;
 
+/// Draws a pane's table.
+type RenderFn = fn(&App, &mut Frame, Rect, &Theme);
+/// The detail panel's title and entries for the pane's selected row.
+type DetailFn = fn(&App) -> Detail;
+/// A detail panel: its title and its entries.
+pub(super) type Detail = (String, Entries);
+
+/// The renderer's half of the pane registry (`app::PANES` holds the rest).
+pub(super) struct PaneView {
+    pub render: RenderFn,
+    pub detail: DetailFn,
+}
+
+/// How a pane is drawn; exhaustive, so a new pane cannot be forgotten.
+pub(super) fn view(pane: Pane) -> PaneView {
+    use super::detail;
+    let (render, detail): (RenderFn, DetailFn) = match pane {
+        Pane::Summary => (summary::render, detail::summary),
+        Pane::Budget => (budget::render, detail::budget),
+        Pane::Indicators => (indicators::render, detail::indicator),
+        Pane::Workload => (workload::render, detail::workload),
+        Pane::Checks => (checks::render, detail::checks),
+    };
+    PaneView { render, detail }
+}
+
+/// A pane's title as its tab shows it: its key, its name, and `extra`.
+#[must_use]
+pub fn pane_title(app: &App, pane: Pane, extra: &str) -> String {
+    let key = pane.spec().keys.first().map(key_label).unwrap_or_default();
+    format!(" {key} {}{extra} ", app.tr(pane.title()))
+}
+
 /// What a pane's table shows.
 pub(super) struct TableView<'a> {
-    pub title: &'a str,
+    pub pane: Pane,
+    /// Shown after the pane's name in the title.
+    pub title_extra: String,
     pub header: Row<'a>,
     pub rows: Vec<Row<'a>>,
     pub widths: &'a [Constraint],
+    /// The highlighted cell's column, in panes that edit by column.
+    pub column: Option<usize>,
 }
 
-/// Draws a bordered table with the app's selection (and selected column, if any).
+/// Draws a pane's bordered table with the app's selection (and selected column, if any).
 pub(super) fn draw_table(
+    app: &App,
     frame: &mut Frame,
     area: Rect,
     view: TableView<'_>,
-    (selected, column): (usize, Option<usize>),
     theme: &Theme,
 ) {
+    let title = pane_title(app, view.pane, &view.title_extra);
+    let (selected, column) = (app.selection[view.pane], view.column);
     let table = Table::new(view.rows, view.widths.to_vec())
         .header(view.header.style(theme.header_row))
-        .block(super::block(view.title))
+        .block(super::block(&title))
         .row_highlight_style(theme.selected)
         .cell_highlight_style(theme.editing)
         .column_spacing(1);

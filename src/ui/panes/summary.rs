@@ -71,21 +71,19 @@ fn render_scores(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Constraint::Length(9),
         Constraint::Length(7),
     ];
-    let title = format!(
-        " 1 {} · {} ",
-        app.tr(Pane::Summary.title()),
-        app.tr(t::SCORE_BY_L1)
-    );
+    let title_extra = format!(" · {}", app.tr(t::SCORE_BY_L1));
     draw_table(
+        app,
         frame,
         area,
         TableView {
-            title: &title,
+            pane: Pane::Summary,
+            title_extra,
             header,
             rows,
             widths: &widths,
+            column: None,
         },
-        (app.selection[Pane::Summary.index()], None),
         theme,
     );
 }
@@ -133,10 +131,7 @@ fn render_ratios_and_warnings(app: &App, frame: &mut Frame, area: Rect, theme: &
     let counts: Vec<Span> = Severity::ALL
         .iter()
         .flat_map(|s| {
-            let label = match lang {
-                crate::core::Lang::Zh => s.label_zh(),
-                crate::core::Lang::En => s.label_en(),
-            };
+            let label = t::severity(*s).get(lang);
             [
                 Span::styled(
                     format!("{label} {}", app.derived.count(*s)),

@@ -86,18 +86,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     ]);
     let widths = flex_then_fixed(&fixed);
     // Editable columns: value, target, last year.
-    let column = [1, 2, 4][app.column[Pane::Workload.index()].min(2)];
-    let title = format!(" 4 {} ", app.tr(Pane::Workload.title()));
+    let column = [1, 2, 4][app.column[Pane::Workload].min(2)];
     draw_table(
+        app,
         frame,
         area,
         TableView {
-            title: &title,
+            pane: Pane::Workload,
+            title_extra: String::new(),
             header,
             rows,
             widths: &widths,
+            column: Some(column),
         },
-        (app.selection[Pane::Workload.index()], Some(column)),
         theme,
     );
 }

@@ -1,0 +1,86 @@
+//! Where each part of the workbench goes, as a pure function of the terminal
+//! size. The renderer draws into these areas and the app pages by them, so
+//! both agree on how many rows are visible without the UI touching the app.
+
+use ratatui::layout::{Constraint, Direction, Layout, Rect};
+
+/// Smallest size the full workbench is laid out for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The named areas of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub pane: Rect,
+    pub detail: Rect,
+    pub footer: Rect,
+}
+
+/// Whether the full workbench fits (otherwise only a short message is shown).
+#[must_use]
+pub fn fits(width: u16, height: u16) -> bool {
+    width >= MIN_WIDTH && height >= MIN_HEIGHT
+}
+
+/// Splits the screen. Wide terminals get the detail panel beside the pane.
+#[must_use]
+pub fn areas(screen: Rect) -> Areas {
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Min(1),
+        Constraint::Length(2),
+    ])
+    .areas(screen);
+    let (pane, detail) = if screen.width >= 120 {
+        let [p, d] = Layout::default()
+            .direction(Direction::Horizontal)
+            .constraints([Constraint::Percentage(60), Constraint::Percentage(40)])
+            .areas(body);
+        (p, d)
+    } else {
+        let detail_rows = if body.height >= 24 { 10 } else { 7 };
+        let [p, d] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(detail_rows)]).areas(body);
+        (p, d)
+    };
+    Areas {
+        header,
+        pane,
+        detail,
+        footer,
+    }
+}
+
+/// Rows of a bordered table with a header line that fit in `area`.
+#[must_use]
+pub fn visible_rows(area: Rect) -> usize {
+    usize::from(area.height.saturating_sub(3)).max(1)
+}
+
+/// Rows of the pane's table visible on a terminal of `(columns, rows)`.
+#[must_use]
+pub fn pane_rows(size: (u16, u16)) -> usize {
+    visible_rows(areas(Rect::new(0, 0, size.0, size.1)).pane)
+}
+
+/// The first row shown when `selected` must be visible (as ratatui's Table scrolls).
+#[must_use]
+pub fn scroll_offset(selected: usize, visible: usize) -> usize {
+    selected.saturating_sub(visible.saturating_sub(1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pane_rows_follow_the_layout() {
+        // Wide: header 3, footer 2, table border and column titles 3.
+        assert_eq!(pane_rows((120, 40)), 32);
+        // Narrow: the detail panel takes 7 rows below the pane.
+        assert_eq!(pane_rows((80, 24)), 9);
+        assert_eq!(pane_rows((100, 30)), 12);
+        assert_eq!(pane_rows((0, 0)), 1);
+    }
+}
