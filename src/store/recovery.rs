@@ -185,13 +185,13 @@ impl Journal {
     /// never meet) plus the process id (two windows on one file never meet).
     #[must_use]
     pub fn recovery_file(&self, workbook_path: &Path) -> PathBuf {
-        let prefix = self.recovery_prefix(workbook_path);
+        let prefix = Self::recovery_prefix(workbook_path);
         self.dir
             .join(format!("{prefix}-{}.json", std::process::id()))
     }
 
     /// The name every instance's recovery file for this workbook starts with.
-    fn recovery_prefix(&self, workbook_path: &Path) -> String {
+    fn recovery_prefix(workbook_path: &Path) -> String {
         let canonical = canonical(workbook_path);
         let digest = Sha256::digest(canonical.as_os_str().as_encoded_bytes());
         let stem: String = canonical
@@ -244,7 +244,7 @@ impl Journal {
     /// after them, as errors. Files of instances still running are theirs.
     #[must_use]
     pub fn find_recoveries(&self, workbook_path: &Path) -> Vec<Result<Recovered, RecoveryError>> {
-        let prefix = self.recovery_prefix(workbook_path);
+        let prefix = Self::recovery_prefix(workbook_path);
         let Ok(listing) = fs::read_dir(&self.dir) else {
             return Vec::new();
         };
@@ -263,7 +263,7 @@ impl Journal {
         files.sort();
         let mut found: Vec<Result<Recovered, RecoveryError>> = files
             .iter()
-            .filter_map(|file| self.read_recovery(file, workbook_path).transpose())
+            .filter_map(|file| Self::read_recovery(file, workbook_path).transpose())
             .filter(|r| !r.as_ref().is_ok_and(Recovered::writer_is_running))
             .collect();
         found.sort_by_key(|r| match r {
@@ -275,7 +275,6 @@ impl Journal {
 
     /// One recovery file; `None` when it belongs to another workbook.
     fn read_recovery(
-        &self,
         file: &Path,
         workbook_path: &Path,
     ) -> Result<Option<Recovered>, RecoveryError> {
