@@ -251,6 +251,11 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
+    pub(super) fn blank(&mut self, row: u32, col: u16, style: &Format) -> Result<(), XlsxError> {
+        self.ws.write_blank(row, col, style)?;
+        Ok(())
+    }
+
     pub(super) fn formula(
         &mut self,
         row: u32,
