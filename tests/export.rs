@@ -265,7 +265,9 @@ fn xlsx_has_the_sheets_and_live_formulas_with_jixiao_values() {
         .find(|(f, _)| f.contains("ABS("))
         .expect("variance formula");
     assert!(
-        variance.0.contains("ROUND(ROUND(ABS((C15-C14)/C14)*100,10),2)"),
+        variance
+            .0
+            .contains("ROUND(ROUND(ABS((C15-C14)/C14)*100,10),2)"),
         "{}",
         variance.0
     );
