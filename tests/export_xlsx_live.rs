@@ -280,6 +280,14 @@ fn half_way_rates_round_half_up_in_libreoffice_as_in_jixiao() {
         ws.write_formula(row, 2, ours.as_str()).expect("ours");
         ws.write_formula(row, 3, format!("ROUND(A{x}/B{x}*100,2)").as_str())
             .expect("plain");
+        // The change shape: this year c = d + n over last year d.
+        let c = (d + n).to_string().parse::<f64>().expect("c");
+        ws.write_number(row, 4, c).expect("c");
+        let change = format!("ABS((E{x}-B{x})/B{x})*100");
+        ws.write_formula(row, 5, excel_round(&change, 2).as_str())
+            .expect("ours");
+        ws.write_formula(row, 6, format!("ROUND({change},2)").as_str())
+            .expect("plain");
     }
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("half.xlsx");
@@ -297,12 +305,19 @@ fn half_way_rates_round_half_up_in_libreoffice_as_in_jixiao() {
         let want = round2(n * dec!(100) / d);
         let got: Decimal = row[2].parse().unwrap_or_else(|_| panic!("{row:?}"));
         assert_eq!(got, want, "100×{n}/{d}: LibreOffice {got}, jixiao {want}");
-        if row[3].parse::<Decimal>().ok() != Some(want) {
-            plain_wrong += 1;
+        let change: Decimal = row[5].parse().unwrap_or_else(|_| panic!("{row:?}"));
+        assert_eq!(
+            change, want,
+            "|{n}+{d}−{d}|/{d}: LibreOffice {change}, jixiao {want}"
+        );
+        for plain in [&row[3], &row[6]] {
+            if plain.parse::<Decimal>().ok() != Some(want) {
+                plain_wrong += 1;
+            }
         }
     }
     println!(
-        "{} half-way rates agree; a plain ROUND would get {plain_wrong} wrong",
-        pairs.len()
+        "{} half-way rates agree (ratio and change shapes); a plain ROUND would get {plain_wrong} wrong",
+        pairs.len() * 2
     );
 }
