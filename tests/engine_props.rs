@@ -277,6 +277,8 @@ impl Choices {
             },
             staffing: Staffing::default(),
             budget: Budget::default(),
+            finals: Default::default(),
+            three_public: Default::default(),
             table: ScoringTable {
                 name: "随机评分表".into(),
                 verified: self.flag(),
