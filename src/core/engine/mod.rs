@@ -14,6 +14,8 @@ pub mod workload;
 #[cfg(test)]
 mod checks_tests;
 #[cfg(test)]
+mod finals_tests;
+#[cfg(test)]
 mod scoring_tests;
 
 use rust_decimal::Decimal;
