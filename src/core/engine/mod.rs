@@ -9,6 +9,7 @@ pub mod rule_text;
 pub mod rules;
 pub mod scoring;
 pub mod working;
+pub mod what_if;
 pub mod workload;
 
 #[cfg(test)]
