@@ -79,10 +79,22 @@ fn grade_line(g: &GradeMove, raise: bool, lang: Lang) -> String {
     let points = g.points.normalize().to_string();
     let leaves = g.leaves.join(", ");
     match (lang, raise) {
-        (Lang::Zh, true) => format!("任一项得分增加至少 {points} 分可升为{}（可增分的指标：{leaves}）", g.to.label_zh()),
-        (Lang::Zh, false) => format!("任一项得分减少超过 {points} 分将降为{}（{leaves}）", g.to.label_zh()),
-        (Lang::En, true) => format!("one score up by at least {points} reaches {} (room in: {leaves})", g.to.label_en()),
-        (Lang::En, false) => format!("one score down by more than {points} drops to {} ({leaves})", g.to.label_en()),
+        (Lang::Zh, true) => format!(
+            "任一项得分增加至少 {points} 分可升为{}（可增分的指标：{leaves}）",
+            g.to.label_zh()
+        ),
+        (Lang::Zh, false) => format!(
+            "任一项得分减少超过 {points} 分将降为{}（{leaves}）",
+            g.to.label_zh()
+        ),
+        (Lang::En, true) => format!(
+            "one score up by at least {points} reaches {} (room in: {leaves})",
+            g.to.label_en()
+        ),
+        (Lang::En, false) => format!(
+            "one score down by more than {points} drops to {} ({leaves})",
+            g.to.label_en()
+        ),
     }
 }
 

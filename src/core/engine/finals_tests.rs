@@ -31,8 +31,14 @@ fn message(d: &Derived, code: W) -> Option<String> {
 fn the_sample_still_reproduces_and_raises_none_of_the_new_codes() {
     let d = derive(&sample_workbook());
     let shown = |id| d.metric(id).and_then(|m| m.display);
-    assert_eq!(shown(MetricId::AppropriationIncomeVarianceRate), Some(dec!(19.58)));
-    assert_eq!(shown(MetricId::ExpenditureCompletionRate), Some(dec!(100.00)));
+    assert_eq!(
+        shown(MetricId::AppropriationIncomeVarianceRate),
+        Some(dec!(19.58))
+    );
+    assert_eq!(
+        shown(MetricId::ExpenditureCompletionRate),
+        Some(dec!(100.00))
+    );
     assert_eq!(shown(MetricId::CarryoverRate), Some(dec!(1.13)));
     assert_eq!(d.total_display(), dec!(94));
     assert_eq!(d.grade, Grade::Excellent);
@@ -59,7 +65,10 @@ fn income_final_parts_must_add_up_and_a_cent_off_is_caught() {
     assert_eq!(message(&build(dec!(588.55)), W::IncomeFinalPartsSum), None);
     let off = message(&build(dec!(588.56)), W::IncomeFinalPartsSum).expect("raised");
     assert!(off.contains("差 -0.01"), "{off}");
-    assert!(!off.contains("事业收入"), "only the parts given are named: {off}");
+    assert!(
+        !off.contains("事业收入"),
+        "only the parts given are named: {off}"
+    );
 }
 
 #[test]
@@ -104,7 +113,10 @@ fn spending_above_income_and_opening_carryover_names_the_gap() {
     };
     let text = message(&build(dec!(580.00)), W::SpendingExceedsIncome).expect("raised");
     assert!(text.contains("缺口 2.69"), "{text}");
-    assert_eq!(message(&build(dec!(582.69)), W::SpendingExceedsIncome), None);
+    assert_eq!(
+        message(&build(dec!(582.69)), W::SpendingExceedsIncome),
+        None
+    );
     assert!(message(&build(dec!(582.68)), W::SpendingExceedsIncome).is_some());
 }
 

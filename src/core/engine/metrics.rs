@@ -249,7 +249,9 @@ fn note_summed_totals(metric: &mut Metric, summed: &[FieldId]) {
         return;
     };
     for field in summed {
-        expression.zh.push_str(&format!("（{}未填，取分项之和）", field.label_zh()));
+        expression
+            .zh
+            .push_str(&format!("（{}未填，取分项之和）", field.label_zh()));
         expression.en.push_str(&format!(
             " ({} not given: the sum of its parts)",
             field.label_en()

@@ -8,8 +8,8 @@ pub mod metrics;
 pub mod rule_text;
 pub mod rules;
 pub mod scoring;
-pub mod working;
 pub mod what_if;
+pub mod working;
 pub mod workload;
 
 #[cfg(test)]
@@ -18,6 +18,8 @@ mod checks_tests;
 mod finals_tests;
 #[cfg(test)]
 mod scoring_tests;
+#[cfg(test)]
+mod what_if_tests;
 
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -147,10 +147,15 @@ fn leaf_moves(
             let Some(solved) = solve(wb, def, input.field, input.role, rate) else {
                 continue;
             };
-            let Some(found) = settle(wb, index, input.field, current, solved, point, shown_now) else {
+            let Some(found) = settle(wb, index, input.field, current, solved, point, shown_now)
+            else {
                 continue;
             };
-            let slot = if found.target < current { &mut below } else { &mut above };
+            let slot = if found.target < current {
+                &mut below
+            } else {
+                &mut above
+            };
             let nearer = slot
                 .as_ref()
                 .is_none_or(|m| (m.target - current).abs() > (found.target - current).abs());
@@ -175,31 +180,48 @@ fn targets(def: &MetricDef, points: &[Decimal]) -> Vec<(Decimal, Decimal)> {
 }
 
 /// The exact value of `field` at which the metric equals `rate`.
-fn solve(wb: &Workbook, def: &MetricDef, field: FieldId, role: Role, rate: Decimal) -> Option<Decimal> {
+fn solve(
+    wb: &Workbook,
+    def: &MetricDef,
+    field: FieldId,
+    role: Role,
+    rate: Decimal,
+) -> Option<Decimal> {
     let own = field.get(wb)?;
     let side = |wanted: Role| -> Option<Decimal> {
         def.inputs
             .iter()
             .filter(|i| i.role == wanted)
-            .try_fold(Decimal::ZERO, |acc, i| acc.checked_add(totals::value(i.field, wb).unwrap_or_default()))
+            .try_fold(Decimal::ZERO, |acc, i| {
+                acc.checked_add(totals::value(i.field, wb).unwrap_or_default())
+            })
     };
     let hundred = Decimal::ONE_HUNDRED;
     match (def.formula, role) {
         (Formula::Ratio { .. }, Role::Numerator) => {
             let (num, den) = (side(Role::Numerator)?, side(Role::Denominator)?);
-            rate.checked_mul(den)?.checked_div(hundred)?.checked_sub(num)?.checked_add(own)
+            rate.checked_mul(den)?
+                .checked_div(hundred)?
+                .checked_sub(num)?
+                .checked_add(own)
         }
         (Formula::Ratio { .. }, Role::Denominator) => {
             let (num, den) = (side(Role::Numerator)?, side(Role::Denominator)?);
-            num.checked_mul(hundred)?.checked_div(rate)?.checked_sub(den)?.checked_add(own)
+            num.checked_mul(hundred)?
+                .checked_div(rate)?
+                .checked_sub(den)?
+                .checked_add(own)
         }
         (Formula::Change, Role::Current) => {
             let base = side(Role::Base)?;
-            base.checked_mul(hundred.checked_add(rate)?)?.checked_div(hundred)
+            base.checked_mul(hundred.checked_add(rate)?)?
+                .checked_div(hundred)
         }
         (Formula::Change, Role::Base) => {
             let current = side(Role::Current)?;
-            current.checked_mul(hundred)?.checked_div(hundred.checked_add(rate)?)
+            current
+                .checked_mul(hundred)?
+                .checked_div(hundred.checked_add(rate)?)
         }
         _ => None,
     }
@@ -309,7 +331,12 @@ fn grade_what_if(derived: &Derived) -> GradeWhatIf {
         .find(|(_, b)| Decimal::from(*b) - half_cent > total)
         .map(|(grade, b)| {
             let points = to_leaf(Decimal::from(*b) - half_cent - total);
-            GradeMove { to: *grade, points, inclusive: true, leaves: leaves(points, true) }
+            GradeMove {
+                to: *grade,
+                points,
+                inclusive: true,
+                leaves: leaves(points, true),
+            }
         });
     let lower = BOUNDS
         .iter()
@@ -321,7 +348,16 @@ fn grade_what_if(derived: &Derived) -> GradeWhatIf {
                 Grade::Good => Grade::Fair,
                 Grade::Fair | Grade::Poor => Grade::Poor,
             };
-            GradeMove { to, points, inclusive: false, leaves: leaves(points, false) }
+            GradeMove {
+                to,
+                points,
+                inclusive: false,
+                leaves: leaves(points, false),
+            }
         });
-    GradeWhatIf { grade: derived.grade, raise, lower }
+    GradeWhatIf {
+        grade: derived.grade,
+        raise,
+        lower,
+    }
 }

@@ -2,8 +2,8 @@
 //! Plain serde data; derived figures live in `engine`, never here.
 
 pub mod fields;
-pub mod totals;
 pub mod table;
+pub mod totals;
 pub mod workbook;
 pub mod workload;
 
@@ -13,7 +13,7 @@ pub use table::{
     NotApplicableMode, Rule, RuleKind, ScoringTable,
 };
 pub use workbook::{
-    Budget, FORMAT_NAME, FORMAT_VERSION, FinalAccounts, ThreePublicKinds, Narrative, Project, ReportedFigures, Staffing, TeamMember,
-    Unit, Workbook,
+    Budget, FORMAT_NAME, FORMAT_VERSION, FinalAccounts, Narrative, Project, ReportedFigures,
+    Staffing, TeamMember, ThreePublicKinds, Unit, Workbook,
 };
 pub use workload::{WorkloadGroup, WorkloadItem, WorkloadPart};

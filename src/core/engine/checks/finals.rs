@@ -16,7 +16,12 @@ fn total_parts(ctx: &Ctx<'_>, out: &mut Sink, code: WarningCode, total: F) {
 }
 
 pub fn income_final_parts(ctx: &Ctx<'_>, out: &mut Sink) {
-    total_parts(ctx, out, WarningCode::IncomeFinalPartsSum, F::IncomeFinalTotal);
+    total_parts(
+        ctx,
+        out,
+        WarningCode::IncomeFinalPartsSum,
+        F::IncomeFinalTotal,
+    );
 }
 
 pub fn expenditure_final_parts(ctx: &Ctx<'_>, out: &mut Sink) {
@@ -34,7 +39,11 @@ pub fn basic_final_parts(ctx: &Ctx<'_>, out: &mut Sink) {
 
 /// Budget, final and last year's final of 三公经费 against their four kinds.
 pub fn three_public_parts(ctx: &Ctx<'_>, out: &mut Sink) {
-    for total in [F::ThreePublicBudget, F::ThreePublicFinal, F::ThreePublicPrevFinal] {
+    for total in [
+        F::ThreePublicBudget,
+        F::ThreePublicFinal,
+        F::ThreePublicPrevFinal,
+    ] {
         total_parts(ctx, out, WarningCode::ThreePublicPartsSum, total);
     }
 }
@@ -47,7 +56,9 @@ pub fn spending_exceeds_income(ctx: &Ctx<'_>, out: &mut Sink) {
     ) else {
         return;
     };
-    let opening = ctx.get(F::OpeningAppropriationCarryover).unwrap_or_default();
+    let opening = ctx
+        .get(F::OpeningAppropriationCarryover)
+        .unwrap_or_default();
     let Some(covered) = income.checked_add(opening) else {
         return;
     };
@@ -88,7 +99,8 @@ pub fn issued_budget_identity(ctx: &Ctx<'_>, out: &mut Sink) {
         return;
     }
     let gap = Plain(issued.saturating_sub(expected));
-    let [issued, initial, adjustment, expected] = [issued, initial, adjustment, expected].map(Plain);
+    let [issued, initial, adjustment, expected] =
+        [issued, initial, adjustment, expected].map(Plain);
     out.push(
         WarningCode::IssuedBudgetIdentity,
         format!(

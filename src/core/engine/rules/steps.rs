@@ -39,7 +39,11 @@ fn step_points(full_at: Decimal, step: Decimal, deduct: Decimal, weight: Decimal
     if step <= Decimal::ZERO || deduct <= Decimal::ZERO {
         return vec![full_at];
     }
-    let count = (weight / deduct).ceil().to_string().parse::<i64>().unwrap_or(1);
+    let count = (weight / deduct)
+        .ceil()
+        .to_string()
+        .parse::<i64>()
+        .unwrap_or(1);
     (0..=count.clamp(0, MAX_STEPS))
         .filter_map(|k| step.checked_mul(Decimal::from(k)))
         .filter_map(|drop| full_at.checked_sub(drop))
@@ -83,12 +87,18 @@ mod tests {
             deduct: dec!(1),
             started_step_counts: false,
         };
-        assert_eq!(breakpoints(&step, dec!(3)), vec![dec!(100), dec!(99), dec!(98), dec!(97)]);
+        assert_eq!(
+            breakpoints(&step, dec!(3)),
+            vec![dec!(100), dec!(99), dec!(98), dec!(97)]
+        );
         let prop = RuleKind::Proportional {
             cap: dec!(100),
             round_to_whole: true,
         };
-        assert_eq!(breakpoints(&prop, dec!(2)), vec![dec!(100), dec!(25), dec!(75)]);
+        assert_eq!(
+            breakpoints(&prop, dec!(2)),
+            vec![dec!(100), dec!(25), dec!(75)]
+        );
         assert!(breakpoints(&RuleKind::Manual, dec!(5)).is_empty());
     }
 }
