@@ -54,6 +54,11 @@ pub fn to_json(w: &WhatIf) -> Value {
     })
 }
 
+/// A code from the workbook, on one line with its controls escaped.
+fn safe(text: &str) -> String {
+    crate::text::escape_controls(text, false).into_owned()
+}
+
 /// One line per move, as the text report writes it.
 fn move_line(m: &InputMove, lang: Lang) -> String {
     let rate = m.rate_shown.map_or_else(|| "n/a".to_owned(), fmt_percent);
@@ -77,7 +82,8 @@ fn move_line(m: &InputMove, lang: Lang) -> String {
 
 fn grade_line(g: &GradeMove, raise: bool, lang: Lang) -> String {
     let points = g.points.normalize().to_string();
-    let leaves = g.leaves.join(", ");
+    let leaves: Vec<String> = g.leaves.iter().map(|c| safe(c)).collect();
+    let leaves = leaves.join(", ");
     match (lang, raise) {
         (Lang::Zh, true) => format!(
             "任一项得分增加至少 {points} 分可升为{}（可增分的指标：{leaves}）",
@@ -108,7 +114,7 @@ pub fn to_text(w: &WhatIf, lang: Lang) -> String {
     };
     let _ = writeln!(out, "\n{title}");
     for leaf in w.leaves.iter().filter(|l| !l.moves.is_empty()) {
-        let _ = writeln!(out, "  {} {}", leaf.code, leaf.metric.label(lang));
+        let _ = writeln!(out, "  {} {}", safe(&leaf.code), leaf.metric.label(lang));
         for m in &leaf.moves {
             let _ = writeln!(out, "    {}", move_line(m, lang));
         }

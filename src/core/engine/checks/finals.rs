@@ -95,7 +95,10 @@ pub fn issued_budget_identity(ctx: &Ctx<'_>, out: &mut Sink) {
     let Some(expected) = initial.checked_add(adjustment) else {
         return;
     };
-    if (issued - expected).abs() < Decimal::new(1, 2) {
+    let Some(difference) = issued.checked_sub(expected) else {
+        return;
+    };
+    if difference.abs() < Decimal::new(1, 2) {
         return;
     }
     let gap = Plain(issued.saturating_sub(expected));
