@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::core::model::{Indicator, ScoringTable};
+use crate::core::model::{Indicator, Rule, RuleKind, ScoringTable};
 
 /// The deepest level a bureau's table has (一级, 二级, 三级).
 pub const MAX_DEPTH: usize = 3;
@@ -97,10 +97,15 @@ fn fresh_code(table: &ScoringTable, parent_code: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A new leaf: scored by the officer until a rule is chosen.
 fn blank(code: String) -> Indicator {
     Indicator {
         code,
         weight: Decimal::ZERO,
+        rule: Some(Rule {
+            metric: None,
+            kind: RuleKind::Manual,
+        }),
         ..Indicator::default()
     }
 }
@@ -140,7 +145,11 @@ pub fn add_child(table: &mut ScoringTable, index: usize) -> Option<usize> {
         return None;
     }
     let code = fresh_code(table, &at_path(table, &path)?.code);
-    let children = siblings_mut(table, &path)?;
+    let (&pos, parent) = path.split_last()?;
+    let node = siblings_mut(table, parent)?.get_mut(pos)?;
+    // A parent scores the sum of its children, never a rule of its own.
+    node.rule = None;
+    let children = &mut node.children;
     children.push(blank(code));
     let mut new_path = path;
     new_path.push(children.len() - 1);
