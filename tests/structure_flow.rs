@@ -229,7 +229,12 @@ fn three_level_table_with_weights_rules_and_verification() {
 
     // Not applicable, rescaled: cycle the kind back to the last one.
     keys(&mut h, "f");
-    assert!(matches!(h.mode, Mode::RuleForm(_)), "{:?} {:?}", h.mode, h.status);
+    assert!(
+        matches!(h.mode, Mode::RuleForm(_)),
+        "{:?} {:?}",
+        h.mode,
+        h.status
+    );
     keys(&mut h, "<left> <down> <down> <space> <enter>");
     let rule = h.workbook.table.flatten()[3].1.rule.clone().expect("rule");
     assert_eq!(

@@ -28,7 +28,10 @@ fn area(screen: Rect) -> Rect {
 
 fn field_value(app: &App, form: &RuleForm, row: usize) -> String {
     match row {
-        KIND_ROW => form.spec().key.to_owned(),
+        KIND_ROW => {
+            let (zh, en) = form.spec().label;
+            format!("‹ {} › {}", t::Tr(zh, en).get(app.lang), form.spec().key)
+        }
         METRIC_ROW => form.metric.and_then(|m| METRICS.get(m)).map_or_else(
             || app.tr(t::RULE_NO_METRIC).to_owned(),
             |def| {

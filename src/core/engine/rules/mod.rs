@@ -213,6 +213,8 @@ pub fn excel_formula(kind: &RuleKind, rate: &str, weight: Decimal) -> Option<Str
 /// typed parameters become the rule.
 pub struct KindSpec {
     pub key: &'static str,
+    /// What the form calls the kind, zh and en.
+    pub label: (&'static str, &'static str),
     pub params: &'static [params::Param],
     pub build: fn(&[String]) -> Result<RuleKind, Bilingual>,
 }
@@ -221,46 +223,55 @@ pub struct KindSpec {
 pub const KINDS: [KindSpec; 9] = [
     KindSpec {
         key: manual::KEY,
+        label: ("人工打分", "officer types the score"),
         params: manual::PARAMS,
         build: manual::build,
     },
     KindSpec {
         key: threshold::KEY,
+        label: ("阈值扣分", "threshold"),
         params: threshold::PARAMS,
         build: threshold::build,
     },
     KindSpec {
         key: step::KEY,
+        label: ("按档扣分", "steps"),
         params: step::PARAMS,
         build: step::build,
     },
     KindSpec {
         key: bands::KEY,
+        label: ("分档得分", "bands"),
         params: bands::PARAMS,
         build: bands::build,
     },
     KindSpec {
         key: proportional::KEY,
+        label: ("按比例得分", "proportional"),
         params: proportional::PARAMS,
         build: proportional::build,
     },
     KindSpec {
         key: levels::KEY,
+        label: ("等级评价", "levels"),
         params: levels::PARAMS,
         build: levels::build,
     },
     KindSpec {
         key: checklist::KEY,
+        label: ("清单", "checklist"),
         params: checklist::PARAMS,
         build: checklist::build,
     },
     KindSpec {
         key: categorical::KEY,
+        label: ("分类得分", "categories"),
         params: categorical::PARAMS,
         build: categorical::build,
     },
     KindSpec {
         key: not_applicable::KEY,
+        label: ("不适用", "not applicable"),
         params: not_applicable::PARAMS,
         build: not_applicable::build,
     },
