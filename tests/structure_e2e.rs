@@ -97,7 +97,7 @@ impl Session {
         let _ = self.child.kill();
         panic!("the workbench did not exit");
     }
-
+}
 
 /// Keys for one leaf after the selected row: add, name, weight, score.
 fn leaf(name: &str, weight: u32, add: &str) -> String {
