@@ -37,7 +37,7 @@ pub fn values(bands: &[Band], otherwise: Decimal) -> Vec<String> {
 }
 
 pub fn build(values: &[String]) -> Result<RuleKind, Bilingual> {
-    let bands = params::entries(values, 0)
+    let bands = params::required_entries(PARAMS, values, 0)?
         .iter()
         .map(|entry| {
             let (condition, points) = params::named_number(entry)?;

@@ -55,7 +55,7 @@ pub fn build(values: &[String]) -> Result<RuleKind, Bilingual> {
         "metric" => CategorySource::Metric,
         _ => CategorySource::Officer,
     };
-    let categories = params::entries(values, 1)
+    let categories = params::required_entries(PARAMS, values, 1)?
         .iter()
         .map(|entry| {
             let (name, points) = params::named_number(entry)?;

@@ -50,7 +50,7 @@ pub fn build(values: &[String]) -> Result<RuleKind, Bilingual> {
         _ => ChecklistMode::Deduct,
     };
     Ok(RuleKind::Checklist {
-        items: params::entries(values, 0),
+        items: params::required_entries(PARAMS, values, 0)?,
         points: params::number(PARAMS, values, 1)?,
         mode,
     })

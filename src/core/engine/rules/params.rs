@@ -95,6 +95,26 @@ pub fn entries(values: &[String], at: usize) -> Vec<String> {
         .collect()
 }
 
+/// The entries of a list parameter that must hold at least one.
+///
+/// # Errors
+/// The list is empty.
+pub fn required_entries(
+    params: &[Param],
+    values: &[String],
+    at: usize,
+) -> Result<Vec<String>, Bilingual> {
+    let list = entries(values, at);
+    if list.is_empty() {
+        let (zh, en) = params.get(at).map_or(("", ""), |p| p.label);
+        return Err(Bilingual::new(
+            format!("{zh}：至少写一项"),
+            format!("{en}: at least one entry"),
+        ));
+    }
+    Ok(list)
+}
+
 /// An entry `name=number` (the number after the last `=`).
 ///
 /// # Errors
@@ -173,5 +193,16 @@ mod tests {
         let values = vec!["a；b; c".to_owned()];
         assert_eq!(entries(&values, 0), ["a", "b", "c"]);
         assert!(!flag(&["false".to_owned()], 0));
+        let list = [Param {
+            key: "items",
+            label: ("检查项", "criteria"),
+            shape: ParamShape::List,
+            hint: ("", ""),
+        }];
+        assert!(
+            required_entries(&list, &[String::new()], 0).is_err(),
+            "an empty list is refused"
+        );
+        assert_eq!(required_entries(&list, &values, 0).expect("three").len(), 3);
     }
 }
