@@ -265,3 +265,12 @@ pub const NO_DIFFERENCES: Tr = Tr("与保存的文件没有差异", "No differen
 pub const EXPORTED: Tr = Tr("已导出", "Exported");
 pub const EXPORT_FAILED: Tr = Tr("导出失败", "Export failed");
 pub const REPORT_SUFFIX: Tr = Tr("自评报告", "report");
+
+// The rule form (issue 11).
+pub const RULE_FORM: Tr = Tr("评分规则", "Scoring rule");
+pub const RULE_KIND: Tr = Tr("规则类型", "rule kind");
+pub const RULE_METRIC: Tr = Tr("计算指标", "metric");
+pub const RULE_NO_METRIC: Tr = Tr("（无，不计算比率）", "(none, no rate)");
+pub const RULE_READS_AS: Tr = Tr("将读作", "reads as");
+pub const RULE_NOT_YET: Tr = Tr("尚不完整", "not complete yet");
+pub const STRUCTURE_CONFIRM: Tr = Tr("确认删除", "Confirm delete");

@@ -118,6 +118,30 @@ pub enum Action {
     Reloaded(Result<Box<crate::core::model::Workbook>, String>),
     /// The run loop finished a save.
     Saved(Result<PathBuf, String>),
+    /// Structure: add a row of the selected kind after it (an empty table or workload: the first).
+    AddAfter,
+    /// Structure: insert a row of the selected kind before it.
+    InsertBefore,
+    /// Structure: add one level down (a sub-indicator, an item of a group, a part of an item).
+    AddBelow,
+    /// Structure: delete the selected row (asks first when it holds content).
+    DeleteRow,
+    /// Structure: move the selected row up among its siblings.
+    MoveRowUp,
+    /// Structure: move the selected row down among its siblings.
+    MoveRowDown,
+    /// Structure: rename the selected indicator, group, item or part.
+    Rename,
+    /// Workload: edit the selected item's unit word.
+    EditUnit,
+    /// Workload: toggle the lower-bound mark (余) of the selected count.
+    ToggleLowerBound,
+    /// Indicators: edit the selected indicator's weight.
+    EditWeight,
+    /// Indicators: open the rule form of the selected leaf.
+    OpenRuleForm,
+    /// Mark the scoring table verified; the run loop fills in `at` (its clock).
+    VerifyTable { at: String },
     /// The run loop found unsaved edits of an instance that ended: ask.
     OfferRecovery(Box<crate::app::RecoveryOffer>),
     /// The run loop wrote the recovery file (`Err`: why it could not).

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::structure::targets::{count_text, parse_count};
 use crate::core::Bilingual;
 use crate::core::model::{FieldId, RuleKind, Workbook};
 use crate::core::num::{NumberError, NumberRules, parse_number};
@@ -23,6 +24,8 @@ pub enum EditTarget {
     ReviewerScore(usize),
     /// The reviewer's comment (review mode only).
     ReviewerComment(usize),
+    /// A name, unit word, weight or the verifier (see `structure::targets`).
+    Structure(super::structure::StructTarget),
 }
 
 impl EditTarget {
@@ -166,12 +169,16 @@ pub fn current_text(wb: &Workbook, target: EditTarget) -> String {
         EditTarget::ReviewerComment(i) => indicator(wb, i)
             .map(|ind| ind.entry.reviewer_comment.clone())
             .unwrap_or_default(),
-        EditTarget::WorkloadValue(g, i) => dec(item(wb, g, i).map(|it| it.value)),
+        EditTarget::Structure(s) => s.current_text(wb),
+        EditTarget::WorkloadValue(g, i) => item(wb, g, i)
+            .map(|it| count_text(it.value, it.lower_bound))
+            .unwrap_or_default(),
         EditTarget::WorkloadTarget(g, i) => dec(item(wb, g, i).and_then(|it| it.target)),
         EditTarget::WorkloadLastYear(g, i) => dec(item(wb, g, i).and_then(|it| it.last_year)),
-        EditTarget::PartValue(g, i, p) => dec(item(wb, g, i)
+        EditTarget::PartValue(g, i, p) => item(wb, g, i)
             .and_then(|it| it.parts.get(p))
-            .map(|part| part.value)),
+            .map(|part| count_text(part.value, part.lower_bound))
+            .unwrap_or_default(),
     }
 }
 
@@ -244,9 +251,13 @@ pub fn apply(wb: &mut Workbook, target: EditTarget, text: &str) -> Result<(), Bi
             text.clone_into(&mut ind.entry.evidence);
             Ok(())
         }
+        EditTarget::Structure(s) => s.apply(wb, text),
         EditTarget::WorkloadValue(g, i) => {
-            let value = parse_number(text, WORKLOAD_RULES).map_err(|e| number_error(&e))?;
-            item_mut(wb, g, i)?.value = value;
+            let (value, lower_bound) =
+                parse_count(text, WORKLOAD_RULES).map_err(|e| number_error(&e))?;
+            let item = item_mut(wb, g, i)?;
+            item.value = value;
+            item.lower_bound = lower_bound;
             Ok(())
         }
         EditTarget::WorkloadTarget(g, i) => {
@@ -260,12 +271,14 @@ pub fn apply(wb: &mut Workbook, target: EditTarget, text: &str) -> Result<(), Bi
             Ok(())
         }
         EditTarget::PartValue(g, i, p) => {
-            let value = parse_number(text, WORKLOAD_RULES).map_err(|e| number_error(&e))?;
+            let (value, lower_bound) =
+                parse_count(text, WORKLOAD_RULES).map_err(|e| number_error(&e))?;
             let part = item_mut(wb, g, i)?
                 .parts
                 .get_mut(p)
                 .ok_or_else(missing_row)?;
             part.value = value;
+            part.lower_bound = lower_bound;
             Ok(())
         }
     }
@@ -289,10 +302,13 @@ fn item_mut(
 /// Whether the target holds free text (no number parsing).
 #[must_use]
 pub fn is_text(target: EditTarget) -> bool {
-    matches!(
-        target,
-        EditTarget::Reason(_) | EditTarget::Evidence(_) | EditTarget::ReviewerComment(_)
-    )
+    match target {
+        EditTarget::Structure(s) => s.is_text(),
+        other => matches!(
+            other,
+            EditTarget::Reason(_) | EditTarget::Evidence(_) | EditTarget::ReviewerComment(_)
+        ),
+    }
 }
 
 /// A pick-one (levels, categories) or pick-many (checklist) popup.

@@ -98,6 +98,28 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(Browse, [c('?')], Action::Help, "帮助", "help", true),
     bind!(Browse, [c('q')], Action::Quit, "退出", "quit", true),
     bind!(Browse, [k(KeyCode::Esc)], Action::Cancel, "清除提示", "clear message", false),
+    bind!(Browse, [c('a')], Action::AddAfter, "在其后添加（指标、组、项、分项）", "add after (indicator, group, item, part)", false),
+    bind!(Browse, [c('i')], Action::InsertBefore, "在其前插入", "insert before", false),
+    bind!(Browse, [c('A')], Action::AddBelow, "添加下级（下级指标、组内项、分项）", "add below (sub-indicator, item, part)", false),
+    bind!(Browse, [c('D')], Action::DeleteRow, "删除所选行（有内容时先问）", "delete the row (asks when it holds content)", false),
+    bind!(Browse, [c('K')], Action::MoveRowUp, "上移所选行", "move the row up", false),
+    bind!(Browse, [c('J')], Action::MoveRowDown, "下移所选行", "move the row down", false),
+    bind!(Browse, [c('r')], Action::Rename, "改名", "rename", false),
+    bind!(Browse, [c('U')], Action::EditUnit, "计量单位（份、次、件…）", "unit word (份, 次, 件…)", false),
+    bind!(Browse, [c('~')], Action::ToggleLowerBound, "切换“余”（下限）", "toggle 余 (lower bound)", false),
+    bind!(Browse, [c('w')], Action::EditWeight, "改权重（检查上级与一级合计）", "edit the weight (checks the sums)", false),
+    bind!(Browse, [c('f')], Action::OpenRuleForm, "评分规则表单", "the rule form", false),
+    bind!(Browse, [c('V')], Action::VerifyTable { at: String::new() }, "标记评分表已核实（核实人、时间）", "mark the table verified (who, when)", false),
+    bind!(RuleForm, [k(KeyCode::Up)], Action::Up, "上一栏", "previous field", true),
+    bind!(RuleForm, [k(KeyCode::Down)], Action::Down, "下一栏", "next field", true),
+    bind!(RuleForm, [k(KeyCode::Left)], Action::Left, "上一个选项", "previous option", true),
+    bind!(RuleForm, [k(KeyCode::Right)], Action::Right, "下一个选项", "next option", true),
+    bind!(RuleForm, [k(KeyCode::Backspace)], Action::Backspace, "删除前一字", "delete before", false),
+    bind!(RuleForm, [ctrl('u')], Action::ClearInput, "清空本栏", "clear the field", false),
+    bind!(RuleForm, [k(KeyCode::Enter)], Action::Commit, "确认规则", "set the rule", true),
+    bind!(RuleForm, [k(KeyCode::Esc)], Action::Cancel, "取消", "cancel", true),
+    bind!(ConfirmDelete, [c('y'), c('Y')], Action::Choose('y'), "删除", "delete", true),
+    bind!(ConfirmDelete, [k(KeyCode::Esc), c('n')], Action::Cancel, "保留", "keep", true),
     bind!(Edit, [k(KeyCode::Enter)], Action::Commit, "确认", "commit", true),
     bind!(Edit, [k(KeyCode::Esc)], Action::Cancel, "取消并恢复原值", "cancel and restore", true),
     bind!(Edit, [ctrl('u')], Action::ClearInput, "清空", "clear", true),
@@ -201,7 +223,11 @@ pub fn action_for(mode: ModeKind, event: &KeyEvent) -> Option<Action> {
     // Text entry: any other printable character is typed.
     let typing = matches!(
         mode,
-        ModeKind::Edit | ModeKind::Search | ModeKind::Choice | ModeKind::Prompt
+        ModeKind::Edit
+            | ModeKind::Search
+            | ModeKind::Choice
+            | ModeKind::Prompt
+            | ModeKind::RuleForm
     );
     match event.code {
         // A terminal reports Esc followed at once by a key as Alt+key: that is

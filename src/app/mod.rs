@@ -9,6 +9,7 @@ pub mod review;
 pub mod rows;
 pub mod search;
 pub mod status;
+pub mod structure;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -50,6 +51,10 @@ pub enum Mode {
     },
     /// Unsaved edits of an earlier session were found.
     RecoveryOffer(Box<RecoveryOffer>),
+    /// The rule form of a leaf: kind, metric and parameters, with the sentence.
+    RuleForm(Box<structure::RuleForm>),
+    /// Deleting a row that holds the officer's content: y deletes, Esc keeps.
+    ConfirmDelete(Box<structure::PendingDelete>),
 }
 
 /// What the recovery offer shows and can restore.
@@ -83,6 +88,10 @@ pub enum ModeKind {
     ConfirmExternal,
     /// Restore the edits of an earlier session?
     RecoveryOffer,
+    /// The rule form.
+    RuleForm,
+    /// Delete a row holding content?
+    ConfirmDelete,
 }
 
 impl Mode {
@@ -98,6 +107,8 @@ impl Mode {
             Self::SaveAs(_) | Self::Export(_) => ModeKind::Prompt,
             Self::ConfirmExternal { .. } => ModeKind::ConfirmExternal,
             Self::RecoveryOffer(_) => ModeKind::RecoveryOffer,
+            Self::RuleForm(_) => ModeKind::RuleForm,
+            Self::ConfirmDelete(_) => ModeKind::ConfirmDelete,
         }
     }
 }
@@ -131,6 +142,10 @@ pub struct App {
     /// The selected column of each pane.
     pub column: PaneMap<usize>,
     pub collapsed: BTreeSet<String>,
+    /// Workload groups folded with Enter (by position).
+    pub folded_groups: BTreeSet<usize>,
+    /// When the officer asked to mark the table verified (from the run loop's clock).
+    pub verify_at: String,
     pub mode: Mode,
     pub status: Option<Status>,
     pub undo: Vec<Workbook>,
@@ -188,6 +203,8 @@ impl App {
             selection: PaneMap::default(),
             column: PaneMap::default(),
             collapsed: BTreeSet::new(),
+            folded_groups: BTreeSet::new(),
+            verify_at: String::new(),
             mode: Mode::Browse,
             status: None,
             undo: Vec::new(),
@@ -313,6 +330,14 @@ impl App {
                 Effect::None
             }
             ModeKind::ConfirmQuit => self.update_confirm_quit(action),
+            ModeKind::RuleForm => {
+                self.update_rule_form(action);
+                Effect::None
+            }
+            ModeKind::ConfirmDelete => {
+                self.update_confirm_delete(action);
+                Effect::None
+            }
             ModeKind::Help => {
                 self.update_help(action);
                 Effect::None
@@ -376,6 +401,7 @@ impl App {
                 *c = (*c + 1).min(cols - 1);
             }
             Action::Activate => self.activate(),
+            action if structure::is_structural(&action) => self.update_structure(action),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::RevertToSaved => self.revert(),
@@ -723,12 +749,15 @@ impl App {
             Err(why) => {
                 self.workbook = base.clone();
                 self.error_bi(&why);
+                self.derived = derive(&self.workbook);
                 if let Mode::Edit(editor) = &mut self.mode {
                     editor.error = Some(why);
                 }
+                return;
             }
         }
         self.derived = derive(&self.workbook);
+        self.after_preview(target);
     }
 
     fn commit_edit(&mut self) {
@@ -742,6 +771,7 @@ impl App {
         let mut candidate = base.clone();
         match edit::apply(&mut candidate, target, &text) {
             Ok(()) => {
+                self.stamp_verification(&mut candidate, target);
                 self.edit_base = None;
                 self.mode = Mode::Browse;
                 if candidate != base {
@@ -755,6 +785,7 @@ impl App {
                     self.tr(t::COMMITTED)
                 };
                 self.info(msg);
+                self.after_preview(target);
             }
             Err(why) => {
                 self.error_bi(&why);
@@ -896,6 +927,9 @@ impl App {
         };
         match hit {
             Hit::Row(pane, row) => {
+                if pane == Pane::Workload {
+                    self.folded_groups.clear();
+                }
                 self.pane = pane;
                 self.selection[pane] = row;
                 self.clamp_selection();
@@ -960,6 +994,7 @@ impl App {
                 }
             }
             Concern::Workload { group, item } => {
+                self.folded_groups.clear();
                 let rows = rows::workload_rows(&self.workbook);
                 if let Some(pos) = rows
                     .iter()

@@ -73,7 +73,7 @@ pub const PANES: &[PaneSpec] = &[
         title: t::PANE_WORKLOAD,
         jump_help: Tr("工作量面板", "Workload pane"),
         columns: 3,
-        rows: |app| rows::workload_rows(&app.workbook).len(),
+        rows: |app| rows::visible_workload_rows(&app.workbook, &app.folded_groups).len(),
         activate: App::activate_workload,
     },
     PaneSpec {
@@ -178,7 +178,9 @@ impl App {
 
     fn activate_workload(&mut self, selected: usize) {
         let column = self.column[Pane::Workload];
-        match rows::workload_rows(&self.workbook).get(selected).copied() {
+        let visible = rows::visible_workload_rows(&self.workbook, &self.folded_groups);
+        match visible.get(selected).copied() {
+            Some(WorkloadRow::Group(g)) => self.toggle_group_fold(g),
             Some(WorkloadRow::Item(g, i)) => self.open_editor(match column {
                 1 => EditTarget::WorkloadTarget(g, i),
                 2 => EditTarget::WorkloadLastYear(g, i),

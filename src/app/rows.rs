@@ -98,6 +98,18 @@ pub fn workload_rows(wb: &Workbook) -> Vec<WorkloadRow> {
     rows
 }
 
+/// The workload rows that show: a folded group hides its items and parts.
+#[must_use]
+pub fn visible_workload_rows(wb: &Workbook, folded: &BTreeSet<usize>) -> Vec<WorkloadRow> {
+    workload_rows(wb)
+        .into_iter()
+        .filter(|row| match row {
+            WorkloadRow::Group(_) => true,
+            WorkloadRow::Item(g, _) | WorkloadRow::Part(g, _, _) => !folded.contains(g),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ pub mod model;
 pub mod newbook;
 pub mod num;
 pub mod sample;
+pub mod structure;
 pub mod templates;
 
 use serde::{Deserialize, Serialize};

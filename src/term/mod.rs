@@ -6,6 +6,8 @@ pub mod new_form;
 pub mod open;
 pub mod session;
 
+mod clock;
+
 use std::io;
 use std::time::Duration;
 
@@ -27,7 +29,9 @@ use crate::ui;
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     match event {
         // Windows also reports releases; only presses count.
-        Event::Key(key) if key.kind == KeyEventKind::Press => action_for(app.mode.kind(), key),
+        Event::Key(key) if key.kind == KeyEventKind::Press => {
+            action_for(app.mode.kind(), key).map(clock::with_clock)
+        }
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::ScrollUp => Some(Action::ScrollUp),

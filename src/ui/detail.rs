@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::panes::metric_value;
 use super::panes::workload::amount;
 use super::theme::Theme;
-use crate::app::rows::{budget_rows, indicator_rows, workload_rows};
+use crate::app::rows::{budget_rows, indicator_rows};
 use crate::app::{App, BudgetRow, WorkloadRow};
 use crate::core::engine::{MetricId, MetricStatus, ScoreBasis, ValueSource};
 use crate::core::model::FieldId;
@@ -190,7 +190,9 @@ pub(super) fn workload(app: &App) -> (String, Entries) {
     let lang = app.lang;
     let mut e = Entries::new();
     let wb = &app.workbook;
-    let row = workload_rows(wb).get(app.selected()).copied();
+    let row = crate::app::rows::visible_workload_rows(wb, &app.folded_groups)
+        .get(app.selected())
+        .copied();
     let Some(
         WorkloadRow::Group(group_index)
         | WorkloadRow::Item(group_index, _)

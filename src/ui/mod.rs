@@ -2,6 +2,7 @@
 
 mod detail;
 mod footer;
+mod forms;
 mod header;
 mod overlay;
 mod panes;

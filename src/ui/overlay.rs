@@ -91,6 +91,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme) {
             }
             question(frame, screen, theme, app.tr(t::RECOVERY_QUESTION), &lines);
         }
+        Mode::RuleForm(form) => super::forms::rule::render(app, form, frame, screen, theme),
         Mode::ConfirmQuit => {
             let text = app.tr(t::QUIT_QUESTION);
             let width = u16::try_from(crate::text::width(text) + 4)
@@ -115,6 +116,8 @@ fn help(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme, scroll: usize
         (ModeKind::Edit, t::EDITING),
         (ModeKind::Search, t::SEARCH),
         (ModeKind::Choice, t::CHOOSE),
+        (ModeKind::RuleForm, t::RULE_FORM),
+        (ModeKind::ConfirmDelete, t::STRUCTURE_CONFIRM),
         (ModeKind::ConfirmQuit, t::QUIT_TITLE),
         (ModeKind::Help, t::HELP_SECTION),
     ];

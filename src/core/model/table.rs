@@ -14,6 +14,12 @@ pub struct ScoringTable {
     /// False until the bureau's real table has been loaded and checked.
     #[serde(default)]
     pub verified: bool,
+    /// Who marked the table verified (the officer's name as typed).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub verified_by: String,
+    /// When it was marked verified, as the run loop's clock read it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub verified_at: String,
     #[serde(default)]
     pub note: String,
     pub indicators: Vec<Indicator>,

@@ -149,6 +149,7 @@ pub fn import_grid(grid: &Grid, default_name: &str) -> Result<Imported, LayoutEr
             verified: false,
             note: String::new(),
             indicators,
+            ..ScoringTable::default()
         },
         sheet: grid.sheet.clone(),
         header_row: header.first + 1,

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Cell, Row};
 
 use super::{TableView, draw_table, flex_then_fixed, flex_width};
-use crate::app::rows::{WorkloadRow, workload_rows};
+use crate::app::rows::WorkloadRow;
 use crate::app::{App, Pane};
 use crate::core::num::{fmt_percent, round2};
 use crate::i18n as t;
@@ -26,7 +26,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let name_w = flex_width(area, &fixed);
     let opt = |v: Option<rust_decimal::Decimal>| v.map(|d| d.to_string()).unwrap_or_default();
     let opt_pct = |v: Option<rust_decimal::Decimal>| v.map(fmt_percent).unwrap_or_default();
-    let rows: Vec<Row> = workload_rows(wb)
+    let rows: Vec<Row> = crate::app::rows::visible_workload_rows(wb, &app.folded_groups)
         .into_iter()
         .filter_map(|row| match row {
             WorkloadRow::Group(g) => {

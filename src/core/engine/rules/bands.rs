@@ -3,13 +3,53 @@
 
 use rust_decimal::Decimal;
 
+use super::params::{self, Param, ParamShape};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::rule_text::Text;
 use crate::core::engine::working::Working;
+use crate::core::model::RuleKind;
 use crate::core::model::{Band, BandOp};
 
 pub const KEY: &str = "bands";
+
+pub const PARAMS: &[Param] = &[
+    Param {
+        key: "bands",
+        label: ("分档", "bands"),
+        shape: ParamShape::List,
+        hint: ("如 ≥95=3；≥90=2", "e.g. ≥95=3; ≥90=2"),
+    },
+    Param {
+        key: "otherwise",
+        label: ("其余得分", "otherwise"),
+        shape: ParamShape::Number,
+        hint: ("如 0", "e.g. 0"),
+    },
+];
+
+pub fn values(bands: &[Band], otherwise: Decimal) -> Vec<String> {
+    let list: Vec<String> = bands
+        .iter()
+        .map(|b| format!("{}{}={}", b.op.symbol(), b.bound, b.points))
+        .collect();
+    vec![list.join("；"), otherwise.to_string()]
+}
+
+pub fn build(values: &[String]) -> Result<RuleKind, Bilingual> {
+    let bands = params::required_entries(PARAMS, values, 0)?
+        .iter()
+        .map(|entry| {
+            let (condition, points) = params::named_number(entry)?;
+            let (op, bound) = params::comparison(&condition)?;
+            Ok(Band { op, bound, points })
+        })
+        .collect::<Result<Vec<_>, Bilingual>>()?;
+    Ok(RuleKind::Bands {
+        bands,
+        otherwise: params::number(PARAMS, values, 1)?,
+    })
+}
 
 pub fn describe(bands: &[Band], otherwise: Decimal) -> Bilingual {
     let mut zh = Text::new();

@@ -1,13 +1,74 @@
 //! `categorical`: the category (a metric's class, or the officer's choice)
 //! gives its points.
 
+use super::params::{self, Param, ParamShape};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::rule_text::Text;
 use crate::core::engine::working::Working;
+use crate::core::model::RuleKind;
 use crate::core::model::{Category, CategorySource};
 
 pub const KEY: &str = "categorical";
+
+pub const PARAMS: &[Param] = &[
+    Param {
+        key: "source",
+        label: ("类别来自", "category from"),
+        shape: ParamShape::Choice(&["officer", "metric"]),
+        hint: (
+            "officer：经办人选；metric：指标分类",
+            "officer: chosen; metric: the metric's class",
+        ),
+    },
+    Param {
+        key: "categories",
+        label: ("类别", "categories"),
+        shape: ParamShape::List,
+        hint: (
+            "如 zero:为零=2；decreased:减少=1",
+            "e.g. zero:none=2; decreased:less=1",
+        ),
+    },
+];
+
+pub fn values(source: CategorySource, categories: &[Category]) -> Vec<String> {
+    let source = match source {
+        CategorySource::Officer => "officer",
+        CategorySource::Metric => "metric",
+    };
+    let list: Vec<String> = categories
+        .iter()
+        .map(|c| {
+            if c.key == c.label {
+                format!("{}={}", c.label, c.points)
+            } else {
+                format!("{}:{}={}", c.key, c.label, c.points)
+            }
+        })
+        .collect();
+    vec![source.to_owned(), list.join("；")]
+}
+
+pub fn build(values: &[String]) -> Result<RuleKind, Bilingual> {
+    let source = match params::choice(PARAMS, values, 0) {
+        "metric" => CategorySource::Metric,
+        _ => CategorySource::Officer,
+    };
+    let categories = params::required_entries(PARAMS, values, 1)?
+        .iter()
+        .map(|entry| {
+            let (name, points) = params::named_number(entry)?;
+            let (key, label) = name.split_once([':', '：']).unwrap_or((&name, &name));
+            Ok(Category {
+                key: key.trim().to_owned(),
+                label: label.trim().to_owned(),
+                points,
+            })
+        })
+        .collect::<Result<Vec<_>, Bilingual>>()?;
+    Ok(RuleKind::Categorical { source, categories })
+}
 
 pub fn describe(categories: &[Category]) -> Bilingual {
     let mut zh = Text::new();

@@ -2,13 +2,59 @@
 
 use rust_decimal::Decimal;
 
+use super::params::{self, Param, ParamShape};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::rule_text::Text;
 use crate::core::engine::working::Working;
 use crate::core::model::ChecklistMode;
+use crate::core::model::RuleKind;
 
 pub const KEY: &str = "checklist";
+
+pub const PARAMS: &[Param] = &[
+    Param {
+        key: "items",
+        label: ("检查项", "criteria"),
+        shape: ParamShape::List,
+        hint: ("以；分隔", "separated by ;"),
+    },
+    Param {
+        key: "points",
+        label: ("每项分值", "points each"),
+        shape: ParamShape::Number,
+        hint: ("如 1", "e.g. 1"),
+    },
+    Param {
+        key: "mode",
+        label: ("方式", "mode"),
+        shape: ParamShape::Choice(&["deduct", "award"]),
+        hint: (
+            "deduct：未达扣分；award：达到得分",
+            "deduct: per failure; award: per criterion met",
+        ),
+    },
+];
+
+pub fn values(items: &[String], points: Decimal, mode: ChecklistMode) -> Vec<String> {
+    let mode = match mode {
+        ChecklistMode::Deduct => "deduct",
+        ChecklistMode::Award => "award",
+    };
+    vec![items.join("；"), points.to_string(), mode.to_owned()]
+}
+
+pub fn build(values: &[String]) -> Result<RuleKind, Bilingual> {
+    let mode = match params::choice(PARAMS, values, 2) {
+        "award" => ChecklistMode::Award,
+        _ => ChecklistMode::Deduct,
+    };
+    Ok(RuleKind::Checklist {
+        items: params::required_entries(PARAMS, values, 0)?,
+        points: params::number(PARAMS, values, 1)?,
+        mode,
+    })
+}
 
 pub fn describe(items: usize, points: Decimal, mode: ChecklistMode) -> Bilingual {
     match mode {

@@ -1,13 +1,47 @@
 //! `levels`: the officer picks a level; its percent of the weight is the score.
 
+use super::params::{self, Param, ParamShape};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::arith;
 use crate::core::engine::rule_text::Text;
 use crate::core::engine::working::Working;
 use crate::core::model::Level;
+use crate::core::model::RuleKind;
 
 pub const KEY: &str = "levels";
+
+pub const PARAMS: &[Param] = &[Param {
+    key: "levels",
+    label: ("等级（得分%）", "levels (% of weight)"),
+    shape: ParamShape::List,
+    hint: (
+        "如 好=100；较好=80；一般=60；差=0",
+        "e.g. good=100; fair=60",
+    ),
+}];
+
+pub fn values(levels: &[Level]) -> Vec<String> {
+    let list: Vec<String> = levels
+        .iter()
+        .map(|l| format!("{}={}", l.label, l.percent))
+        .collect();
+    vec![list.join("；")]
+}
+
+pub fn build(values: &[String]) -> Result<RuleKind, Bilingual> {
+    let levels = params::entries(values, 0)
+        .iter()
+        .map(|entry| params::named_number(entry).map(|(label, percent)| Level { label, percent }))
+        .collect::<Result<Vec<_>, Bilingual>>()?;
+    Ok(RuleKind::Levels {
+        levels: if levels.is_empty() {
+            crate::core::model::table::default_levels()
+        } else {
+            levels
+        },
+    })
+}
 
 pub fn describe(levels: &[Level]) -> Bilingual {
     let mut zh = Text::new();

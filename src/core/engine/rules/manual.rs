@@ -3,10 +3,18 @@
 use rust_decimal::Decimal;
 
 use super::RuleOutcome;
+use super::params::Param;
 use crate::core::Bilingual;
 use crate::core::engine::rule_text::Text;
+use crate::core::model::RuleKind;
 
 pub const KEY: &str = "manual";
+
+pub const PARAMS: &[Param] = &[];
+
+pub fn build(_values: &[String]) -> Result<RuleKind, Bilingual> {
+    Ok(RuleKind::Manual)
+}
 
 pub fn describe(weight: Decimal) -> Bilingual {
     Bilingual::new(

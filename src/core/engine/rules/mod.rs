@@ -9,6 +9,7 @@ mod checklist;
 mod levels;
 mod manual;
 mod not_applicable;
+pub mod params;
 mod proportional;
 mod step;
 pub mod steps;
@@ -206,5 +207,133 @@ pub fn excel_formula(kind: &RuleKind, rate: &str, weight: Decimal) -> Option<Str
         RuleKind::Levels { .. } => levels::excel(),
         RuleKind::Manual => manual::excel(),
         RuleKind::NotApplicable { .. } => not_applicable::excel(),
+    }
+}
+
+/// A rule kind as the rule form offers it: its key, its parameters and how
+/// typed parameters become the rule.
+pub struct KindSpec {
+    pub key: &'static str,
+    /// What the form calls the kind, zh and en.
+    pub label: (&'static str, &'static str),
+    pub params: &'static [params::Param],
+    pub build: fn(&[String]) -> Result<RuleKind, Bilingual>,
+}
+
+/// Every rule kind, in the order the form cycles through them.
+pub const KINDS: [KindSpec; 9] = [
+    KindSpec {
+        key: manual::KEY,
+        label: ("人工打分", "officer types the score"),
+        params: manual::PARAMS,
+        build: manual::build,
+    },
+    KindSpec {
+        key: threshold::KEY,
+        label: ("阈值扣分", "threshold"),
+        params: threshold::PARAMS,
+        build: threshold::build,
+    },
+    KindSpec {
+        key: step::KEY,
+        label: ("按档扣分", "steps"),
+        params: step::PARAMS,
+        build: step::build,
+    },
+    KindSpec {
+        key: bands::KEY,
+        label: ("分档得分", "bands"),
+        params: bands::PARAMS,
+        build: bands::build,
+    },
+    KindSpec {
+        key: proportional::KEY,
+        label: ("按比例得分", "proportional"),
+        params: proportional::PARAMS,
+        build: proportional::build,
+    },
+    KindSpec {
+        key: levels::KEY,
+        label: ("等级评价", "levels"),
+        params: levels::PARAMS,
+        build: levels::build,
+    },
+    KindSpec {
+        key: checklist::KEY,
+        label: ("清单", "checklist"),
+        params: checklist::PARAMS,
+        build: checklist::build,
+    },
+    KindSpec {
+        key: categorical::KEY,
+        label: ("分类得分", "categories"),
+        params: categorical::PARAMS,
+        build: categorical::build,
+    },
+    KindSpec {
+        key: not_applicable::KEY,
+        label: ("不适用", "not applicable"),
+        params: not_applicable::PARAMS,
+        build: not_applicable::build,
+    },
+];
+
+/// The position of a kind in `KINDS`.
+#[must_use]
+pub fn kind_position(kind: &RuleKind) -> usize {
+    let key = kind_key(kind);
+    KINDS.iter().position(|k| k.key == key).unwrap_or(0)
+}
+
+/// The `kind` spelling of a rule.
+#[must_use]
+pub fn kind_key(kind: &RuleKind) -> &'static str {
+    match kind {
+        RuleKind::Threshold { .. } => threshold::KEY,
+        RuleKind::Step { .. } => step::KEY,
+        RuleKind::Bands { .. } => bands::KEY,
+        RuleKind::Proportional { .. } => proportional::KEY,
+        RuleKind::Categorical { .. } => categorical::KEY,
+        RuleKind::Checklist { .. } => checklist::KEY,
+        RuleKind::Levels { .. } => levels::KEY,
+        RuleKind::Manual => manual::KEY,
+        RuleKind::NotApplicable { .. } => not_applicable::KEY,
+    }
+}
+
+/// A rule's parameters as the form shows them, in its kind's `PARAMS` order.
+#[must_use]
+pub fn param_values(kind: &RuleKind) -> Vec<String> {
+    match kind {
+        RuleKind::Threshold {
+            threshold,
+            deduct_per_point,
+            above_is_bad,
+        } => threshold::values(*threshold, *deduct_per_point, *above_is_bad),
+        RuleKind::Step {
+            full_at,
+            step,
+            deduct,
+            started_step_counts,
+        } => step::values(&step::Params {
+            full_at: *full_at,
+            step: *step,
+            deduct: *deduct,
+            started_step_counts: *started_step_counts,
+        }),
+        RuleKind::Bands { bands, otherwise } => bands::values(bands, *otherwise),
+        RuleKind::Proportional {
+            cap,
+            round_to_whole,
+        } => proportional::values(*cap, *round_to_whole),
+        RuleKind::Categorical { source, categories } => categorical::values(*source, categories),
+        RuleKind::Checklist {
+            items,
+            points,
+            mode,
+        } => checklist::values(items, *points, *mode),
+        RuleKind::Levels { levels } => levels::values(levels),
+        RuleKind::Manual => Vec::new(),
+        RuleKind::NotApplicable { mode } => not_applicable::values(*mode),
     }
 }

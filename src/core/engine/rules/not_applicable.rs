@@ -2,12 +2,40 @@
 
 use rust_decimal::Decimal;
 
+use super::params::{self, Param, ParamShape};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::working::Working;
 use crate::core::model::NotApplicableMode;
+use crate::core::model::RuleKind;
 
 pub const KEY: &str = "not_applicable";
+
+pub const PARAMS: &[Param] = &[Param {
+    key: "mode",
+    label: ("处理", "treatment"),
+    shape: ParamShape::Choice(&["full_marks", "rescale"]),
+    hint: (
+        "full_marks：得满分；rescale：剔除权重并折算",
+        "full_marks: full marks; rescale: weight out, total rescaled",
+    ),
+}];
+
+pub fn values(mode: NotApplicableMode) -> Vec<String> {
+    let mode = match mode {
+        NotApplicableMode::FullMarks => "full_marks",
+        NotApplicableMode::Rescale => "rescale",
+    };
+    vec![mode.to_owned()]
+}
+
+pub fn build(values: &[String]) -> Result<RuleKind, Bilingual> {
+    let mode = match params::choice(PARAMS, values, 0) {
+        "rescale" => NotApplicableMode::Rescale,
+        _ => NotApplicableMode::FullMarks,
+    };
+    Ok(RuleKind::NotApplicable { mode })
+}
 
 pub fn describe(mode: NotApplicableMode) -> Bilingual {
     match mode {

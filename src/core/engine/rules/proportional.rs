@@ -3,13 +3,41 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use super::params::{self, Param, ParamShape};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::arith;
 use crate::core::engine::rule_text::Text;
 use crate::core::engine::working::Working;
+use crate::core::model::RuleKind;
 
 pub const KEY: &str = "proportional";
+
+pub const PARAMS: &[Param] = &[
+    Param {
+        key: "cap",
+        label: ("上限（%）", "cap (%)"),
+        shape: ParamShape::Number,
+        hint: ("如 100", "e.g. 100"),
+    },
+    Param {
+        key: "round_to_whole",
+        label: ("取整", "round to whole points"),
+        shape: ParamShape::Flag,
+        hint: ("", ""),
+    },
+];
+
+pub fn values(cap: Decimal, round_to_whole: bool) -> Vec<String> {
+    vec![cap.to_string(), params::flag_text(round_to_whole)]
+}
+
+pub fn build(values: &[String]) -> Result<RuleKind, Bilingual> {
+    Ok(RuleKind::Proportional {
+        cap: params::number(PARAMS, values, 0)?,
+        round_to_whole: params::flag(values, 1),
+    })
+}
 
 pub fn describe(cap: Decimal, round_to_whole: bool, weight: Decimal) -> Bilingual {
     let (zh_tail, en_tail) = if round_to_whole {

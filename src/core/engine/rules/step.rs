@@ -3,12 +3,59 @@
 
 use rust_decimal::Decimal;
 
+use super::params::{self, Param, ParamShape};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::rule_text::Text;
 use crate::core::engine::working::Working;
+use crate::core::model::RuleKind;
 
 pub const KEY: &str = "step";
+
+pub const PARAMS: &[Param] = &[
+    Param {
+        key: "full_at",
+        label: ("满分线（%）", "full marks at (%)"),
+        shape: ParamShape::Number,
+        hint: ("如 100", "e.g. 100"),
+    },
+    Param {
+        key: "step",
+        label: ("每档（百分点）", "step (points)"),
+        shape: ParamShape::Number,
+        hint: ("如 1", "e.g. 1"),
+    },
+    Param {
+        key: "deduct",
+        label: ("每档扣分", "points off per step"),
+        shape: ParamShape::Number,
+        hint: ("如 0.5", "e.g. 0.5"),
+    },
+    Param {
+        key: "started_step_counts",
+        label: ("不足一档按一档计", "a started step counts"),
+        shape: ParamShape::Flag,
+        hint: ("", ""),
+    },
+];
+
+pub fn values(p: &Params) -> Vec<String> {
+    vec![
+        p.full_at.to_string(),
+        p.step.to_string(),
+        p.deduct.to_string(),
+        params::flag_text(p.started_step_counts),
+    ]
+}
+
+pub fn build(values: &[String]) -> Result<RuleKind, Bilingual> {
+    Ok(RuleKind::Step {
+        full_at: params::number(PARAMS, values, 0)?,
+        step: params::number(PARAMS, values, 1)?,
+        deduct: params::number(PARAMS, values, 2)?,
+        started_step_counts: params::flag(values, 3),
+    })
+}
 
 pub struct Params {
     pub full_at: Decimal,

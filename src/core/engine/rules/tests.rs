@@ -83,3 +83,26 @@ fn only_rate_rules_have_an_excel_formula() {
     );
     assert_eq!(excel_formula(&RuleKind::Manual, "$C$1", dec!(5)), None);
 }
+
+#[test]
+fn every_kind_builds_back_from_its_own_parameters() {
+    use super::{KINDS, kind_key, param_values};
+    use crate::core::sample::sample_workbook;
+    let wb = sample_workbook();
+    for (_, ind) in wb.table.flatten() {
+        let Some(rule) = &ind.rule else { continue };
+        let spec = KINDS
+            .iter()
+            .find(|k| k.key == kind_key(&rule.kind))
+            .expect("kind");
+        let values = param_values(&rule.kind);
+        assert_eq!(values.len(), spec.params.len(), "{}", spec.key);
+        assert_eq!(
+            (spec.build)(&values).as_ref(),
+            Ok(&rule.kind),
+            "{}",
+            ind.code
+        );
+    }
+    assert_eq!(KINDS.len(), super::KIND_KEYS.len());
+}

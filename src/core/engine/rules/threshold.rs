@@ -3,12 +3,54 @@
 
 use rust_decimal::Decimal;
 
+use super::params::{self, Param, ParamShape};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::rule_text::Text;
 use crate::core::engine::working::Working;
+use crate::core::model::RuleKind;
 
 pub const KEY: &str = "threshold";
+
+pub const PARAMS: &[Param] = &[
+    Param {
+        key: "threshold",
+        label: ("阈值（%）", "threshold (%)"),
+        shape: ParamShape::Number,
+        hint: ("如 5", "e.g. 5"),
+    },
+    Param {
+        key: "deduct_per_point",
+        label: ("每个百分点扣分", "points off per point"),
+        shape: ParamShape::Number,
+        hint: ("如 0.5", "e.g. 0.5"),
+    },
+    Param {
+        key: "above_is_bad",
+        label: ("超过阈值扣分", "above the threshold loses"),
+        shape: ParamShape::Flag,
+        hint: (
+            "是：差异率；否：完成率",
+            "yes: a difference; no: a completion rate",
+        ),
+    },
+];
+
+pub fn values(threshold: Decimal, per_point: Decimal, above_is_bad: bool) -> Vec<String> {
+    vec![
+        threshold.to_string(),
+        per_point.to_string(),
+        params::flag_text(above_is_bad),
+    ]
+}
+
+pub fn build(values: &[String]) -> Result<RuleKind, Bilingual> {
+    Ok(RuleKind::Threshold {
+        threshold: params::number(PARAMS, values, 0)?,
+        deduct_per_point: params::number(PARAMS, values, 1)?,
+        above_is_bad: params::flag(values, 2),
+    })
+}
 
 pub fn describe(
     threshold: Decimal,

@@ -1,0 +1,3 @@
+//! Forms drawn over the panes.
+
+pub mod rule;
