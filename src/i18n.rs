@@ -51,6 +51,8 @@ pub const PANE_BUDGET: Tr = Tr("预算", "Budget");
 pub const PANE_INDICATORS: Tr = Tr("指标", "Indicators");
 pub const PANE_WORKLOAD: Tr = Tr("工作量", "Workload");
 pub const PANE_CHECKS: Tr = Tr("检查", "Checks");
+pub const PANE_UNIT: Tr = Tr("单位", "Unit");
+pub const PANE_REPORT: Tr = Tr("报告文字", "Report text");
 
 // Header.
 pub const MODIFIED: Tr = Tr("已修改", "modified");

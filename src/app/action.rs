@@ -55,6 +55,18 @@ pub enum Action {
     Delete,
     /// Clear the editor.
     ClearInput,
+    /// Pasted text (bracketed paste), inserted at the caret in one step.
+    Paste(String),
+    /// Start a new line in a multi-line editor.
+    Newline,
+    /// Insert a row after the selected one (lists of the unit pane).
+    AddRow,
+    /// Delete the selected row (lists of the unit pane).
+    DeleteRow,
+    /// Move the selected row up one place.
+    MoveRowUp,
+    /// Move the selected row down one place.
+    MoveRowDown,
     /// Move the caret left.
     CaretLeft,
     /// Move the caret right.

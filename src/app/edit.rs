@@ -23,6 +23,14 @@ pub enum EditTarget {
     ReviewerScore(usize),
     /// The reviewer's comment (review mode only).
     ReviewerComment(usize),
+    /// A line of the unit's identity (name, year, notice …).
+    Unit(super::identity::UnitField),
+    /// The 内设机构 at this position.
+    Section(usize),
+    /// A column of the evaluation team member at this position.
+    Member(usize, super::identity::MemberColumn),
+    /// A narrative section of the report (multi-line).
+    Narrative(super::narrative::Section),
 }
 
 impl EditTarget {
@@ -84,6 +92,18 @@ impl Editor {
         }
     }
 
+    /// Pasted text: one insertion; a one-line editor turns newlines into spaces.
+    pub fn insert_text(&mut self, text: &str) {
+        let multiline = is_multiline(self.target);
+        for ch in text.chars().filter(|&c| c != '\r') {
+            match ch {
+                '\n' if !multiline => self.insert(' '),
+                '\t' => self.insert(' '),
+                _ => self.insert(ch),
+            }
+        }
+    }
+
     pub fn clear(&mut self) {
         self.buffer.clear();
         self.caret = 0;
@@ -111,6 +131,8 @@ impl Editor {
         use super::Action as A;
         match action {
             A::Input(ch) => self.insert(*ch),
+            A::Paste(text) => self.insert_text(text),
+            A::Newline if is_multiline(self.target) => self.insert('\n'),
             A::Backspace => self.backspace(),
             A::Delete => self.delete(),
             A::ClearInput => self.clear(),
@@ -161,6 +183,15 @@ pub fn current_text(wb: &Workbook, target: EditTarget) -> String {
         EditTarget::PartValue(g, i, p) => dec(item(wb, g, i)
             .and_then(|it| it.parts.get(p))
             .map(|part| part.value)),
+        EditTarget::Unit(field) => field.get(wb),
+        EditTarget::Section(i) => wb.unit.sections.get(i).cloned().unwrap_or_default(),
+        EditTarget::Member(i, column) => wb
+            .narrative
+            .team
+            .get(i)
+            .map(|m| column.get(m).to_owned())
+            .unwrap_or_default(),
+        EditTarget::Narrative(section) => section.get(&wb.narrative).to_owned(),
     }
 }
 
@@ -257,6 +288,21 @@ pub fn apply(wb: &mut Workbook, target: EditTarget, text: &str) -> Result<(), Bi
             part.value = value;
             Ok(())
         }
+        EditTarget::Unit(field) => field.set(wb, text),
+        EditTarget::Section(i) => {
+            let slot = wb.unit.sections.get_mut(i).ok_or_else(missing_row)?;
+            text.trim().clone_into(slot);
+            Ok(())
+        }
+        EditTarget::Member(i, column) => {
+            let member = wb.narrative.team.get_mut(i).ok_or_else(missing_row)?;
+            column.set(member, text);
+            Ok(())
+        }
+        EditTarget::Narrative(section) => {
+            section.set(&mut wb.narrative, text);
+            Ok(())
+        }
     }
 }
 
@@ -280,8 +326,20 @@ fn item_mut(
 pub fn is_text(target: EditTarget) -> bool {
     matches!(
         target,
-        EditTarget::Reason(_) | EditTarget::Evidence(_) | EditTarget::ReviewerComment(_)
+        EditTarget::Reason(_)
+            | EditTarget::Evidence(_)
+            | EditTarget::ReviewerComment(_)
+            | EditTarget::Unit(_)
+            | EditTarget::Section(_)
+            | EditTarget::Member(..)
+            | EditTarget::Narrative(_)
     )
+}
+
+/// Whether the target holds several lines (Ctrl-N and paste insert newlines).
+#[must_use]
+pub fn is_multiline(target: EditTarget) -> bool {
+    matches!(target, EditTarget::Narrative(_))
 }
 
 /// A pick-one (levels, categories) or pick-many (checklist) popup.
@@ -396,6 +454,21 @@ mod tests {
         assert_eq!(e.buffer, "异高");
         e.clear();
         assert_eq!((e.buffer.as_str(), e.caret), ("", 0));
+    }
+
+    #[test]
+    fn paste_is_one_insertion_and_keeps_lines_only_in_a_narrative() {
+        use crate::app::narrative::Section;
+        let mut one_line = Editor::new(EditTarget::Reason(0), "原因".into());
+        one_line.left();
+        one_line.insert_text("甲\r\n乙");
+        assert_eq!(one_line.buffer, "原甲 乙因");
+        let mut text = Editor::new(EditTarget::Narrative(Section::Problems), String::new());
+        text.insert_text("一是……\r\n二是……");
+        assert_eq!(text.buffer, "一是……\n二是……");
+        assert!(text.apply_key(&crate::app::Action::Newline));
+        assert!(text.buffer.ends_with('\n'));
+        assert!(!one_line.apply_key(&crate::app::Action::Newline));
     }
 
     #[test]

@@ -3,7 +3,10 @@
 
 pub mod action;
 pub mod edit;
+pub mod identity;
 pub mod keymap;
+pub mod narrative;
+mod officer;
 pub mod panes;
 pub mod review;
 pub mod rows;
@@ -385,6 +388,9 @@ impl App {
             }
             Action::SearchNext => self.step_search(1),
             Action::SearchPrev => self.step_search(-1),
+            Action::AddRow | Action::DeleteRow | Action::MoveRowUp | Action::MoveRowDown => {
+                self.edit_list(&action);
+            }
             Action::Cancel => self.status = None,
             _ => {}
         }

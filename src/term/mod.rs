@@ -10,7 +10,8 @@ use std::io;
 use std::time::Duration;
 
 use crossterm::event::{
-    DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyEventKind, MouseEventKind,
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
@@ -36,7 +37,7 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
             }
             _ => None,
         },
-        Event::Paste(text) => text.chars().next().map(Action::Input),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }
@@ -109,7 +110,7 @@ fn enter_terminal(
     let restore_screen = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let saved_to = rescue();
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
         restore_screen(info);
         if let Some(path) = saved_to {
             eprintln!(
@@ -118,13 +119,14 @@ fn enter_terminal(
             );
         }
     }));
-    let _ = execute!(io::stdout(), EnableMouseCapture);
+    // Bracketed paste: a pasted paragraph arrives as one text, newlines kept.
+    let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     terminal
 }
 
 /// Mouse off, screen and raw mode restored.
 fn leave_terminal() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
 }
 

@@ -1,0 +1,105 @@
+//! What Enter and the list keys do in the officer's own panes: the unit pane
+//! (identity, 内设机构, staffing, evaluation team) and the report-text pane.
+
+use super::identity::{self, List, MemberColumn, UnitRow};
+use super::narrative::Section;
+use super::{Action, App, EditTarget, Pane, StatusLine};
+use crate::i18n::{self as t, Tr};
+
+const LIST_ONLY: Tr = Tr(
+    "只有单位面板的内设机构和工作组可以增删、移动",
+    "Only the unit pane's sections and team rows can be added, deleted or moved",
+);
+const ROW_ADDED: Tr = Tr("已添加一行，请输入", "Row added; type its text");
+const ROW_DELETED: Tr = Tr("已删除（u 撤销）", "Row deleted (u undoes)");
+
+impl App {
+    pub(super) fn activate_unit(&mut self, selected: usize) {
+        let column = self.column[Pane::Unit];
+        let Some(row) = identity::unit_rows(&self.workbook).get(selected).copied() else {
+            return;
+        };
+        match row {
+            UnitRow::Heading(_) => self.info_tr(t::NOT_EDITABLE),
+            UnitRow::Field(field) => self.open_editor(EditTarget::Unit(field)),
+            UnitRow::Staffing(field) => self.open_editor(EditTarget::Field(field)),
+            UnitRow::Section(i) => self.open_editor(EditTarget::Section(i)),
+            UnitRow::Member(i) => {
+                self.open_editor(EditTarget::Member(i, MemberColumn::at(column)));
+            }
+            UnitRow::AddTo(list) => self.add_list_entry(list, usize::MAX),
+        }
+    }
+
+    pub(super) fn activate_report(&mut self, selected: usize) {
+        if let Some(section) = Section::at(selected) {
+            self.open_editor(EditTarget::Narrative(section));
+        }
+    }
+
+    /// a / d / K / J on the unit pane's lists.
+    pub(super) fn edit_list(&mut self, action: &Action) {
+        let row = identity::unit_rows(&self.workbook)
+            .get(self.selected())
+            .copied();
+        let position = row.and_then(|r| identity::list_position(&self.workbook, r));
+        let (Pane::Unit, Some((list, at))) = (self.pane, position) else {
+            self.info_tr(LIST_ONLY);
+            return;
+        };
+        if self.refuse_if_read_only() {
+            return;
+        }
+        match action {
+            Action::AddRow => self.add_list_entry(list, at.saturating_add(1)),
+            Action::DeleteRow => {
+                let before = self.workbook.clone();
+                if identity::remove(&mut self.workbook, list, at) {
+                    self.push_undo(before);
+                    self.recompute();
+                    self.info_tr(ROW_DELETED);
+                }
+            }
+            Action::MoveRowUp | Action::MoveRowDown => {
+                let before = self.workbook.clone();
+                let up = *action == Action::MoveRowUp;
+                if let Some(to) = identity::move_entry(&mut self.workbook, list, at, up) {
+                    self.push_undo(before);
+                    self.recompute();
+                    self.select_unit_row(identity::row_of(list, to));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Inserts an empty entry (undoable) and opens its editor.
+    fn add_list_entry(&mut self, list: List, at: usize) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let before = self.workbook.clone();
+        let at = identity::insert(&mut self.workbook, list, at);
+        self.push_undo(before);
+        self.recompute();
+        self.select_unit_row(identity::row_of(list, at));
+        let target = match list {
+            List::Sections => EditTarget::Section(at),
+            List::Team => {
+                self.column[Pane::Unit] = 0;
+                EditTarget::Member(at, MemberColumn::Name)
+            }
+        };
+        self.open_editor(target);
+        self.info_tr(ROW_ADDED);
+    }
+
+    fn select_unit_row(&mut self, row: UnitRow) {
+        if let Some(pos) = identity::unit_rows(&self.workbook)
+            .iter()
+            .position(|r| *r == row)
+        {
+            self.selection[Pane::Unit] = pos;
+        }
+    }
+}
