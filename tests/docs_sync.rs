@@ -42,17 +42,7 @@ fn every_field_metric_and_warning_code_is_documented() {
             missing.push(format!("warning row {row}"));
         }
     }
-    for kind in [
-        "threshold",
-        "step",
-        "bands",
-        "proportional",
-        "categorical",
-        "checklist",
-        "levels",
-        "manual",
-        "not_applicable",
-    ] {
+    for kind in jixiao::core::engine::rules::KIND_KEYS {
         if !DOC.contains(&format!("| `{kind}` |")) {
             missing.push(format!("rule kind {kind}"));
         }
@@ -85,4 +75,38 @@ fn collect_keys(value: &Value, out: &mut std::collections::BTreeSet<String>) {
         Value::Array(items) => items.iter().for_each(|i| collect_keys(i, out)),
         _ => {}
     }
+}
+
+#[test]
+fn the_metrics_table_is_the_registry() {
+    let missing: Vec<String> = jixiao::core::engine::metrics::METRICS
+        .iter()
+        .map(|def| format!("| `{}` | {} | {} |", def.key, def.no, def.doc))
+        .filter(|row| !DOC.contains(row.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/format.md §2.1 rows differ from METRICS: {missing:?}"
+    );
+}
+
+#[test]
+fn the_warning_table_is_the_check_registry() {
+    let missing: Vec<String> = jixiao::core::engine::checks::CODES
+        .iter()
+        .map(|def| {
+            let severity = serde_json::to_value(def.severity).expect("severity");
+            format!(
+                "| `{}` | {} | {} |",
+                def.key,
+                severity.as_str().unwrap_or_default(),
+                def.doc
+            )
+        })
+        .filter(|row| !DOC.contains(row.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "docs/format.md's warning table differs from CODES: {missing:?}"
+    );
 }

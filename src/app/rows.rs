@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::core::engine::metrics::METRICS;
 use crate::core::engine::MetricId;
 use crate::core::model::{FieldGroup, FieldId, Workbook};
 
@@ -14,33 +15,13 @@ pub enum BudgetRow {
     Metric(MetricId),
 }
 
-/// The derived ratios shown under each group, beside the inputs that feed them.
-#[must_use]
-pub fn metrics_of_group(group: FieldGroup) -> &'static [MetricId] {
-    use MetricId as M;
-    match group {
-        FieldGroup::Income | FieldGroup::Expenditure => &[],
-        FieldGroup::Appropriation => &[
-            M::AppropriationIncomeVarianceRate,
-            M::ExpenditureCompletionRate,
-            M::BudgetAdjustmentRate,
-        ],
-        FieldGroup::Carryover => &[
-            M::CarryoverRate,
-            M::TreasuryCarryoverStockEfficiency,
-            M::CarryoverChangeRate,
-        ],
-        FieldGroup::Procurement => &[M::ProcurementExecutionRate],
-        FieldGroup::Assets => &[M::FixedAssetUtilizationRate],
-        FieldGroup::Staffing => &[M::StaffingControlRate],
-        FieldGroup::Common => &[
-            M::ThreePublicChangeRate,
-            M::ThreePublicControlRate,
-            M::OperatingCostControlRate,
-            M::PaymentProgressRate,
-            M::KeyExpenditureRate,
-        ],
-    }
+/// The derived ratios shown under each group (the registry's `group`),
+/// beside the inputs that feed them.
+pub fn metrics_of_group(group: FieldGroup) -> impl Iterator<Item = MetricId> {
+    METRICS
+        .iter()
+        .filter(move |def| def.group == group)
+        .map(|def| def.id)
 }
 
 /// All budget rows: each group's header, its fields, then its ratios.
@@ -55,11 +36,7 @@ pub fn budget_rows() -> Vec<BudgetRow> {
                 .filter(|f| f.group() == group)
                 .map(|&f| BudgetRow::Field(f)),
         );
-        rows.extend(
-            metrics_of_group(group)
-                .iter()
-                .map(|&m| BudgetRow::Metric(m)),
-        );
+        rows.extend(metrics_of_group(group).map(BudgetRow::Metric));
     }
     rows
 }

@@ -10,6 +10,7 @@ use super::phrases::{
 };
 use crate::core::Bilingual;
 use crate::core::engine::MetricId;
+use crate::core::engine::metrics::METRICS;
 use crate::core::model::{
     Band, BandOp, Category, CategorySource, ChecklistMode, Level, NotApplicableMode, Rule, RuleKind,
 };
@@ -24,46 +25,23 @@ pub struct Recognised {
     pub note: Option<Bilingual>,
 }
 
-/// Words that name a known ratio, most specific first.
-const METRIC_WORDS: &[(&str, MetricId)] = &[
-    ("预决算差异率", MetricId::AppropriationIncomeVarianceRate),
-    ("收入差异率", MetricId::AppropriationIncomeVarianceRate),
-    ("差异率", MetricId::AppropriationIncomeVarianceRate),
-    ("政府采购执行率", MetricId::ProcurementExecutionRate),
-    ("采购执行率", MetricId::ProcurementExecutionRate),
-    ("固定资产利用率", MetricId::FixedAssetUtilizationRate),
-    ("资产利用率", MetricId::FixedAssetUtilizationRate),
-    ("结转结余变动率", MetricId::CarryoverChangeRate),
-    ("结余结转变动率", MetricId::CarryoverChangeRate),
-    ("结余结转率", MetricId::CarryoverRate),
-    ("结转结余率", MetricId::CarryoverRate),
-    ("存量资金", MetricId::TreasuryCarryoverStockEfficiency),
-    ("在职人员控制率", MetricId::StaffingControlRate),
-    ("财政供养人员控制率", MetricId::StaffingControlRate),
-    ("人员控制率", MetricId::StaffingControlRate),
-    ("三公经费变动率", MetricId::ThreePublicChangeRate),
-    ("三公经费控制率", MetricId::ThreePublicControlRate),
-    ("公用经费控制率", MetricId::OperatingCostControlRate),
-    ("预算调整率", MetricId::BudgetAdjustmentRate),
-    ("预算控制率", MetricId::BudgetAdjustmentRate),
-    ("支付进度", MetricId::PaymentProgressRate),
-    ("重点支出安排率", MetricId::KeyExpenditureRate),
-    ("支出完成率", MetricId::ExpenditureCompletionRate),
-    ("预算完成率", MetricId::ExpenditureCompletionRate),
-    ("预算执行率", MetricId::ExpenditureCompletionRate),
-    ("支出执行率", MetricId::ExpenditureCompletionRate),
-];
-
 /// The known ratio the texts name: the indicator's name first, then the standard,
-/// then the definition.
+/// then the definition. Within a text the longest of the registry's import
+/// words wins ("结转结余变动率" over "结转结余率"), ties in registry order.
 #[must_use]
 pub fn metric_named(texts: &[&str]) -> Option<MetricId> {
     texts.iter().find_map(|text| {
         let plain = normalise(text);
-        METRIC_WORDS
-            .iter()
-            .find(|(word, _)| plain.contains(word))
-            .map(|(_, id)| *id)
+        let mut best: Option<(usize, MetricId)> = None;
+        for def in &METRICS {
+            for word in def.import_words {
+                let longer = best.is_none_or(|(len, _)| word.chars().count() > len);
+                if longer && plain.contains(word) {
+                    best = Some((word.chars().count(), def.id));
+                }
+            }
+        }
+        best.map(|(_, id)| id)
     })
 }
 

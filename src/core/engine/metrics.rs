@@ -1,268 +1,72 @@
-//! The formulas F1–F14 of domain.md §3: each metric with its value, display
-//! value, inputs and the arithmetic written as the seed writes it.
+//! The formulas F1–F14 of domain.md §3, computed from their registry rows
+//! (`metric_defs::METRICS`): each metric with its value, display value,
+//! inputs and the arithmetic written as the seed writes it.
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::arith;
+pub use super::metric_defs::{
+    Display, Formula, Input, METRICS, MetricDef, MetricId, Role, SideGiven, Written,
+};
 use super::rule_text::Text;
-use crate::core::Bilingual;
 use crate::core::model::{FieldId, Workbook};
 use crate::core::num::{fmt_percent, round2_fixed};
-
-/// The derived ratios. Serialised names are the glossary identifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MetricId {
-    /// F1 财政拨款收入预决算差异率
-    AppropriationIncomeVarianceRate,
-    /// F2 支出完成率
-    ExpenditureCompletionRate,
-    /// F3 结余结转率
-    CarryoverRate,
-    /// F4 国库集中支付结转结余存量资金效率性
-    TreasuryCarryoverStockEfficiency,
-    /// F5 政府采购执行率
-    ProcurementExecutionRate,
-    /// F6 固定资产利用率
-    FixedAssetUtilizationRate,
-    /// F7 在职人员控制率
-    StaffingControlRate,
-    /// F8 “三公经费”变动率
-    ThreePublicChangeRate,
-    /// F9 “三公经费”控制率
-    ThreePublicControlRate,
-    /// F10 公用经费控制率
-    OperatingCostControlRate,
-    /// F11 预算调整率
-    BudgetAdjustmentRate,
-    /// F12 支付进度率
-    PaymentProgressRate,
-    /// F13 结转结余变动率
-    CarryoverChangeRate,
-    /// F14 重点支出安排率
-    KeyExpenditureRate,
-}
+use crate::core::{Bilingual, Lang};
 
 impl MetricId {
-    pub const ALL: [Self; 14] = [
-        Self::AppropriationIncomeVarianceRate,
-        Self::ExpenditureCompletionRate,
-        Self::CarryoverRate,
-        Self::TreasuryCarryoverStockEfficiency,
-        Self::ProcurementExecutionRate,
-        Self::FixedAssetUtilizationRate,
-        Self::StaffingControlRate,
-        Self::ThreePublicChangeRate,
-        Self::ThreePublicControlRate,
-        Self::OperatingCostControlRate,
-        Self::BudgetAdjustmentRate,
-        Self::PaymentProgressRate,
-        Self::CarryoverChangeRate,
-        Self::KeyExpenditureRate,
-    ];
-
     /// The formula number of domain.md §3.
     #[must_use]
     pub fn formula_no(self) -> &'static str {
-        match self {
-            Self::AppropriationIncomeVarianceRate => "F1",
-            Self::ExpenditureCompletionRate => "F2",
-            Self::CarryoverRate => "F3",
-            Self::TreasuryCarryoverStockEfficiency => "F4",
-            Self::ProcurementExecutionRate => "F5",
-            Self::FixedAssetUtilizationRate => "F6",
-            Self::StaffingControlRate => "F7",
-            Self::ThreePublicChangeRate => "F8",
-            Self::ThreePublicControlRate => "F9",
-            Self::OperatingCostControlRate => "F10",
-            Self::BudgetAdjustmentRate => "F11",
-            Self::PaymentProgressRate => "F12",
-            Self::CarryoverChangeRate => "F13",
-            Self::KeyExpenditureRate => "F14",
-        }
+        self.def().no
     }
 
     #[must_use]
     pub fn key(self) -> &'static str {
-        match self {
-            Self::AppropriationIncomeVarianceRate => "appropriation_income_variance_rate",
-            Self::ExpenditureCompletionRate => "expenditure_completion_rate",
-            Self::CarryoverRate => "carryover_rate",
-            Self::TreasuryCarryoverStockEfficiency => "treasury_carryover_stock_efficiency",
-            Self::ProcurementExecutionRate => "procurement_execution_rate",
-            Self::FixedAssetUtilizationRate => "fixed_asset_utilization_rate",
-            Self::StaffingControlRate => "staffing_control_rate",
-            Self::ThreePublicChangeRate => "three_public_change_rate",
-            Self::ThreePublicControlRate => "three_public_control_rate",
-            Self::OperatingCostControlRate => "operating_cost_control_rate",
-            Self::BudgetAdjustmentRate => "budget_adjustment_rate",
-            Self::PaymentProgressRate => "payment_progress_rate",
-            Self::CarryoverChangeRate => "carryover_change_rate",
-            Self::KeyExpenditureRate => "key_expenditure_rate",
-        }
+        self.def().key
     }
 
     #[must_use]
     pub fn label_zh(self) -> &'static str {
-        match self {
-            Self::AppropriationIncomeVarianceRate => "财政拨款收入预决算差异率",
-            Self::ExpenditureCompletionRate => "支出完成率",
-            Self::CarryoverRate => "结余结转率",
-            Self::TreasuryCarryoverStockEfficiency => "国库集中支付结转结余存量资金效率性",
-            Self::ProcurementExecutionRate => "政府采购执行率",
-            Self::FixedAssetUtilizationRate => "固定资产利用率",
-            Self::StaffingControlRate => "在职人员控制率",
-            Self::ThreePublicChangeRate => "“三公经费”变动率",
-            Self::ThreePublicControlRate => "“三公经费”控制率",
-            Self::OperatingCostControlRate => "公用经费控制率",
-            Self::BudgetAdjustmentRate => "预算调整率",
-            Self::PaymentProgressRate => "支付进度率",
-            Self::CarryoverChangeRate => "结转结余变动率",
-            Self::KeyExpenditureRate => "重点支出安排率",
-        }
+        self.def().label_zh
     }
 
     #[must_use]
     pub fn label_en(self) -> &'static str {
-        match self {
-            Self::AppropriationIncomeVarianceRate => "Appropriation income variance rate",
-            Self::ExpenditureCompletionRate => "Expenditure completion rate",
-            Self::CarryoverRate => "Carry-over rate",
-            Self::TreasuryCarryoverStockEfficiency => "Treasury carry-over stock efficiency",
-            Self::ProcurementExecutionRate => "Procurement execution rate",
-            Self::FixedAssetUtilizationRate => "Fixed-asset utilisation rate",
-            Self::StaffingControlRate => "Staffing control rate",
-            Self::ThreePublicChangeRate => "Three public costs change rate",
-            Self::ThreePublicControlRate => "Three public costs control rate",
-            Self::OperatingCostControlRate => "Operating cost control rate",
-            Self::BudgetAdjustmentRate => "Budget adjustment rate",
-            Self::PaymentProgressRate => "Payment progress rate",
-            Self::CarryoverChangeRate => "Carry-over change rate",
-            Self::KeyExpenditureRate => "Key expenditure rate",
-        }
+        self.def().label_en
     }
 
     #[must_use]
-    pub fn label(self, lang: crate::core::Lang) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match lang {
-            crate::core::Lang::Zh => self.label_zh(),
-            crate::core::Lang::En => self.label_en(),
+            Lang::Zh => self.label_zh(),
+            Lang::En => self.label_en(),
         }
     }
 
     /// The formula in words.
     #[must_use]
     pub fn formula(self) -> Bilingual {
-        let (zh, en) = match self {
-            Self::AppropriationIncomeVarianceRate => (
-                "|(财政拨款收入决算数-财政拨款收入预算数)/财政拨款收入预算数|×100%",
-                "|(appropriation final - appropriation budget) / appropriation budget| × 100%",
-            ),
-            Self::ExpenditureCompletionRate => (
-                "年度实际支出/财政下达预算数×100%",
-                "actual expenditure / issued budget × 100%",
-            ),
-            Self::CarryoverRate => (
-                "年末财政拨款结转和结余决算数/(年初财政拨款结转和结余收入决算数+一般公共预算财政拨款决算数+政府性基金预算财政拨款决算数)×100%",
-                "closing carry-over / (opening carry-over + general appropriation final + gov-fund appropriation final) × 100%",
-            ),
-            Self::TreasuryCarryoverStockEfficiency => (
-                "本年国库集中支付结转结余存量资金-上年存量资金（为0或下降为好）",
-                "this year's treasury carry-over stock - last year's (zero or falling is good)",
-            ),
-            Self::ProcurementExecutionRate => (
-                "实际政府采购金额/政府采购预算数×100%",
-                "procurement actual / procurement budget × 100%",
-            ),
-            Self::FixedAssetUtilizationRate => (
-                "在用固定资产总额/固定资产总额×100%",
-                "fixed assets in use / fixed assets total × 100%",
-            ),
-            Self::StaffingControlRate => (
-                "在职人数/编制数×100%",
-                "in-service headcount / authorised posts × 100%",
-            ),
-            Self::ThreePublicChangeRate => (
-                "(本年“三公经费”决算数-上年决算数)/上年决算数×100%",
-                "(three public costs this year - last year) / last year × 100%",
-            ),
-            Self::ThreePublicControlRate => (
-                "本年“三公经费”决算数/预算数×100%",
-                "three public costs final / budget × 100%",
-            ),
-            Self::OperatingCostControlRate => (
-                "实际支出公用经费/预算安排公用经费×100%",
-                "operating costs actual / budget × 100%",
-            ),
-            Self::BudgetAdjustmentRate => (
-                "预算调整数/年初预算数×100%",
-                "budget adjustment / initial budget × 100%",
-            ),
-            Self::PaymentProgressRate => (
-                "实际支付进度/既定支付进度×100%",
-                "actual payment progress / planned progress × 100%",
-            ),
-            Self::CarryoverChangeRate => (
-                "(本年结转结余总额-上年结转结余总额)/上年结转结余总额×100%",
-                "(carry-over this year - last year) / last year × 100%",
-            ),
-            Self::KeyExpenditureRate => (
-                "重点项目支出/项目总支出×100%",
-                "key project expenditure / total project expenditure × 100%",
-            ),
-        };
-        Bilingual::new(zh, en)
+        let def = self.def();
+        Bilingual::new(def.words_zh, def.words_en)
     }
 
     /// Whether the displayed value is the absolute value (the seed's 差异率).
     #[must_use]
     pub fn shows_absolute(self) -> bool {
-        matches!(self, Self::AppropriationIncomeVarianceRate)
+        self.def().display == Display::AbsolutePercent
     }
 
     /// Whether the metric is a percentage (all but F4, which is an amount change).
     #[must_use]
     pub fn is_percent(self) -> bool {
-        !matches!(self, Self::TreasuryCarryoverStockEfficiency)
+        self.def().display != Display::Amount
     }
 
     /// The input fields the formula reads, numerators first.
     #[must_use]
-    pub fn inputs(self) -> &'static [FieldId] {
-        use FieldId as F;
-        match self {
-            Self::AppropriationIncomeVarianceRate => {
-                &[F::AppropriationIncomeFinal, F::AppropriationIncomeBudget]
-            }
-            Self::ExpenditureCompletionRate => &[F::ActualExpenditure, F::IssuedBudget],
-            Self::CarryoverRate => &[
-                F::ClosingAppropriationCarryover,
-                F::OpeningAppropriationCarryover,
-                F::GeneralBudgetAppropriationFinal,
-                F::GovFundAppropriationFinal,
-            ],
-            Self::TreasuryCarryoverStockEfficiency => {
-                &[F::TreasuryCarryoverStockCurr, F::TreasuryCarryoverStockPrev]
-            }
-            Self::ProcurementExecutionRate => &[F::ProcurementActual, F::ProcurementBudget],
-            Self::FixedAssetUtilizationRate => &[F::FixedAssetsInUse, F::FixedAssetsTotal],
-            Self::StaffingControlRate => &[
-                F::InServiceAdmin,
-                F::InServiceInstitution,
-                F::InServiceLogistics,
-                F::AuthorizedAdmin,
-                F::AuthorizedInstitution,
-                F::AuthorizedLogistics,
-            ],
-            Self::ThreePublicChangeRate => &[F::ThreePublicFinal, F::ThreePublicPrevFinal],
-            Self::ThreePublicControlRate => &[F::ThreePublicFinal, F::ThreePublicBudget],
-            Self::OperatingCostControlRate => &[F::OperatingCostActual, F::OperatingCostBudget],
-            Self::BudgetAdjustmentRate => &[F::BudgetAdjustment, F::InitialBudget],
-            Self::PaymentProgressRate => &[F::PaymentProgressActual, F::PaymentProgressPlanned],
-            Self::CarryoverChangeRate => &[F::CarryoverCurr, F::CarryoverPrev],
-            Self::KeyExpenditureRate => &[F::KeyProjectExpenditure, F::ProjectExpenditureTotal],
-        }
+    pub fn inputs(self) -> Vec<FieldId> {
+        self.def().inputs.iter().map(|i| i.field).collect()
     }
 }
 
@@ -294,8 +98,43 @@ pub struct Metric {
     pub inputs: Vec<(FieldId, Option<Decimal>)>,
     /// The arithmetic with the actual numbers, as the seed writes it.
     pub expression: Option<Bilingual>,
-    /// For F4: `zero`, `decreased`, `unchanged` or `increased`.
-    pub class: Option<String>,
+    /// For F4: how the stock moved.
+    pub class: Option<MetricClass>,
+}
+
+/// How an amount moved against last year (F4); categorical rules match on `key`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MetricClass {
+    Zero,
+    Decreased,
+    Unchanged,
+    Increased,
+}
+
+impl MetricClass {
+    pub const ALL: [Self; 4] = [
+        Self::Zero,
+        Self::Decreased,
+        Self::Unchanged,
+        Self::Increased,
+    ];
+
+    /// The JSON spelling, which categorical rules name as their category key.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Zero => "zero",
+            Self::Decreased => "decreased",
+            Self::Unchanged => "unchanged",
+            Self::Increased => "increased",
+        }
+    }
+
+    #[must_use]
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
 }
 
 impl Metric {
@@ -312,9 +151,9 @@ fn rate(
     inputs: Vec<(FieldId, Option<Decimal>)>,
     numerator: Option<Decimal>,
     denominator: Option<Decimal>,
-    written: impl Fn(&str) -> (String, String),
+    written: impl Fn(&[(FieldId, Option<Decimal>)], &str) -> (String, String),
 ) -> Metric {
-    let missing: Vec<FieldId> = required_missing(id, &inputs);
+    let missing: Vec<FieldId> = required_missing(id.def(), &inputs);
     let (Some(num), Some(den)) = (numerator, denominator) else {
         let status = if missing.is_empty() {
             MetricStatus::Overflow
@@ -359,7 +198,7 @@ fn rate(
         value
     };
     let display = round2_fixed(shown);
-    let (zh, en) = written(&fmt_percent(display));
+    let (zh, en) = written(&inputs, &fmt_percent(display));
     Metric {
         id,
         value: Some(value),
@@ -371,206 +210,215 @@ fn rate(
     }
 }
 
-/// Inputs that are required but absent (gov-fund final and staffing parts are optional).
-fn required_missing(id: MetricId, inputs: &[(FieldId, Option<Decimal>)]) -> Vec<FieldId> {
-    inputs
-        .iter()
-        .filter(|(field, value)| value.is_none() && !is_optional_input(id, *field))
-        .map(|(field, _)| *field)
-        .collect()
-}
-
-fn is_optional_input(id: MetricId, field: FieldId) -> bool {
-    match id {
-        MetricId::CarryoverRate => field == FieldId::GovFundAppropriationFinal,
-        MetricId::StaffingControlRate => {
-            !matches!(field, FieldId::InServiceAdmin | FieldId::AuthorizedAdmin)
-        }
-        _ => false,
-    }
-}
-
 /// Computes every metric, in `MetricId::ALL` order.
 #[must_use]
 pub fn compute_metrics(wb: &Workbook) -> Vec<Metric> {
-    MetricId::ALL.iter().map(|&id| compute(wb, id)).collect()
+    METRICS.iter().map(|def| compute_def(wb, def)).collect()
 }
 
-fn simple_ratio(wb: &Workbook, id: MetricId) -> Metric {
-    let inputs: Vec<_> = id.inputs().iter().map(|&f| (f, f.get(wb))).collect();
-    let num = inputs[0].1;
-    let den = inputs[1].1;
-    rate(id, inputs, num, den, |result| {
-        let text = Text::new()
-            .num(num.unwrap_or_default())
-            .s("/")
-            .num(den.unwrap_or_default())
-            .s("*100%=")
-            .s(result)
-            .done();
-        (text.clone(), text)
-    })
-}
-
-fn difference_ratio(wb: &Workbook, id: MetricId, unit_zh: &str) -> Metric {
-    let inputs: Vec<_> = id.inputs().iter().map(|&f| (f, f.get(wb))).collect();
-    let (curr, base) = (inputs[0].1, inputs[1].1);
-    let num = curr.zip(base).and_then(|(c, b)| c.checked_sub(b));
-    rate(id, inputs, num, base, |result| {
-        let (c, b) = (curr.unwrap_or_default(), base.unwrap_or_default());
-        (
-            Text::new()
-                .s("(")
-                .num(c)
-                .s(unit_zh)
-                .s("-")
-                .num(b)
-                .s(unit_zh)
-                .s(")/")
-                .num(b)
-                .s(unit_zh)
-                .s("*100%=")
-                .s(result)
-                .done(),
-            Text::new()
-                .s("(")
-                .num(c)
-                .s("-")
-                .num(b)
-                .s(")/")
-                .num(b)
-                .s("*100%=")
-                .s(result)
-                .done(),
-        )
-    })
-}
-
+#[cfg(test)]
 fn compute(wb: &Workbook, id: MetricId) -> Metric {
-    match id {
-        MetricId::AppropriationIncomeVarianceRate
-        | MetricId::ThreePublicChangeRate
-        | MetricId::CarryoverChangeRate => difference_ratio(wb, id, "万元"),
-        MetricId::CarryoverRate => carryover_rate(wb),
-        MetricId::TreasuryCarryoverStockEfficiency => treasury_stock(wb),
-        MetricId::StaffingControlRate => staffing_rate(wb),
-        MetricId::ExpenditureCompletionRate
-        | MetricId::ProcurementExecutionRate
-        | MetricId::FixedAssetUtilizationRate
-        | MetricId::ThreePublicControlRate
-        | MetricId::OperatingCostControlRate
-        | MetricId::BudgetAdjustmentRate
-        | MetricId::PaymentProgressRate
-        | MetricId::KeyExpenditureRate => simple_ratio(wb, id),
+    compute_def(wb, id.def())
+}
+
+fn compute_def(wb: &Workbook, def: &'static MetricDef) -> Metric {
+    let inputs: Vec<(FieldId, Option<Decimal>)> = def
+        .inputs
+        .iter()
+        .map(|i| (i.field, i.field.get(wb)))
+        .collect();
+    match def.formula {
+        Formula::Ratio { given, written } => ratio(def, inputs, given, written),
+        Formula::Change => change_rate(def, inputs),
+        Formula::AmountChange => amount_change(def, inputs),
     }
 }
 
-fn carryover_rate(wb: &Workbook) -> Metric {
-    let id = MetricId::CarryoverRate;
-    let inputs: Vec<_> = id.inputs().iter().map(|&f| (f, f.get(wb))).collect();
-    let closing = inputs[0].1;
-    let opening = inputs[1].1;
-    let general = inputs[2].1;
-    let fund = inputs[3].1.unwrap_or(Decimal::ZERO);
-    let den = opening
-        .zip(general)
-        .and_then(|(o, g)| o.checked_add(g)?.checked_add(fund));
-    rate(id, inputs, closing, den, |result| {
-        let [c, o, g] = [closing, opening, general].map(Option::unwrap_or_default);
-        (
-            Text::new()
-                .num(c)
-                .s("万元/(")
-                .num(o)
-                .s("万元+")
-                .num(g)
-                .s("万元+")
-                .num(fund)
-                .s("万元)*100%=")
-                .s(result)
-                .done(),
-            Text::new()
-                .num(c)
-                .s("/(")
-                .num(o)
-                .s("+")
-                .num(g)
-                .s("+")
-                .num(fund)
-                .s(")*100%=")
-                .s(result)
-                .done(),
-        )
-    })
+/// The values of one role's inputs, beside their registry rows.
+fn parts<'a>(
+    def: &'static MetricDef,
+    values: &'a [(FieldId, Option<Decimal>)],
+    role: Role,
+) -> impl Iterator<Item = (&'static Input, Option<Decimal>)> + 'a {
+    def.inputs
+        .iter()
+        .zip(values)
+        .filter(move |(input, _)| input.role == role)
+        .map(|(input, (_, value))| (input, *value))
 }
 
-fn staffing_rate(wb: &Workbook) -> Metric {
-    let id = MetricId::StaffingControlRate;
-    let inputs: Vec<_> = id.inputs().iter().map(|&f| (f, f.get(wb))).collect();
-    let values: Vec<Option<Decimal>> = inputs.iter().map(|(_, v)| *v).collect();
-    let in_service = arith::sum_present(&values[0..3]);
-    let authorized = arith::sum_present(&values[3..6]);
-    rate(id, inputs, in_service, authorized, |result| {
-        let (n, d) = (
-            in_service.unwrap_or_default(),
-            authorized.unwrap_or_default(),
-        );
-        (
-            Text::new()
-                .num(n)
-                .s("人/")
-                .num(d)
-                .s("人*100%=")
-                .s(result)
-                .done(),
-            Text::new()
-                .num(n)
-                .s("/")
-                .num(d)
-                .s("*100%=")
-                .s(result)
-                .done(),
-        )
-    })
+/// One side of a ratio, summed exactly; `None` when it is not given (or overflows).
+fn side(
+    def: &'static MetricDef,
+    values: &[(FieldId, Option<Decimal>)],
+    role: Role,
+    given: SideGiven,
+) -> Option<Decimal> {
+    match given {
+        SideGiven::AnyPart => {
+            let present: Vec<Option<Decimal>> = parts(def, values, role).map(|(_, v)| v).collect();
+            arith::sum_present(&present)
+        }
+        SideGiven::AllRequired => {
+            parts(def, values, role).try_fold(Decimal::ZERO, |acc, (input, v)| match v {
+                Some(v) => acc.checked_add(v),
+                None if input.optional => Some(acc),
+                None => None,
+            })
+        }
+    }
 }
 
-fn treasury_stock(wb: &Workbook) -> Metric {
-    let id = MetricId::TreasuryCarryoverStockEfficiency;
-    let inputs: Vec<_> = id.inputs().iter().map(|&f| (f, f.get(wb))).collect();
-    let (curr, prev) = (inputs[0].1, inputs[1].1);
-    let (Some(curr), Some(prev)) = (curr, prev) else {
-        let missing = required_missing(id, &inputs);
-        return Metric {
-            id,
-            value: None,
-            display: None,
-            status: MetricStatus::MissingInput { fields: missing },
+/// Appends a figure, with its unit in zh.
+fn figure(text: Text, value: Decimal, unit: &str) -> Text {
+    text.num(value).s(unit)
+}
+
+/// One side of a ratio as written: the total, or the parts (bracketed when several).
+fn write_side(
+    text: Text,
+    def: &'static MetricDef,
+    values: &[(FieldId, Option<Decimal>)],
+    role: Role,
+    total: Option<Decimal>,
+    written: Written,
+    unit: &str,
+) -> Text {
+    if written == Written::Totals {
+        return figure(text, total.unwrap_or_default(), unit);
+    }
+    let figures: Vec<Decimal> = parts(def, values, role)
+        .map(|(_, v)| v.unwrap_or_default())
+        .collect();
+    if let [only] = figures.as_slice() {
+        return figure(text, *only, unit);
+    }
+    let mut text = text.s("(");
+    for (i, value) in figures.iter().enumerate() {
+        if i > 0 {
+            text = text.s("+");
+        }
+        text = figure(text, *value, unit);
+    }
+    text.s(")")
+}
+
+fn ratio(
+    def: &'static MetricDef,
+    inputs: Vec<(FieldId, Option<Decimal>)>,
+    given: SideGiven,
+    written: Written,
+) -> Metric {
+    let num = side(def, &inputs, Role::Numerator, given);
+    let den = side(def, &inputs, Role::Denominator, given);
+    let write = |inputs: &[(FieldId, Option<Decimal>)], lang: Lang, result: &str| {
+        let unit = unit_in(def, lang);
+        let text = write_side(
+            Text::new(),
+            def,
             inputs,
-            expression: None,
-            class: None,
-        };
+            Role::Numerator,
+            num,
+            written,
+            unit,
+        )
+        .s("/");
+        write_side(text, def, inputs, Role::Denominator, den, written, unit)
+            .s("*100%=")
+            .s(result)
+            .done()
+    };
+    let written_both = |inputs: &[(FieldId, Option<Decimal>)], result: &str| {
+        (
+            write(inputs, Lang::Zh, result),
+            write(inputs, Lang::En, result),
+        )
+    };
+    rate(def.id, inputs, num, den, written_both)
+}
+
+fn unit_in(def: &MetricDef, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => def.unit_zh,
+        Lang::En => "",
+    }
+}
+
+/// The current and base figures of a change.
+fn change_pair(
+    def: &'static MetricDef,
+    values: &[(FieldId, Option<Decimal>)],
+) -> (Option<Decimal>, Option<Decimal>) {
+    let pick = |role| parts(def, values, role).map(|(_, v)| v).next().flatten();
+    (pick(Role::Current), pick(Role::Base))
+}
+
+fn change_rate(def: &'static MetricDef, inputs: Vec<(FieldId, Option<Decimal>)>) -> Metric {
+    let (curr, base) = change_pair(def, &inputs);
+    let num = curr.zip(base).and_then(|(c, b)| c.checked_sub(b));
+    let (c, b) = (curr.unwrap_or_default(), base.unwrap_or_default());
+    let write = |lang: Lang, result: &str| {
+        let unit = unit_in(def, lang);
+        let text = figure(Text::new().s("("), c, unit).s("-");
+        let text = figure(figure(text, b, unit).s(")/"), b, unit);
+        text.s("*100%=").s(result).done()
+    };
+    let written_both = |_: &[(FieldId, Option<Decimal>)], result: &str| {
+        (write(Lang::Zh, result), write(Lang::En, result))
+    };
+    rate(def.id, inputs, num, base, written_both)
+}
+
+/// How the stock moved, in words.
+fn classify(
+    curr: Decimal,
+    prev: Decimal,
+    change: Decimal,
+) -> (MetricClass, &'static str, &'static str) {
+    if curr.is_zero() && prev.is_zero() {
+        (
+            MetricClass::Zero,
+            "上年为0，本年继续为0",
+            "zero last year, still zero",
+        )
+    } else if curr.is_zero() {
+        (MetricClass::Zero, "本年为0", "zero this year")
+    } else if change.is_sign_negative() {
+        (MetricClass::Decreased, "较上年下降", "fell")
+    } else if change.is_zero() {
+        (MetricClass::Unchanged, "与上年持平", "unchanged")
+    } else {
+        (MetricClass::Increased, "较上年上升", "rose")
+    }
+}
+
+fn amount_change(def: &'static MetricDef, inputs: Vec<(FieldId, Option<Decimal>)>) -> Metric {
+    let id = def.id;
+    let unavailable = |inputs, status| Metric {
+        id,
+        value: None,
+        display: None,
+        status,
+        inputs,
+        expression: None,
+        class: None,
+    };
+    let (Some(curr), Some(prev)) = change_pair(def, &inputs) else {
+        let missing = required_missing(def, &inputs);
+        return unavailable(inputs, MetricStatus::MissingInput { fields: missing });
     };
     let Some(change) = curr.checked_sub(prev) else {
-        return Metric {
-            id,
-            value: None,
-            display: None,
-            status: MetricStatus::Overflow,
-            inputs,
-            expression: None,
-            class: None,
-        };
+        return unavailable(inputs, MetricStatus::Overflow);
     };
-    let (class, zh, en) = if curr.is_zero() && prev.is_zero() {
-        ("zero", "上年为0，本年继续为0", "zero last year, still zero")
-    } else if curr.is_zero() {
-        ("zero", "本年为0", "zero this year")
-    } else if change.is_sign_negative() {
-        ("decreased", "较上年下降", "fell")
-    } else if change.is_zero() {
-        ("unchanged", "与上年持平", "unchanged")
-    } else {
-        ("increased", "较上年上升", "rose")
+    let (class, zh, en) = classify(curr, prev, change);
+    let write = |lang: Lang, words: &str| {
+        let unit = unit_in(def, lang);
+        let text = figure(Text::new(), curr, unit).s("-");
+        let text = figure(figure(text, prev, unit).s("="), change, unit);
+        match lang {
+            Lang::Zh => text.s("（").s(words).s("）").done(),
+            Lang::En => text.s(" (").s(words).s(")").done(),
+        }
     };
     Metric {
         id,
@@ -578,30 +426,19 @@ fn treasury_stock(wb: &Workbook) -> Metric {
         display: Some(round2_fixed(change)),
         status: MetricStatus::Ok,
         inputs,
-        expression: Some(Bilingual::new(
-            Text::new()
-                .num(curr)
-                .s("万元-")
-                .num(prev)
-                .s("万元=")
-                .num(change)
-                .s("万元（")
-                .s(zh)
-                .s("）")
-                .done(),
-            Text::new()
-                .num(curr)
-                .s("-")
-                .num(prev)
-                .s("=")
-                .num(change)
-                .s(" (")
-                .s(en)
-                .s(")")
-                .done(),
-        )),
-        class: Some(class.to_owned()),
+        expression: Some(Bilingual::new(write(Lang::Zh, zh), write(Lang::En, en))),
+        class: Some(class),
     }
+}
+
+/// Inputs that are required but absent (optional ones count as 0).
+fn required_missing(def: &MetricDef, inputs: &[(FieldId, Option<Decimal>)]) -> Vec<FieldId> {
+    def.inputs
+        .iter()
+        .zip(inputs)
+        .filter(|(input, (_, value))| value.is_none() && !input.optional)
+        .map(|(input, _)| input.field)
+        .collect()
 }
 
 #[cfg(test)]
@@ -647,7 +484,7 @@ mod tests {
         assert_eq!(
             metric(&wb, MetricId::TreasuryCarryoverStockEfficiency)
                 .class
-                .as_deref(),
+                .map(MetricClass::key),
             Some("zero")
         );
         FieldId::TreasuryCarryoverStockPrev.set(&mut wb, Some(dec!(10)));
@@ -655,21 +492,21 @@ mod tests {
         assert_eq!(
             metric(&wb, MetricId::TreasuryCarryoverStockEfficiency)
                 .class
-                .as_deref(),
+                .map(MetricClass::key),
             Some("decreased")
         );
         FieldId::TreasuryCarryoverStockCurr.set(&mut wb, Some(dec!(12)));
         assert_eq!(
             metric(&wb, MetricId::TreasuryCarryoverStockEfficiency)
                 .class
-                .as_deref(),
+                .map(MetricClass::key),
             Some("increased")
         );
         FieldId::TreasuryCarryoverStockCurr.set(&mut wb, Some(dec!(10)));
         assert_eq!(
             metric(&wb, MetricId::TreasuryCarryoverStockEfficiency)
                 .class
-                .as_deref(),
+                .map(MetricClass::key),
             Some("unchanged")
         );
         FieldId::TreasuryCarryoverStockCurr.set(&mut wb, None);

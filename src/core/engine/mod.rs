@@ -3,9 +3,12 @@
 pub mod arith;
 pub mod checks;
 mod fast_hash;
+mod metric_defs;
 pub mod metrics;
 pub mod rule_text;
+pub mod rules;
 pub mod scoring;
+pub mod working;
 pub mod workload;
 
 #[cfg(test)]
@@ -17,7 +20,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 pub use checks::{Concern, Severity, Warning, WarningCode};
-pub use metrics::{Metric, MetricId, MetricStatus};
+pub use metrics::{Metric, MetricClass, MetricId, MetricStatus};
 pub use scoring::{IndicatorResult, ScoreBasis, TableScore, ValueSource};
 pub use workload::{GroupStats, ItemStats};
 

@@ -1,17 +1,15 @@
 //! Scores every indicator of the table by its rule, with the arithmetic.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::arith;
 use super::metrics::{Metric, MetricId, MetricStatus};
-use super::rule_text::Text;
-pub use super::rule_text::describe_rule;
+pub use super::rules::describe_rule;
+use super::rules::{self, RuleInput, RuleOutcome};
+use super::working::Working;
 use crate::core::Bilingual;
-use crate::core::model::{
-    CategorySource, ChecklistMode, Indicator, Level, NotApplicableMode, ReportedFigures, Rule,
-    RuleKind,
-};
+use crate::core::model::{Indicator, Level, ReportedFigures, RuleKind};
 use crate::core::num::{push_score, round2};
 
 /// Where an indicator's score came from.
@@ -273,7 +271,7 @@ fn measured_value(
             format!("{}输入数值过大，无法计算", id.label_zh()),
             format!("{} has inputs too large to compute", id.label_en()),
         )),
-        _ => reported
+        Some(MetricStatus::Ok | MetricStatus::MissingInput { .. }) | None => reported
             .rates
             .get(&id)
             .map(|v| (round2(*v), ValueSource::Reported))
@@ -286,58 +284,38 @@ fn measured_value(
     }
 }
 
-fn missing_outcome(node: &Indicator, rule: Bilingual, why: Bilingual) -> LeafOutcome {
+fn missing_outcome(node: &Indicator, rule: Bilingual, why: &Bilingual) -> LeafOutcome {
     let weight = effective_weight(node.weight);
     if let Some(typed) = node.entry.officer_score {
         let score = clamp(typed, weight);
+        let working = Working::new()
+            .both(why)
+            .words("；采用自评得分 ", "; using the officer's score ")
+            .result(score);
         return LeafOutcome {
             score,
             basis: ScoreBasis::Officer,
             metric_value: None,
             value_source: None,
             rule,
-            working: Bilingual::new(
-                Text::new()
-                    .s(&why.zh)
-                    .s("；采用自评得分 ")
-                    .score(score)
-                    .done(),
-                Text::new()
-                    .s(&why.en)
-                    .s("; using the officer's score ")
-                    .score(score)
-                    .done(),
-            ),
+            working: working.bilingual(),
             removed: false,
             capped: score != typed,
         };
     }
+    let working = Working::new()
+        .both(why)
+        .words("，暂计 0 分", "; counted as 0 for now");
     LeafOutcome {
         score: Decimal::ZERO,
         basis: ScoreBasis::Missing,
         metric_value: None,
         value_source: None,
         rule,
-        working: Bilingual::new(
-            Text::new().s(&why.zh).s("，暂计 0 分").done(),
-            Text::new().s(&why.en).s("; counted as 0 for now").done(),
-        ),
+        working: working.bilingual(),
         removed: false,
         capped: false,
     }
-}
-
-/// What a rule computed: the score (before clamping) and its arithmetic.
-struct Worked {
-    score: Decimal,
-    zh: String,
-    en: String,
-}
-
-/// A rule's outcome: computed, or decided otherwise (missing, officer, not applicable).
-enum RuleOutcome {
-    Worked(Worked),
-    Other(LeafOutcome),
 }
 
 fn score_leaf<'a>(
@@ -350,421 +328,48 @@ fn score_leaf<'a>(
     let Some(rule) = &node.rule else {
         return manual(node, Bilingual::new("自评打分", "scored by the officer"));
     };
-    let needs_value = matches!(
-        rule.kind,
-        RuleKind::Threshold { .. }
-            | RuleKind::Step { .. }
-            | RuleKind::Bands { .. }
-            | RuleKind::Proportional { .. }
-    );
     let rule_text = levels_memo.describe(&rule.kind, weight);
     let measured = match measured_value(rule.metric, metrics, reported) {
         Ok(found) => Some(found),
-        Err(why) if needs_value => return missing_outcome(node, rule_text, why),
+        Err(why) if rules::needs_value(&rule.kind) => {
+            return missing_outcome(node, rule_text, &why);
+        }
         Err(_) => None,
     };
-    let value = measured.map_or(Decimal::ZERO, |(v, _)| v);
-    match apply_rule(node, rule, weight, value, metrics) {
-        RuleOutcome::Worked(worked) => LeafOutcome {
-            score: clamp(worked.score, weight),
+    let input = RuleInput {
+        weight,
+        value: measured.map_or(Decimal::ZERO, |(v, _)| v),
+        entry: &node.entry,
+        metric: rule.metric,
+        metrics,
+    };
+    match rules::score(&rule.kind, &input) {
+        RuleOutcome::Worked { score, working } => LeafOutcome {
+            score: clamp(score, weight),
             basis: ScoreBasis::Computed,
             metric_value: measured.map(|(v, _)| v),
             value_source: measured.map(|(_, s)| s),
             rule: rule_text,
-            working: Bilingual::new(worked.zh, worked.en),
+            working: working.bilingual(),
             removed: false,
             capped: false,
         },
-        RuleOutcome::Other(mut outcome) => {
-            outcome.rule = rule_text;
-            outcome
-        }
-    }
-}
-
-/// Applies the rule's shape to the measured `value` (or the officer's entry).
-#[allow(clippy::too_many_lines)]
-fn apply_rule(
-    node: &Indicator,
-    rule: &Rule,
-    weight: Decimal,
-    value: Decimal,
-    metrics: &[Metric],
-) -> RuleOutcome {
-    let worked = |score: Decimal, zh: Text, en: Text| {
-        RuleOutcome::Worked(Worked {
+        RuleOutcome::NotChosen(why) => missing_outcome(node, rule_text, &why),
+        RuleOutcome::Officer => manual(node, rule_text),
+        RuleOutcome::NotApplicable {
             score,
-            zh: zh.done(),
-            en: en.done(),
-        })
-    };
-    let missing = |zh: &'static str, en: &'static str| {
-        RuleOutcome::Other(missing_outcome(
-            node,
-            Bilingual::default(),
-            Bilingual::new(zh, en),
-        ))
-    };
-    match &rule.kind {
-        RuleKind::Threshold {
-            threshold,
-            deduct_per_point,
-            above_is_bad,
-        } => {
-            let excess = if *above_is_bad {
-                value.saturating_sub(*threshold)
-            } else {
-                threshold.saturating_sub(value)
-            };
-            if excess <= Decimal::ZERO {
-                let cmp = if *above_is_bad { "≤" } else { "≥" };
-                return worked(
-                    weight,
-                    Text::new()
-                        .pct(value)
-                        .s(cmp)
-                        .pct(*threshold)
-                        .s("，得满分 ")
-                        .score(weight),
-                    Text::new()
-                        .pct(value)
-                        .s(" ")
-                        .s(cmp)
-                        .s(" ")
-                        .pct(*threshold)
-                        .s(": full marks ")
-                        .score(weight),
-                );
-            }
-            let deduction = excess.saturating_mul(*deduct_per_point);
-            let score = clamp(weight.saturating_sub(deduction), weight);
-            worked(
-                score,
-                Text::new()
-                    .s("超出 ")
-                    .score(excess)
-                    .s(" 个百分点×")
-                    .score(*deduct_per_point)
-                    .s("=")
-                    .score(deduction)
-                    .s("，")
-                    .score(weight)
-                    .s("-")
-                    .score(deduction)
-                    .s("=")
-                    .score(score)
-                    .s("（扣完为止）"),
-                Text::new()
-                    .score(excess)
-                    .s(" points beyond × ")
-                    .score(*deduct_per_point)
-                    .s(" = ")
-                    .score(deduction)
-                    .s("; ")
-                    .score(weight)
-                    .s(" - ")
-                    .score(deduction)
-                    .s(" = ")
-                    .score(score)
-                    .s(" (floor 0)"),
-            )
-        }
-        RuleKind::Step {
-            full_at,
-            step,
-            deduct,
-            started_step_counts,
-        } => {
-            let short = full_at.saturating_sub(value);
-            if short <= Decimal::ZERO || *step <= Decimal::ZERO {
-                return worked(
-                    weight,
-                    Text::new()
-                        .pct(value)
-                        .s("≥")
-                        .pct(*full_at)
-                        .s("，得满分 ")
-                        .score(weight),
-                    Text::new()
-                        .pct(value)
-                        .s(" ≥ ")
-                        .pct(*full_at)
-                        .s(": full marks ")
-                        .score(weight),
-                );
-            }
-            // Both are positive here; a quotient too large to hold saturates.
-            let steps_exact = short.checked_div(*step).unwrap_or(Decimal::MAX);
-            let steps = if *started_step_counts {
-                steps_exact.ceil()
-            } else {
-                steps_exact.floor()
-            };
-            let deduction = steps.saturating_mul(*deduct);
-            let score = clamp(weight.saturating_sub(deduction), weight);
-            worked(
-                score,
-                Text::new()
-                    .s("差 ")
-                    .score(short)
-                    .s(" 个百分点，计 ")
-                    .num(steps)
-                    .s(" 档×")
-                    .score(*deduct)
-                    .s("=")
-                    .score(deduction)
-                    .s("，")
-                    .score(weight)
-                    .s("-")
-                    .score(deduction)
-                    .s("=")
-                    .score(score),
-                Text::new()
-                    .score(short)
-                    .s(" points short, ")
-                    .num(steps)
-                    .s(" steps × ")
-                    .score(*deduct)
-                    .s(" = ")
-                    .score(deduction)
-                    .s("; ")
-                    .score(weight)
-                    .s(" - ")
-                    .score(deduction)
-                    .s(" = ")
-                    .score(score),
-            )
-        }
-        RuleKind::Bands { bands, otherwise } => {
-            match bands.iter().find(|b| b.op.holds(value, b.bound)) {
-                Some(b) => worked(
-                    b.points,
-                    Text::new()
-                        .pct(value)
-                        .s(b.op.symbol())
-                        .pct(b.bound)
-                        .s("，得 ")
-                        .score(b.points)
-                        .s(" 分"),
-                    Text::new()
-                        .pct(value)
-                        .s(" ")
-                        .s(b.op.symbol())
-                        .s(" ")
-                        .pct(b.bound)
-                        .s(": ")
-                        .score(b.points)
-                        .s(" points"),
-                ),
-                None => worked(
-                    *otherwise,
-                    Text::new()
-                        .pct(value)
-                        .s("不在以上各档，得 ")
-                        .score(*otherwise)
-                        .s(" 分"),
-                    Text::new()
-                        .pct(value)
-                        .s(" is in none of the bands: ")
-                        .score(*otherwise)
-                        .s(" points"),
-                ),
-            }
-        }
-        RuleKind::Proportional {
-            cap,
-            round_to_whole,
-        } => {
-            let used = value.min(*cap).max(Decimal::ZERO);
-            let exact = arith::percent_of(weight, used);
-            let (score, zh_tail, en_tail) = if *round_to_whole {
-                (
-                    exact.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero),
-                    "，取整",
-                    ", rounded",
-                )
-            } else {
-                (exact, "", "")
-            };
-            worked(
-                score,
-                Text::new()
-                    .pct(used)
-                    .s("×")
-                    .score(weight)
-                    .s("=")
-                    .score(score)
-                    .s(zh_tail),
-                Text::new()
-                    .pct(used)
-                    .s(" × ")
-                    .score(weight)
-                    .s(" = ")
-                    .score(score)
-                    .s(en_tail),
-            )
-        }
-        RuleKind::Categorical { source, categories } => {
-            let key = match source {
-                CategorySource::Metric => rule
-                    .metric
-                    .and_then(|id| metrics.iter().find(|m| m.id == id))
-                    .and_then(|m| m.class.as_deref()),
-                CategorySource::Officer => node.entry.choice.as_deref(),
-            };
-            match key.and_then(|k| categories.iter().find(|c| c.key == k || c.label == k)) {
-                Some(cat) => worked(
-                    cat.points,
-                    Text::new()
-                        .s("属“")
-                        .s(&cat.label)
-                        .s("”，得 ")
-                        .score(cat.points)
-                        .s(" 分"),
-                    Text::new()
-                        .s("category \"")
-                        .s(&cat.label)
-                        .s("\": ")
-                        .score(cat.points)
-                        .s(" points"),
-                ),
-                None => missing("尚未确定所属类别", "no category chosen or computed"),
-            }
-        }
-        RuleKind::Checklist {
-            items,
-            points,
-            mode,
-        } => {
-            let mut failed: Vec<usize> = node
-                .entry
-                .failed_items
-                .iter()
-                .copied()
-                .filter(|i| *i < items.len())
-                .collect();
-            failed.sort_unstable();
-            failed.dedup();
-            let failed_n = failed.len();
-            let met_n = items.len() - failed_n;
-            let deducted = Decimal::from(failed_n).saturating_mul(*points);
-            match mode {
-                ChecklistMode::Deduct => {
-                    let score = weight.saturating_sub(deducted);
-                    let shown = clamp(score, weight);
-                    worked(
-                        score,
-                        Text::new()
-                            .count(failed_n)
-                            .s(" 项未达标×")
-                            .score(*points)
-                            .s("，")
-                            .score(weight)
-                            .s("-")
-                            .score(deducted)
-                            .s("=")
-                            .score(shown),
-                        Text::new()
-                            .count(failed_n)
-                            .s(" failed × ")
-                            .score(*points)
-                            .s("; ")
-                            .score(weight)
-                            .s(" - ")
-                            .score(deducted)
-                            .s(" = ")
-                            .score(shown),
-                    )
-                }
-                ChecklistMode::Award => {
-                    let score = Decimal::from(met_n).saturating_mul(*points);
-                    let shown = clamp(score, weight);
-                    worked(
-                        score,
-                        Text::new()
-                            .count(met_n)
-                            .s(" 项达标×")
-                            .score(*points)
-                            .s("=")
-                            .score(shown),
-                        Text::new()
-                            .count(met_n)
-                            .s(" met × ")
-                            .score(*points)
-                            .s(" = ")
-                            .score(shown),
-                    )
-                }
-            }
-        }
-        RuleKind::Levels { levels } => {
-            let chosen = node
-                .entry
-                .choice
-                .as_ref()
-                .and_then(|c| levels.iter().find(|l| &l.label == c));
-            match chosen {
-                Some(level) => {
-                    let score = arith::percent_of(weight, level.percent);
-                    let percent = level.percent.normalize();
-                    worked(
-                        score,
-                        Text::new()
-                            .s("评为“")
-                            .s(&level.label)
-                            .s("”（")
-                            .num(percent)
-                            .s("%）×")
-                            .score(weight)
-                            .s("=")
-                            .score(score),
-                        Text::new()
-                            .s("level \"")
-                            .s(&level.label)
-                            .s("\" (")
-                            .num(percent)
-                            .s("%) × ")
-                            .score(weight)
-                            .s(" = ")
-                            .score(score),
-                    )
-                }
-                None => missing("尚未选择评价等级", "no level chosen yet"),
-            }
-        }
-        RuleKind::Manual => RuleOutcome::Other(manual(node, Bilingual::default())),
-        RuleKind::NotApplicable { mode } => {
-            let (score, removed, zh, en) = match mode {
-                NotApplicableMode::FullMarks => (
-                    weight,
-                    false,
-                    Text::new().s("不适用，按满分 ").score(weight).s(" 计"),
-                    Text::new().s("not applicable: full marks ").score(weight),
-                ),
-                NotApplicableMode::Rescale => (
-                    Decimal::ZERO,
-                    true,
-                    Text::new()
-                        .s("不适用，")
-                        .score(weight)
-                        .s(" 分权重剔除，总分按比例折算"),
-                    Text::new()
-                        .s("not applicable: weight ")
-                        .score(weight)
-                        .s(" taken out, total rescaled"),
-                ),
-            };
-            RuleOutcome::Other(LeafOutcome {
-                score,
-                basis: ScoreBasis::NotApplicable,
-                metric_value: None,
-                value_source: None,
-                rule: Bilingual::default(),
-                working: Bilingual::new(zh.done(), en.done()),
-                removed,
-                capped: false,
-            })
-        }
+            removed,
+            working,
+        } => LeafOutcome {
+            score,
+            basis: ScoreBasis::NotApplicable,
+            metric_value: None,
+            value_source: None,
+            rule: rule_text,
+            working: working.bilingual(),
+            removed,
+            capped: false,
+        },
     }
 }
 
@@ -772,16 +377,16 @@ fn manual(node: &Indicator, rule: Bilingual) -> LeafOutcome {
     match node.entry.officer_score {
         Some(typed) => {
             let score = clamp(typed, effective_weight(node.weight));
+            let working = Working::new()
+                .words("自评得分 ", "officer's score ")
+                .result(score);
             LeafOutcome {
                 score,
                 basis: ScoreBasis::Officer,
                 metric_value: None,
                 value_source: None,
                 rule,
-                working: Bilingual::new(
-                    Text::new().s("自评得分 ").score(score).done(),
-                    Text::new().s("officer's score ").score(score).done(),
-                ),
+                working: working.bilingual(),
                 removed: false,
                 capped: score != typed,
             }

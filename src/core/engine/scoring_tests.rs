@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::metrics::{Metric, MetricId, MetricStatus};
+use super::metrics::{Metric, MetricClass, MetricId, MetricStatus};
 use super::scoring::{IndicatorResult, ScoreBasis, TableScore, ValueSource, score_table};
 use super::{Grade, WarningCode, derive};
 use crate::core::model::table::default_levels;
@@ -328,7 +328,7 @@ fn categorical_from_the_metric_class() {
         ("increased", dec!(0)),
     ] {
         let mut m = metric(id, dec!(0));
-        m.class = Some(class.into());
+        m.class = MetricClass::from_key(class);
         let r = score_with(&ind, &[m], &ReportedFigures::default());
         assert_eq!(
             (r.basis, r.score),

@@ -4,8 +4,10 @@ use std::collections::HashMap;
 
 use super::super::rows::tr;
 use crate::core::Lang;
+use crate::core::engine::metrics::{Display, Formula, Input, Role, SideGiven};
+use crate::core::engine::rules;
 use crate::core::engine::{IndicatorResult, MetricId, ScoreBasis, ValueSource};
-use crate::core::model::{BandOp, FieldId, Indicator, RuleKind, Workbook};
+use crate::core::model::{FieldId, Indicator, Workbook};
 
 /// Where the basic data sheet put each input and each ratio.
 pub(super) struct CellRefs {
@@ -35,63 +37,58 @@ impl CellRefs {
     }
 }
 
-/// The Excel formula of a ratio over the input cells (same sheet).
+/// The Excel formula of a ratio over the input cells (same sheet), written
+/// from the metric's registry row as the engine computes it.
 pub(super) fn metric_formula(id: MetricId, refs: &CellRefs, lang: Lang) -> String {
     let miss = tr(lang, "缺数据", "missing");
-    let r = |f: FieldId| refs.field(f);
-    let guard = |needed: &[String], body: String| {
-        format!(
-            "IF(COUNT({})<{},\"{miss}\",{body})",
-            needed.join(","),
-            needed.len()
-        )
+    let def = id.def();
+    let cells = |keep: &dyn Fn(&Input) -> bool| -> Vec<String> {
+        def.inputs
+            .iter()
+            .filter(|i| keep(i))
+            .map(|i| refs.field(i.field))
+            .collect()
     };
-    let inputs: Vec<String> = id.inputs().iter().map(|&f| r(f)).collect();
-    match id {
-        MetricId::AppropriationIncomeVarianceRate => {
-            let (n, d) = (&inputs[0], &inputs[1]);
-            guard(
-                &inputs,
-                format!("IF({d}=0,\"n/a\",ROUND(ABS(({n}-{d})/{d})*100,2))"),
-            )
+    let of_role = |role: Role| cells(&|i: &Input| i.role == role);
+    let count_below = |needed: &[String]| format!("COUNT({})<{}", needed.join(","), needed.len());
+    match def.formula {
+        Formula::Ratio { given, .. } => {
+            let (num, den) = (of_role(Role::Numerator), of_role(Role::Denominator));
+            let missing = match given {
+                SideGiven::AllRequired => count_below(&cells(&|i: &Input| !i.optional)),
+                // As the engine: computed when any part of each side is given.
+                SideGiven::AnyPart => {
+                    format!("OR(COUNT({})=0,COUNT({})=0)", num.join(","), den.join(","))
+                }
+            };
+            let (n, d) = (sum_of(&num), sum_of(&den));
+            format!("IF({missing},\"{miss}\",IF({d}=0,\"n/a\",ROUND({n}/{d}*100,2)))")
         }
-        MetricId::ThreePublicChangeRate | MetricId::CarryoverChangeRate => {
-            let (n, d) = (&inputs[0], &inputs[1]);
-            guard(
-                &inputs,
-                format!("IF({d}=0,\"n/a\",ROUND(({n}-{d})/{d}*100,2))"),
-            )
+        Formula::Change | Formula::AmountChange => {
+            let (c, b) = (
+                of_role(Role::Current).join(","),
+                of_role(Role::Base).join(","),
+            );
+            let missing = count_below(&cells(&|_: &Input| true));
+            let body = match (def.formula, def.display) {
+                (Formula::AmountChange, _) => format!("{c}-{b}"),
+                (_, Display::AbsolutePercent) => {
+                    format!("IF({b}=0,\"n/a\",ROUND(ABS(({c}-{b})/{b})*100,2))")
+                }
+                (_, Display::Percent | Display::Amount) => {
+                    format!("IF({b}=0,\"n/a\",ROUND(({c}-{b})/{b}*100,2))")
+                }
+            };
+            format!("IF({missing},\"{miss}\",{body})")
         }
-        MetricId::CarryoverRate => {
-            let (c, o, g, f) = (&inputs[0], &inputs[1], &inputs[2], &inputs[3]);
-            guard(
-                &inputs[0..3],
-                format!("IF(SUM({o},{g},{f})=0,\"n/a\",ROUND({c}/SUM({o},{g},{f})*100,2))"),
-            )
-        }
-        MetricId::TreasuryCarryoverStockEfficiency => {
-            let (cur, prev) = (&inputs[0], &inputs[1]);
-            guard(&inputs, format!("{cur}-{prev}"))
-        }
-        MetricId::StaffingControlRate => {
-            // As the engine: computed when any in-service and any authorised figure is given.
-            let staff = inputs[0..3].join(",");
-            let posts = inputs[3..6].join(",");
-            format!(
-                "IF(OR(COUNT({staff})=0,COUNT({posts})=0),\"{miss}\",IF(SUM({posts})=0,\"n/a\",ROUND(SUM({staff})/SUM({posts})*100,2)))"
-            )
-        }
-        MetricId::ExpenditureCompletionRate
-        | MetricId::ProcurementExecutionRate
-        | MetricId::FixedAssetUtilizationRate
-        | MetricId::ThreePublicControlRate
-        | MetricId::OperatingCostControlRate
-        | MetricId::BudgetAdjustmentRate
-        | MetricId::PaymentProgressRate
-        | MetricId::KeyExpenditureRate => {
-            let (n, d) = (&inputs[0], &inputs[1]);
-            guard(&inputs, format!("IF({d}=0,\"n/a\",ROUND({n}/{d}*100,2))"))
-        }
+    }
+}
+
+/// One cell, or the sum of several.
+fn sum_of(cells: &[String]) -> String {
+    match cells {
+        [one] => one.clone(),
+        many => format!("SUM({})", many.join(",")),
     }
 }
 
@@ -128,16 +125,6 @@ pub(super) fn stock_class_value(wb: &Workbook, lang: Lang) -> String {
     }
 }
 
-pub(super) fn op_text(op: BandOp) -> &'static str {
-    match op {
-        BandOp::Lt => "<",
-        BandOp::Le => "<=",
-        BandOp::Eq => "=",
-        BandOp::Ge => ">=",
-        BandOp::Gt => ">",
-    }
-}
-
 /// The Excel formula of a leaf scored from a ratio, when its rule is one of the
 /// computed shapes; `None` keeps jixiao's value as a plain number.
 pub(super) fn live_score_formula(
@@ -151,61 +138,6 @@ pub(super) fn live_score_formula(
     let rule = ind.rule.as_ref()?;
     let r = refs.metric_abs(rule.metric?)?;
     let w = ind.weight;
-    let clamp = |body: String| format!("IF(ISNUMBER({r}),MAX(0,MIN({w},{body})),0)");
-    Some(match &rule.kind {
-        RuleKind::Threshold {
-            threshold,
-            deduct_per_point,
-            above_is_bad,
-        } => {
-            let excess = if *above_is_bad {
-                format!("{r}-{threshold}")
-            } else {
-                format!("{threshold}-{r}")
-            };
-            clamp(format!("{w}-MAX(0,{excess})*{deduct_per_point}"))
-        }
-        RuleKind::Step {
-            full_at,
-            step,
-            deduct,
-            started_step_counts,
-        } => {
-            if step.is_zero() {
-                return None;
-            }
-            let round = if *started_step_counts {
-                "ROUNDUP"
-            } else {
-                "ROUNDDOWN"
-            };
-            clamp(format!(
-                "IF({full_at}-{r}<=0,{w},{w}-{round}(ROUND(({full_at}-{r})/{step},9),0)*{deduct})"
-            ))
-        }
-        RuleKind::Bands { bands, otherwise } => {
-            let mut body = otherwise.to_string();
-            for band in bands.iter().rev() {
-                body = format!(
-                    "IF({r}{}{},{},{body})",
-                    op_text(band.op),
-                    band.bound,
-                    band.points
-                );
-            }
-            clamp(body)
-        }
-        RuleKind::Proportional {
-            cap,
-            round_to_whole,
-        } => {
-            let exact = format!("MIN(MAX({r},0),{cap})*{w}/100");
-            if *round_to_whole {
-                clamp(format!("ROUND({exact},0)"))
-            } else {
-                clamp(exact)
-            }
-        }
-        _ => return None,
-    })
+    let body = rules::excel_formula(&rule.kind, &r, w)?;
+    Some(format!("IF(ISNUMBER({r}),MAX(0,MIN({w},{body})),0)"))
 }

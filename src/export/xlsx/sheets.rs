@@ -5,14 +5,16 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
-use super::super::rows::{basic_rows, field_unit, group_label, rate_text, tr, workload_rows};
+use super::super::rows::{
+    ScoreRow, WorkloadRow, basic_rows, field_unit, group_label, rate_text, tr, workload_rows,
+};
 use super::formulas::{
     CellRefs, live_score_formula, metric_formula, stock_class_formula, stock_class_value,
 };
 use super::{Sheet, Styles, XlsxOptions};
 use crate::core::Lang;
-use crate::core::engine::{Derived, Grade, MetricId};
-use crate::core::model::{FieldId, Workbook};
+use crate::core::engine::{Derived, Grade, IndicatorResult, MetricId};
+use crate::core::model::{FieldId, Indicator, Workbook};
 use crate::core::num::round2;
 
 pub(super) fn basic_sheet(
@@ -65,6 +67,22 @@ pub(super) fn basic_sheet(
         metrics: HashMap::new(),
         headcount_row: 0,
     };
+    let row = ratio_rows(&mut s, wb, derived, lang, st, &mut refs, row)?;
+    headcount_row(&mut s, derived, lang, st, &mut refs, row)?;
+    s.finish(&[16, 44, 14, 10, 36, 60])?;
+    Ok(refs)
+}
+
+/// One row per ratio, its live formula over the input cells; returns the next row.
+fn ratio_rows(
+    s: &mut Sheet<'_>,
+    wb: &Workbook,
+    derived: &Derived,
+    lang: Lang,
+    st: &Styles,
+    refs: &mut CellRefs,
+    mut row: u32,
+) -> Result<u32, XlsxError> {
     let ratio_group = tr(lang, "比率", "Ratios");
     for m in &derived.metrics {
         s.text(row, 0, ratio_group, &st.bold)?;
@@ -79,7 +97,7 @@ pub(super) fn basic_sheet(
         } else {
             &st.money
         };
-        s.formula(row, 2, &metric_formula(m.id, &refs, lang), &cached, style)?;
+        s.formula(row, 2, &metric_formula(m.id, refs, lang), &cached, style)?;
         s.text(
             row,
             3,
@@ -95,7 +113,7 @@ pub(super) fn basic_sheet(
             s.formula(
                 row,
                 5,
-                &stock_class_formula(&refs, lang),
+                &stock_class_formula(refs, lang),
                 &stock_class_value(wb, lang),
                 &st.text,
             )?;
@@ -105,7 +123,19 @@ pub(super) fn basic_sheet(
         refs.metrics.insert(m.id, row);
         row += 1;
     }
-    // In-service headcount, for per-capita workload figures.
+    Ok(row)
+}
+
+/// In-service headcount, for per-capita workload figures.
+fn headcount_row(
+    s: &mut Sheet<'_>,
+    derived: &Derived,
+    lang: Lang,
+    st: &Styles,
+    refs: &mut CellRefs,
+    row: u32,
+) -> Result<(), XlsxError> {
+    let ratio_group = tr(lang, "比率", "Ratios");
     let staff: Vec<String> = [
         FieldId::InServiceAdmin,
         FieldId::InServiceInstitution,
@@ -134,11 +164,9 @@ pub(super) fn basic_sheet(
     s.text(row, 3, tr(lang, "人", "people"), &st.text)?;
     s.text(row, 4, "in_service_headcount", &st.text)?;
     refs.headcount_row = row;
-    s.finish(&[16, 44, 14, 10, 36, 60])?;
-    Ok(refs)
+    Ok(())
 }
 
-#[allow(clippy::too_many_lines)]
 pub(super) fn scores_sheet(
     ws: &mut Worksheet,
     wb: &Workbook,
@@ -198,7 +226,6 @@ pub(super) fn scores_sheet(
         .enumerate()
     {
         let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let excel_row = r + 1;
         let indent = Format::new()
             .set_indent(u8::try_from(*depth).unwrap_or(0))
             .set_align(FormatAlign::Top);
@@ -211,39 +238,8 @@ pub(super) fn scores_sheet(
         s.text(r, 1, &row.name, &name_style)?;
         s.number(r, 2, Decimal::from(depth + 1), &st.count)?;
         s.number(r, 3, row.weight, &st.score)?;
-        let score_cached = row.score.to_string();
-        if ind.is_leaf() {
-            match live_score_formula(ind, result, refs) {
-                Some(f) => s.formula(r, 4, &f, &score_cached, &st.score)?,
-                None => s.number(r, 4, row.score, &st.score)?,
-            }
-            if result.counted_weight == result.weight {
-                s.formula(
-                    r,
-                    5,
-                    &format!("D{excel_row}-E{excel_row}"),
-                    &row.lost.to_string(),
-                    &st.score,
-                )?;
-            } else {
-                s.number(r, 5, row.lost, &st.score)?;
-            }
-        } else {
-            s.formula(
-                r,
-                4,
-                &format!("SUM({})", cells('E', &children[i])),
-                &score_cached,
-                &st.score,
-            )?;
-            s.formula(
-                r,
-                5,
-                &format!("SUM({})", cells('F', &children[i])),
-                &row.lost.to_string(),
-                &st.score,
-            )?;
-        }
+        let child_rows = (cells('E', &children[i]), cells('F', &children[i]));
+        score_cells(&mut s, st, refs, (ind, row, result), r, &child_rows)?;
         s.text(r, 6, &row.standard, &st.wrap)?;
         s.text(r, 7, &row.rule, &st.wrap)?;
         s.text(r, 8, &row.working, &st.wrap)?;
@@ -257,26 +253,43 @@ pub(super) fn scores_sheet(
         s.text(r, 12, &row.reviewer_comment, &st.wrap)?;
     }
     let total_row = u32::try_from(flat.len() + 1).unwrap_or(u32::MAX);
+    total_rows(
+        &mut s,
+        derived,
+        lang,
+        st,
+        total_row,
+        &cells('D', &tops),
+        &cells('E', &tops),
+    )?;
+    s.finish(&[8, 36, 6, 8, 8, 8, 50, 44, 44, 44, 10, 10, 30])
+}
+
+/// The total and grade rows under the table.
+fn total_rows(
+    s: &mut Sheet<'_>,
+    derived: &Derived,
+    lang: Lang,
+    st: &Styles,
+    total_row: u32,
+    top_weights: &str,
+    top_scores: &str,
+) -> Result<(), XlsxError> {
     let t = total_row + 1;
     let scores = &derived.scores;
     s.text(total_row, 1, tr(lang, "合计", "Total"), &st.bold)?;
     s.formula(
         total_row,
         3,
-        &format!("SUM({})", cells('D', &tops)),
+        &format!("SUM({})", top_weights),
         &scores.max_total.to_string(),
         &st.score,
     )?;
     let total_formula = if scores.removed_weight.is_zero() {
-        format!("SUM({})", cells('E', &tops))
+        format!("SUM({})", top_scores)
     } else {
         let remaining = scores.max_total - scores.removed_weight;
-        format!(
-            "SUM({})*{}/{}",
-            cells('E', &tops),
-            scores.max_total,
-            remaining
-        )
+        format!("SUM({})*{}/{}", top_scores, scores.max_total, remaining)
     };
     s.formula(
         total_row,
@@ -308,7 +321,53 @@ pub(super) fn scores_sheet(
         derived.grade.label(lang),
         &st.bold,
     )?;
-    s.finish(&[8, 36, 6, 8, 8, 8, 50, 44, 44, 44, 10, 10, 30])
+    Ok(())
+}
+
+/// A row's score and lost cells: a live formula for a leaf, sums for a parent.
+fn score_cells(
+    s: &mut Sheet<'_>,
+    st: &Styles,
+    refs: &CellRefs,
+    (ind, row, result): (&Indicator, &ScoreRow, &IndicatorResult),
+    r: u32,
+    child_rows: &(String, String),
+) -> Result<(), XlsxError> {
+    let excel_row = r + 1;
+    let score_cached = row.score.to_string();
+    if ind.is_leaf() {
+        match live_score_formula(ind, result, refs) {
+            Some(f) => s.formula(r, 4, &f, &score_cached, &st.score)?,
+            None => s.number(r, 4, row.score, &st.score)?,
+        }
+        if result.counted_weight == result.weight {
+            s.formula(
+                r,
+                5,
+                &format!("D{excel_row}-E{excel_row}"),
+                &row.lost.to_string(),
+                &st.score,
+            )?;
+        } else {
+            s.number(r, 5, row.lost, &st.score)?;
+        }
+    } else {
+        s.formula(
+            r,
+            4,
+            &format!("SUM({})", child_rows.0),
+            &score_cached,
+            &st.score,
+        )?;
+        s.formula(
+            r,
+            5,
+            &format!("SUM({})", child_rows.1),
+            &row.lost.to_string(),
+            &st.score,
+        )?;
+    }
+    Ok(())
 }
 
 pub(super) fn workload_sheet(
@@ -377,45 +436,58 @@ pub(super) fn workload_sheet(
         if let Some(t) = w.target {
             s.number(r, 6, t, &st.general)?;
         }
-        let done = match (w.target, w.completion) {
-            (None, _) => String::new(),
-            (Some(_), Some(c)) => rate_text(c),
-            (Some(_), None) => "n/a".to_owned(),
-        };
-        s.formula(
-            r,
-            7,
-            &format!("IF(G{x}=\"\",\"\",IF(G{x}=0,\"n/a\",ROUND(C{x}/G{x}*100,2)))"),
-            &done,
-            &st.rate,
-        )?;
-        if let Some(l) = w.last_year {
-            s.number(r, 8, l, &st.general)?;
-        }
-        let change = match (w.last_year, w.change) {
-            (None, _) => String::new(),
-            (Some(_), Some(c)) => rate_text(c),
-            (Some(_), None) => "n/a".to_owned(),
-        };
-        s.formula(
-            r,
-            9,
-            &format!("IF(I{x}=\"\",\"\",IF(I{x}=0,\"n/a\",ROUND((C{x}-I{x})/I{x}*100,2)))"),
-            &change,
-            &st.rate,
-        )?;
-        let per_capita = w
-            .per_capita
-            .map_or_else(|| "n/a".to_owned(), |v| round2(v).to_string());
-        s.formula(
-            r,
-            10,
-            &format!("IF(N({headcount})=0,\"n/a\",ROUND(C{x}/{headcount},2))"),
-            &per_capita,
-            &st.rate,
-        )?;
+        rate_cells(&mut s, st, w, r, &headcount)?;
     }
     s.finish(&[14, 40, 10, 6, 8, 10, 10, 12, 10, 12, 10])
+}
+
+/// A workload row's completion, change and per-capita formulas.
+fn rate_cells(
+    s: &mut Sheet<'_>,
+    st: &Styles,
+    w: &WorkloadRow,
+    r: u32,
+    headcount: &str,
+) -> Result<(), XlsxError> {
+    let x = r + 1;
+    let done = match (w.target, w.completion) {
+        (None, _) => String::new(),
+        (Some(_), Some(c)) => rate_text(c),
+        (Some(_), None) => "n/a".to_owned(),
+    };
+    s.formula(
+        r,
+        7,
+        &format!("IF(G{x}=\"\",\"\",IF(G{x}=0,\"n/a\",ROUND(C{x}/G{x}*100,2)))"),
+        &done,
+        &st.rate,
+    )?;
+    if let Some(l) = w.last_year {
+        s.number(r, 8, l, &st.general)?;
+    }
+    let change = match (w.last_year, w.change) {
+        (None, _) => String::new(),
+        (Some(_), Some(c)) => rate_text(c),
+        (Some(_), None) => "n/a".to_owned(),
+    };
+    s.formula(
+        r,
+        9,
+        &format!("IF(I{x}=\"\",\"\",IF(I{x}=0,\"n/a\",ROUND((C{x}-I{x})/I{x}*100,2)))"),
+        &change,
+        &st.rate,
+    )?;
+    let per_capita = w
+        .per_capita
+        .map_or_else(|| "n/a".to_owned(), |v| round2(v).to_string());
+    s.formula(
+        r,
+        10,
+        &format!("IF(N({headcount})=0,\"n/a\",ROUND(C{x}/{headcount},2))"),
+        &per_capita,
+        &st.rate,
+    )?;
+    Ok(())
 }
 
 pub(super) fn checks_sheet(

@@ -1,0 +1,326 @@
+//! The registry of checks: every warning code with its key, severity and
+//! documentation line (docs/format.md's table is tested against it), and the
+//! checks in the order they run. Adding a check is a variant, a `CODES` row
+//! and an entry in a list here, plus its function (here or in a topic module).
+
+use serde::Serialize;
+
+use super::{LeafCheck, Severity, WorkbookCheck, figures, leaves, reported, sums, table, workload};
+
+/// Stable warning codes. The serialised name is the code in `check --json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningCode {
+    /// Income components do not add up to the income total.
+    IncomePartsSum,
+    /// Basic + project ≠ expenditure total.
+    ExpenditurePartsSum,
+    /// Personnel + operating ≠ basic expenditure.
+    BasicPartsSum,
+    /// In service + retired ≠ actual headcount.
+    HeadcountPartsSum,
+    /// A workload item's parts do not add up.
+    WorkloadPartsSum,
+    /// "收入预算" has two values (seed A1).
+    IncomeBudgetTwoValues,
+    /// 财政拨款收入 includes 其他收入 (seed A2).
+    OtherIncomeInAppropriation,
+    /// Appropriation finals by fund do not add up to the appropriation income final (seed A3).
+    AppropriationFinalMismatch,
+    /// Opening + appropriations − spending ≠ closing carry-over (seed A4).
+    CarryoverIdentity,
+    /// Government-fund budget given but final zero while spending is complete (seed A5).
+    GovFundBudgetNotFinal,
+    /// Staffing scopes disagree (seed A6).
+    StaffingScope,
+    /// Appropriation carry-over while the treasury stock is zero (seed A7).
+    CarryoverWithoutTreasuryStock,
+    /// All headline figures are equal (seed A8).
+    HeadlineFiguresEqual,
+    /// A printed figure differs from the computed one.
+    ReportedDiffers,
+    /// Scored on the report's printed rate because the inputs are missing.
+    ScoredOnReported,
+    /// The scoring table is a placeholder.
+    TableUnverified,
+    /// Children's weights do not add up to the parent, or the top level to 100.
+    WeightSum,
+    /// An indicator's weight is negative (counted as 0).
+    NegativeWeight,
+    /// The table nests deeper than three levels.
+    TableTooDeep,
+    /// Two indicators share a code.
+    DuplicateCode,
+    /// A rule's inputs are missing and nothing else could score it.
+    MissingInput,
+    /// A rate's denominator is zero.
+    ZeroDenominator,
+    /// A rate's inputs are too large to compute with exactly.
+    ValueTooLarge,
+    /// The officer's typed score differs from the computed one.
+    OfficerScoreDiffers,
+    /// A typed score was outside 0..=weight and was capped.
+    ScoreOutOfRange,
+    /// An indicator has no score yet.
+    MissingScore,
+    /// Not-applicable handling is assumed (seed A15).
+    NotApplicableAssumed,
+}
+
+/// One warning code as documented.
+#[derive(Debug)]
+pub struct CodeDef {
+    pub code: WarningCode,
+    /// The stable code as it appears in `check --json` and the text output.
+    pub key: &'static str,
+    /// How serious this kind of finding is (fixed per code).
+    pub severity: Severity,
+    /// The meaning column of docs/format.md's warning table.
+    pub doc: &'static str,
+}
+
+/// Every code, in declaration order.
+pub const CODES: [CodeDef; 27] = [
+    CodeDef {
+        code: WarningCode::IncomePartsSum,
+        key: "income_parts_sum",
+        severity: Severity::High,
+        doc: "the income budget by source does not add up to 收入预算合计",
+    },
+    CodeDef {
+        code: WarningCode::ExpenditurePartsSum,
+        key: "expenditure_parts_sum",
+        severity: Severity::High,
+        doc: "基本支出 + 项目支出 ≠ 支出预算合计",
+    },
+    CodeDef {
+        code: WarningCode::BasicPartsSum,
+        key: "basic_parts_sum",
+        severity: Severity::High,
+        doc: "人员经费 + 公用经费 ≠ 基本支出",
+    },
+    CodeDef {
+        code: WarningCode::HeadcountPartsSum,
+        key: "headcount_parts_sum",
+        severity: Severity::High,
+        doc: "in service + retired ≠ 年末实有人数",
+    },
+    CodeDef {
+        code: WarningCode::WorkloadPartsSum,
+        key: "workload_parts_sum",
+        severity: Severity::High,
+        doc: "a workload item's parts cannot add up to its value (lower bounds considered), or are too large to add",
+    },
+    CodeDef {
+        code: WarningCode::IncomeBudgetTwoValues,
+        key: "income_budget_two_values",
+        severity: Severity::High,
+        doc: "\"收入预算\" has two values: 财政拨款收入预算数 differs from both 收入预算合计 and the appropriation sources (seed A1)",
+    },
+    CodeDef {
+        code: WarningCode::OtherIncomeInAppropriation,
+        key: "other_income_in_appropriation",
+        severity: Severity::High,
+        doc: "财政拨款收入决算数 equals the appropriations **plus** 其他收入 (seed A2)",
+    },
+    CodeDef {
+        code: WarningCode::AppropriationFinalMismatch,
+        key: "appropriation_final_mismatch",
+        severity: Severity::High,
+        doc: "the appropriation finals by fund do not add up to 财政拨款收入决算数 (seed A3)",
+    },
+    CodeDef {
+        code: WarningCode::CarryoverIdentity,
+        key: "carryover_identity",
+        severity: Severity::High,
+        doc: "opening carry-over + appropriation finals − actual expenditure ≠ closing carry-over (seed A4)",
+    },
+    CodeDef {
+        code: WarningCode::GovFundBudgetNotFinal,
+        key: "gov_fund_budget_not_final",
+        severity: Severity::Medium,
+        doc: "a government-fund budget with a zero final (seed A5)",
+    },
+    CodeDef {
+        code: WarningCode::StaffingScope,
+        key: "staffing_scope",
+        severity: Severity::Medium,
+        doc: "年末实有人数 differs from those in service (retirees included), with the rate if new posts are outside the authorised ones (seed A6)",
+    },
+    CodeDef {
+        code: WarningCode::CarryoverWithoutTreasuryStock,
+        key: "carryover_without_treasury_stock",
+        severity: Severity::Low,
+        doc: "appropriation carry-over while the treasury carry-over stock is 0 (seed A7)",
+    },
+    CodeDef {
+        code: WarningCode::HeadlineFiguresEqual,
+        key: "headline_figures_equal",
+        severity: Severity::Medium,
+        doc: "income budget, expenditure budget, issued budget, actual spending and appropriation final are all equal (seed A8)",
+    },
+    CodeDef {
+        code: WarningCode::ReportedDiffers,
+        key: "reported_differs",
+        severity: Severity::High,
+        doc: "a printed rate, the printed total or the printed grade differs from the computed one",
+    },
+    CodeDef {
+        code: WarningCode::ScoredOnReported,
+        key: "scored_on_reported",
+        severity: Severity::Medium,
+        doc: "a rule was scored on the printed rate because the inputs are not given",
+    },
+    CodeDef {
+        code: WarningCode::TableUnverified,
+        key: "table_unverified",
+        severity: Severity::Info,
+        doc: "the scoring table is marked `verified: false`",
+    },
+    CodeDef {
+        code: WarningCode::WeightSum,
+        key: "weight_sum",
+        severity: Severity::High,
+        doc: "children's weights do not add up to their parent's, or the top level to 100",
+    },
+    CodeDef {
+        code: WarningCode::NegativeWeight,
+        key: "negative_weight",
+        severity: Severity::High,
+        doc: "an indicator's weight is negative (counted as 0)",
+    },
+    CodeDef {
+        code: WarningCode::TableTooDeep,
+        key: "table_too_deep",
+        severity: Severity::Low,
+        doc: "the table nests deeper than three levels",
+    },
+    CodeDef {
+        code: WarningCode::DuplicateCode,
+        key: "duplicate_code",
+        severity: Severity::Medium,
+        doc: "two indicators share a code",
+    },
+    CodeDef {
+        code: WarningCode::MissingInput,
+        key: "missing_input",
+        severity: Severity::Medium,
+        doc: "a rule's metric lacks inputs and nothing else scored it",
+    },
+    CodeDef {
+        code: WarningCode::ZeroDenominator,
+        key: "zero_denominator",
+        severity: Severity::Medium,
+        doc: "a rule's metric has a zero denominator (n/a)",
+    },
+    CodeDef {
+        code: WarningCode::ValueTooLarge,
+        key: "value_too_large",
+        severity: Severity::Medium,
+        doc: "a rule's metric has inputs too large to compute exactly",
+    },
+    CodeDef {
+        code: WarningCode::OfficerScoreDiffers,
+        key: "officer_score_differs",
+        severity: Severity::Medium,
+        doc: "the officer's typed score differs from the computed one",
+    },
+    CodeDef {
+        code: WarningCode::ScoreOutOfRange,
+        key: "score_out_of_range",
+        severity: Severity::High,
+        doc: "a typed score outside 0 … weight was capped",
+    },
+    CodeDef {
+        code: WarningCode::MissingScore,
+        key: "missing_score",
+        severity: Severity::Medium,
+        doc: "an indicator has no score yet (no choice, no typed score)",
+    },
+    CodeDef {
+        code: WarningCode::NotApplicableAssumed,
+        key: "not_applicable_assumed",
+        severity: Severity::Info,
+        doc: "an indicator is scored as not applicable; confirm with the bureau's table (seed A15)",
+    },
+];
+
+/// `WarningCode::ALL`, read off the registry.
+const fn all_codes() -> [WarningCode; CODES.len()] {
+    let mut codes = [WarningCode::IncomePartsSum; CODES.len()];
+    let mut i = 0;
+    while i < CODES.len() {
+        codes[i] = CODES[i].code;
+        i += 1;
+    }
+    codes
+}
+
+impl WarningCode {
+    /// Every code, in the order checks run.
+    pub const ALL: [Self; CODES.len()] = all_codes();
+
+    /// The registry row (rows are in declaration order, tested below).
+    #[must_use]
+    pub fn def(self) -> &'static CodeDef {
+        &CODES[self as usize]
+    }
+
+    #[must_use]
+    pub fn severity(self) -> Severity {
+        self.def().severity
+    }
+
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        self.def().key
+    }
+}
+
+/// The checks, in the order their warnings are listed (within a severity).
+pub const WORKBOOK_CHECKS: &[WorkbookCheck] = &[
+    sums::income_parts,
+    sums::expenditure_parts,
+    sums::basic_parts,
+    sums::headcount_parts,
+    figures::income_budget_two_values,
+    figures::other_income_in_appropriation,
+    figures::appropriation_final_mismatch,
+    figures::carryover_identity,
+    figures::gov_fund_budget_not_final,
+    figures::staffing_scope,
+    figures::carryover_without_treasury_stock,
+    figures::headline_figures_equal,
+    reported::rates,
+    reported::total,
+    reported::grade,
+    leaves::run_leaf_checks,
+    table::unverified,
+    table::top_level_sum,
+    table::tree,
+    workload::parts_sum,
+];
+
+/// The checks run on each scored leaf, in order.
+pub const LEAF_CHECKS: &[LeafCheck] = &[
+    leaves::scored_on_reported,
+    leaves::metric_unavailable,
+    leaves::officer_score_differs,
+    leaves::score_out_of_range,
+    leaves::missing_score,
+    leaves::not_applicable_assumed,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_in_declaration_order_and_serialise_as_their_key() {
+        for (i, def) in CODES.iter().enumerate() {
+            assert_eq!(def.code as usize, i, "{}", def.key);
+            let json = serde_json::to_value(def.code).expect("code");
+            assert_eq!(json.as_str(), Some(def.key));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! `levels`: the officer picks a level; its percent of the weight is the score.
+
+use super::{RuleInput, RuleOutcome};
+use crate::core::Bilingual;
+use crate::core::engine::arith;
+use crate::core::engine::rule_text::Text;
+use crate::core::engine::working::Working;
+use crate::core::model::Level;
+
+pub const KEY: &str = "levels";
+
+pub fn describe(levels: &[Level]) -> Bilingual {
+    let mut zh = Text::new();
+    let mut en = Text::new();
+    for (i, level) in levels.iter().enumerate() {
+        if i > 0 {
+            zh = zh.s("/");
+            en = en.s(" / ");
+        }
+        let percent = level.percent.normalize();
+        zh = zh.s(&level.label).num(percent).s("%");
+        en = en.s(&level.label).s(" ").num(percent).s("%");
+    }
+    Bilingual::new(zh.done(), en.done())
+}
+
+pub fn score<'a>(levels: &'a [Level], input: &RuleInput<'a>) -> RuleOutcome<'a> {
+    let chosen = input
+        .entry
+        .choice
+        .as_ref()
+        .and_then(|c| levels.iter().find(|l| &l.label == c));
+    let Some(level) = chosen else {
+        return RuleOutcome::NotChosen(Bilingual::new("尚未选择评价等级", "no level chosen yet"));
+    };
+    let score = arith::percent_of(input.weight, level.percent);
+    let working = Working::new()
+        .words("评为“", "level \"")
+        .label(&level.label)
+        .words("”（", "\" (")
+        .exact(level.percent)
+        .words("%）", "%)")
+        .op("×")
+        .exact(input.weight)
+        .op("=")
+        .result(score);
+    RuleOutcome::Worked { score, working }
+}
+
+/// Levels are chosen by the officer, not computed from a rate cell.
+pub fn excel() -> Option<String> {
+    None
+}

@@ -1,0 +1,209 @@
+//! One module per `RuleKind`: its sentence, its scoring (a structured
+//! `Working`) and its Excel formula, side by side. This file only dispatches;
+//! adding a kind is its variant in `model/table.rs`, its module here and one
+//! arm in each `match` below.
+
+mod bands;
+mod categorical;
+mod checklist;
+mod levels;
+mod manual;
+mod not_applicable;
+mod proportional;
+mod step;
+mod threshold;
+
+#[cfg(test)]
+mod tests;
+
+use rust_decimal::Decimal;
+
+use super::metrics::{Metric, MetricId};
+use super::working::Working;
+use crate::core::Bilingual;
+use crate::core::model::{IndicatorEntry, RuleKind};
+
+/// What a rule reads when it scores a leaf.
+pub struct RuleInput<'a> {
+    /// The effective weight (never negative).
+    pub weight: Decimal,
+    /// The measured rate as the rule reads it (0 when the rule measures none).
+    pub value: Decimal,
+    pub entry: &'a IndicatorEntry,
+    pub metric: Option<MetricId>,
+    pub metrics: &'a [Metric],
+}
+
+/// What a rule decided.
+pub enum RuleOutcome<'a> {
+    /// Computed: the score before clamping, and its arithmetic.
+    Worked {
+        score: Decimal,
+        working: Working<'a>,
+    },
+    /// The officer has not chosen what the rule needs (the reason).
+    NotChosen(Bilingual),
+    /// The officer types the score.
+    Officer,
+    /// Not applicable: the score, whether the weight is taken out, and why.
+    NotApplicable {
+        score: Decimal,
+        removed: bool,
+        working: Working<'a>,
+    },
+}
+
+/// Every `kind` spelling of the workbook JSON, for the docs and their test.
+pub const KIND_KEYS: [&str; 9] = [
+    threshold::KEY,
+    step::KEY,
+    bands::KEY,
+    proportional::KEY,
+    categorical::KEY,
+    checklist::KEY,
+    levels::KEY,
+    manual::KEY,
+    not_applicable::KEY,
+];
+
+/// Whether the rule scores a measured rate (without one it cannot be computed).
+#[must_use]
+pub fn needs_value(kind: &RuleKind) -> bool {
+    match kind {
+        RuleKind::Threshold { .. }
+        | RuleKind::Step { .. }
+        | RuleKind::Bands { .. }
+        | RuleKind::Proportional { .. } => true,
+        RuleKind::Categorical { .. }
+        | RuleKind::Checklist { .. }
+        | RuleKind::Levels { .. }
+        | RuleKind::Manual
+        | RuleKind::NotApplicable { .. } => false,
+    }
+}
+
+/// The rule in words, for the detail panel and the report.
+#[must_use]
+pub fn describe_rule(kind: &RuleKind, weight: Decimal) -> Bilingual {
+    match kind {
+        RuleKind::Threshold {
+            threshold,
+            deduct_per_point,
+            above_is_bad,
+        } => threshold::describe(*threshold, *deduct_per_point, *above_is_bad, weight),
+        RuleKind::Step {
+            full_at,
+            step,
+            deduct,
+            started_step_counts,
+        } => step::describe(
+            &step::Params {
+                full_at: *full_at,
+                step: *step,
+                deduct: *deduct,
+                started_step_counts: *started_step_counts,
+            },
+            weight,
+        ),
+        RuleKind::Bands { bands, otherwise } => bands::describe(bands, *otherwise),
+        RuleKind::Proportional {
+            cap,
+            round_to_whole,
+        } => proportional::describe(*cap, *round_to_whole, weight),
+        RuleKind::Categorical { categories, .. } => categorical::describe(categories),
+        RuleKind::Checklist {
+            items,
+            points,
+            mode,
+        } => checklist::describe(items.len(), *points, *mode),
+        RuleKind::Levels { levels } => levels::describe(levels),
+        RuleKind::Manual => manual::describe(weight),
+        RuleKind::NotApplicable { mode } => not_applicable::describe(*mode),
+    }
+}
+
+/// Applies the rule to the measured value (or the officer's entry).
+#[must_use]
+pub fn score<'a>(kind: &'a RuleKind, input: &RuleInput<'a>) -> RuleOutcome<'a> {
+    match kind {
+        RuleKind::Threshold {
+            threshold,
+            deduct_per_point,
+            above_is_bad,
+        } => threshold::score(*threshold, *deduct_per_point, *above_is_bad, input),
+        RuleKind::Step {
+            full_at,
+            step,
+            deduct,
+            started_step_counts,
+        } => step::score(
+            &step::Params {
+                full_at: *full_at,
+                step: *step,
+                deduct: *deduct,
+                started_step_counts: *started_step_counts,
+            },
+            input,
+        ),
+        RuleKind::Bands { bands, otherwise } => bands::score(bands, *otherwise, input),
+        RuleKind::Proportional {
+            cap,
+            round_to_whole,
+        } => proportional::score(*cap, *round_to_whole, input),
+        RuleKind::Categorical { source, categories } => {
+            categorical::score(*source, categories, input)
+        }
+        RuleKind::Checklist {
+            items,
+            points,
+            mode,
+        } => checklist::score(items.len(), *points, *mode, input),
+        RuleKind::Levels { levels } => levels::score(levels, input),
+        RuleKind::Manual => manual::score(),
+        RuleKind::NotApplicable { mode } => not_applicable::score(*mode, input),
+    }
+}
+
+/// The Excel formula of the unclamped score over the rate in cell `rate`
+/// (an absolute reference), or `None` when the rule does not score a rate.
+#[must_use]
+pub fn excel_formula(kind: &RuleKind, rate: &str, weight: Decimal) -> Option<String> {
+    match kind {
+        RuleKind::Threshold {
+            threshold,
+            deduct_per_point,
+            above_is_bad,
+        } => Some(threshold::excel(
+            *threshold,
+            *deduct_per_point,
+            *above_is_bad,
+            rate,
+            weight,
+        )),
+        RuleKind::Step {
+            full_at,
+            step,
+            deduct,
+            started_step_counts,
+        } => step::excel(
+            &step::Params {
+                full_at: *full_at,
+                step: *step,
+                deduct: *deduct,
+                started_step_counts: *started_step_counts,
+            },
+            rate,
+            weight,
+        ),
+        RuleKind::Bands { bands, otherwise } => Some(bands::excel(bands, *otherwise, rate)),
+        RuleKind::Proportional {
+            cap,
+            round_to_whole,
+        } => Some(proportional::excel(*cap, *round_to_whole, rate, weight)),
+        RuleKind::Categorical { .. } => categorical::excel(),
+        RuleKind::Checklist { .. } => checklist::excel(),
+        RuleKind::Levels { .. } => levels::excel(),
+        RuleKind::Manual => manual::excel(),
+        RuleKind::NotApplicable { .. } => not_applicable::excel(),
+    }
+}

@@ -1,0 +1,49 @@
+//! `not_applicable`: full marks, or the weight taken out and the total rescaled.
+
+use rust_decimal::Decimal;
+
+use super::{RuleInput, RuleOutcome};
+use crate::core::Bilingual;
+use crate::core::engine::working::Working;
+use crate::core::model::NotApplicableMode;
+
+pub const KEY: &str = "not_applicable";
+
+pub fn describe(mode: NotApplicableMode) -> Bilingual {
+    match mode {
+        NotApplicableMode::FullMarks => {
+            Bilingual::new("不适用，按满分计", "not applicable: full marks")
+        }
+        NotApplicableMode::Rescale => Bilingual::new(
+            "不适用，剔除权重后折算总分",
+            "not applicable: weight removed, total rescaled",
+        ),
+    }
+}
+
+pub fn score<'a>(mode: NotApplicableMode, input: &RuleInput<'a>) -> RuleOutcome<'a> {
+    let weight = input.weight;
+    match mode {
+        NotApplicableMode::FullMarks => RuleOutcome::NotApplicable {
+            score: weight,
+            removed: false,
+            working: Working::new()
+                .words("不适用，按满分 ", "not applicable: full marks ")
+                .exact(weight)
+                .words(" 计", ""),
+        },
+        NotApplicableMode::Rescale => RuleOutcome::NotApplicable {
+            score: Decimal::ZERO,
+            removed: true,
+            working: Working::new()
+                .words("不适用，", "not applicable: weight ")
+                .exact(weight)
+                .words(" 分权重剔除，总分按比例折算", " taken out, total rescaled"),
+        },
+    }
+}
+
+/// Not scored from a rate cell.
+pub fn excel() -> Option<String> {
+    None
+}

@@ -1,0 +1,85 @@
+//! Each kind's working through the one renderer, exact intermediates included.
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use super::{RuleInput, RuleOutcome, excel_formula, score};
+use crate::core::Lang;
+use crate::core::model::{IndicatorEntry, RuleKind};
+
+fn worked(kind: &RuleKind, weight: Decimal, value: Decimal) -> (Decimal, String, String) {
+    let entry = IndicatorEntry::default();
+    let input = RuleInput {
+        weight,
+        value,
+        entry: &entry,
+        metric: None,
+        metrics: &[],
+    };
+    match score(kind, &input) {
+        RuleOutcome::Worked { score, working } => {
+            (score, working.render(Lang::Zh), working.render(Lang::En))
+        }
+        _ => panic!("not computed"),
+    }
+}
+
+#[test]
+fn threshold_shows_the_exact_intermediate_and_rounds_once() {
+    // Issue 12: 0.01 pp over at 0.5 a point is 0.005, not 0.01; 10 − 0.005 = 9.995 ≈ 10.
+    let kind = RuleKind::Threshold {
+        threshold: dec!(5),
+        deduct_per_point: dec!(0.5),
+        above_is_bad: true,
+    };
+    let (points, zh, en) = worked(&kind, dec!(10), dec!(5.01));
+    assert_eq!(points, dec!(9.995));
+    assert_eq!(
+        zh,
+        "超出 0.01 个百分点×0.5=0.005，10-0.005=9.995≈10（扣完为止）"
+    );
+    assert_eq!(
+        en,
+        "0.01 points beyond × 0.5 = 0.005; 10 - 0.005 = 9.995 ≈ 10 (floor 0)"
+    );
+}
+
+#[test]
+fn proportional_rounding_to_whole_names_the_exact_product() {
+    let kind = RuleKind::Proportional {
+        cap: dec!(100),
+        round_to_whole: true,
+    };
+    let (points, zh, en) = worked(&kind, dec!(5), dec!(94.33));
+    assert_eq!(points, dec!(5));
+    assert_eq!(zh, "94.33%×5=4.7165，取整为 5");
+    assert_eq!(en, "94.33% × 5 = 4.7165, rounded to 5");
+    let (_, zh, _) = worked(&kind, dec!(5), dec!(100));
+    assert_eq!(zh, "100.00%×5=5，取整");
+}
+
+#[test]
+fn step_counts_steps_exactly() {
+    let kind = RuleKind::Step {
+        full_at: dec!(100),
+        step: dec!(5),
+        deduct: dec!(0.25),
+        started_step_counts: true,
+    };
+    let (points, zh, _) = worked(&kind, dec!(3), dec!(93.5));
+    assert_eq!(points, dec!(2.5));
+    assert_eq!(zh, "差 6.5 个百分点，计 2 档×0.25=0.5，3-0.5=2.5");
+}
+
+#[test]
+fn only_rate_rules_have_an_excel_formula() {
+    let rate = RuleKind::Proportional {
+        cap: dec!(100),
+        round_to_whole: false,
+    };
+    assert_eq!(
+        excel_formula(&rate, "$C$1", dec!(5)).as_deref(),
+        Some("MIN(MAX($C$1,0),100)*5/100")
+    );
+    assert_eq!(excel_formula(&RuleKind::Manual, "$C$1", dec!(5)), None);
+}

@@ -1,0 +1,214 @@
+//! A rule's arithmetic as data: pieces with exact numbers, written in zh or en
+//! by the one renderer below. Intermediates are shown exactly; the one
+//! rounding (half-up, 2 places, docs/format.md §2.2) is applied only to the
+//! result, and shown as "exact ≈ rounded" when it changes the figure.
+
+use rust_decimal::Decimal;
+
+use crate::core::num::{push_decimal, push_percent, push_score, round2};
+use crate::core::{Bilingual, Lang};
+
+/// One piece of a working.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece<'a> {
+    /// Words in each language (either may be empty where the other language
+    /// puts its words elsewhere).
+    Words(&'static str, &'static str),
+    /// Text already in both languages (a reason from elsewhere).
+    Both(&'a Bilingual),
+    /// An operator: bare in zh ("×"), spaced in en (" × ").
+    Op(&'static str),
+    /// Between two steps: "，" in zh, "; " in en.
+    StepBreak,
+    /// The rate the rule reads, as displayed (2 places, "%").
+    Rate(Decimal),
+    /// An input or intermediate, exactly (trailing zeros trimmed).
+    Exact(Decimal),
+    /// The result: exact, then "≈ rounded" when the display rounding changes it.
+    Result(Decimal),
+    /// A whole count.
+    Count(usize),
+    /// A label from the table (category, level), the same in both languages.
+    Label(&'a str),
+}
+
+/// The arithmetic that produced a score.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Working<'a> {
+    pieces: Vec<Piece<'a>>,
+}
+
+impl<'a> Working<'a> {
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            pieces: Vec::with_capacity(16),
+        }
+    }
+
+    #[must_use]
+    pub fn push(mut self, piece: Piece<'a>) -> Self {
+        self.pieces.push(piece);
+        self
+    }
+
+    #[must_use]
+    pub fn words(self, zh: &'static str, en: &'static str) -> Self {
+        self.push(Piece::Words(zh, en))
+    }
+
+    #[must_use]
+    pub fn op(self, op: &'static str) -> Self {
+        self.push(Piece::Op(op))
+    }
+
+    #[must_use]
+    pub fn step_break(self) -> Self {
+        self.push(Piece::StepBreak)
+    }
+
+    #[must_use]
+    pub fn rate(self, value: Decimal) -> Self {
+        self.push(Piece::Rate(value))
+    }
+
+    #[must_use]
+    pub fn exact(self, value: Decimal) -> Self {
+        self.push(Piece::Exact(value))
+    }
+
+    #[must_use]
+    pub fn result(self, value: Decimal) -> Self {
+        self.push(Piece::Result(value))
+    }
+
+    #[must_use]
+    pub fn count(self, n: usize) -> Self {
+        self.push(Piece::Count(n))
+    }
+
+    #[must_use]
+    pub fn label(self, text: &'a str) -> Self {
+        self.push(Piece::Label(text))
+    }
+
+    #[must_use]
+    pub fn both(self, text: &'a Bilingual) -> Self {
+        self.push(Piece::Both(text))
+    }
+
+    /// `a op b = result`, the common shape of one step.
+    #[must_use]
+    pub fn binary(self, a: Decimal, op: &'static str, b: Decimal, result: Decimal) -> Self {
+        self.exact(a).op(op).exact(b).op("=").exact(result)
+    }
+
+    #[must_use]
+    pub fn pieces(&self) -> &[Piece<'a>] {
+        &self.pieces
+    }
+
+    /// The working in one language.
+    #[must_use]
+    pub fn render(&self, lang: Lang) -> String {
+        let mut out = String::with_capacity(96);
+        for piece in &self.pieces {
+            render_piece(&mut out, piece, lang);
+        }
+        out
+    }
+
+    /// The working in both languages.
+    #[must_use]
+    pub fn bilingual(&self) -> Bilingual {
+        Bilingual {
+            zh: self.render(Lang::Zh),
+            en: self.render(Lang::En),
+        }
+    }
+}
+
+fn render_piece(out: &mut String, piece: &Piece<'_>, lang: Lang) {
+    let zh = lang == Lang::Zh;
+    match piece {
+        Piece::Words(w_zh, w_en) => out.push_str(if zh { w_zh } else { w_en }),
+        Piece::Both(text) => out.push_str(text.get(lang)),
+        Piece::Op(op) => push_op(out, op, zh),
+        Piece::StepBreak => out.push_str(if zh { "，" } else { "; " }),
+        Piece::Rate(value) => push_percent(out, *value),
+        Piece::Exact(value) => push_exact(out, *value),
+        Piece::Result(value) => {
+            push_exact(out, *value);
+            if round2(*value) != *value {
+                push_op(out, "≈", zh);
+                push_score(out, *value);
+            }
+        }
+        Piece::Count(n) => push_decimal(out, Decimal::from(*n)),
+        Piece::Label(text) => out.push_str(text),
+    }
+}
+
+fn push_op(out: &mut String, op: &str, zh: bool) {
+    if zh {
+        out.push_str(op);
+    } else {
+        out.push(' ');
+        out.push_str(op);
+        out.push(' ');
+    }
+}
+
+/// A number exactly, trailing zeros trimmed ("5", "0.005", "-2.5"); never "-0".
+pub fn push_exact(out: &mut String, value: Decimal) {
+    let start = out.len();
+    push_decimal(out, value.normalize());
+    if &out[start..] == "-0" {
+        out.truncate(start);
+        out.push('0');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn one_renderer_writes_both_languages() {
+        let w = Working::new()
+            .exact(dec!(0.01))
+            .words(" 个百分点", " points beyond")
+            .op("×")
+            .exact(dec!(0.5))
+            .op("=")
+            .exact(dec!(0.005))
+            .step_break()
+            .binary(dec!(10), "-", dec!(0.005), dec!(9.995));
+        assert_eq!(
+            w.render(Lang::Zh),
+            "0.01 个百分点×0.5=0.005，10-0.005=9.995"
+        );
+        assert_eq!(
+            w.render(Lang::En),
+            "0.01 points beyond × 0.5 = 0.005; 10 - 0.005 = 9.995"
+        );
+    }
+
+    #[test]
+    fn the_result_shows_its_one_rounding() {
+        let w = Working::new().result(dec!(9.995));
+        assert_eq!(w.render(Lang::Zh), "9.995≈10");
+        assert_eq!(w.render(Lang::En), "9.995 ≈ 10");
+        let w = Working::new().result(dec!(4.50));
+        assert_eq!(w.render(Lang::Zh), "4.5");
+    }
+
+    #[test]
+    fn exact_trims_and_never_writes_minus_zero() {
+        let mut out = String::new();
+        push_exact(&mut out, dec!(-0.00));
+        push_exact(&mut out, dec!(12.3400));
+        assert_eq!(out, "012.34");
+    }
+}
