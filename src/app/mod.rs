@@ -911,6 +911,14 @@ impl App {
                     self.jump_to_indicator(index);
                 }
             }
+            Concern::Reason { code } => {
+                let flat = self.workbook.table.flatten();
+                if let Some(index) = flat.iter().position(|(_, i)| i.code == code) {
+                    self.jump_to_indicator(index);
+                    // Column 1 of the indicator pane is the deduction reason.
+                    self.column[Pane::Indicators] = 1;
+                }
+            }
             Concern::Workload { group, item } => {
                 let rows = rows::workload_rows(&self.workbook);
                 if let Some(pos) = rows

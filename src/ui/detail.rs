@@ -281,7 +281,7 @@ pub(super) fn checks(app: &App) -> (String, Entries) {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default();
-    entry(&mut e, "code", code);
+    entry(&mut e, t::CODE.get(lang), code);
     let concerns: Vec<String> = w
         .concerns
         .iter()
@@ -289,14 +289,17 @@ pub(super) fn checks(app: &App) -> (String, Entries) {
             crate::core::engine::Concern::Field { field } => field.label(lang).to_owned(),
             crate::core::engine::Concern::Metric { metric } => metric.label(lang).to_owned(),
             crate::core::engine::Concern::Indicator { code } => code.clone(),
+            crate::core::engine::Concern::Reason { code } => {
+                format!("{code} {}", t::DEDUCTION_REASON.get(lang))
+            }
             crate::core::engine::Concern::Workload { group, item } => app
                 .workbook
                 .workload
                 .get(*group)
                 .and_then(|g| g.items.get(*item).map(|i| format!("{}·{}", g.name, i.name)))
                 .unwrap_or_default(),
-            crate::core::engine::Concern::Reported => "reported".to_owned(),
-            crate::core::engine::Concern::Table => "table".to_owned(),
+            crate::core::engine::Concern::Reported => t::CONCERN_PRINTED.get(lang).to_owned(),
+            crate::core::engine::Concern::Table => t::CONCERN_TABLE.get(lang).to_owned(),
         })
         .collect();
     entry(&mut e, t::CONCERNS.get(lang), concerns.join("、"));

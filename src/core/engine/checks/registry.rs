@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
-use super::{LeafCheck, Severity, WorkbookCheck, figures, leaves, reported, sums, table, workload};
+use super::{
+    LeafCheck, Severity, WorkbookCheck, figures, leaves, reasons, reported, sums, table, workload,
+};
 
 /// Stable warning codes. The serialised name is the code in `check --json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -65,6 +67,10 @@ pub enum WarningCode {
     MissingScore,
     /// Not-applicable handling is assumed (seed A15).
     NotApplicableAssumed,
+    /// Points are lost but no deduction reason is written.
+    ReasonMissing,
+    /// Full marks, yet a deduction reason remains.
+    ReasonStale,
 }
 
 /// One warning code as documented.
@@ -80,7 +86,7 @@ pub struct CodeDef {
 }
 
 /// Every code, in declaration order.
-pub const CODES: [CodeDef; 27] = [
+pub const CODES: [CodeDef; 29] = [
     CodeDef {
         code: WarningCode::IncomePartsSum,
         key: "income_parts_sum",
@@ -243,6 +249,18 @@ pub const CODES: [CodeDef; 27] = [
         severity: Severity::Info,
         doc: "an indicator is scored as not applicable; confirm with the bureau's table (seed A15)",
     },
+    CodeDef {
+        code: WarningCode::ReasonMissing,
+        key: "reason_missing",
+        severity: Severity::Medium,
+        doc: "points are lost (as printed, to 2 places) but the indicator has no deduction reason",
+    },
+    CodeDef {
+        code: WarningCode::ReasonStale,
+        key: "reason_stale",
+        severity: Severity::Low,
+        doc: "the indicator has full marks, yet a deduction reason remains from an earlier score",
+    },
 ];
 
 /// `WarningCode::ALL`, read off the registry.
@@ -309,6 +327,8 @@ pub const LEAF_CHECKS: &[LeafCheck] = &[
     leaves::score_out_of_range,
     leaves::missing_score,
     leaves::not_applicable_assumed,
+    reasons::reason_missing,
+    reasons::reason_stale,
 ];
 
 #[cfg(test)]
