@@ -91,10 +91,7 @@ pub const PANES: &[PaneSpec] = &[
         pane: Pane::Unit,
         keys: &[c('6')],
         title: t::PANE_UNIT,
-        jump_help: Tr(
-            "单位面板（名称、年度、内设机构、编制、工作组）",
-            "Unit pane (name, year, sections, staffing, team)",
-        ),
+        jump_help: Tr("单位面板", "Unit pane"),
         columns: 3,
         rows: |app| super::identity::unit_rows(&app.workbook).len(),
         activate: App::activate_unit,
@@ -103,10 +100,7 @@ pub const PANES: &[PaneSpec] = &[
         pane: Pane::Report,
         keys: &[c('7')],
         title: t::PANE_REPORT,
-        jump_help: Tr(
-            "报告文字面板（一至四各部分）",
-            "Report text pane (parts 1 to 4)",
-        ),
+        jump_help: Tr("报告文字面板", "Report text pane"),
         columns: 1,
         rows: |_| super::narrative::Section::ALL.len(),
         activate: App::activate_report,
