@@ -7,6 +7,7 @@ pub mod identity;
 pub mod keymap;
 pub mod narrative;
 mod officer;
+mod officer_search;
 pub mod panes;
 pub mod review;
 pub mod rows;
