@@ -24,6 +24,9 @@ const MEMBER: Tr = Tr("成员", "Member");
 const SECTION: Tr = Tr("机构", "Section");
 const EMPTY: &str = "—";
 const KEYS: Tr = Tr("按键", "Keys");
+const NAME: Tr = Tr("姓名", "Name");
+const POST: Tr = Tr("职务", "Post");
+const ROLE: Tr = Tr("分工", "Role");
 const LIST_KEYS: Tr = Tr(
     "a 在下方添加 · d 删除 · K/J 上移/下移 · ←→ 选列",
     "a adds below · d deletes · K/J move up/down · ←→ pick the column",
@@ -42,6 +45,12 @@ fn cells(app: &App, row: UnitRow, value_w: usize) -> Vec<String> {
     let wb = &app.workbook;
     let lang = app.lang;
     match row {
+        UnitRow::Heading(title) if title == identity::HEADING_TEAM => {
+            let columns = [NAME, POST, ROLE].map(|c| c.get(lang).to_owned());
+            std::iter::once(title.get(lang).to_owned())
+                .chain(columns)
+                .collect()
+        }
         UnitRow::Heading(title) => vec![title.get(lang).to_owned()],
         UnitRow::Field(f) => {
             let value = shown(app, EditTarget::Unit(f), f.get(wb));
@@ -155,9 +164,9 @@ pub(in crate::ui) fn detail(app: &App) -> Detail {
         }
         Some(UnitRow::Member(i)) => {
             if let Some(m) = wb.narrative.team.get(i) {
-                entries.push((app.tr(Tr("姓名", "Name")).to_owned(), m.name.clone()));
-                entries.push((app.tr(Tr("职务", "Post")).to_owned(), m.post.clone()));
-                entries.push((app.tr(Tr("分工", "Role")).to_owned(), m.role.clone()));
+                entries.push((app.tr(NAME).to_owned(), m.name.clone()));
+                entries.push((app.tr(POST).to_owned(), m.post.clone()));
+                entries.push((app.tr(ROLE).to_owned(), m.role.clone()));
             }
             entries.push((app.tr(KEYS).to_owned(), LIST_KEYS.get(lang).to_owned()));
             identity::HEADING_TEAM.get(lang).to_owned()
