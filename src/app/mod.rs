@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod edit;
+mod entry_flow;
 pub mod identity;
 pub mod keymap;
 pub mod narrative;
@@ -155,6 +156,9 @@ pub struct App {
     /// Review mode: the workbook is read-only except the reviewer's score
     /// and comment per indicator, which the review session stores apart.
     pub reviewing: bool,
+    /// Enter keeps the selection on the committed row (`JIXIAO_ENTER_STAYS`);
+    /// by default it moves on to the next row that can be typed into.
+    pub enter_stays: bool,
 }
 
 impl StatusLine for App {
@@ -204,6 +208,7 @@ impl App {
             should_quit: false,
             monochrome: false,
             reviewing: false,
+            enter_stays: false,
         }
     }
 
@@ -730,6 +735,7 @@ impl App {
                 }
                 self.workbook = candidate;
                 self.recompute();
+                self.advance_after_commit();
                 let msg = if text.trim().is_empty() && !edit::is_text(target) {
                     self.tr(t::CLEARED_VALUE)
                 } else {
