@@ -57,6 +57,7 @@ pub const DEDUCTION_REASON: Tr = Tr("扣分原因", "deduction reason");
 pub const CONCERN_PRINTED: Tr = Tr("报告所写数字", "the printed figures");
 pub const CONCERN_TABLE: Tr = Tr("评分表", "the scoring table");
 pub const CODE: Tr = Tr("代码", "code");
+pub const PRINTED_LABEL: Tr = Tr("报告所写", "Printed");
 pub const CHARS: Tr = Tr("字", "characters");
 
 // Header.

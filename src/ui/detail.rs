@@ -59,6 +59,19 @@ fn used_by(app: &App, field: FieldId) -> String {
         .join("、")
 }
 
+/// A metric's value in its own unit: a rate as a percentage, an amount in 万元.
+fn metric_shown(m: MetricId, v: rust_decimal::Decimal, lang: crate::core::Lang) -> String {
+    if m.is_percent() {
+        fmt_percent(v)
+    } else {
+        format!(
+            "{:.2} {}",
+            round2(v),
+            t::unit(crate::core::model::FieldKind::Money).get(lang)
+        )
+    }
+}
+
 pub(super) fn budget(app: &App) -> (String, Entries) {
     let lang = app.lang;
     let mut e = Entries::new();
@@ -108,7 +121,7 @@ pub(super) fn budget(app: &App) -> (String, Entries) {
                     .collect();
                 entry(&mut e, t::INPUTS.get(lang), inputs.join("；"));
                 if let Some(printed) = app.workbook.reported.rates.get(&m) {
-                    entry(&mut e, "报告所写 / printed", fmt_percent(*printed));
+                    entry(&mut e, t::PRINTED_LABEL.get(lang), fmt_percent(*printed));
                 }
             }
             (format!("{} {}", m.formula_no(), m.label(lang)), e)
@@ -154,7 +167,7 @@ pub(super) fn indicator(app: &App) -> (String, Entries) {
         entry(
             &mut e,
             t::MEASURED.get(lang),
-            format!("{} {}{source}", m.label(lang), fmt_percent(v)),
+            format!("{} {}{source}", m.label(lang), metric_shown(m, v, lang)),
         );
         if let Some(expr) = app.derived.metric(m).and_then(|x| x.expression.as_ref()) {
             entry(&mut e, t::ARITHMETIC.get(lang), expr.get(lang));
