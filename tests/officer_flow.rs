@@ -156,6 +156,13 @@ fn a_new_unit_from_nothing_saves_reopens_and_exports_without_the_sample() {
     fill_narrative(&mut h);
     fill_figures_and_scores(&mut h);
 
+    // Nothing printed yet, so no printed-figure warning; P fills them.
+    assert!(h.workbook.reported.total_score.is_none());
+    assert!(!codes(&h).contains(&WarningCode::ReportedDiffers));
+    keys(&mut h, "P");
+    assert_eq!(h.workbook.reported.total_score, Some(h.derived.total_display()));
+    assert!(!codes(&h).contains(&WarningCode::ReportedDiffers));
+
     keys(&mut h, "<c-s>");
     assert!(!h.dirty, "{:?}", h.status);
     let reopened = load(&std::fs::read_to_string(&path).expect("saved"))

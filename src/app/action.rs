@@ -67,6 +67,8 @@ pub enum Action {
     MoveRowUp,
     /// Move the selected row down one place.
     MoveRowDown,
+    /// Fill what the report prints (score, grade, rates) from the computed values.
+    FillPrinted,
     /// Move the caret left.
     CaretLeft,
     /// Move the caret right.

@@ -31,6 +31,8 @@ pub enum EditTarget {
     Member(usize, super::identity::MemberColumn),
     /// A narrative section of the report (multi-line).
     Narrative(super::narrative::Section),
+    /// A figure the report prints (self score, grade, a rate).
+    Printed(super::printed::Printed),
 }
 
 impl EditTarget {
@@ -192,6 +194,7 @@ pub fn current_text(wb: &Workbook, target: EditTarget) -> String {
             .map(|m| column.get(m).to_owned())
             .unwrap_or_default(),
         EditTarget::Narrative(section) => section.get(&wb.narrative).to_owned(),
+        EditTarget::Printed(printed) => super::printed::get(wb, printed),
     }
 }
 
@@ -303,6 +306,7 @@ pub fn apply(wb: &mut Workbook, target: EditTarget, text: &str) -> Result<(), Bi
             section.set(&mut wb.narrative, text);
             Ok(())
         }
+        EditTarget::Printed(printed) => super::printed::set(wb, printed, text),
     }
 }
 

@@ -102,6 +102,7 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(Browse, [c('d')], Action::DeleteRow, "删除所选行（单位面板）", "delete the row (unit pane)", false),
     bind!(Browse, [c('K')], Action::MoveRowUp, "所选行上移", "move the row up", false),
     bind!(Browse, [c('J')], Action::MoveRowDown, "所选行下移", "move the row down", false),
+    bind!(Browse, [c('P')], Action::FillPrinted, "报告所写数字按计算值填写", "fill the printed figures from the computed ones", false),
     bind!(Edit, [k(KeyCode::Enter)], Action::Commit, "确认", "commit", true),
     bind!(Edit, [k(KeyCode::Esc)], Action::Cancel, "取消并恢复原值", "cancel and restore", true),
     bind!(Edit, [ctrl('u')], Action::ClearInput, "清空", "clear", true),

@@ -7,9 +7,10 @@ mod entry_flow;
 pub mod identity;
 pub mod keymap;
 pub mod narrative;
-mod officer;
+pub mod officer;
 mod officer_search;
 pub mod panes;
+pub mod printed;
 pub mod review;
 pub mod rows;
 pub mod search;
@@ -397,6 +398,7 @@ impl App {
             Action::AddRow | Action::DeleteRow | Action::MoveRowUp | Action::MoveRowDown => {
                 self.edit_list(&action);
             }
+            Action::FillPrinted => self.fill_printed(),
             Action::Cancel => self.status = None,
             _ => {}
         }
@@ -897,6 +899,14 @@ impl App {
         let Some(warning) = self.derived.warnings.get(index) else {
             return;
         };
+        if warning.concerns.contains(&Concern::Reported) {
+            let metric = warning.concerns.iter().find_map(|c| match c {
+                Concern::Metric { metric } => Some(*metric),
+                _ => None,
+            });
+            self.show_printed(metric);
+            return;
+        }
         let Some(concern) = warning.concerns.first().cloned() else {
             self.info_tr(t::NOTHING_FOUND_JUMP);
             return;
@@ -940,7 +950,7 @@ impl App {
                 self.pane = Pane::Indicators;
                 self.selection[Pane::Indicators] = 0;
             }
-            Concern::Reported => self.pane = Pane::Summary,
+            Concern::Reported => self.show_printed(None),
         }
     }
 

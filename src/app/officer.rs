@@ -3,12 +3,17 @@
 
 use super::identity::{self, List, MemberColumn, UnitRow};
 use super::narrative::Section;
+use super::printed::{self, Printed};
 use super::{Action, App, EditTarget, Pane, StatusLine};
 use crate::i18n::{self as t, Tr};
 
 const LIST_ONLY: Tr = Tr(
     "只有单位面板的内设机构和工作组可以增删、移动",
     "Only the unit pane's sections and team rows can be added, deleted or moved",
+);
+const PRINTED_FILLED: Tr = Tr(
+    "报告所写数字已按计算值填写（u 撤销）",
+    "Printed figures filled from the computed ones (u undoes)",
 );
 const ROW_ADDED: Tr = Tr("已添加一行，请输入", "Row added; type its text");
 const ROW_DELETED: Tr = Tr("已删除（u 撤销）", "Row deleted (u undoes)");
@@ -32,8 +37,35 @@ impl App {
     }
 
     pub(super) fn activate_report(&mut self, selected: usize) {
-        if let Some(section) = Section::at(selected) {
-            self.open_editor(EditTarget::Narrative(section));
+        match report_rows().get(selected).copied() {
+            Some(ReportRow::Section(section)) => self.open_editor(EditTarget::Narrative(section)),
+            Some(ReportRow::Printed(p)) => self.open_editor(EditTarget::Printed(p)),
+            _ => self.info_tr(t::NOT_EDITABLE),
+        }
+    }
+
+    /// P: what the report prints becomes what jixiao computes (undoable).
+    pub(super) fn fill_printed(&mut self) {
+        if self.refuse_if_read_only() {
+            return;
+        }
+        let before = self.workbook.clone();
+        printed::fill_from_computed(&mut self.workbook, &self.derived);
+        if self.workbook != before {
+            self.push_undo(before);
+            self.recompute();
+        }
+        self.info_tr(PRINTED_FILLED);
+    }
+
+    /// A warning about a printed figure goes to the printed figures.
+    pub(super) fn show_printed(&mut self, metric: Option<crate::core::engine::MetricId>) {
+        self.pane = Pane::Report;
+        let row = metric.map_or(ReportRow::Printed(Printed::Total), |m| {
+            ReportRow::Printed(Printed::Rate(m))
+        });
+        if let Some(pos) = report_rows().iter().position(|r| *r == row) {
+            self.selection[Pane::Report] = pos;
         }
     }
 
@@ -102,4 +134,23 @@ impl App {
             self.selection[Pane::Unit] = pos;
         }
     }
+}
+
+/// A row of the report-text pane: the narrative sections, then the printed figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportRow {
+    Section(Section),
+    PrintedHeading,
+    Printed(Printed),
+}
+
+/// The report-text pane's rows, in order.
+#[must_use]
+pub fn report_rows() -> Vec<ReportRow> {
+    Section::ALL
+        .iter()
+        .map(|&s| ReportRow::Section(s))
+        .chain(std::iter::once(ReportRow::PrintedHeading))
+        .chain(printed::all().into_iter().map(ReportRow::Printed))
+        .collect()
 }

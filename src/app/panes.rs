@@ -102,7 +102,7 @@ pub const PANES: &[PaneSpec] = &[
         title: t::PANE_REPORT,
         jump_help: Tr("报告文字面板", "Report text pane"),
         columns: 1,
-        rows: |_| super::narrative::Section::ALL.len(),
+        rows: |_| super::officer::report_rows().len(),
         activate: App::activate_report,
     },
 ];
