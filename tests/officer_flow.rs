@@ -160,7 +160,10 @@ fn a_new_unit_from_nothing_saves_reopens_and_exports_without_the_sample() {
     assert!(h.workbook.reported.total_score.is_none());
     assert!(!codes(&h).contains(&WarningCode::ReportedDiffers));
     keys(&mut h, "P");
-    assert_eq!(h.workbook.reported.total_score, Some(h.derived.total_display()));
+    assert_eq!(
+        h.workbook.reported.total_score,
+        Some(h.derived.total_display())
+    );
     assert!(!codes(&h).contains(&WarningCode::ReportedDiffers));
 
     keys(&mut h, "<c-s>");

@@ -55,8 +55,6 @@ pub enum Action {
     Delete,
     /// Clear the editor.
     ClearInput,
-    /// Pasted text (bracketed paste), inserted at the caret in one step.
-    Paste(String),
     /// Start a new line in a multi-line editor.
     Newline,
     /// Insert a row after the selected one (lists of the unit pane).
@@ -132,6 +130,18 @@ pub enum Action {
     Reloaded(Result<Box<crate::core::model::Workbook>, String>),
     /// The run loop finished a save.
     Saved(Result<PathBuf, String>),
+    /// The run loop found unsaved edits of an instance that ended: ask.
+    OfferRecovery(Box<crate::app::RecoveryOffer>),
+    /// The run loop wrote the recovery file (`Err`: why it could not).
+    RecoveryWritten(Result<(), String>),
+    /// The run loop opened the file read-only, for this reason.
+    OpenedReadOnly(crate::core::Bilingual),
+    /// The run loop carried out a reviewer effect: what to say, or why it
+    /// failed (then quitting is called off).
+    ReviewEffectDone(Result<String, String>),
+    /// Text pasted into the terminal (bracketed paste): one insertion in an
+    /// editor, ignored elsewhere.
+    Paste(String),
 }
 
 /// What the run loop must do after an action (the app itself does no I/O).

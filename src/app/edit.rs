@@ -79,6 +79,22 @@ impl Editor {
         self.caret += 1;
     }
 
+    /// Inserts pasted text at the caret as one step. The editor holds one
+    /// line, so line breaks and other control characters are left out
+    /// (typing them would not insert them either).
+    /// Pasted text, one insertion: control characters go, except that a
+    /// multi-line editor (report text) keeps the pasted line breaks.
+    pub fn insert_pasted(&mut self, text: &str) {
+        let at = self.byte_index(self.caret);
+        let multiline = is_multiline(self.target);
+        let kept: String = text
+            .chars()
+            .filter(|&c| !c.is_control() || (multiline && c == '\n'))
+            .collect();
+        self.buffer.insert_str(at, &kept);
+        self.caret += kept.chars().count();
+    }
+
     pub fn backspace(&mut self) {
         if self.caret > 0 {
             self.caret -= 1;
@@ -91,18 +107,6 @@ impl Editor {
         if self.caret < self.buffer.chars().count() {
             let at = self.byte_index(self.caret);
             self.buffer.remove(at);
-        }
-    }
-
-    /// Pasted text: one insertion; a one-line editor turns newlines into spaces.
-    pub fn insert_text(&mut self, text: &str) {
-        let multiline = is_multiline(self.target);
-        for ch in text.chars().filter(|&c| c != '\r') {
-            match ch {
-                '\n' if !multiline => self.insert(' '),
-                '\t' => self.insert(' '),
-                _ => self.insert(ch),
-            }
         }
     }
 
@@ -133,7 +137,7 @@ impl Editor {
         use super::Action as A;
         match action {
             A::Input(ch) => self.insert(*ch),
-            A::Paste(text) => self.insert_text(text),
+            A::Paste(text) => self.insert_pasted(text),
             A::Newline if is_multiline(self.target) => self.insert('\n'),
             A::Backspace => self.backspace(),
             A::Delete => self.delete(),
@@ -465,10 +469,10 @@ mod tests {
         use crate::app::narrative::Section;
         let mut one_line = Editor::new(EditTarget::Reason(0), "原因".into());
         one_line.left();
-        one_line.insert_text("甲\r\n乙");
-        assert_eq!(one_line.buffer, "原甲 乙因");
+        one_line.insert_pasted("甲\r\n乙");
+        assert_eq!(one_line.buffer, "原甲乙因");
         let mut text = Editor::new(EditTarget::Narrative(Section::Problems), String::new());
-        text.insert_text("一是……\r\n二是……");
+        text.insert_pasted("一是……\r\n二是……");
         assert_eq!(text.buffer, "一是……\n二是……");
         assert!(text.apply_key(&crate::app::Action::Newline));
         assert!(text.buffer.ends_with('\n'));

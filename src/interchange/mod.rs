@@ -11,7 +11,6 @@ pub mod rules;
 pub mod sheet;
 pub mod table_export;
 pub mod table_file;
-pub mod write;
 
 use std::path::Path;
 
