@@ -51,6 +51,14 @@ pub const PANE_BUDGET: Tr = Tr("预算", "Budget");
 pub const PANE_INDICATORS: Tr = Tr("指标", "Indicators");
 pub const PANE_WORKLOAD: Tr = Tr("工作量", "Workload");
 pub const PANE_CHECKS: Tr = Tr("检查", "Checks");
+pub const PANE_UNIT: Tr = Tr("单位", "Unit");
+pub const PANE_REPORT: Tr = Tr("报告文字", "Report text");
+pub const DEDUCTION_REASON: Tr = Tr("扣分原因", "deduction reason");
+pub const CONCERN_PRINTED: Tr = Tr("报告所写数字", "the printed figures");
+pub const CONCERN_TABLE: Tr = Tr("评分表", "the scoring table");
+pub const CODE: Tr = Tr("代码", "code");
+pub const PRINTED_LABEL: Tr = Tr("报告所写", "Printed");
+pub const CHARS: Tr = Tr("字", "characters");
 
 // Header.
 pub const MODIFIED: Tr = Tr("已修改", "modified");

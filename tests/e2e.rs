@@ -430,3 +430,58 @@ fn an_unreadable_file_is_kept_and_a_new_workbook_offered_beside_it() {
     assert!(s.wait_exit(), "clean exit");
     assert_eq!(std::fs::read_to_string(&file).expect("kept"), "{ not json");
 }
+
+#[test]
+fn an_officer_makes_their_own_units_report_from_nothing() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("jiaoyuju-2024.json");
+    let report = dir.path().join("jiaoyuju-2024.md");
+    let mut s = Session::start(&[file.to_str().expect("utf8")], dir.path());
+    s.wait_for("单位名称");
+    s.send("湛江市霞山区教育局\r".as_bytes());
+    s.wait_for("年度 [");
+    s.send(b"2024\r\r");
+    s.wait_for("湛江市霞山区教育局 2024");
+    // Identity and team in the unit pane.
+    s.send("/通知文号\r\r湛霞财〔2025〕12号\r".as_bytes());
+    s.send("/内设机构\r\x1b[B\r基础教育股\r".as_bytes());
+    s.send(b"G\r");
+    s.send("林晓\r\x1b[C\r局长\r\x1b[C\r组长\r".as_bytes());
+    s.wait_for("林晓");
+    // A narrative section, pasted with its line break (bracketed paste).
+    s.send(b"7\r");
+    s.send("\x1b[200~一、教育局职能第一段\n第二段\x1b[201~\r".as_bytes());
+    // Figures and a score with its reason.
+    s.send("/财政拨款收入预算数\r\r800\r".as_bytes());
+    s.send("/A2\r\r3\r\x1b[C\r部分项目预算编制不够细化\r".as_bytes());
+    s.send(b"\x13");
+    s.wait_for("已保存");
+    let wb = jixiao::core::format::load(&std::fs::read_to_string(&file).expect("saved"))
+        .expect("loads")
+        .workbook;
+    assert_eq!(wb.unit.notice_ref, "湛霞财〔2025〕12号");
+    assert_eq!(wb.unit.sections, vec!["基础教育股"]);
+    assert_eq!(wb.narrative.team.len(), 1);
+    assert_eq!(wb.narrative.team[0].post, "局长");
+    assert_eq!(wb.narrative.functions, "一、教育局职能第一段\n第二段");
+    let a2 = wb
+        .table
+        .flatten()
+        .into_iter()
+        .find(|(_, i)| i.code == "A2")
+        .expect("A2")
+        .1
+        .clone();
+    assert_eq!(a2.entry.deduction_reason, "部分项目预算编制不够细化");
+    s.send(b"x");
+    s.send(b"\x15");
+    s.send(report.display().to_string().as_bytes());
+    s.send(b"\r");
+    s.wait_for("已导出");
+    let text = std::fs::read_to_string(&report).expect("exported");
+    assert!(text.contains("湛江市霞山区教育局") && text.contains("2024"));
+    assert!(text.contains("林晓") && text.contains("教育局职能第一段"));
+    assert!(!text.contains("中共湛江市霞山区委办公室"));
+    s.send(b"q");
+    assert!(s.wait_exit(), "clean exit");
+}

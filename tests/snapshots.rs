@@ -91,3 +91,18 @@ fn no_color_theme_uses_no_colours_but_marks_selection() {
     }
     assert!(reversed > 0, "the selection is still visible");
 }
+
+#[test]
+fn unit_pane_with_team() {
+    snap_pane("6", "/ 评价工作组 <enter> <down>", "unit");
+}
+
+#[test]
+fn report_text_pane() {
+    snap_pane("7", "<down>", "report_text");
+}
+
+#[test]
+fn report_text_editor_on_chinese_text() {
+    snap_pane("7", "<enter> <home> 新增： <c-n>", "report_editor");
+}

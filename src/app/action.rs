@@ -55,6 +55,10 @@ pub enum Action {
     Delete,
     /// Clear the editor.
     ClearInput,
+    /// Start a new line in a multi-line editor.
+    Newline,
+    /// Fill what the report prints (score, grade, rates) from the computed values.
+    FillPrinted,
     /// Move the caret left.
     CaretLeft,
     /// Move the caret right.

@@ -26,6 +26,16 @@ pub enum EditTarget {
     ReviewerComment(usize),
     /// A name, unit word, weight or the verifier (see `structure::targets`).
     Structure(super::structure::StructTarget),
+    /// A line of the unit's identity (name, year, notice …).
+    Unit(super::identity::UnitField),
+    /// The 内设机构 at this position.
+    Section(usize),
+    /// A column of the evaluation team member at this position.
+    Member(usize, super::identity::MemberColumn),
+    /// A narrative section of the report (multi-line).
+    Narrative(super::narrative::Section),
+    /// A figure the report prints (self score, grade, a rate).
+    Printed(super::printed::Printed),
 }
 
 impl EditTarget {
@@ -75,9 +85,15 @@ impl Editor {
     /// Inserts pasted text at the caret as one step. The editor holds one
     /// line, so line breaks and other control characters are left out
     /// (typing them would not insert them either).
+    /// Pasted text, one insertion: control characters go, except that a
+    /// multi-line editor (report text) keeps the pasted line breaks.
     pub fn insert_pasted(&mut self, text: &str) {
         let at = self.byte_index(self.caret);
-        let kept: String = text.chars().filter(|c| !c.is_control()).collect();
+        let multiline = is_multiline(self.target);
+        let kept: String = text
+            .chars()
+            .filter(|&c| !c.is_control() || (multiline && c == '\n'))
+            .collect();
         self.buffer.insert_str(at, &kept);
         self.caret += kept.chars().count();
     }
@@ -125,6 +141,7 @@ impl Editor {
         match action {
             A::Input(ch) => self.insert(*ch),
             A::Paste(text) => self.insert_pasted(text),
+            A::Newline if is_multiline(self.target) => self.insert('\n'),
             A::Backspace => self.backspace(),
             A::Delete => self.delete(),
             A::ClearInput => self.clear(),
@@ -179,6 +196,16 @@ pub fn current_text(wb: &Workbook, target: EditTarget) -> String {
             .and_then(|it| it.parts.get(p))
             .map(|part| count_text(part.value, part.lower_bound))
             .unwrap_or_default(),
+        EditTarget::Unit(field) => field.get(wb),
+        EditTarget::Section(i) => wb.unit.sections.get(i).cloned().unwrap_or_default(),
+        EditTarget::Member(i, column) => wb
+            .narrative
+            .team
+            .get(i)
+            .map(|m| column.get(m).to_owned())
+            .unwrap_or_default(),
+        EditTarget::Narrative(section) => section.get(&wb.narrative).to_owned(),
+        EditTarget::Printed(printed) => super::printed::get(wb, printed),
     }
 }
 
@@ -281,6 +308,22 @@ pub fn apply(wb: &mut Workbook, target: EditTarget, text: &str) -> Result<(), Bi
             part.lower_bound = lower_bound;
             Ok(())
         }
+        EditTarget::Unit(field) => field.set(wb, text),
+        EditTarget::Section(i) => {
+            let slot = wb.unit.sections.get_mut(i).ok_or_else(missing_row)?;
+            text.trim().clone_into(slot);
+            Ok(())
+        }
+        EditTarget::Member(i, column) => {
+            let member = wb.narrative.team.get_mut(i).ok_or_else(missing_row)?;
+            column.set(member, text);
+            Ok(())
+        }
+        EditTarget::Narrative(section) => {
+            section.set(&mut wb.narrative, text);
+            Ok(())
+        }
+        EditTarget::Printed(printed) => super::printed::set(wb, printed, text),
     }
 }
 
@@ -306,9 +349,21 @@ pub fn is_text(target: EditTarget) -> bool {
         EditTarget::Structure(s) => s.is_text(),
         other => matches!(
             other,
-            EditTarget::Reason(_) | EditTarget::Evidence(_) | EditTarget::ReviewerComment(_)
+            EditTarget::Reason(_)
+                | EditTarget::Evidence(_)
+                | EditTarget::ReviewerComment(_)
+                | EditTarget::Unit(_)
+                | EditTarget::Section(_)
+                | EditTarget::Member(..)
+                | EditTarget::Narrative(_)
         ),
     }
+}
+
+/// Whether the target holds several lines (Ctrl-N and paste insert newlines).
+#[must_use]
+pub fn is_multiline(target: EditTarget) -> bool {
+    matches!(target, EditTarget::Narrative(_))
 }
 
 /// A pick-one (levels, categories) or pick-many (checklist) popup.
@@ -423,6 +478,21 @@ mod tests {
         assert_eq!(e.buffer, "异高");
         e.clear();
         assert_eq!((e.buffer.as_str(), e.caret), ("", 0));
+    }
+
+    #[test]
+    fn paste_is_one_insertion_and_keeps_lines_only_in_a_narrative() {
+        use crate::app::narrative::Section;
+        let mut one_line = Editor::new(EditTarget::Reason(0), "原因".into());
+        one_line.left();
+        one_line.insert_pasted("甲\r\n乙");
+        assert_eq!(one_line.buffer, "原甲乙因");
+        let mut text = Editor::new(EditTarget::Narrative(Section::Problems), String::new());
+        text.insert_pasted("一是……\r\n二是……");
+        assert_eq!(text.buffer, "一是……\n二是……");
+        assert!(text.apply_key(&crate::app::Action::Newline));
+        assert!(text.buffer.ends_with('\n'));
+        assert!(!one_line.apply_key(&crate::app::Action::Newline));
     }
 
     #[test]

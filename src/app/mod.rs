@@ -3,8 +3,14 @@
 
 pub mod action;
 pub mod edit;
+mod entry_flow;
+pub mod identity;
 pub mod keymap;
+pub mod narrative;
+pub mod officer;
+mod officer_search;
 pub mod panes;
+pub mod printed;
 pub mod review;
 pub mod rows;
 pub mod search;
@@ -168,6 +174,9 @@ pub struct App {
     /// Review mode: the workbook is read-only except the reviewer's score
     /// and comment per indicator, which the review session stores apart.
     pub reviewing: bool,
+    /// Enter keeps the selection on the committed row (`JIXIAO_ENTER_STAYS`);
+    /// by default it moves on to the next row that can be typed into.
+    pub enter_stays: bool,
 }
 
 impl StatusLine for App {
@@ -220,6 +229,7 @@ impl App {
             should_quit: false,
             monochrome: false,
             reviewing: false,
+            enter_stays: false,
         }
     }
 
@@ -437,6 +447,7 @@ impl App {
             }
             Action::SearchNext => self.step_search(1),
             Action::SearchPrev => self.step_search(-1),
+            Action::FillPrinted => self.fill_printed(),
             Action::Cancel => self.status = None,
             _ => {}
         }
@@ -779,6 +790,7 @@ impl App {
                 }
                 self.workbook = candidate;
                 self.recompute();
+                self.advance_after_commit();
                 let msg = if text.trim().is_empty() && !edit::is_text(target) {
                     self.tr(t::CLEARED_VALUE)
                 } else {
@@ -972,6 +984,14 @@ impl App {
         let Some(warning) = self.derived.warnings.get(index) else {
             return;
         };
+        if warning.concerns.contains(&Concern::Reported) {
+            let metric = warning.concerns.iter().find_map(|c| match c {
+                Concern::Metric { metric } => Some(*metric),
+                _ => None,
+            });
+            self.show_printed(metric);
+            return;
+        }
         let Some(concern) = warning.concerns.first().cloned() else {
             self.info_tr(t::NOTHING_FOUND_JUMP);
             return;
@@ -993,6 +1013,14 @@ impl App {
                     self.jump_to_indicator(index);
                 }
             }
+            Concern::Reason { code } => {
+                let flat = self.workbook.table.flatten();
+                if let Some(index) = flat.iter().position(|(_, i)| i.code == code) {
+                    self.jump_to_indicator(index);
+                    // Column 1 of the indicator pane is the deduction reason.
+                    self.column[Pane::Indicators] = 1;
+                }
+            }
             Concern::Workload { group, item } => {
                 self.folded_groups.clear();
                 let rows = rows::workload_rows(&self.workbook);
@@ -1008,7 +1036,7 @@ impl App {
                 self.pane = Pane::Indicators;
                 self.selection[Pane::Indicators] = 0;
             }
-            Concern::Reported => self.pane = Pane::Summary,
+            Concern::Reported => self.show_printed(None),
         }
     }
 

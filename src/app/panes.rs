@@ -20,6 +20,8 @@ pub enum Pane {
     Indicators,
     Workload,
     Checks,
+    Unit,
+    Report,
 }
 
 /// Everything the app knows about a pane.
@@ -84,6 +86,24 @@ pub const PANES: &[PaneSpec] = &[
         columns: 1,
         rows: |app| app.derived.warnings.len(),
         activate: App::jump_to_warning,
+    },
+    PaneSpec {
+        pane: Pane::Unit,
+        keys: &[c('6')],
+        title: t::PANE_UNIT,
+        jump_help: Tr("单位面板", "Unit pane"),
+        columns: 3,
+        rows: |app| super::identity::unit_rows(&app.workbook).len(),
+        activate: App::activate_unit,
+    },
+    PaneSpec {
+        pane: Pane::Report,
+        keys: &[c('7')],
+        title: t::PANE_REPORT,
+        jump_help: Tr("报告文字面板", "Report text pane"),
+        columns: 1,
+        rows: |_| super::officer::report_rows().len(),
+        activate: App::activate_report,
     },
 ];
 

@@ -72,6 +72,7 @@ pub fn find(wb: &Workbook, derived: &Derived, query: &str) -> Vec<Hit> {
             hits.push(Hit::Row(Pane::Workload, i));
         }
     }
+    hits.extend(super::officer_search::find(wb, &needle));
     for (i, w) in derived.warnings.iter().enumerate() {
         if matches(&w.message.zh, &needle) || matches(&w.message.en, &needle) {
             hits.push(Hit::Row(Pane::Checks, i));

@@ -243,6 +243,7 @@ impl Generator {
             notice_ref: format!("湛霞财〔{}〕{}号", year + 1, rng.range(20, 120)),
             sections: narrative::sections(&mut rng, profile.kind, &self.template.unit.sections),
             accounting_entities: Some(Count(if rng.chance(85) { 1 } else { 2 })),
+            ..Unit::default()
         };
         wb.staffing = amounts::fill_staffing(&mut rng, profile.kind, &flaws);
         amounts::fill_budget(&mut rng, profile.kind, quality, &flaws, &mut wb.budget);

@@ -156,6 +156,8 @@ pub fn run_review(mut app: ReviewApp) -> io::Result<()> {
 /// # Errors
 /// Fails only when the terminal itself fails.
 pub fn run(mut app: App, mut session: session::Session) -> io::Result<()> {
+    // The documented option: Enter keeps the selection on the committed row.
+    app.enter_stays = std::env::var_os("JIXIAO_ENTER_STAYS").is_some();
     let signals = crate::store::TermSignals::register().ok();
     // On a panic the unsaved edits are written before the screen is restored.
     let stash = session.stash.clone();

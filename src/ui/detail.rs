@@ -59,6 +59,19 @@ fn used_by(app: &App, field: FieldId) -> String {
         .join("、")
 }
 
+/// A metric's value in its own unit: a rate as a percentage, an amount in 万元.
+fn metric_shown(m: MetricId, v: rust_decimal::Decimal, lang: crate::core::Lang) -> String {
+    if m.is_percent() {
+        fmt_percent(v)
+    } else {
+        format!(
+            "{:.2} {}",
+            round2(v),
+            t::unit(crate::core::model::FieldKind::Money).get(lang)
+        )
+    }
+}
+
 pub(super) fn budget(app: &App) -> (String, Entries) {
     let lang = app.lang;
     let mut e = Entries::new();
@@ -108,7 +121,7 @@ pub(super) fn budget(app: &App) -> (String, Entries) {
                     .collect();
                 entry(&mut e, t::INPUTS.get(lang), inputs.join("；"));
                 if let Some(printed) = app.workbook.reported.rates.get(&m) {
-                    entry(&mut e, "报告所写 / printed", fmt_percent(*printed));
+                    entry(&mut e, t::PRINTED_LABEL.get(lang), fmt_percent(*printed));
                 }
             }
             (format!("{} {}", m.formula_no(), m.label(lang)), e)
@@ -154,7 +167,7 @@ pub(super) fn indicator(app: &App) -> (String, Entries) {
         entry(
             &mut e,
             t::MEASURED.get(lang),
-            format!("{} {}{source}", m.label(lang), fmt_percent(v)),
+            format!("{} {}{source}", m.label(lang), metric_shown(m, v, lang)),
         );
         if let Some(expr) = app.derived.metric(m).and_then(|x| x.expression.as_ref()) {
             entry(&mut e, t::ARITHMETIC.get(lang), expr.get(lang));
@@ -283,7 +296,7 @@ pub(super) fn checks(app: &App) -> (String, Entries) {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default();
-    entry(&mut e, "code", code);
+    entry(&mut e, t::CODE.get(lang), code);
     let concerns: Vec<String> = w
         .concerns
         .iter()
@@ -291,14 +304,17 @@ pub(super) fn checks(app: &App) -> (String, Entries) {
             crate::core::engine::Concern::Field { field } => field.label(lang).to_owned(),
             crate::core::engine::Concern::Metric { metric } => metric.label(lang).to_owned(),
             crate::core::engine::Concern::Indicator { code } => code.clone(),
+            crate::core::engine::Concern::Reason { code } => {
+                format!("{code} {}", t::DEDUCTION_REASON.get(lang))
+            }
             crate::core::engine::Concern::Workload { group, item } => app
                 .workbook
                 .workload
                 .get(*group)
                 .and_then(|g| g.items.get(*item).map(|i| format!("{}·{}", g.name, i.name)))
                 .unwrap_or_default(),
-            crate::core::engine::Concern::Reported => "reported".to_owned(),
-            crate::core::engine::Concern::Table => "table".to_owned(),
+            crate::core::engine::Concern::Reported => t::CONCERN_PRINTED.get(lang).to_owned(),
+            crate::core::engine::Concern::Table => t::CONCERN_TABLE.get(lang).to_owned(),
         })
         .collect();
     entry(&mut e, t::CONCERNS.get(lang), concerns.join("、"));

@@ -23,6 +23,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let hint_line = truncate(&hints.join(" · "), usize::from(area.width));
     let cells = usize::from(area.width);
     let (second, cursor) = match &app.mode {
+        // A multi-line editor draws its text and caret over the pane.
+        Mode::Edit(editor) if crate::app::edit::is_multiline(editor.target) => {
+            let label = format!("{}: ", app.tr(t::EDITING));
+            let chars = editor.buffer.chars().count();
+            (
+                Line::from(Span::styled(format!("{label}{chars}"), theme.accent)),
+                None,
+            )
+        }
         Mode::Edit(editor) | Mode::Search(editor) | Mode::SaveAs(editor) | Mode::Export(editor) => {
             let label = match app.mode {
                 Mode::Search(_) => format!("{}: /", app.tr(t::SEARCH)),

@@ -7,6 +7,7 @@ mod header;
 mod overlay;
 mod panes;
 pub mod review;
+pub mod textarea;
 pub mod theme;
 
 use ratatui::Frame;

@@ -75,6 +75,7 @@ fn key_event(token: &str) -> Vec<KeyEvent> {
         "<c-s>" => vec![KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)],
         "<c-r>" => vec![KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL)],
         "<c-u>" => vec![KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)],
+        "<c-n>" => vec![KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)],
         text => text
             .chars()
             .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))

@@ -78,10 +78,13 @@ impl App {
         match self.pane {
             Pane::Indicators => self.structure_indicators(&action),
             Pane::Workload => self.structure_workload(&action),
-            Pane::Summary | Pane::Budget | Pane::Checks => self.error_bi(&Bilingual::new(
-                "结构修改请到指标面板（3）或工作量面板（4）",
-                "change the structure in the indicators (3) or workload (4) pane",
-            )),
+            Pane::Unit => self.edit_list(&action),
+            Pane::Summary | Pane::Budget | Pane::Checks | Pane::Report => {
+                self.error_bi(&Bilingual::new(
+                    "结构修改请到指标面板（3）或工作量面板（4）",
+                    "change the structure in the indicators (3) or workload (4) pane",
+                ));
+            }
         }
     }
 

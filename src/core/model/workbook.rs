@@ -55,6 +55,15 @@ pub struct Unit {
     /// Independently accounted institutions (年末独立核算机构数).
     #[serde(default)]
     pub accounting_entities: Option<Count>,
+    /// The unit's code (单位编码), as the finance bureau lists it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub code: String,
+    /// Who to call about the report (联系人 and telephone), as printed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
+    /// The date printed under the report (报告日期), kept as typed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub report_date: String,
 }
 
 /// Authorised posts and headcount by kind (编制数, 实有人数).

@@ -7,9 +7,21 @@ use ratatui::widgets::{Cell, Row};
 use super::{TableView, draw_table, flex_then_fixed, flex_width, metric_value_or_reported};
 use crate::app::rows::budget_rows;
 use crate::app::{App, BudgetRow, EditTarget, Mode, Pane};
+use crate::core::model::FieldKind;
+use crate::core::num::round2;
 use crate::i18n as t;
 use crate::text::{pad_left, truncate};
 use crate::ui::theme::Theme;
+
+/// Money always with its 2 places ("40" typed shows as "40.00"); counts and
+/// percentages as stored.
+#[must_use]
+pub fn shown_value(kind: FieldKind, value: rust_decimal::Decimal) -> String {
+    match kind {
+        FieldKind::Money | FieldKind::SignedMoney => format!("{:.2}", round2(value)),
+        FieldKind::Count | FieldKind::Percent => value.to_string(),
+    }
+}
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = app.lang;
@@ -36,7 +48,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                         theme.editing
                     }),
                     _ => Cell::from(pad_left(
-                        &stored.map_or_else(|| "—".to_owned(), |v| v.to_string()),
+                        &stored.map_or_else(|| "—".to_owned(), |v| shown_value(f.kind(), v)),
                         20,
                     )),
                 };
@@ -55,7 +67,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 Row::new(vec![
                     Cell::from(truncate(&format!("  ƒ {}", m.label(lang)), label_w)),
                     Cell::from(pad_left(&value, 20)),
-                    Cell::from(if m.is_percent() { "" } else { "万元" }),
+                    Cell::from(if m.is_percent() {
+                        ""
+                    } else {
+                        t::unit(FieldKind::Money).get(lang)
+                    }),
                 ])
                 .style(theme.derived)
             }

@@ -3,7 +3,9 @@
 pub mod budget;
 pub mod checks;
 pub mod indicators;
+pub mod report;
 pub mod summary;
+pub mod unit;
 pub mod workload;
 
 use ratatui::Frame;
@@ -41,6 +43,8 @@ pub(super) fn view(pane: Pane) -> PaneView {
         Pane::Indicators => (indicators::render, detail::indicator),
         Pane::Workload => (workload::render, detail::workload),
         Pane::Checks => (checks::render, detail::checks),
+        Pane::Unit => (unit::render, unit::detail),
+        Pane::Report => (report::render, report::detail),
     };
     PaneView { render, detail }
 }

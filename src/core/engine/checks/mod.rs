@@ -7,6 +7,7 @@ mod figures;
 mod finals;
 mod leaves;
 mod rates;
+mod reasons;
 mod registry;
 mod reported;
 mod sums;
@@ -66,10 +67,23 @@ impl Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Concern {
-    Field { field: FieldId },
-    Metric { metric: MetricId },
-    Indicator { code: String },
-    Workload { group: usize, item: usize },
+    Field {
+        field: FieldId,
+    },
+    Metric {
+        metric: MetricId,
+    },
+    Indicator {
+        code: String,
+    },
+    /// The deduction reason of the indicator with this code.
+    Reason {
+        code: String,
+    },
+    Workload {
+        group: usize,
+        item: usize,
+    },
     Reported,
     Table,
 }

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::{
-    LeafCheck, Severity, WorkbookCheck, figures, finals, leaves, rates, reported, sums, table,
-    workload,
+    LeafCheck, Severity, WorkbookCheck, figures, finals, leaves, rates, reasons, reported, sums,
+    table, workload,
 };
 
 /// Stable warning codes. The serialised name is the code in `check --json`.
@@ -88,6 +88,10 @@ pub enum WarningCode {
     ReportedNotComputable,
     /// A parent's children score above its weight (capped).
     ParentAboveWeight,
+    /// Points are lost but no deduction reason is written.
+    ReasonMissing,
+    /// Full marks, yet a deduction reason remains.
+    ReasonStale,
 }
 
 /// One warning code as documented.
@@ -103,7 +107,7 @@ pub struct CodeDef {
 }
 
 /// Every code, in declaration order.
-pub const CODES: [CodeDef; 37] = [
+pub const CODES: [CodeDef; 39] = [
     CodeDef {
         code: WarningCode::IncomePartsSum,
         key: "income_parts_sum",
@@ -326,6 +330,18 @@ pub const CODES: [CodeDef; 37] = [
         severity: Severity::High,
         doc: "a parent's sub-indicators score more than its weight; the parent is capped at its weight (the message names the children)",
     },
+    CodeDef {
+        code: WarningCode::ReasonMissing,
+        key: "reason_missing",
+        severity: Severity::Medium,
+        doc: "points are lost (as printed, to 2 places) but the indicator has no deduction reason",
+    },
+    CodeDef {
+        code: WarningCode::ReasonStale,
+        key: "reason_stale",
+        severity: Severity::Low,
+        doc: "the indicator has full marks, yet a deduction reason remains from an earlier score",
+    },
 ];
 
 /// `WarningCode::ALL`, read off the registry.
@@ -402,6 +418,8 @@ pub const LEAF_CHECKS: &[LeafCheck] = &[
     leaves::score_out_of_range,
     leaves::missing_score,
     leaves::not_applicable_assumed,
+    reasons::reason_missing,
+    reasons::reason_stale,
 ];
 
 #[cfg(test)]

@@ -1,0 +1,137 @@
+//! One language at a time: every interface string pair, `Tr("中文", "English")`
+//! (constants, pane registry, key bindings), holds no letters or punctuation
+//! of the other language. Read from the source, so a new string is checked
+//! the moment it is written.
+
+use std::path::Path;
+
+/// ASCII words a Chinese interface may show: key names, file types, programs.
+const ZH_MAY_SHOW: &[&str] = &[
+    "Ctrl",
+    "Enter",
+    "Esc",
+    "Tab",
+    "Shift",
+    "Space",
+    "Backspace",
+    "Del",
+    "PgUp",
+    "PgDn",
+    "Home",
+    "End",
+    "md",
+    "docx",
+    "pdf",
+    "xlsx",
+    "csv",
+    "json",
+    "Word",
+    "PDF",
+    "LibreOffice",
+    "CSV",
+    "JSON",
+    "n/a",
+    "bak",
+    "Markdown",
+    "soffice",
+    "jixiao",
+    "JIXIAO_ENTER_STAYS",
+];
+
+fn is_cjk_or_fullwidth(c: char) -> bool {
+    matches!(u32::from(c), 0x3000..=0x303F | 0x3400..=0x9FFF | 0xFF00..=0xFFEF | 0x2018..=0x201D)
+}
+
+/// The string pairs of `Tr(zh, en)` and `bind!(…, zh, en, hint)` in a source text.
+fn pairs(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let quoted = |s: &str| -> Vec<String> {
+        let mut v = Vec::new();
+        let mut rest = s;
+        while let Some(start) = rest.find('"') {
+            let after = &rest[start + 1..];
+            let Some(end) = after.find('"') else { break };
+            v.push(after[..end].to_owned());
+            rest = &after[end + 1..];
+        }
+        v
+    };
+    for (i, _) in text.match_indices("Tr(\"") {
+        let tail = &text[i + 2..];
+        let end = tail.find(')').unwrap_or(tail.len());
+        let q = quoted(&tail[..end]);
+        if q.len() == 2 {
+            out.push((q[0].clone(), q[1].clone()));
+        }
+    }
+    for line in text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("bind!("))
+    {
+        let q = quoted(line);
+        if q.len() >= 2 {
+            out.push((q[q.len() - 2].clone(), q[q.len() - 1].clone()));
+        }
+    }
+    out
+}
+
+fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("src").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn zh_letters_left(zh: &str) -> String {
+    let mut rest = zh.to_owned();
+    for word in ZH_MAY_SHOW {
+        rest = rest.replace(word, "");
+    }
+    rest.chars().filter(char::is_ascii_alphabetic).collect()
+}
+
+#[test]
+fn every_interface_string_holds_one_language() {
+    let mut files = Vec::new();
+    sources(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/app")),
+        &mut files,
+    );
+    sources(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/ui")),
+        &mut files,
+    );
+    files.push(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n.rs")).to_path_buf());
+    let mut bad = Vec::new();
+    let mut seen = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read");
+        for (zh, en) in pairs(&text) {
+            seen += 1;
+            if en.chars().any(is_cjk_or_fullwidth) {
+                bad.push(format!("en holds Chinese: {en:?} ({})", file.display()));
+            }
+            // A single key or code word ("a", "K") is not English prose.
+            let letters = zh_letters_left(&zh);
+            if letters.len() > 1 && zh.chars().any(|c| u32::from(c) >= 0x3400) {
+                bad.push(format!("zh holds English: {zh:?} ({})", file.display()));
+            }
+        }
+    }
+    assert!(seen > 200, "found only {seen} string pairs");
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn the_detector_catches_the_mixed_strings_of_issue_16() {
+    let found = pairs(r#"pub const P: Tr = Tr("报告所写 / printed", "printed");"#);
+    assert_eq!(found.len(), 1);
+    assert_eq!(zh_letters_left(&found[0].0), "printed");
+    assert!("A3.1 差异率，".chars().any(is_cjk_or_fullwidth));
+    assert!(!"Exceeds (5%)".chars().any(is_cjk_or_fullwidth));
+}
