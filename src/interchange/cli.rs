@@ -279,9 +279,24 @@ pub fn apply(
     flags: ApplyFlags,
     lang: Lang,
 ) -> Result<Outcome, Failure> {
+    let loaded = open_for_apply(workbook)?;
+    apply_opened(loaded, workbook, table, flags, lang)
+}
+
+/// [`apply`] to a workbook already read (its stamp taken then): the save is
+/// refused when the file changed on disk since.
+///
+/// # Errors
+/// As [`apply`].
+pub fn apply_opened(
+    mut loaded: crate::store::Opened,
+    workbook: &Path,
+    table: &Path,
+    flags: ApplyFlags,
+    lang: Lang,
+) -> Result<Outcome, Failure> {
     let ApplyFlags { dry_run, force } = flags;
     let wb_name = workbook.display().to_string();
-    let mut loaded = open_for_apply(workbook)?;
     let new_table = table_file::read_table_file(table).map_err(Failure::unreadable)?;
     let before = derive(&loaded.workbook);
     let mut wb = loaded.workbook.clone();
