@@ -710,9 +710,9 @@ fn apply_refuses_when_the_workbook_changed_on_disk_since_it_was_read() {
         dry_run: false,
         force: true,
     };
-    let failure = apply_opened(opened, &wb_path, &table_path, flags, Lang::Zh)
-        .err()
-        .expect("refused");
+    let Err(failure) = apply_opened(opened, &wb_path, &table_path, flags, Lang::Zh) else {
+        panic!("a workbook changed on disk must not be written over");
+    };
     assert_eq!(failure.exit_code, 1);
     assert!(
         failure.message.zh.contains("在磁盘上已被修改"),

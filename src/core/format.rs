@@ -96,7 +96,7 @@ impl LoadError {
             | Self::Invalid { line, column, .. }
             | Self::NotAWorkbook { line, column, .. }
             | Self::NewerVersion { line, column, .. } => Some((*line, *column)),
-            _ => None,
+            Self::Empty => None,
         }
     }
 }
