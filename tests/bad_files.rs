@@ -98,8 +98,35 @@ const CASES: &[Case] = &[
         zh: &["缺少字段 name", "位置 unit"],
     },
     Case {
+        file: "missing-top-field.json",
+        position: Some((757, 1)),
+        en: &["missing field `unit`"],
+        zh: &["缺少字段 unit"],
+    },
+    Case {
+        file: "count-too-many-digits.json",
+        position: Some((5, 71)),
+        en: &[
+            "a whole number with too many digits (out of range)",
+            "(at staffing.retired)",
+        ],
+        zh: &["整数位数过多（超出范围）", "位置 staffing.retired"],
+    },
+    Case {
+        file: "negative-weight.json",
+        position: Some((170, 19)),
+        en: &[
+            "invalid number \"-5\": negative",
+            "(at table.indicators[1].weight)",
+        ],
+        zh: &[
+            "分值 \"-5\" 无效：不能为负数",
+            "位置 table.indicators[1].weight",
+        ],
+    },
+    Case {
         file: "newer-version.json",
-        position: None,
+        position: Some((3, 14)),
         en: &[
             "newer jixiao",
             "format version 2",
@@ -125,7 +152,7 @@ const CASES: &[Case] = &[
     },
     Case {
         file: "not-a-workbook.json",
-        position: None,
+        position: Some((1, 1)),
         en: &[
             "not a jixiao workbook",
             "expected \"format\": \"jixiao-workbook\"",
@@ -134,7 +161,7 @@ const CASES: &[Case] = &[
     },
     Case {
         file: "not-an-object.json",
-        position: None,
+        position: Some((1, 1)),
         en: &[
             "not a jixiao workbook",
             "the top level is not a JSON object",
@@ -143,7 +170,7 @@ const CASES: &[Case] = &[
     },
     Case {
         file: "other-format.json",
-        position: None,
+        position: Some((2, 13)),
         en: &["\"format\" is \"other-tool\", expected \"jixiao-workbook\""],
         zh: &["\"format\" 为 \"other-tool\""],
     },
@@ -179,6 +206,10 @@ fn every_bad_file_gives_its_expected_message() {
                 case.file,
                 message.en
             );
+        }
+        assert!(!message.zh.contains("位置 reported"), "{}", message.zh);
+        if case.file == "count-too-many-digits.json" {
+            assert!(!message.zh.contains("小数"), "{}", message.zh);
         }
         for part in case.zh {
             assert!(

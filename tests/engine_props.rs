@@ -458,6 +458,12 @@ proptest! {
     #[test]
     fn save_then_load_gives_back_the_same_workbook((_, wb) in any_workbook()) {
         let text = to_json(&wb);
+        if text.contains("\"weight\": \"-") {
+            // A negative weight is refused by the file format (issue 9), with its place.
+            let refused = load(&text).err();
+            prop_assert!(refused.is_some_and(|e| e.to_string().contains("negative")));
+            return Ok(());
+        }
         let back = load(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert!(back.unknown_fields.is_empty(), "{:?}", back.unknown_fields);
         prop_assert_eq!(&back.workbook, &wb);

@@ -265,3 +265,54 @@ fn string_pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>)
         _ => {}
     }
 }
+
+#[test]
+fn a_review_file_in_a_fifos_or_devices_place_is_refused_with_a_reason() {
+    for make in ["fifo", "zero", "folder", "oversized"] {
+        let dir = tempfile::tempdir().expect("tmp");
+        let review = dir.path().join(jixiao::review::scan::REVIEW_FILE_NAME);
+        match make {
+            "fifo" => assert!(
+                Command::new("mkfifo")
+                    .arg(&review)
+                    .status()
+                    .expect("mkfifo")
+                    .success()
+            ),
+            "zero" => std::os::unix::fs::symlink("/dev/zero", &review).expect("symlink"),
+            "folder" => std::fs::create_dir(&review).expect("mkdir"),
+            _ => std::fs::File::create(&review)
+                .expect("create")
+                .set_len(jixiao::store::MAX_FILE_BYTES + 1)
+                .expect("set_len"),
+        }
+        let started = Instant::now();
+        let loaded = jixiao::review::store::ReviewFolder::load(dir.path());
+        assert!(
+            started.elapsed() < Duration::from_secs(1),
+            "{make}: blocked"
+        );
+        let problem = loaded.problem.expect("a refused review file is a problem");
+        assert!(
+            problem.en.contains("jixiao-review.json"),
+            "{make}: {}",
+            problem.en
+        );
+        assert!(!problem.zh.contains(" is a "), "{make}: {}", problem.zh);
+    }
+}
+
+#[test]
+fn the_guards_chinese_message_names_a_fifo_in_chinese() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let hostile = hostile(dir.path(), "json");
+    let (_, fifo) = &hostile[0];
+    let out = jixiao_within(
+        &["check", fifo.to_str().expect("utf8")],
+        Duration::from_secs(1),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("命名管道"), "{stderr}");
+    assert!(!stderr.contains("is a FIFO"), "{stderr}");
+}

@@ -687,3 +687,44 @@ fn apply_reports_new_and_dropped_indicators() {
         SAMPLE_JSON
     );
 }
+
+#[test]
+fn apply_refuses_when_the_workbook_changed_on_disk_since_it_was_read() {
+    use jixiao::interchange::cli::{ApplyFlags, apply_opened};
+    let dir = tempfile::tempdir().expect("dir");
+    let wb_path = dir.path().join("wb.json");
+    std::fs::write(&wb_path, SAMPLE_JSON).expect("sample");
+    let table_path = dir.path().join("t.json");
+    let table = sample_workbook().table;
+    std::fs::write(
+        &table_path,
+        jixiao::interchange::table_file::to_json(&table),
+    )
+    .expect("table");
+    let opened = jixiao::store::open(&wb_path).expect("open");
+    // A colleague's workbench saves between apply's read and its write.
+    let colleague = SAMPLE_JSON.replacen("\"version\": 1", "\"version\": 1 ", 1);
+    assert_ne!(colleague, SAMPLE_JSON);
+    std::fs::write(&wb_path, &colleague).expect("colleague saves");
+    let flags = ApplyFlags {
+        dry_run: false,
+        force: true,
+    };
+    let Err(failure) = apply_opened(opened, &wb_path, &table_path, flags, Lang::Zh) else {
+        panic!("a workbook changed on disk must not be written over");
+    };
+    assert_eq!(failure.exit_code, 1);
+    assert!(
+        failure.message.zh.contains("在磁盘上已被修改"),
+        "{}",
+        failure.message.zh
+    );
+    assert!(
+        failure.message.en.contains("changed on disk"),
+        "{}",
+        failure.message.en
+    );
+    // The colleague's file stands, and no backup was made of it.
+    assert_eq!(std::fs::read_to_string(&wb_path).expect("read"), colleague);
+    assert!(!dir.path().join("wb.json.bak").exists());
+}

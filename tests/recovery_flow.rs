@@ -86,3 +86,43 @@ fn a_failed_recovery_write_shows_in_the_header_until_one_succeeds() {
     assert_eq!(h.recovery_problem, None, "cleared by the next good write");
     assert!(!screen(&mut h, 160, 40).contains("恢复文件写入失败"));
 }
+
+#[test]
+fn restoring_reopens_the_editor_holding_the_draft() {
+    use jixiao::app::edit::EditTarget;
+    use jixiao::app::{Action, Mode, RecoveryOffer};
+    let (mut h, _dir, _path) = app();
+    keys(&mut h, "/ 年度实际支出 <enter> <enter> <c-u> 777.77");
+    h.session
+        .after_update(&mut h.app, Instant::now() + Duration::from_secs(2));
+    let texts = recovery_texts(&h);
+    let doc: serde_json::Value = serde_json::from_str(&texts[0]).expect("json");
+    let target: EditTarget =
+        serde_json::from_value(doc["draft"]["target"].clone()).expect("the draft names its field");
+    // The session ends with the editor open; the next one offers the file.
+    keys(&mut h, "<esc>");
+    assert!(!matches!(h.app.mode, Mode::Edit(_)));
+    let offer = RecoveryOffer {
+        workbook: h.app.workbook.clone(),
+        draft: Some((
+            target,
+            doc["draft"]["text"].as_str().expect("text").to_owned(),
+        )),
+        summary: jixiao::core::Bilingual::new("恢复".to_owned(), "restore".to_owned()),
+        differences: Vec::new(),
+        show_differences: false,
+        scroll: 0,
+    };
+    h.app.update(Action::OfferRecovery(Box::new(offer)));
+    keys(&mut h, "r");
+    let Mode::Edit(editor) = &h.app.mode else {
+        panic!("the editor is open again: {:?}", h.app.mode.kind());
+    };
+    assert_eq!(editor.target, target);
+    assert_eq!(editor.buffer, "777.77");
+    assert_eq!(editor.caret, 6);
+    // Still a draft: committing is the officer's choice.
+    assert!(h.app.draft().is_some());
+    keys(&mut h, "<enter>");
+    assert!(screen(&mut h, 160, 40).contains("777.77"));
+}

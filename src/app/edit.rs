@@ -9,7 +9,7 @@ use crate::core::model::{FieldId, RuleKind, Workbook};
 use crate::core::num::{NumberError, NumberRules, parse_number};
 
 /// The value an editor writes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EditTarget {
     Field(FieldId),
     /// The officer's score of the indicator at this flatten index.

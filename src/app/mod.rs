@@ -67,6 +67,8 @@ pub enum Mode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecoveryOffer {
     pub workbook: Workbook,
+    /// The editor that was open, with its text: reopened on restore.
+    pub draft: Option<(EditTarget, String)>,
     /// Where the recovery file is, when and from what it was written.
     pub summary: Bilingual,
     /// The differences from the saved file, one line each.
@@ -553,11 +555,15 @@ impl App {
         match action {
             Action::Choose('r' | 'R') => {
                 let recovered = offer.workbook.clone();
+                let draft = offer.draft.clone();
                 self.mode = Mode::Browse;
                 let before = std::mem::replace(&mut self.workbook, recovered);
                 self.push_undo(before);
                 self.recompute();
                 self.info_tr(t::RECOVERY_RESTORED);
+                if let Some((target, text)) = draft {
+                    self.reopen_draft(target, text);
+                }
             }
             Action::Choose('o' | 'O') => {
                 self.mode = Mode::Browse;
@@ -702,6 +708,17 @@ impl App {
         }
     }
 
+    /// Reopens the editor that was open when the recovery was written,
+    /// holding its uncommitted text (previewed and validated like typing).
+    fn reopen_draft(&mut self, target: EditTarget, text: String) {
+        self.open_editor(target);
+        if let Mode::Edit(editor) = &mut self.mode {
+            editor.caret = text.chars().count();
+            editor.buffer = text;
+            self.preview_edit();
+        }
+    }
+
     fn open_editor(&mut self, target: EditTarget) {
         let reviewer_may = self.reviewing && target.is_review();
         if !reviewer_may && self.refuse_if_read_only() {
@@ -834,6 +851,16 @@ impl App {
             other => format!("{other:?}"),
         };
         Some((field, editor.buffer.clone()))
+    }
+
+    /// What the open editor edits, as the recovery file keeps it, when there is a draft.
+    #[must_use]
+    pub fn draft_target(&self) -> Option<serde_json::Value> {
+        self.draft()?;
+        let Mode::Edit(editor) = &self.mode else {
+            return None;
+        };
+        serde_json::to_value(editor.target).ok()
     }
 
     fn push_undo(&mut self, before: Workbook) {

@@ -22,12 +22,21 @@ pub enum LoadError {
         column: usize,
         message: String,
     },
-    #[error("not a jixiao workbook: {message}")]
-    NotAWorkbook { message: String },
+    #[error("line {line}, column {column}: not a jixiao workbook: {message}")]
+    NotAWorkbook {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error(
-        "written by a newer jixiao (format version {found}; this build reads up to {supported}); update jixiao to open it"
+        "line {line}, column {column}: written by a newer jixiao (format version {found}; this build reads up to {supported}); update jixiao to open it"
     )]
-    NewerVersion { found: u64, supported: u32 },
+    NewerVersion {
+        line: usize,
+        column: usize,
+        found: u64,
+        supported: u32,
+    },
     #[error("line {line}, column {column}: {message}")]
     Invalid {
         line: usize,
@@ -51,12 +60,21 @@ impl LoadError {
                 "{file}：第 {line} 行第 {column} 列 JSON 语法错误：{}",
                 message_zh(message)
             ),
-            Self::NotAWorkbook { message } => format!(
-                "{file}：不是 jixiao 工作簿（{}）；应为顶层含 \"format\": \"{FORMAT_NAME}\" 的 JSON 对象",
+            Self::NotAWorkbook {
+                line,
+                column,
+                message,
+            } => format!(
+                "{file}：第 {line} 行第 {column} 列：不是 jixiao 工作簿（{}）；应为顶层含 \"format\": \"{FORMAT_NAME}\" 的 JSON 对象",
                 not_a_workbook_zh(message)
             ),
-            Self::NewerVersion { found, supported } => format!(
-                "{file}：由较新版本的 jixiao 写入（格式版本 {found}，本程序最高支持 {supported}），请升级后再打开"
+            Self::NewerVersion {
+                line,
+                column,
+                found,
+                supported,
+            } => format!(
+                "{file}：第 {line} 行第 {column} 列：由较新版本的 jixiao 写入（格式版本 {found}，本程序最高支持 {supported}），请升级后再打开"
             ),
             Self::Invalid {
                 line,
@@ -74,10 +92,11 @@ impl LoadError {
     #[must_use]
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
-            Self::Syntax { line, column, .. } | Self::Invalid { line, column, .. } => {
-                Some((*line, *column))
-            }
-            _ => None,
+            Self::Syntax { line, column, .. }
+            | Self::Invalid { line, column, .. }
+            | Self::NotAWorkbook { line, column, .. }
+            | Self::NewerVersion { line, column, .. } => Some((*line, *column)),
+            Self::Empty => None,
         }
     }
 }
@@ -166,7 +185,10 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         }
     })?;
     let Some(object) = original.as_object() else {
+        let (line, column) = top_position(text, None);
         return Err(LoadError::NotAWorkbook {
+            line,
+            column,
             message: format!(
                 "the top level is not a JSON object; expected {{\"format\": \"{FORMAT_NAME}\", …}}"
             ),
@@ -175,12 +197,18 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     match object.get("format").and_then(Value::as_str) {
         Some(FORMAT_NAME) => {}
         Some(other) => {
+            let (line, column) = top_position(text, Some("format"));
             return Err(LoadError::NotAWorkbook {
+                line,
+                column,
                 message: format!("\"format\" is \"{other}\", expected \"{FORMAT_NAME}\""),
             });
         }
         None => {
+            let (line, column) = top_position(text, Some("format"));
             return Err(LoadError::NotAWorkbook {
+                line,
+                column,
                 message: format!(
                     "no \"format\" field; expected \"format\": \"{FORMAT_NAME}\" at the top"
                 ),
@@ -189,13 +217,19 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     }
     match object.get("version").and_then(Value::as_u64) {
         Some(v) if v > u64::from(FORMAT_VERSION) => {
+            let (line, column) = top_position(text, Some("version"));
             return Err(LoadError::NewerVersion {
+                line,
+                column,
                 found: v,
                 supported: FORMAT_VERSION,
             });
         }
         Some(0) | None => {
+            let (line, column) = top_position(text, Some("version"));
             return Err(LoadError::NotAWorkbook {
+                line,
+                column,
                 message: "\"version\" must be a positive whole number, e.g. 1".to_owned(),
             });
         }
@@ -217,6 +251,22 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         unknown_fields,
         original,
     })
+}
+
+/// Line and column of the top-level `key`'s value, or (no such key, or no
+/// key asked for) of the document's first character.
+fn top_position(text: &str, key: Option<&str>) -> (usize, usize) {
+    let start = text.len() - text.trim_start().len();
+    let value_at = key.and_then(|key| {
+        let quoted = format!("\"{key}\"");
+        text.match_indices(&quoted).find_map(|(at, _)| {
+            let after = text.get(at + quoted.len()..)?.trim_start();
+            let value = after.strip_prefix(':')?.trim_start();
+            let offset = text.len() - value.len();
+            (format_errors::path_at(text, offset) == key).then_some(offset)
+        })
+    });
+    format_errors::line_column(text, value_at.unwrap_or(start))
 }
 
 /// Lists keys present in `original` but not in `typed`.

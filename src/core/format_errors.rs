@@ -50,6 +50,11 @@ pub fn refine_offset(text: &str, offset: usize, message: &str) -> usize {
         }
     }
     if message.starts_with("missing field") {
+        // serde points at the closing brace of the object that lacks the field:
+        // that brace is already inside it (the brace of a nested last value is not).
+        if text.get(offset..).is_some_and(|rest| rest.starts_with('}')) {
+            return offset;
+        }
         // Step back inside the object that lacks the field.
         let head = text.get(..offset).unwrap_or(text);
         if let Some(close) = head.trim_end().rfind('}')
@@ -141,7 +146,7 @@ pub fn parent_path(path: &str) -> String {
 /// English serde wording made plainer ("expected u16" → "expected a whole number").
 #[must_use]
 pub fn plain_en(message: &str) -> String {
-    let mut out = message.to_owned();
+    let mut out = too_many_digits(message).unwrap_or_else(|| message.to_owned());
     for (from, to) in EXPECTED_EN {
         if let Some(head) = out.strip_suffix(from) {
             out = format!("{head}{to}");
@@ -149,6 +154,19 @@ pub fn plain_en(message: &str) -> String {
         }
     }
     out
+}
+
+/// Start of the message for a whole number with more digits than any count holds.
+const TOO_MANY_DIGITS: &str = "a whole number with too many digits (out of range)";
+
+/// serde reads a whole number beyond u64 as a float and calls it "floating
+/// point"; the officer typed an integer, so say what is really wrong.
+fn too_many_digits(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("invalid type: floating point `")?;
+    let (value, expected) = rest.split_once("`, ")?;
+    let number: f64 = value.parse().ok()?;
+    let beyond_u64 = number.fract() == 0.0 && number.abs() >= 1.8e19;
+    beyond_u64.then(|| format!("invalid value: {TOO_MANY_DIGITS}, {expected}"))
 }
 
 const EXPECTED_EN: [(&str, &str); 7] = [
@@ -172,6 +190,11 @@ const EXPECTED_EN: [(&str, &str); 7] = [
 pub fn to_zh(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("invalid amount ") {
         return amount_zh(rest, "金额", "最多两位小数的数字字符串，如 \"588.55\"");
+    }
+    if let Some(rest) = message.strip_prefix("invalid number ")
+        && message.contains("expected a weight")
+    {
+        return amount_zh(rest, "分值", "不小于 0 的数字字符串，如 \"5\"");
     }
     if let Some(rest) = message.strip_prefix("invalid number ") {
         return amount_zh(rest, "数值", "数字字符串，如 \"19.58\"");
@@ -283,6 +306,7 @@ fn thing_zh(found: &str) -> String {
         }
     }
     match found {
+        TOO_MANY_DIGITS => "整数位数过多（超出范围）".to_owned(),
         "null" => "null".to_owned(),
         "map" => "对象 { … }".to_owned(),
         "sequence" => "数组 [ … ]".to_owned(),
@@ -368,5 +392,54 @@ mod tests {
         );
         assert_eq!(to_zh("expected `,` or `}`"), "此处应为逗号 , 或 }");
         assert_eq!(to_zh("something new"), "something new");
+    }
+
+    #[test]
+    fn a_whole_number_beyond_u64_is_too_many_digits_not_a_decimal() {
+        let en = plain_en("invalid type: floating point `1e20`, expected u32");
+        assert_eq!(
+            en,
+            "invalid value: a whole number with too many digits (out of range), expected a whole number from 0 to 4294967295"
+        );
+        let zh = to_zh(&en);
+        assert_eq!(
+            zh,
+            "取值无效：整数位数过多（超出范围），应为 0–4294967295 的整数"
+        );
+        assert!(!zh.contains("小数"));
+        // A real decimal is still called one.
+        assert!(
+            to_zh(&plain_en(
+                "invalid type: floating point `12.5`, expected u32"
+            ))
+            .contains("小数 12.5")
+        );
+    }
+
+    #[test]
+    fn a_missing_field_of_the_top_object_names_no_inner_key() {
+        let text = "{\"a\": 1, \"reported\": {\"x\": 2}\n}";
+        let brace = text.rfind('}').expect("brace");
+        let offset = refine_offset(text, brace, "missing field `unit`");
+        assert_eq!(offset, brace);
+        assert_eq!(parent_path(&path_at(text, offset)), "");
+        // Inside a nested object whose last value is an object, the same holds.
+        let nested = "{\"unit\": {\"n\": {\"x\": 1}}}";
+        let close = nested.find("}}").expect("close") + 1;
+        assert_eq!(
+            parent_path(&path_at(
+                nested,
+                refine_offset(nested, close, "missing field `name`")
+            )),
+            "unit"
+        );
+    }
+
+    #[test]
+    fn negative_weights_are_named_as_weights() {
+        assert_eq!(
+            to_zh("invalid number \"-5\": negative; expected a weight of 0 or more, e.g. \"5\""),
+            "分值 \"-5\" 无效：不能为负数；应为不小于 0 的数字字符串，如 \"5\""
+        );
     }
 }

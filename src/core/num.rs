@@ -393,6 +393,29 @@ pub mod dec_str {
     }
 }
 
+/// Serde helpers for weights (分值): like [`dec_str`], but a negative weight
+/// is an error, so a bad file is refused instead of scoring against it.
+pub mod weight_str {
+    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored};
+
+    /// # Errors
+    /// Fails when the serializer fails.
+    pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+        super::dec_str::serialize(value, serializer)
+    }
+
+    /// # Errors
+    /// Fails when the text is not a plain, non-negative decimal string.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        parse_stored(&text, 28, false).map_err(|why| {
+            serde::de::Error::custom(format!(
+                "invalid number \"{text}\": {why}; expected a weight of 0 or more, e.g. \"5\""
+            ))
+        })
+    }
+}
+
 /// Serde helpers for `Option<Decimal>` stored as a string or null.
 pub mod dec_str_opt {
     use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored, stored_text};

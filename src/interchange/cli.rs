@@ -166,7 +166,7 @@ fn rule_lines(report: &mut String, imported: &super::Imported, lang: Lang) {
 ///
 /// # Errors
 /// Exit code 2 when the spreadsheet cannot be read or its columns are not
-/// recognised; 1 when weights do not add up (unless `force`), nothing written then.
+/// recognised; 1 when a weight is no number or negative, or weights do not add up (unless `force`), nothing written then.
 pub fn import(
     input: &Path,
     output: Option<&Path>,
@@ -192,6 +192,21 @@ pub fn import(
     };
     let json = table_file::to_json(&imported.table);
     let mut report = import_report(&imported, &name, lang);
+    if !imported.invalid_weights.is_empty() {
+        let _ = write!(
+            report,
+            "{}",
+            both(
+                "分值无效（不是数字或为负数），未写入评分表文件；请按原表改正分值（--force 也不导入无效分值）".into(),
+                "some weights are not numbers or are negative; no table file written. Correct them from the bureau's original (--force does not import invalid weights)".into(),
+                lang
+            )
+        );
+        return Err(Failure {
+            message: Bilingual::new(report.clone(), report),
+            exit_code: 1,
+        });
+    }
     if !imported.weight_errors.is_empty() && !force {
         let _ = write!(
             report,
@@ -264,9 +279,24 @@ pub fn apply(
     flags: ApplyFlags,
     lang: Lang,
 ) -> Result<Outcome, Failure> {
+    let loaded = open_for_apply(workbook)?;
+    apply_opened(loaded, workbook, table, flags, lang)
+}
+
+/// [`apply`] to a workbook already read (its stamp taken then): the save is
+/// refused when the file changed on disk since.
+///
+/// # Errors
+/// As [`apply`].
+pub fn apply_opened(
+    mut loaded: crate::store::Opened,
+    workbook: &Path,
+    table: &Path,
+    flags: ApplyFlags,
+    lang: Lang,
+) -> Result<Outcome, Failure> {
     let ApplyFlags { dry_run, force } = flags;
     let wb_name = workbook.display().to_string();
-    let mut loaded = open_for_apply(workbook)?;
     let new_table = table_file::read_table_file(table).map_err(Failure::unreadable)?;
     let before = derive(&loaded.workbook);
     let mut wb = loaded.workbook.clone();

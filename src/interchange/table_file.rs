@@ -36,7 +36,7 @@ struct TableOut<'a> {
 struct IndicatorOut<'a> {
     code: &'a str,
     name: &'a str,
-    #[serde(with = "crate::core::num::dec_str")]
+    #[serde(with = "crate::core::num::weight_str")]
     weight: rust_decimal::Decimal,
     standard: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]

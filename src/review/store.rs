@@ -37,8 +37,9 @@ impl ReviewFolder {
             problem: None,
             dirty: false,
         };
-        match std::fs::read(&out.path) {
-            Ok(bytes) => {
+        // Through the input guard: a FIFO or /dev/zero in its place must not hang the reviewer.
+        match crate::store::read_guarded(&out.path) {
+            Ok((bytes, _)) => {
                 out.loaded_sha256 = Some(sha256_hex(&bytes));
                 let parsed = std::str::from_utf8(&bytes)
                     .map_err(|_| {
@@ -53,13 +54,8 @@ impl ReviewFolder {
                     Err(problem) => out.problem = Some(problem),
                 }
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => {
-                out.problem = Some(Bilingual::new(
-                    format!("{shown}：无法读取（{e}）"),
-                    format!("{shown}: cannot read ({e})"),
-                ));
-            }
+            Err(e) if e.is_not_found() => {}
+            Err(e) => out.problem = Some(e.describe_plain()),
         }
         out
     }
@@ -86,13 +82,14 @@ impl ReviewFolder {
                 ),
             ));
         }
-        let on_disk = match std::fs::read(&self.path) {
-            Ok(bytes) => Some(sha256_hex(&bytes)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        let on_disk = match crate::store::read_guarded(&self.path) {
+            Ok((bytes, _)) => Some(sha256_hex(&bytes)),
+            Err(e) if e.is_not_found() => None,
             Err(e) => {
+                let why = e.describe_plain();
                 return Err(Bilingual::new(
-                    format!("{shown}：无法读取（{e}），未保存"),
-                    format!("{shown}: cannot read ({e}); not saved"),
+                    format!("{}，未保存", why.zh),
+                    format!("{}; not saved", why.en),
                 ));
             }
         };

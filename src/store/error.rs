@@ -243,8 +243,8 @@ impl OpenError {
     pub fn describe_plain(&self) -> Bilingual {
         let name = self.path().display().to_string();
         let (zh, en) = match self {
-            Self::Unreadable { detail, .. } => (
-                format!("{name}：无法读取（{detail}）"),
+            Self::Unreadable { kind, detail, .. } => (
+                format!("{name}：无法读取（{}）", unreadable_zh(*kind, detail)),
                 format!("{name}: cannot read ({detail})"),
             ),
             Self::TooLarge { len, limit, .. } => (
@@ -273,5 +273,71 @@ impl OpenError {
             }
         };
         Bilingual::new(zh, en)
+    }
+}
+
+/// Why a file cannot be read, in Chinese: the guard's own reasons and the
+/// common system errors; only an unusual system error keeps its own words.
+fn unreadable_zh(kind: io::ErrorKind, detail: &str) -> String {
+    const GUARD: [(&str, &str); 5] = [
+        ("is a FIFO", "是命名管道（FIFO），不是普通文件"),
+        ("is a device", "是设备文件，不是普通文件"),
+        ("is a socket", "是套接字，不是普通文件"),
+        ("is a folder", "是文件夹，不是文件"),
+        ("not a regular file", "不是普通文件"),
+    ];
+    if let Some((_, zh)) = GUARD.iter().find(|(en, _)| detail.starts_with(en)) {
+        return (*zh).to_owned();
+    }
+    match kind {
+        io::ErrorKind::NotFound => "文件不存在".to_owned(),
+        io::ErrorKind::PermissionDenied => "没有读取权限".to_owned(),
+        io::ErrorKind::IsADirectory => "是文件夹，不是文件".to_owned(),
+        _ => format!("系统错误：{detail}"),
+    }
+}
+
+#[cfg(test)]
+mod unreadable_tests {
+    use super::*;
+
+    #[test]
+    fn the_guards_reasons_are_chinese_throughout() {
+        for (kind, detail) in [
+            (
+                io::ErrorKind::InvalidInput,
+                "is a FIFO (named pipe), not a regular file",
+            ),
+            (
+                io::ErrorKind::InvalidInput,
+                "is a device, not a regular file",
+            ),
+            (
+                io::ErrorKind::InvalidInput,
+                "is a socket, not a regular file",
+            ),
+            (io::ErrorKind::IsADirectory, "is a folder, not a file"),
+            (
+                io::ErrorKind::NotFound,
+                "No such file or directory (os error 2)",
+            ),
+            (
+                io::ErrorKind::PermissionDenied,
+                "Permission denied (os error 13)",
+            ),
+        ] {
+            let error = OpenError::Unreadable {
+                path: PathBuf::from("报告.json"),
+                kind,
+                detail: detail.to_owned(),
+            };
+            let zh = error.describe_plain().zh;
+            let reason = zh.trim_start_matches("报告.json");
+            let english = reason
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .collect::<String>();
+            assert!(english.is_empty() || english == "FIFO", "{zh}");
+        }
     }
 }

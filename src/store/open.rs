@@ -228,14 +228,18 @@ fn parse(path: &Path, bytes: &[u8]) -> Result<(Loaded, Option<ReadOnlyReason>), 
     let text = decode_text(path, bytes)?;
     match load(text) {
         Ok(loaded) => Ok((loaded, None)),
-        Err(LoadError::NewerVersion { found, supported }) => match load_newer(text, found) {
+        Err(
+            error @ LoadError::NewerVersion {
+                found, supported, ..
+            },
+        ) => match load_newer(text, found) {
             Some(loaded) => Ok((
                 loaded,
                 Some(ReadOnlyReason::NewerVersion { found, supported }),
             )),
             None => Err(OpenError::Invalid {
                 path: path.to_path_buf(),
-                error: LoadError::NewerVersion { found, supported },
+                error,
             }),
         },
         Err(error) => Err(OpenError::Invalid {

@@ -55,6 +55,10 @@ pub struct Draft {
     /// What was being edited, in the officer's words.
     pub field: String,
     pub text: String,
+    /// What the editor edits, in the workbench's own terms (opaque here), so
+    /// a restore can reopen it holding the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<serde_json::Value>,
 }
 
 /// A recovery file found for a workbook: the edits of a session that ended

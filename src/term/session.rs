@@ -131,8 +131,13 @@ impl Session {
             ));
         }
         let differences = differences(&app.workbook, &recovered.loaded.workbook, app.lang);
+        let draft = recovered.draft.and_then(|d| {
+            let target = serde_json::from_value(d.target?).ok()?;
+            Some((target, d.text))
+        });
         RecoveryOffer {
             workbook: recovered.loaded.workbook,
+            draft,
             summary,
             differences,
             show_differences: false,
@@ -183,6 +188,7 @@ impl Session {
         let draft = self.seen_draft.as_ref().map(|(field, text)| Draft {
             field: field.clone(),
             text: text.clone(),
+            target: app.draft_target(),
         });
         let json = self.document.to_json(app.committed_workbook());
         match writer.write_with_draft(&json, draft.as_ref()) {
@@ -217,7 +223,11 @@ impl Session {
         if !app.dirty && app.draft().is_none() {
             return None;
         }
-        let draft = app.draft().map(|(field, text)| Draft { field, text });
+        let draft = app.draft().map(|(field, text)| Draft {
+            field,
+            text,
+            target: app.draft_target(),
+        });
         writer
             .write_with_draft(
                 &self.document.to_json(app.committed_workbook()),

@@ -30,7 +30,7 @@ pub struct ScoringTable {
 pub struct Indicator {
     pub code: String,
     pub name: String,
-    #[serde(with = "crate::core::num::dec_str")]
+    #[serde(with = "crate::core::num::weight_str")]
     pub weight: Decimal,
     /// The scoring standard as the bureau wrote it (评分标准), kept verbatim.
     #[serde(default)]

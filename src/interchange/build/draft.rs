@@ -31,6 +31,8 @@ pub(super) struct Builder {
     pub(super) problems: Vec<Bilingual>,
     /// Weights that do not add up (also among the problems): import refuses them unless forced.
     pub(super) weight_errors: Vec<Bilingual>,
+    /// Weights that are no number, or negative (also among the problems): never imported.
+    pub(super) invalid_weights: Vec<Bilingual>,
 }
 
 impl Builder {
@@ -217,10 +219,23 @@ pub(super) fn set_weight(b: &mut Builder, node: usize, text: &str, shown_row: us
         Ok(None) => {}
         Err(()) => {
             let name = b.nodes[node].name.clone();
-            b.problem(
-                format!("第 {shown_row} 行“{name}”的分值“{text}”不是数字"),
-                format!("row {shown_row}: the weight \"{text}\" of \"{name}\" is not a number"),
+            let plain = normalise(text);
+            let negative = plain.trim().starts_with('-')
+                && parse_weight(plain.trim().trim_start_matches('-')).is_ok();
+            let (why_zh, why_en) = if negative {
+                (
+                    "为负数，分值应不小于 0",
+                    "is negative; a weight is 0 or more",
+                )
+            } else {
+                ("不是数字", "is not a number")
+            };
+            let problem = Bilingual::new(
+                format!("第 {shown_row} 行“{name}”的分值“{text}”{why_zh}"),
+                format!("row {shown_row}: the weight \"{text}\" of \"{name}\" {why_en}"),
             );
+            b.invalid_weights.push(problem.clone());
+            b.problems.push(problem);
         }
     }
 }

@@ -38,6 +38,9 @@ pub struct Imported {
     /// The weight sums that do not add up (also among `problems`): import
     /// refuses the table unless forced.
     pub weight_errors: Vec<Bilingual>,
+    /// Weights that are no number (`NaN`, `1e400`) or negative (also among
+    /// `problems`): import refuses the table even when forced.
+    pub invalid_weights: Vec<Bilingual>,
     /// Per leaf: code, name, how its rule was obtained, and a note.
     pub rules: Vec<RuleReport>,
 }
@@ -158,6 +161,7 @@ pub fn import_grid(grid: &Grid, default_name: &str) -> Result<Imported, LayoutEr
         other_tables: Vec::new(),
         problems: b.problems,
         weight_errors: b.weight_errors,
+        invalid_weights: b.invalid_weights,
         rules,
     })
 }
