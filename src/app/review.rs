@@ -15,7 +15,7 @@ use crate::core::{Bilingual, Lang};
 use crate::i18n::{self as t, Tr};
 use crate::review::compare::{self, Diff, Matrix, MatrixDepth};
 use crate::review::export::{ExportFormat, Sheet};
-use crate::review::reviews::ReviewStatus;
+use crate::review::reviews::{IndicatorReview, ReviewStatus, WorkbookReview, review_total};
 use crate::review::session::ReviewSession;
 use crate::review::stats::{Bucket, Footer};
 use crate::review::store::PendingWrite;
@@ -94,6 +94,32 @@ pub enum ReviewEffect {
     Quit,
 }
 
+impl App {
+    /// In a drill-in, the total with the reviewer's scores in place (see
+    /// `review::reviews::review_total`); `None` outside review or before any
+    /// review score.
+    #[must_use]
+    pub fn reviewer_total(&self) -> Option<Decimal> {
+        if !self.reviewing {
+            return None;
+        }
+        let mut review = WorkbookReview::default();
+        for (_, ind) in self.workbook.table.flatten() {
+            if let Some(score) = ind.entry.reviewer_score {
+                review.indicators.insert(
+                    ind.code.clone(),
+                    IndicatorReview {
+                        score: Some(score),
+                        comment: String::new(),
+                    },
+                );
+            }
+        }
+        (!review.indicators.is_empty())
+            .then(|| crate::core::num::round2(review_total(&self.derived, &review)))
+    }
+}
+
 /// Reviewer mode's state.
 #[derive(Debug, Clone)]
 pub struct ReviewApp {
@@ -115,6 +141,9 @@ pub struct ReviewApp {
     pub mode: ReviewMode,
     pub status: Option<Status>,
     pub should_quit: bool,
+    /// A drill-in edit was just refused: typed text is swallowed (not run as
+    /// commands) until Esc, Enter or a movement key.
+    pub refused_edit: bool,
     /// Totals, averages and grade counts of the rows in view (kept with the view,
     /// so drawing a frame does not recount a thousand rows).
     pub footer: Footer,
@@ -140,6 +169,8 @@ impl ReviewApp {
     pub fn mode_kind(&self) -> ModeKind {
         match (&self.mode, &self.screen) {
             (ReviewMode::Prompt(..), _) => ModeKind::Prompt,
+            // Typed text after a refused edit arrives as input and is dropped.
+            (ReviewMode::Browse, Screen::Drill { .. }) if self.refused_edit => ModeKind::Prompt,
             (ReviewMode::ConfirmQuit, _) => ModeKind::ConfirmQuit,
             (ReviewMode::Help(_), _) => ModeKind::Help,
             (ReviewMode::Browse, Screen::Drill { app, .. }) => app.mode.kind(),
@@ -169,6 +200,7 @@ impl ReviewApp {
             mode: ReviewMode::Browse,
             status: None,
             should_quit: false,
+            refused_edit: false,
             footer: Footer::default(),
             histogram: Vec::new(),
         };
@@ -620,6 +652,8 @@ impl ReviewApp {
             "review mode: the department's file is read-only; only review scores and comments can be entered",
         ));
         app.reviewing = true;
+        // The reviewer's score column first.
+        app.column[super::Pane::Indicators] = 1;
         app.monochrome = self.monochrome;
         app.update(Action::Resize(self.size.0, self.size.1));
         self.screen = Screen::Drill {
@@ -633,6 +667,22 @@ impl ReviewApp {
             return ReviewEffect::None;
         };
         let row = *row;
+        if self.refused_edit {
+            self.refused_edit = false;
+            match action {
+                Action::Input(_)
+                | Action::Paste(_)
+                | Action::Backspace
+                | Action::Delete
+                | Action::ClearInput => {
+                    // Still typing into an editor that did not open.
+                    self.refused_edit = true;
+                    return ReviewEffect::None;
+                }
+                Action::Cancel | Action::Commit | Action::Activate => return ReviewEffect::None,
+                _ => {}
+            }
+        }
         let leaving = app.mode == Mode::Browse && matches!(action, Action::Cancel | Action::Quit);
         if !leaving {
             // Saving inside a drill-in saves the reviews, never the workbook.
@@ -640,7 +690,13 @@ impl ReviewApp {
                 self.sync_drill(row);
                 return self.save_reviews();
             }
+            let activating = action == Action::Activate && app.mode == Mode::Browse;
             let _ = app.update(action);
+            // Enter that opened no editor and said why: what is typed next
+            // was meant for the editor, not for the command keys.
+            self.refused_edit = activating
+                && app.mode == Mode::Browse
+                && app.status.as_ref().is_some_and(|s| s.is_error);
             return ReviewEffect::None;
         }
         self.sync_drill(row);
