@@ -325,7 +325,7 @@ fn matrix(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
                         "{}{}",
                         cell.band.symbol(),
                         cell.share
-                            .map(|s| pad_left(&format!("{}", s.round()), 4))
+                            .map(|s| pad_left(&crate::review::compare::share_label(s), 5))
                             .unwrap_or_default()
                     ),
                     None => String::new(),
