@@ -82,8 +82,22 @@ fn check_json_parses_and_has_the_documented_keys() {
             "total",
             "unit",
             "warnings",
+            "what_if",
             "workload"
         ]
+    );
+    // What-if (issue 12): the 差异率 reaches 5.00 % at a final of 695.18.
+    let a31 = doc["what_if"]["leaves"]
+        .as_array()
+        .and_then(|l| l.iter().find(|x| x["code"] == "A3.1"))
+        .expect("A3.1 what-if");
+    assert!(
+        a31["moves"].as_array().is_some_and(|m| m
+            .iter()
+            .any(|x| x["field"] == "appropriation_income_final"
+                && x["target"] == "695.18"
+                && x["rate_shown"] == "5.00")),
+        "{a31}"
     );
     assert_eq!(doc["jixiao_check"], 1);
     assert_eq!(doc["file"], SAMPLE);

@@ -277,6 +277,8 @@ impl Choices {
             },
             staffing: Staffing::default(),
             budget: Budget::default(),
+            finals: Default::default(),
+            three_public: Default::default(),
             table: ScoringTable {
                 name: "随机评分表".into(),
                 verified: self.flag(),
@@ -341,6 +343,7 @@ fn check_invariants(extreme: bool, wb: &Workbook) -> Result<(), TestCaseError> {
 
     // Leaves within 0..=weight; subtotals the sum of their children.
     let mut leaf_sum = Some(Decimal::ZERO);
+    let mut any_capped = false;
     for (i, ((_, ind), r)) in flat.iter().zip(results).enumerate() {
         prop_assert_eq!(&ind.code, &r.code);
         let weight = ind.weight.max(Decimal::ZERO);
@@ -367,7 +370,20 @@ fn check_invariants(extreme: bool, wb: &Workbook) -> Result<(), TestCaseError> {
                 counted = counted.saturating_add(cr.counted_weight);
                 child += 1 + c.descendant_count();
             }
-            prop_assert_eq!(r.score, sum, "subtotal {}", r.code);
+            // A parent never exceeds its weight (issue 12): the children's sum, capped.
+            prop_assert_eq!(r.score, sum.min(weight), "subtotal {}", r.code);
+            prop_assert!(r.score <= weight, "subtotal {} above its weight", r.code);
+            prop_assert_eq!(r.capped, sum > weight, "capped flag {}", r.code);
+            if sum > weight {
+                prop_assert!(
+                    d.warnings.iter().any(|w| w.code
+                        == jixiao::core::engine::WarningCode::ParentAboveWeight
+                        && w.message.zh.contains(r.code.as_str())),
+                    "no parent_above_weight for {}",
+                    r.code
+                );
+                any_capped = true;
+            }
             prop_assert_eq!(r.counted_weight, counted, "counted weight {}", r.code);
         }
     }
@@ -384,8 +400,9 @@ fn check_invariants(extreme: bool, wb: &Workbook) -> Result<(), TestCaseError> {
     prop_assert_eq!(d.scores.raw_total, top_sum);
     if d.scores.removed_weight.is_zero() {
         prop_assert_eq!(d.scores.total, d.scores.raw_total);
-        if !extreme {
-            // Plausible numbers add exactly: the tree's total is the plain sum of the leaves.
+        if !extreme && !any_capped {
+            // Plausible numbers add exactly: the tree's total is the plain sum of the leaves
+            // (unless a parent was capped at its weight).
             prop_assert_eq!(Some(d.scores.total), leaf_sum);
         }
     } else {

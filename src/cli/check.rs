@@ -176,6 +176,7 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
         "indicators": indicators,
         "workload": workload,
         "warnings": warnings,
+        "what_if": super::what_if::to_json(&crate::core::engine::what_if::what_if(wb, d)),
     })
 }
 
@@ -304,5 +305,7 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
             format_args!("({})", w.code.key())
         );
     }
+    let what_if = crate::core::engine::what_if::what_if(wb, d);
+    out.push_str(&super::what_if::to_text(&what_if, lang));
     out
 }

@@ -5,3 +5,4 @@ pub mod new;
 pub mod paths;
 pub mod sample;
 pub mod synthetic;
+pub mod what_if;

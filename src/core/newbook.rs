@@ -22,6 +22,8 @@ pub fn blank_workbook(unit_name: &str, fiscal_year: u16, mut table: ScoringTable
         },
         staffing: Default::default(),
         budget: Default::default(),
+        finals: Default::default(),
+        three_public: Default::default(),
         table,
         workload: Vec::new(),
         narrative: Default::default(),

@@ -23,6 +23,22 @@ pub fn round2(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(DISPLAY_PLACES, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// Decimal places an Excel formula is pre-rounded to before it is rounded for
+/// display: enough for any rate or amount of a budget, few enough to wipe out
+/// binary floating-point noise (1.125 computed as 1.1249999999999998).
+pub const EXCEL_PRE_ROUND_PLACES: u32 = 10;
+
+/// The Excel formula that rounds `expr` half-up to `places` as `round2` does.
+/// Excel's and LibreOffice's `ROUND` see the binary double, so a decimal
+/// half-way value that arithmetic left a hair below the half rounds down
+/// there (1.12 where jixiao gives 1.13); rounding to
+/// `EXCEL_PRE_ROUND_PLACES` first puts it back on the half. Every formula
+/// helper (metrics, rules, the workload sheet) rounds through this one.
+#[must_use]
+pub fn excel_round(expr: &str, places: u32) -> String {
+    format!("ROUND(ROUND({expr},{EXCEL_PRE_ROUND_PLACES}),{places})")
+}
+
 /// Rounds like `round2` and keeps exactly 2 places, as a rate is shown:
 /// 100 → 100.00, 19.575 → 19.58.
 #[must_use]

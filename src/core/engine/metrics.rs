@@ -10,6 +10,7 @@ pub use super::metric_defs::{
     Display, Formula, Input, METRICS, MetricDef, MetricId, Role, SideGiven, Written,
 };
 use super::rule_text::Text;
+use crate::core::model::totals::{self, Source};
 use crate::core::model::{FieldId, Workbook};
 use crate::core::num::{fmt_percent, round2_fixed};
 use crate::core::{Bilingual, Lang};
@@ -225,12 +226,36 @@ fn compute_def(wb: &Workbook, def: &'static MetricDef) -> Metric {
     let inputs: Vec<(FieldId, Option<Decimal>)> = def
         .inputs
         .iter()
-        .map(|i| (i.field, i.field.get(wb)))
+        .map(|i| (i.field, totals::value(i.field, wb)))
         .collect();
-    match def.formula {
+    let summed: Vec<FieldId> = def
+        .inputs
+        .iter()
+        .filter(|i| matches!(totals::resolve(i.field, wb), Some((_, Source::SumOfParts))))
+        .map(|i| i.field)
+        .collect();
+    let mut metric = match def.formula {
         Formula::Ratio { given, written } => ratio(def, inputs, given, written),
         Formula::Change => change_rate(def, inputs),
         Formula::AmountChange => amount_change(def, inputs),
+    };
+    note_summed_totals(&mut metric, &summed);
+    metric
+}
+
+/// Says in the written arithmetic which totals were not given but summed from their parts.
+fn note_summed_totals(metric: &mut Metric, summed: &[FieldId]) {
+    let Some(expression) = metric.expression.as_mut() else {
+        return;
+    };
+    for field in summed {
+        expression
+            .zh
+            .push_str(&format!("（{}未填，取分项之和）", field.label_zh()));
+        expression.en.push_str(&format!(
+            " ({} not given: the sum of its parts)",
+            field.label_en()
+        ));
     }
 }
 

@@ -8,13 +8,18 @@ pub mod metrics;
 pub mod rule_text;
 pub mod rules;
 pub mod scoring;
+pub mod what_if;
 pub mod working;
 pub mod workload;
 
 #[cfg(test)]
 mod checks_tests;
 #[cfg(test)]
+mod finals_tests;
+#[cfg(test)]
 mod scoring_tests;
+#[cfg(test)]
+mod what_if_tests;
 
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -59,8 +59,12 @@ pub struct IndicatorResult {
     pub lost: Decimal,
     /// The officer's typed score differs from the computed one.
     pub officer_differs: bool,
-    /// The officer's typed score was above the weight and was capped.
+    /// The officer's typed score was above the weight and was capped; for a
+    /// subtotal, the children's sum was above the weight and was capped.
     pub capped: bool,
+    /// For a subtotal, what the children add up to before any cap.
+    #[serde(skip)]
+    pub children_sum: Decimal,
 }
 
 /// Scores of the whole table.
@@ -186,6 +190,7 @@ impl<'a> Scorer<'a> {
             lost: Decimal::ZERO,
             officer_differs: false,
             capped: false,
+            children_sum: Decimal::ZERO,
         });
         let mut sum = Decimal::ZERO;
         let mut counted = Decimal::ZERO;
@@ -201,13 +206,26 @@ impl<'a> Scorer<'a> {
         }
         working.push('=');
         push_score(&mut working, sum);
-        if let Some(result) = self.out.get_mut(slot) {
-            result.score = sum;
-            result.counted_weight = counted;
-            result.lost = counted.saturating_sub(sum);
-            result.working = Bilingual::new(working.clone(), working);
+        // A parent never scores above its weight (checks name the children).
+        let cap = effective_weight(node.weight);
+        let score = sum.min(cap);
+        let mut working_en = working.clone();
+        if score < sum {
+            working.push_str("，超过分值，按 ");
+            working_en.push_str(", above the weight; counted as ");
+            push_score(&mut working, score);
+            working.push_str(" 计");
+            push_score(&mut working_en, score);
         }
-        (sum, counted)
+        if let Some(result) = self.out.get_mut(slot) {
+            result.score = score;
+            result.counted_weight = counted;
+            result.lost = counted.saturating_sub(score);
+            result.working = Bilingual::new(working, working_en);
+            result.capped = score < sum;
+            result.children_sum = sum;
+        }
+        (score, counted)
     }
 
     fn score_leaf_node(&mut self, node: &'a Indicator, depth: usize) -> (Decimal, Decimal) {
@@ -239,6 +257,7 @@ impl<'a> Scorer<'a> {
             lost: counted.saturating_sub(leaf.score),
             officer_differs,
             capped: leaf.capped,
+            children_sum: Decimal::ZERO,
         });
         (leaf.score, counted)
     }

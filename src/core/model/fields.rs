@@ -65,10 +65,14 @@ pub enum FieldGroup {
     Assets,
     Staffing,
     Common,
+    /// 收支决算: final accounts by source and by nature.
+    FinalAccounts,
+    /// 三公经费 by its four kinds.
+    ThreePublicKinds,
 }
 
 impl FieldGroup {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 10] = [
         Self::Income,
         Self::Expenditure,
         Self::Appropriation,
@@ -77,6 +81,8 @@ impl FieldGroup {
         Self::Assets,
         Self::Staffing,
         Self::Common,
+        Self::FinalAccounts,
+        Self::ThreePublicKinds,
     ];
 
     #[must_use]
@@ -90,6 +96,8 @@ impl FieldGroup {
             Self::Assets => "资产与转移支付",
             Self::Staffing => "人员编制",
             Self::Common => "共性指标数据",
+            Self::FinalAccounts => "收支决算",
+            Self::ThreePublicKinds => "“三公经费”分项",
         }
     }
 
@@ -104,6 +112,8 @@ impl FieldGroup {
             Self::Assets => "Assets & transfers",
             Self::Staffing => "Staffing",
             Self::Common => "National common items",
+            Self::FinalAccounts => "Final accounts",
+            Self::ThreePublicKinds => "Three public costs by kind",
         }
     }
 }
@@ -244,6 +254,30 @@ fields! {
     PaymentProgressPlanned => budget.payment_progress_planned, Common, Percent, "既定支付进度", "Payment progress, planned";
     KeyProjectExpenditure => budget.key_project_expenditure, Common, Money, "重点项目支出", "Key project expenditure";
     ProjectExpenditureTotal => budget.project_expenditure_total, Common, Money, "项目总支出", "Project expenditure, total";
+    IncomeFinalTotal => finals.income_final_total, FinalAccounts, Money, "收入决算合计", "Income final, total";
+    IncomeFinalGeneral => finals.income_final_general, FinalAccounts, Money, "一般公共预算财政拨款收入决算", "General public budget appropriation, final";
+    IncomeFinalGovFund => finals.income_final_gov_fund, FinalAccounts, Money, "政府性基金预算财政拨款收入决算", "Government fund appropriation, final";
+    IncomeFinalStateCapital => finals.income_final_state_capital, FinalAccounts, Money, "国有资本经营预算财政拨款收入决算", "State capital operating appropriation, final";
+    IncomeFinalBusiness => finals.income_final_business, FinalAccounts, Money, "事业收入决算", "Institution (service) income, final";
+    IncomeFinalOperations => finals.income_final_operations, FinalAccounts, Money, "经营收入决算", "Operating (business) income, final";
+    IncomeFinalOther => finals.income_final_other, FinalAccounts, Money, "其他收入决算", "Other income, final";
+    ExpenditureFinalTotal => finals.expenditure_final_total, FinalAccounts, Money, "支出决算合计", "Expenditure final, total";
+    FinalBasic => finals.final_basic, FinalAccounts, Money, "基本支出决算", "Basic expenditure, final";
+    FinalPersonnel => finals.final_personnel, FinalAccounts, Money, "人员经费支出决算", "Personnel costs, final";
+    FinalOperating => finals.final_operating, FinalAccounts, Money, "公用经费支出决算", "Operating costs, final";
+    FinalProject => finals.final_project, FinalAccounts, Money, "项目支出决算", "Project expenditure, final";
+    AbroadBudget => three_public.three_public_budget_overseas, ThreePublicKinds, Money, "因公出国（境）费预算数", "Official travel abroad, budget";
+    AbroadFinal => three_public.three_public_final_overseas, ThreePublicKinds, Money, "因公出国（境）费决算数", "Official travel abroad, final";
+    AbroadPrevFinal => three_public.three_public_prev_final_overseas, ThreePublicKinds, Money, "上年因公出国（境）费决算数", "Official travel abroad, last year final";
+    ReceptionBudget => three_public.three_public_budget_reception, ThreePublicKinds, Money, "公务接待费预算数", "Official reception, budget";
+    ReceptionFinal => three_public.three_public_final_reception, ThreePublicKinds, Money, "公务接待费决算数", "Official reception, final";
+    ReceptionPrevFinal => three_public.three_public_prev_final_reception, ThreePublicKinds, Money, "上年公务接待费决算数", "Official reception, last year final";
+    VehiclePurchaseBudget => three_public.three_public_budget_vehicle_purchase, ThreePublicKinds, Money, "公务用车购置费预算数", "Official vehicle purchase, budget";
+    VehiclePurchaseFinal => three_public.three_public_final_vehicle_purchase, ThreePublicKinds, Money, "公务用车购置费决算数", "Official vehicle purchase, final";
+    VehiclePurchasePrevFinal => three_public.three_public_prev_final_vehicle_purchase, ThreePublicKinds, Money, "上年公务用车购置费决算数", "Official vehicle purchase, last year final";
+    VehicleOperationBudget => three_public.three_public_budget_vehicle_operation, ThreePublicKinds, Money, "公务用车运行维护费预算数", "Official vehicle operation, budget";
+    VehicleOperationFinal => three_public.three_public_final_vehicle_operation, ThreePublicKinds, Money, "公务用车运行维护费决算数", "Official vehicle operation, final";
+    VehicleOperationPrevFinal => three_public.three_public_prev_final_vehicle_operation, ThreePublicKinds, Money, "上年公务用车运行维护费决算数", "Official vehicle operation, last year final";
 }
 
 impl FieldId {

@@ -3,6 +3,7 @@
 
 pub mod fields;
 pub mod table;
+pub mod totals;
 pub mod workbook;
 pub mod workload;
 
@@ -12,7 +13,7 @@ pub use table::{
     NotApplicableMode, Rule, RuleKind, ScoringTable,
 };
 pub use workbook::{
-    Budget, FORMAT_NAME, FORMAT_VERSION, Narrative, Project, ReportedFigures, Staffing, TeamMember,
-    Unit, Workbook,
+    Budget, FORMAT_NAME, FORMAT_VERSION, FinalAccounts, Narrative, Project, ReportedFigures,
+    Staffing, TeamMember, ThreePublicKinds, Unit, Workbook,
 };
 pub use workload::{WorkloadGroup, WorkloadItem, WorkloadPart};

@@ -25,6 +25,12 @@ pub struct Workbook {
     pub staffing: Staffing,
     #[serde(default)]
     pub budget: Budget,
+    /// Final accounts by source and nature (收支决算); left out when empty.
+    #[serde(default, skip_serializing_if = "FinalAccounts::is_empty")]
+    pub finals: FinalAccounts,
+    /// 三公经费 by kind; left out when empty.
+    #[serde(default, skip_serializing_if = "ThreePublicKinds::is_empty")]
+    pub three_public: ThreePublicKinds,
     pub table: ScoringTable,
     #[serde(default)]
     pub workload: Vec<WorkloadGroup>,
@@ -121,6 +127,56 @@ pub struct Budget {
     pub project_expenditure_total: Option<Money>,
     /// Projects with their budget and final amounts.
     pub projects: Vec<Project>,
+}
+
+/// The final accounts (决算) by income source and expenditure nature, in 万元.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FinalAccounts {
+    pub income_final_total: Option<Money>,
+    pub income_final_general: Option<Money>,
+    pub income_final_gov_fund: Option<Money>,
+    pub income_final_state_capital: Option<Money>,
+    pub income_final_business: Option<Money>,
+    pub income_final_operations: Option<Money>,
+    pub income_final_other: Option<Money>,
+    pub expenditure_final_total: Option<Money>,
+    pub final_basic: Option<Money>,
+    pub final_personnel: Option<Money>,
+    pub final_operating: Option<Money>,
+    pub final_project: Option<Money>,
+}
+
+impl FinalAccounts {
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// 三公经费 by its four kinds: budget, final and last year's final, in 万元.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ThreePublicKinds {
+    pub three_public_budget_overseas: Option<Money>,
+    pub three_public_final_overseas: Option<Money>,
+    pub three_public_prev_final_overseas: Option<Money>,
+    pub three_public_budget_reception: Option<Money>,
+    pub three_public_final_reception: Option<Money>,
+    pub three_public_prev_final_reception: Option<Money>,
+    pub three_public_budget_vehicle_purchase: Option<Money>,
+    pub three_public_final_vehicle_purchase: Option<Money>,
+    pub three_public_prev_final_vehicle_purchase: Option<Money>,
+    pub three_public_budget_vehicle_operation: Option<Money>,
+    pub three_public_final_vehicle_operation: Option<Money>,
+    pub three_public_prev_final_vehicle_operation: Option<Money>,
+}
+
+impl ThreePublicKinds {
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
 }
 
 /// One project of 项目支出.

@@ -6,8 +6,10 @@ use super::super::rows::tr;
 use crate::core::Lang;
 use crate::core::engine::metrics::{Display, Formula, Input, Role, SideGiven};
 use crate::core::engine::rules;
-use crate::core::engine::{IndicatorResult, MetricId, ScoreBasis, ValueSource};
+use crate::core::engine::scoring::effective_weight;
+use crate::core::engine::{IndicatorResult, MetricId, ScoreBasis};
 use crate::core::model::{FieldId, Indicator, Workbook};
+use crate::core::num::{excel_round, round2};
 
 /// Where the basic data sheet put each input and each ratio.
 pub(super) struct CellRefs {
@@ -62,7 +64,8 @@ pub(super) fn metric_formula(id: MetricId, refs: &CellRefs, lang: Lang) -> Strin
                 }
             };
             let (n, d) = (sum_of(&num), sum_of(&den));
-            format!("IF({missing},\"{miss}\",IF({d}=0,\"n/a\",ROUND({n}/{d}*100,2)))")
+            let rate = excel_round(&format!("{n}/{d}*100"), 2);
+            format!("IF({missing},\"{miss}\",IF({d}=0,\"n/a\",{rate}))")
         }
         Formula::Change | Formula::AmountChange => {
             let (c, b) = (
@@ -73,10 +76,12 @@ pub(super) fn metric_formula(id: MetricId, refs: &CellRefs, lang: Lang) -> Strin
             let body = match (def.formula, def.display) {
                 (Formula::AmountChange, _) => format!("{c}-{b}"),
                 (_, Display::AbsolutePercent) => {
-                    format!("IF({b}=0,\"n/a\",ROUND(ABS(({c}-{b})/{b})*100,2))")
+                    let rate = excel_round(&format!("ABS(({c}-{b})/{b})*100"), 2);
+                    format!("IF({b}=0,\"n/a\",{rate})")
                 }
                 (_, Display::Percent | Display::Amount) => {
-                    format!("IF({b}=0,\"n/a\",ROUND(({c}-{b})/{b}*100,2))")
+                    let rate = excel_round(&format!("({c}-{b})/{b}*100"), 2);
+                    format!("IF({b}=0,\"n/a\",{rate})")
                 }
             };
             format!("IF({missing},\"{miss}\",{body})")
@@ -125,19 +130,39 @@ pub(super) fn stock_class_value(wb: &Workbook, lang: Lang) -> String {
     }
 }
 
-/// The Excel formula of a leaf scored from a ratio, when its rule is one of the
-/// computed shapes; `None` keeps jixiao's value as a plain number.
+/// The Excel formula of a leaf scored from a ratio, whenever its rule scores a
+/// rate — also when the ratio's inputs are empty at export, so a colleague who
+/// fills them in sees the score follow. `None` for rules that do not score a
+/// rate (jixiao's value stays a plain number).
+///
+/// When the ratio is no number the formula falls back as the engine does: a
+/// missing ratio takes the report's printed rate, if any; otherwise (or for a
+/// zero denominator) the officer's score in column K, else 0.
 pub(super) fn live_score_formula(
+    wb: &Workbook,
     ind: &Indicator,
     result: &IndicatorResult,
     refs: &CellRefs,
+    excel_row: u32,
 ) -> Option<String> {
-    if result.basis != ScoreBasis::Computed || result.value_source != Some(ValueSource::Computed) {
+    if result.basis == ScoreBasis::NotApplicable {
         return None;
     }
     let rule = ind.rule.as_ref()?;
-    let r = refs.metric_abs(rule.metric?)?;
-    let w = ind.weight;
-    let body = rules::excel_formula(&rule.kind, &r, w)?;
-    Some(format!("IF(ISNUMBER({r}),MAX(0,MIN({w},{body})),0)"))
+    let metric = rule.metric?;
+    let r = refs.metric_abs(metric)?;
+    let w = effective_weight(ind.weight);
+    let clamped = |rate: &str| -> Option<String> {
+        let body = rules::excel_formula(&rule.kind, rate, w)?;
+        Some(format!("MAX(0,MIN({w},{body}))"))
+    };
+    let live = clamped(&r)?;
+    let officer = format!("MAX(0,MIN({w},N(K{excel_row})))");
+    let when_missing = match wb.reported.rates.get(&metric) {
+        Some(printed) => clamped(&round2(*printed).to_string())?,
+        None => officer.clone(),
+    };
+    Some(format!(
+        "IF(ISNUMBER({r}),{live},IF({r}=\"n/a\",{officer},{when_missing}))"
+    ))
 }

@@ -251,6 +251,11 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
+    pub(super) fn blank(&mut self, row: u32, col: u16, style: &Format) -> Result<(), XlsxError> {
+        self.ws.write_blank(row, col, style)?;
+        Ok(())
+    }
+
     pub(super) fn formula(
         &mut self,
         row: u32,
@@ -307,7 +312,7 @@ mod tests {
         let f = metric_formula(MetricId::AppropriationIncomeVarianceRate, &refs, Lang::Zh);
         assert_eq!(
             f,
-            "IF(COUNT(C12,C11)<2,\"缺数据\",IF(C11=0,\"n/a\",ROUND(ABS((C12-C11)/C11)*100,2)))"
+            "IF(COUNT(C12,C11)<2,\"缺数据\",IF(C11=0,\"n/a\",ROUND(ROUND(ABS((C12-C11)/C11)*100,10),2)))"
         );
         assert!(to_bytes(&wb, &d, Lang::Zh, XlsxOptions::default()).is_ok());
     }

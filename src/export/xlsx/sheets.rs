@@ -15,7 +15,7 @@ use super::{Sheet, Styles, XlsxOptions};
 use crate::core::Lang;
 use crate::core::engine::{Derived, Grade, IndicatorResult, MetricId};
 use crate::core::model::{FieldId, Indicator, Workbook};
-use crate::core::num::round2;
+use crate::core::num::{excel_round, round2};
 
 pub(super) fn basic_sheet(
     ws: &mut Worksheet,
@@ -52,8 +52,10 @@ pub(super) fn basic_sheet(
     for r in basic_rows(wb) {
         s.text(row, 0, group_label(r.group, lang), &st.text)?;
         s.text(row, 1, r.field.label(lang), &st.text)?;
-        if let Some(v) = r.value {
-            s.number(row, 2, v, st.for_field(r.field.kind()))?;
+        // An empty input is still a cell (blank, formatted) for a colleague to fill.
+        match r.value {
+            Some(v) => s.number(row, 2, v, st.for_field(r.field.kind()))?,
+            None => s.blank(row, 2, st.for_field(r.field.kind()))?,
         }
         s.text(row, 3, field_unit(r.field, lang), &st.text)?;
         s.text(row, 4, r.field.key(), &st.text)?;
@@ -239,7 +241,7 @@ pub(super) fn scores_sheet(
         s.number(r, 2, Decimal::from(depth + 1), &st.count)?;
         s.number(r, 3, row.weight, &st.score)?;
         let child_rows = (cells('E', &children[i]), cells('F', &children[i]));
-        score_cells(&mut s, st, refs, (ind, row, result), r, &child_rows)?;
+        score_cells(&mut s, st, (wb, refs), (ind, row, result), r, &child_rows)?;
         s.text(r, 6, &row.standard, &st.wrap)?;
         s.text(r, 7, &row.rule, &st.wrap)?;
         s.text(r, 8, &row.working, &st.wrap)?;
@@ -308,11 +310,12 @@ fn total_rows(
     let grade_row = total_row + 1;
     let label = |g: Grade| g.label(lang);
     s.text(grade_row, 1, tr(lang, "自评等级", "Grade"), &st.bold)?;
+    let r = excel_round(&format!("E{t}"), 2);
     s.formula(
         grade_row,
         4,
         &format!(
-            "IF(ROUND(E{t},2)>=90,\"{}\",IF(ROUND(E{t},2)>=80,\"{}\",IF(ROUND(E{t},2)>=60,\"{}\",\"{}\")))",
+            "IF({r}>=90,\"{}\",IF({r}>=80,\"{}\",IF({r}>=60,\"{}\",\"{}\")))",
             label(Grade::Excellent),
             label(Grade::Good),
             label(Grade::Fair),
@@ -328,7 +331,7 @@ fn total_rows(
 fn score_cells(
     s: &mut Sheet<'_>,
     st: &Styles,
-    refs: &CellRefs,
+    (wb, refs): (&Workbook, &CellRefs),
     (ind, row, result): (&Indicator, &ScoreRow, &IndicatorResult),
     r: u32,
     child_rows: &(String, String),
@@ -336,7 +339,7 @@ fn score_cells(
     let excel_row = r + 1;
     let score_cached = row.score.to_string();
     if ind.is_leaf() {
-        match live_score_formula(ind, result, refs) {
+        match live_score_formula(wb, ind, result, refs, excel_row) {
             Some(f) => s.formula(r, 4, &f, &score_cached, &st.score)?,
             None => s.number(r, 4, row.score, &st.score)?,
         }
@@ -458,7 +461,10 @@ fn rate_cells(
     s.formula(
         r,
         7,
-        &format!("IF(G{x}=\"\",\"\",IF(G{x}=0,\"n/a\",ROUND(C{x}/G{x}*100,2)))"),
+        &format!(
+            "IF(G{x}=\"\",\"\",IF(G{x}=0,\"n/a\",{}))",
+            excel_round(&format!("C{x}/G{x}*100"), 2)
+        ),
         &done,
         &st.rate,
     )?;
@@ -473,7 +479,10 @@ fn rate_cells(
     s.formula(
         r,
         9,
-        &format!("IF(I{x}=\"\",\"\",IF(I{x}=0,\"n/a\",ROUND((C{x}-I{x})/I{x}*100,2)))"),
+        &format!(
+            "IF(I{x}=\"\",\"\",IF(I{x}=0,\"n/a\",{}))",
+            excel_round(&format!("(C{x}-I{x})/I{x}*100"), 2)
+        ),
         &change,
         &st.rate,
     )?;
@@ -483,7 +492,10 @@ fn rate_cells(
     s.formula(
         r,
         10,
-        &format!("IF(N({headcount})=0,\"n/a\",ROUND(C{x}/{headcount},2))"),
+        &format!(
+            "IF(N({headcount})=0,\"n/a\",{})",
+            excel_round(&format!("C{x}/{headcount}"), 2)
+        ),
         &per_capita,
         &st.rate,
     )?;

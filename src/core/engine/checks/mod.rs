@@ -4,7 +4,9 @@
 //! check is a small function in the module of its topic.
 
 mod figures;
+mod finals;
 mod leaves;
+mod rates;
 mod registry;
 mod reported;
 mod sums;

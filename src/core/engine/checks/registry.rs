@@ -5,7 +5,10 @@
 
 use serde::Serialize;
 
-use super::{LeafCheck, Severity, WorkbookCheck, figures, leaves, reported, sums, table, workload};
+use super::{
+    LeafCheck, Severity, WorkbookCheck, figures, finals, leaves, rates, reported, sums, table,
+    workload,
+};
 
 /// Stable warning codes. The serialised name is the code in `check --json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -65,6 +68,26 @@ pub enum WarningCode {
     MissingScore,
     /// Not-applicable handling is assumed (seed A15).
     NotApplicableAssumed,
+    /// Income final by source does not add up to 收入决算合计.
+    IncomeFinalPartsSum,
+    /// 基本支出决算 + 项目支出决算 ≠ 支出决算合计.
+    ExpenditureFinalPartsSum,
+    /// 人员经费 + 公用经费 (final) ≠ 基本支出决算.
+    BasicFinalPartsSum,
+    /// The four kinds of 三公经费 do not add up to the total (budget, final or last year).
+    ThreePublicPartsSum,
+    /// Spending exceeds income plus opening carry-over.
+    SpendingExceedsIncome,
+    /// Issued budget ≠ initial budget + adjustments.
+    IssuedBudgetIdentity,
+    /// A carry-over amount is negative.
+    NegativeCarryover,
+    /// A change rate on a negative base.
+    ChangeOnNegativeBase,
+    /// A printed rate the inputs cannot give (zero denominator).
+    ReportedNotComputable,
+    /// A parent's children score above its weight (capped).
+    ParentAboveWeight,
 }
 
 /// One warning code as documented.
@@ -80,7 +103,7 @@ pub struct CodeDef {
 }
 
 /// Every code, in declaration order.
-pub const CODES: [CodeDef; 27] = [
+pub const CODES: [CodeDef; 37] = [
     CodeDef {
         code: WarningCode::IncomePartsSum,
         key: "income_parts_sum",
@@ -243,6 +266,66 @@ pub const CODES: [CodeDef; 27] = [
         severity: Severity::Info,
         doc: "an indicator is scored as not applicable; confirm with the bureau's table (seed A15)",
     },
+    CodeDef {
+        code: WarningCode::IncomeFinalPartsSum,
+        key: "income_final_parts_sum",
+        severity: Severity::High,
+        doc: "the income final by source does not add up to 收入决算合计",
+    },
+    CodeDef {
+        code: WarningCode::ExpenditureFinalPartsSum,
+        key: "expenditure_final_parts_sum",
+        severity: Severity::High,
+        doc: "基本支出决算 + 项目支出决算 ≠ 支出决算合计 (a missing 基本支出决算 counts as 人员经费 + 公用经费)",
+    },
+    CodeDef {
+        code: WarningCode::BasicFinalPartsSum,
+        key: "basic_final_parts_sum",
+        severity: Severity::High,
+        doc: "人员经费决算 + 公用经费决算 ≠ 基本支出决算",
+    },
+    CodeDef {
+        code: WarningCode::ThreePublicPartsSum,
+        key: "three_public_parts_sum",
+        severity: Severity::High,
+        doc: "因公出国（境） + 公务接待 + 公务用车购置 + 运行维护 ≠ the 三公经费 total (budget, final or last year's final)",
+    },
+    CodeDef {
+        code: WarningCode::SpendingExceedsIncome,
+        key: "spending_exceeds_income",
+        severity: Severity::High,
+        doc: "支出决算合计 exceeds 收入决算合计 + 年初财政拨款结转和结余; the message gives the gap",
+    },
+    CodeDef {
+        code: WarningCode::IssuedBudgetIdentity,
+        key: "issued_budget_identity",
+        severity: Severity::Medium,
+        doc: "财政下达预算数 differs from 年初预算数 + 预算调整数 by a cent or more",
+    },
+    CodeDef {
+        code: WarningCode::NegativeCarryover,
+        key: "negative_carryover",
+        severity: Severity::High,
+        doc: "a carry-over amount is negative, so the carry-over rate would read as good",
+    },
+    CodeDef {
+        code: WarningCode::ChangeOnNegativeBase,
+        key: "change_on_negative_base",
+        severity: Severity::Medium,
+        doc: "a change rate's base is negative: the sign flips and a rise reads as a fall",
+    },
+    CodeDef {
+        code: WarningCode::ReportedNotComputable,
+        key: "reported_not_computable",
+        severity: Severity::Medium,
+        doc: "the report prints a rate that cannot be computed (zero denominator or too large; n/a)",
+    },
+    CodeDef {
+        code: WarningCode::ParentAboveWeight,
+        key: "parent_above_weight",
+        severity: Severity::High,
+        doc: "a parent's sub-indicators score more than its weight; the parent is capped at its weight (the message names the children)",
+    },
 ];
 
 /// `WarningCode::ALL`, read off the registry.
@@ -283,6 +366,15 @@ pub const WORKBOOK_CHECKS: &[WorkbookCheck] = &[
     sums::expenditure_parts,
     sums::basic_parts,
     sums::headcount_parts,
+    finals::income_final_parts,
+    finals::expenditure_final_parts,
+    finals::basic_final_parts,
+    finals::three_public_parts,
+    finals::spending_exceeds_income,
+    finals::issued_budget_identity,
+    finals::negative_carryover,
+    rates::change_on_negative_base,
+    rates::reported_not_computable,
     figures::income_budget_two_values,
     figures::other_income_in_appropriation,
     figures::appropriation_final_mismatch,
@@ -298,6 +390,7 @@ pub const WORKBOOK_CHECKS: &[WorkbookCheck] = &[
     table::unverified,
     table::top_level_sum,
     table::tree,
+    rates::parent_above_weight,
     workload::parts_sum,
 ];
 

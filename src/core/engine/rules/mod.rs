@@ -11,6 +11,7 @@ mod manual;
 mod not_applicable;
 mod proportional;
 mod step;
+pub mod steps;
 mod threshold;
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ pub fn score<'a>(cap: Decimal, round_to_whole: bool, input: &RuleInput<'a>) -> R
 pub fn excel(cap: Decimal, round_to_whole: bool, r: &str, w: Decimal) -> String {
     let exact = format!("MIN(MAX({r},0),{cap})*{w}/100");
     if round_to_whole {
-        format!("ROUND({exact},0)")
+        crate::core::num::excel_round(&exact, 0)
     } else {
         exact
     }

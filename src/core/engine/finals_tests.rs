@@ -1,0 +1,186 @@
+//! The final-accounts checks, the silent checks and the parent cap. Figures
+//! are the sample's (xiashan-2023) where it has them, else constructed.
+
+use rust_decimal::Decimal;
+use rust_decimal_macros::dec;
+
+use super::checks::{Concern, WarningCode as W};
+use super::metrics::MetricId;
+use super::{Derived, Grade, derive};
+use crate::core::model::{FieldId as F, Workbook};
+use crate::core::sample::sample_workbook;
+
+fn derive_changed(change: impl FnOnce(&mut Workbook)) -> Derived {
+    let mut wb = sample_workbook();
+    change(&mut wb);
+    derive(&wb)
+}
+
+fn set(wb: &mut Workbook, field: F, value: Option<Decimal>) {
+    assert!(field.set(wb, value), "{field:?}");
+}
+
+fn message(d: &Derived, code: W) -> Option<String> {
+    d.warnings
+        .iter()
+        .find(|w| w.code == code)
+        .map(|w| w.message.zh.clone())
+}
+
+#[test]
+fn the_sample_still_reproduces_and_raises_none_of_the_new_codes() {
+    let d = derive(&sample_workbook());
+    let shown = |id| d.metric(id).and_then(|m| m.display);
+    assert_eq!(
+        shown(MetricId::AppropriationIncomeVarianceRate),
+        Some(dec!(19.58))
+    );
+    assert_eq!(
+        shown(MetricId::ExpenditureCompletionRate),
+        Some(dec!(100.00))
+    );
+    assert_eq!(shown(MetricId::CarryoverRate), Some(dec!(1.13)));
+    assert_eq!(d.total_display(), dec!(94));
+    assert_eq!(d.grade, Grade::Excellent);
+    for code in [
+        W::IncomeFinalPartsSum,
+        W::SpendingExceedsIncome,
+        W::ParentAboveWeight,
+        W::NegativeCarryover,
+        W::ReportedNotComputable,
+    ] {
+        assert_eq!(message(&d, code), None, "{code:?}");
+    }
+}
+
+#[test]
+fn income_final_parts_must_add_up_and_a_cent_off_is_caught() {
+    let build = |total| {
+        derive_changed(|wb| {
+            set(wb, F::IncomeFinalTotal, Some(total));
+            set(wb, F::IncomeFinalGeneral, Some(dec!(512.01)));
+            set(wb, F::IncomeFinalOther, Some(dec!(76.54)));
+        })
+    };
+    assert_eq!(message(&build(dec!(588.55)), W::IncomeFinalPartsSum), None);
+    let off = message(&build(dec!(588.56)), W::IncomeFinalPartsSum).expect("raised");
+    assert!(off.contains("差 -0.01"), "{off}");
+    assert!(
+        !off.contains("事业收入"),
+        "only the parts given are named: {off}"
+    );
+}
+
+#[test]
+fn basic_missing_sums_its_parts_instead_of_a_misleading_difference() {
+    // The sample: 515.96 + 18.76 = 534.72 basic, + 53.83 project = 588.55.
+    let d = derive_changed(|wb| set(wb, F::BudgetBasic, None));
+    assert_eq!(message(&d, W::ExpenditurePartsSum), None);
+    let d = derive_changed(|wb| {
+        set(wb, F::BudgetBasic, None);
+        set(wb, F::BudgetOperating, Some(dec!(18.77)));
+    });
+    let text = message(&d, W::ExpenditurePartsSum).expect("raised");
+    assert!(text.contains("差 0.01"), "{text}");
+}
+
+#[test]
+fn final_spending_by_nature_and_three_public_kinds_add_up() {
+    let d = derive_changed(|wb| {
+        set(wb, F::ExpenditureFinalTotal, Some(dec!(588.55)));
+        set(wb, F::FinalPersonnel, Some(dec!(515.96)));
+        set(wb, F::FinalOperating, Some(dec!(18.76)));
+        set(wb, F::FinalProject, Some(dec!(53.80)));
+        set(wb, F::ThreePublicFinal, Some(dec!(4.00)));
+        set(wb, F::AbroadFinal, Some(dec!(0)));
+        set(wb, F::ReceptionFinal, Some(dec!(1.20)));
+        set(wb, F::VehicleOperationFinal, Some(dec!(2.79)));
+    });
+    let text = message(&d, W::ExpenditureFinalPartsSum).expect("raised");
+    assert!(text.contains("差 -0.03"), "{text}");
+    let text = message(&d, W::ThreePublicPartsSum).expect("raised");
+    assert!(text.contains("差 -0.01"), "{text}");
+}
+
+#[test]
+fn spending_above_income_and_opening_carryover_names_the_gap() {
+    // Sample opening carry-over 5.86; income 580 + 5.86 = 585.86 < 588.55.
+    let build = |income| {
+        derive_changed(|wb| {
+            set(wb, F::IncomeFinalTotal, Some(income));
+            set(wb, F::ExpenditureFinalTotal, Some(dec!(588.55)));
+        })
+    };
+    let text = message(&build(dec!(580.00)), W::SpendingExceedsIncome).expect("raised");
+    assert!(text.contains("缺口 2.69"), "{text}");
+    assert_eq!(
+        message(&build(dec!(582.69)), W::SpendingExceedsIncome),
+        None
+    );
+    assert!(message(&build(dec!(582.68)), W::SpendingExceedsIncome).is_some());
+}
+
+#[test]
+fn issued_budget_is_initial_plus_adjustment() {
+    let build = |issued| {
+        derive_changed(|wb| {
+            set(wb, F::InitialBudget, Some(dec!(500.00)));
+            set(wb, F::BudgetAdjustment, Some(dec!(88.55)));
+            set(wb, F::IssuedBudget, Some(issued));
+        })
+    };
+    assert_eq!(message(&build(dec!(588.55)), W::IssuedBudgetIdentity), None);
+    assert!(message(&build(dec!(588.54)), W::IssuedBudgetIdentity).is_some());
+}
+
+#[test]
+fn negative_carryover_and_negative_base_warn() {
+    let d = derive_changed(|wb| {
+        wb.budget.closing_appropriation_carryover = Some(crate::core::num::Money(dec!(-5.86)));
+        set(wb, F::ThreePublicPrevFinal, Some(dec!(-2)));
+        set(wb, F::ThreePublicFinal, Some(dec!(3)));
+    });
+    assert!(message(&d, W::NegativeCarryover).is_some());
+    assert!(message(&d, W::ChangeOnNegativeBase).is_some());
+}
+
+#[test]
+fn a_printed_rate_against_a_zero_denominator_warns() {
+    let d = derive_changed(|wb| {
+        set(wb, F::IssuedBudget, Some(dec!(0)));
+        wb.reported
+            .rates
+            .insert(MetricId::ExpenditureCompletionRate, dec!(100));
+    });
+    let warning = d
+        .warnings
+        .iter()
+        .find(|w| w.code == W::ReportedNotComputable)
+        .expect("raised");
+    assert!(warning.concerns.contains(&Concern::Metric {
+        metric: MetricId::ExpenditureCompletionRate
+    }));
+}
+
+#[test]
+fn a_parent_never_scores_above_its_weight_and_names_its_children() {
+    let mut wb = sample_workbook();
+    let Some(parent) = wb.table.indicators.first_mut() else {
+        panic!("sample has indicators");
+    };
+    let full = parent.weight;
+    parent.weight = full - dec!(1);
+    let code = parent.code.clone();
+    let d = derive(&wb);
+    let result = d
+        .scores
+        .indicators
+        .iter()
+        .find(|r| r.code == code)
+        .expect("parent");
+    assert!(result.score <= full - dec!(1));
+    if result.capped {
+        let text = message(&d, W::ParentAboveWeight).expect("raised");
+        assert!(text.contains(&code), "{text}");
+    }
+}

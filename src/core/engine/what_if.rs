@@ -1,0 +1,363 @@
+//! What-if: for each computed leaf, the nearest input values at which its
+//! score changes, and for the total, the smallest change of one score that
+//! moves the grade. The rule modules say where a score steps
+//! (`rules::steps`); each candidate is solved exactly from the formula, then
+//! rounded to the field's unit and verified by rescoring, so applying the
+//! value moves the score and one unit before it does not.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::metrics::{self, Display, Formula, MetricDef, MetricId, Role};
+use super::rules::steps;
+use super::scoring::{self, ScoreBasis};
+use super::{Derived, Grade};
+use crate::core::model::{FieldId, FieldKind, Workbook, totals};
+
+/// How far past a solved value the search looks for the score to change.
+const MAX_NUDGES: u32 = 5;
+/// How far back from a found value the search checks that nothing changed earlier.
+const MAX_WALK_BACK: u32 = 300;
+
+/// One input value at which a leaf's score changes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InputMove {
+    pub field: FieldId,
+    pub current: Decimal,
+    /// The nearest value (in the field's unit) at which the score changes.
+    pub target: Decimal,
+    /// The metric at `target`, exact and as the rule reads it (2 places).
+    pub rate_exact: Option<Decimal>,
+    pub rate_shown: Option<Decimal>,
+    pub score_after: Decimal,
+}
+
+/// A computed leaf's what-if.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LeafWhatIf {
+    pub code: String,
+    pub metric: MetricId,
+    pub score: Decimal,
+    pub moves: Vec<InputMove>,
+}
+
+/// The smallest change of one score that moves the grade.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GradeMove {
+    pub to: Grade,
+    /// Points one leaf score must gain (raise) or lose (lower).
+    pub points: Decimal,
+    /// True: at least `points`; false: more than `points`.
+    pub inclusive: bool,
+    /// Leaves that have that many points to gain (raise) or to lose (lower).
+    pub leaves: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GradeWhatIf {
+    pub grade: Grade,
+    pub raise: Option<GradeMove>,
+    pub lower: Option<GradeMove>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WhatIf {
+    pub leaves: Vec<LeafWhatIf>,
+    pub total: GradeWhatIf,
+}
+
+/// The what-if of a workbook and what was derived from it. Pure.
+#[must_use]
+pub fn what_if(wb: &Workbook, derived: &Derived) -> WhatIf {
+    let flat = wb.table.flatten();
+    let leaves = flat
+        .iter()
+        .zip(&derived.scores.indicators)
+        .enumerate()
+        .filter(|(_, (_, r))| r.basis == ScoreBasis::Computed)
+        .filter_map(|(index, ((_, ind), r))| {
+            let rule = ind.rule.as_ref()?;
+            let metric = rule.metric?;
+            let points = steps::breakpoints(&rule.kind, scoring::effective_weight(ind.weight));
+            if points.is_empty() {
+                return None;
+            }
+            let shown_now = derived.metric(metric).and_then(|m| m.display);
+            let moves = leaf_moves(wb, index, metric.def(), &points, shown_now);
+            Some(LeafWhatIf {
+                code: r.code.clone(),
+                metric,
+                score: r.score,
+                moves,
+            })
+        })
+        .collect();
+    WhatIf {
+        leaves,
+        total: grade_what_if(derived),
+    }
+}
+
+/// A leaf rescored with one input changed.
+struct Rescored {
+    score: Decimal,
+    exact: Option<Decimal>,
+    shown: Option<Decimal>,
+}
+
+/// The score of the leaf at `index` with `field` set to `value`.
+fn rescore(wb: &Workbook, index: usize, field: FieldId, value: Decimal) -> Option<Rescored> {
+    let mut changed = wb.clone();
+    if !field.set(&mut changed, Some(value)) {
+        return None;
+    }
+    let metrics = metrics::compute_metrics(&changed);
+    let scores = scoring::score_table(&changed.table.indicators, &metrics, &changed.reported);
+    let result = scores.indicators.get(index)?;
+    let found = metrics.iter().find(|m| Some(m.id) == result.metric)?;
+    Some(Rescored {
+        score: result.score,
+        exact: found.value,
+        shown: found.display,
+    })
+}
+
+fn unit_of(field: FieldId) -> Decimal {
+    match field.kind() {
+        FieldKind::Count => Decimal::ONE,
+        FieldKind::Money | FieldKind::SignedMoney | FieldKind::Percent => Decimal::new(1, 2),
+    }
+}
+
+fn leaf_moves(
+    wb: &Workbook,
+    index: usize,
+    def: &'static MetricDef,
+    points: &[Decimal],
+    shown_now: Option<Decimal>,
+) -> Vec<InputMove> {
+    let mut out: Vec<InputMove> = Vec::new();
+    for input in def.inputs {
+        let Some(current) = input.field.get(wb) else {
+            continue;
+        };
+        let mut below: Option<InputMove> = None;
+        let mut above: Option<InputMove> = None;
+        for (rate, point) in targets(def, points) {
+            let Some(solved) = solve(wb, def, input.field, input.role, rate) else {
+                continue;
+            };
+            let Some(found) = settle(wb, index, input.field, current, solved, point, shown_now)
+            else {
+                continue;
+            };
+            let slot = if found.target < current {
+                &mut below
+            } else {
+                &mut above
+            };
+            let nearer = slot
+                .as_ref()
+                .is_none_or(|m| (m.target - current).abs() > (found.target - current).abs());
+            if nearer {
+                *slot = Some(found);
+            }
+        }
+        out.extend(below);
+        out.extend(above);
+    }
+    out
+}
+
+/// The signed rates to solve for, each with the breakpoint as the rule reads
+/// it: an absolute display reaches a breakpoint from both signs.
+fn targets(def: &MetricDef, points: &[Decimal]) -> Vec<(Decimal, Decimal)> {
+    let mut all: Vec<(Decimal, Decimal)> = points.iter().map(|p| (*p, *p)).collect();
+    if def.display == Display::AbsolutePercent {
+        all.extend(points.iter().filter(|p| !p.is_zero()).map(|p| (-*p, *p)));
+    }
+    all
+}
+
+/// The exact value of `field` at which the metric equals `rate`.
+fn solve(
+    wb: &Workbook,
+    def: &MetricDef,
+    field: FieldId,
+    role: Role,
+    rate: Decimal,
+) -> Option<Decimal> {
+    let own = field.get(wb)?;
+    let side = |wanted: Role| -> Option<Decimal> {
+        def.inputs
+            .iter()
+            .filter(|i| i.role == wanted)
+            .try_fold(Decimal::ZERO, |acc, i| {
+                acc.checked_add(totals::value(i.field, wb).unwrap_or_default())
+            })
+    };
+    let hundred = Decimal::ONE_HUNDRED;
+    match (def.formula, role) {
+        (Formula::Ratio { .. }, Role::Numerator) => {
+            let (num, den) = (side(Role::Numerator)?, side(Role::Denominator)?);
+            rate.checked_mul(den)?
+                .checked_div(hundred)?
+                .checked_sub(num)?
+                .checked_add(own)
+        }
+        (Formula::Ratio { .. }, Role::Denominator) => {
+            let (num, den) = (side(Role::Numerator)?, side(Role::Denominator)?);
+            num.checked_mul(hundred)?
+                .checked_div(rate)?
+                .checked_sub(den)?
+                .checked_add(own)
+        }
+        (Formula::Change, Role::Current) => {
+            let base = side(Role::Base)?;
+            base.checked_mul(hundred.checked_add(rate)?)?
+                .checked_div(hundred)
+        }
+        (Formula::Change, Role::Base) => {
+            let current = side(Role::Current)?;
+            current
+                .checked_mul(hundred)?
+                .checked_div(hundred.checked_add(rate)?)
+        }
+        _ => None,
+    }
+}
+
+/// Which side of a breakpoint a rate (as the rule reads it) lies on.
+fn side_of(shown: Option<Decimal>, point: Decimal) -> Option<std::cmp::Ordering> {
+    shown.map(|v| v.cmp(&point))
+}
+
+/// From a solved value, the nearest unit value at which the rate as the rule
+/// reads it reaches the other side of `point` (one unit before, it has not),
+/// kept only when the score steps there.
+#[allow(clippy::too_many_arguments)]
+fn settle(
+    wb: &Workbook,
+    index: usize,
+    field: FieldId,
+    current: Decimal,
+    solved: Decimal,
+    point: Decimal,
+    shown_now: Option<Decimal>,
+) -> Option<InputMove> {
+    let unit = unit_of(field);
+    let toward = if solved >= current { unit } else { -unit };
+    let start_side = side_of(shown_now, point)?;
+    let crossed = |value: Decimal| -> Option<Rescored> {
+        if value == current || (value - current).is_sign_negative() != toward.is_sign_negative() {
+            return None;
+        }
+        let found = rescore(wb, index, field, value)?;
+        (side_of(found.shown, point)? != start_side).then_some(found)
+    };
+    let mut value = (solved / unit).round() * unit;
+    let mut after = None;
+    for _ in 0..=MAX_NUDGES {
+        if let Some(found) = crossed(value) {
+            after = Some(found);
+            break;
+        }
+        value += toward;
+    }
+    let mut after = after?;
+    for _ in 0..MAX_WALK_BACK {
+        match crossed(value - toward) {
+            Some(found) => {
+                value -= toward;
+                after = found;
+            }
+            None => break,
+        }
+    }
+    // "≤ T" rules step one unit past the breakpoint: move on until the score does.
+    let mut steps_here = false;
+    for _ in 0..=MAX_NUDGES {
+        let before = if value - toward == current {
+            rescore(wb, index, field, current)
+        } else {
+            rescore(wb, index, field, value - toward)
+        };
+        if before.is_some_and(|b| b.score != after.score) {
+            steps_here = true;
+            break;
+        }
+        value += toward;
+        after = rescore(wb, index, field, value)?;
+    }
+    let fits = field.kind() == FieldKind::SignedMoney || !value.is_sign_negative();
+    (steps_here && fits).then_some(InputMove {
+        field,
+        current,
+        target: value,
+        rate_exact: after.exact,
+        rate_shown: after.shown,
+        score_after: after.score,
+    })
+}
+
+/// Grade boundaries as `Grade::from_score` reads them.
+const BOUNDS: [(Grade, i64); 3] = [(Grade::Excellent, 90), (Grade::Good, 80), (Grade::Fair, 60)];
+
+fn grade_what_if(derived: &Derived) -> GradeWhatIf {
+    let scores = &derived.scores;
+    let total = scores.total;
+    let half_cent = Decimal::new(5, 3);
+    // A change of one leaf's score moves the total by remaining / max when rescaled.
+    let remaining = scores.max_total.saturating_sub(scores.removed_weight);
+    let to_leaf = |points: Decimal| {
+        if scores.removed_weight.is_zero() || scores.max_total.is_zero() {
+            points
+        } else {
+            points * remaining / scores.max_total
+        }
+    };
+    let leaves = |need: Decimal, gain: bool| -> Vec<String> {
+        scores
+            .indicators
+            .iter()
+            .filter(|r| !matches!(r.basis, ScoreBasis::Subtotal | ScoreBasis::NotApplicable))
+            .filter(|r| if gain { r.lost >= need } else { r.score > need })
+            .map(|r| r.code.clone())
+            .collect()
+    };
+    let raise = BOUNDS
+        .iter()
+        .rev()
+        .find(|(_, b)| Decimal::from(*b) - half_cent > total)
+        .map(|(grade, b)| {
+            let points = to_leaf(Decimal::from(*b) - half_cent - total);
+            GradeMove {
+                to: *grade,
+                points,
+                inclusive: true,
+                leaves: leaves(points, true),
+            }
+        });
+    let lower = BOUNDS
+        .iter()
+        .find(|(g, _)| *g == derived.grade)
+        .map(|(grade, b)| {
+            let points = to_leaf(total - (Decimal::from(*b) - half_cent));
+            let to = match grade {
+                Grade::Excellent => Grade::Good,
+                Grade::Good => Grade::Fair,
+                Grade::Fair | Grade::Poor => Grade::Poor,
+            };
+            GradeMove {
+                to,
+                points,
+                inclusive: false,
+                leaves: leaves(points, false),
+            }
+        });
+    GradeWhatIf {
+        grade: derived.grade,
+        raise,
+        lower,
+    }
+}
