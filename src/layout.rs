@@ -64,6 +64,43 @@ pub fn pane_rows(size: (u16, u16)) -> usize {
     visible_rows(areas(Rect::new(0, 0, size.0, size.1)).pane)
 }
 
+/// The named areas of reviewer mode's list screens (overview, matrix, diff).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewAreas {
+    pub title: Rect,
+    /// The whole body (matrix, diff).
+    pub body: Rect,
+    /// The overview's table and, below it, its statistics.
+    pub table: Rect,
+    pub stats: Rect,
+    pub footer: Rect,
+}
+
+/// Splits reviewer mode's screen.
+#[must_use]
+pub fn review_areas(screen: Rect) -> ReviewAreas {
+    let [title, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(2),
+    ])
+    .areas(screen);
+    let [table, stats] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(body);
+    ReviewAreas {
+        title,
+        body,
+        table,
+        stats,
+        footer,
+    }
+}
+
+/// Rows of reviewer mode's overview table visible on a terminal of `(columns, rows)`.
+#[must_use]
+pub fn review_rows(size: (u16, u16)) -> usize {
+    visible_rows(review_areas(Rect::new(0, 0, size.0, size.1)).table)
+}
+
 /// The first row shown when `selected` must be visible (as ratatui's Table scrolls).
 #[must_use]
 pub fn scroll_offset(selected: usize, visible: usize) -> usize {
@@ -73,6 +110,13 @@ pub fn scroll_offset(selected: usize, visible: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn review_rows_follow_the_layout() {
+        // Title 1, footer 2, statistics 4, table border and column titles 3.
+        assert_eq!(review_rows((160, 48)), 38);
+        assert_eq!(review_rows((80, 24)), 14);
+    }
 
     #[test]
     fn pane_rows_follow_the_layout() {

@@ -142,8 +142,9 @@ fn scripted_review_session_changes_no_workbook() {
             .as_ref()
             .is_some_and(|s| s.text.contains("只读"))
     );
-    // A review score on the first leaf (A1) of the indicator pane.
-    keys(&mut app, "3 <down> <enter> <c-u> 3.5 <enter>");
+    // A review score on the first leaf (A1) of the indicator pane (Esc first:
+    // keys typed right after a refused edit are not commands).
+    keys(&mut app, "<esc> 3 <down> <enter> <c-u> 3.5 <enter>");
     let Screen::Drill { app: drill, .. } = &app.screen else {
         panic!("drill")
     };

@@ -155,6 +155,9 @@ pub enum Action {
     /// The run loop carried out a reviewer effect: what to say, or why it
     /// failed (then quitting is called off).
     ReviewEffectDone(Result<String, String>),
+    /// The run loop wrote review files: each path with the hash written, or
+    /// why it was not written.
+    ReviewsWritten(Vec<(PathBuf, Result<String, crate::core::Bilingual>)>),
     /// Text pasted into the terminal (bracketed paste): one insertion in an
     /// editor, ignored elsewhere.
     Paste(String),

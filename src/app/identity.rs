@@ -7,7 +7,7 @@ use crate::core::model::{FieldGroup, FieldId, TeamMember, Workbook};
 use crate::i18n::Tr;
 
 /// A one-line text of the unit's identity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum UnitField {
     Name,
     Code,
@@ -94,7 +94,7 @@ fn parse_year(text: &str) -> Result<u16, Bilingual> {
 }
 
 /// A column of an evaluation team row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MemberColumn {
     Name,
     Post,

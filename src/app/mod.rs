@@ -408,7 +408,7 @@ impl App {
                 *c = c.saturating_sub(1);
             }
             Action::Right => {
-                let cols = self.pane.columns();
+                let cols = self.column_count();
                 let c = &mut self.column[self.pane];
                 *c = (*c + 1).min(cols - 1);
             }
@@ -626,6 +626,17 @@ impl App {
         }
     }
 
+    /// How many columns ←→ selects in the current pane: in review, the
+    /// indicators pane offers only the reviewer's two (comment, score).
+    #[must_use]
+    pub fn column_count(&self) -> usize {
+        if self.reviewing && self.pane == Pane::Indicators {
+            2
+        } else {
+            self.pane.columns()
+        }
+    }
+
     fn refuse_if_read_only(&mut self) -> bool {
         if let Some(why) = self.read_only.clone() {
             self.error(format!(
@@ -663,12 +674,11 @@ impl App {
         }
         let column = self.column[Pane::Indicators];
         if self.reviewing {
-            match column {
-                0 => self.open_editor(EditTarget::ReviewerScore(row.index)),
-                1 => self.open_editor(EditTarget::ReviewerComment(row.index)),
-                _ => {
-                    let _ = self.refuse_if_read_only();
-                }
+            // Only the reviewer's columns, as drawn: 复核意见, then 复核.
+            if column == 0 {
+                self.open_editor(EditTarget::ReviewerComment(row.index));
+            } else {
+                self.open_editor(EditTarget::ReviewerScore(row.index));
             }
             return;
         }

@@ -5,7 +5,7 @@ use crate::core::model::Narrative;
 use crate::i18n::Tr;
 
 /// A narrative section of the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Section {
     Functions,
     AnnualWork,

@@ -11,7 +11,7 @@ use crate::core::num::{NumberRules, parse_number};
 use crate::i18n::Tr;
 
 /// One printed figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Printed {
     Total,
     Grade,

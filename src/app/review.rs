@@ -14,9 +14,11 @@ use crate::core::num::{NumberRules, parse_number};
 use crate::core::{Bilingual, Lang};
 use crate::i18n::{self as t, Tr};
 use crate::review::compare::{self, Diff, Matrix, MatrixDepth};
-use crate::review::reviews::ReviewStatus;
+use crate::review::export::{ExportFormat, Sheet};
+use crate::review::reviews::{IndicatorReview, ReviewStatus, WorkbookReview, review_total};
 use crate::review::session::ReviewSession;
 use crate::review::stats::{Bucket, Footer};
+use crate::review::store::PendingWrite;
 use crate::review::view::{Column, Filter, Sort};
 
 /// What the reviewer is typing into the prompt line.
@@ -76,16 +78,46 @@ pub enum ReviewMode {
     Help(usize),
 }
 
-/// I/O the run loop must do for reviewer mode.
+/// I/O the run loop must do for reviewer mode (the app computes what to
+/// write; the loop writes it and reports back).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReviewEffect {
     None,
-    /// Write the changed review files.
-    SaveReviews,
-    /// Export the rows in view.
-    ExportOverview(PathBuf),
-    ExportReviews(PathBuf),
+    /// Write the changed review files, then send `Action::ReviewsWritten`.
+    SaveReviews(Vec<PendingWrite>),
+    /// Write an export, then send `Action::ReviewEffectDone`.
+    Export {
+        path: PathBuf,
+        format: ExportFormat,
+        sheets: Vec<Sheet>,
+    },
     Quit,
+}
+
+impl App {
+    /// In a drill-in, the total with the reviewer's scores in place (see
+    /// `review::reviews::review_total`); `None` outside review or before any
+    /// review score.
+    #[must_use]
+    pub fn reviewer_total(&self) -> Option<Decimal> {
+        if !self.reviewing {
+            return None;
+        }
+        let mut review = WorkbookReview::default();
+        for (_, ind) in self.workbook.table.flatten() {
+            if let Some(score) = ind.entry.reviewer_score {
+                review.indicators.insert(
+                    ind.code.clone(),
+                    IndicatorReview {
+                        score: Some(score),
+                        comment: String::new(),
+                    },
+                );
+            }
+        }
+        (!review.indicators.is_empty())
+            .then(|| crate::core::num::round2(review_total(&self.derived, &review)))
+    }
 }
 
 /// Reviewer mode's state.
@@ -109,6 +141,9 @@ pub struct ReviewApp {
     pub mode: ReviewMode,
     pub status: Option<Status>,
     pub should_quit: bool,
+    /// A drill-in edit was just refused: typed text is swallowed (not run as
+    /// commands) until Esc, Enter or a movement key.
+    pub refused_edit: bool,
     /// Totals, averages and grade counts of the rows in view (kept with the view,
     /// so drawing a frame does not recount a thousand rows).
     pub footer: Footer,
@@ -134,6 +169,8 @@ impl ReviewApp {
     pub fn mode_kind(&self) -> ModeKind {
         match (&self.mode, &self.screen) {
             (ReviewMode::Prompt(..), _) => ModeKind::Prompt,
+            // Typed text after a refused edit arrives as input and is dropped.
+            (ReviewMode::Browse, Screen::Drill { .. }) if self.refused_edit => ModeKind::Prompt,
             (ReviewMode::ConfirmQuit, _) => ModeKind::ConfirmQuit,
             (ReviewMode::Help(_), _) => ModeKind::Help,
             (ReviewMode::Browse, Screen::Drill { app, .. }) => app.mode.kind(),
@@ -163,6 +200,7 @@ impl ReviewApp {
             mode: ReviewMode::Browse,
             status: None,
             should_quit: false,
+            refused_edit: false,
             footer: Footer::default(),
             histogram: Vec::new(),
         };
@@ -218,6 +256,10 @@ impl ReviewApp {
             self.status = Some(Status { text, is_error });
             return ReviewEffect::None;
         }
+        if let Action::ReviewsWritten(results) = action {
+            self.reviews_written(results);
+            return ReviewEffect::None;
+        }
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             if let Screen::Drill { app, .. } = &mut self.screen {
@@ -231,7 +273,7 @@ impl ReviewApp {
                 return match action {
                     Action::SaveAndQuit => {
                         self.should_quit = true;
-                        ReviewEffect::SaveReviews
+                        self.save_reviews()
                     }
                     Action::DiscardAndQuit => {
                         self.should_quit = true;
@@ -264,6 +306,54 @@ impl ReviewApp {
         }
     }
 
+    /// What to write for the changed review files; a folder whose review
+    /// file could not be read is refused here (and quitting called off).
+    fn save_reviews(&mut self) -> ReviewEffect {
+        let (writes, refused) = self.session.reviews.pending_writes();
+        if let Some(why) = refused {
+            self.should_quit = false;
+            self.error_bi(&why);
+        } else if writes.is_empty() {
+            self.info_tr(t::REVIEW_SAVED);
+        }
+        if writes.is_empty() {
+            // Nothing to write: quitting (when asked) goes ahead at once.
+            return if self.should_quit {
+                ReviewEffect::Quit
+            } else {
+                ReviewEffect::None
+            };
+        }
+        ReviewEffect::SaveReviews(writes)
+    }
+
+    /// Records what the run loop wrote; a failure calls off quitting.
+    fn reviews_written(&mut self, results: Vec<(PathBuf, Result<String, Bilingual>)>) {
+        let mut written = Vec::new();
+        let mut failure = None;
+        for (path, result) in results {
+            match result {
+                Ok(sha256) => {
+                    self.session.reviews.mark_written(&path, sha256);
+                    written.push(path.display().to_string());
+                }
+                Err(why) => {
+                    failure.get_or_insert(why);
+                }
+            }
+        }
+        match failure {
+            Some(why) => {
+                self.should_quit = false;
+                self.error_bi(&why);
+            }
+            None => {
+                let msg = format!("{} {}", self.tr(t::REVIEW_SAVED), written.join(", "));
+                self.info(msg);
+            }
+        }
+    }
+
     fn move_to(&mut self, delta: isize) {
         let n = self.view.len();
         if n > 0 {
@@ -272,9 +362,7 @@ impl ReviewApp {
     }
 
     fn page(&self) -> isize {
-        isize::try_from(self.size.1.saturating_sub(12))
-            .unwrap_or(10)
-            .max(1)
+        isize::try_from(crate::layout::review_rows(self.size)).unwrap_or(10)
     }
 
     /// Sorts by the selected column; again on the same column reverses.
@@ -398,7 +486,7 @@ impl ReviewApp {
                     first_column: 0,
                 };
             }
-            Action::Save => return ReviewEffect::SaveReviews,
+            Action::Save => return self.save_reviews(),
             Action::Help => self.mode = ReviewMode::Help(0),
             Action::Quit => {
                 if self.session.is_dirty() {
@@ -482,8 +570,26 @@ impl ReviewApp {
                     .map(|()| ReviewEffect::None),
                 None => Ok(ReviewEffect::None),
             },
-            PromptKind::ExportOverview => Ok(ReviewEffect::ExportOverview(PathBuf::from(text))),
-            PromptKind::ExportReviews => Ok(ReviewEffect::ExportReviews(PathBuf::from(text))),
+            PromptKind::ExportOverview => {
+                let path = PathBuf::from(text);
+                self.session
+                    .overview_export(&self.view, &path, self.lang)
+                    .map(|(format, sheets)| ReviewEffect::Export {
+                        path,
+                        format,
+                        sheets,
+                    })
+            }
+            PromptKind::ExportReviews => {
+                let path = PathBuf::from(text);
+                self.session
+                    .reviews_export(&self.view, &path, self.lang)
+                    .map(|(format, sheets)| ReviewEffect::Export {
+                        path,
+                        format,
+                        sheets,
+                    })
+            }
         };
         match outcome {
             Ok(effect) => {
@@ -546,6 +652,8 @@ impl ReviewApp {
             "review mode: the department's file is read-only; only review scores and comments can be entered",
         ));
         app.reviewing = true;
+        // The reviewer's score column first.
+        app.column[super::Pane::Indicators] = 1;
         app.monochrome = self.monochrome;
         app.update(Action::Resize(self.size.0, self.size.1));
         self.screen = Screen::Drill {
@@ -559,14 +667,36 @@ impl ReviewApp {
             return ReviewEffect::None;
         };
         let row = *row;
+        if self.refused_edit {
+            self.refused_edit = false;
+            match action {
+                Action::Input(_)
+                | Action::Paste(_)
+                | Action::Backspace
+                | Action::Delete
+                | Action::ClearInput => {
+                    // Still typing into an editor that did not open.
+                    self.refused_edit = true;
+                    return ReviewEffect::None;
+                }
+                Action::Cancel | Action::Commit | Action::Activate => return ReviewEffect::None,
+                _ => {}
+            }
+        }
         let leaving = app.mode == Mode::Browse && matches!(action, Action::Cancel | Action::Quit);
         if !leaving {
             // Saving inside a drill-in saves the reviews, never the workbook.
             if action == Action::Save {
                 self.sync_drill(row);
-                return ReviewEffect::SaveReviews;
+                return self.save_reviews();
             }
+            let activating = action == Action::Activate && app.mode == Mode::Browse;
             let _ = app.update(action);
+            // Enter that opened no editor and said why: what is typed next
+            // was meant for the editor, not for the command keys.
+            self.refused_edit = activating
+                && app.mode == Mode::Browse
+                && app.status.as_ref().is_some_and(|s| s.is_error);
             return ReviewEffect::None;
         }
         self.sync_drill(row);

@@ -38,7 +38,7 @@ impl ExportFormat {
 }
 
 /// A table to export: a sheet name, headers and rows of cells.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sheet {
     pub name: String,
     pub headers: Vec<String>,
@@ -341,6 +341,18 @@ pub fn xlsx_bytes(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
         ws.autofilter(0, 0, last_row, last_col)?;
     }
     book.save_to_buffer()
+}
+
+/// Writes `sheets` in `format` to `path`: CSV takes the first sheet.
+///
+/// # Errors
+/// A message naming the file.
+pub fn write_sheets(path: &Path, format: ExportFormat, sheets: &[Sheet]) -> Result<(), Bilingual> {
+    match (format, sheets.first()) {
+        (ExportFormat::Csv, Some(sheet)) => write_csv(path, sheet),
+        (ExportFormat::Csv, None) => write_csv(path, &Sheet::default()),
+        (ExportFormat::Xlsx, _) => write_xlsx(path, sheets),
+    }
 }
 
 /// Writes sheets as an xlsx workbook to `path` (which must end in `.xlsx`).

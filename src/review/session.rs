@@ -1,10 +1,13 @@
 //! A review session: the named workbooks, their reviews and the overview,
 //! kept in step. The TUI holds one and calls it per key; everything here is
-//! cheap except `open` (reads and derives every file) and the writes.
+//! cheap except `open` (reads and derives every file). Reviewer mode's app
+//! holds one as plain data; the run loop does the writes (`pending_writes`,
+//! `PendingWrite::write`, `export::write_sheets`). `save` and the `export_*`
+//! helpers are for the command line and tests.
 
 use std::path::{Path, PathBuf};
 
-use super::export::{self, ExportFormat};
+use super::export::{self, ExportFormat, Sheet};
 use super::overview::{self, Overview, OverviewRow};
 use super::reviews::{ReviewStatus, WorkbookReview};
 use super::scan::{self, Entry, Opened};
@@ -172,6 +175,54 @@ impl ReviewSession {
         self.reviews.save()
     }
 
+    /// The sheets exporting the rows in `view` to `path` (.csv or .xlsx)
+    /// would write (pure; `export::write_sheets` writes them).
+    ///
+    /// # Errors
+    /// Unknown extension.
+    pub fn overview_export(
+        &self,
+        view: &[usize],
+        path: &Path,
+        lang: Lang,
+    ) -> Result<(ExportFormat, Vec<Sheet>), Bilingual> {
+        let format = ExportFormat::from_path(path).ok_or_else(|| unknown_format(path))?;
+        Ok((
+            format,
+            vec![export::overview_sheet(&self.overview, view, lang)],
+        ))
+    }
+
+    /// The sheets of the review results of the rows in `view`: CSV gets one
+    /// row per indicator; xlsx gets a summary sheet and the indicator sheet.
+    ///
+    /// # Errors
+    /// Unknown extension.
+    pub fn reviews_export(
+        &self,
+        view: &[usize],
+        path: &Path,
+        lang: Lang,
+    ) -> Result<(ExportFormat, Vec<Sheet>), Bilingual> {
+        let format = ExportFormat::from_path(path).ok_or_else(|| unknown_format(path))?;
+        let detail =
+            export::review_detail_sheet(&self.entries, &self.overview, view, &self.reviews, lang);
+        let sheets = match format {
+            ExportFormat::Csv => vec![detail],
+            ExportFormat::Xlsx => vec![
+                export::review_summary_sheet(
+                    &self.entries,
+                    &self.overview,
+                    view,
+                    &self.reviews,
+                    lang,
+                ),
+                detail,
+            ],
+        };
+        Ok((format, sheets))
+    }
+
     /// Exports the rows in `view` to `path` (.csv or .xlsx).
     ///
     /// # Errors
@@ -182,36 +233,17 @@ impl ReviewSession {
         path: &Path,
         lang: Lang,
     ) -> Result<(), Bilingual> {
-        let sheet = export::overview_sheet(&self.overview, view, lang);
-        match ExportFormat::from_path(path) {
-            Some(ExportFormat::Csv) => export::write_csv(path, &sheet),
-            Some(ExportFormat::Xlsx) => export::write_xlsx(path, &[sheet]),
-            None => Err(unknown_format(path)),
-        }
+        let (format, sheets) = self.overview_export(view, path, lang)?;
+        export::write_sheets(path, format, &sheets)
     }
 
-    /// Exports the review results of the rows in `view`: CSV gets one row
-    /// per indicator; xlsx gets a summary sheet and the indicator sheet.
+    /// Exports the review results of the rows in `view` (see `reviews_export`).
     ///
     /// # Errors
     /// Unknown extension or a write failure.
     pub fn export_reviews(&self, view: &[usize], path: &Path, lang: Lang) -> Result<(), Bilingual> {
-        let detail =
-            export::review_detail_sheet(&self.entries, &self.overview, view, &self.reviews, lang);
-        match ExportFormat::from_path(path) {
-            Some(ExportFormat::Csv) => export::write_csv(path, &detail),
-            Some(ExportFormat::Xlsx) => {
-                let summary = export::review_summary_sheet(
-                    &self.entries,
-                    &self.overview,
-                    view,
-                    &self.reviews,
-                    lang,
-                );
-                export::write_xlsx(path, &[summary, detail])
-            }
-            None => Err(unknown_format(path)),
-        }
+        let (format, sheets) = self.reviews_export(view, path, lang)?;
+        export::write_sheets(path, format, &sheets)
     }
 }
 

@@ -60,17 +60,16 @@ impl ReviewFolder {
         out
     }
 
-    /// Writes the file if it changed.
+    /// What saving this folder would write (pure): `None` when unchanged.
     ///
     /// # Errors
-    /// When the file could not be read at load, changed on disk since, or
-    /// cannot be written; the message says which and that nothing was written.
-    pub fn save(&mut self) -> Result<bool, Bilingual> {
+    /// When the file could not be read at load (it is never overwritten).
+    pub fn pending_write(&self) -> Result<Option<PendingWrite>, Bilingual> {
         if !self.dirty {
-            return Ok(false);
+            return Ok(None);
         }
-        let shown = self.path.display().to_string();
         if let Some(problem) = &self.problem {
+            let shown = self.path.display();
             return Err(Bilingual::new(
                 format!(
                     "{shown}：读取时出错，为免覆盖未保存审核结果（{}）",
@@ -82,6 +81,52 @@ impl ReviewFolder {
                 ),
             ));
         }
+        Ok(Some(PendingWrite {
+            path: self.path.clone(),
+            text: self.file.to_json(),
+            expected_sha256: self.loaded_sha256.clone(),
+        }))
+    }
+
+    /// Records that `text` with hash `sha256` is now on disk (pure).
+    pub fn mark_written(&mut self, sha256: String) {
+        self.loaded_sha256 = Some(sha256);
+        self.dirty = false;
+    }
+
+    /// Writes the file if it changed.
+    ///
+    /// # Errors
+    /// When the file could not be read at load, changed on disk since, or
+    /// cannot be written; the message says which and that nothing was written.
+    pub fn save(&mut self) -> Result<bool, Bilingual> {
+        let Some(pending) = self.pending_write()? else {
+            return Ok(false);
+        };
+        let sha256 = pending.write()?;
+        self.mark_written(sha256);
+        Ok(true)
+    }
+}
+
+/// One review file's new content, computed by the app (pure) and written by
+/// the run loop, which checks first that nobody changed the file since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingWrite {
+    pub path: PathBuf,
+    pub text: String,
+    /// Hash of the bytes read at load (`None`: there was no file).
+    pub expected_sha256: Option<String>,
+}
+
+impl PendingWrite {
+    /// Writes atomically unless the file changed on disk since it was read;
+    /// returns the hash of what was written.
+    ///
+    /// # Errors
+    /// Changed on disk, or cannot be read or written; nothing was written.
+    pub fn write(&self) -> Result<String, Bilingual> {
+        let shown = self.path.display().to_string();
         let on_disk = match crate::store::read_guarded(&self.path) {
             Ok((bytes, _)) => Some(sha256_hex(&bytes)),
             Err(e) if e.is_not_found() => None,
@@ -93,22 +138,19 @@ impl ReviewFolder {
                 ));
             }
         };
-        if on_disk != self.loaded_sha256 {
+        if on_disk != self.expected_sha256 {
             return Err(Bilingual::new(
                 format!("{shown}：打开后已被他人修改，为免覆盖未保存"),
                 format!("{shown}: changed by someone else since it was opened; not overwritten"),
             ));
         }
-        let text = self.file.to_json();
-        write_atomically(&self.path, text.as_bytes()).map_err(|e| {
+        write_atomically(&self.path, self.text.as_bytes()).map_err(|e| {
             Bilingual::new(
                 format!("{shown}：无法写入（{e}）"),
                 format!("{shown}: cannot write ({e})"),
             )
         })?;
-        self.loaded_sha256 = Some(sha256_hex(text.as_bytes()));
-        self.dirty = false;
-        Ok(true)
+        Ok(sha256_hex(self.text.as_bytes()))
     }
 }
 
@@ -156,10 +198,13 @@ impl ReviewBook {
     /// # Errors
     /// When the folder's review file could not be read (it is never overwritten).
     pub fn edit(&mut self, entry: &Entry) -> Result<&mut WorkbookReview, Bilingual> {
-        let folder = self
-            .folders
-            .entry(entry.folder.clone())
-            .or_insert_with(|| ReviewFolder::load(&entry.folder));
+        let folder = self.folders.get_mut(&entry.folder).ok_or_else(|| {
+            let shown = entry.folder.display();
+            Bilingual::new(
+                format!("{shown}：审核文件未读取"),
+                format!("{shown}: its review file was not read"),
+            )
+        })?;
         if let Some(problem) = &folder.problem {
             return Err(problem.clone());
         }
@@ -189,6 +234,30 @@ impl ReviewBook {
     /// Every folder's review file.
     pub fn folders(&self) -> impl Iterator<Item = &ReviewFolder> {
         self.folders.values()
+    }
+
+    /// What saving would write, folder by folder (pure; the run loop
+    /// writes), and the first folder that cannot be saved.
+    #[must_use]
+    pub fn pending_writes(&self) -> (Vec<PendingWrite>, Option<Bilingual>) {
+        let mut writes = Vec::new();
+        let mut refused = None;
+        for folder in self.folders.values() {
+            match folder.pending_write() {
+                Ok(write) => writes.extend(write),
+                Err(why) => {
+                    refused.get_or_insert(why);
+                }
+            }
+        }
+        (writes, refused)
+    }
+
+    /// Records a write the run loop carried out (pure).
+    pub fn mark_written(&mut self, path: &Path, sha256: String) {
+        if let Some(folder) = self.folders.values_mut().find(|f| f.path == path) {
+            folder.mark_written(sha256);
+        }
     }
 
     /// Saves every changed review file; returns the files written.

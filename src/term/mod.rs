@@ -46,30 +46,27 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-/// Carries out a reviewer-mode effect and reports back to the app.
+/// Carries out a reviewer-mode effect and reports back to the app: the only
+/// place reviewer mode writes files.
 pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
     let lang = app.lang;
-    let outcome = match effect {
-        ReviewEffect::None | ReviewEffect::Quit => return,
-        ReviewEffect::SaveReviews => app.session.save().map(|saved| {
-            let names: Vec<String> = saved.iter().map(|p| p.display().to_string()).collect();
-            format!("{} {}", t::REVIEW_SAVED.get(lang), names.join(", "))
-        }),
-        ReviewEffect::ExportOverview(path) => {
-            let view = app.view.clone();
-            app.session
-                .export_overview(&view, path, lang)
-                .map(|()| format!("{} {}", t::REVIEW_EXPORTED.get(lang), path.display()))
+    match effect {
+        ReviewEffect::None | ReviewEffect::Quit => {}
+        ReviewEffect::SaveReviews(writes) => {
+            let results = writes.iter().map(|w| (w.path.clone(), w.write())).collect();
+            app.update(Action::ReviewsWritten(results));
         }
-        ReviewEffect::ExportReviews(path) => {
-            let view = app.view.clone();
-            app.session
-                .export_reviews(&view, path, lang)
+        ReviewEffect::Export {
+            path,
+            format,
+            sheets,
+        } => {
+            let outcome = crate::review::export::write_sheets(path, *format, sheets)
                 .map(|()| format!("{} {}", t::REVIEW_EXPORTED.get(lang), path.display()))
+                .map_err(|why| why.get(lang).to_owned());
+            app.update(Action::ReviewEffectDone(outcome));
         }
-    };
-    let outcome = outcome.map_err(|why| why.get(lang).to_owned());
-    app.update(Action::ReviewEffectDone(outcome));
+    }
 }
 
 /// Maps a terminal event to a reviewer-mode action.

@@ -100,10 +100,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             ),
             theme.title,
         ),
+    ];
+    if let Some(total) = app.reviewer_total() {
+        line2.push(Span::raw(format!("{} ", app.tr(t::COL_REVIEW))));
+        line2.push(Span::styled(format!("{}  ", fmt_score(total)), theme.title));
+    }
+    line2.extend([
         Span::raw(format!("{} ", app.tr(t::GRADE))),
         Span::styled(d.grade.label(app.lang).to_owned(), theme.title),
         Span::raw(format!("   {} {}:", app.tr(t::WARNINGS), d.warnings.len())),
-    ];
+    ]);
     line2.extend(warnings);
 
     let tabs: Vec<Span> = Pane::all()

@@ -2,7 +2,7 @@
 //! distribution, the drill-in (the workbench panes), the matrix and the diff.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table, TableState};
 
@@ -45,18 +45,14 @@ pub fn render(app: &ReviewApp, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(msg), screen);
         return;
     }
-    let [title, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(2),
-    ])
-    .areas(screen);
+    let areas = crate::layout::review_areas(screen);
+    let (title, body, footer) = (areas.title, areas.body, areas.footer);
     frame.render_widget(
         Paragraph::new(Span::styled(title_line(app), theme.title)),
         title,
     );
     match &app.screen {
-        Screen::Overview => overview(app, frame, body, &theme),
+        Screen::Overview => overview(app, frame, areas.table, areas.stats, &theme),
         Screen::Matrix { .. } => matrix(app, frame, body, &theme),
         Screen::Diff { .. } => diff(app, frame, body, &theme),
         Screen::Drill { .. } => {}
@@ -158,9 +154,7 @@ fn visible_columns(app: &ReviewApp, room: usize) -> Vec<usize> {
     }
 }
 
-fn overview(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let [table_area, stats_area] =
-        Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(area);
+fn overview(app: &ReviewApp, frame: &mut Frame, table_area: Rect, stats_area: Rect, theme: &Theme) {
     let overview = &app.session.overview;
     let unit_w = column_width(Column::Unit);
     let room = usize::from(table_area.width).saturating_sub(unit_w + 3);
@@ -331,7 +325,7 @@ fn matrix(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
                         "{}{}",
                         cell.band.symbol(),
                         cell.share
-                            .map(|s| pad_left(&format!("{}", s.round()), 4))
+                            .map(|s| pad_left(&crate::review::compare::share_label(s), 5))
                             .unwrap_or_default()
                     ),
                     None => String::new(),

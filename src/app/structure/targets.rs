@@ -8,7 +8,7 @@ use crate::core::model::{Indicator, Workbook, WorkloadItem};
 use crate::core::num::{NumberError, NumberRules, parse_number};
 
 /// A structural value the inline editor writes to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum StructTarget {
     GroupName(usize),
     ItemName(usize, usize),

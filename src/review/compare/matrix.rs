@@ -51,6 +51,22 @@ impl ShareBand {
     }
 }
 
+/// A share as the matrix shows it: half-up to one place, trailing zeros
+/// dropped ("80", "99.6"); a share below 100 never shows as "100", so a
+/// lost point is never displayed as full marks.
+#[must_use]
+pub fn share_label(share: Decimal) -> String {
+    let shown = share
+        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .normalize();
+    let almost_full = Decimal::new(999, 1);
+    if share < Decimal::ONE_HUNDRED && shown >= Decimal::ONE_HUNDRED {
+        almost_full.to_string()
+    } else {
+        shown.to_string()
+    }
+}
+
 /// A column of the matrix: one indicator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixColumn {
@@ -178,5 +194,17 @@ mod tests {
         assert_eq!(ShareBand::of(Decimal::from(60)), ShareBand::Middle);
         assert_eq!(ShareBand::of(Decimal::ONE), ShareBand::Low);
         assert_eq!(ShareBand::of(Decimal::ZERO).symbol(), "○");
+    }
+
+    #[test]
+    fn a_lost_point_never_shows_as_full() {
+        let pct = |s: &str| s.parse::<Decimal>().expect("decimal");
+        // 4.98 of 5 is 99.6 %.
+        assert_eq!(share_label(pct("99.60")), "99.6");
+        assert_eq!(share_label(pct("99.96")), "99.9");
+        assert_eq!(share_label(pct("100.00")), "100");
+        assert_eq!(share_label(pct("80.00")), "80");
+        assert_eq!(share_label(pct("66.67")), "66.7");
+        assert_eq!(share_label(pct("12.25")), "12.3", "half-up");
     }
 }

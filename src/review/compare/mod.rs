@@ -5,4 +5,6 @@ mod diff;
 mod matrix;
 
 pub use diff::{Diff, DiffLine, DiffSection, diff};
-pub use matrix::{Matrix, MatrixCell, MatrixColumn, MatrixDepth, MatrixRow, ShareBand, matrix};
+pub use matrix::{
+    Matrix, MatrixCell, MatrixColumn, MatrixDepth, MatrixRow, ShareBand, matrix, share_label,
+};

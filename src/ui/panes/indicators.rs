@@ -144,7 +144,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     // Editable columns: the officer's level/score, reason and evidence; in
     // review mode the reviewer's score and comment.
     let column = if app.reviewing {
-        [7, 6, 6][app.column[Pane::Indicators].min(2)]
+        // Left to right as drawn: 复核意见 (6), 复核 (7).
+        6 + app.column[Pane::Indicators].min(1)
     } else {
         app.column[Pane::Indicators] + 4
     };
