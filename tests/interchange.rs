@@ -105,7 +105,8 @@ fn level_columns_with_blanks_titles_totals_and_notes() {
             RuleKind::Threshold {
                 threshold: dec!(5),
                 deduct_per_point: dec!(1),
-                above_is_bad: true
+                above_is_bad: true,
+                limits: Default::default(),
             }
         )
     );
@@ -128,7 +129,8 @@ fn level_columns_with_blanks_titles_totals_and_notes() {
             Some(MetricId::ProcurementExecutionRate),
             RuleKind::Proportional {
                 cap: dec!(100),
-                round_to_whole: false
+                round_to_whole: false,
+                full_at: None,
             }
         )
     );
@@ -160,22 +162,26 @@ fn level_columns_with_blanks_titles_totals_and_notes() {
                     Band {
                         op: BandOp::Ge,
                         bound: dec!(95),
-                        points: dec!(10)
+                        points: dec!(10),
+                        upper: None,
                     },
                     Band {
                         op: BandOp::Ge,
                         bound: dec!(90),
-                        points: dec!(8)
+                        points: dec!(8),
+                        upper: None,
                     },
                     Band {
                         op: BandOp::Ge,
                         bound: dec!(80),
-                        points: dec!(5)
+                        points: dec!(5),
+                        upper: None,
                     },
                     Band {
                         op: BandOp::Lt,
                         bound: dec!(80),
-                        points: dec!(0)
+                        points: dec!(0),
+                        upper: None,
                     },
                 ],
                 otherwise: dec!(0)
@@ -233,7 +239,8 @@ fn codes_with_a_level_column() {
             RuleKind::Threshold {
                 threshold: dec!(100),
                 deduct_per_point: dec!(0.5),
-                above_is_bad: true
+                above_is_bad: true,
+                limits: Default::default(),
             }
         )
     );
@@ -244,7 +251,8 @@ fn codes_with_a_level_column() {
             RuleKind::Threshold {
                 threshold: dec!(0),
                 deduct_per_point: dec!(0.5),
-                above_is_bad: true
+                above_is_bad: true,
+                limits: Default::default(),
             }
         )
     );

@@ -8,7 +8,8 @@ pub mod workload;
 
 pub use fields::{FieldGroup, FieldId, FieldKind};
 pub use table::{
-    Band, BandOp, Category, CategorySource, ChecklistMode, Indicator, IndicatorEntry, Level,
+    Band, BandOp, Category, CategorySource, ChecklistMode, Indicator, IndicatorEntry, Level, Limits,
+    Upper,
     NotApplicableMode, Rule, RuleKind, ScoringTable,
 };
 pub use workbook::{

@@ -21,7 +21,7 @@ use rust_decimal::Decimal;
 use super::metrics::{Metric, MetricId};
 use super::working::Working;
 use crate::core::Bilingual;
-use crate::core::model::{IndicatorEntry, RuleKind};
+use crate::core::model::{IndicatorEntry, Limits, RuleKind};
 
 /// What a rule reads when it scores a leaf.
 pub struct RuleInput<'a> {
@@ -66,6 +66,27 @@ pub const KIND_KEYS: [&str; 9] = [
     not_applicable::KEY,
 ];
 
+fn threshold_params(
+    threshold: Decimal,
+    per_point: Decimal,
+    above_is_bad: bool,
+    limits: Limits,
+) -> threshold::Params {
+    threshold::Params {
+        threshold,
+        per_point,
+        above_is_bad,
+        limits,
+    }
+}
+
+/// Each kind's recognised wordings, for the docs and the import tests.
+pub const PHRASINGS: [(&str, &[&str]); 3] = [
+    (threshold::KEY, threshold::PHRASINGS),
+    (bands::KEY, bands::PHRASINGS),
+    (proportional::KEY, proportional::PHRASINGS),
+];
+
 /// Whether the rule scores a measured rate (without one it cannot be computed).
 #[must_use]
 pub fn needs_value(kind: &RuleKind) -> bool {
@@ -90,7 +111,11 @@ pub fn describe_rule(kind: &RuleKind, weight: Decimal) -> Bilingual {
             threshold,
             deduct_per_point,
             above_is_bad,
-        } => threshold::describe(*threshold, *deduct_per_point, *above_is_bad, weight),
+            limits,
+        } => threshold::describe(
+            &threshold_params(*threshold, *deduct_per_point, *above_is_bad, *limits),
+            weight,
+        ),
         RuleKind::Step {
             full_at,
             step,
@@ -109,7 +134,8 @@ pub fn describe_rule(kind: &RuleKind, weight: Decimal) -> Bilingual {
         RuleKind::Proportional {
             cap,
             round_to_whole,
-        } => proportional::describe(*cap, *round_to_whole, weight),
+            full_at,
+        } => proportional::describe(*cap, *round_to_whole, *full_at, weight),
         RuleKind::Categorical { categories, .. } => categorical::describe(categories),
         RuleKind::Checklist {
             items,
@@ -130,7 +156,11 @@ pub fn score<'a>(kind: &'a RuleKind, input: &RuleInput<'a>) -> RuleOutcome<'a> {
             threshold,
             deduct_per_point,
             above_is_bad,
-        } => threshold::score(*threshold, *deduct_per_point, *above_is_bad, input),
+            limits,
+        } => threshold::score(
+            &threshold_params(*threshold, *deduct_per_point, *above_is_bad, *limits),
+            input,
+        ),
         RuleKind::Step {
             full_at,
             step,
@@ -149,7 +179,8 @@ pub fn score<'a>(kind: &'a RuleKind, input: &RuleInput<'a>) -> RuleOutcome<'a> {
         RuleKind::Proportional {
             cap,
             round_to_whole,
-        } => proportional::score(*cap, *round_to_whole, input),
+            full_at,
+        } => proportional::score(*cap, *round_to_whole, *full_at, input),
         RuleKind::Categorical { source, categories } => {
             categorical::score(*source, categories, input)
         }
@@ -173,10 +204,9 @@ pub fn excel_formula(kind: &RuleKind, rate: &str, weight: Decimal) -> Option<Str
             threshold,
             deduct_per_point,
             above_is_bad,
+            limits,
         } => Some(threshold::excel(
-            *threshold,
-            *deduct_per_point,
-            *above_is_bad,
+            &threshold_params(*threshold, *deduct_per_point, *above_is_bad, *limits),
             rate,
             weight,
         )),
@@ -199,7 +229,14 @@ pub fn excel_formula(kind: &RuleKind, rate: &str, weight: Decimal) -> Option<Str
         RuleKind::Proportional {
             cap,
             round_to_whole,
-        } => Some(proportional::excel(*cap, *round_to_whole, rate, weight)),
+            full_at,
+        } => Some(proportional::excel(
+            *cap,
+            *round_to_whole,
+            *full_at,
+            rate,
+            weight,
+        )),
         RuleKind::Categorical { .. } => categorical::excel(),
         RuleKind::Checklist { .. } => checklist::excel(),
         RuleKind::Levels { .. } => levels::excel(),
