@@ -2,6 +2,7 @@
 //! spreadsheets bureaus send, the `jixiao-table` file, applying a table to a
 //! workbook while keeping the officer's entries, and writing a table back out.
 
+pub mod accounting;
 pub mod apply;
 pub mod build;
 pub mod cli;

@@ -8,7 +8,9 @@ use super::phrases::{
     Bound, clause_bound, clause_points, clauses, normalise, number_after_any, number_at,
     number_before_any,
 };
+use super::accounting::unaccounted;
 use crate::core::Bilingual;
+use crate::core::engine::rule_text::describe_rule;
 use crate::core::engine::MetricId;
 use crate::core::engine::metrics::METRICS;
 use crate::core::model::{
@@ -57,9 +59,37 @@ const RESCALE_WORDS: &[&str] = &[
     "权重调整至",
 ];
 
-/// Recognises the rule of one indicator.
+/// Recognises the rule of one indicator. A computed rule is kept only when
+/// it uses every number and condition of the wording; otherwise the rule is
+/// manual and the note names what was not understood.
 #[must_use]
 pub fn recognise(name: &str, standard: &str, definition: &str, weight: Decimal) -> Recognised {
+    let found = recognise_shape(name, standard, definition, weight);
+    let left = unaccounted(&normalise(standard), &found.rule.kind, weight);
+    if left.is_empty() {
+        return found;
+    }
+    let parts = left.join("、");
+    Recognised {
+        rule: Rule {
+            metric: None,
+            kind: RuleKind::Manual,
+        },
+        recognised: false,
+        note: Some(Bilingual::new(
+            format!(
+                "评分标准中“{parts}”未能对应到计分规则（读作：{}），为免算错按手工打分（原文保留）",
+                describe_rule(&found.rule.kind, weight).zh
+            ),
+            format!(
+                "“{parts}” in the standard is not used by the rule read ({}); scored by hand so nothing is scored wrong (wording kept)",
+                describe_rule(&found.rule.kind, weight).en
+            ),
+        )),
+    }
+}
+
+fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal) -> Recognised {
     let text = normalise(standard);
     let metric = metric_named(&[name, standard, definition]);
     let manual = |note: Bilingual| Recognised {
@@ -690,8 +720,17 @@ mod tests {
         let RuleKind::Bands { bands, .. } = rule else {
             panic!("bands expected, got {rule:?}");
         };
-        assert_eq!(bands[1].op, BandOp::Le);
-        assert_eq!(bands[1].bound, dec!(20));
+        // The range of a rising table is read as (10, 20]: both ends kept.
+        assert_eq!(
+            bands[0],
+            Band {
+                upper: Some(Upper {
+                    op: BandOp::Le,
+                    bound: dec!(20)
+                }),
+                ..Band::new(BandOp::Gt, dec!(10), dec!(2))
+            }
+        );
     }
 
     #[test]
