@@ -86,10 +86,10 @@ fn used_numbers(kind: &RuleKind, weight: Decimal, written: &[Decimal]) -> Vec<De
             used.extend([*threshold, *deduct_per_point]);
             used.extend(limits.max_deduct);
             used.extend(limits.zero_beyond);
-            // "每超过2个百分点扣1分": 2 and 1 make the rate of 0.5 a point.
-            for n in written {
-                if written.contains(&(*n * *deduct_per_point)) {
-                    used.extend([*n, *n * *deduct_per_point]);
+            // "每超过2个百分点扣1分": 2 and then 1, written side by side, make 0.5 a point.
+            for pair in written.windows(2) {
+                if pair[0] * *deduct_per_point == pair[1] {
+                    used.extend([pair[0], pair[1]]);
                 }
             }
         }

@@ -14,6 +14,9 @@ pub mod table_export;
 pub mod table_file;
 pub mod write;
 
+#[cfg(test)]
+mod wording_tests;
+
 use std::path::Path;
 
 pub use build::{Imported, LayoutError, RuleOrigin, RuleReport, import_grid};
