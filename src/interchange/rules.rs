@@ -369,6 +369,7 @@ fn bands(text: &str, weight: Decimal) -> Option<RuleKind> {
         .into_iter()
         .map(|(bound, points)| band_of(bound, points, rising))
         .collect();
+    yield_shared_ends(&mut bands);
     order_bands(&mut bands);
     Some(RuleKind::Bands {
         bands,
@@ -400,10 +401,45 @@ fn band_of(bound: Bound, points: Decimal, rising: bool) -> Band {
     }
 }
 
+/// "85%以下不得分；85%-90%得60%": a one-sided band leaves the rate it shares
+/// with an interval's included end to the interval (85 scores 60 %).
+fn yield_shared_ends(bands: &mut [Band]) {
+    let ends: Vec<(BandOp, Decimal)> = bands
+        .iter()
+        .filter_map(|b| b.upper.map(|u| [(b.op, b.bound), (u.op, u.bound)]))
+        .flatten()
+        .collect();
+    for band in bands.iter_mut().filter(|b| b.upper.is_none()) {
+        let shared = |op: BandOp| ends.contains(&(op, band.bound));
+        band.op = match band.op {
+            BandOp::Le if shared(BandOp::Ge) => BandOp::Lt,
+            BandOp::Ge if shared(BandOp::Le) => BandOp::Gt,
+            op => op,
+        };
+    }
+}
+
+/// Whether first-match in the written order already reads as the table means:
+/// no one-sided band hides a later one (≥90 before ≥95, ≤10 before ≤5, any before =).
+fn written_in_order(bands: &[Band]) -> bool {
+    let singles: Vec<&Band> = bands.iter().filter(|b| b.upper.is_none()).collect();
+    singles.iter().enumerate().all(|(i, a)| {
+        singles[i + 1..].iter().all(|b| match (a.op, b.op) {
+            (_, BandOp::Eq) => a.op == BandOp::Eq,
+            (BandOp::Ge | BandOp::Gt, BandOp::Ge | BandOp::Gt) => a.bound >= b.bound,
+            (BandOp::Le | BandOp::Lt, BandOp::Le | BandOp::Lt) => a.bound <= b.bound,
+            _ => true,
+        })
+    })
+}
+
 /// First match wins, so the written order must not matter: equalities and
 /// intervals first, then "≥" bands from the highest bound down and "≤" bands
 /// from the lowest up.
 fn order_bands(bands: &mut [Band]) {
+    if written_in_order(bands) {
+        return;
+    }
     bands.sort_by(|a, b| {
         let rank = |band: &Band| match (band.upper, band.op) {
             (_, BandOp::Eq) => 0,
@@ -722,7 +758,7 @@ mod tests {
         };
         // The range of a rising table is read as (10, 20]: both ends kept.
         assert_eq!(
-            bands[0],
+            bands[1],
             Band {
                 upper: Some(Upper {
                     op: BandOp::Le,
