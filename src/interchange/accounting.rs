@@ -124,7 +124,9 @@ fn used_numbers(kind: &RuleKind, weight: Decimal, written: &[Decimal]) -> Vec<De
                 used.extend(share(c.points));
             }
         }
-        RuleKind::Checklist { points, .. } => used.push(*points),
+        RuleKind::Checklist { points, items, .. } => {
+            used.extend([*points, Decimal::from(items.len())]);
+        }
         RuleKind::Levels { levels } => {
             for l in levels {
                 used.push(l.percent);

@@ -17,6 +17,9 @@ pub mod write;
 #[cfg(test)]
 mod wording_tests;
 
+#[cfg(test)]
+mod round_trip_tests;
+
 use std::path::Path;
 
 pub use build::{Imported, LayoutError, RuleOrigin, RuleReport, import_grid};

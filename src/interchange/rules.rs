@@ -537,8 +537,10 @@ fn checklist(text: &str, weight: Decimal) -> Option<RuleKind> {
         }
     }
     let (points, mode) = found?;
-    let count = (weight / points)
-        .ceil()
+    // "5项要求，每项不达标扣1分" (as jixiao writes a checklist) says how many.
+    let stated = number_before_any(text, &["项要求", "项指标", "项内容"]);
+    let count = stated
+        .unwrap_or_else(|| (weight / points).ceil())
         .clamp(Decimal::ONE, Decimal::from(20));
     let count = u32::try_from(count).unwrap_or(1);
     let items = (1..=count)
