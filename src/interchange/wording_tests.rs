@@ -324,3 +324,14 @@ fn what_is_not_understood_stays_manual_and_is_named() {
         assert!(note.zh.contains(part), "{s}: {}", note.zh);
     }
 }
+
+#[test]
+fn each_kinds_listed_phrasings_are_read_as_that_kind() {
+    for (key, phrasings) in crate::core::engine::rules::PHRASINGS {
+        for phrasing in phrasings {
+            let found = read("预算执行率", phrasing, dec!(5));
+            let json = serde_json::to_value(&found.rule).expect("rule");
+            assert_eq!(json["kind"], key, "{phrasing}: {:?}", found.note);
+        }
+    }
+}

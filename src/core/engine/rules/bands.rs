@@ -14,7 +14,7 @@ pub const KEY: &str = "bands";
 /// The wordings this kind is read from (interchange/rules.rs reads them).
 pub const PHRASINGS: &[&str] = &[
     "≥95%得满分，90%（含）-95%得80%分值，85%-90%得60%，85%以下不得分",
-    "80%≤重点支出安排率<90%得3分",
+    "≥90%得5分；80%≤重点支出安排率<90%得3分；其余不得分",
     "≤10%得3分；10%-20%得2分；高于20%不得分",
     "=0得满分，否则不得分",
 ];
