@@ -143,6 +143,15 @@ pub const READ_ONLY_REFUSED: Tr = Tr("只读模式，不能修改", "Read-only: 
 pub const NO_MATCH: Tr = Tr("没有找到", "No match for");
 pub const MATCH: Tr = Tr("匹配", "match");
 pub const COMMITTED: Tr = Tr("已更新", "Updated");
+pub const RECOVERY_WRITE_FAILED: Tr = Tr("恢复文件写入失败", "recovery file not written");
+pub const NEEDS_TERMINAL: Tr = Tr(
+    "jixiao 需要一个终端；无终端时可用 jixiao check FILE",
+    "jixiao needs a terminal; without one, use jixiao check FILE",
+);
+pub const PASTE_IGNORED: Tr = Tr(
+    "粘贴仅用于输入框，已忽略（先按 Enter 开始编辑）",
+    "Paste works only in an editor; ignored (press Enter to edit first)",
+);
 pub const CANCELLED: Tr = Tr("已取消，保留原值", "Cancelled; the old value is kept");
 pub const SCORE_ABOVE_WEIGHT: Tr = Tr("得分不能超过分值", "A score cannot exceed the weight");
 pub const CLEARED_VALUE: Tr = Tr("已清空（视为未填）", "Cleared (not given)");

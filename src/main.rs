@@ -90,6 +90,9 @@ enum Command {
         /// With --format csv: write only this table.
         #[arg(long, value_enum)]
         table: Option<TableArg>,
+        /// Write over an existing output file.
+        #[arg(long)]
+        force: bool,
         /// Add the engine's warnings for the author (report appendix, xlsx 检查 sheet).
         #[arg(long)]
         with_checks: bool,
@@ -150,6 +153,11 @@ enum TableCommand {
     },
 }
 
+/// Text from files never reaches the terminal raw (see `text::escape_controls`).
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    jixiao::text::escape_controls(text, true)
+}
+
 /// Prints an outcome: bytes to standard output, the note to standard error.
 fn finish(result: Result<Outcome, Failure>, lang: Lang) -> ExitCode {
     match result {
@@ -160,15 +168,22 @@ fn finish(result: Result<Outcome, Failure>, lang: Lang) -> ExitCode {
                 return ExitCode::from(1);
             }
             if let Some(note) = outcome.note {
-                eprintln!("{}", note.get(lang).trim_end());
+                eprintln!("{}", printable(note.get(lang).trim_end()));
             }
             ExitCode::SUCCESS
         }
         Err(failure) => {
-            eprintln!("{}", failure.message.get(lang).trim_end());
+            eprintln!("{}", printable(failure.message.get(lang).trim_end()));
             ExitCode::from(failure.exit_code)
         }
     }
+}
+
+/// The workbench and the reviewer draw on a terminal; without one (input
+/// from a file or /dev/null, output to a pipe) they cannot run.
+fn has_terminal() -> bool {
+    use std::io::IsTerminal as _;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
 fn main() -> ExitCode {
@@ -183,14 +198,22 @@ fn main() -> ExitCode {
                 let name = file.display().to_string();
                 if json {
                     let doc = cli::check::to_json(&name, &wb, &derived);
-                    println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
+                    println!("{}", cli::check::to_json_text(&doc));
                 } else {
-                    print!("{}", cli::check::to_text(&name, &wb, &derived, lang));
+                    print!(
+                        "{}",
+                        printable(&cli::check::to_text(
+                            &name,
+                            &cli::check::printable_workbook(&wb),
+                            &derived,
+                            lang
+                        ))
+                    );
                 }
                 ExitCode::SUCCESS
             }
             Err(message) => {
-                eprintln!("{}", message.get(lang));
+                eprintln!("{}", printable(message.get(lang)));
                 ExitCode::from(2)
             }
         },
@@ -240,6 +263,7 @@ fn main() -> ExitCode {
             format,
             output,
             table,
+            force,
             with_checks,
         }) => {
             let Some(format) = jixiao::export::format::by_name(&format) else {
@@ -251,6 +275,13 @@ fn main() -> ExitCode {
                 TableArg::Workload => CsvTable::Workload,
                 TableArg::Checks => CsvTable::Checks,
             });
+            let refused = output
+                .as_deref()
+                .filter(|_| !force)
+                .and_then(jixiao::export::cli::refuse_existing_output);
+            if let Some(failure) = refused {
+                return finish(Err(failure), lang);
+            }
             let args = ExportArgs {
                 format,
                 output: output.as_deref(),
@@ -259,6 +290,10 @@ fn main() -> ExitCode {
                 lang,
             };
             finish(jixiao::export::cli::run(&file, args), lang)
+        }
+        Some(Command::Review { .. }) | None if !has_terminal() => {
+            eprintln!("{}", jixiao::i18n::NEEDS_TERMINAL.get(lang));
+            ExitCode::from(2)
         }
         Some(Command::Review { paths }) => {
             let session = jixiao::review::session::ReviewSession::open(&paths);
@@ -316,7 +351,7 @@ fn main() -> ExitCode {
                 }
             }
             Err(message) => {
-                eprintln!("{}", message.get(lang));
+                eprintln!("{}", printable(message.get(lang)));
                 ExitCode::from(2)
             }
         },

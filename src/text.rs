@@ -130,3 +130,40 @@ mod wrap_tests {
         assert_eq!(wrap("a\nb", 5), vec!["a", "b"]);
     }
 }
+
+/// `text` safe to print on a terminal: C0 and C1 control characters (ESC
+/// included) and DEL shown as `\u{1b}`-style escapes, so a file can neither
+/// move the cursor, recolour, retitle the window nor forge lines. Line breaks
+/// and tabs are kept when `keep_lines` (the command's own layout).
+#[must_use]
+pub fn escape_controls(text: &str, keep_lines: bool) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && !(keep_lines && (c == '\n' || c == '\t'));
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod escape_tests {
+    use super::escape_controls;
+
+    #[test]
+    fn escapes_c0_c1_and_esc_but_keeps_layout_when_asked() {
+        let hostile = "a\u{1b}]0;title\u{7}b\u{9b}2Jc\r\nd\te";
+        assert_eq!(
+            escape_controls(hostile, true),
+            "a\\u{1b}]0;title\\u{7}b\\u{9b}2Jc\\u{d}\nd\te"
+        );
+        assert_eq!(escape_controls("x\ny", false), "x\\u{a}y");
+        assert_eq!(escape_controls("总分 94", false), "总分 94");
+    }
+}

@@ -279,6 +279,43 @@ fn sigterm_flushes_the_edits_and_restores_the_terminal() {
 }
 
 #[test]
+fn keys_sent_together_and_a_bracketed_paste_all_apply() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("dept.json");
+    std::fs::write(&file, jixiao::core::sample::SAMPLE_JSON).expect("write");
+    let mut s = Session::start(&[file.to_str().expect("utf8")], dir.path());
+    s.wait_for("总分");
+    // More than 20 keys in one write, ending in Ctrl-S: every one must count.
+    let mut burst = b"jjjjkkkk/".to_vec();
+    burst.extend_from_slice("年度实际支出".as_bytes());
+    burst.extend_from_slice(b"\r\r\x15432.10\r");
+    // Then a paste into the editor: one insertion, validated like typing.
+    burst.extend_from_slice(b"/");
+    burst.extend_from_slice("财政拨款收入预算数".as_bytes());
+    burst.extend_from_slice(b"\r\r\x15\x1b[200~588.55\x1b[201~\r\x13");
+    let started = Instant::now();
+    s.writer.write_all(&burst).expect("write");
+    s.writer.flush().expect("flush");
+    s.wait_for("已保存");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the burst settled in {:?}",
+        started.elapsed()
+    );
+    let saved = std::fs::read_to_string(&file).expect("saved");
+    let wb = jixiao::core::format::load(&saved).expect("loads").workbook;
+    let actual = wb.budget.actual_expenditure.map(|m| m.to_string());
+    assert_eq!(actual.as_deref(), Some("432.10"));
+    let budget = wb.budget.appropriation_income_budget.map(|m| m.to_string());
+    assert_eq!(budget.as_deref(), Some("588.55"));
+    // A paste outside an editor changes nothing and says so.
+    s.send(b"\x1b[200~jjjj\x1b[201~");
+    s.wait_for("粘贴仅用于输入框");
+    s.send(b"q");
+    assert!(s.wait_exit(), "clean exit");
+}
+
+#[test]
 fn a_missing_file_starts_a_new_workbook_for_the_officers_unit() {
     let dir = tempfile::tempdir().expect("tmp");
     let file = dir.path().join("jiaoyuju-2024.json");
@@ -306,6 +343,65 @@ fn a_missing_file_starts_a_new_workbook_for_the_officers_unit() {
     assert!(wb.narrative.team.is_empty() && wb.budget == Default::default());
     s.send(b"q");
     assert!(s.wait_exit(), "clean exit");
+}
+
+#[test]
+fn two_instances_keep_their_own_recovery_and_both_are_offered() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("dept.json");
+    std::fs::write(&file, jixiao::core::sample::SAMPLE_JSON).expect("write");
+    let arg = file.to_str().expect("utf8");
+    let wait_files = |n: usize| {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while recovery_files(dir.path()) != n {
+            assert!(Instant::now() < deadline, "expected {n} recovery files");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    let mut looker = Session::start(&[arg], dir.path());
+    let mut editor = Session::start(&[arg], dir.path());
+    looker.wait_for("总分");
+    editor.wait_for("总分");
+    editor.send("/年度实际支出\r\r\x15432.10\r".as_bytes());
+    editor.wait_for("已修改");
+    wait_files(1);
+    // The one only looking quits: the other's recovery stays.
+    looker.send(b"q");
+    assert!(looker.wait_exit());
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        recovery_files(dir.path()),
+        1,
+        "B's recovery survives A's quit"
+    );
+
+    let mut second = Session::start(&[arg], dir.path());
+    second.wait_for("总分");
+    second.send("/年度实际支出\r\r\x15111.11\r".as_bytes());
+    second.wait_for("已修改");
+    wait_files(2);
+    for s in [&mut editor, &mut second] {
+        s.child.kill().expect("kill -9");
+        let _ = s.child.wait();
+    }
+
+    let mut again = Session::start(&[arg], dir.path());
+    again.wait_for("R 恢复");
+    again.wait_for("另有 1 份");
+    again.send(b"r");
+    // The older one is offered next.
+    again.wait_for("R 恢复");
+    again.send(b"o");
+    again.wait_for("已修改");
+    again.send(b"\x13");
+    again.wait_for("已保存");
+    let saved = std::fs::read_to_string(&file).expect("saved");
+    let wb = jixiao::core::format::load(&saved).expect("loads").workbook;
+    let actual = wb.budget.actual_expenditure.map(|m| m.to_string());
+    assert_eq!(actual.as_deref(), Some("111.11"), "the newest was restored");
+    again.send(b"q");
+    assert!(again.wait_exit());
+    assert_eq!(recovery_files(dir.path()), 0, "both taken over and removed");
 }
 
 #[test]

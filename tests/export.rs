@@ -509,3 +509,20 @@ fn a_nearly_empty_workbook_exports_without_trouble() {
             .any(|(f, v)| f == "SUM(0)" && *v == Data::Float(0.0))
     );
 }
+
+#[test]
+fn export_over_an_existing_file_needs_force() {
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("wb.json"), SAMPLE_JSON).expect("sample");
+    std::fs::write(dir.path().join("report.md"), "mine").expect("existing");
+    let args = ["export", "wb.json", "--format", "md", "-o", "report.md"];
+    let out = jixiao(&args, dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    let kept = std::fs::read_to_string(dir.path().join("report.md")).expect("read");
+    assert_eq!(kept, "mine", "not overwritten");
+    let out = jixiao(&[&args[..], &["--force"]].concat(), dir.path());
+    assert!(out.status.success());
+    let written = std::fs::read_to_string(dir.path().join("report.md")).expect("read");
+    assert_ne!(written, "mine");
+}

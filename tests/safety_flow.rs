@@ -123,7 +123,7 @@ fn recovery_is_offered_restored_and_removed() {
     };
     assert_eq!(count(), 0);
     h.session
-        .after_update(&h.app, Instant::now() + Duration::from_secs(4));
+        .after_update(&mut h.app, Instant::now() + Duration::from_secs(4));
     assert_eq!(count(), 1, "written a few seconds after the last edit");
 
     // The next session for the same file finds it (the first one "died").
@@ -159,7 +159,7 @@ fn undoing_back_to_saved_drops_the_recovery() {
     let (mut h, _dir, _path) = app();
     keys(&mut h, "/ 年度实际支出 <enter> <enter> <c-u> 1 <enter>");
     h.session
-        .after_update(&h.app, Instant::now() + Duration::from_secs(4));
+        .after_update(&mut h.app, Instant::now() + Duration::from_secs(4));
     let dir = h.recovery_dir.path().join("recovery");
     assert_eq!(std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0), 1);
     keys(&mut h, "u");
@@ -180,7 +180,7 @@ fn read_only_files_get_no_recovery_and_refuse_saving() {
     assert!(h.read_only.is_some(), "newer version opens read-only");
     keys(&mut h, "2 j <enter> <c-s> W");
     h.session
-        .after_update(&h.app, Instant::now() + Duration::from_secs(60));
+        .after_update(&mut h.app, Instant::now() + Duration::from_secs(60));
     assert_eq!(std::fs::read(&path).expect("read"), before);
     assert!(!h.recovery_dir.path().join("recovery").exists());
     let names: Vec<_> = std::fs::read_dir(dir.path())

@@ -118,6 +118,18 @@ pub enum Action {
     Reloaded(Result<Box<crate::core::model::Workbook>, String>),
     /// The run loop finished a save.
     Saved(Result<PathBuf, String>),
+    /// The run loop found unsaved edits of an instance that ended: ask.
+    OfferRecovery(Box<crate::app::RecoveryOffer>),
+    /// The run loop wrote the recovery file (`Err`: why it could not).
+    RecoveryWritten(Result<(), String>),
+    /// The run loop opened the file read-only, for this reason.
+    OpenedReadOnly(crate::core::Bilingual),
+    /// The run loop carried out a reviewer effect: what to say, or why it
+    /// failed (then quitting is called off).
+    ReviewEffectDone(Result<String, String>),
+    /// Text pasted into the terminal (bracketed paste): one insertion in an
+    /// editor, ignored elsewhere.
+    Paste(String),
 }
 
 /// What the run loop must do after an action (the app itself does no I/O).

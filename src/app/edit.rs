@@ -69,6 +69,16 @@ impl Editor {
         self.caret += 1;
     }
 
+    /// Inserts pasted text at the caret as one step. The editor holds one
+    /// line, so line breaks and other control characters are left out
+    /// (typing them would not insert them either).
+    pub fn insert_pasted(&mut self, text: &str) {
+        let at = self.byte_index(self.caret);
+        let kept: String = text.chars().filter(|c| !c.is_control()).collect();
+        self.buffer.insert_str(at, &kept);
+        self.caret += kept.chars().count();
+    }
+
     pub fn backspace(&mut self) {
         if self.caret > 0 {
             self.caret -= 1;
@@ -111,6 +121,7 @@ impl Editor {
         use super::Action as A;
         match action {
             A::Input(ch) => self.insert(*ch),
+            A::Paste(text) => self.insert_pasted(text),
             A::Backspace => self.backspace(),
             A::Delete => self.delete(),
             A::ClearInput => self.clear(),

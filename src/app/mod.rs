@@ -53,7 +53,7 @@ pub enum Mode {
 }
 
 /// What the recovery offer shows and can restore.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecoveryOffer {
     pub workbook: Workbook,
     /// Where the recovery file is, when and from what it was written.
@@ -146,6 +146,8 @@ pub struct App {
     /// Counts every change to the workbook, for the recovery journal.
     pub generation: u64,
     pub should_quit: bool,
+    /// Why the last recovery write failed; shown in the header until one succeeds.
+    pub recovery_problem: Option<String>,
     /// Render without colours (`NO_COLOR`).
     pub monochrome: bool,
     /// Review mode: the workbook is read-only except the reviewer's score
@@ -197,6 +199,7 @@ impl App {
             search_at: 0,
             size: (80, 24),
             generation: 0,
+            recovery_problem: None,
             should_quit: false,
             monochrome: false,
             reviewing: false,
@@ -260,6 +263,29 @@ impl App {
             }
             Action::Reloaded(result) => {
                 self.on_reloaded(result);
+                return Effect::None;
+            }
+            Action::OfferRecovery(offer) => {
+                self.mode = Mode::RecoveryOffer(offer);
+                return Effect::None;
+            }
+            Action::RecoveryWritten(result) => {
+                self.recovery_problem = result.err();
+                return Effect::None;
+            }
+            Action::OpenedReadOnly(why) => {
+                self.error_bi(&why);
+                self.read_only = Some(why);
+                return Effect::None;
+            }
+            Action::Paste(_)
+                if !matches!(
+                    self.mode.kind(),
+                    ModeKind::Edit | ModeKind::Prompt | ModeKind::Search
+                ) =>
+            {
+                let msg = self.tr(t::PASTE_IGNORED);
+                self.info(msg);
                 return Effect::None;
             }
             _ => {}
@@ -737,6 +763,34 @@ impl App {
                 }
             }
         }
+    }
+
+    /// The workbook without the open editor's live preview: what the
+    /// officer has committed.
+    #[must_use]
+    pub fn committed_workbook(&self) -> &Workbook {
+        self.edit_base.as_ref().unwrap_or(&self.workbook)
+    }
+
+    /// The open editor's text with what it edits, when it differs from the
+    /// committed value (kept as a draft in the recovery file).
+    #[must_use]
+    pub fn draft(&self) -> Option<(String, String)> {
+        let Mode::Edit(editor) = &self.mode else {
+            return None;
+        };
+        let committed = edit::current_text(self.committed_workbook(), editor.target);
+        if editor.buffer == committed {
+            return None;
+        }
+        let field = match editor.target {
+            EditTarget::Field(f) => match self.lang {
+                Lang::Zh => f.label_zh().to_owned(),
+                Lang::En => f.label_en().to_owned(),
+            },
+            other => format!("{other:?}"),
+        };
+        Some((field, editor.buffer.clone()))
     }
 
     fn push_undo(&mut self, before: Workbook) {

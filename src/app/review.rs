@@ -209,6 +209,15 @@ impl ReviewApp {
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) -> ReviewEffect {
+        if let Action::ReviewEffectDone(outcome) = action {
+            let is_error = outcome.is_err();
+            if is_error {
+                self.should_quit = false;
+            }
+            let text = outcome.unwrap_or_else(|why| why);
+            self.status = Some(Status { text, is_error });
+            return ReviewEffect::None;
+        }
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             if let Screen::Drill { app, .. } = &mut self.screen {

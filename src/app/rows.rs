@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::core::engine::metrics::METRICS;
 use crate::core::engine::MetricId;
+use crate::core::engine::metrics::METRICS;
 use crate::core::model::{FieldGroup, FieldId, Workbook};
 
 /// A row of the budget pane.

@@ -22,15 +22,54 @@ pub const CHECK_JSON_VERSION: u32 = 1;
 /// The message names the file, line, column and what was expected.
 pub fn open(path: &Path) -> Result<(Workbook, Derived), Bilingual> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Bilingual::new(
-            format!("{name}：无法读取（{e}）"),
-            format!("{name}: cannot read ({e})"),
-        )
-    })?;
+    let text = crate::store::read_text(path).map_err(|e| e.describe_plain())?;
     let loaded = load(&text).map_err(|e| e.describe(&name))?;
     let derived = derive(&loaded.workbook);
     Ok((loaded.workbook, derived))
+}
+
+/// The `--json` document as text. JSON already escapes C0 controls; DEL and
+/// C1 controls are escaped too, so the output is safe on a terminal.
+#[must_use]
+pub fn to_json_text(doc: &Value) -> String {
+    let text = serde_json::to_string_pretty(doc).unwrap_or_default();
+    if !text.chars().any(char::is_control) {
+        return text;
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{7f}'..='\u{9f}' => format!("\\u{:04x}", u32::from(c)),
+            _ => c.to_string(),
+        })
+        .collect()
+}
+
+/// Derived texts quote the workbook's names: shown on one line, escaped.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::text::escape_controls(text, false)
+}
+
+/// A copy of `wb` whose texts show control characters (line breaks too) as
+/// escapes, for printing: a name cannot forge a line of the report.
+#[must_use]
+pub fn printable_workbook(wb: &Workbook) -> Workbook {
+    fn escape_all(value: &mut Value) {
+        match value {
+            Value::String(s) => {
+                if let std::borrow::Cow::Owned(escaped) = crate::text::escape_controls(s, false) {
+                    *s = escaped;
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(escape_all),
+            Value::Object(map) => map.values_mut().for_each(escape_all),
+            _ => {}
+        }
+    }
+    let Ok(mut value) = serde_json::to_value(wb) else {
+        return wb.clone();
+    };
+    escape_all(&mut value);
+    serde_json::from_value(value).unwrap_or_else(|_| wb.clone())
 }
 
 fn dec(v: Option<Decimal>) -> Value {
@@ -163,7 +202,7 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
         wb.unit.fiscal_year,
         t("年度", "")
     );
-    let _ = writeln!(out, "{}: {file}", t("文件", "File"));
+    let _ = writeln!(out, "{}: {}", t("文件", "File"), one_line(file));
     let _ = writeln!(
         out,
         "{}: {} / {}   {}: {}",
@@ -203,7 +242,7 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
             pad_right(m.id.formula_no(), 3),
             pad_right(m.id.label(lang), 36),
             pad_left(&value, 10),
-            expr
+            one_line(&expr)
         );
     }
     let _ = writeln!(out, "\n{}", t("【指标得分】", "[Indicator scores]"));
@@ -216,7 +255,7 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
             pad_right(&label, 44),
             pad_left(&fmt_score(r.score), 6),
             pad_right(&fmt_score(ind.weight), 3),
-            r.working.get(lang)
+            one_line(r.working.get(lang))
         );
     }
     let _ = writeln!(out, "\n{}", t("【工作量】", "[Workload]"));
@@ -261,7 +300,7 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
             out,
             "  [{}] {}  {}",
             pad_right(sev, 6),
-            w.message.get(lang),
+            one_line(w.message.get(lang)),
             format_args!("({})", w.code.key())
         );
     }

@@ -7,7 +7,6 @@ use super::ExportError;
 use super::csv::{CsvTable, table_bytes};
 use super::format::{ExportRequest, Format, Output, check_output};
 use crate::core::{Bilingual, Lang};
-use crate::interchange::write::write_atomic;
 
 /// What a command produced: bytes for standard output and/or a note for the user.
 #[derive(Debug, Default)]
@@ -65,6 +64,24 @@ pub fn refuse_overwriting_input(input: &Path, output: &Path) -> Result<(), Failu
         });
     }
     Ok(())
+}
+
+/// An export never silently replaces a file: an existing output file needs
+/// `--force` (a folder of CSV tables is written into, file by file).
+#[must_use]
+pub fn refuse_existing_output(output: &Path) -> Option<Failure> {
+    let meta = std::fs::symlink_metadata(output).ok()?;
+    if meta.is_dir() {
+        return None;
+    }
+    let name = output.display();
+    Some(Failure {
+        message: Bilingual::new(
+            format!("{name}：文件已存在，未覆盖（要覆盖请加 --force）"),
+            format!("{name}: already exists; not overwritten (add --force to overwrite)"),
+        ),
+        exit_code: 1,
+    })
 }
 
 fn written(path: &Path) -> Bilingual {
@@ -154,7 +171,7 @@ fn one_table(
             note: None,
         });
     };
-    write_atomic(path, &bytes, false).map_err(|e| Failure::write(path, &e))?;
+    crate::store::write_file(path, &bytes).map_err(|e| Failure::write(path, &e))?;
     Ok(Outcome {
         stdout: None,
         note: Some(written(path)),

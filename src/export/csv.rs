@@ -12,7 +12,6 @@ use crate::core::Lang;
 use crate::core::engine::Derived;
 use crate::core::model::Workbook;
 use crate::core::num::fmt_score;
-use crate::interchange::write::write_atomic;
 
 /// The tables `export --format csv` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +104,7 @@ pub fn write_tables(
     let mut written = Vec::new();
     for table in CsvTable::ALL {
         let path = folder.join(table.file_name());
-        write_atomic(&path, &table_bytes(table, wb, derived, lang), false)?;
+        crate::store::write_file(&path, &table_bytes(table, wb, derived, lang))?;
         written.push(path);
     }
     Ok(written)

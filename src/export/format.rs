@@ -11,7 +11,6 @@ use super::report::ReportOptions;
 use crate::core::engine::Derived;
 use crate::core::model::Workbook;
 use crate::core::{Bilingual, Lang};
-use crate::interchange::write::write_atomic;
 
 /// What an export writes from.
 #[derive(Debug, Clone, Copy)]
@@ -248,7 +247,7 @@ fn markdown_bytes(request: &ExportRequest) -> Vec<u8> {
 }
 
 fn write_markdown(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
-    write_atomic(path, &markdown_bytes(request), false)?;
+    crate::store::write_file(path, &markdown_bytes(request)).map_err(std::io::Error::from)?;
     Ok(())
 }
 
@@ -259,7 +258,7 @@ fn write_docx(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
         request.lang,
         request.report_options(),
     )?;
-    write_atomic(path, &bytes, false)?;
+    crate::store::write_file(path, &bytes).map_err(std::io::Error::from)?;
     Ok(())
 }
 
@@ -269,7 +268,7 @@ fn write_xlsx(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
         ..super::xlsx::XlsxOptions::default()
     };
     let bytes = super::xlsx::to_bytes(request.wb, request.derived, request.lang, options)?;
-    write_atomic(path, &bytes, false)?;
+    crate::store::write_file(path, &bytes).map_err(std::io::Error::from)?;
     Ok(())
 }
 

@@ -8,7 +8,6 @@ use std::process::Command;
 use super::ExportError;
 use super::format::ExportRequest;
 use crate::core::Bilingual;
-use crate::interchange::write::write_atomic;
 
 /// The LibreOffice programs to try, in order.
 const PROGRAMS: [&str; 2] = ["soffice", "libreoffice"];
@@ -45,7 +44,7 @@ pub fn write(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
         request.report_options(),
     )?;
     let pdf = convert(&program, &docx, "pdf")?;
-    write_atomic(path, &pdf, false)?;
+    crate::store::write_file(path, &pdf).map_err(std::io::Error::from)?;
     Ok(())
 }
 

@@ -6,10 +6,8 @@ use std::path::Path;
 use super::apply::{ApplyReport, MatchedBy, apply_table, refusal};
 use super::build::RuleOrigin;
 use super::table_file;
-use super::write::write_atomic;
 use crate::core::engine::derive;
 use crate::core::engine::scoring::describe_rule;
-use crate::core::format::{load, to_json_keeping};
 use crate::core::model::RuleKind;
 use crate::core::num::fmt_score;
 use crate::core::{Bilingual, Lang};
@@ -20,16 +18,6 @@ fn both(zh: String, en: String, lang: Lang) -> String {
         Lang::Zh => zh,
         Lang::En => en,
     }
-}
-
-fn read_text(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| {
-        let name = path.display();
-        Failure::unreadable(Bilingual::new(
-            format!("{name}：无法读取（{e}）"),
-            format!("{name}: cannot read ({e})"),
-        ))
-    })
 }
 
 /// `table import`'s switches.
@@ -227,7 +215,8 @@ pub fn import(
     let outcome = match output {
         Some(path) => {
             refuse_overwriting_input(input, path)?;
-            write_atomic(path, json.as_bytes(), false).map_err(|e| Failure::write(path, &e))?;
+            crate::store::write_file(path, json.as_bytes())
+                .map_err(|e| Failure::write(path, &e))?;
             let _ = write!(
                 report,
                 "{}",
@@ -282,8 +271,7 @@ pub fn apply(
 ) -> Result<Outcome, Failure> {
     let ApplyFlags { dry_run, force } = flags;
     let wb_name = workbook.display().to_string();
-    let wb_text = read_text(workbook)?;
-    let loaded = load(&wb_text).map_err(|e| Failure::unreadable(e.describe(&wb_name)))?;
+    let mut loaded = open_for_apply(workbook)?;
     let new_table = table_file::read_table_file(table).map_err(Failure::unreadable)?;
     let before = derive(&loaded.workbook);
     let mut wb = loaded.workbook.clone();
@@ -316,14 +304,17 @@ pub fn apply(
         });
     } else {
         // The old table's unknown fields cannot be matched to the new one.
-        let mut original = loaded.original.clone();
-        if let Some(obj) = original.as_object_mut() {
-            obj.remove("table");
-        }
-        let json = to_json_keeping(&wb, Some(&original));
-        let backup = write_atomic(workbook, json.as_bytes(), true)
-            .map_err(|e| Failure::write(workbook, &e))?;
-        let bak = backup.map(|b| b.display().to_string()).unwrap_or_default();
+        loaded.document.forget_unknown_field("table");
+        // The store's save: atomic, `.bak` kept, and refused when the file
+        // changed on disk since it was read (a workbench saved meanwhile).
+        let saved = loaded.document.save(&wb).map_err(|e| Failure {
+            message: e.describe(),
+            exit_code: 1,
+        })?;
+        let bak = saved
+            .backup
+            .map(|b| b.display().to_string())
+            .unwrap_or_default();
         let _ = write!(
             text,
             "{}",
@@ -465,6 +456,21 @@ fn apply_report(
     text
 }
 
+/// The workbook `table apply` rewrites, opened by the store (guarded, with
+/// its stamp for the external-change check). A missing file is an error.
+fn open_for_apply(workbook: &Path) -> Result<crate::store::Opened, Failure> {
+    let opened =
+        crate::store::open(workbook).map_err(|e| Failure::unreadable(e.describe_plain()))?;
+    if opened.document.origin() == crate::store::Origin::NewFromSample {
+        let name = workbook.display();
+        return Err(Failure::unreadable(Bilingual::new(
+            format!("{name}：无法读取（文件不存在）"),
+            format!("{name}: cannot read (no such file)"),
+        )));
+    }
+    Ok(opened)
+}
+
 /// Runs `jixiao table export`: the workbook's table as CSV or xlsx, by the
 /// output's extension.
 ///
@@ -494,7 +500,7 @@ pub fn export(workbook: &Path, output: &Path, lang: Lang) -> Result<Outcome, Fai
             });
         }
     };
-    write_atomic(output, &bytes, false).map_err(|e| Failure::write(output, &e))?;
+    crate::store::write_file(output, &bytes).map_err(|e| Failure::write(output, &e))?;
     Ok(Outcome {
         stdout: None,
         note: Some(Bilingual::new(

@@ -12,7 +12,6 @@ pub mod rules;
 pub mod sheet;
 pub mod table_export;
 pub mod table_file;
-pub mod write;
 
 #[cfg(test)]
 mod wording_tests;

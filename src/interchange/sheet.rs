@@ -2,7 +2,7 @@
 //! merged regions filled in (the top-left value copied down and right), so the
 //! layout reader sees what a person sees.
 
-use std::io::{BufReader, Read, Seek};
+use std::io::{Read, Seek};
 use std::path::Path;
 use std::str::FromStr;
 
@@ -263,17 +263,12 @@ pub fn read_path(path: &Path, sheet: Option<&str>) -> Result<Vec<Grid>, ReadErro
         .to_ascii_lowercase();
     let grids = match ext.as_str() {
         "csv" | "txt" | "tsv" => {
-            let mut bytes = Vec::new();
-            std::fs::File::open(path)
-                .map(BufReader::new)
-                .and_then(|mut f| f.read_to_end(&mut bytes))
-                .map_err(|e| ReadError::Io(e.to_string()))?;
+            let (bytes, _) =
+                crate::store::read_guarded(path).map_err(|e| ReadError::Io(e.to_string()))?;
             vec![read_csv(&bytes)?]
         }
         "xlsx" | "xlsm" | "xls" | "ods" | "xlsb" => {
-            if !path.exists() {
-                return Err(ReadError::Io("no such file".to_owned()));
-            }
+            crate::store::guard_input(path).map_err(|e| ReadError::Io(e.to_string()))?;
             read_spreadsheet(path)?
         }
         other => return Err(ReadError::UnsupportedType(other.to_owned())),

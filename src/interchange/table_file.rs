@@ -207,12 +207,7 @@ pub fn from_json(text: &str) -> Result<ScoringTable, TableFileError> {
 /// The message names the file and, for bad JSON, the line and column.
 pub fn read_table_file(path: &std::path::Path) -> Result<ScoringTable, Bilingual> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        Bilingual::new(
-            format!("{name}：无法读取（{e}）"),
-            format!("{name}: cannot read ({e})"),
-        )
-    })?;
+    let text = crate::store::read_text(path).map_err(|e| e.describe_plain())?;
     from_json(&text).map_err(|e| e.describe(&name))
 }
 

@@ -123,7 +123,9 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
             let mut inside: Vec<PathBuf> = listing
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.is_file() && is_json(p) && !is_review_file(p))
+                // Not only regular files: a FIFO or a device named *.json
+                // becomes an unreadable row that says why, not a silent gap.
+                .filter(|p| !p.is_dir() && is_json(p) && !is_review_file(p))
                 .collect();
             inside.sort();
             if inside.is_empty() {
@@ -190,18 +192,15 @@ pub fn load_one(path: &Path) -> Entry {
     // Canonical, so `demo` and `./demo/x.json` share one review file.
     let folder = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
     let shown = path.display().to_string();
-    let (sha256, outcome) = match std::fs::read(path) {
-        Ok(bytes) => {
+    let (sha256, outcome) = match crate::store::read_guarded(path) {
+        Ok((bytes, _)) => {
             let (hash, outcome) = open_bytes(&shown, &bytes);
             (Some(hash), outcome)
         }
         Err(e) => (
             None,
             Err(EntryError {
-                message: Bilingual::new(
-                    format!("{shown}：无法读取（{e}）"),
-                    format!("{shown}: cannot read ({e})"),
-                ),
+                message: e.describe_plain(),
                 line: None,
                 column: None,
             }),

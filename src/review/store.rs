@@ -4,7 +4,6 @@
 //! that someone else changed since it was read.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::overview::ReviewLookup;
@@ -122,15 +121,10 @@ impl ReviewFolder {
 /// # Errors
 /// Any I/O error; `path` is then unchanged.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    // The store's writer: one atomic writer for every file jixiao writes.
+    crate::store::write_file(path, bytes)
+        .map(|_| ())
+        .map_err(std::io::Error::from)
 }
 
 /// The review files of every folder the entries come from.

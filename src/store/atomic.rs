@@ -45,6 +45,9 @@ pub(crate) enum Mode {
     CreateNew,
     /// Replace it if present, no backup, private permissions (recovery files).
     ReplacePrivate,
+    /// Replace it if present, no backup, its permissions kept (exports,
+    /// review files, table files).
+    Replace,
 }
 
 /// `FILE.bak` next to `FILE` (the whole name plus `.bak`).
@@ -62,6 +65,16 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// On any failure the file and its `.bak` are untouched; the error says why.
 pub fn save_atomic(path: &Path, bytes: &[u8]) -> Result<Saved, SaveError> {
     save_with(path, bytes, Mode::ReplaceWithBackup, &mut |_| Ok(()))
+}
+
+/// Writes `bytes` to `path` atomically without a backup: exports, review
+/// files, table files. The one writer for every file jixiao writes besides
+/// workbooks (which keep their `.bak`) and recovery files (private).
+///
+/// # Errors
+/// On any failure `path` is untouched; the error says why.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<Saved, SaveError> {
+    save_with(path, bytes, Mode::Replace, &mut |_| Ok(()))
 }
 
 /// Saves `bytes` to a new file at `path`, atomically.

@@ -117,6 +117,14 @@ impl Document {
     }
 
     /// The file text for `workbook`, with the unknown fields of the file kept.
+    /// Drops a top-level field of the file as read, so a save does not
+    /// bring it back (`table apply` replaces the table and its unknown fields).
+    pub fn forget_unknown_field(&mut self, key: &str) {
+        if let Some(object) = self.original.as_object_mut() {
+            object.remove(key);
+        }
+    }
+
     #[must_use]
     pub fn to_json(&self, workbook: &Workbook) -> String {
         to_json_keeping(workbook, Some(&self.original))

@@ -164,6 +164,12 @@ impl SaveError {
     }
 }
 
+impl From<SaveError> for io::Error {
+    fn from(error: SaveError) -> Self {
+        Self::other(error.describe().en)
+    }
+}
+
 /// A file that could not be opened. It is never written over: the workbench
 /// offers to start from the sample in a new file instead.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -182,6 +188,11 @@ pub enum OpenError {
         line: usize,
         column: usize,
     },
+    #[error("{}: line 1, column 1: {encoding} text (by its byte-order mark); expected UTF-8", path.display())]
+    Utf16 {
+        path: PathBuf,
+        encoding: &'static str,
+    },
     #[error("{}: {error}", path.display())]
     Invalid { path: PathBuf, error: LoadError },
 }
@@ -194,6 +205,7 @@ impl OpenError {
             Self::Unreadable { path, .. }
             | Self::TooLarge { path, .. }
             | Self::NotUtf8 { path, .. }
+            | Self::Utf16 { path, .. }
             | Self::Invalid { path, .. } => path,
         }
     }
@@ -203,6 +215,7 @@ impl OpenError {
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
             Self::NotUtf8 { line, column, .. } => Some((*line, *column)),
+            Self::Utf16 { .. } => Some((1, 1)),
             Self::Invalid { error, .. } => error.position(),
             _ => None,
         }
@@ -218,6 +231,16 @@ impl OpenError {
     /// was expected, and saying the file will not be overwritten.
     #[must_use]
     pub fn describe(&self) -> Bilingual {
+        let plain = self.describe_plain();
+        Bilingual::new(
+            format!("{}。该文件不会被覆盖。", plain.zh),
+            format!("{}. The file will not be overwritten.", plain.en),
+        )
+    }
+
+    /// The message without the workbench's promise, for commands that only read.
+    #[must_use]
+    pub fn describe_plain(&self) -> Bilingual {
         let name = self.path().display().to_string();
         let (zh, en) = match self {
             Self::Unreadable { detail, .. } => (
@@ -236,14 +259,19 @@ impl OpenError {
                     "{name}: line {line}, column {column}: not UTF-8 text; expected a JSON workbook saved as UTF-8"
                 ),
             ),
+            Self::Utf16 { encoding, .. } => (
+                format!(
+                    "{name}：第 1 行第 1 列：字节顺序标记表明这是 {encoding} 文本，应为 UTF-8 编码"
+                ),
+                format!(
+                    "{name}: line 1, column 1: {encoding} text (by its byte-order mark); expected UTF-8"
+                ),
+            ),
             Self::Invalid { error, .. } => {
                 let b = error.describe(&name);
                 (b.zh, b.en)
             }
         };
-        Bilingual::new(
-            format!("{zh}。该文件不会被覆盖。"),
-            format!("{en}. The file will not be overwritten."),
-        )
+        Bilingual::new(zh, en)
     }
 }

@@ -26,11 +26,13 @@ mod recovery;
 mod signals;
 mod stamp;
 
-pub use atomic::{Saved, backup_path, save_as, save_atomic};
+pub use atomic::{Saved, backup_path, save_as, save_atomic, write_file};
 pub use debounce::Debounce;
 pub use document::{Document, Opened, Origin, ReadOnlyReason};
 pub use error::{OpenError, SaveError, SaveFault, SaveStep};
-pub use open::{MAX_FILE_BYTES, free_sibling, open, open_for_review};
-pub use recovery::{EmergencyStash, Journal, Recovered, RecoveryError, RecoveryWriter};
+pub use open::{
+    MAX_FILE_BYTES, free_sibling, guard_input, open, open_for_review, read_guarded, read_text,
+};
+pub use recovery::{Draft, EmergencyStash, Journal, Recovered, RecoveryError, RecoveryWriter};
 pub use signals::TermSignals;
 pub use stamp::{DiskChange, FileStamp, changed_on_disk};

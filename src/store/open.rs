@@ -27,7 +27,7 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// When the file exists but cannot be read or is not a workbook; the error
 /// names the file, line, column and what was expected.
 pub fn open(path: &Path) -> Result<Opened, OpenError> {
-    let (bytes, metadata) = match read_limited(path) {
+    let (bytes, metadata) = match read_guarded(path) {
         Ok(read) => read,
         Err(OpenError::Unreadable {
             kind: io::ErrorKind::NotFound,
@@ -52,7 +52,7 @@ pub fn open(path: &Path) -> Result<Opened, OpenError> {
 /// # Errors
 /// As `open`, plus a missing file.
 pub fn open_for_review(path: &Path) -> Result<Opened, OpenError> {
-    let (bytes, metadata) = read_limited(path)?;
+    let (bytes, metadata) = read_guarded(path)?;
     let (loaded, _) = parse(path, &bytes)?;
     Ok(opened(
         path,
@@ -101,64 +101,131 @@ fn new_from_sample(path: &Path) -> Result<Opened, OpenError> {
     })
 }
 
-/// Reads the whole file, refusing folders and absurd sizes.
-fn read_limited(path: &Path) -> Result<(Vec<u8>, Metadata), OpenError> {
-    let unreadable = |e: io::Error| OpenError::Unreadable {
+/// Looks at `path` before it is opened: only a regular file (or a link to
+/// one) of at most [`MAX_FILE_BYTES`] is read. Opening a FIFO would wait for a
+/// writer forever, a device such as /dev/zero never ends, a folder is no file.
+/// Every command that reads a file asks this first.
+///
+/// # Errors
+/// Names the file and why it is not read.
+pub fn guard_input(path: &Path) -> Result<Metadata, OpenError> {
+    let before = fs::metadata(path).map_err(|e| unreadable(path, &e))?;
+    let refuse = |kind: io::ErrorKind, what: &str| unreadable(path, &io::Error::new(kind, what));
+    if before.is_dir() {
+        return Err(refuse(
+            io::ErrorKind::IsADirectory,
+            "is a folder, not a file",
+        ));
+    }
+    if !before.is_file() {
+        return Err(refuse(io::ErrorKind::InvalidInput, special_kind(&before)));
+    }
+    if before.len() > MAX_FILE_BYTES {
+        return Err(OpenError::TooLarge {
+            path: path.to_path_buf(),
+            len: before.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    Ok(before)
+}
+
+fn unreadable(path: &Path, e: &io::Error) -> OpenError {
+    OpenError::Unreadable {
         path: path.to_path_buf(),
         kind: e.kind(),
         detail: e.to_string(),
+    }
+}
+
+/// What a file that is not a regular file is, in the words of `ls -l`.
+fn special_kind(metadata: &Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        let kind = metadata.file_type();
+        if kind.is_fifo() {
+            return "is a FIFO (named pipe), not a regular file";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "is a device, not a regular file";
+        }
+        if kind.is_socket() {
+            return "is a socket, not a regular file";
+        }
+    }
+    let _ = metadata;
+    "not a regular file"
+}
+
+/// Reads the whole file after [`guard_input`], never more than
+/// [`MAX_FILE_BYTES`] even when it grows while being read.
+///
+/// # Errors
+/// As [`guard_input`], or the read itself failed.
+pub fn read_guarded(path: &Path) -> Result<(Vec<u8>, Metadata), OpenError> {
+    guard_input(path)?;
+    let mut file = File::open(path).map_err(|e| unreadable(path, &e))?;
+    let metadata = file.metadata().map_err(|e| unreadable(path, &e))?;
+    let too_large = |len: u64| OpenError::TooLarge {
+        path: path.to_path_buf(),
+        len,
+        limit: MAX_FILE_BYTES,
     };
-    // Look before opening: opening a FIFO would wait for a writer forever,
-    // and a device such as /dev/zero never ends.
-    let before = fs::metadata(path).map_err(unreadable)?;
-    if before.is_dir() {
-        return Err(unreadable(io::Error::new(
-            io::ErrorKind::IsADirectory,
-            "is a folder, not a file",
-        )));
-    }
-    if !before.is_file() {
-        return Err(unreadable(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file",
-        )));
-    }
-    let mut file = File::open(path).map_err(unreadable)?;
-    let metadata = file.metadata().map_err(unreadable)?;
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(OpenError::TooLarge {
-            path: path.to_path_buf(),
-            len: metadata.len(),
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(too_large(metadata.len()));
     }
     let mut bytes = Vec::new();
     file.by_ref()
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
+        .map_err(|e| unreadable(path, &e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(OpenError::TooLarge {
-            path: path.to_path_buf(),
-            len: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(too_large(bytes.len() as u64));
     }
     Ok((bytes, metadata))
 }
 
-/// Parses file bytes; a newer format version comes back with its read-only reason.
-fn parse(path: &Path, bytes: &[u8]) -> Result<(Loaded, Option<ReadOnlyReason>), OpenError> {
+/// Reads a text file for a command: guarded, a UTF-8 byte-order mark
+/// dropped, UTF-16 named by its mark, bad UTF-8 placed by line and column.
+///
+/// # Errors
+/// As [`read_guarded`], or the text is not UTF-8.
+pub fn read_text(path: &Path) -> Result<String, OpenError> {
+    let (bytes, _) = read_guarded(path)?;
+    decode_text(path, &bytes).map(str::to_owned)
+}
+
+/// The UTF-8 text of `bytes` without a byte-order mark.
+fn decode_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, OpenError> {
     // Windows Notepad writes a byte-order mark; JSON parsers reject it.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    let utf16 = if bytes.starts_with(b"\xFF\xFE") {
+        Some("UTF-16LE")
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        Some("UTF-16BE")
+    } else {
+        None
+    };
+    if let Some(encoding) = utf16 {
+        return Err(OpenError::Utf16 {
+            path: path.to_path_buf(),
+            encoding,
+        });
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_column(&bytes[..e.valid_up_to()]);
         OpenError::NotUtf8 {
             path: path.to_path_buf(),
             line,
             column,
         }
-    })?;
+    })
+}
+
+/// Parses file bytes; a newer format version comes back with its read-only reason.
+fn parse(path: &Path, bytes: &[u8]) -> Result<(Loaded, Option<ReadOnlyReason>), OpenError> {
+    let text = decode_text(path, bytes)?;
     match load(text) {
         Ok(loaded) => Ok((loaded, None)),
         Err(LoadError::NewerVersion { found, supported }) => match load_newer(text, found) {

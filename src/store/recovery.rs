@@ -1,6 +1,8 @@
 //! The recovery journal: while there are unsaved edits, the workbook is copied
-//! to a file in the data folder, one per workbook path, so a killed session or
-//! a power cut costs at most a few seconds of typing.
+//! to a file in the data folder, one per workbook path and running instance
+//! (`<stem>-<path hash>-<pid>.json`, the start time inside), so a killed
+//! session or a power cut costs at most about a second of typing, and two
+//! windows on one file never delete or overwrite each other's edits.
 
 use std::fs;
 use std::io;
@@ -35,6 +37,24 @@ struct RecoveryFile {
     base_sha256: Option<String>,
     /// The workbook, unknown fields of the original file included.
     workbook: Value,
+    /// The instance that wrote it (absent in files of older versions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pid: Option<u32>,
+    /// When that instance started, in milliseconds since 1970 (UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    started_at_unix_ms: Option<u64>,
+    /// Text typed into an editor that was still open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    draft: Option<Draft>,
+}
+
+/// The text of an editor that was open when the recovery was written: not
+/// yet a value, but the officer's typing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// What was being edited, in the officer's words.
+    pub field: String,
+    pub text: String,
 }
 
 /// A recovery file found for a workbook: the edits of a session that ended
@@ -50,6 +70,11 @@ pub struct Recovered {
     pub base_sha256: Option<String>,
     /// The recovered workbook (with `original` for unknown fields).
     pub loaded: Loaded,
+    /// The instance that wrote it, and when it started.
+    pub pid: Option<u32>,
+    pub started_at: Option<SystemTime>,
+    /// An open editor's text, not yet committed.
+    pub draft: Option<Draft>,
 }
 
 impl Recovered {
@@ -71,12 +96,25 @@ impl Recovered {
             / 60;
         let path = self.workbook_path.display();
         let file = self.file.display();
+        let (draft_zh, draft_en) = self.draft.as_ref().map_or_else(
+            || (String::new(), String::new()),
+            |d| {
+                let text = crate::text::escape_controls(&d.text, false);
+                (
+                    format!("；编辑框中未提交的草稿：{} = “{text}”", d.field),
+                    format!(
+                        "; an uncommitted draft in the editor: {} = \"{text}\"",
+                        d.field
+                    ),
+                )
+            },
+        );
         Bilingual::new(
             format!(
-                "发现 {path} 上次未保存的修改（{minutes} 分钟前，恢复文件 {file}）：恢复修改、打开已保存的文件，或先查看差异？"
+                "发现 {path} 上次未保存的修改（{minutes} 分钟前，恢复文件 {file}{draft_zh}）：恢复修改、打开已保存的文件，或先查看差异？"
             ),
             format!(
-                "Unsaved edits to {path} were found ({minutes} min ago, recovery file {file}): restore them, open the saved file, or see the difference first?"
+                "Unsaved edits to {path} were found ({minutes} min ago, recovery file {file}{draft_en}): restore them, open the saved file, or see the difference first?"
             ),
         )
     }
@@ -142,10 +180,18 @@ impl Journal {
         &self.dir
     }
 
-    /// The recovery file for a workbook path: readable stem plus a hash of the
-    /// canonical path, so two `report.json` in different folders never meet.
+    /// This instance's recovery file for a workbook path: readable stem plus
+    /// a hash of the canonical path (two `report.json` in different folders
+    /// never meet) plus the process id (two windows on one file never meet).
     #[must_use]
     pub fn recovery_file(&self, workbook_path: &Path) -> PathBuf {
+        let prefix = Self::recovery_prefix(workbook_path);
+        self.dir
+            .join(format!("{prefix}-{}.json", std::process::id()))
+    }
+
+    /// The name every instance's recovery file for this workbook starts with.
+    fn recovery_prefix(workbook_path: &Path) -> String {
         let canonical = canonical(workbook_path);
         let digest = Sha256::digest(canonical.as_os_str().as_encoded_bytes());
         let stem: String = canonical
@@ -156,7 +202,7 @@ impl Journal {
             .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
             .take(40)
             .collect();
-        self.dir.join(format!("{stem}-{}.json", hex(&digest[..16])))
+        format!("{stem}-{}", hex(&digest[..16]))
     }
 
     /// The writer for an editing session; `None` for read-only documents,
@@ -170,15 +216,69 @@ impl Journal {
             file: self.recovery_file(document.path()),
             workbook_path: canonical(document.path()),
             base_sha256: document.stamp().map(FileStamp::sha256_hex),
+            started_at_unix_ms: unix_ms(SystemTime::now()),
         })
     }
 
-    /// The recovery file of a killed session for this workbook, if any.
+    /// The newest recovery file of a session that ended without saving, if
+    /// any (see [`Journal::find_recoveries`] for all of them).
     ///
     /// # Errors
-    /// When one exists but cannot be read or is damaged; it is left in place.
+    /// When none can be offered but one exists that cannot be read or is
+    /// damaged; it is left in place.
     pub fn find_recovery(&self, workbook_path: &Path) -> Result<Option<Recovered>, RecoveryError> {
-        let file = self.recovery_file(workbook_path);
+        let mut first_error = None;
+        for found in self.find_recoveries(workbook_path) {
+            match found {
+                Ok(recovered) => return Ok(Some(recovered)),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        first_error.map_or(Ok(None), Err)
+    }
+
+    /// Every recovery file for this workbook left by an instance that is no
+    /// longer running (this one's own included), newest first; damaged ones
+    /// after them, as errors. Files of instances still running are theirs.
+    #[must_use]
+    pub fn find_recoveries(&self, workbook_path: &Path) -> Vec<Result<Recovered, RecoveryError>> {
+        let prefix = Self::recovery_prefix(workbook_path);
+        let Ok(listing) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut files: Vec<PathBuf> = listing
+            .filter_map(Result::ok)
+            .filter(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                name.strip_prefix(&prefix)
+                    .and_then(|rest| rest.strip_suffix(".json"))
+                    .is_some_and(|pid| {
+                        pid.is_empty() || (pid.starts_with('-') && pid[1..].parse::<u32>().is_ok())
+                    })
+            })
+            .map(|entry| entry.path())
+            .collect();
+        files.sort();
+        let mut found: Vec<Result<Recovered, RecoveryError>> = files
+            .iter()
+            .filter_map(|file| Self::read_recovery(file, workbook_path).transpose())
+            .filter(|r| !r.as_ref().is_ok_and(Recovered::writer_is_running))
+            .collect();
+        found.sort_by_key(|r| match r {
+            Ok(rec) => (0, std::cmp::Reverse(rec.written_at)),
+            Err(_) => (1, std::cmp::Reverse(UNIX_EPOCH)),
+        });
+        found
+    }
+
+    /// One recovery file; `None` when it belongs to another workbook.
+    fn read_recovery(
+        file: &Path,
+        workbook_path: &Path,
+    ) -> Result<Option<Recovered>, RecoveryError> {
+        let file = file.to_path_buf();
         let text = match fs::read_to_string(&file) {
             Ok(text) => text,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -209,7 +309,21 @@ impl Journal {
             base_sha256: stored.base_sha256,
             loaded,
             file,
+            pid: stored.pid,
+            started_at: stored
+                .started_at_unix_ms
+                .map(|ms| UNIX_EPOCH + Duration::from_millis(ms)),
+            draft: stored.draft,
         }))
+    }
+
+    /// Removes a recovery file this instance took over (offered and
+    /// restored or declined). Returns whether there was one.
+    ///
+    /// # Errors
+    /// When it exists but cannot be removed.
+    pub fn remove_file(&self, file: &Path) -> Result<bool, RecoveryError> {
+        remove_file(file)
     }
 
     /// Removes the recovery file of a workbook (after a clean save or quit, or
@@ -228,6 +342,7 @@ pub struct RecoveryWriter {
     file: PathBuf,
     workbook_path: PathBuf,
     base_sha256: Option<String>,
+    started_at_unix_ms: u64,
 }
 
 impl RecoveryWriter {
@@ -243,12 +358,25 @@ impl RecoveryWriter {
     /// # Errors
     /// When the text is not JSON or the file cannot be written.
     pub fn write_recovery(&self, workbook_json: &str) -> Result<PathBuf, RecoveryError> {
+        self.write_with_draft(workbook_json, None)
+    }
+
+    /// As [`RecoveryWriter::write_recovery`], keeping an open editor's text.
+    ///
+    /// # Errors
+    /// When the text is not JSON or the file cannot be written.
+    pub fn write_with_draft(
+        &self,
+        workbook_json: &str,
+        draft: Option<&Draft>,
+    ) -> Result<PathBuf, RecoveryError> {
         let workbook: Value =
             serde_json::from_str(workbook_json).map_err(|e| RecoveryError::io(&self.file, &e))?;
-        let written_at_unix_ms = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX));
+        let written_at_unix_ms = unix_ms(SystemTime::now());
         let stored = RecoveryFile {
+            pid: Some(std::process::id()),
+            started_at_unix_ms: Some(self.started_at_unix_ms),
+            draft: draft.cloned(),
             format: RECOVERY_FORMAT.to_owned(),
             version: RECOVERY_VERSION,
             path: self.workbook_path.clone(),
@@ -275,6 +403,42 @@ impl RecoveryWriter {
     pub fn remove_recovery(&self) -> Result<bool, RecoveryError> {
         remove_file(&self.file)
     }
+}
+
+fn unix_ms(time: SystemTime) -> u64 {
+    time.duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}
+
+impl Recovered {
+    /// Whether the instance that wrote this is another one still running
+    /// (then the file is its live journal, not something to offer).
+    fn writer_is_running(&self) -> bool {
+        match self.pid {
+            Some(pid) if pid != std::process::id() => process_is_running(pid),
+            _ => false,
+        }
+    }
+}
+
+#[cfg(unix)]
+fn process_is_running(pid: u32) -> bool {
+    let Some(pid) = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    else {
+        return false;
+    };
+    match rustix::process::test_kill_process(pid) {
+        Ok(()) => true,
+        // It exists but belongs to someone else.
+        Err(e) => e == rustix::io::Errno::PERM,
+    }
+}
+
+#[cfg(not(unix))]
+fn process_is_running(_pid: u32) -> bool {
+    false
 }
 
 fn remove_file(file: &Path) -> Result<bool, RecoveryError> {

@@ -1,16 +1,33 @@
-//! Noticing that the terminal is gone (a closed window, a killed tmux).
+//! Noticing that the terminal is gone (a closed window, a killed tmux), and
+//! taking every event that is ready in one go.
 //!
 //! crossterm 0.29's reader loops forever when the terminal reads as
 //! end-of-file, so the run loop asks poll(2) first: a hung-up terminal reports
 //! POLLHUP at once, and the loop can flush the recovery file and leave.
+//! crossterm reads the terminal in large chunks and keeps what it parsed, so
+//! the events it already holds are taken before poll(2) waits on the
+//! terminal: otherwise 20 keys sent in one write would be handled one per
+//! wait.
 
-/// Waits up to `timeout` for input on the terminal. Returns whether input
-/// may be there; fails when the terminal has hung up.
-///
-/// # Errors
-/// `BrokenPipe` when the terminal is gone.
+use std::time::Duration;
+
+use crossterm::event::Event;
+
+/// What poll(2) saw on the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Readiness {
+    /// Nothing arrived within the timeout (or a signal interrupted the wait).
+    Quiet,
+    /// Bytes are waiting.
+    Ready,
+    /// The terminal was closed.
+    HungUp,
+}
+
+/// Waits up to `timeout` for input on the terminal.
 #[cfg(unix)]
-pub fn wait_for_input(timeout: std::time::Duration) -> std::io::Result<bool> {
+#[must_use]
+pub fn wait_for_input(timeout: Duration) -> Readiness {
     use rustix::event::{PollFd, PollFlags, Timespec, poll};
     use std::os::fd::AsFd;
 
@@ -25,40 +42,66 @@ pub fn wait_for_input(timeout: std::time::Duration) -> std::io::Result<bool> {
         Ok(_) => {
             let revents = fds[0].revents();
             if revents.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
-                Err(std::io::Error::new(
-                    std::io::ErrorKind::BrokenPipe,
-                    "the terminal was closed",
-                ))
+                Readiness::HungUp
+            } else if revents.contains(PollFlags::IN) {
+                Readiness::Ready
             } else {
-                Ok(revents.contains(PollFlags::IN))
+                Readiness::Quiet
             }
         }
         // Interrupted by a signal (a resize, SIGTERM): let the loop look.
-        Err(_) => Ok(false),
+        Err(_) => Readiness::Quiet,
     }
 }
 
 /// Elsewhere crossterm waits itself; the terminal's own errors end the loop.
-///
-/// # Errors
-/// Never.
 #[cfg(not(unix))]
-pub fn wait_for_input(timeout: std::time::Duration) -> std::io::Result<bool> {
-    crossterm::event::poll(timeout)
+#[must_use]
+pub fn wait_for_input(timeout: Duration) -> Readiness {
+    match crossterm::event::poll(timeout) {
+        Ok(true) => Readiness::Ready,
+        Ok(false) => Readiness::Quiet,
+        Err(_) => Readiness::HungUp,
+    }
 }
 
-/// One event if one is ready: waits (hang-up aware) up to `timeout`, then
-/// asks crossterm without blocking (it also reports resizes).
+/// Takes every event crossterm can give without blocking; returns whether
+/// the terminal hung up. poll(2) is asked before each take because crossterm
+/// spins on a hung-up terminal once the events it holds run out.
+fn drain_ready(events: &mut Vec<Event>) -> std::io::Result<bool> {
+    loop {
+        if wait_for_input(Duration::ZERO) == Readiness::HungUp {
+            return Ok(true);
+        }
+        if !crossterm::event::poll(Duration::ZERO)? {
+            return Ok(false);
+        }
+        events.push(crossterm::event::read()?);
+    }
+}
+
+fn hung_up() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the terminal was closed")
+}
+
+/// Every event that is ready, waiting (hang-up aware) up to `timeout` only
+/// when none is. An empty batch means the wait timed out. Events taken
+/// before a hang-up are handed out first; the next call reports it.
 ///
 /// # Errors
-/// The terminal failed or was closed.
-pub fn next_event(
-    timeout: std::time::Duration,
-) -> std::io::Result<Option<crossterm::event::Event>> {
-    let _ = wait_for_input(timeout)?;
-    if crossterm::event::poll(std::time::Duration::ZERO)? {
-        crossterm::event::read().map(Some)
-    } else {
-        Ok(None)
+/// The terminal failed, or `BrokenPipe` when it was closed.
+pub fn next_events(timeout: Duration) -> std::io::Result<Vec<Event>> {
+    let mut events = Vec::new();
+    let mut gone = drain_ready(&mut events)?;
+    if events.is_empty() && !gone {
+        gone = match wait_for_input(timeout) {
+            Readiness::HungUp => true,
+            // A resize interrupts the wait without input: crossterm has it.
+            Readiness::Quiet | Readiness::Ready => drain_ready(&mut events)?,
+        };
     }
+    if events.is_empty() && gone {
+        return Err(hung_up());
+    }
+    Ok(events)
 }

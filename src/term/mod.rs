@@ -10,7 +10,8 @@ use std::io;
 use std::time::Duration;
 
 use crossterm::event::{
-    DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyEventKind, MouseEventKind,
 };
 use crossterm::execute;
 use ratatui::DefaultTerminal;
@@ -36,7 +37,7 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
             }
             _ => None,
         },
-        Event::Paste(text) => text.chars().next().map(Action::Input),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         _ => None,
     }
 }
@@ -63,21 +64,8 @@ pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
                 .map(|()| format!("{} {}", t::REVIEW_EXPORTED.get(lang), path.display()))
         }
     };
-    match outcome {
-        Ok(text) => {
-            app.status = Some(crate::app::Status {
-                text,
-                is_error: false,
-            });
-        }
-        Err(why) => {
-            app.should_quit = false;
-            app.status = Some(crate::app::Status {
-                text: why.get(lang).to_owned(),
-                is_error: true,
-            });
-        }
-    }
+    let outcome = outcome.map_err(|why| why.get(lang).to_owned());
+    app.update(Action::ReviewEffectDone(outcome));
 }
 
 /// Maps a terminal event to a reviewer-mode action.
@@ -86,6 +74,7 @@ pub fn review_action_for_event(app: &ReviewApp, event: &Event) -> Option<Action>
     match (event, &app.screen) {
         (Event::Key(key), _) if key.kind == KeyEventKind::Press => action_for(app.mode_kind(), key),
         (Event::Resize(w, h), _) => Some(Action::Resize(*w, *h)),
+        (Event::Paste(text), _) => Some(Action::Paste(text.clone())),
         (Event::Mouse(_), crate::app::review::Screen::Drill { app: drill, .. }) => {
             action_for_event(drill, event)
         }
@@ -109,7 +98,7 @@ fn enter_terminal(
     let restore_screen = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let saved_to = rescue();
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
         restore_screen(info);
         if let Some(path) = saved_to {
             eprintln!(
@@ -118,13 +107,13 @@ fn enter_terminal(
             );
         }
     }));
-    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     terminal
 }
 
 /// Mouse off, screen and raw mode restored.
 fn leave_terminal() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
 }
 
@@ -139,14 +128,15 @@ pub fn run_review(mut app: ReviewApp) -> io::Result<()> {
         app.update(Action::Resize(size.width, size.height));
         while !app.should_quit {
             terminal.draw(|frame| ui::review::render(&app, frame))?;
-            let Some(event) = hangup::next_event(Duration::from_millis(500))? else {
-                continue;
-            };
-            if let Some(action) = review_action_for_event(&app, &event) {
+            // One frame per batch of ready events, not one per event.
+            for event in hangup::next_events(Duration::from_millis(500))? {
+                let Some(action) = review_action_for_event(&app, &event) else {
+                    continue;
+                };
                 let effect = app.update(action);
                 perform_review(&mut app, &effect);
-                if effect == ReviewEffect::Quit {
-                    break;
+                if effect == ReviewEffect::Quit || app.should_quit {
+                    return Ok(());
                 }
             }
         }
@@ -210,13 +200,17 @@ fn run_loop(
         }
         terminal.draw(|frame| ui::render(app, frame))?;
         let timeout = session.poll_timeout(std::time::Instant::now());
-        if let Some(event) = hangup::next_event(timeout)?
-            && let Some(action) = action_for_event(app, &event)
-        {
+        // One frame per batch of ready events, not one per event.
+        for event in hangup::next_events(timeout)? {
+            let Some(action) = action_for_event(app, &event) else {
+                continue;
+            };
             let effect = app.update(action);
             session.perform(app, &effect);
-            if effect == Effect::Quit {
-                break;
+            session.after_update(app, std::time::Instant::now());
+            if effect == Effect::Quit || app.should_quit {
+                session.forget_recovery();
+                return Ok(None);
             }
         }
         session.after_update(app, std::time::Instant::now());

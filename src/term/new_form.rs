@@ -154,7 +154,7 @@ pub fn start(
         text: started_note(&app).get(lang).to_owned(),
         is_error: false,
     });
-    let session = Session::new(document, journal);
+    let mut session = Session::new(document, journal);
     session.offer_recovery(&mut app);
     (session, app)
 }

@@ -5,17 +5,20 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use crate::app::{Action, App, Effect, Mode, Origin, RecoveryOffer};
+use crate::app::{Action, App, Effect, ModeKind, Origin, RecoveryOffer};
 use crate::core::Bilingual;
 use crate::core::Lang;
 use crate::review::compare;
 use crate::review::scan::Opened as ReviewOpened;
-use crate::store::{self, Debounce, Document, EmergencyStash, Journal, RecoveryWriter, SaveFault};
+use crate::store::{
+    self, Debounce, Document, Draft, EmergencyStash, Journal, Recovered, RecoveryWriter, SaveFault,
+};
 
-/// Recovery is written this long after the last edit …
-const QUIET: Duration = Duration::from_secs(3);
+/// Recovery is written this long after the last edit (a burst of keys is
+/// one write) …
+const QUIET: Duration = Duration::from_millis(300);
 /// … or at the latest this long after the first unwritten one.
-const MAX_WAIT: Duration = Duration::from_secs(30);
+const MAX_WAIT: Duration = Duration::from_secs(1);
 
 /// The document being edited and what keeps its edits safe.
 pub struct Session {
@@ -25,6 +28,13 @@ pub struct Session {
     debounce: Debounce,
     pub stash: EmergencyStash,
     seen_generation: u64,
+    /// The open editor's text as last seen, to notice a changed draft.
+    seen_draft: Option<(String, String)>,
+    /// Recovery files of ended instances still to be offered, newest first.
+    pending_offers: Vec<Recovered>,
+    /// Offered files this instance took over: removed once its own journal
+    /// holds the edits, or they are saved or dropped.
+    adopted: Vec<PathBuf>,
 }
 
 impl Session {
@@ -40,6 +50,9 @@ impl Session {
             debounce: Debounce::new(QUIET, MAX_WAIT),
             stash: EmergencyStash::new(),
             seen_generation: 0,
+            seen_draft: None,
+            pending_offers: Vec::new(),
+            adopted: Vec::new(),
         }
     }
 
@@ -61,25 +74,44 @@ impl Session {
         };
         let mut app = App::new(opened.workbook, document.path().to_path_buf(), origin, lang);
         if let Some(reason) = document.read_only() {
-            let why = reason.describe(document.path());
-            app.status = Some(crate::app::Status {
-                text: why.get(lang).to_owned(),
-                is_error: true,
-            });
-            app.read_only = Some(why);
+            app.update(Action::OpenedReadOnly(reason.describe(document.path())));
         }
-        let session = Self::new(document, journal);
+        let mut session = Self::new(document, journal);
         if app.read_only.is_none() {
             session.offer_recovery(&mut app);
         }
         Ok((session, app))
     }
 
-    pub(crate) fn offer_recovery(&self, app: &mut App) {
+    /// Queues every recovery file of an ended instance for this workbook and
+    /// offers the newest.
+    pub(crate) fn offer_recovery(&mut self, app: &mut App) {
         let Some(journal) = &self.journal else { return };
-        let Ok(Some(recovered)) = journal.find_recovery(self.document.path()) else {
+        // Newest last, so `pop` offers the newest first.
+        let mut found: Vec<Recovered> = journal
+            .find_recoveries(self.document.path())
+            .into_iter()
+            .filter_map(Result::ok)
+            .collect();
+        found.reverse();
+        self.pending_offers = found;
+        self.offer_next(app);
+    }
+
+    /// Offers the next recovery file, when no offer is open.
+    fn offer_next(&mut self, app: &mut App) {
+        if app.mode.kind() == ModeKind::RecoveryOffer {
+            return;
+        }
+        let Some(recovered) = self.pending_offers.pop() else {
             return;
         };
+        self.adopted.push(recovered.file.clone());
+        let offer = self.offer_for(app, recovered);
+        app.update(Action::OfferRecovery(Box::new(offer)));
+    }
+
+    fn offer_for(&self, app: &App, recovered: Recovered) -> RecoveryOffer {
         let mut summary = recovered.describe(SystemTime::now());
         if !recovered.base_matches(self.document.stamp()) {
             summary
@@ -89,14 +121,23 @@ impl Session {
                 .en
                 .push_str(" (note: the saved file changed after that)");
         }
+        if !self.pending_offers.is_empty() {
+            let more = self.pending_offers.len();
+            summary
+                .zh
+                .push_str(&format!("（另有 {more} 份较早的恢复文件，随后逐一询问）"));
+            summary.en.push_str(&format!(
+                " ({more} older recovery file(s) will be offered next)"
+            ));
+        }
         let differences = differences(&app.workbook, &recovered.loaded.workbook, app.lang);
-        app.mode = Mode::RecoveryOffer(Box::new(RecoveryOffer {
+        RecoveryOffer {
             workbook: recovered.loaded.workbook,
             summary,
             differences,
             show_differences: false,
             scroll: 0,
-        }));
+        }
     }
 
     /// How long the run loop may wait for input before the recovery is due.
@@ -111,49 +152,90 @@ impl Session {
 
     /// Call after every action: notes edits, writes the recovery when due,
     /// and removes it when the edits are gone (saved or undone).
-    pub fn after_update(&mut self, app: &App, now: Instant) {
+    pub fn after_update(&mut self, app: &mut App, now: Instant) {
+        self.offer_next(app);
         let Some(writer) = self.writer.clone() else {
             return;
         };
-        if app.generation != self.seen_generation {
+        let draft = app.draft();
+        if app.generation != self.seen_generation || draft != self.seen_draft {
             self.seen_generation = app.generation;
-            if app.dirty {
-                self.stash
-                    .stage(&writer, self.document.to_json(&app.workbook));
+            self.seen_draft = draft;
+            if app.dirty || self.seen_draft.is_some() {
+                let json = self.document.to_json(app.committed_workbook());
+                self.stash.stage(&writer, json);
                 self.debounce.edited(now);
             } else {
                 self.forget_recovery();
             }
         }
         if self.debounce.is_due(now) {
-            if app.dirty {
-                match writer.write_recovery(&self.document.to_json(&app.workbook)) {
-                    Ok(_) => self.debounce.flushed(),
-                    Err(_) => self.debounce.retry_later(now),
-                }
+            if app.dirty || self.seen_draft.is_some() {
+                self.write_recovery(&writer, app, now);
             } else {
                 self.debounce.flushed();
             }
         }
     }
 
+    /// One recovery write; the header shows a failure until one succeeds.
+    fn write_recovery(&mut self, writer: &RecoveryWriter, app: &mut App, now: Instant) {
+        let draft = self.seen_draft.as_ref().map(|(field, text)| Draft {
+            field: field.clone(),
+            text: text.clone(),
+        });
+        let json = self.document.to_json(app.committed_workbook());
+        match writer.write_with_draft(&json, draft.as_ref()) {
+            Ok(_) => {
+                self.debounce.flushed();
+                // Our own journal now holds the edits taken over.
+                self.remove_adopted();
+                if app.recovery_problem.is_some() {
+                    app.update(Action::RecoveryWritten(Ok(())));
+                }
+            }
+            Err(e) => {
+                self.debounce.retry_later(now);
+                let why = e.describe().get(app.lang).to_owned();
+                if app.recovery_problem.as_ref() != Some(&why) {
+                    app.update(Action::RecoveryWritten(Err(why)));
+                }
+            }
+        }
+    }
+
+    fn remove_adopted(&mut self) {
+        let Some(journal) = &self.journal else { return };
+        let own = self.writer.as_ref().map(|w| w.location().to_path_buf());
+        self.adopted
+            .retain(|file| Some(file) != own.as_ref() && journal.remove_file(file).is_err());
+    }
+
     /// Writes the recovery now (signal or panic path); returns where.
     pub fn flush_recovery(&mut self, app: &App) -> Option<PathBuf> {
         let writer = self.writer.as_ref()?;
-        if !app.dirty {
+        if !app.dirty && app.draft().is_none() {
             return None;
         }
+        let draft = app.draft().map(|(field, text)| Draft { field, text });
         writer
-            .write_recovery(&self.document.to_json(&app.workbook))
+            .write_with_draft(
+                &self.document.to_json(app.committed_workbook()),
+                draft.as_ref(),
+            )
             .ok()
     }
 
-    /// Removes the recovery file: the edits are saved or deliberately dropped.
+    /// Removes this instance's recovery file (and those it took over): the
+    /// edits are saved or deliberately dropped. Other instances' files stay.
     pub fn forget_recovery(&mut self) {
         self.stash.clear();
         self.debounce.flushed();
         if let Some(writer) = &self.writer {
             let _ = writer.remove_recovery();
+        }
+        if self.pending_offers.is_empty() {
+            self.remove_adopted();
         }
     }
 

@@ -48,6 +48,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             theme.accent,
         ));
     }
+    if let Some(why) = &app.recovery_problem {
+        badges.push(Span::styled(
+            format!(" [{}：{why}]", app.tr(t::RECOVERY_WRITE_FAILED)),
+            theme.high,
+        ));
+    }
     if !wb.table.verified {
         badges.push(Span::styled(
             format!(" [{}]", app.tr(t::UNVERIFIED_TABLE)),

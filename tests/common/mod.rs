@@ -92,7 +92,8 @@ pub fn keys(h: &mut Harness, script: &str) -> Effect {
             if let Some(action) = action_for(h.app.mode.kind(), &event) {
                 let effect = h.app.update(action);
                 h.session.perform(&mut h.app, &effect);
-                h.session.after_update(&h.app, std::time::Instant::now());
+                h.session
+                    .after_update(&mut h.app, std::time::Instant::now());
                 last = effect;
             }
         }

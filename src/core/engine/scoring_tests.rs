@@ -34,7 +34,7 @@ fn missing_metric(id: MetricId) -> Metric {
         value: None,
         display: None,
         status: MetricStatus::MissingInput {
-            fields: id.inputs().to_vec(),
+            fields: id.inputs().clone(),
         },
         inputs: Vec::new(),
         expression: None,

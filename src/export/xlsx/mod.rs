@@ -18,7 +18,6 @@ use super::ExportError;
 use crate::core::Lang;
 use crate::core::engine::Derived;
 use crate::core::model::{FieldKind, Workbook};
-use crate::interchange::write::write_atomic;
 use crate::text::width;
 use sheets::{basic_sheet, checks_sheet, scores_sheet, workload_sheet};
 
@@ -56,7 +55,7 @@ pub fn sheet_names(lang: Lang) -> [&'static str; 4] {
 /// When the workbook cannot be built or the file cannot be written.
 pub fn write(path: &Path, wb: &Workbook, derived: &Derived, lang: Lang) -> Result<(), ExportError> {
     let bytes = to_bytes(wb, derived, lang, XlsxOptions::default())?;
-    write_atomic(path, &bytes, false)?;
+    crate::store::write_file(path, &bytes).map_err(std::io::Error::from)?;
     Ok(())
 }
 
