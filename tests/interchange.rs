@@ -8,7 +8,8 @@ use jixiao::core::Lang;
 use jixiao::core::engine::{MetricId, derive};
 use jixiao::core::format::load;
 use jixiao::core::model::{
-    Band, BandOp, ChecklistMode, Indicator, NotApplicableMode, RuleKind, ScoringTable, Upper, Workbook,
+    Band, BandOp, ChecklistMode, Indicator, NotApplicableMode, RuleKind, ScoringTable, Upper,
+    Workbook,
 };
 use jixiao::core::sample::{SAMPLE_JSON, sample_workbook};
 use jixiao::interchange::apply::apply_table;

@@ -30,9 +30,10 @@ const CONDITIONS: &[(&[&str], ConditionTest)] = &[
         &["最多扣", "最高扣", "扣分不超过", "扣分最多"],
         |k| matches!(k, RuleKind::Threshold { limits, .. } if limits.max_deduct.is_some()),
     ),
-    (&["±"], |k| {
-        matches!(k, RuleKind::Threshold { limits, .. } if limits.symmetric)
-    }),
+    (
+        &["±"],
+        |k| matches!(k, RuleKind::Threshold { limits, .. } if limits.symmetric),
+    ),
     (&["按比例"], |k| {
         matches!(
             k,
@@ -52,16 +53,17 @@ pub fn written_numbers(text: &str) -> Vec<Decimal> {
     let mut rest = plain.as_str();
     let mut previous_is_digit = false;
     while let Some(ch) = rest.chars().next() {
-        if ch.is_ascii_digit() && !previous_is_digit {
-            if let Some((value, used)) = number_at(rest) {
-                let is_date = rest[used..].starts_with(DATE_UNITS);
-                if !is_date {
-                    numbers.push(value);
-                }
-                rest = &rest[used..];
-                previous_is_digit = true;
-                continue;
+        if ch.is_ascii_digit()
+            && !previous_is_digit
+            && let Some((value, used)) = number_at(rest)
+        {
+            let is_date = rest[used..].starts_with(DATE_UNITS);
+            if !is_date {
+                numbers.push(value);
             }
+            rest = &rest[used..];
+            previous_is_digit = true;
+            continue;
         }
         previous_is_digit = ch.is_ascii_digit() || ch == '.';
         rest = &rest[ch.len_utf8()..];
@@ -72,9 +74,8 @@ pub fn written_numbers(text: &str) -> Vec<Decimal> {
 /// The numbers a rule uses, as a table would write them.
 fn used_numbers(kind: &RuleKind, weight: Decimal, written: &[Decimal]) -> Vec<Decimal> {
     let hundred = Decimal::ONE_HUNDRED;
-    let share = |points: Decimal| {
-        (weight > Decimal::ZERO).then(|| (points * hundred / weight).normalize())
-    };
+    let share =
+        |points: Decimal| (weight > Decimal::ZERO).then(|| (points * hundred / weight).normalize());
     let mut used = vec![weight, Decimal::ZERO];
     match kind {
         RuleKind::Threshold {
@@ -176,7 +177,10 @@ mod tests {
             written_numbers("执行率=实际支出/预算数×100%;≥95%得5分;2023年"),
             vec![dec!(95), dec!(5)]
         );
-        assert_eq!(written_numbers("每超过0.5个百分点扣1分"), vec![dec!(0.5), dec!(1)]);
+        assert_eq!(
+            written_numbers("每超过0.5个百分点扣1分"),
+            vec![dec!(0.5), dec!(1)]
+        );
     }
 
     #[test]

@@ -169,7 +169,11 @@ fn inclusion(text: &str) -> (Option<bool>, usize) {
 /// "80%≤x<90%" or "80≤x≤90": a number, ≤ or <, words, < or ≤, a number.
 fn interval(clause: &str) -> Option<Bound> {
     let first = clause.find(['≤', '<'])?;
-    let lo = trailing_number(clause[..first].strip_suffix('%').unwrap_or(&clause[..first]))?;
+    let lo = trailing_number(
+        clause[..first]
+            .strip_suffix('%')
+            .unwrap_or(&clause[..first]),
+    )?;
     let lo_op = if clause[first..].starts_with('≤') {
         BandOp::Ge
     } else {
@@ -393,7 +397,10 @@ mod tests {
         assert_eq!(clause_points("其余不得分", dec!(5)), Some(dec!(0)));
         assert_eq!(clause_points("达到100%得满分", dec!(6)), Some(dec!(6)));
         assert_eq!(clause_points("好", dec!(6)), None);
-        assert_eq!(clause_points("90%(含)-95%得80%分值", dec!(5)), Some(dec!(4)));
+        assert_eq!(
+            clause_points("90%(含)-95%得80%分值", dec!(5)),
+            Some(dec!(4))
+        );
         assert_eq!(clause_points("较上年下降得80%", dec!(5)), Some(dec!(4)));
     }
 }

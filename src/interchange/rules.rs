@@ -4,15 +4,15 @@
 
 use rust_decimal::Decimal;
 
+use super::accounting::unaccounted;
 use super::phrases::{
     Bound, clause_bound, clause_points, clauses, normalise, number_after_any, number_at,
     number_before_any,
 };
-use super::accounting::unaccounted;
 use crate::core::Bilingual;
-use crate::core::engine::rule_text::describe_rule;
 use crate::core::engine::MetricId;
 use crate::core::engine::metrics::METRICS;
+use crate::core::engine::rule_text::describe_rule;
 use crate::core::model::{
     Band, BandOp, Category, CategorySource, ChecklistMode, Level, Limits, NotApplicableMode, Rule,
     RuleKind, Upper,
@@ -241,7 +241,14 @@ fn per_point_numbers(text: &str, words: &[&str]) -> Option<(Decimal, Decimal)> {
 fn limits(text: &str, above_is_bad: bool) -> Limits {
     let max_deduct = number_after_any(
         text,
-        &["最多扣", "最高扣", "扣分不超过", "扣分最多", "最多扣除", "累计扣"],
+        &[
+            "最多扣",
+            "最高扣",
+            "扣分不超过",
+            "扣分最多",
+            "最多扣除",
+            "累计扣",
+        ],
     );
     let tails: &[&str] = if above_is_bad {
         &["(含)以上不得分", "以上不得分", "以上的不得分", "以上得0分"]
@@ -559,7 +566,16 @@ fn checklist(text: &str, weight: Decimal) -> Option<RuleKind> {
 /// 好/较好/一般/差 (or 优/良/中/差), with each level's points or percent where given.
 fn levels(text: &str, weight: Decimal) -> Option<RuleKind> {
     let labels: &[&str] = if text.contains("优秀") && text.contains("良好") {
-        &["优秀", "良好", "中等", "一般", "合格", "较差", "不合格", "差"]
+        &[
+            "优秀",
+            "良好",
+            "中等",
+            "一般",
+            "合格",
+            "较差",
+            "不合格",
+            "差",
+        ]
     } else if text.contains("较好") && text.contains("一般") {
         &["好", "较好", "一般", "较差", "差"]
     } else if text.contains('优') && text.contains('良') && text.contains('中') {
@@ -596,7 +612,6 @@ fn levels(text: &str, weight: Decimal) -> Option<RuleKind> {
         named
             .iter()
             .copied()
-            .into_iter()
             .map(|(label, percent)| Level {
                 label: label.to_owned(),
                 percent: Decimal::from(percent),

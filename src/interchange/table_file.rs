@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::core::Bilingual;
-use crate::core::format::load;
 use crate::core::engine::rule_text::describe_rule;
+use crate::core::format::load;
 use crate::core::model::{FORMAT_NAME, Indicator, IndicatorEntry, Rule, RuleKind, ScoringTable};
 
 /// The `format` value of a table file.

@@ -256,7 +256,11 @@ fn equal_to_zero_gets_full_marks() {
         "三公经费变动率",
         s,
         dec!(3),
-        &[(dec!(0), dec!(3)), (dec!(0.01), dec!(0)), (dec!(-0.01), dec!(0))],
+        &[
+            (dec!(0), dec!(3)),
+            (dec!(0.01), dec!(0)),
+            (dec!(-0.01), dec!(0)),
+        ],
     );
 }
 
@@ -285,7 +289,12 @@ fn whole_points() {
         "政府采购执行率",
         s,
         dec!(5),
-        &[(dec!(89), dec!(4)), (dec!(90), dec!(5)), (dec!(91), dec!(5)), (dec!(69.99), dec!(3))],
+        &[
+            (dec!(89), dec!(4)),
+            (dec!(90), dec!(5)),
+            (dec!(91), dec!(5)),
+            (dec!(69.99), dec!(3)),
+        ],
     );
     // 取整 a rule cannot honour is not dropped silently.
     let found = read("预算执行率", "≥95%得5分，其余不得分，得分取整", dec!(5));
@@ -314,9 +323,15 @@ fn rescale_wordings() {
 fn what_is_not_understood_stays_manual_and_is_named() {
     for (s, part) in [
         // A third band the reader cannot place (no bound in its clause).
-        ("执行率≥95%得满分；90%（含）以上得4分；较好的得3.5分；其余不得分", "3.5"),
+        (
+            "执行率≥95%得满分；90%（含）以上得4分；较好的得3.5分；其余不得分",
+            "3.5",
+        ),
         // A per-point rule with a second slope.
-        ("差异率≤5%得满分，每超过1个百分点扣1分；超过10%后每超过1个百分点扣2分", "2"),
+        (
+            "差异率≤5%得满分，每超过1个百分点扣1分；超过10%后每超过1个百分点扣2分",
+            "2",
+        ),
     ] {
         let found = read("预算执行率", s, dec!(5));
         assert_eq!(found.rule.kind, RuleKind::Manual, "{s}");

@@ -192,7 +192,12 @@ fn bands(list: &[(BandOp, Decimal, Decimal)], otherwise: Decimal) -> RuleKind {
     RuleKind::Bands {
         bands: list
             .iter()
-            .map(|&(op, bound, points)| Band { op, bound, points, upper: None })
+            .map(|&(op, bound, points)| Band {
+                op,
+                bound,
+                points,
+                upper: None,
+            })
             .collect(),
         otherwise,
     }

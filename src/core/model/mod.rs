@@ -8,9 +8,8 @@ pub mod workload;
 
 pub use fields::{FieldGroup, FieldId, FieldKind};
 pub use table::{
-    Band, BandOp, Category, CategorySource, ChecklistMode, Indicator, IndicatorEntry, Level, Limits,
-    Upper,
-    NotApplicableMode, Rule, RuleKind, ScoringTable,
+    Band, BandOp, Category, CategorySource, ChecklistMode, Indicator, IndicatorEntry, Level,
+    Limits, NotApplicableMode, Rule, RuleKind, ScoringTable, Upper,
 };
 pub use workbook::{
     Budget, FORMAT_NAME, FORMAT_VERSION, Narrative, Project, ReportedFigures, Staffing, TeamMember,

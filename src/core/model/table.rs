@@ -227,8 +227,7 @@ impl Band {
     /// Whether the rate falls in the band (both bounds when it has two).
     #[must_use]
     pub fn holds(&self, value: Decimal) -> bool {
-        self.op.holds(value, self.bound)
-            && self.upper.is_none_or(|u| u.op.holds(value, u.bound))
+        self.op.holds(value, self.bound) && self.upper.is_none_or(|u| u.op.holds(value, u.bound))
     }
 }
 

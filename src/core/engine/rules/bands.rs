@@ -51,13 +51,8 @@ pub fn describe(bands: &[Band], otherwise: Decimal) -> Bilingual {
             zh = zh.s("；");
             en = en.s("; ");
         }
-        zh = condition(zh, band)
-            .s("得")
-            .score(band.points)
-            .s("分");
-        en = condition(en, band)
-            .s(" → ")
-            .score(band.points);
+        zh = condition(zh, band).s("得").score(band.points).s("分");
+        en = condition(en, band).s(" → ").score(band.points);
     }
     if !bands.is_empty() {
         zh = zh.s("；");
@@ -87,8 +82,8 @@ pub fn score<'a>(bands: &[Band], otherwise: Decimal, input: &RuleInput<'a>) -> R
                     .rate(band.bound),
             }
             .words("，得 ", ": ")
-                .result(band.points)
-                .words(" 分", " points"),
+            .result(band.points)
+            .words(" 分", " points"),
         ),
         None => (
             otherwise,

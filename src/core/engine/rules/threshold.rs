@@ -72,15 +72,16 @@ pub fn describe(p: &Params, weight: Decimal) -> Bilingual {
         zh = zh.s("，").pct(zero).s(zh_tail);
         en = en.s("; ").pct(zero).s(" and ").s(en_tail);
     }
-    Bilingual::new(
-        zh.s("，扣完为止").done(),
-        en.s("; floor 0").done(),
-    )
+    Bilingual::new(zh.s("，扣完为止").done(), en.s("; floor 0").done())
 }
 
 /// How far the rate lies on the bad side of the threshold (≤ 0 when on the good side).
 fn excess(p: &Params, value: Decimal) -> Decimal {
-    let value = if p.limits.symmetric { value.abs() } else { value };
+    let value = if p.limits.symmetric {
+        value.abs()
+    } else {
+        value
+    };
     if p.above_is_bad {
         value.saturating_sub(p.threshold)
     } else {
@@ -90,7 +91,11 @@ fn excess(p: &Params, value: Decimal) -> Decimal {
 
 /// Whether the rate lies beyond the "不得分" limit.
 fn beyond_zero(p: &Params, value: Decimal) -> bool {
-    let value = if p.limits.symmetric { value.abs() } else { value };
+    let value = if p.limits.symmetric {
+        value.abs()
+    } else {
+        value
+    };
     match p.limits.zero_beyond {
         Some(limit) if p.above_is_bad => value > limit,
         Some(limit) => value < limit,
@@ -139,9 +144,7 @@ pub fn score<'a>(p: &Params, input: &RuleInput<'a>) -> RuleOutcome<'a> {
         .op("=")
         .exact(raw);
     if deduction != raw {
-        working = working
-            .words("，最多扣 ", ", at most ")
-            .exact(deduction);
+        working = working.words("，最多扣 ", ", at most ").exact(deduction);
     }
     let working = working
         .step_break()
