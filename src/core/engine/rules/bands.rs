@@ -19,16 +19,21 @@ pub const PHRASINGS: &[&str] = &[
     "=0得满分，否则不得分",
 ];
 
-/// The condition of one band: "≥95%" or "90%≤x<95%".
-fn condition(zh: Text, band: &Band) -> Text {
+/// The condition of one band: "≥95%" or "90%≤x<95%" (`gap` between the
+/// pieces: none in Chinese, a space in English).
+fn condition(text: Text, band: &Band, gap: &str) -> Text {
     match band.upper {
-        Some(upper) => zh
+        Some(upper) => text
             .pct(band.bound)
+            .s(gap)
             .s(flipped(band.op))
+            .s(gap)
             .s("x")
+            .s(gap)
             .s(upper.op.symbol())
+            .s(gap)
             .pct(upper.bound),
-        None => zh.s(band.op.symbol()).pct(band.bound),
+        None => text.s(band.op.symbol()).s(gap).pct(band.bound),
     }
 }
 
@@ -51,8 +56,8 @@ pub fn describe(bands: &[Band], otherwise: Decimal) -> Bilingual {
             zh = zh.s("；");
             en = en.s("; ");
         }
-        zh = condition(zh, band).s("得").score(band.points).s("分");
-        en = condition(en, band).s(" → ").score(band.points);
+        zh = condition(zh, band, "").s("得").score(band.points).s("分");
+        en = condition(en, band, " ").s(" → ").score(band.points);
     }
     if !bands.is_empty() {
         zh = zh.s("；");
