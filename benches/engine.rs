@@ -37,6 +37,7 @@ fn rule(i: usize) -> (Option<Rule>, IndicatorEntry) {
                 threshold: dec(500),
                 deduct_per_point: dec(50),
                 above_is_bad: true,
+                limits: Default::default(),
             },
         ),
         1 => (
@@ -56,11 +57,13 @@ fn rule(i: usize) -> (Option<Rule>, IndicatorEntry) {
                         op: BandOp::Le,
                         bound: dec(1_000),
                         points: dec(100),
+                        upper: None,
                     },
                     Band {
                         op: BandOp::Le,
                         bound: dec(2_000),
                         points: dec(50),
+                        upper: None,
                     },
                 ],
                 otherwise: Decimal::ZERO,
@@ -71,6 +74,7 @@ fn rule(i: usize) -> (Option<Rule>, IndicatorEntry) {
             RuleKind::Proportional {
                 cap: dec(10_000),
                 round_to_whole: i.is_multiple_of(2),
+                full_at: None,
             },
         ),
         4 => (

@@ -120,6 +120,7 @@ impl Choices {
                 threshold: self.param(extreme),
                 deduct_per_point: self.param(extreme),
                 above_is_bad: self.flag(),
+                limits: Default::default(),
             },
             2 => RuleKind::Step {
                 full_at: self.param(extreme),
@@ -133,6 +134,7 @@ impl Choices {
                         op: self.pick(&BAND_OPS),
                         bound: self.param(extreme),
                         points: self.param(extreme),
+                        upper: None,
                     })
                     .collect(),
                 otherwise: self.param(extreme),
@@ -140,6 +142,7 @@ impl Choices {
             4 => RuleKind::Proportional {
                 cap: self.param(extreme),
                 round_to_whole: self.flag(),
+                full_at: None,
             },
             5 => RuleKind::Categorical {
                 source: if self.flag() {

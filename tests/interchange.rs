@@ -8,7 +8,8 @@ use jixiao::core::Lang;
 use jixiao::core::engine::{MetricId, derive};
 use jixiao::core::format::load;
 use jixiao::core::model::{
-    Band, BandOp, ChecklistMode, Indicator, NotApplicableMode, RuleKind, ScoringTable, Workbook,
+    Band, BandOp, ChecklistMode, Indicator, NotApplicableMode, RuleKind, ScoringTable, Upper,
+    Workbook,
 };
 use jixiao::core::sample::{SAMPLE_JSON, sample_workbook};
 use jixiao::interchange::apply::apply_table;
@@ -105,7 +106,8 @@ fn level_columns_with_blanks_titles_totals_and_notes() {
             RuleKind::Threshold {
                 threshold: dec!(5),
                 deduct_per_point: dec!(1),
-                above_is_bad: true
+                above_is_bad: true,
+                limits: Default::default(),
             }
         )
     );
@@ -128,7 +130,8 @@ fn level_columns_with_blanks_titles_totals_and_notes() {
             Some(MetricId::ProcurementExecutionRate),
             RuleKind::Proportional {
                 cap: dec!(100),
-                round_to_whole: false
+                round_to_whole: false,
+                full_at: None,
             }
         )
     );
@@ -160,22 +163,32 @@ fn level_columns_with_blanks_titles_totals_and_notes() {
                     Band {
                         op: BandOp::Ge,
                         bound: dec!(95),
-                        points: dec!(10)
+                        points: dec!(10),
+                        upper: None,
                     },
                     Band {
                         op: BandOp::Ge,
                         bound: dec!(90),
-                        points: dec!(8)
+                        points: dec!(8),
+                        upper: Some(Upper {
+                            op: BandOp::Lt,
+                            bound: dec!(95)
+                        }),
                     },
                     Band {
                         op: BandOp::Ge,
                         bound: dec!(80),
-                        points: dec!(5)
+                        points: dec!(5),
+                        upper: Some(Upper {
+                            op: BandOp::Lt,
+                            bound: dec!(90)
+                        }),
                     },
                     Band {
                         op: BandOp::Lt,
                         bound: dec!(80),
-                        points: dec!(0)
+                        points: dec!(0),
+                        upper: None,
                     },
                 ],
                 otherwise: dec!(0)
@@ -233,7 +246,8 @@ fn codes_with_a_level_column() {
             RuleKind::Threshold {
                 threshold: dec!(100),
                 deduct_per_point: dec!(0.5),
-                above_is_bad: true
+                above_is_bad: true,
+                limits: Default::default(),
             }
         )
     );
@@ -244,7 +258,8 @@ fn codes_with_a_level_column() {
             RuleKind::Threshold {
                 threshold: dec!(0),
                 deduct_per_point: dec!(0.5),
-                above_is_bad: true
+                above_is_bad: true,
+                limits: Default::default(),
             }
         )
     );
@@ -255,14 +270,14 @@ fn codes_with_a_level_column() {
     assert_eq!(
         bands
             .iter()
-            .map(|b| (b.op, b.bound, b.points))
+            .map(|b| (b.op, b.bound, b.points, b.upper.map(|u| (u.op, u.bound))))
             .collect::<Vec<_>>(),
         [
-            (BandOp::Ge, dec!(90), dec!(5)),
-            (BandOp::Ge, dec!(80), dec!(4)),
-            (BandOp::Ge, dec!(70), dec!(3)),
-            (BandOp::Ge, dec!(60), dec!(2)),
-            (BandOp::Lt, dec!(60), dec!(0)),
+            (BandOp::Ge, dec!(90), dec!(5), None),
+            (BandOp::Ge, dec!(80), dec!(4), Some((BandOp::Lt, dec!(90)))),
+            (BandOp::Ge, dec!(70), dec!(3), Some((BandOp::Lt, dec!(80)))),
+            (BandOp::Ge, dec!(60), dec!(2), Some((BandOp::Lt, dec!(70)))),
+            (BandOp::Lt, dec!(60), dec!(0), None),
         ]
     );
     let (metric, RuleKind::Bands { bands, .. }) = kind(table, "2.1.1") else {

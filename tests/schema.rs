@@ -280,6 +280,7 @@ fn every_key_jixiao_writes_is_described() {
             threshold: d(5),
             deduct_per_point: d(1),
             above_is_bad: false,
+            limits: Default::default(),
         },
         RuleKind::Step {
             full_at: d(100),
@@ -292,12 +293,14 @@ fn every_key_jixiao_writes_is_described() {
                 op: BandOp::Lt,
                 bound: d(10),
                 points: d(1),
+                upper: None,
             }],
             otherwise: d(0),
         },
         RuleKind::Proportional {
             cap: d(100),
             round_to_whole: true,
+            full_at: None,
         },
         RuleKind::Categorical {
             source: CategorySource::Officer,

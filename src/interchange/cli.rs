@@ -158,6 +158,11 @@ fn rule_lines(report: &mut String, imported: &super::Imported, lang: Lang) {
             .map(|n| format!("（{}）", n.get(lang)))
             .unwrap_or_default();
         let _ = writeln!(report, "  {} {}：{how}{note}", r.code, r.name);
+        // The sentence beside the wording it was read from, so a misreading shows.
+        if r.origin == RuleOrigin::Recognised && !ind.standard.trim().is_empty() {
+            let label = both("原文".into(), "wording".into(), lang);
+            let _ = writeln!(report, "      {label}：{}", ind.standard.trim());
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! spreadsheets bureaus send, the `jixiao-table` file, applying a table to a
 //! workbook while keeping the officer's entries, and writing a table back out.
 
+pub mod accounting;
 pub mod apply;
 pub mod build;
 pub mod cli;
@@ -11,6 +12,12 @@ pub mod rules;
 pub mod sheet;
 pub mod table_export;
 pub mod table_file;
+
+#[cfg(test)]
+mod wording_tests;
+
+#[cfg(test)]
+mod round_trip_tests;
 
 use std::path::Path;
 

@@ -148,8 +148,51 @@ pub fn trailing_number(text: &str) -> Option<Decimal> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {
     Single(BandOp, Decimal),
-    /// "90%-95%": the band between two values.
-    Range(Decimal, Decimal),
+    /// "90%-95%": the band between two values; `Some(true)` where "(含)"
+    /// marks an end as included, `Some(false)` for "(不含)", `None` unsaid.
+    Range(Decimal, Option<bool>, Decimal, Option<bool>),
+    /// "80%≤x<90%": both comparisons written out (lower op, lower, upper op, upper).
+    Interval(BandOp, Decimal, BandOp, Decimal),
+}
+
+/// "(含)" / "(不含)" right after a number.
+fn inclusion(text: &str) -> (Option<bool>, usize) {
+    if text.starts_with("(含)") {
+        (Some(true), "(含)".len())
+    } else if text.starts_with("(不含)") {
+        (Some(false), "(不含)".len())
+    } else {
+        (None, 0)
+    }
+}
+
+/// "80%≤x<90%" or "80≤x≤90": a number, ≤ or <, words, < or ≤, a number.
+fn interval(clause: &str) -> Option<Bound> {
+    let first = clause.find(['≤', '<'])?;
+    let lo = trailing_number(
+        clause[..first]
+            .strip_suffix('%')
+            .unwrap_or(&clause[..first]),
+    )?;
+    let lo_op = if clause[first..].starts_with('≤') {
+        BandOp::Ge
+    } else {
+        BandOp::Gt
+    };
+    let after = &clause[first + clause[first..].chars().next()?.len_utf8()..];
+    let second = after.find(['≤', '<'])?;
+    let between = &after[..second];
+    if between.is_empty() || between.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let hi_op = if after[second..].starts_with('≤') {
+        BandOp::Le
+    } else {
+        BandOp::Lt
+    };
+    let sign_len = after[second..].chars().next()?.len_utf8();
+    let (hi, _) = percent_at(&after[second + sign_len..])?;
+    (lo < hi).then_some(Bound::Interval(lo_op, lo, hi_op, hi))
 }
 
 const OP_PREFIXES: &[(&str, BandOp)] = &[
@@ -189,16 +232,26 @@ const OP_SUFFIXES: &[(&str, BandOp)] = &[
 /// Reads the comparison of a clause, or `None` when it has none.
 #[must_use]
 pub fn clause_bound(clause: &str) -> Option<Bound> {
-    // Ranges first: "90%-95%", "90%(含)-95%".
+    if let Some(bound) = interval(clause) {
+        return Some(bound);
+    }
+    // Ranges: "90%-95%", "90%(含)-95%", "90%(含)-95%(不含)".
     for (pos, _) in clause.match_indices('-') {
-        let head = clause[..pos]
-            .trim_end_matches("(含)")
-            .trim_end_matches("(不含)");
+        let head = &clause[..pos];
+        let (lo_in, head) = if let Some(h) = head.strip_suffix("(含)") {
+            (Some(true), h)
+        } else if let Some(h) = head.strip_suffix("(不含)") {
+            (Some(false), h)
+        } else {
+            (None, head)
+        };
         let head = head.strip_suffix('%').unwrap_or(head);
-        if let (Some(lo), Some((hi, _))) = (trailing_number(head), percent_at(&clause[pos + 1..]))
+        let tail = &clause[pos + 1..];
+        if let (Some(lo), Some((hi, used))) = (trailing_number(head), percent_at(tail))
             && lo < hi
         {
-            return Some(Bound::Range(lo, hi));
+            let (hi_in, _) = inclusion(&tail[used..]);
+            return Some(Bound::Range(lo, lo_in, hi, hi_in));
         }
     }
     let mut prefixed: Option<(usize, BandOp, Decimal)> = None;
@@ -233,7 +286,8 @@ pub fn clause_bound(clause: &str) -> Option<Bound> {
     }
 }
 
-/// The points a clause awards: "得5分", "得满分" (= weight), "不得分"/"得0分" (= 0).
+/// The points a clause awards: "得5分", "得满分" (= weight), "不得分"/"得0分" (= 0),
+/// "得80%分值" / "得80%" / "按80%计分" / "得分值的80%" (= 80 % of the weight).
 #[must_use]
 pub fn clause_points(clause: &str, weight: Decimal) -> Option<Decimal> {
     if clause.contains("不得分") || clause.contains("不计分") || clause.contains("得0分") {
@@ -242,11 +296,30 @@ pub fn clause_points(clause: &str, weight: Decimal) -> Option<Decimal> {
     if clause.contains("得满分") || clause.contains("计满分") {
         return Some(weight);
     }
+    if let Some(percent) = clause_percent(clause) {
+        return Some(weight * percent / Decimal::ONE_HUNDRED);
+    }
     for key in ["得", "计", "给"] {
         for (pos, _) in clause.match_indices(key) {
             let rest = &clause[pos + key.len()..];
             if let Some((value, used)) = number_at(rest)
                 && rest[used..].starts_with('分')
+            {
+                return Some(value);
+            }
+        }
+    }
+    None
+}
+
+/// The percent of the weight a clause awards ("得80%分值", "按60%计分"), if any.
+#[must_use]
+pub fn clause_percent(clause: &str) -> Option<Decimal> {
+    for key in ["得分值的", "得权重的", "得", "按", "计"] {
+        for (pos, _) in clause.match_indices(key) {
+            let rest = &clause[pos + key.len()..];
+            if let Some((value, used)) = number_at(rest)
+                && rest[used..].starts_with('%')
             {
                 return Some(value);
             }
@@ -305,7 +378,15 @@ mod tests {
         );
         assert_eq!(
             clause_bound("80%-90%得3分"),
-            Some(Bound::Range(dec!(80), dec!(90)))
+            Some(Bound::Range(dec!(80), None, dec!(90), None))
+        );
+        assert_eq!(
+            clause_bound("90%(含)-95%得80%分值"),
+            Some(Bound::Range(dec!(90), Some(true), dec!(95), None))
+        );
+        assert_eq!(
+            clause_bound("80%≤重点支出安排率<90%得3分"),
+            Some(Bound::Interval(BandOp::Ge, dec!(80), BandOp::Lt, dec!(90)))
         );
         assert_eq!(clause_bound("其余不得分"), None);
     }
@@ -316,5 +397,10 @@ mod tests {
         assert_eq!(clause_points("其余不得分", dec!(5)), Some(dec!(0)));
         assert_eq!(clause_points("达到100%得满分", dec!(6)), Some(dec!(6)));
         assert_eq!(clause_points("好", dec!(6)), None);
+        assert_eq!(
+            clause_points("90%(含)-95%得80%分值", dec!(5)),
+            Some(dec!(4))
+        );
+        assert_eq!(clause_points("较上年下降得80%", dec!(5)), Some(dec!(4)));
     }
 }

@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::accounting::unaccounted;
 use super::phrases::{
     Bound, clause_bound, clause_points, clauses, normalise, number_after_any, number_at,
     number_before_any,
@@ -11,8 +12,10 @@ use super::phrases::{
 use crate::core::Bilingual;
 use crate::core::engine::MetricId;
 use crate::core::engine::metrics::METRICS;
+use crate::core::engine::rule_text::describe_rule;
 use crate::core::model::{
-    Band, BandOp, Category, CategorySource, ChecklistMode, Level, NotApplicableMode, Rule, RuleKind,
+    Band, BandOp, Category, CategorySource, ChecklistMode, Level, Limits, NotApplicableMode, Rule,
+    RuleKind, Upper,
 };
 
 /// What the recogniser made of a standard.
@@ -45,9 +48,48 @@ pub fn metric_named(texts: &[&str]) -> Option<MetricId> {
     })
 }
 
-/// Recognises the rule of one indicator.
+/// Wordings that take a not-applicable indicator's weight out of the total.
+const RESCALE_WORDS: &[&str] = &[
+    "剔除",
+    "不计入",
+    "折算",
+    "分配至其他",
+    "分配到其他",
+    "按比例分配",
+    "权重调整至",
+];
+
+/// Recognises the rule of one indicator. A computed rule is kept only when
+/// it uses every number and condition of the wording; otherwise the rule is
+/// manual and the note names what was not understood.
 #[must_use]
 pub fn recognise(name: &str, standard: &str, definition: &str, weight: Decimal) -> Recognised {
+    let found = recognise_shape(name, standard, definition, weight);
+    let left = unaccounted(&normalise(standard), &found.rule.kind, weight);
+    if left.is_empty() {
+        return found;
+    }
+    let parts = left.join("、");
+    Recognised {
+        rule: Rule {
+            metric: None,
+            kind: RuleKind::Manual,
+        },
+        recognised: false,
+        note: Some(Bilingual::new(
+            format!(
+                "评分标准中“{parts}”未能对应到计分规则（读作：{}），为免算错按手工打分（原文保留）",
+                describe_rule(&found.rule.kind, weight).zh
+            ),
+            format!(
+                "“{parts}” in the standard is not used by the rule read ({}); scored by hand so nothing is scored wrong (wording kept)",
+                describe_rule(&found.rule.kind, weight).en
+            ),
+        )),
+    }
+}
+
+fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal) -> Recognised {
     let text = normalise(standard);
     let metric = metric_named(&[name, standard, definition]);
     let manual = |note: Bilingual| Recognised {
@@ -70,12 +112,13 @@ pub fn recognise(name: &str, standard: &str, definition: &str, weight: Decimal) 
         .or_else(|| bands(&text, weight))
         .or_else(|| checklist(&text, weight))
         .or_else(|| levels(&text, weight));
-    let not_applicable = ["不适用", "无此项", "不涉及", "未发生"]
+    let not_applicable = ["不适用", "无此项", "不涉及", "未发生", "未开展", "未涉及"]
         .iter()
-        .any(|w| text.contains(w));
+        .any(|w| text.contains(w))
+        || RESCALE_WORDS.iter().any(|w| text.contains(w));
     let Some(kind) = shape else {
         if not_applicable {
-            let mode = if ["剔除", "不计入", "折算"].iter().any(|w| text.contains(w)) {
+            let mode = if RESCALE_WORDS.iter().any(|w| text.contains(w)) {
                 NotApplicableMode::Rescale
             } else {
                 NotApplicableMode::FullMarks
@@ -194,14 +237,42 @@ fn per_point_numbers(text: &str, words: &[&str]) -> Option<(Decimal, Decimal)> {
     None
 }
 
+/// The optional limits of a threshold: "最多扣N分", "N%以上不得分", "±N%".
+fn limits(text: &str, above_is_bad: bool) -> Limits {
+    let max_deduct = number_after_any(
+        text,
+        &[
+            "最多扣",
+            "最高扣",
+            "扣分不超过",
+            "扣分最多",
+            "最多扣除",
+            "累计扣",
+        ],
+    );
+    let tails: &[&str] = if above_is_bad {
+        &["(含)以上不得分", "以上不得分", "以上的不得分", "以上得0分"]
+    } else {
+        &["(含)以下不得分", "以下不得分", "以下的不得分", "以下得0分"]
+    };
+    let zero_beyond = number_before_any(text, tails);
+    Limits {
+        max_deduct,
+        zero_beyond,
+        symmetric: text.contains('±'),
+    }
+}
+
 /// Threshold ("≤X%得满分，每超过1个百分点扣Y分") and step ("每低N个百分点扣Y分").
 fn per_point(text: &str) -> Option<RuleKind> {
     if let Some((points, deduct)) = per_point_numbers(text, ABOVE_WORDS) {
         let threshold = number_after_any(
             text,
             &[
+                "±",
                 "≤",
                 "<",
+                "=",
                 "小于等于",
                 "不超过",
                 "不高于",
@@ -215,6 +286,7 @@ fn per_point(text: &str) -> Option<RuleKind> {
             threshold,
             deduct_per_point: deduct / points,
             above_is_bad: true,
+            limits: limits(text, true),
         });
     }
     if let Some((step, deduct)) = per_point_numbers(text, BELOW_WORDS) {
@@ -253,13 +325,21 @@ fn proportional(text: &str) -> Option<RuleKind> {
     }) || text.contains("乘以分值")
         || text.contains("乘以权重");
     let by_ratio = text.contains("按比例得分") || text.contains("按比例计分");
+    // "≥90%得满分，低于90%的按比例得分": the full-marks rate is the floor of the ratio.
+    let full_at = by_ratio
+        .then(|| {
+            number_after_any(text, &["低于", "未达到", "不足", "<"])
+                .or_else(|| number_after_any(text, &["≥", "达到", "不低于"]))
+        })
+        .flatten();
     (times_weight || by_ratio).then(|| RuleKind::Proportional {
         cap: Decimal::ONE_HUNDRED,
         round_to_whole: text.contains("取整"),
+        full_at,
     })
 }
 
-/// "≥95%得5分；≥90%得4分；其余不得分".
+/// "≥95%得5分；90%(含)-95%得4分；80%≤x<90%得3分；其余不得分", in either order.
 fn bands(text: &str, weight: Decimal) -> Option<RuleKind> {
     let mut read: Vec<(Bound, Decimal)> = Vec::new();
     let mut otherwise = None;
@@ -281,31 +361,105 @@ fn bands(text: &str, weight: Decimal) -> Option<RuleKind> {
     if read.len() < 2 && !(read.len() == 1 && otherwise.is_some()) {
         return None;
     }
-    // A range is read as its lower bound in a falling table (≥95, 90–95, …)
-    // and as its upper bound in a rising one (≤5, 5–10, …); the first single
-    // comparison says which.
-    let rising = read
+    // A range "a-b" with no (含) includes its lower end in a falling table
+    // (≥95, 90–95, …) and its upper end in a rising one (≤5, 5–10, …); the
+    // single comparisons say which (the one with the larger points decides).
+    let best_single = read
         .iter()
-        .find_map(|(b, _)| match b {
-            Bound::Single(op, _) => Some(matches!(op, BandOp::Le | BandOp::Lt)),
-            Bound::Range(..) => None,
+        .filter_map(|(b, p)| match b {
+            Bound::Single(op, _) if *op != BandOp::Eq => Some((*op, *p)),
+            _ => None,
         })
-        .unwrap_or(false);
-    let bands = read
+        .max_by_key(|(_, p)| *p);
+    let rising = best_single.is_some_and(|(op, _)| matches!(op, BandOp::Le | BandOp::Lt));
+    let mut bands: Vec<Band> = read
         .into_iter()
-        .map(|(bound, points)| {
-            let (op, bound) = match bound {
-                Bound::Single(op, v) => (op, v),
-                Bound::Range(_, hi) if rising => (BandOp::Le, hi),
-                Bound::Range(lo, _) => (BandOp::Ge, lo),
-            };
-            Band { op, bound, points }
-        })
+        .map(|(bound, points)| band_of(bound, points, rising))
         .collect();
+    yield_shared_ends(&mut bands);
+    order_bands(&mut bands);
     Some(RuleKind::Bands {
         bands,
         otherwise: otherwise.unwrap_or(Decimal::ZERO),
     })
+}
+
+fn band_of(bound: Bound, points: Decimal, rising: bool) -> Band {
+    match bound {
+        Bound::Single(op, v) => Band::new(op, v, points),
+        Bound::Interval(lo_op, lo, hi_op, hi) => Band {
+            upper: Some(Upper {
+                op: hi_op,
+                bound: hi,
+            }),
+            ..Band::new(lo_op, lo, points)
+        },
+        Bound::Range(lo, lo_in, hi, hi_in) => {
+            let lo_in = lo_in.unwrap_or(!rising || hi_in == Some(false));
+            let hi_in = hi_in.unwrap_or(rising && !lo_in);
+            Band {
+                upper: Some(Upper {
+                    op: if hi_in { BandOp::Le } else { BandOp::Lt },
+                    bound: hi,
+                }),
+                ..Band::new(if lo_in { BandOp::Ge } else { BandOp::Gt }, lo, points)
+            }
+        }
+    }
+}
+
+/// "85%以下不得分；85%-90%得60%": a one-sided band leaves the rate it shares
+/// with an interval's included end to the interval (85 scores 60 %).
+fn yield_shared_ends(bands: &mut [Band]) {
+    let ends: Vec<(BandOp, Decimal)> = bands
+        .iter()
+        .filter_map(|b| b.upper.map(|u| [(b.op, b.bound), (u.op, u.bound)]))
+        .flatten()
+        .collect();
+    for band in bands.iter_mut().filter(|b| b.upper.is_none()) {
+        let shared = |op: BandOp| ends.contains(&(op, band.bound));
+        band.op = match band.op {
+            BandOp::Le if shared(BandOp::Ge) => BandOp::Lt,
+            BandOp::Ge if shared(BandOp::Le) => BandOp::Gt,
+            op => op,
+        };
+    }
+}
+
+/// Whether first-match in the written order already reads as the table means:
+/// no one-sided band hides a later one (≥90 before ≥95, ≤10 before ≤5, any before =).
+fn written_in_order(bands: &[Band]) -> bool {
+    let singles: Vec<&Band> = bands.iter().filter(|b| b.upper.is_none()).collect();
+    singles.iter().enumerate().all(|(i, a)| {
+        singles[i + 1..].iter().all(|b| match (a.op, b.op) {
+            (_, BandOp::Eq) => a.op == BandOp::Eq,
+            (BandOp::Ge | BandOp::Gt, BandOp::Ge | BandOp::Gt) => a.bound >= b.bound,
+            (BandOp::Le | BandOp::Lt, BandOp::Le | BandOp::Lt) => a.bound <= b.bound,
+            _ => true,
+        })
+    })
+}
+
+/// First match wins, so the written order must not matter: equalities and
+/// intervals first, then "≥" bands from the highest bound down and "≤" bands
+/// from the lowest up.
+fn order_bands(bands: &mut [Band]) {
+    if written_in_order(bands) {
+        return;
+    }
+    bands.sort_by(|a, b| {
+        let rank = |band: &Band| match (band.upper, band.op) {
+            (_, BandOp::Eq) => 0,
+            (Some(_), _) => 1,
+            (None, BandOp::Ge | BandOp::Gt) => 2,
+            (None, BandOp::Le | BandOp::Lt) => 3,
+        };
+        rank(a).cmp(&rank(b)).then_with(|| match rank(a) {
+            2 => b.bound.cmp(&a.bound),
+            3 => a.bound.cmp(&b.bound),
+            _ => std::cmp::Ordering::Equal,
+        })
+    });
 }
 
 /// The treasury stock rule: "为0得4分；下降得3分；持平得2分；上升不得分".
@@ -390,8 +544,10 @@ fn checklist(text: &str, weight: Decimal) -> Option<RuleKind> {
         }
     }
     let (points, mode) = found?;
-    let count = (weight / points)
-        .ceil()
+    // "5项要求，每项不达标扣1分" (as jixiao writes a checklist) says how many.
+    let stated = number_before_any(text, &["项要求", "项指标", "项内容"]);
+    let count = stated
+        .unwrap_or_else(|| (weight / points).ceil())
         .clamp(Decimal::ONE, Decimal::from(20));
     let count = u32::try_from(count).unwrap_or(1);
     let items = (1..=count)
@@ -409,7 +565,18 @@ fn checklist(text: &str, weight: Decimal) -> Option<RuleKind> {
 
 /// 好/较好/一般/差 (or 优/良/中/差), with each level's points or percent where given.
 fn levels(text: &str, weight: Decimal) -> Option<RuleKind> {
-    let labels: &[&str] = if text.contains("较好") && text.contains("一般") {
+    let labels: &[&str] = if text.contains("优秀") && text.contains("良好") {
+        &[
+            "优秀",
+            "良好",
+            "中等",
+            "一般",
+            "合格",
+            "较差",
+            "不合格",
+            "差",
+        ]
+    } else if text.contains("较好") && text.contains("一般") {
         &["好", "较好", "一般", "较差", "差"]
     } else if text.contains('优') && text.contains('良') && text.contains('中') {
         &["优", "良", "中", "差"]
@@ -436,9 +603,15 @@ fn levels(text: &str, weight: Decimal) -> Option<RuleKind> {
             levels: found.into_iter().map(|(_, l, _)| l).collect(),
         });
     }
-    let defaults: Vec<Level> = if labels[0] == "优" {
-        [("优", 100), ("良", 80), ("中", 60), ("差", 0)]
-            .into_iter()
+    let defaults: Vec<Level> = if labels[0] == "优" || labels[0] == "优秀" {
+        let named: &[(&str, i32)] = if labels[0] == "优" {
+            &[("优", 100), ("良", 80), ("中", 60), ("差", 0)]
+        } else {
+            &[("优秀", 100), ("良好", 80), ("一般", 60), ("较差", 0)]
+        };
+        named
+            .iter()
+            .copied()
             .map(|(label, percent)| Level {
                 label: label.to_owned(),
                 percent: Decimal::from(percent),
@@ -459,7 +632,8 @@ fn level_value(text: &str, label: &str, weight: Decimal) -> Option<(usize, Optio
         // "好" inside "较好"/"良好", "差" inside "差异"/"较差" are other words.
         let inside_other = matches!(before, Some('较' | '良' | '友' | '完' | '美'))
             || (label == "差" && matches!(after, Some('异' | '额' | '距')))
-            || (label == "中" && matches!(after, Some('央' | '共' | '期')));
+            || (label == "中" && matches!(after, Some('央' | '共' | '期')))
+            || (label == "合格" && before == Some('不'));
         if inside_other {
             continue;
         }
@@ -467,6 +641,12 @@ fn level_value(text: &str, label: &str, weight: Decimal) -> Option<(usize, Optio
         let mut rest = &text[pos + label.len()..];
         for lead in ["的", "等级", "档", ":", "(", "为", "得", "计"] {
             rest = rest.strip_prefix(lead).unwrap_or(rest);
+        }
+        if rest.starts_with("满分") {
+            return Some((pos, Some(Decimal::ONE_HUNDRED)));
+        }
+        if rest.starts_with("不得分") || rest.starts_with("不计分") {
+            return Some((pos, Some(Decimal::ZERO)));
         }
         if let Some((value, used)) = number_at(rest) {
             let unit = &rest[used..];
@@ -504,7 +684,8 @@ mod tests {
             RuleKind::Threshold {
                 threshold: dec!(5),
                 deduct_per_point: dec!(0.5),
-                above_is_bad: true
+                above_is_bad: true,
+                limits: Default::default(),
             }
         );
         let (_, rule) = kind(
@@ -517,7 +698,8 @@ mod tests {
             RuleKind::Threshold {
                 threshold: dec!(100),
                 deduct_per_point: dec!(0.5),
-                above_is_bad: true
+                above_is_bad: true,
+                limits: Default::default(),
             }
         );
     }
@@ -577,7 +759,8 @@ mod tests {
             Band {
                 op: BandOp::Ge,
                 bound: dec!(90),
-                points: dec!(4)
+                points: dec!(4),
+                upper: None,
             }
         );
         assert_eq!(otherwise, dec!(0));
@@ -590,8 +773,17 @@ mod tests {
         let RuleKind::Bands { bands, .. } = rule else {
             panic!("bands expected, got {rule:?}");
         };
-        assert_eq!(bands[1].op, BandOp::Le);
-        assert_eq!(bands[1].bound, dec!(20));
+        // The range of a rising table is read as (10, 20]: both ends kept.
+        assert_eq!(
+            bands[1],
+            Band {
+                upper: Some(Upper {
+                    op: BandOp::Le,
+                    bound: dec!(20)
+                }),
+                ..Band::new(BandOp::Gt, dec!(10), dec!(2))
+            }
+        );
     }
 
     #[test]

@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::core::Bilingual;
+use crate::core::engine::rule_text::describe_rule;
 use crate::core::format::load;
-use crate::core::model::{FORMAT_NAME, Indicator, IndicatorEntry, Rule, ScoringTable};
+use crate::core::model::{FORMAT_NAME, Indicator, IndicatorEntry, Rule, RuleKind, ScoringTable};
 
 /// The `format` value of a table file.
 pub const TABLE_FORMAT: &str = "jixiao-table";
@@ -41,6 +42,10 @@ struct IndicatorOut<'a> {
     standard: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'a Rule>,
+    /// The computed rule as the sentence it reads as, beside `standard` for
+    /// whoever checks the import (written only; the rule is what counts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reads_as: Option<String>,
     #[serde(skip_serializing_if = "is_empty_entry")]
     entry: &'a IndicatorEntry,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -58,6 +63,11 @@ fn indicator_out(ind: &Indicator) -> IndicatorOut<'_> {
         weight: ind.weight,
         standard: &ind.standard,
         rule: ind.rule.as_ref(),
+        reads_as: ind
+            .rule
+            .as_ref()
+            .filter(|r| r.kind != RuleKind::Manual)
+            .map(|r| describe_rule(&r.kind, ind.weight).zh),
         entry: &ind.entry,
         children: ind.children.iter().map(indicator_out).collect(),
     }
@@ -250,8 +260,25 @@ mod tests {
         let empty = serde_json::to_value(IndicatorEntry::default()).expect("entry");
         let mut expected = serde_json::to_value(&table).expect("table");
         strip(&mut expected, &empty);
-        let written: Value = serde_json::from_str(&to_json(&table)).expect("json");
+        let mut written: Value = serde_json::from_str(&to_json(&table)).expect("json");
+        // `reads_as` is the one written-only key: the rule's sentence beside the wording.
+        let leaf = &written["table"]["indicators"][0]["children"][2]["children"][0];
+        assert_eq!(leaf["code"], "A3.1");
+        assert_eq!(
+            leaf["reads_as"],
+            "≤5.00%得满分5分，每超过1个百分点扣0.5分，扣完为止"
+        );
+        drop_reads_as(&mut written);
         assert_eq!(written["table"], expected);
+    }
+
+    fn drop_reads_as(value: &mut Value) {
+        if let Some(obj) = value.as_object_mut() {
+            obj.remove("reads_as");
+            obj.values_mut().for_each(drop_reads_as);
+        } else if let Some(list) = value.as_array_mut() {
+            list.iter_mut().for_each(drop_reads_as);
+        }
     }
 
     #[test]

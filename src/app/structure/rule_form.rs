@@ -30,6 +30,9 @@ pub struct RuleForm {
     /// The parameters of each kind as typed (switching kinds keeps them).
     pub values: Vec<Vec<String>>,
     pub row: usize,
+    /// The rule as it was when the form opened: its parameters the form does
+    /// not list (a deduction cap, an interval's upper end) are kept.
+    pub original: Option<crate::core::model::RuleKind>,
 }
 
 fn blank_values(spec: &KindSpec) -> Vec<String> {
@@ -67,6 +70,7 @@ impl RuleForm {
             metric,
             values,
             row: KIND_ROW,
+            original: ind.rule.as_ref().map(|rule| rule.kind.clone()),
         })
     }
 
@@ -97,7 +101,10 @@ impl RuleForm {
     /// # Errors
     /// A parameter cannot be read.
     pub fn build(&self) -> Result<Rule, Bilingual> {
-        let kind = (self.spec().build)(self.current_values())?;
+        let mut kind = (self.spec().build)(self.current_values())?;
+        if let Some(original) = &self.original {
+            rules::keep_unlisted(original, &mut kind);
+        }
         Ok(Rule {
             metric: self.metric_id(),
             kind,

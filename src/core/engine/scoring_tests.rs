@@ -94,6 +94,7 @@ fn threshold(t: Decimal, d: Decimal, above_is_bad: bool) -> RuleKind {
         threshold: t,
         deduct_per_point: d,
         above_is_bad,
+        limits: Default::default(),
     }
 }
 
@@ -191,7 +192,12 @@ fn bands(list: &[(BandOp, Decimal, Decimal)], otherwise: Decimal) -> RuleKind {
     RuleKind::Bands {
         bands: list
             .iter()
-            .map(|&(op, bound, points)| Band { op, bound, points })
+            .map(|&(op, bound, points)| Band {
+                op,
+                bound,
+                points,
+                upper: None,
+            })
             .collect(),
         otherwise,
     }
@@ -263,6 +269,7 @@ fn proportional(cap: Decimal, round_to_whole: bool) -> RuleKind {
     RuleKind::Proportional {
         cap,
         round_to_whole,
+        full_at: None,
     }
 }
 

@@ -10,7 +10,7 @@ pub mod workload;
 pub use fields::{FieldGroup, FieldId, FieldKind};
 pub use table::{
     Band, BandOp, Category, CategorySource, ChecklistMode, Indicator, IndicatorEntry, Level,
-    NotApplicableMode, Rule, RuleKind, ScoringTable,
+    Limits, NotApplicableMode, Rule, RuleKind, ScoringTable, Upper,
 };
 pub use workbook::{
     Budget, FORMAT_NAME, FORMAT_VERSION, FinalAccounts, Narrative, Project, ReportedFigures,

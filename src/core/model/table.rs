@@ -90,6 +90,9 @@ pub enum RuleKind {
         /// True when values above the threshold lose points (差异率); false when below (完成率).
         #[serde(default = "yes")]
         above_is_bad: bool,
+        /// Extra limits some tables add (最多扣N分, N%以上不得分, ±N%); none by default.
+        #[serde(default, flatten)]
+        limits: Limits,
     },
     /// Full marks at `full_at`; `deduct` per `step` points short; floor 0.
     Step {
@@ -115,6 +118,13 @@ pub enum RuleKind {
         cap: Decimal,
         #[serde(default)]
         round_to_whole: bool,
+        /// "≥X%得满分，低于X%按比例得分": full marks from X, below it weight × rate ÷ X.
+        #[serde(
+            default,
+            with = "crate::core::num::dec_str_opt",
+            skip_serializing_if = "Option::is_none"
+        )]
+        full_at: Option<Decimal>,
     },
     /// The category (from a metric's class or the officer's choice) gives the points.
     Categorical {
@@ -195,7 +205,7 @@ impl BandOp {
     }
 }
 
-/// "rate op bound → points".
+/// "rate op bound → points", or an interval "bound op rate upper.op upper.bound".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Band {
     pub op: BandOp,
@@ -203,6 +213,58 @@ pub struct Band {
     pub bound: Decimal,
     #[serde(with = "crate::core::num::dec_str")]
     pub points: Decimal,
+    /// The second bound of an interval ("80%≤x<90%": op ge 80, upper lt 90).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<Upper>,
+}
+
+impl Band {
+    /// A one-sided band.
+    #[must_use]
+    pub fn new(op: BandOp, bound: Decimal, points: Decimal) -> Self {
+        Self {
+            op,
+            bound,
+            points,
+            upper: None,
+        }
+    }
+
+    /// Whether the rate falls in the band (both bounds when it has two).
+    #[must_use]
+    pub fn holds(&self, value: Decimal) -> bool {
+        self.op.holds(value, self.bound) && self.upper.is_none_or(|u| u.op.holds(value, u.bound))
+    }
+}
+
+/// The upper bound of an interval band: `rate op bound` (op is `lt` or `le`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Upper {
+    pub op: BandOp,
+    #[serde(with = "crate::core::num::dec_str")]
+    pub bound: Decimal,
+}
+
+/// Optional limits on a deduction rule; all absent in older files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Limits {
+    /// "最多扣N分": the deduction never exceeds this.
+    #[serde(
+        default,
+        with = "crate::core::num::dec_str_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub max_deduct: Option<Decimal>,
+    /// "N%以上不得分" (or 以下 when lower is bad): 0 points beyond this rate.
+    #[serde(
+        default,
+        with = "crate::core::num::dec_str_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub zero_beyond: Option<Decimal>,
+    /// "±N%": the rate's distance from 0 is measured (|rate|), either sign counts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub symmetric: bool,
 }
 
 /// Where a categorical rule's category comes from.

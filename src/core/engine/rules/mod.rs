@@ -23,7 +23,7 @@ use rust_decimal::Decimal;
 use super::metrics::{Metric, MetricId};
 use super::working::Working;
 use crate::core::Bilingual;
-use crate::core::model::{IndicatorEntry, RuleKind};
+use crate::core::model::{IndicatorEntry, Limits, RuleKind};
 
 /// What a rule reads when it scores a leaf.
 pub struct RuleInput<'a> {
@@ -68,6 +68,27 @@ pub const KIND_KEYS: [&str; 9] = [
     not_applicable::KEY,
 ];
 
+fn threshold_params(
+    threshold: Decimal,
+    per_point: Decimal,
+    above_is_bad: bool,
+    limits: Limits,
+) -> threshold::Params {
+    threshold::Params {
+        threshold,
+        per_point,
+        above_is_bad,
+        limits,
+    }
+}
+
+/// Each kind's recognised wordings, for the docs and the import tests.
+pub const PHRASINGS: [(&str, &[&str]); 3] = [
+    (threshold::KEY, threshold::PHRASINGS),
+    (bands::KEY, bands::PHRASINGS),
+    (proportional::KEY, proportional::PHRASINGS),
+];
+
 /// Whether the rule scores a measured rate (without one it cannot be computed).
 #[must_use]
 pub fn needs_value(kind: &RuleKind) -> bool {
@@ -92,7 +113,11 @@ pub fn describe_rule(kind: &RuleKind, weight: Decimal) -> Bilingual {
             threshold,
             deduct_per_point,
             above_is_bad,
-        } => threshold::describe(*threshold, *deduct_per_point, *above_is_bad, weight),
+            limits,
+        } => threshold::describe(
+            &threshold_params(*threshold, *deduct_per_point, *above_is_bad, *limits),
+            weight,
+        ),
         RuleKind::Step {
             full_at,
             step,
@@ -111,7 +136,8 @@ pub fn describe_rule(kind: &RuleKind, weight: Decimal) -> Bilingual {
         RuleKind::Proportional {
             cap,
             round_to_whole,
-        } => proportional::describe(*cap, *round_to_whole, weight),
+            full_at,
+        } => proportional::describe(*cap, *round_to_whole, *full_at, weight),
         RuleKind::Categorical { categories, .. } => categorical::describe(categories),
         RuleKind::Checklist {
             items,
@@ -132,7 +158,11 @@ pub fn score<'a>(kind: &'a RuleKind, input: &RuleInput<'a>) -> RuleOutcome<'a> {
             threshold,
             deduct_per_point,
             above_is_bad,
-        } => threshold::score(*threshold, *deduct_per_point, *above_is_bad, input),
+            limits,
+        } => threshold::score(
+            &threshold_params(*threshold, *deduct_per_point, *above_is_bad, *limits),
+            input,
+        ),
         RuleKind::Step {
             full_at,
             step,
@@ -151,7 +181,8 @@ pub fn score<'a>(kind: &'a RuleKind, input: &RuleInput<'a>) -> RuleOutcome<'a> {
         RuleKind::Proportional {
             cap,
             round_to_whole,
-        } => proportional::score(*cap, *round_to_whole, input),
+            full_at,
+        } => proportional::score(*cap, *round_to_whole, *full_at, input),
         RuleKind::Categorical { source, categories } => {
             categorical::score(*source, categories, input)
         }
@@ -175,10 +206,9 @@ pub fn excel_formula(kind: &RuleKind, rate: &str, weight: Decimal) -> Option<Str
             threshold,
             deduct_per_point,
             above_is_bad,
+            limits,
         } => Some(threshold::excel(
-            *threshold,
-            *deduct_per_point,
-            *above_is_bad,
+            &threshold_params(*threshold, *deduct_per_point, *above_is_bad, *limits),
             rate,
             weight,
         )),
@@ -201,7 +231,14 @@ pub fn excel_formula(kind: &RuleKind, rate: &str, weight: Decimal) -> Option<Str
         RuleKind::Proportional {
             cap,
             round_to_whole,
-        } => Some(proportional::excel(*cap, *round_to_whole, rate, weight)),
+            full_at,
+        } => Some(proportional::excel(
+            *cap,
+            *round_to_whole,
+            *full_at,
+            rate,
+            weight,
+        )),
         RuleKind::Categorical { .. } => categorical::excel(),
         RuleKind::Checklist { .. } => checklist::excel(),
         RuleKind::Levels { .. } => levels::excel(),
@@ -309,6 +346,7 @@ pub fn param_values(kind: &RuleKind) -> Vec<String> {
             threshold,
             deduct_per_point,
             above_is_bad,
+            ..
         } => threshold::values(*threshold, *deduct_per_point, *above_is_bad),
         RuleKind::Step {
             full_at,
@@ -325,6 +363,7 @@ pub fn param_values(kind: &RuleKind) -> Vec<String> {
         RuleKind::Proportional {
             cap,
             round_to_whole,
+            ..
         } => proportional::values(*cap, *round_to_whole),
         RuleKind::Categorical { source, categories } => categorical::values(*source, categories),
         RuleKind::Checklist {
@@ -335,5 +374,32 @@ pub fn param_values(kind: &RuleKind) -> Vec<String> {
         RuleKind::Levels { levels } => levels::values(levels),
         RuleKind::Manual => Vec::new(),
         RuleKind::NotApplicable { mode } => not_applicable::values(*mode),
+    }
+}
+
+/// Carries the parameters the rule form does not list (threshold limits, a
+/// proportional floor, the upper ends of interval bands) from `old` into
+/// `new` when both are of the same kind, so that editing a rule in the form
+/// never drops what import read.
+pub fn keep_unlisted(old: &RuleKind, new: &mut RuleKind) {
+    match (old, new) {
+        (RuleKind::Threshold { limits: kept, .. }, RuleKind::Threshold { limits, .. }) => {
+            if *limits == crate::core::model::Limits::default() {
+                *limits = kept.clone();
+            }
+        }
+        (RuleKind::Proportional { full_at: kept, .. }, RuleKind::Proportional { full_at, .. }) => {
+            if full_at.is_none() {
+                *full_at = *kept;
+            }
+        }
+        (RuleKind::Bands { bands: kept, .. }, RuleKind::Bands { bands, .. }) => {
+            for (band, old_band) in bands.iter_mut().zip(kept) {
+                if band.upper.is_none() && band.op == old_band.op && band.bound == old_band.bound {
+                    band.upper = old_band.upper;
+                }
+            }
+        }
+        _ => {}
     }
 }

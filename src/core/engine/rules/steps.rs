@@ -15,18 +15,36 @@ const MAX_STEPS: i64 = 100;
 #[must_use]
 pub fn breakpoints(kind: &RuleKind, weight: Decimal) -> Vec<Decimal> {
     match kind {
-        RuleKind::Threshold { threshold, .. } => vec![*threshold],
+        RuleKind::Threshold {
+            threshold, limits, ..
+        } => {
+            let mut points = vec![*threshold];
+            points.extend(limits.zero_beyond);
+            if limits.symmetric {
+                points.push(-*threshold);
+                points.extend(limits.zero_beyond.map(|z| -z));
+            }
+            points
+        }
         RuleKind::Step {
             full_at,
             step,
             deduct,
             ..
         } => step_points(*full_at, *step, *deduct, weight),
-        RuleKind::Bands { bands, .. } => bands.iter().map(|b| b.bound).collect(),
+        RuleKind::Bands { bands, .. } => bands
+            .iter()
+            .flat_map(|b| std::iter::once(b.bound).chain(b.upper.map(|u| u.bound)))
+            .collect(),
         RuleKind::Proportional {
             cap,
             round_to_whole,
-        } => proportional_points(*cap, *round_to_whole, weight),
+            full_at,
+        } => {
+            let mut points = proportional_points(*cap, *round_to_whole, weight);
+            points.extend(*full_at);
+            points
+        }
         RuleKind::Categorical { .. }
         | RuleKind::Checklist { .. }
         | RuleKind::Levels { .. }
@@ -79,6 +97,7 @@ mod tests {
             threshold: dec!(5),
             deduct_per_point: dec!(0.5),
             above_is_bad: true,
+            limits: crate::core::model::Limits::default(),
         };
         assert_eq!(breakpoints(&threshold, dec!(10)), vec![dec!(5)]);
         let step = RuleKind::Step {
@@ -94,6 +113,7 @@ mod tests {
         let prop = RuleKind::Proportional {
             cap: dec!(100),
             round_to_whole: true,
+            full_at: None,
         };
         assert_eq!(
             breakpoints(&prop, dec!(2)),

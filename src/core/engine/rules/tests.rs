@@ -31,6 +31,7 @@ fn threshold_shows_the_exact_intermediate_and_rounds_once() {
         threshold: dec!(5),
         deduct_per_point: dec!(0.5),
         above_is_bad: true,
+        limits: Default::default(),
     };
     let (points, zh, en) = worked(&kind, dec!(10), dec!(5.01));
     assert_eq!(points, dec!(9.995));
@@ -49,6 +50,7 @@ fn proportional_rounding_to_whole_names_the_exact_product() {
     let kind = RuleKind::Proportional {
         cap: dec!(100),
         round_to_whole: true,
+        full_at: None,
     };
     let (points, zh, en) = worked(&kind, dec!(5), dec!(94.33));
     assert_eq!(points, dec!(5));
@@ -76,6 +78,7 @@ fn only_rate_rules_have_an_excel_formula() {
     let rate = RuleKind::Proportional {
         cap: dec!(100),
         round_to_whole: false,
+        full_at: None,
     };
     assert_eq!(
         excel_formula(&rate, "$C$1", dec!(5)).as_deref(),
