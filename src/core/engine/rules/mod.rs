@@ -383,15 +383,15 @@ pub fn param_values(kind: &RuleKind) -> Vec<String> {
 /// never drops what import read.
 pub fn keep_unlisted(old: &RuleKind, new: &mut RuleKind) {
     match (old, new) {
-        (RuleKind::Threshold { limits: kept, .. }, RuleKind::Threshold { limits, .. }) => {
-            if *limits == crate::core::model::Limits::default() {
-                *limits = kept.clone();
-            }
+        (RuleKind::Threshold { limits: kept, .. }, RuleKind::Threshold { limits, .. })
+            if *limits == crate::core::model::Limits::default() =>
+        {
+            *limits = *kept;
         }
-        (RuleKind::Proportional { full_at: kept, .. }, RuleKind::Proportional { full_at, .. }) => {
-            if full_at.is_none() {
-                *full_at = *kept;
-            }
+        (RuleKind::Proportional { full_at: kept, .. }, RuleKind::Proportional { full_at, .. })
+            if full_at.is_none() =>
+        {
+            *full_at = *kept;
         }
         (RuleKind::Bands { bands: kept, .. }, RuleKind::Bands { bands, .. }) => {
             for (band, old_band) in bands.iter_mut().zip(kept) {
