@@ -40,6 +40,9 @@ struct IndicatorOut<'a> {
     #[serde(with = "crate::core::num::weight_str")]
     weight: rust_decimal::Decimal,
     standard: &'a str,
+    /// 指标解释 / 评价要点, kept apart from the standard.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    definition: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'a Rule>,
     /// The computed rule as the sentence it reads as, beside `standard` for
@@ -62,6 +65,7 @@ fn indicator_out(ind: &Indicator) -> IndicatorOut<'_> {
         name: &ind.name,
         weight: ind.weight,
         standard: &ind.standard,
+        definition: &ind.definition,
         rule: ind.rule.as_ref(),
         reads_as: ind
             .rule
@@ -234,6 +238,18 @@ mod tests {
         assert_eq!(
             from_json(SAMPLE_JSON).expect("workbook"),
             sample_workbook().table
+        );
+    }
+
+    #[test]
+    fn the_definition_travels_with_the_table() {
+        let mut table = sample_workbook().table;
+        "预算执行率=实际支出/预算数×100%".clone_into(&mut table.indicators[0].definition);
+        let text = to_json(&table);
+        assert!(text.contains("\"definition\": \"预算执行率=实际支出/预算数×100%\""));
+        assert_eq!(
+            from_json(&text).expect("table").indicators[0].definition,
+            table.indicators[0].definition
         );
     }
 
