@@ -11,6 +11,29 @@ use crate::app::{App, Mode};
 use crate::i18n as t;
 use crate::text::{truncate, width};
 
+/// The hint line within `cells`: when the hints do not all fit, the ones in
+/// the middle give way first, so the last two (help and quit) always show.
+fn fit_hints(hints: &[String], cells: usize) -> String {
+    let whole = hints.join(" · ");
+    if width(&whole) <= cells || hints.len() <= 2 {
+        return truncate(&whole, cells);
+    }
+    let (head, tail) = hints.split_at(hints.len() - 2);
+    let tail = tail.join(" · ");
+    for keep in (0..head.len()).rev() {
+        let mut line = head[..keep].join(" · ");
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str("… · ");
+        line.push_str(&tail);
+        if width(&line) <= cells {
+            return line;
+        }
+    }
+    truncate(&tail, cells)
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let hints: Vec<String> = bindings_of(app.mode.kind())
         .filter(|b| b.hint)
@@ -20,7 +43,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 .map(|k| format!("{} {}", key_label(k), b.help.get(app.lang)))
         })
         .collect();
-    let hint_line = truncate(&hints.join(" · "), usize::from(area.width));
+    let hint_line = fit_hints(&hints, usize::from(area.width));
     let cells = usize::from(area.width);
     let (second, cursor) = match &app.mode {
         // A multi-line editor draws its text and caret over the pane.
@@ -72,5 +95,30 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         if x < area.width && area.height >= 2 {
             frame.set_cursor_position(Position::new(area.x + x, area.y + 1));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_and_quit_survive_a_narrow_footer() {
+        let hints: Vec<String> = [
+            "Tab 下一个面板",
+            "Enter 编辑",
+            "/ 搜索",
+            "u 撤销",
+            "? 帮助",
+            "q 退出",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        let line = fit_hints(&hints, 40);
+        assert!(line.ends_with("? 帮助 · q 退出"), "{line}");
+        assert!(width(&line) <= 40, "{line}");
+        assert!(line.contains('…'));
+        assert_eq!(fit_hints(&hints, 200), hints.join(" · "));
     }
 }
