@@ -100,6 +100,10 @@ pub const COL_CHOICE: Tr = Tr("等级/得分", "Level/score");
 // Summary pane.
 pub const SCORE_BY_L1: Tr = Tr("一级指标得分", "Score by top-level indicator");
 pub const KEY_RATIOS: Tr = Tr("关键比率", "Key ratios");
+/// Around "2/6" when not every key ratio fits: "（显示 2/6，其余见 2 预算）".
+pub const RATIOS_SHOWN: Tr = Tr("（显示 ", " (showing ");
+pub const RATIOS_REST_IN: Tr = Tr("，其余见 ", ", the rest in ");
+pub const RATIOS_CLOSE: Tr = Tr("）", ")");
 pub const WARNINGS_BY_SEVERITY: Tr = Tr("警告（按级别）", "Warnings by severity");
 pub const THRESHOLD: Tr = Tr("标准", "threshold");
 pub const NOT_AVAILABLE: Tr = Tr("n/a", "n/a");
