@@ -112,6 +112,12 @@ pub const PRINTED: Tr = Tr("报告", "printed ");
 pub const NO_WARNINGS: Tr = Tr("没有警告", "No warnings");
 
 // Detail panel.
+/// Before and after the count of wrapped lines the panel has no room for.
+pub const DETAIL_MORE: Tr = Tr("…（另有 ", "… (");
+pub const DETAIL_MORE_END: Tr = Tr(
+    " 行，终端放大后可见）",
+    " more lines; a larger terminal shows them)",
+);
 pub const DETAIL: Tr = Tr("说明", "Detail");
 pub const FORMULA: Tr = Tr("公式", "Formula");
 pub const ARITHMETIC: Tr = Tr("计算", "Arithmetic");
