@@ -100,6 +100,10 @@ pub const COL_CHOICE: Tr = Tr("等级/得分", "Level/score");
 // Summary pane.
 pub const SCORE_BY_L1: Tr = Tr("一级指标得分", "Score by top-level indicator");
 pub const KEY_RATIOS: Tr = Tr("关键比率", "Key ratios");
+/// Around "2/6" when not every key ratio fits: "（显示 2/6，其余见 2 预算）".
+pub const RATIOS_SHOWN: Tr = Tr("（显示 ", " (showing ");
+pub const RATIOS_REST_IN: Tr = Tr("，其余见 ", ", the rest in ");
+pub const RATIOS_CLOSE: Tr = Tr("）", ")");
 pub const WARNINGS_BY_SEVERITY: Tr = Tr("警告（按级别）", "Warnings by severity");
 pub const THRESHOLD: Tr = Tr("标准", "threshold");
 pub const NOT_AVAILABLE: Tr = Tr("n/a", "n/a");
@@ -108,6 +112,12 @@ pub const PRINTED: Tr = Tr("报告", "printed ");
 pub const NO_WARNINGS: Tr = Tr("没有警告", "No warnings");
 
 // Detail panel.
+/// Before and after the count of wrapped lines the panel has no room for.
+pub const DETAIL_MORE: Tr = Tr("…（另有 ", "… (");
+pub const DETAIL_MORE_END: Tr = Tr(
+    " 行，终端放大后可见）",
+    " more lines; a larger terminal shows them)",
+);
 pub const DETAIL: Tr = Tr("说明", "Detail");
 pub const FORMULA: Tr = Tr("公式", "Formula");
 pub const ARITHMETIC: Tr = Tr("计算", "Arithmetic");

@@ -31,6 +31,29 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// Cuts `text` to at most `max` cells from the start, beginning with `…` when
+/// cut, so a path keeps its file name.
+#[must_use]
+pub fn truncate_start(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for ch in text.chars().rev() {
+        let w = ch.width().unwrap_or(0);
+        if used + w + 1 > max {
+            break;
+        }
+        kept.push(ch);
+        used += w;
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 /// Pads (or truncates) `text` on the right to exactly `cells` cells.
 #[must_use]
 pub fn pad_right(text: &str, cells: usize) -> String {
@@ -62,6 +85,12 @@ pub fn byte_at_cell(text: &str, cells: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn truncate_start_keeps_the_end() {
+        assert_eq!(super::truncate_start("目录/文件.json", 9), "…件.json");
+        assert_eq!(super::truncate_start("ab", 2), "ab");
+    }
+
     use super::*;
 
     #[test]

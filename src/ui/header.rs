@@ -10,7 +10,7 @@ use crate::app::{App, Origin, Pane};
 use crate::core::engine::Severity;
 use crate::core::num::fmt_score;
 use crate::i18n as t;
-use crate::text::{truncate, width};
+use crate::text::{truncate, truncate_start, width};
 
 /// A text gauge: `[██████░░░░]`.
 #[must_use]
@@ -30,6 +30,21 @@ pub fn gauge(
             .min(cells)
     };
     format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
+}
+
+/// The unit name and path as they fit in `room` cells beside the year: the
+/// path gives way first down to its last few cells (the file name), then the
+/// unit name, so the badges after them always show whole.
+fn title_parts(unit: &str, year: &str, path: &str, room: usize) -> (String, String) {
+    const PATH_FLOOR: usize = 12;
+    let path_keep = width(path).min(PATH_FLOOR);
+    let unit_room = room
+        .saturating_sub(width(year))
+        .saturating_sub(path_keep)
+        .max(4);
+    let unit = truncate(unit, unit_room);
+    let path_room = room.saturating_sub(width(&unit) + width(year));
+    (unit, truncate_start(path, path_room))
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -61,21 +76,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         ));
     }
     let origin = match app.origin {
-        Origin::File => String::new(),
-        Origin::NewFile => app.tr(t::NEW_FILE).to_owned(),
-        Origin::Sample => app.tr(t::SAMPLE_NEW_FILE).to_owned(),
+        Origin::File => "",
+        Origin::NewFile => app.tr(t::NEW_FILE),
+        Origin::Sample => app.tr(t::SAMPLE_NEW_FILE),
     };
-    let title = format!(
-        "{} {}{}",
-        wb.unit.name,
-        wb.unit.fiscal_year,
-        app.tr(t::YEAR_SUFFIX)
-    );
+    // The origin is a badge too: it stays whole, right after the path.
+    badges.insert(0, Span::styled(origin.to_owned(), theme.dim));
+    let year = format!(" {}{}", wb.unit.fiscal_year, app.tr(t::YEAR_SUFFIX));
     let badge_width: usize = badges.iter().map(|s| width(&s.content)).sum();
-    let room = usize::from(area.width).saturating_sub(width(&title) + badge_width + 3);
-    let path = truncate(&format!("{}{origin}", app.path.display()), room);
+    let room = usize::from(area.width).saturating_sub(badge_width + 2);
+    let (unit, path) = title_parts(&wb.unit.name, &year, &app.path.display().to_string(), room);
     let mut line1 = vec![
-        Span::styled(title, theme.title),
+        Span::styled(format!("{unit}{year}"), theme.title),
         Span::raw("  "),
         Span::styled(path, theme.dim),
     ];
@@ -127,4 +139,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .collect();
     let lines = vec![Line::from(line1), Line::from(line2), Line::from(tabs)];
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_parts;
+    use crate::text::width;
+
+    #[test]
+    fn the_path_gives_way_before_the_unit() {
+        let (unit, path) = title_parts("某某局", " 2024年度", "/a/b/c/workbook.json", 30);
+        assert_eq!(unit, "某某局");
+        assert!(path.starts_with('…') && path.ends_with("json"), "{path}");
+        assert_eq!(width(&unit) + 9 + width(&path), 30);
+    }
+
+    #[test]
+    fn a_long_unit_is_cut_when_the_path_is_short() {
+        let long = "中共湛江市霞山区委员会办公室机关事务服务中心";
+        let (unit, path) = title_parts(long, " 2024年度", "w.json", 30);
+        assert_eq!(path, "w.json");
+        assert!(unit.ends_with('…'));
+        assert!(width(&unit) + 9 + width(&path) <= 30);
+    }
 }

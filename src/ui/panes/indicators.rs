@@ -6,13 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Cell, Row};
 
 use super::{TableView, draw_table, flex_then_fixed, flex_width};
-use crate::app::rows::indicator_rows;
+use crate::app::rows::{IndicatorRow, indicator_rows};
 use crate::app::{App, Pane};
 use crate::core::engine::ScoreBasis;
 use crate::core::model::{Indicator, RuleKind};
 use crate::core::num::fmt_score;
 use crate::i18n as t;
-use crate::text::{pad_left, truncate};
+use crate::text::{pad_left, truncate, width};
 use crate::ui::theme::Theme;
 
 /// What the officer chose or typed, as one short cell.
@@ -66,32 +66,71 @@ fn header(app: &App) -> Row<'static> {
     ])
 }
 
+/// The name cell: indent, fold marker, code and name.
+fn row_name(row: &IndicatorRow, ind: &Indicator) -> String {
+    let marker = match (row.has_children, row.collapsed) {
+        (true, true) => "▸ ",
+        (true, false) => "▾ ",
+        (false, _) => "  ",
+    };
+    format!(
+        "{}{marker}{} {}",
+        "  ".repeat(row.depth),
+        ind.code,
+        ind.name
+    )
+}
+
+/// Widths of the reason and evidence columns on a pane `pane_width` wide, so
+/// that the name column gets `name_need` cells when they can give them up:
+/// names come first, the free-text columns (shown whole in the detail panel)
+/// shrink to a floor before a name is cut.
+fn text_widths(pane_width: u16, name_need: usize, other_fixed: u16) -> (u16, u16) {
+    const REASON_FLOOR: u16 = 8;
+    const EVIDENCE_FLOOR: u16 = 6;
+    let (reason_max, evidence_max) = match pane_width {
+        140.. => (24, 16),
+        90..140 => (14, 8),
+        _ => (12, 6),
+    };
+    // Weight, score and lost columns, seven gaps, borders and highlight mark.
+    let overhead = 5 + 6 + 5 + other_fixed + 7 + 4;
+    let name_need = u16::try_from(name_need).unwrap_or(u16::MAX);
+    let spare = pane_width
+        .saturating_sub(overhead)
+        .saturating_sub(name_need)
+        .max(REASON_FLOOR + EVIDENCE_FLOOR);
+    let reason = spare
+        .saturating_sub(EVIDENCE_FLOOR)
+        .clamp(REASON_FLOOR, reason_max);
+    let evidence = spare
+        .saturating_sub(reason)
+        .clamp(EVIDENCE_FLOOR, evidence_max);
+    (reason, evidence)
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let flat = app.workbook.table.flatten();
     let results = &app.derived.scores.indicators;
-    let (choice_w, reason_w, evidence_w, review_w) = match area.width {
-        140.. => (8, 24, 16, 6),
-        90..140 => (8, 14, 8, 6),
-        _ => (6, 12, 6, 0),
-    };
+    let shown = indicator_rows(&app.workbook, &app.collapsed);
+    let name_need = shown
+        .iter()
+        .filter_map(|row| {
+            flat.get(row.index)
+                .map(|(_, ind)| width(&row_name(row, ind)))
+        })
+        .max()
+        .unwrap_or(0);
+    let (choice_w, review_w) = if area.width >= 90 { (8, 6) } else { (6, 0) };
+    let (reason_w, evidence_w) = text_widths(area.width, name_need, choice_w + review_w);
     let fixed = [5, 6, 5, choice_w, reason_w, evidence_w, review_w];
     let name_w = flex_width(area, &fixed);
-    let rows: Vec<Row> = indicator_rows(&app.workbook, &app.collapsed)
+    let rows: Vec<Row> = shown
         .into_iter()
         .filter_map(|row| {
             let (_, ind) = flat.get(row.index)?;
             let r = results.get(row.index)?;
-            let marker = match (row.has_children, row.collapsed) {
-                (true, true) => "▸ ",
-                (true, false) => "▾ ",
-                (false, _) => "  ",
-            };
-            let name = format!(
-                "{}{marker}{} {}",
-                "  ".repeat(row.depth),
-                ind.code,
-                ind.name
-            );
+            let name = row_name(&row, ind);
             let lost = if r.lost.is_zero() {
                 String::new()
             } else {
@@ -163,4 +202,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         },
         theme,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_widths;
+
+    #[test]
+    fn names_take_room_from_the_free_text_columns() {
+        // A 96-cell pane (160 columns, 60 %) with a 35-cell name: the name
+        // gets 35 cells, reason and evidence share the rest.
+        let (reason, evidence) = text_widths(96, 35, 14);
+        assert_eq!(96 - (5 + 6 + 5 + 14 + 7 + 4) - reason - evidence, 35);
+        assert!(reason >= 8 && evidence >= 6);
+    }
+
+    #[test]
+    fn free_text_columns_keep_their_floor_and_cap() {
+        assert_eq!(text_widths(80, 60, 6), (8, 6));
+        assert_eq!(text_widths(150, 10, 14), (24, 16));
+    }
 }

@@ -89,49 +89,94 @@ fn render_scores(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn render_ratios_and_warnings(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let lang = app.lang;
     let cells = usize::from(area.width.saturating_sub(2));
-    let flat = app.workbook.table.flatten();
+    let rows = usize::from(area.height.saturating_sub(2));
+    let ratios = ratio_lines(app, cells);
+    let (shown, with_warnings) = ratio_budget(ratios.len(), rows);
+    let mut heading = app.tr(t::KEY_RATIOS).to_owned();
+    if shown < ratios.len() {
+        heading.push_str(&rest_hint(app, shown, ratios.len()));
+    }
     let mut lines = vec![Line::from(Span::styled(
-        app.tr(t::KEY_RATIOS),
+        truncate(&heading, cells),
         theme.header_row,
     ))];
-    for id in KEY_RATIOS {
-        let Some(metric) = app.derived.metric(id) else {
-            continue;
-        };
-        let scored = flat
-            .iter()
-            .zip(&app.derived.scores.indicators)
-            .find(|((_, ind), _)| ind.rule.as_ref().and_then(|r| r.metric) == Some(id));
-        let rule = scored
-            .map(|((_, ind), r)| {
-                format!(
-                    "{} {}/{} · {}",
-                    ind.code,
-                    fmt_score(r.score),
-                    fmt_score(ind.weight),
-                    r.rule.get(lang)
-                )
-            })
-            .unwrap_or_default();
-        let text = format!(
-            "{} {} {}",
-            pad_right(id.label(lang), 24),
-            pad_left(&metric_value_or_reported(metric, &app.workbook, lang), 20),
-            rule
-        );
-        lines.push(Line::from(truncate(&text, cells)));
+    lines.extend(ratios.into_iter().take(shown).map(Line::from));
+    if with_warnings {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            app.tr(t::WARNINGS_BY_SEVERITY),
+            theme.header_row,
+        )));
+        lines.push(warning_counts(app, theme));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        app.tr(t::WARNINGS_BY_SEVERITY),
-        theme.header_row,
-    )));
+    frame.render_widget(Paragraph::new(lines).block(crate::ui::block("")), area);
+}
+
+/// How many of `ratios` key-ratio lines fit in `rows` (after the heading),
+/// and whether the warning counts fit below them. The counts give way first:
+/// the header bar shows them too.
+fn ratio_budget(ratios: usize, rows: usize) -> (usize, bool) {
+    let for_ratios = rows.saturating_sub(1);
+    if for_ratios >= ratios + 3 {
+        (ratios, true)
+    } else {
+        (ratios.min(for_ratios), false)
+    }
+}
+
+/// "（显示 2/6，其余见 2 预算）": how many show and where the rest are.
+fn rest_hint(app: &App, shown: usize, total: usize) -> String {
+    let budget = super::pane_title(app, Pane::Budget, "");
+    format!(
+        "{}{shown}/{total}{}{}{}",
+        app.tr(t::RATIOS_SHOWN),
+        app.tr(t::RATIOS_REST_IN),
+        budget.trim(),
+        app.tr(t::RATIOS_CLOSE),
+    )
+}
+
+/// One line per key ratio the workbook has: name, value, and the rule that scores it.
+fn ratio_lines(app: &App, cells: usize) -> Vec<String> {
+    let lang = app.lang;
+    let flat = app.workbook.table.flatten();
+    KEY_RATIOS
+        .iter()
+        .filter_map(|&id| {
+            let metric = app.derived.metric(id)?;
+            let scored = flat
+                .iter()
+                .zip(&app.derived.scores.indicators)
+                .find(|((_, ind), _)| ind.rule.as_ref().and_then(|r| r.metric) == Some(id));
+            let rule = scored
+                .map(|((_, ind), r)| {
+                    format!(
+                        "{} {}/{} · {}",
+                        ind.code,
+                        fmt_score(r.score),
+                        fmt_score(ind.weight),
+                        r.rule.get(lang)
+                    )
+                })
+                .unwrap_or_default();
+            let text = format!(
+                "{} {} {}",
+                pad_right(id.label(lang), 24),
+                pad_left(&metric_value_or_reported(metric, &app.workbook, lang), 20),
+                rule
+            );
+            Some(truncate(&text, cells))
+        })
+        .collect()
+}
+
+/// The warning counts by severity on one line.
+fn warning_counts(app: &App, theme: &Theme) -> Line<'static> {
     let counts: Vec<Span> = Severity::ALL
         .iter()
         .flat_map(|s| {
-            let label = t::severity(*s).get(lang);
+            let label = t::severity(*s).get(app.lang);
             [
                 Span::styled(
                     format!("{label} {}", app.derived.count(*s)),
@@ -141,6 +186,23 @@ fn render_ratios_and_warnings(app: &App, frame: &mut Frame, area: Rect, theme: &
             ]
         })
         .collect();
-    lines.push(Line::from(counts));
-    frame.render_widget(Paragraph::new(lines).block(crate::ui::block("")), area);
+    Line::from(counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ratio_budget;
+
+    #[test]
+    fn every_ratio_shows_when_there_is_room() {
+        assert_eq!(ratio_budget(6, 10), (6, true));
+        assert_eq!(ratio_budget(6, 7), (6, false));
+    }
+
+    #[test]
+    fn ratios_that_do_not_fit_are_counted_in_the_heading() {
+        // 80x24: three rows inside the box, the heading and two ratios.
+        assert_eq!(ratio_budget(6, 3), (2, false));
+        assert_eq!(ratio_budget(6, 0), (0, false));
+    }
 }
