@@ -42,7 +42,7 @@ fn every_field_metric_and_warning_code_is_documented() {
             missing.push(format!("warning row {row}"));
         }
     }
-    for kind in jixiao::core::engine::rules::KIND_KEYS {
+    for kind in jixiao::core::engine::rules::KINDS.iter().map(|k| k.key) {
         if !DOC.contains(&format!("| `{kind}` |")) {
             missing.push(format!("rule kind {kind}"));
         }

@@ -55,19 +55,6 @@ pub enum RuleOutcome<'a> {
     },
 }
 
-/// Every `kind` spelling of the workbook JSON, for the docs and their test.
-pub const KIND_KEYS: [&str; 9] = [
-    threshold::KEY,
-    step::KEY,
-    bands::KEY,
-    proportional::KEY,
-    categorical::KEY,
-    checklist::KEY,
-    levels::KEY,
-    manual::KEY,
-    not_applicable::KEY,
-];
-
 fn threshold_params(
     threshold: Decimal,
     per_point: Decimal,

@@ -107,5 +107,19 @@ fn every_kind_builds_back_from_its_own_parameters() {
             ind.code
         );
     }
-    assert_eq!(KINDS.len(), super::KIND_KEYS.len());
+}
+
+#[test]
+fn kinds_lists_every_kind_once() {
+    use super::{KINDS, kind_key, kind_position};
+    let mut keys: Vec<&str> = KINDS.iter().map(|k| k.key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), KINDS.len());
+    let wb = crate::core::sample::sample_workbook();
+    for (_, ind) in wb.table.flatten() {
+        if let Some(rule) = &ind.rule {
+            assert_eq!(KINDS[kind_position(&rule.kind)].key, kind_key(&rule.kind));
+        }
+    }
 }
