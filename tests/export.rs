@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
 
 use calamine::{Data, Reader, open_workbook_auto};
 use jixiao::core::Lang;
@@ -16,6 +15,10 @@ use jixiao::export::report::ReportOptions;
 use jixiao::export::xlsx::{XlsxOptions, sheet_names, to_bytes};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
+
+#[path = "support/office.rs"]
+mod office;
+use office::{find_office, read_csv};
 
 fn jixiao(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jixiao"))
@@ -359,32 +362,6 @@ fn sparse_workbook() -> Workbook {
     wb
 }
 
-fn find_office() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| ["soffice", "libreoffice"].map(|n| dir.join(n)))
-        .find(|p| p.is_file())
-}
-
-/// A LibreOffice profile that recalculates every formula on load, instead of
-/// trusting the cached results (its default for files written as "Excel").
-const RECALC_PROFILE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"#;
-
-fn read_csv(path: &Path) -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
-        .records()
-        .map(|r| r.expect("row").iter().map(str::to_owned).collect())
-        .collect()
-}
-
 fn agrees(expected: &Data, computed: &str) -> bool {
     match expected {
         Data::Float(f) => computed.parse::<f64>().is_ok_and(|c| (c - f).abs() < 1e-6),
@@ -405,13 +382,6 @@ fn libreoffice_recomputes_every_formula_to_jixiao_values() {
         return;
     };
     let dir = tempfile::tempdir().expect("dir");
-    let profile = dir.path().join("profile");
-    std::fs::create_dir_all(profile.join("user")).expect("profile");
-    std::fs::write(
-        profile.join("user/registrymodifications.xcu"),
-        RECALC_PROFILE,
-    )
-    .expect("xcu");
     let variants = [
         ("sample", sample_workbook()),
         ("busy", busy_workbook()),
@@ -428,32 +398,7 @@ fn libreoffice_recomputes_every_formula_to_jixiao_values() {
         )));
         bare.push(write_xlsx(dir.path(), &format!("{name}.xlsx"), wb, false));
     }
-    let out_dir = dir.path().join("out");
-    let mut child = Command::new(&office)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to"])
-        .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1")
-        .arg("--outdir")
-        .arg(&out_dir)
-        .args(&bare)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("start LibreOffice");
-    let started = Instant::now();
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            break;
-        }
-        if started.elapsed() > Duration::from_secs(180) {
-            let _ = child.kill();
-            panic!("LibreOffice did not finish in 180 s");
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    let out_dir = office::recalc_to_csv(&office, dir.path(), &bare);
     // The changed workbook scores five leaves from live ratios (threshold, step,
     // proportional, bands), so their score cells are formulas too.
     let live_scores = expected[1]

@@ -6,9 +6,6 @@
 //! The LibreOffice tests are skipped with a message where it is not installed.
 
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use calamine::{Data, Reader, open_workbook_auto};
 use jixiao::core::Lang;
@@ -20,66 +17,9 @@ use jixiao::export::xlsx::{XlsxOptions, to_bytes};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-fn find_office() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .flat_map(|dir| ["soffice", "libreoffice"].map(|n| dir.join(n)))
-        .find(|p| p.is_file())
-}
-
-/// A LibreOffice profile that recalculates every formula on load.
-const RECALC_PROFILE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"#;
-
-/// Recalculates `files` in LibreOffice and writes every sheet as CSV into
-/// `out` (`<stem>-<sheet>.csv`).
-fn recalc_to_csv(office: &Path, work: &Path, files: &[PathBuf]) -> PathBuf {
-    let profile = work.join("profile");
-    std::fs::create_dir_all(profile.join("user")).expect("profile");
-    std::fs::write(
-        profile.join("user/registrymodifications.xcu"),
-        RECALC_PROFILE,
-    )
-    .expect("xcu");
-    let out = work.join("out");
-    let mut child = Command::new(office)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to"])
-        .arg("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1")
-        .arg("--outdir")
-        .arg(&out)
-        .args(files)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start LibreOffice");
-    let started = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if started.elapsed() > Duration::from_secs(180) {
-            let _ = child.kill();
-            panic!("LibreOffice did not finish in 180 s");
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    out
-}
-
-fn read_csv(path: &Path) -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes())
-        .records()
-        .map(|r| r.expect("row").iter().map(str::to_owned).collect())
-        .collect()
-}
+#[path = "support/office.rs"]
+mod office;
+use office::{find_office, read_csv, recalc_to_csv};
 
 fn xlsx_bytes(wb: &Workbook) -> Vec<u8> {
     let options = XlsxOptions {
