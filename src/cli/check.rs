@@ -180,16 +180,6 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
     })
 }
 
-/// The grade, or why there is none yet: a total with unscored leaves is provisional.
-fn grade_text(d: &Derived, lang: Lang) -> String {
-    let unscored = crate::core::newbook::unscored_codes(&d.scores).len();
-    match (unscored, lang) {
-        (0, _) => d.grade.label(lang).to_owned(),
-        (n, Lang::Zh) => format!("未评定（{n} 项尚未评分，暂计 0 分）"),
-        (n, Lang::En) => format!("not graded yet ({n} indicators unscored, counted as 0)"),
-    }
-}
-
 /// The report for a person: aligned columns, labels in the interface language.
 #[must_use]
 pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
@@ -211,7 +201,7 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
         fmt_score(d.scores.total),
         fmt_score(d.scores.max_total),
         t("等级", "Grade"),
-        grade_text(d, lang)
+        crate::core::newbook::grade_text(d, lang)
     );
     if !wb.table.verified {
         let _ = writeln!(

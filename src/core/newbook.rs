@@ -40,6 +40,17 @@ pub fn clear_entries(table: &mut ScoringTable) {
     table.indicators.iter_mut().for_each(clear);
 }
 
+/// The grade, or why there is none yet: a total with unscored leaves is
+/// provisional, so `check` and the report say so instead of printing 差.
+#[must_use]
+pub fn grade_text(d: &super::engine::Derived, lang: super::Lang) -> String {
+    match (unscored_codes(&d.scores).len(), lang) {
+        (0, _) => d.grade.label(lang).to_owned(),
+        (n, super::Lang::Zh) => format!("未评定（{n} 项尚未评分，暂计 0 分）"),
+        (n, super::Lang::En) => format!("not graded yet ({n} indicators unscored, counted as 0)"),
+    }
+}
+
 /// The leaves nothing scores yet (no choice, no figures): while any remain,
 /// the total is provisional and its grade says nothing about the unit.
 #[must_use]

@@ -162,6 +162,15 @@ mod tests {
     use crate::core::sample::sample_workbook;
 
     #[test]
+    fn an_unfinished_workbook_is_not_graded_in_the_report() {
+        let table = sample_workbook().table;
+        let wb = crate::core::newbook::blank_workbook("某某县教育局", 2024, table);
+        let text = report(&wb, &derive(&wb), Lang::Zh);
+        assert!(text.contains("自评等级为未评定（"), "{text}");
+        assert!(!text.contains("自评等级为差"));
+    }
+
+    #[test]
     fn writes_the_variance_rate_as_the_seed_does() {
         let wb = sample_workbook();
         let text = report(&wb, &derive(&wb), Lang::Zh);

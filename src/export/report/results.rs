@@ -20,7 +20,7 @@ impl Report<'_> {
         self.heading(3, self.t("（一）自评结果", "3.1 Result"));
         let total = fmt_score(self.d.scores.total);
         let max = fmt_score(self.d.scores.max_total);
-        let grade = self.d.grade.label(self.lang);
+        let grade = crate::core::newbook::grade_text(self.d, self.lang);
         let sentence = match self.lang {
             Lang::Zh => format!(
                 "对照整体绩效自评指标评分表自评得分{total}分（满分{max}分），自评等级为{grade}。"
