@@ -66,6 +66,8 @@ pub const UNVERIFIED_TABLE: Tr = Tr("评分表未核实", "table unverified");
 pub const READ_ONLY: Tr = Tr("只读", "read-only");
 pub const TOTAL: Tr = Tr("总分", "Total");
 pub const GRADE: Tr = Tr("等级", "Grade");
+/// The header's grade while some leaves are unscored (check and the report say how many).
+pub const NOT_GRADED: Tr = Tr("未评定", "not graded");
 pub const WARNINGS: Tr = Tr("警告", "Warnings");
 pub const YEAR_SUFFIX: Tr = Tr("年度", "");
 pub const NEW_FILE: Tr = Tr("（新文件，尚未保存）", "(new file, not saved yet)");

@@ -210,3 +210,16 @@ fn new_panes_fit_at_80x24_and_say_their_keys() {
     keys(&mut h, "<esc>");
     assert_eq!(h.mode, Mode::Browse);
 }
+
+#[test]
+fn an_unfinished_workbook_shows_no_grade_in_the_header() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("new.json");
+    let blank = blank_workbook(UNIT, 2024, Template::Seed.table());
+    std::fs::write(&path, to_json(&blank)).expect("blank file");
+    let mut h = app_at(&path, Lang::Zh);
+    let shown = screen(&mut h.app, 120, 36);
+    let header = shown.lines().nth(1).expect("header line");
+    assert!(header.contains("等级 未评定"), "{header}");
+    assert!(!header.contains("等级 差"), "{header}");
+}

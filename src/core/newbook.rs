@@ -51,6 +51,12 @@ pub fn grade_text(d: &super::engine::Derived, lang: super::Lang) -> String {
     }
 }
 
+/// Whether the total is final enough to grade (no leaf is unscored).
+#[must_use]
+pub fn is_graded(scores: &TableScore) -> bool {
+    unscored_codes(scores).is_empty()
+}
+
 /// The leaves nothing scores yet (no choice, no figures): while any remain,
 /// the total is provisional and its grade says nothing about the unit.
 #[must_use]

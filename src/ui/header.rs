@@ -119,7 +119,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     line2.extend([
         Span::raw(format!("{} ", app.tr(t::GRADE))),
-        Span::styled(d.grade.label(app.lang).to_owned(), theme.title),
+        Span::styled(
+            if crate::core::newbook::is_graded(&d.scores) {
+                d.grade.label(app.lang).to_owned()
+            } else {
+                app.tr(t::NOT_GRADED).to_owned()
+            },
+            theme.title,
+        ),
         Span::raw(format!("   {} {}:", app.tr(t::WARNINGS), d.warnings.len())),
     ]);
     line2.extend(warnings);
