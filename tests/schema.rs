@@ -330,7 +330,7 @@ fn every_key_jixiao_writes_is_described() {
             code: format!("X{i}"),
             name: format!("kind {i}"),
             weight: d(0),
-            rule: Some(Rule { metric: None, kind }),
+            rule: Some(Rule::new(None, kind)),
             ..Indicator::default()
         })
         .collect();

@@ -71,10 +71,7 @@ pub fn recognise(name: &str, standard: &str, definition: &str, weight: Decimal) 
     }
     let parts = left.join("、");
     Recognised {
-        rule: Rule {
-            metric: None,
-            kind: RuleKind::Manual,
-        },
+        rule: Rule::new(None, RuleKind::Manual),
         recognised: false,
         note: Some(Bilingual::new(
             format!(
@@ -93,10 +90,7 @@ fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal
     let text = normalise(standard);
     let metric = metric_named(&[name, standard, definition]);
     let manual = |note: Bilingual| Recognised {
-        rule: Rule {
-            metric: None,
-            kind: RuleKind::Manual,
-        },
+        rule: Rule::new(None, RuleKind::Manual),
         recognised: false,
         note: Some(note),
     };
@@ -124,10 +118,7 @@ fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal
                 NotApplicableMode::FullMarks
             };
             return Recognised {
-                rule: Rule {
-                    metric: None,
-                    kind: RuleKind::NotApplicable { mode },
-                },
+                rule: Rule::new(None, RuleKind::NotApplicable { mode }),
                 recognised: true,
                 note: Some(match mode {
                     NotApplicableMode::FullMarks => Bilingual::new(
@@ -175,10 +166,7 @@ fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal
         )
     });
     Recognised {
-        rule: Rule {
-            metric: if needs_metric { metric_for_rule } else { None },
-            kind,
-        },
+        rule: Rule::new(if needs_metric { metric_for_rule } else { None }, kind),
         recognised: true,
         note,
     }

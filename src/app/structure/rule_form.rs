@@ -10,7 +10,7 @@ use crate::core::engine::MetricId;
 use crate::core::engine::metrics::METRICS;
 use crate::core::engine::rules::params::{self, ParamShape};
 use crate::core::engine::rules::{self, KINDS, KindSpec, describe_rule};
-use crate::core::model::{Rule, Workbook};
+use crate::core::model::{Basis, Rule, TableFormula, Workbook};
 
 /// The first rows of the form, before the kind's parameters.
 pub const KIND_ROW: usize = 0;
@@ -33,6 +33,10 @@ pub struct RuleForm {
     /// The rule as it was when the form opened: its parameters the form does
     /// not list (a deduction cap, an interval's upper end) are kept.
     pub original: Option<crate::core::model::RuleKind>,
+    /// The budget the metric is taken against (cycled with the metric).
+    pub basis: Option<Basis>,
+    /// A ratio the table defines, kept as it was (the form does not edit it).
+    pub formula: Option<TableFormula>,
 }
 
 fn blank_values(spec: &KindSpec) -> Vec<String> {
@@ -71,6 +75,8 @@ impl RuleForm {
             values,
             row: KIND_ROW,
             original: ind.rule.as_ref().map(|rule| rule.kind.clone()),
+            basis: ind.rule.as_ref().and_then(|rule| rule.basis),
+            formula: ind.rule.as_ref().and_then(|rule| rule.formula.clone()),
         })
     }
 
@@ -107,6 +113,8 @@ impl RuleForm {
         }
         Ok(Rule {
             metric: self.metric_id(),
+            basis: self.basis,
+            formula: self.formula.clone(),
             kind,
         })
     }

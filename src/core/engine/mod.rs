@@ -1,13 +1,16 @@
 //! The engine: one pure function from a workbook to everything derived from it.
 
 pub mod arith;
+pub mod basis;
 pub mod checks;
 mod fast_hash;
 mod metric_defs;
+pub mod measure;
 pub mod metrics;
 pub mod rule_text;
 pub mod rules;
 pub mod scoring;
+pub mod spec;
 pub mod what_if;
 pub mod working;
 pub mod workload;
@@ -125,7 +128,7 @@ impl Derived {
 #[must_use]
 pub fn derive(workbook: &Workbook) -> Derived {
     let metrics = metrics::compute_metrics(workbook);
-    let scores = scoring::score_table(&workbook.table.indicators, &metrics, &workbook.reported);
+    let scores = scoring::score_workbook(workbook, &metrics);
     let grade = Grade::from_score(scores.total);
     let headcount = [
         FieldId::InServiceAdmin,
