@@ -42,7 +42,7 @@ pub fn to_json(w: &WhatIf) -> Value {
     json!({
         "leaves": w.leaves.iter().map(|l| json!({
             "code": l.code,
-            "metric": l.metric.key(),
+            "metric": l.metric.map(|m| m.key()),
             "score": l.score.to_string(),
             "moves": l.moves.iter().map(move_json).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
@@ -114,7 +114,7 @@ pub fn to_text(w: &WhatIf, lang: Lang) -> String {
     };
     let _ = writeln!(out, "\n{title}");
     for leaf in w.leaves.iter().filter(|l| !l.moves.is_empty()) {
-        let _ = writeln!(out, "  {} {}", safe(&leaf.code), leaf.metric.label(lang));
+        let _ = writeln!(out, "  {} {}", safe(&leaf.code), safe(leaf.label.get(lang)));
         for m in &leaf.moves {
             let _ = writeln!(out, "    {}", move_line(m, lang));
         }

@@ -35,7 +35,10 @@ pub struct BasisRow {
 }
 
 /// The adjusted budget is the initial budget plus the adjustments (调增为正).
-const ADJUSTED: [Input; 2] = [req(F::InitialBudget, Denominator), req(F::BudgetAdjustment, Denominator)];
+const ADJUSTED: [Input; 2] = [
+    req(F::InitialBudget, Denominator),
+    req(F::BudgetAdjustment, Denominator),
+];
 
 /// Every metric with alternative bases.
 pub const BASES: &[BasisRow] = &[
@@ -45,19 +48,29 @@ pub const BASES: &[BasisRow] = &[
         options: &[
             BasisOption {
                 basis: Basis::Issued,
-                inputs: &[req(F::ActualExpenditure, Numerator), req(F::IssuedBudget, Denominator)],
+                inputs: &[
+                    req(F::ActualExpenditure, Numerator),
+                    req(F::IssuedBudget, Denominator),
+                ],
                 words_zh: "年度实际支出/财政下达预算数×100%",
                 words_en: "actual expenditure / issued budget × 100%",
             },
             BasisOption {
                 basis: Basis::Initial,
-                inputs: &[req(F::ActualExpenditure, Numerator), req(F::InitialBudget, Denominator)],
+                inputs: &[
+                    req(F::ActualExpenditure, Numerator),
+                    req(F::InitialBudget, Denominator),
+                ],
                 words_zh: "年度实际支出/年初预算数×100%",
                 words_en: "actual expenditure / initial budget × 100%",
             },
             BasisOption {
                 basis: Basis::Adjusted,
-                inputs: &[req(F::ActualExpenditure, Numerator), ADJUSTED[0], ADJUSTED[1]],
+                inputs: &[
+                    req(F::ActualExpenditure, Numerator),
+                    ADJUSTED[0],
+                    ADJUSTED[1],
+                ],
                 words_zh: "年度实际支出/调整后预算数(年初预算数+预算调整数)×100%",
                 words_en: "actual expenditure / adjusted budget (initial + adjustment) × 100%",
             },
@@ -69,13 +82,19 @@ pub const BASES: &[BasisRow] = &[
         options: &[
             BasisOption {
                 basis: Basis::Issued,
-                inputs: &[req(F::AppropriationIncomeFinal, Current), req(F::IssuedBudget, Base)],
+                inputs: &[
+                    req(F::AppropriationIncomeFinal, Current),
+                    req(F::IssuedBudget, Base),
+                ],
                 words_zh: "|(财政拨款收入决算数-财政下达预算数)/财政下达预算数|×100%",
                 words_en: "|(appropriation final - issued budget) / issued budget| × 100%",
             },
             BasisOption {
                 basis: Basis::Initial,
-                inputs: &[req(F::AppropriationIncomeFinal, Current), req(F::InitialBudget, Base)],
+                inputs: &[
+                    req(F::AppropriationIncomeFinal, Current),
+                    req(F::InitialBudget, Base),
+                ],
                 words_zh: "|(财政拨款收入决算数-年初预算数)/年初预算数|×100%",
                 words_en: "|(appropriation final - initial budget) / initial budget| × 100%",
             },
@@ -97,13 +116,19 @@ pub const BASES: &[BasisRow] = &[
         options: &[
             BasisOption {
                 basis: Basis::Final,
-                inputs: &[req(F::ThreePublicFinal, Current), req(F::ThreePublicPrevFinal, Base)],
+                inputs: &[
+                    req(F::ThreePublicFinal, Current),
+                    req(F::ThreePublicPrevFinal, Base),
+                ],
                 words_zh: "(本年“三公经费”决算数-上年决算数)/上年决算数×100%",
                 words_en: "(three public costs this year - last year) / last year × 100%, on final accounts",
             },
             BasisOption {
                 basis: Basis::Budget,
-                inputs: &[req(F::ThreePublicBudget, Current), req(F::ThreePublicPrevBudget, Base)],
+                inputs: &[
+                    req(F::ThreePublicBudget, Current),
+                    req(F::ThreePublicPrevBudget, Base),
+                ],
                 words_zh: "(本年“三公经费”预算数-上年预算数)/上年预算数×100%",
                 words_en: "(three public costs budget this year - last year) / last year × 100%, on budgets",
             },
@@ -151,7 +176,13 @@ mod tests {
             for option in row.options {
                 for role in [Numerator, Denominator, Current, Base] {
                     let has = |inputs: &[Input]| inputs.iter().any(|i| i.role == role);
-                    assert_eq!(has(def.inputs), has(option.inputs), "{} {:?}", def.key, option.basis);
+                    assert_eq!(
+                        has(def.inputs),
+                        has(option.inputs),
+                        "{} {:?}",
+                        def.key,
+                        option.basis
+                    );
                 }
             }
             assert!(!matches!(def.formula, Formula::AmountChange));

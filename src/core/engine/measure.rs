@@ -51,7 +51,11 @@ pub fn leaf_spec(rule: &Rule, name: &str) -> Option<(Spec, Bilingual, Bilingual)
         format!("{}（以{}为准）", def.label_zh, option.basis.label_zh()),
         format!("{} (on {})", def.label_en, option.basis.label_en()),
     );
-    Some((spec, label, Bilingual::new(option.words_zh, option.words_en)))
+    Some((
+        spec,
+        label,
+        Bilingual::new(option.words_zh, option.words_en),
+    ))
 }
 
 /// The leaf's own measure computed over the workbook, if it has one.
@@ -107,7 +111,10 @@ pub fn table_spec(formula: &TableFormula) -> Spec {
     let all = formula.fields();
     let unit_zh = if !all.is_empty() && all.iter().all(|f| f.kind() == FieldKind::Count) {
         "人"
-    } else if all.iter().all(|f| matches!(f.kind(), FieldKind::Money | FieldKind::SignedMoney)) {
+    } else if all
+        .iter()
+        .all(|f| matches!(f.kind(), FieldKind::Money | FieldKind::SignedMoney))
+    {
         "万元"
     } else {
         ""

@@ -9,8 +9,8 @@ use super::arith;
 pub use super::metric_defs::{
     Display, Formula, Input, METRICS, MetricDef, MetricId, Role, SideGiven, Written,
 };
-pub use super::spec::{Measured, Spec};
 use super::rule_text::Text;
+pub use super::spec::{Measured, Spec};
 use crate::core::model::totals::{self, Source};
 use crate::core::model::{FieldId, Workbook};
 use crate::core::num::{fmt_percent, round2_fixed};
@@ -303,10 +303,17 @@ fn write_side(
     }
     let mut text = text.s("(");
     for (i, value) in figures.iter().enumerate() {
-        if i > 0 {
-            text = text.s("+");
-        }
-        text = figure(text, *value, unit);
+        // A negative part after the first (a budget cut) is written as a subtraction.
+        let value = if i > 0 && value.is_sign_negative() {
+            text = text.s("-");
+            value.abs()
+        } else {
+            if i > 0 {
+                text = text.s("+");
+            }
+            *value
+        };
+        text = figure(text, value, unit);
     }
     text.s(")")
 }
@@ -353,7 +360,10 @@ fn unit_in(def: &Spec, lang: Lang) -> &'static str {
 }
 
 /// The current and base figures of a change (each the sum of its parts).
-fn change_pair(def: &Spec, values: &[(FieldId, Option<Decimal>)]) -> (Option<Decimal>, Option<Decimal>) {
+fn change_pair(
+    def: &Spec,
+    values: &[(FieldId, Option<Decimal>)],
+) -> (Option<Decimal>, Option<Decimal>) {
     let given = SideGiven::AllRequired;
     (
         side(def, values, Role::Current, given),
@@ -366,13 +376,17 @@ fn change_rate(def: &Spec, inputs: Vec<(FieldId, Option<Decimal>)>) -> Measured 
     let num = curr.zip(base).and_then(|(c, b)| c.checked_sub(b));
     let write = |inputs: &[(FieldId, Option<Decimal>)], lang: Lang, result: &str| {
         let unit = unit_in(def, lang);
-        let side = |text, role, total| write_side(text, def, inputs, role, total, Written::Parts, unit);
+        let side =
+            |text, role, total| write_side(text, def, inputs, role, total, Written::Parts, unit);
         let text = side(Text::new().s("("), Role::Current, curr).s("-");
         let text = side(side(text, Role::Base, base).s(")/"), Role::Base, base);
         text.s("*100%=").s(result).done()
     };
     let written_both = |inputs: &[(FieldId, Option<Decimal>)], result: &str| {
-        (write(inputs, Lang::Zh, result), write(inputs, Lang::En, result))
+        (
+            write(inputs, Lang::Zh, result),
+            write(inputs, Lang::En, result),
+        )
     };
     rate(def, inputs, num, base, written_both)
 }

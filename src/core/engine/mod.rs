@@ -4,8 +4,8 @@ pub mod arith;
 pub mod basis;
 pub mod checks;
 mod fast_hash;
-mod metric_defs;
 pub mod measure;
+mod metric_defs;
 pub mod metrics;
 pub mod rule_text;
 pub mod rules;
@@ -19,6 +19,8 @@ pub mod workload;
 mod checks_tests;
 #[cfg(test)]
 mod finals_tests;
+#[cfg(test)]
+mod measure_tests;
 #[cfg(test)]
 mod scoring_tests;
 #[cfg(test)]
