@@ -294,3 +294,11 @@ pub const RULE_NO_METRIC: Tr = Tr("（无，不计算比率）", "(none, no rate
 pub const RULE_READS_AS: Tr = Tr("将读作", "reads as");
 pub const RULE_NOT_YET: Tr = Tr("尚不完整", "not complete yet");
 pub const STRUCTURE_CONFIRM: Tr = Tr("确认删除", "Confirm delete");
+
+// What-if in the detail panel.
+pub const WHAT_IF: Tr = Tr("假如", "What if");
+pub const WHAT_IF_GRADE: Tr = Tr("等级", "Grade");
+pub const WHAT_IF_NONE: Tr = Tr(
+    "附近没有改变得分的输入值",
+    "no nearby input value changes the score",
+);

@@ -16,6 +16,7 @@ pub mod rows;
 pub mod search;
 pub mod status;
 pub mod structure;
+pub mod what_if;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -179,6 +180,8 @@ pub struct App {
     /// Enter keeps the selection on the committed row (`JIXIAO_ENTER_STAYS`);
     /// by default it moves on to the next row that can be typed into.
     pub enter_stays: bool,
+    /// The selected leaf's what-if (`App::what_if_of`).
+    what_if: Option<what_if::WhatIfCache>,
 }
 
 impl StatusLine for App {
@@ -232,6 +235,7 @@ impl App {
             monochrome: false,
             reviewing: false,
             enter_stays: false,
+            what_if: None,
         }
     }
 
@@ -269,6 +273,12 @@ impl App {
 
     /// Applies one action. The returned effect is for the run loop to carry out.
     pub fn update(&mut self, action: Action) -> Effect {
+        let effect = self.apply(action);
+        self.refresh_what_if();
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Effect {
         match action {
             Action::Resize(w, h) => {
                 self.size = (w, h);

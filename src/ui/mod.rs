@@ -9,6 +9,7 @@ mod panes;
 pub mod review;
 pub mod textarea;
 pub mod theme;
+mod what_if;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

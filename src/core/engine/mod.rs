@@ -12,6 +12,7 @@ pub mod rules;
 pub mod scoring;
 pub mod spec;
 pub mod what_if;
+pub mod what_if_text;
 pub mod working;
 pub mod workload;
 

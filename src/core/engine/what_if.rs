@@ -13,7 +13,7 @@ use super::rules::steps;
 use super::scoring::{self, ScoreBasis};
 use super::{Derived, Grade};
 use crate::core::Bilingual;
-use crate::core::model::{FieldId, FieldKind, Workbook, totals};
+use crate::core::model::{FieldId, FieldKind, Indicator, Workbook, totals};
 
 /// How far past a solved value the search looks for the score to change.
 const MAX_NUDGES: u32 = 5;
@@ -74,40 +74,55 @@ pub struct WhatIf {
 #[must_use]
 pub fn what_if(wb: &Workbook, derived: &Derived) -> WhatIf {
     let flat = wb.table.flatten();
-    let leaves = flat
-        .iter()
-        .zip(&derived.scores.indicators)
-        .enumerate()
-        .filter(|(_, (_, r))| r.basis == ScoreBasis::Computed)
-        .filter_map(|(index, ((_, ind), r))| {
-            let rule = ind.rule.as_ref()?;
-            let points = steps::breakpoints(&rule.kind, scoring::effective_weight(ind.weight));
-            if points.is_empty() {
-                return None;
-            }
-            let (spec, label, shown_now) = match &r.measure {
-                Some(own) => (own.spec.clone(), own.label.clone(), own.measured.display),
-                None => {
-                    let metric = rule.metric?;
-                    let label = Bilingual::new(metric.label_zh(), metric.label_en());
-                    let shown = derived.metric(metric).and_then(|m| m.display);
-                    (Spec::of(metric.def()), label, shown)
-                }
-            };
-            let moves = leaf_moves(wb, index, &spec, &points, shown_now);
-            Some(LeafWhatIf {
-                code: r.code.clone(),
-                metric: r.metric,
-                label,
-                score: r.score,
-                moves,
-            })
-        })
+    let leaves = (0..derived.scores.indicators.len())
+        .filter_map(|index| leaf_what_if_in(wb, derived, &flat, index))
         .collect();
     WhatIf {
         leaves,
         total: grade_what_if(derived),
     }
+}
+
+/// The what-if of the indicator at a flatten index: `None` unless it is a
+/// computed leaf whose rule steps somewhere.
+#[must_use]
+pub fn leaf_what_if(wb: &Workbook, derived: &Derived, index: usize) -> Option<LeafWhatIf> {
+    leaf_what_if_in(wb, derived, &wb.table.flatten(), index)
+}
+
+fn leaf_what_if_in(
+    wb: &Workbook,
+    derived: &Derived,
+    flat: &[(usize, &Indicator)],
+    index: usize,
+) -> Option<LeafWhatIf> {
+    let r = derived.scores.indicators.get(index)?;
+    if r.basis != ScoreBasis::Computed {
+        return None;
+    }
+    let (_, ind) = flat.get(index).copied()?;
+    let rule = ind.rule.as_ref()?;
+    let points = steps::breakpoints(&rule.kind, scoring::effective_weight(ind.weight));
+    if points.is_empty() {
+        return None;
+    }
+    let (spec, label, shown_now) = match &r.measure {
+        Some(own) => (own.spec.clone(), own.label.clone(), own.measured.display),
+        None => {
+            let metric = rule.metric?;
+            let label = Bilingual::new(metric.label_zh(), metric.label_en());
+            let shown = derived.metric(metric).and_then(|m| m.display);
+            (Spec::of(metric.def()), label, shown)
+        }
+    };
+    let moves = leaf_moves(wb, index, &spec, &points, shown_now);
+    Some(LeafWhatIf {
+        code: r.code.clone(),
+        metric: r.metric,
+        label,
+        score: r.score,
+        moves,
+    })
 }
 
 /// A leaf rescored with one input changed.
@@ -315,7 +330,9 @@ fn settle(
 /// Grade boundaries as `Grade::from_score` reads them.
 const BOUNDS: [(Grade, i64); 3] = [(Grade::Excellent, 90), (Grade::Good, 80), (Grade::Fair, 60)];
 
-fn grade_what_if(derived: &Derived) -> GradeWhatIf {
+/// The smallest change of one score that moves the grade, up and down.
+#[must_use]
+pub fn grade_what_if(derived: &Derived) -> GradeWhatIf {
     let scores = &derived.scores;
     let total = scores.total;
     let half_cent = Decimal::new(5, 3);
