@@ -120,3 +120,21 @@ fn libreoffice_totals_own_measures_as_jixiao() {
         );
     }
 }
+
+#[test]
+fn the_report_writes_an_own_measure_with_its_formula() {
+    let wb = measured();
+    let text = jixiao::export::markdown::report(&wb, &derive(&wb), Lang::Zh);
+    assert!(
+        text.contains(
+            "支出完成率（以调整后预算数为准）按年度实际支出/调整后预算数(年初预算数+预算调整数)×100%计算：588.55/（650-11.45）*100%=92.17%"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("|(财政拨款收入决算数-财政下达预算数)/财政下达预算数|×100%"),
+        "{text}"
+    );
+    let en = jixiao::export::markdown::report(&wb, &derive(&wb), Lang::En);
+    assert!(en.contains("on the adjusted budget"), "{en}");
+}
