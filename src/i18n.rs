@@ -302,3 +302,8 @@ pub const WHAT_IF_NONE: Tr = Tr(
     "附近没有改变得分的输入值",
     "no nearby input value changes the score",
 );
+
+// The rule form's metric row: a basis, a table's formula.
+pub const RULE_BASIS_OPEN: Tr = Tr("（以", " (on ");
+pub const RULE_BASIS_CLOSE: Tr = Tr("为准）", ")");
+pub const RULE_TABLE_FORMULA: Tr = Tr("表内公式：", "table formula: ");

@@ -81,3 +81,70 @@ fn the_what_if_follows_an_edit() {
     let shown = screen(&mut app, 160, 48);
     assert!(shown.contains("年度实际支出 560 → 559.15"), "{shown}");
 }
+
+/// The rule of the leaf `code` in the app's workbook.
+fn rule_of(app: &jixiao::app::App, code: &str) -> jixiao::core::model::Rule {
+    app.workbook
+        .table
+        .flatten()
+        .iter()
+        .find(|(_, i)| i.code == code)
+        .and_then(|(_, i)| i.rule.clone())
+        .expect("rule")
+}
+
+#[test]
+fn the_rule_form_cycles_the_basis_with_the_metric() {
+    let (mut app, _dir, _path) = common::app();
+    keys(&mut app, "3 / B2.1 <enter> f <down> <right>");
+    let shown = screen(&mut app, 160, 48);
+    assert!(
+        shown.contains("F2 支出完成率（以年初预算数为准）"),
+        "{shown}"
+    );
+    keys(&mut app, "<right>");
+    let shown = screen(&mut app, 160, 48);
+    assert!(
+        shown.contains("F2 支出完成率（以调整后预算数为准）"),
+        "{shown}"
+    );
+    keys(&mut app, "<enter>");
+    let rule = rule_of(&app, "B2.1");
+    assert_eq!(rule.basis, Some(Basis::Adjusted));
+    assert_eq!(
+        rule.metric,
+        Some(jixiao::core::engine::MetricId::ExpenditureCompletionRate)
+    );
+    // The sample has no initial budget: the leaf falls back to the printed rate.
+    let d = &app.derived;
+    let r = d
+        .scores
+        .indicators
+        .iter()
+        .find(|r| r.code == "B2.1")
+        .expect("B2.1");
+    assert!(r.measure.is_some());
+}
+
+#[test]
+fn the_rule_form_keeps_a_table_formula_until_the_metric_is_cycled() {
+    let (mut app, _dir) = workbench();
+    keys(&mut app, "3 / B2.5 <enter> f");
+    let shown = screen(&mut app, 160, 48);
+    assert!(
+        shown.contains("表内公式：(人员经费支出预算+公用经费支出预算)/支出预算合计×100%"),
+        "{shown}"
+    );
+    keys(&mut app, "<enter>");
+    assert!(
+        rule_of(&app, "B2.5").formula.is_some(),
+        "Enter keeps the formula"
+    );
+    keys(&mut app, "f <down> <right> <enter>");
+    let rule = rule_of(&app, "B2.5");
+    assert!(rule.formula.is_none());
+    assert_eq!(
+        rule.metric,
+        Some(jixiao::core::engine::MetricId::AppropriationIncomeVarianceRate)
+    );
+}

@@ -6,10 +6,10 @@ use rust_decimal::Decimal;
 
 use super::super::{Action, App, Mode, StatusLine};
 use crate::core::Bilingual;
-use crate::core::engine::MetricId;
 use crate::core::engine::metrics::METRICS;
 use crate::core::engine::rules::params::{self, ParamShape};
 use crate::core::engine::rules::{self, KINDS, KindSpec, describe_rule};
+use crate::core::engine::{MetricId, basis};
 use crate::core::model::{Basis, Rule, TableFormula, Workbook};
 
 /// The first rows of the form, before the kind's parameters.
@@ -151,13 +151,40 @@ impl RuleForm {
         };
         match self.row {
             KIND_ROW => self.kind = step(self.kind, KINDS.len()),
-            METRIC_ROW => {
-                // None, then every metric of the registry, round again.
-                let n = METRICS.len() + 1;
-                let at = self.metric.map_or(0, |m| m + 1);
-                self.metric = step(at, n).checked_sub(1);
-            }
+            METRIC_ROW => self.cycle_measure(&step),
             _ => self.cycle_param(forward),
+        }
+    }
+
+    /// None, then every metric of the registry followed by its other bases
+    /// (年初 / 调整后预算, 预算 / 决算), round again. A table's own formula
+    /// gives way to the first choice.
+    fn cycle_measure(&mut self, step: &dyn Fn(usize, usize) -> usize) {
+        let choices = basis::choices();
+        let at = if self.formula.take().is_some() {
+            0
+        } else {
+            let now = (
+                self.metric_id(),
+                basis::distinct(self.metric_id(), self.basis),
+            );
+            choices
+                .iter()
+                .position(|(m, b)| (Some(*m), *b) == now)
+                .map_or(0, |i| i + 1)
+        };
+        match step(at, choices.len() + 1)
+            .checked_sub(1)
+            .and_then(|i| choices.get(i))
+        {
+            Some((metric, chosen)) => {
+                self.metric = METRICS.iter().position(|def| def.id == *metric);
+                self.basis = *chosen;
+            }
+            None => {
+                self.metric = None;
+                self.basis = None;
+            }
         }
     }
 

@@ -164,6 +164,30 @@ pub fn allows(metric: MetricId, basis: Basis) -> bool {
     options(metric).iter().any(|o| o.basis == basis)
 }
 
+/// What a rule form cycles through: every metric on its own basis, each
+/// followed by its alternative bases.
+#[must_use]
+pub fn choices() -> Vec<(MetricId, Option<Basis>)> {
+    MetricId::ALL
+        .iter()
+        .flat_map(|&m| {
+            let own = row(m).and_then(|r| r.own);
+            let others = options(m)
+                .iter()
+                .filter(move |o| Some(o.basis) != own)
+                .map(move |o| (m, Some(o.basis)));
+            std::iter::once((m, None)).chain(others)
+        })
+        .collect()
+}
+
+/// The basis a rule names, `None` when it is the metric's own (the same rule).
+#[must_use]
+pub fn distinct(metric: Option<MetricId>, basis: Option<Basis>) -> Option<Basis> {
+    let (metric, basis) = (metric?, basis?);
+    option(metric, basis).map(|o| o.basis)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,6 +211,28 @@ mod tests {
             }
             assert!(!matches!(def.formula, Formula::AmountChange));
         }
+    }
+
+    #[test]
+    fn a_form_cycles_each_metric_then_its_other_bases() {
+        let all = choices();
+        assert_eq!(all.len(), MetricId::ALL.len() + 5);
+        let completion: Vec<_> = all
+            .iter()
+            .filter(|(m, _)| *m == MetricId::ExpenditureCompletionRate)
+            .map(|(_, b)| *b)
+            .collect();
+        assert_eq!(
+            completion,
+            [None, Some(Basis::Initial), Some(Basis::Adjusted)]
+        );
+        assert_eq!(
+            distinct(
+                Some(MetricId::ExpenditureCompletionRate),
+                Some(Basis::Issued)
+            ),
+            None
+        );
     }
 
     #[test]
