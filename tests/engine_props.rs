@@ -237,7 +237,7 @@ impl Choices {
         match self.below(6) {
             1 => rule.basis = Some(self.pick(&Basis::ALL)),
             2 => {
-                let mut side = |this: &mut Self| -> Vec<FieldId> {
+                let side = |this: &mut Self| -> Vec<FieldId> {
                     (0..this.below(3))
                         .map(|_| this.pick(FieldId::ALL))
                         .collect()
