@@ -328,3 +328,49 @@ fn what_if_solves_a_basis_with_two_denominator_parts() {
     assert_eq!(down.rate_shown, Some(dec!(95.00)));
     assert_eq!(down.score_after, dec!(4));
 }
+
+fn codes(d: &super::Derived) -> Vec<super::WarningCode> {
+    d.warnings.iter().map(|w| w.code).collect()
+}
+
+#[test]
+fn a_measure_that_cannot_compute_is_warned_by_its_own_label() {
+    use super::WarningCode as W;
+    let mut wb = sample_workbook();
+    // The sample has no initial budget: B2.1 on it lacks 年初预算数, though
+    // F2 on the issued budget computes.
+    wb.reported
+        .rates
+        .remove(&MetricId::ExpenditureCompletionRate);
+    set_rule(&mut wb, "B2.1", |r| r.basis = Some(Basis::Initial));
+    let d = derive(&wb);
+    let w = d
+        .warnings
+        .iter()
+        .find(|w| w.code == W::MissingInput && w.message.zh.starts_with("B2.1"))
+        .expect("missing_input on B2.1");
+    assert!(
+        w.message
+            .zh
+            .contains("支出完成率（以年初预算数为准）缺少 年初预算数"),
+        "{}",
+        w.message.zh
+    );
+    // A basis the metric has not: read as is, with a low warning.
+    let mut other = sample_workbook();
+    set_rule(&mut other, "B2.2", |r| r.basis = Some(Basis::Adjusted));
+    assert!(codes(&derive(&other)).contains(&W::BasisNotAvailable));
+    assert!(!codes(&derive(&sample_workbook())).contains(&W::BasisNotAvailable));
+    // A table formula with an empty side.
+    let mut empty = sample_workbook();
+    table_leaf(
+        &mut empty,
+        "B2.5",
+        TableFormula::Ratio {
+            numerator: vec![],
+            denominator: vec![F::ExpenditureBudgetTotal],
+            absolute: false,
+        },
+    );
+    assert!(codes(&derive(&empty)).contains(&W::TableFormulaIncomplete));
+}
