@@ -110,7 +110,7 @@ impl App {
                     ind.code.clone(),
                     IndicatorReview {
                         score: Some(score),
-                        comment: String::new(),
+                        ..IndicatorReview::default()
                     },
                 );
             }

@@ -60,7 +60,7 @@ pub fn overview_sheet(overview: &Overview, view: &[usize], lang: Lang) -> Sheet 
     }
 }
 
-fn pick(lang: Lang, zh: &str, en: &str) -> String {
+pub(super) fn pick(lang: Lang, zh: &str, en: &str) -> String {
     match lang {
         Lang::Zh => zh.to_owned(),
         Lang::En => en.to_owned(),

@@ -13,6 +13,8 @@ pub mod scan;
 pub mod session;
 pub mod stats;
 pub mod store;
+pub mod summary;
+pub mod summary_xlsx;
 pub mod view;
 
 pub use overview::{KEY_RATIOS, Overview, OverviewRow};

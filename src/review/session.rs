@@ -150,6 +150,34 @@ impl ReviewSession {
         self.edit(row, |r, o| r.set_indicator_comment(&o.workbook, code, text))
     }
 
+    /// Sets the send-back reason (退回原因) of indicator `code`.
+    ///
+    /// # Errors
+    /// When the workbook has no such indicator.
+    pub fn set_indicator_reason(
+        &mut self,
+        row: usize,
+        code: &str,
+        text: &str,
+    ) -> Result<(), Bilingual> {
+        self.edit(row, |r, o| r.set_indicator_reason(&o.workbook, code, text))
+    }
+
+    /// Sends a row back (status 退回) with the unit's reason; empty text keeps
+    /// the status and clears the reason.
+    ///
+    /// # Errors
+    /// When the row did not open or its folder's review file is unreadable.
+    pub fn set_reason(&mut self, row: usize, text: &str) -> Result<(), Bilingual> {
+        self.edit(row, |r, _| {
+            text.trim_end().clone_into(&mut r.reason);
+            if !r.reason.is_empty() {
+                r.status = ReviewStatus::Returned;
+            }
+            Ok(())
+        })
+    }
+
     /// Sets the overall comment of a row's review.
     ///
     /// # Errors
