@@ -6,7 +6,9 @@
 //! Workbooks are never written.
 
 pub mod compare;
+pub mod documents;
 pub mod export;
+pub mod letter;
 pub mod overview;
 pub mod reviews;
 pub mod scan;

@@ -218,7 +218,11 @@ fn average_cells(summary: &Summary, lang: Lang) -> Vec<String> {
     let mut cells = vec![average_label(lang), String::new(), String::new()];
     cells.push(na(summary.officer_average, fmt_score));
     cells.push(na(summary.reviewer_average, fmt_score));
-    cells.push(summary.difference_average.map_or_else(|| "n/a".to_owned(), |d| signed(Some(d))));
+    cells.push(
+        summary
+            .difference_average
+            .map_or_else(|| "n/a".to_owned(), |d| signed(Some(d))),
+    );
     cells
 }
 
@@ -232,7 +236,10 @@ pub fn to_markdown(summary: &Summary, lang: Lang) -> String {
     averages.resize(headers.len(), String::new());
     body.push(averages);
     push_table(&mut out, &headers, &body);
-    out.push_str(&format!("\n## {}\n\n", pick(lang, "等级分布", "Grade distribution")));
+    out.push_str(&format!(
+        "\n## {}\n\n",
+        pick(lang, "等级分布", "Grade distribution")
+    ));
     let rows: Vec<Vec<String>> = summary
         .distribution
         .iter()
@@ -316,7 +323,11 @@ mod tests {
             row("丙", None, None),
         ];
         let s = build(&rows, &[0, 1, 2]);
-        assert_eq!(s.rows[0].grade, Some(Grade::Good), "89.5 after review is 良");
+        assert_eq!(
+            s.rows[0].grade,
+            Some(Grade::Good),
+            "89.5 after review is 良"
+        );
         assert_eq!(s.rows[0].difference, Some(dec!(-1.5)));
         assert_eq!(s.rows[1].difference, None);
         assert_eq!(s.rows[2].grade, None);
@@ -334,7 +345,11 @@ mod tests {
     #[test]
     fn no_units_gives_n_a_not_a_division_by_zero() {
         let s = build(&[], &[]);
-        assert!(s.distribution.iter().all(|d| d.count == 0 && d.share.is_none()));
+        assert!(
+            s.distribution
+                .iter()
+                .all(|d| d.count == 0 && d.share.is_none())
+        );
         assert_eq!(s.officer_average, None);
         let md = to_markdown(&s, Lang::Zh);
         assert!(md.contains("| 优 | 0 | n/a |"), "{md}");

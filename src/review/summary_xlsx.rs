@@ -139,11 +139,7 @@ fn unit_rows(
 }
 
 /// Column widths that fit Chinese text (CJK counts double), capped.
-fn fit_columns(
-    ws: &mut Worksheet,
-    headers: &[String],
-    summary: &Summary,
-) -> Result<(), XlsxError> {
+fn fit_columns(ws: &mut Worksheet, headers: &[String], summary: &Summary) -> Result<(), XlsxError> {
     for (col, header) in (0u16..).zip(headers) {
         let widest = match col {
             COL_UNIT => summary.rows.iter().map(|r| width(&r.unit)).max(),
@@ -161,9 +157,9 @@ fn fit_columns(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::review::summary::{GradeShare, SummaryRow};
-    use crate::review::reviews::ReviewStatus;
     use crate::core::engine::Grade;
+    use crate::review::reviews::ReviewStatus;
+    use crate::review::summary::{GradeShare, SummaryRow};
     use calamine::{Data, Reader, Xlsx};
     use rust_decimal_macros::dec;
 
@@ -179,7 +175,10 @@ mod tests {
             status: ReviewStatus::Reviewed,
             warnings: 2,
         };
-        let rows = vec![row("甲", dec!(85.44), Some(dec!(84.94))), row("乙", dec!(92), None)];
+        let rows = vec![
+            row("甲", dec!(85.44), Some(dec!(84.94))),
+            row("乙", dec!(92), None),
+        ];
         crate::review::summary::build_from_rows(rows)
     }
 
@@ -191,12 +190,7 @@ mod tests {
         let range = book.worksheet_range("审核汇总表").expect("sheet");
         assert_eq!(range.get((1, 5)), Some(&Data::Float(-0.5)));
         let formulas = book.worksheet_formula("审核汇总表").expect("formulas");
-        let f = |r: u32, c: u32| {
-            formulas
-                .get_value((r, c))
-                .cloned()
-                .unwrap_or_default()
-        };
+        let f = |r: u32, c: u32| formulas.get_value((r, c)).cloned().unwrap_or_default();
         assert!(f(1, 5).contains("E2-D2"), "{}", f(1, 5));
         assert!(f(3, 3).contains("AVERAGE(D2:D3)"), "{}", f(3, 3));
         assert!(f(6, 1).contains("COUNTIF(G2:G3,\"优\")"), "{}", f(6, 1));

@@ -35,8 +35,16 @@ pub fn render(app: &ReviewApp, frame: &mut Frame) {
     let theme = Theme::new(app.monochrome);
     if let Screen::Drill { app: drill, .. } = &app.screen {
         super::render(drill, frame);
-        if let ReviewMode::Help(scroll) = app.mode {
-            help(app, frame, screen, &theme, scroll);
+        match app.mode {
+            ReviewMode::Help(scroll) => help(app, frame, screen, &theme, scroll),
+            // A reviewer's prompt (an indicator's send-back reason) takes the
+            // drill-in's last two lines.
+            ReviewMode::Prompt(..) if screen.height >= 2 => {
+                let area = Rect::new(screen.x, screen.bottom() - 2, screen.width, 2);
+                frame.render_widget(Clear, area);
+                bottom(app, frame, area, &theme);
+            }
+            _ => {}
         }
         return;
     }
@@ -454,6 +462,7 @@ fn help(app: &ReviewApp, frame: &mut Frame, screen: Rect, theme: &Theme, scroll:
     for (mode, title) in [
         (ModeKind::ReviewList, t::REVIEW_TITLE),
         (ModeKind::ReviewCompare, t::REVIEW_DIFF),
+        (ModeKind::ReviewDrill, t::REVIEW_DRILL),
         (ModeKind::Prompt, t::REVIEW_FILTERS),
         (ModeKind::Browse, t::BROWSE),
         (ModeKind::Edit, t::EDITING),
