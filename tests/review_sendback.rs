@@ -153,7 +153,10 @@ fn send_back_with_reasons_then_letter_and_summary() {
     assert!(shown.contains("指标退回原因"), "{shown}");
     type_text(&mut app, "依据不足1q");
     keys(&mut app, "<enter>");
-    assert!(matches!(app.screen, Screen::Drill { .. }), "typed 1 and q did not run as keys");
+    assert!(
+        matches!(app.screen, Screen::Drill { .. }),
+        "typed 1 and q did not run as keys"
+    );
     let review = app.session.review(row).expect("review");
     let (code, questioned) = review
         .indicators
@@ -184,7 +187,11 @@ fn send_back_with_reasons_then_letter_and_summary() {
     app.selected = app.view.iter().position(|r| *r == row).expect("in view");
     let docs = keys(&mut app, "L <enter>");
     let (path, docx) = docs.first().expect("a letter");
-    assert!(path.to_string_lossy().ends_with(".docx"), "{}", path.display());
+    assert!(
+        path.to_string_lossy().ends_with(".docx"),
+        "{}",
+        path.display()
+    );
     let opened = app.session.opened(row).expect("opened");
     let unit = opened.workbook.unit.name.clone();
     let year = opened.workbook.unit.fiscal_year;
@@ -207,7 +214,10 @@ fn send_back_with_reasons_then_letter_and_summary() {
     // A wrong extension is refused in the prompt, nothing produced.
     let docs = keys(&mut app, "L <c-u> letter.json <enter>");
     assert!(docs.is_empty());
-    assert!(matches!(app.mode, ReviewMode::Prompt(PromptKind::ExportLetter, _)));
+    assert!(matches!(
+        app.mode,
+        ReviewMode::Prompt(PromptKind::ExportLetter, _)
+    ));
     keys(&mut app, "<esc>");
 
     // A unit not sent back has no letter.
@@ -227,16 +237,27 @@ fn send_back_with_reasons_then_letter_and_summary() {
     use calamine::{Reader, Xlsx};
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx.clone())).expect("xlsx");
     let sheet = book.worksheet_range("审核汇总表").expect("sheet");
-    assert_eq!(sheet.get((0, 0)).map(ToString::to_string).as_deref(), Some("单位"));
+    assert_eq!(
+        sheet.get((0, 0)).map(ToString::to_string).as_deref(),
+        Some("单位")
+    );
 
     // Saved: the reasons are in the review file; the workbooks untouched.
     keys(&mut app, "<c-s>");
     let text = std::fs::read_to_string(dir.join("jixiao-review.json")).expect("review file");
     let file = ReviewFile::parse(&text, "jixiao-review.json").expect("parse");
-    let saved: Vec<_> = file.workbooks.values().filter(|r| !r.reason.is_empty()).collect();
+    let saved: Vec<_> = file
+        .workbooks
+        .values()
+        .filter(|r| !r.reason.is_empty())
+        .collect();
     assert_eq!(saved.len(), 1);
     assert!(text.contains("\"reason\": \"依据不足1q\""), "{text}");
-    assert_eq!(before, workbooks(&dir), "every workbook byte-for-byte unchanged");
+    assert_eq!(
+        before,
+        workbooks(&dir),
+        "every workbook byte-for-byte unchanged"
+    );
 }
 
 #[test]

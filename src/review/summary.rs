@@ -272,12 +272,15 @@ pub fn to_csv(summary: &Summary, lang: Lang) -> Result<Vec<u8>, csv::Error> {
         let mut writer = csv::WriterBuilder::new()
             .flexible(true)
             .from_writer(&mut out);
-        writer.write_record(row_headers(lang))?;
+        let headers = row_headers(lang);
+        // An empty line between the tables (a lone empty field would read `""`).
+        let gap = vec![String::new(); headers.len()];
+        writer.write_record(&headers)?;
         for row in &summary.rows {
             writer.write_record(row_cells(row, lang))?;
         }
         writer.write_record(average_cells(summary, lang))?;
-        writer.write_record([""])?;
+        writer.write_record(&gap)?;
         writer.write_record(distribution_headers(lang))?;
         for share in &summary.distribution {
             writer.write_record(distribution_cells(share, lang))?;
