@@ -167,7 +167,7 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewList, [c('x')], Action::ShowMatrix, "单位×指标矩阵", "units × indicators matrix", false),
     bind!(ReviewList, [c('o')], Action::ExportOverview, "导出总览", "export overview", false),
     bind!(ReviewList, [c('O')], Action::ExportReviews, "导出审核结果", "export review results", false),
-    bind!(ReviewList, [c('b')], Action::ReturnReasonPrompt, "退回原因（并设为退回）", "send back with a reason", false),
+    bind!(ReviewList, [c('b')], Action::ReturnReasonPrompt, "退回原因（并设为退回）", "send back with a reason", true),
     bind!(ReviewList, [c('L')], Action::ExportLetter, "导出退回函（.docx / .md）", "export the send-back letter (.docx / .md)", false),
     bind!(ReviewList, [c('S')], Action::ExportSummary, "导出审核汇总表（.xlsx / .csv / .md）", "export the bureau's summary (.xlsx / .csv / .md)", false),
     bind!(ReviewDrill, [c('b')], Action::ReturnReasonPrompt, "所选指标的退回原因", "send-back reason of the selected indicator", false),

@@ -94,14 +94,16 @@ pub fn blocks(opened: &Opened, review: &WorkbookReview, sender: &str, lang: Lang
         }),
         Block::Paragraph(match lang {
             Lang::Zh => format!(
-                "你单位报送的{year}年度部门整体支出绩效自评材料已收悉。经审核，自评得分{}分（{}），审核得分{}分（{}）。因存在以下问题，现将自评材料退回，请修改后重新报送。",
+                "你单位报送的{year}年度部门整体支出绩效自评材料已收悉。经审核，{}自评得分{}分（{}），审核得分{}分（{}）。因存在以下问题，现将自评材料退回，请修改后重新报送。",
+                reported_note(wb.reported.total_score, officer, lang),
                 fmt_score(officer),
                 grade_text(d, lang),
                 fmt_score(reviewer),
                 reviewer_grade
             ),
             Lang::En => format!(
-                "We have received your {year} whole-spending performance self-evaluation. On review, the self-evaluation total is {} ({}) and the review total {} ({}). For the reasons below it is returned; please correct it and file it again.",
+                "We have received your {year} whole-spending performance self-evaluation. On review, {}the self-evaluation total is {} ({}) and the review total {} ({}). For the reasons below it is returned; please correct it and file it again.",
+                reported_note(wb.reported.total_score, officer, lang),
                 fmt_score(officer),
                 grade_text(d, lang),
                 fmt_score(reviewer),
@@ -137,6 +139,20 @@ pub fn blocks(opened: &Opened, review: &WorkbookReview, sender: &str, lang: Lang
     out
 }
 
+/// When the report printed another total than the table gives, say both.
+fn reported_note(reported: Option<Decimal>, computed: Decimal, lang: Lang) -> String {
+    match reported.map(round2) {
+        Some(r) if r != computed => match lang {
+            Lang::Zh => format!("报告所列自评得分为{}分，按评分表计算", fmt_score(r)),
+            Lang::En => format!(
+                "the report states {} while by the scoring table ",
+                fmt_score(r)
+            ),
+        },
+        _ => String::new(),
+    }
+}
+
 fn heading(text: &str) -> Block {
     Block::Heading {
         level: 1,
@@ -146,6 +162,13 @@ fn heading(text: &str) -> Block {
 
 fn indicator_table(rows: &[Questioned], lang: Lang) -> Block {
     let h = |zh: &str, en: &str| pick(lang, zh, en);
+    // "—" where the reviewer kept the score, unless no row has a review score
+    // (then the column is left out).
+    let kept = if rows.iter().any(|q| q.reviewer_score.is_some()) {
+        "—"
+    } else {
+        ""
+    };
     if rows.is_empty() {
         return Block::Paragraph(h(
             "无单项指标需核实。",
@@ -170,7 +193,7 @@ fn indicator_table(rows: &[Questioned], lang: Lang) -> Block {
                     q.name.clone(),
                     fmt_score(q.weight),
                     fmt_score(q.officer_score),
-                    q.reviewer_score.map(fmt_score).unwrap_or_default(),
+                    q.reviewer_score.map_or_else(|| kept.to_owned(), fmt_score),
                     q.comment.clone(),
                     q.reason.clone(),
                 ]
@@ -182,14 +205,14 @@ fn indicator_table(rows: &[Questioned], lang: Lang) -> Block {
 fn next_steps(lang: Lang) -> Vec<String> {
     match lang {
         Lang::Zh => vec![
-            "1. 请对照上述退回原因和审核意见逐项核实，补充佐证材料，更正填报数据或评分；".to_owned(),
-            "2. 修改后重新计算，确认各项得分、总分、等级和检查提示无误，并重新生成自评报告；".to_owned(),
-            "3. 将修改后的工作簿和自评报告重新报送财政局审核，并说明修改之处。".to_owned(),
+            "1．请对照上述退回原因和审核意见逐项核实，补充佐证材料，更正填报数据或评分；".to_owned(),
+            "2．修改后重新计算，确认各项得分、总分、等级和检查提示无误，并重新生成自评报告；".to_owned(),
+            "3．将修改后的工作簿和自评报告重新报送财政局审核，并说明修改之处。".to_owned(),
         ],
         Lang::En => vec![
-            "1. Check each reason and comment above; add the supporting documents and correct the figures or scores.".to_owned(),
-            "2. Recompute, make sure the scores, total, grade and warnings are right, and produce the report again.".to_owned(),
-            "3. File the corrected workbook and report with the finance bureau again, saying what changed.".to_owned(),
+            "1) Check each reason and comment above; add the supporting documents and correct the figures or scores.".to_owned(),
+            "2) Recompute, make sure the scores, total, grade and warnings are right, and produce the report again.".to_owned(),
+            "3) File the corrected workbook and report with the finance bureau again, saying what changed.".to_owned(),
         ],
     }
 }

@@ -142,7 +142,7 @@ pub fn row_headers(lang: Lang) -> Vec<String> {
         ("单位", "Unit"),
         ("文件", "File"),
         ("年度", "Year"),
-        ("自评得分", "Officer total"),
+        ("自评计算得分", "Officer total (computed)"),
         ("审核得分", "Reviewer total"),
         ("差额（审核−自评）", "Difference (reviewer − officer)"),
         ("等级", "Grade"),

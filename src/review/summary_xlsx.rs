@@ -22,6 +22,9 @@ const COL_REVIEWER: u16 = 4;
 const COL_DIFFERENCE: u16 = 5;
 const COL_GRADE: u16 = 6;
 
+/// The difference of a unit without a reviewer total (text, so AVERAGE skips it).
+const NO_DIFFERENCE: &str = "—";
+
 /// Excel's column letter for columns A..Z (the summary has nine).
 fn letter(col: u16) -> char {
     char::from(b'A' + u8::try_from(col).unwrap_or(25).min(25))
@@ -125,11 +128,14 @@ fn unit_rows(
             format!("{}{}", letter(COL_OFFICER), at + 1),
             format!("{}{}", letter(COL_REVIEWER), at + 1),
         );
+        // "—" rather than "": an empty cached result would be stored as 0.
         let text = format!(
-            "IF(OR({officer}=\"\",{reviewer}=\"\"),\"\",{})",
+            "IF(OR({officer}=\"\",{reviewer}=\"\"),\"{NO_DIFFERENCE}\",{})",
             excel_round(&format!("{reviewer}-{officer}"), 2)
         );
-        let cached = row.difference.map(fmt_score).unwrap_or_default();
+        let cached = row
+            .difference
+            .map_or_else(|| NO_DIFFERENCE.to_owned(), fmt_score);
         ws.write_formula_with_format(at, COL_DIFFERENCE, formula(&text, &cached), signed)?;
         ws.write_string(at, COL_GRADE, grade_label(row.grade, lang))?;
         ws.write_string(at, 7, row.status.label(lang))?;

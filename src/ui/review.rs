@@ -421,7 +421,7 @@ fn bottom(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
     let hint_line = Line::from(Span::styled(truncate(&hints.join(" · "), cells), theme.dim));
     let (second, cursor) = match &app.mode {
         ReviewMode::Prompt(kind, editor) => {
-            let label = format!("{}: ", app.tr(kind.label()));
+            let label = format!("{}: ", app.prompt_label(*kind));
             let x = width(&label) + width(editor.before_caret());
             let error = editor
                 .error

@@ -35,6 +35,16 @@ impl ReviewApp {
         self.open_prompt(PromptKind::Reason, current);
     }
 
+    /// The prompt's label; an indicator's reason names the indicator.
+    #[must_use]
+    pub fn prompt_label(&self, kind: PromptKind) -> String {
+        let label = self.tr(kind.label());
+        match (kind, self.drill_indicator_code()) {
+            (PromptKind::IndicatorReason, Some(code)) => format!("{code} {label}"),
+            _ => label.to_owned(),
+        }
+    }
+
     /// The drill-in's workbook, else the overview row under the cursor.
     fn current_row(&self) -> Option<usize> {
         match &self.screen {
