@@ -249,6 +249,7 @@ pub const REVIEW_EXPORT_SUMMARY: Tr = Tr(
     "导出审核汇总表到（.xlsx / .csv / .md）",
     "Export the bureau's summary to (.xlsx / .csv / .md)",
 );
+pub const REVIEW_REASON_SHOWN: Tr = Tr("已退回，原因", "Sent back");
 pub const REVIEW_REASON_RECORDED: Tr = Tr("退回原因已记录", "Send-back reason recorded");
 pub const REVIEW_REASON_CLEARED: Tr = Tr("退回原因已清除", "Send-back reason cleared");
 pub const REVIEW_REASON_NEEDS_INDICATOR: Tr = Tr(

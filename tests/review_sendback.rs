@@ -142,7 +142,20 @@ fn send_back_with_reasons_then_letter_and_summary() {
 
     // In the drill-in, b on an indicator asks for that indicator's reason,
     // drawn over the drill-in's last lines.
-    keys(&mut app, "<enter> 3 <down> <down>");
+    keys(&mut app, "<enter>");
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("drill-in")
+    };
+    let said = drill
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.contains("政府采购执行率缺少佐证"),
+        "the reason on opening: {said}"
+    );
+    keys(&mut app, "3 <down> <down>");
     assert!(matches!(&app.screen, Screen::Drill { app, .. } if app.pane == Pane::Indicators));
     keys(&mut app, "b");
     assert!(matches!(
@@ -168,7 +181,17 @@ fn send_back_with_reasons_then_letter_and_summary() {
     // b on another pane says where to go instead of opening a prompt.
     keys(&mut app, "1 b");
     assert_eq!(app.mode, ReviewMode::Browse);
-    assert!(app.status.as_ref().is_some_and(|s| s.is_error));
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("still in the drill-in")
+    };
+    assert!(
+        drill
+            .status
+            .as_ref()
+            .is_some_and(|s| s.is_error && s.text.contains("指标面板")),
+        "the drill-in's own status line says where to go: {:?}",
+        drill.status
+    );
     keys(&mut app, "<esc> <esc>");
     assert!(matches!(app.screen, Screen::Overview));
 

@@ -690,6 +690,7 @@ impl ReviewApp {
             row,
             app: Box::new(app),
         };
+        self.tell_reason(row);
     }
 
     fn update_drill(&mut self, action: Action) -> ReviewEffect {

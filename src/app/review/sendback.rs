@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 
 use super::{PromptKind, ReviewApp, ReviewEffect, Screen};
-use crate::app::{Pane, StatusLine};
+use crate::app::{Pane, Status, StatusLine};
 use crate::core::Bilingual;
 use crate::i18n as t;
 use crate::review::documents::letter_file_name;
@@ -21,7 +21,7 @@ impl ReviewApp {
         let review = self.session.review(row);
         if matches!(self.screen, Screen::Drill { .. }) {
             let Some(code) = self.drill_indicator_code() else {
-                self.error(self.tr(t::REVIEW_REASON_NEEDS_INDICATOR));
+                self.tell(self.tr(t::REVIEW_REASON_NEEDS_INDICATOR).to_owned(), true);
                 return;
             };
             let current = review
@@ -43,6 +43,29 @@ impl ReviewApp {
             (PromptKind::IndicatorReason, Some(code)) => format!("{code} {label}"),
             _ => label.to_owned(),
         }
+    }
+
+    /// A message where the reviewer looks: a drill-in shows its own status line.
+    fn tell(&mut self, text: String, is_error: bool) {
+        let status = Some(Status { text, is_error });
+        match &mut self.screen {
+            Screen::Drill { app, .. } => app.status = status,
+            _ => self.status = status,
+        }
+    }
+
+    /// On opening a drill-in: the unit's send-back reason, when it has one.
+    pub(super) fn tell_reason(&mut self, row: usize) {
+        let Some(reason) = self
+            .session
+            .review(row)
+            .map(|r| r.reason.clone())
+            .filter(|r| !r.is_empty())
+        else {
+            return;
+        };
+        let msg = format!("{}：{reason}", self.tr(t::REVIEW_REASON_SHOWN));
+        self.tell(msg, false);
     }
 
     /// The drill-in's workbook, else the overview row under the cursor.
@@ -92,7 +115,7 @@ impl ReviewApp {
                     t::REVIEW_REASON_RECORDED
                 };
                 let msg = format!("{code} {}", self.tr(done));
-                self.info(msg);
+                self.tell(msg, false);
             }
             _ => {
                 self.session.set_reason(row, text)?;
