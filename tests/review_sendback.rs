@@ -166,10 +166,15 @@ fn send_back_with_reasons_then_letter_and_summary() {
     assert!(shown.contains("指标退回原因"), "{shown}");
     type_text(&mut app, "依据不足1q");
     keys(&mut app, "<enter>");
-    assert!(
-        matches!(app.screen, Screen::Drill { .. }),
-        "typed 1 and q did not run as keys"
-    );
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("typed 1 and q did not run as keys")
+    };
+    let said = drill
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.ends_with("退回原因已记录"), "{said}");
     let review = app.session.review(row).expect("review");
     let (code, questioned) = review
         .indicators
