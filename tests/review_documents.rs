@@ -178,3 +178,74 @@ fn letter_docx_opens_in_libreoffice() {
             .is_err()
     );
 }
+
+#[test]
+fn overview_export_carries_the_unit_comment_and_review_export_a_unit_sheet() {
+    use jixiao::review::export::ExportFormat;
+    use jixiao::review::view::Cell;
+    let (_tmp, _path, mut session) = reviewed_folder();
+    session.set_comment(2, "自评得分偏高").expect("comment");
+    let view = session.view(&Filter::default(), None);
+    let (_, sheets) = session
+        .overview_export(&view, Path::new("o.csv"), Lang::Zh)
+        .expect("overview");
+    let overview = &sheets[0];
+    let column = |name: &str| {
+        overview
+            .headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{name} in {:?}", overview.headers))
+    };
+    let at = view.iter().position(|r| *r == 2).expect("in view");
+    assert_eq!(
+        overview.rows[at][column("总体审核意见")],
+        Cell::Text("自评得分偏高".into())
+    );
+    assert_eq!(
+        overview.rows[at][column("退回原因")],
+        Cell::Text("政府采购执行率缺少佐证".into())
+    );
+
+    let (format, sheets) = session
+        .reviews_export(&view, Path::new("r.csv"), Lang::Zh)
+        .expect("reviews");
+    assert_eq!(format, ExportFormat::Csv);
+    let [detail, units] = sheets.as_slice() else {
+        panic!("the indicator rows and the unit sheet")
+    };
+    assert!(
+        !detail.headers.iter().any(|h| h == "总体审核意见"),
+        "the unit's comment is not repeated on every indicator row"
+    );
+    let reason = detail
+        .headers
+        .iter()
+        .position(|h| h == "退回原因")
+        .expect("reason");
+    assert!(
+        detail
+            .rows
+            .iter()
+            .any(|r| r[reason] == Cell::Text("采购数据与决算不符".into()))
+    );
+    assert_eq!(units.rows.len(), 4, "one row per reviewed unit");
+    let comment = units
+        .headers
+        .iter()
+        .position(|h| h == "总体审核意见")
+        .expect("comment");
+    assert_eq!(
+        units
+            .rows
+            .iter()
+            .filter(|r| r[comment] == Cell::Text("自评得分偏高".into()))
+            .count(),
+        1
+    );
+    // CSV writes the unit sheet beside the indicator file.
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("r.csv");
+    jixiao::review::export::write_sheets(&path, format, &sheets).expect("write");
+    assert!(dir.path().join(format!("r-{}.csv", units.name)).is_file());
+}

@@ -264,5 +264,34 @@ mod tests {
         assert!(md.contains("总体审核意见：请补充材料"));
         assert!(md.contains("三、下一步工作"));
         assert!(md.contains("霞山区财政局"));
+        let en = markdown::render(
+            &blocks(&o, &r, &default_sender(Lang::En), Lang::En),
+            Lang::En,
+        );
+        assert!(en.starts_with("# Return of the 2023"), "{en}");
+        assert!(
+            en.contains("Reviewer's score") && en.contains("What to do next"),
+            "{en}"
+        );
+        assert!(
+            !en.contains('，'),
+            "no Chinese punctuation in the English letter: {en}"
+        );
+    }
+
+    #[test]
+    fn a_report_total_other_than_the_tables_is_named() {
+        let mut o = opened();
+        o.workbook.reported.total_score = Some(Decimal::from(96));
+        let r = WorkbookReview {
+            reason: "x".into(),
+            ..WorkbookReview::default()
+        };
+        let md = markdown::render(&blocks(&o, &r, "s", Lang::Zh), Lang::Zh);
+        assert!(
+            md.contains("报告所列自评得分为96分，按评分表计算自评得分94分"),
+            "{md}"
+        );
+        assert!(md.contains("无单项指标需核实"), "{md}");
     }
 }
