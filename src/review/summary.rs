@@ -28,7 +28,7 @@ pub struct SummaryRow {
     /// Reviewer − officer, when both exist.
     pub difference: Option<Decimal>,
     /// By the reviewer's total when there is one, else the officer's; `None`
-    /// (未评定) when the file could not be read.
+    /// (未评定) when the file could not be read or leaves are still unscored.
     pub grade: Option<Grade>,
     pub status: ReviewStatus,
     /// Warnings of every severity.
@@ -99,6 +99,7 @@ fn summary_row(row: &OverviewRow) -> SummaryRow {
         .zip(row.computed_total)
         .map(|(reviewer, officer)| reviewer - officer);
     let grade = match (row.review_total, row.grade) {
+        _ if !row.graded => None,
         (Some(total), Some(_)) => Some(Grade::from_score(total)),
         (_, grade) => grade,
     };
@@ -307,6 +308,7 @@ mod tests {
             computed_total: computed,
             difference: None,
             grade: computed.map(Grade::from_score),
+            graded: computed.is_some(),
             subtotals: Vec::new(),
             ratios: [None; 4],
             warnings: [1, 0, 2, 0],
@@ -343,6 +345,16 @@ mod tests {
         assert_eq!(s.officer_average, Some(dec!(88.22)));
         assert_eq!(s.reviewer_average, Some(dec!(89.5)));
         assert_eq!(s.rows[0].warnings, 3);
+    }
+
+    #[test]
+    fn unscored_leaves_are_not_graded() {
+        let mut unfinished = row("丁", Some(dec!(40)), None);
+        unfinished.graded = false;
+        let s = build(&[unfinished], &[0]);
+        assert_eq!(s.rows[0].grade, None, "未评定, not 差");
+        assert_eq!(s.distribution[4].count, 1);
+        assert_eq!(s.distribution[3].count, 0);
     }
 
     #[test]
