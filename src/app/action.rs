@@ -107,6 +107,13 @@ pub enum Action {
     ExportOverview,
     /// Review: export the review results.
     ExportReviews,
+    /// Review: the send-back reason (退回原因) of the selected unit, or in a
+    /// drill-in of the selected indicator.
+    ReturnReasonPrompt,
+    /// Review: export the selected unit's send-back letter (.docx or .md).
+    ExportLetter,
+    /// Review: export the bureau's summary (汇总表: .xlsx, .csv or .md).
+    ExportSummary,
     /// Export the report (.md) or the tables (.xlsx, .csv) (asks for the path).
     ExportPrompt,
     /// The run loop finished an export.

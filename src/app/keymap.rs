@@ -167,6 +167,10 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewList, [c('x')], Action::ShowMatrix, "单位×指标矩阵", "units × indicators matrix", false),
     bind!(ReviewList, [c('o')], Action::ExportOverview, "导出总览", "export overview", false),
     bind!(ReviewList, [c('O')], Action::ExportReviews, "导出审核结果", "export review results", false),
+    bind!(ReviewList, [c('b')], Action::ReturnReasonPrompt, "退回原因（并设为退回）", "send back with a reason", true),
+    bind!(ReviewList, [c('L')], Action::ExportLetter, "导出退回函（.docx / .md）", "export the send-back letter (.docx / .md)", false),
+    bind!(ReviewList, [c('S')], Action::ExportSummary, "导出审核汇总表（.xlsx / .csv / .md）", "export the bureau's summary (.xlsx / .csv / .md)", false),
+    bind!(ReviewDrill, [c('b')], Action::ReturnReasonPrompt, "所选指标的退回原因", "send-back reason of the selected indicator", false),
     bind!(ReviewList, [ctrl('s')], Action::Save, "保存审核记录", "save reviews", true),
     bind!(ReviewList, [c('?')], Action::Help, "帮助", "help", true),
     bind!(ReviewList, [c('q')], Action::Quit, "退出", "quit", true),
@@ -272,6 +276,13 @@ pub fn key_label(key: &Key) -> String {
     } else {
         name
     }
+}
+
+/// A key in a drill-in's browse mode: the reviewer's own keys first, then
+/// the workbench's.
+#[must_use]
+pub fn review_drill_action(event: &KeyEvent) -> Option<Action> {
+    action_for(ModeKind::ReviewDrill, event).or_else(|| action_for(ModeKind::Browse, event))
 }
 
 /// The bindings of a mode, for help and the hint bar.

@@ -91,6 +91,8 @@ pub enum ModeKind {
     ReviewList,
     /// Reviewer mode: the matrix and the side-by-side comparison.
     ReviewCompare,
+    /// Reviewer mode: keys of a drill-in besides the workbench's browse keys.
+    ReviewDrill,
     /// Reviewer mode: a one-line prompt (filter, comment, export path).
     Prompt,
     /// The file changed on disk: what now?
@@ -336,9 +338,10 @@ impl App {
                 self.update_recovery(action);
                 Effect::None
             }
-            ModeKind::Browse | ModeKind::ReviewList | ModeKind::ReviewCompare => {
-                self.update_browse(action)
-            }
+            ModeKind::Browse
+            | ModeKind::ReviewList
+            | ModeKind::ReviewCompare
+            | ModeKind::ReviewDrill => self.update_browse(action),
             ModeKind::Edit => {
                 self.update_edit(action);
                 Effect::None

@@ -4,6 +4,8 @@
 //! in a department's file. Like `App`, this does no I/O: the run loop performs
 //! `ReviewEffect`s.
 
+mod sendback;
+
 use std::path::PathBuf;
 
 use rust_decimal::Decimal;
@@ -34,6 +36,14 @@ pub enum PromptKind {
     ExportOverview,
     /// Where to export the review results.
     ExportReviews,
+    /// The selected unit's send-back reason (sets 退回).
+    Reason,
+    /// The drill-in's selected indicator's send-back reason.
+    IndicatorReason,
+    /// Where to write the selected unit's send-back letter.
+    ExportLetter,
+    /// Where to write the bureau's summary.
+    ExportSummary,
 }
 
 impl PromptKind {
@@ -45,6 +55,10 @@ impl PromptKind {
             Self::Comment => t::REVIEW_COMMENT,
             Self::ExportOverview => t::REVIEW_EXPORT_OVERVIEW,
             Self::ExportReviews => t::REVIEW_EXPORT_REVIEWS,
+            Self::Reason => t::REVIEW_REASON,
+            Self::IndicatorReason => t::REVIEW_INDICATOR_REASON,
+            Self::ExportLetter => t::REVIEW_EXPORT_LETTER,
+            Self::ExportSummary => t::REVIEW_EXPORT_SUMMARY,
         }
     }
 }
@@ -91,6 +105,11 @@ pub enum ReviewEffect {
         format: ExportFormat,
         sheets: Vec<Sheet>,
     },
+    /// Write a built document (letter, summary), then send `Action::ReviewEffectDone`.
+    WriteDocument {
+        path: PathBuf,
+        bytes: Vec<u8>,
+    },
     Quit,
 }
 
@@ -110,7 +129,7 @@ impl App {
                     ind.code.clone(),
                     IndicatorReview {
                         score: Some(score),
-                        comment: String::new(),
+                        ..IndicatorReview::default()
                     },
                 );
             }
@@ -415,6 +434,10 @@ impl ReviewApp {
             Ok(()) => {
                 let msg = format!("{}：{}", self.tr(t::REVIEW_STATUS), next.label(self.lang));
                 self.info(msg);
+                if next == ReviewStatus::Returned {
+                    // Sending back wants a reason: ask at once (Esc keeps 退回 without one).
+                    self.open_reason_prompt();
+                }
             }
             Err(why) => self.error_bi(&why),
         }
@@ -471,6 +494,9 @@ impl ReviewApp {
                 self.open_prompt(PromptKind::ExportReviews, "reviews.xlsx".to_owned());
             }
             Action::CycleStatus => self.cycle_status(),
+            Action::ReturnReasonPrompt => self.open_reason_prompt(),
+            Action::ExportLetter => self.open_letter_prompt(),
+            Action::ExportSummary => self.open_summary_prompt(),
             Action::Activate => self.drill_in(),
             Action::Mark => {
                 self.marked = self.selected_row();
@@ -580,6 +606,10 @@ impl ReviewApp {
                         sheets,
                     })
             }
+            PromptKind::Reason | PromptKind::IndicatorReason => self.commit_reason(kind, &text),
+            PromptKind::ExportLetter | PromptKind::ExportSummary => {
+                self.document_effect(kind, &text)
+            }
             PromptKind::ExportReviews => {
                 let path = PathBuf::from(text);
                 self.session
@@ -660,6 +690,7 @@ impl ReviewApp {
             row,
             app: Box::new(app),
         };
+        self.tell_reason(row);
     }
 
     fn update_drill(&mut self, action: Action) -> ReviewEffect {
@@ -685,6 +716,13 @@ impl ReviewApp {
         }
         let leaving = app.mode == Mode::Browse && matches!(action, Action::Cancel | Action::Quit);
         if !leaving {
+            if action == Action::ReturnReasonPrompt && app.mode == Mode::Browse {
+                // The reason is the review's, not the drill-in's: it goes
+                // straight to the session (its scores are synced first).
+                self.sync_drill(row);
+                self.open_reason_prompt();
+                return ReviewEffect::None;
+            }
             // Saving inside a drill-in saves the reviews, never the workbook.
             if action == Action::Save {
                 self.sync_drill(row);

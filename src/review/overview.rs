@@ -54,6 +54,9 @@ pub struct OverviewRow {
     /// Reported − computed.
     pub difference: Option<Decimal>,
     pub grade: Option<Grade>,
+    /// No leaf is left unscored, so the grade is final (else 未评定, as the
+    /// workbench's header and the report say).
+    pub graded: bool,
     /// Aligned with `Overview::top_levels`.
     pub subtotals: Vec<Option<Subtotal>>,
     /// Display values of `KEY_RATIOS`; `None` is shown as n/a.
@@ -167,6 +170,7 @@ pub fn build_row(
         computed_total: None,
         difference: None,
         grade: None,
+        graded: false,
         subtotals: vec![None; top_levels.len()],
         ratios: [None; 4],
         warnings: [0; 4],
@@ -185,6 +189,7 @@ pub fn build_row(
         row.computed_total = Some(computed);
         row.difference = wb.reported.total_score.map(|r| round2(r) - computed);
         row.grade = Some(d.grade);
+        row.graded = crate::core::newbook::is_graded(&d.scores);
         for (slot, top) in row.subtotals.iter_mut().zip(top_levels) {
             *slot = d
                 .scores

@@ -35,8 +35,16 @@ pub fn render(app: &ReviewApp, frame: &mut Frame) {
     let theme = Theme::new(app.monochrome);
     if let Screen::Drill { app: drill, .. } = &app.screen {
         super::render(drill, frame);
-        if let ReviewMode::Help(scroll) = app.mode {
-            help(app, frame, screen, &theme, scroll);
+        match app.mode {
+            ReviewMode::Help(scroll) => help(app, frame, screen, &theme, scroll),
+            // A reviewer's prompt (an indicator's send-back reason) takes the
+            // drill-in's last two lines.
+            ReviewMode::Prompt(..) if screen.height >= 2 => {
+                let area = Rect::new(screen.x, screen.bottom() - 2, screen.width, 2);
+                frame.render_widget(Clear, area);
+                bottom(app, frame, area, &theme);
+            }
+            _ => {}
         }
         return;
     }
@@ -413,7 +421,7 @@ fn bottom(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
     let hint_line = Line::from(Span::styled(truncate(&hints.join(" · "), cells), theme.dim));
     let (second, cursor) = match &app.mode {
         ReviewMode::Prompt(kind, editor) => {
-            let label = format!("{}: ", app.tr(kind.label()));
+            let label = format!("{}: ", app.prompt_label(*kind));
             let x = width(&label) + width(editor.before_caret());
             let error = editor
                 .error
@@ -454,6 +462,7 @@ fn help(app: &ReviewApp, frame: &mut Frame, screen: Rect, theme: &Theme, scroll:
     for (mode, title) in [
         (ModeKind::ReviewList, t::REVIEW_TITLE),
         (ModeKind::ReviewCompare, t::REVIEW_DIFF),
+        (ModeKind::ReviewDrill, t::REVIEW_DRILL),
         (ModeKind::Prompt, t::REVIEW_FILTERS),
         (ModeKind::Browse, t::BROWSE),
         (ModeKind::Edit, t::EDITING),
