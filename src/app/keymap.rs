@@ -157,6 +157,8 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewList, [c('s')], Action::SortColumn, "按所选列排序（再按反向）", "sort by the column (again: reverse)", true),
     bind!(ReviewList, [c('/')], Action::SearchStart, "筛选单位名称", "filter unit names", true),
     bind!(ReviewList, [c('f')], Action::CycleGradeFilter, "按等级筛选（轮换）", "filter by grade (cycles)", false),
+    bind!(ReviewList, [c('y')], Action::CycleYearFilter, "按年度筛选（轮换）", "filter by year (cycles)", false),
+    bind!(ReviewList, [c('T')], Action::CycleStatusFilter, "按审核状态筛选（轮换）", "filter by review status (cycles)", false),
     bind!(ReviewList, [c('w')], Action::ToggleWarningsFilter, "只看有严重警告的", "only with high warnings", false),
     bind!(ReviewList, [c('>')], Action::DifferencePrompt, "自评与计算之差大于…", "difference above…", false),
     bind!(ReviewList, [c('F')], Action::ClearFilters, "清除筛选", "clear filters", false),

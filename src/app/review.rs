@@ -435,6 +435,8 @@ impl ReviewApp {
             }
             Action::SortColumn => self.sort_by_selected_column(),
             Action::CycleGradeFilter => self.cycle_grade_filter(),
+            Action::CycleYearFilter => self.cycle_year_filter(),
+            Action::CycleStatusFilter => self.cycle_status_filter(),
             Action::ToggleWarningsFilter => {
                 self.filter.min_severity = match self.filter.min_severity {
                     None => Some(Severity::High),
