@@ -179,6 +179,7 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewCompare, [k(KeyCode::Right), c('l')], Action::Right, "右移一列", "column right", true),
     bind!(ReviewCompare, [k(KeyCode::PageUp)], Action::PageUp, "上一页", "page up", false),
     bind!(ReviewCompare, [k(KeyCode::PageDown)], Action::PageDown, "下一页", "page down", false),
+    bind!(ReviewCompare, [k(KeyCode::Enter)], Action::Activate, "矩阵：打开该单位的该指标", "matrix: open the unit at the indicator", true),
     bind!(ReviewCompare, [k(KeyCode::Esc), c('q')], Action::Cancel, "返回总览", "back to the overview", true),
     bind!(ReviewCompare, [c('?')], Action::Help, "帮助", "help", false),
     bind!(Prompt, [k(KeyCode::Enter)], Action::Commit, "确认", "commit", true),

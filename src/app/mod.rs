@@ -13,6 +13,7 @@ pub mod panes;
 pub mod printed;
 pub mod review;
 mod review_filters;
+mod review_jump;
 pub mod rows;
 pub mod search;
 pub mod status;

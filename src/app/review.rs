@@ -149,6 +149,9 @@ pub struct ReviewApp {
     pub footer: Footer,
     /// Score histogram of the rows in view, 10-point buckets.
     pub histogram: Vec<Bucket>,
+    /// Where leaving the drill-in goes back to (the matrix it was opened
+    /// from); `None` means the overview.
+    pub return_to: Option<Box<Screen>>,
 }
 
 const GRADES: [Grade; 4] = [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor];
@@ -203,6 +206,7 @@ impl ReviewApp {
             refused_edit: false,
             footer: Footer::default(),
             histogram: Vec::new(),
+            return_to: None,
         };
         app.column = app
             .columns
@@ -609,7 +613,7 @@ impl ReviewApp {
 
     /// Opens the selected workbook in the workbench panes, read-only, with the
     /// reviewer's scores and comments of the review session filled in.
-    fn drill_in(&mut self) {
+    pub(super) fn drill_in(&mut self) {
         let Some(row) = self.selected_row() else {
             return;
         };
@@ -703,7 +707,7 @@ impl ReviewApp {
         }
         self.sync_drill(row);
         self.refresh_stats();
-        self.screen = Screen::Overview;
+        self.screen = self.screen_after_drill();
         ReviewEffect::None
     }
 
@@ -786,6 +790,7 @@ impl ReviewApp {
                 Action::Cancel | Action::Quit | Action::ShowMatrix => {
                     self.screen = Screen::Overview;
                 }
+                Action::Activate => self.open_matrix_cell(),
                 Action::Help => self.mode = ReviewMode::Help(0),
                 _ => {}
             },

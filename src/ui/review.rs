@@ -327,10 +327,15 @@ fn matrix(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
     let count = (room / (cell_w + 1)).max(1);
     let cols: Vec<usize> = (*first_column..matrix.columns.len()).take(count).collect();
     let mut header = vec![Cell::from(truncate(app.tr(t::REVIEW_LEGEND), unit_w))];
-    header.extend(
-        cols.iter()
-            .map(|&c| Cell::from(truncate(&matrix.columns[c].code, cell_w))),
-    );
+    // The first column shown is the selected one: Enter opens it.
+    header.extend(cols.iter().map(|&c| {
+        let cell = Cell::from(truncate(&matrix.columns[c].code, cell_w));
+        if c == *first_column {
+            cell.style(theme.selected)
+        } else {
+            cell
+        }
+    }));
     let rows: Vec<Row> = matrix
         .rows
         .iter()
