@@ -11,6 +11,7 @@ pub mod officer;
 mod officer_search;
 pub mod panes;
 pub mod printed;
+pub mod reader;
 pub mod review;
 mod review_filters;
 mod review_jump;
@@ -63,6 +64,8 @@ pub enum Mode {
     RuleForm(Box<structure::RuleForm>),
     /// Deleting a row that holds the officer's content: y deletes, Esc keeps.
     ConfirmDelete(Box<structure::PendingDelete>),
+    /// Reading the report text of a read-only workbook.
+    Read(reader::Reader),
 }
 
 /// What the recovery offer shows and can restore.
@@ -102,6 +105,8 @@ pub enum ModeKind {
     RuleForm,
     /// Delete a row holding content?
     ConfirmDelete,
+    /// Reading the report text (read-only).
+    Reader,
 }
 
 impl Mode {
@@ -119,6 +124,7 @@ impl Mode {
             Self::RecoveryOffer(_) => ModeKind::RecoveryOffer,
             Self::RuleForm(_) => ModeKind::RuleForm,
             Self::ConfirmDelete(_) => ModeKind::ConfirmDelete,
+            Self::Read(_) => ModeKind::Reader,
         }
     }
 }
@@ -354,6 +360,10 @@ impl App {
             }
             ModeKind::Help => {
                 self.update_help(action);
+                Effect::None
+            }
+            ModeKind::Reader => {
+                self.update_reader(&action);
                 Effect::None
             }
         }

@@ -483,6 +483,7 @@ fn help(app: &ReviewApp, frame: &mut Frame, screen: Rect, theme: &Theme, scroll:
         (ModeKind::Prompt, t::REVIEW_FILTERS),
         (ModeKind::Browse, t::BROWSE),
         (ModeKind::Edit, t::EDITING),
+        (ModeKind::Reader, crate::app::reader::TITLE),
     ] {
         lines.push(Line::from(Span::styled(app.tr(title), theme.header_row)));
         for b in bindings_of(mode) {
