@@ -13,10 +13,40 @@ use crate::text::{escape_controls, wrap};
 pub const TITLE: Tr = Tr("报告正文（只读）", "Report text (read-only)");
 pub const NOT_WRITTEN: Tr = Tr("（未填写）", "(not written)");
 
-/// The reader's state: the first line shown.
+/// The reader's state: the first line shown, as a section and a line within
+/// it, so that a resize (another wrap width) keeps the same section on top.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reader {
-    pub scroll: usize,
+    pub section: Section,
+    /// Lines below the section's heading.
+    pub offset: usize,
+}
+
+impl Reader {
+    /// The first line shown, in `lines`.
+    #[must_use]
+    pub fn scroll(self, lines: &[ReaderLine]) -> usize {
+        heading_line(lines, self.section) + self.offset
+    }
+
+    /// The reader with line `scroll` of `lines` on top.
+    #[must_use]
+    pub fn at(lines: &[ReaderLine], scroll: usize) -> Self {
+        let (section, heading) = lines
+            .iter()
+            .enumerate()
+            .take(scroll + 1)
+            .filter_map(|(i, l)| match l {
+                ReaderLine::Heading(s) => Some((*s, i)),
+                _ => None,
+            })
+            .last()
+            .unwrap_or((Section::ALL[0], 0));
+        Self {
+            section,
+            offset: scroll.saturating_sub(heading),
+        }
+    }
 }
 
 /// One line of the reader.
@@ -97,36 +127,35 @@ impl App {
 
     /// Opens the reader at `section`.
     pub(super) fn open_reader(&mut self, section: Section) {
-        let all = self.reader_lines();
-        let (_, visible) = text_area(self.size);
-        let scroll = heading_line(&all, section).min(max_scroll(all.len(), visible));
-        self.mode = Mode::Read(Reader { scroll });
+        self.mode = Mode::Read(Reader { section, offset: 0 });
         self.status = None;
     }
 
     pub(super) fn update_reader(&mut self, action: &super::Action) {
         use super::Action;
-        let count = self.reader_lines().len();
+        let all = self.reader_lines();
         let (_, visible) = text_area(self.size);
-        let last = max_scroll(count, visible);
+        let last = max_scroll(all.len(), visible);
         let Mode::Read(reader) = &mut self.mode else {
             return;
         };
+        // Where the frame really starts (the end of the text stops it).
+        let scroll = reader.scroll(&all).min(last);
         let page = visible.saturating_sub(1).max(1);
-        reader.scroll = match action {
-            Action::Up | Action::ScrollUp => reader.scroll.saturating_sub(1),
-            Action::Down | Action::ScrollDown => reader.scroll + 1,
-            Action::PageUp => reader.scroll.saturating_sub(page),
-            Action::PageDown => reader.scroll + page,
+        let next = match action {
+            Action::Up | Action::ScrollUp => scroll.saturating_sub(1),
+            Action::Down | Action::ScrollDown => scroll + 1,
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::PageDown => scroll + page,
             Action::Home => 0,
             Action::End => last,
             Action::Cancel | Action::Quit | Action::Activate | Action::Commit => {
                 self.mode = Mode::Browse;
                 return;
             }
-            _ => reader.scroll,
-        }
-        .min(last);
+            _ => scroll,
+        };
+        *reader = Reader::at(&all, next.min(last));
     }
 }
 
@@ -176,6 +205,34 @@ mod tests {
         let shown = lines(&narrative, 40);
         let text = shown[1].text(Lang::En);
         assert!(!text.contains('\u{1b}'), "{text}");
+    }
+
+    #[test]
+    fn the_top_line_is_kept_as_a_section_and_an_offset() {
+        let mut narrative = Narrative::default();
+        Section::AnnualWork.set(&mut narrative, &"年度工作".repeat(20));
+        let narrow = lines(&narrative, 10);
+        let at = heading_line(&narrow, Section::AnnualWork);
+        let reader = Reader::at(&narrow, at + 3);
+        assert_eq!(
+            reader,
+            Reader {
+                section: Section::AnnualWork,
+                offset: 3
+            }
+        );
+        assert_eq!(reader.scroll(&narrow), at + 3);
+        // Wider: the same section stays on top.
+        let wide = lines(&narrative, 40);
+        let top = reader.scroll(&wide);
+        assert_eq!(Reader::at(&wide, top).section, Section::AnnualWork);
+        assert_eq!(
+            Reader::at(&narrow, 0),
+            Reader {
+                section: Section::ALL[0],
+                offset: 0
+            }
+        );
     }
 
     #[test]

@@ -369,7 +369,8 @@ impl ReviewApp {
         isize::try_from(crate::layout::review_rows(self.size)).unwrap_or(10)
     }
 
-    /// Sorts by the selected column; again on the same column reverses.
+    /// Sorts by the selected column (names A→Z, figures largest first); again
+    /// on the same column reverses.
     fn sort_by_selected_column(&mut self) {
         let Some(&column) = self.columns.get(self.column) else {
             return;
@@ -381,7 +382,7 @@ impl ReviewApp {
             }),
             _ => Some(Sort {
                 column,
-                descending: true,
+                descending: !matches!(column, Column::Unit | Column::File),
             }),
         };
         self.refresh_view();

@@ -18,7 +18,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let cells = usize::from(area.width.saturating_sub(2));
     let visible = usize::from(area.height.saturating_sub(2)).max(1);
     let all = reader::lines(&app.workbook.narrative, cells);
-    let first = state.scroll.min(reader::max_scroll(all.len(), visible));
+    let first = state
+        .scroll(&all)
+        .min(reader::max_scroll(all.len(), visible));
     let shown: Vec<Line> = all
         .iter()
         .skip(first)
