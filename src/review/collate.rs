@@ -4,6 +4,7 @@
 //! by value (第2 before 第10), punctuation and spaces ignored. Ties fall
 //! back to the text itself, so the order is total and stable.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use pinyin::ToPinyin;
@@ -14,18 +15,19 @@ enum Piece {
     /// A run of digits: (length without leading zeros, the digits), so that
     /// comparing the pair compares the values.
     Number(usize, String),
-    /// A pinyin syllable, a lower-cased Latin word or any other character.
-    Word(String),
+    /// A pinyin syllable (the crate's own text, not copied), a lower-cased
+    /// Latin word or any other character.
+    Word(Cow<'static, str>),
 }
 
 /// A name's sort key; compare keys to compare names.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameKey {
+pub struct NameKey<'a> {
     pieces: Vec<Piece>,
-    text: String,
+    text: &'a str,
 }
 
-impl Ord for NameKey {
+impl Ord for NameKey<'_> {
     fn cmp(&self, other: &Self) -> Ordering {
         self.pieces
             .cmp(&other.pieces)
@@ -33,7 +35,7 @@ impl Ord for NameKey {
     }
 }
 
-impl PartialOrd for NameKey {
+impl PartialOrd for NameKey<'_> {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
@@ -58,13 +60,13 @@ fn flush_number(run: &mut String, pieces: &mut Vec<Piece>) {
 
 fn flush_word(run: &mut String, pieces: &mut Vec<Piece>) {
     if !run.is_empty() {
-        pieces.push(Piece::Word(std::mem::take(run)));
+        pieces.push(Piece::Word(Cow::Owned(std::mem::take(run))));
     }
 }
 
 /// The sort key of `name`.
 #[must_use]
-pub fn name_key(name: &str) -> NameKey {
+pub fn name_key(name: &str) -> NameKey<'_> {
     let mut pieces = Vec::new();
     let (mut number, mut word) = (String::new(), String::new());
     for ch in name.chars().map(half_width) {
@@ -80,19 +82,16 @@ pub fn name_key(name: &str) -> NameKey {
         }
         flush_word(&mut word, &mut pieces);
         if let Some(syllable) = ch.to_pinyin() {
-            pieces.push(Piece::Word(syllable.plain().to_owned()));
+            pieces.push(Piece::Word(Cow::Borrowed(syllable.plain())));
         } else if ch.is_alphanumeric() {
             // Another script, or a Han character the crate has no reading for.
-            pieces.push(Piece::Word(ch.to_lowercase().collect()));
+            pieces.push(Piece::Word(Cow::Owned(ch.to_lowercase().collect())));
         }
         // Spaces and punctuation separate pieces and are otherwise ignored.
     }
     flush_number(&mut number, &mut pieces);
     flush_word(&mut word, &mut pieces);
-    NameKey {
-        pieces,
-        text: name.to_owned(),
-    }
+    NameKey { pieces, text: name }
 }
 
 /// Compares two names in pinyin order.

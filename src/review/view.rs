@@ -239,10 +239,10 @@ pub struct Sort {
 
 /// A sort key: numbers compare as numbers, n/a always sorts last.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Key {
+enum Key<'a> {
     Number(Decimal),
     /// A unit or file name, in pinyin order.
-    Name(NameKey),
+    Name(NameKey<'a>),
     Rank(u8),
 }
 
@@ -263,7 +263,7 @@ fn status_rank(s: ReviewStatus) -> u8 {
         .unwrap_or(0)
 }
 
-fn key(row: &OverviewRow, column: Column) -> Option<Key> {
+fn key(row: &OverviewRow, column: Column) -> Option<Key<'_>> {
     let num = |v: Option<Decimal>| v.map(Key::Number);
     let count = |n: usize| Some(Key::Number(Decimal::from(n)));
     match column {
@@ -307,7 +307,7 @@ fn severity_count(row: &OverviewRow, severity: Severity) -> usize {
 
 /// Sorts `order` (row indices) by `sort`: stable, n/a last in both directions.
 pub fn sort_rows(rows: &[OverviewRow], order: &mut [usize], sort: Sort) {
-    let mut keyed: Vec<(Option<Key>, usize)> = order
+    let mut keyed: Vec<(Option<Key<'_>>, usize)> = order
         .iter()
         .map(|&i| (rows.get(i).and_then(|r| key(r, sort.column)), i))
         .collect();
