@@ -36,11 +36,11 @@ impl Reader {
             .iter()
             .enumerate()
             .take(scroll + 1)
-            .filter_map(|(i, l)| match l {
+            .rev()
+            .find_map(|(i, l)| match l {
                 ReaderLine::Heading(s) => Some((*s, i)),
                 _ => None,
             })
-            .last()
             .unwrap_or((Section::ALL[0], 0));
         Self {
             section,

@@ -31,7 +31,7 @@ impl Ord for NameKey<'_> {
     fn cmp(&self, other: &Self) -> Ordering {
         self.pieces
             .cmp(&other.pieces)
-            .then_with(|| self.text.cmp(&other.text))
+            .then_with(|| self.text.cmp(other.text))
     }
 }
 
