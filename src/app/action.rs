@@ -87,6 +87,10 @@ pub enum Action {
     SortColumn,
     /// Review: cycle the grade filter (all, 优, 良, 中, 差).
     CycleGradeFilter,
+    /// Review: cycle the year filter (all, then each year of the folder).
+    CycleYearFilter,
+    /// Review: cycle the review-status filter (all, then each status).
+    CycleStatusFilter,
     /// Review: show only workbooks with warnings (toggle).
     ToggleWarningsFilter,
     /// Review: filter by |reported − computed| above a threshold.

@@ -11,7 +11,10 @@ pub mod officer;
 mod officer_search;
 pub mod panes;
 pub mod printed;
+pub mod reader;
 pub mod review;
+mod review_filters;
+mod review_jump;
 pub mod rows;
 pub mod search;
 pub mod status;
@@ -62,6 +65,8 @@ pub enum Mode {
     RuleForm(Box<structure::RuleForm>),
     /// Deleting a row that holds the officer's content: y deletes, Esc keeps.
     ConfirmDelete(Box<structure::PendingDelete>),
+    /// Reading the report text of a read-only workbook.
+    Read(reader::Reader),
 }
 
 /// What the recovery offer shows and can restore.
@@ -103,6 +108,8 @@ pub enum ModeKind {
     RuleForm,
     /// Delete a row holding content?
     ConfirmDelete,
+    /// Reading the report text (read-only).
+    Reader,
 }
 
 impl Mode {
@@ -120,6 +127,7 @@ impl Mode {
             Self::RecoveryOffer(_) => ModeKind::RecoveryOffer,
             Self::RuleForm(_) => ModeKind::RuleForm,
             Self::ConfirmDelete(_) => ModeKind::ConfirmDelete,
+            Self::Read(_) => ModeKind::Reader,
         }
     }
 }
@@ -365,6 +373,10 @@ impl App {
             }
             ModeKind::Help => {
                 self.update_help(action);
+                Effect::None
+            }
+            ModeKind::Reader => {
+                self.update_reader(&action);
                 Effect::None
             }
         }

@@ -168,6 +168,9 @@ pub struct ReviewApp {
     pub footer: Footer,
     /// Score histogram of the rows in view, 10-point buckets.
     pub histogram: Vec<Bucket>,
+    /// Where leaving the drill-in goes back to (the matrix it was opened
+    /// from); `None` means the overview.
+    pub return_to: Option<Box<Screen>>,
 }
 
 const GRADES: [Grade; 4] = [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor];
@@ -222,6 +225,7 @@ impl ReviewApp {
             refused_edit: false,
             footer: Footer::default(),
             histogram: Vec::new(),
+            return_to: None,
         };
         app.column = app
             .columns
@@ -384,7 +388,8 @@ impl ReviewApp {
         isize::try_from(crate::layout::review_rows(self.size)).unwrap_or(10)
     }
 
-    /// Sorts by the selected column; again on the same column reverses.
+    /// Sorts by the selected column (names A→Z, figures largest first); again
+    /// on the same column reverses.
     fn sort_by_selected_column(&mut self) {
         let Some(&column) = self.columns.get(self.column) else {
             return;
@@ -396,7 +401,7 @@ impl ReviewApp {
             }),
             _ => Some(Sort {
                 column,
-                descending: true,
+                descending: !matches!(column, Column::Unit | Column::File),
             }),
         };
         self.refresh_view();
@@ -458,6 +463,8 @@ impl ReviewApp {
             }
             Action::SortColumn => self.sort_by_selected_column(),
             Action::CycleGradeFilter => self.cycle_grade_filter(),
+            Action::CycleYearFilter => self.cycle_year_filter(),
+            Action::CycleStatusFilter => self.cycle_status_filter(),
             Action::ToggleWarningsFilter => {
                 self.filter.min_severity = match self.filter.min_severity {
                     None => Some(Severity::High),
@@ -637,7 +644,7 @@ impl ReviewApp {
 
     /// Opens the selected workbook in the workbench panes, read-only, with the
     /// reviewer's scores and comments of the review session filled in.
-    fn drill_in(&mut self) {
+    pub(super) fn drill_in(&mut self) {
         let Some(row) = self.selected_row() else {
             return;
         };
@@ -739,7 +746,7 @@ impl ReviewApp {
         }
         self.sync_drill(row);
         self.refresh_stats();
-        self.screen = Screen::Overview;
+        self.screen = self.screen_after_drill();
         ReviewEffect::None
     }
 
@@ -822,6 +829,7 @@ impl ReviewApp {
                 Action::Cancel | Action::Quit | Action::ShowMatrix => {
                     self.screen = Screen::Overview;
                 }
+                Action::Activate => self.open_matrix_cell(),
                 Action::Help => self.mode = ReviewMode::Help(0),
                 _ => {}
             },

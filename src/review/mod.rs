@@ -5,6 +5,7 @@
 //! of `export`; everything else is pure and cheap enough per keystroke.
 //! Workbooks are never written.
 
+pub mod collate;
 pub mod compare;
 pub mod documents;
 pub mod export;
