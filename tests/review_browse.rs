@@ -61,6 +61,8 @@ fn set_near_full(wb: &mut jixiao::core::model::Workbook) {
     leaf.weight = Decimal::from(5);
     leaf.rule = Some(Rule {
         metric: None,
+        basis: None,
+        formula: None,
         kind: RuleKind::Manual,
     });
     leaf.entry.officer_score = Some(Decimal::new(498, 2));

@@ -314,6 +314,7 @@ mod tests {
             warnings: [1, 0, 2, 0],
             status: ReviewStatus::Unreviewed,
             review_total: review,
+            comment: String::new(),
             review_stale: false,
             duplicate: false,
             search_text: String::new(),
