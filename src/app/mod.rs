@@ -11,7 +11,10 @@ pub mod officer;
 mod officer_search;
 pub mod panes;
 pub mod printed;
+pub mod reader;
 pub mod review;
+mod review_filters;
+mod review_jump;
 pub mod rows;
 pub mod search;
 pub mod status;
@@ -62,6 +65,8 @@ pub enum Mode {
     RuleForm(Box<structure::RuleForm>),
     /// Deleting a row that holds the officer's content: y deletes, Esc keeps.
     ConfirmDelete(Box<structure::PendingDelete>),
+    /// Reading the report text of a read-only workbook.
+    Read(reader::Reader),
 }
 
 /// What the recovery offer shows and can restore.
@@ -91,6 +96,8 @@ pub enum ModeKind {
     ReviewList,
     /// Reviewer mode: the matrix and the side-by-side comparison.
     ReviewCompare,
+    /// Reviewer mode: keys of a drill-in besides the workbench's browse keys.
+    ReviewDrill,
     /// Reviewer mode: a one-line prompt (filter, comment, export path).
     Prompt,
     /// The file changed on disk: what now?
@@ -101,6 +108,8 @@ pub enum ModeKind {
     RuleForm,
     /// Delete a row holding content?
     ConfirmDelete,
+    /// Reading the report text (read-only).
+    Reader,
 }
 
 impl Mode {
@@ -118,6 +127,7 @@ impl Mode {
             Self::RecoveryOffer(_) => ModeKind::RecoveryOffer,
             Self::RuleForm(_) => ModeKind::RuleForm,
             Self::ConfirmDelete(_) => ModeKind::ConfirmDelete,
+            Self::Read(_) => ModeKind::Reader,
         }
     }
 }
@@ -336,9 +346,10 @@ impl App {
                 self.update_recovery(action);
                 Effect::None
             }
-            ModeKind::Browse | ModeKind::ReviewList | ModeKind::ReviewCompare => {
-                self.update_browse(action)
-            }
+            ModeKind::Browse
+            | ModeKind::ReviewList
+            | ModeKind::ReviewCompare
+            | ModeKind::ReviewDrill => self.update_browse(action),
             ModeKind::Edit => {
                 self.update_edit(action);
                 Effect::None
@@ -362,6 +373,10 @@ impl App {
             }
             ModeKind::Help => {
                 self.update_help(action);
+                Effect::None
+            }
+            ModeKind::Reader => {
+                self.update_reader(&action);
                 Effect::None
             }
         }
