@@ -3,7 +3,7 @@
 //! target (applied, the score is `score_after`; one cent or one person before
 //! it, the score is still another).
 //!
-//! 12 cases by default (each solves every leaf); `PROPTEST_CASES=N` sets it.
+//! 48 cases by default (each solves every leaf); `PROPTEST_CASES=N` sets it.
 
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -17,7 +17,7 @@ fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(12)
+        .unwrap_or(48)
 }
 
 /// The fields the sample's computed leaves read, and the ones the variants add.
