@@ -374,3 +374,21 @@ fn a_measure_that_cannot_compute_is_warned_by_its_own_label() {
     );
     assert!(codes(&derive(&empty)).contains(&W::TableFormulaIncomplete));
 }
+
+#[test]
+fn an_own_change_on_a_negative_base_is_warned() {
+    use super::WarningCode as W;
+    let mut wb = sample_workbook();
+    set(&mut wb, F::InitialBudget, dec!(100));
+    set(&mut wb, F::BudgetAdjustment, dec!(-150));
+    set_rule(&mut wb, "A3.1", |r| r.basis = Some(Basis::Adjusted));
+    let d = derive(&wb);
+    let w = d
+        .warnings
+        .iter()
+        .find(|w| w.code == W::ChangeOnNegativeBase)
+        .expect("warned");
+    assert!(w.message.zh.starts_with("A3.1"), "{}", w.message.zh);
+    assert!(w.message.zh.contains("（-50）"), "{}", w.message.zh);
+    assert!(!codes(&derive(&sample_workbook())).contains(&W::ChangeOnNegativeBase));
+}

@@ -5,7 +5,9 @@
 use super::{Concern, Ctx, Leaf, Warning, WarningCode, fields, warn};
 use crate::core::engine::basis;
 use crate::core::engine::measure::formula_problem;
-use crate::core::engine::metrics::MetricStatus;
+use rust_decimal::Decimal;
+
+use crate::core::engine::metrics::{Formula, MetricStatus, Role};
 use crate::core::engine::scoring::ScoreBasis;
 
 fn concern(leaf: &Leaf<'_>) -> Concern {
@@ -118,4 +120,47 @@ pub fn measure_unavailable(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
     let mut concerns = fields(&concerned);
     concerns.push(concern(leaf));
     Some(warn(code, zh, en, concerns))
+}
+
+/// A leaf's own change rate is taken on a negative base: the sign flips.
+pub fn own_change_on_negative_base(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
+    let own = leaf.result.measure.as_deref()?;
+    if own.spec.formula != Formula::Change {
+        return None;
+    }
+    let base: Vec<_> = own
+        .spec
+        .inputs
+        .iter()
+        .zip(&own.measured.inputs)
+        .filter(|(input, _)| input.role == Role::Base)
+        .map(|(input, (_, value))| (input.field, *value))
+        .collect();
+    let sum = base.iter().try_fold(Decimal::ZERO, |acc, (_, v)| {
+        acc.checked_add(v.unwrap_or_default())
+    })?;
+    if !sum.is_sign_negative() || sum.is_zero() {
+        return None;
+    }
+    let ind = leaf.ind;
+    let mut concerns = fields(&base.iter().map(|(f, _)| *f).collect::<Vec<_>>());
+    concerns.push(concern(leaf));
+    Some(warn(
+        WarningCode::ChangeOnNegativeBase,
+        format!(
+            "{} {}：{}的基数为负数（{}）：变动率的正负号颠倒，上升会显示为下降",
+            ind.code,
+            ind.name,
+            own.label.zh,
+            sum.normalize()
+        ),
+        format!(
+            "{} {}: {} is measured on a negative base ({}): the sign flips and a rise reads as a fall",
+            ind.code,
+            ind.name,
+            own.label.en,
+            sum.normalize()
+        ),
+        concerns,
+    ))
 }

@@ -433,6 +433,7 @@ pub const LEAF_CHECKS: &[LeafCheck] = &[
     measures::measure_unavailable,
     measures::basis_not_available,
     measures::table_formula_incomplete,
+    measures::own_change_on_negative_base,
     leaves::officer_score_differs,
     leaves::score_out_of_range,
     leaves::missing_score,
