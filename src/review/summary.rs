@@ -315,6 +315,7 @@ mod tests {
             status: ReviewStatus::Unreviewed,
             review_total: review,
             review_stale: false,
+            comment: String::new(),
             duplicate: false,
             search_text: String::new(),
         }
