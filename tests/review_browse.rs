@@ -59,7 +59,12 @@ fn set_near_full(wb: &mut jixiao::core::model::Workbook) {
     assert!(leaf.children.is_empty(), "A1 is a leaf");
     let old = leaf.weight;
     leaf.weight = Decimal::from(5);
-    leaf.rule = Some(Rule::new(None, RuleKind::Manual));
+    leaf.rule = Some(Rule {
+        metric: None,
+        basis: None,
+        formula: None,
+        kind: RuleKind::Manual,
+    });
     leaf.entry.officer_score = Some(Decimal::new(498, 2));
     // Keep the parent's sum: the difference goes to the parent's weight.
     let parent = wb
