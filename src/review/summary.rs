@@ -314,8 +314,8 @@ mod tests {
             warnings: [1, 0, 2, 0],
             status: ReviewStatus::Unreviewed,
             review_total: review,
-            comment: String::new(),
             review_stale: false,
+            comment: String::new(),
             duplicate: false,
             search_text: String::new(),
         }
