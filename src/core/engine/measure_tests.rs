@@ -392,3 +392,34 @@ fn an_own_change_on_a_negative_base_is_warned() {
     assert!(w.message.zh.contains("（-50）"), "{}", w.message.zh);
     assert!(!codes(&derive(&sample_workbook())).contains(&W::ChangeOnNegativeBase));
 }
+
+#[test]
+fn a_step_reached_one_shown_step_past_its_breakpoint_is_found_on_a_large_denominator() {
+    // 588.55 / (650 − 11.45) = 92.17 %: one complete step short, 4 of 6. At
+    // 95.00 % it is still one step (5.00 short); the score steps where the
+    // rate shows 95.01 %, which on 638.55 needs 7 cents beyond 95.00 %.
+    let mut wb = sample_workbook();
+    set(&mut wb, F::InitialBudget, dec!(650.00));
+    set(&mut wb, F::BudgetAdjustment, dec!(-11.45));
+    set_rule(&mut wb, "B2.1", |r| r.basis = Some(Basis::Adjusted));
+    let d = derive(&wb);
+    assert_eq!(leaf(&d, "B2.1").score, dec!(4));
+    let w = what_if(&wb, &d);
+    let l = w.leaves.iter().find(|l| l.code == "B2.1").expect("B2.1");
+    let up = l
+        .moves
+        .iter()
+        .find(|m| m.field == F::ActualExpenditure && m.target > m.current)
+        .expect("a higher actual reaches full marks");
+    // 606.66 / 638.55 = 95.0059 % → 95.01 %, 6 points; 606.65 shows 95.00 %.
+    assert_eq!(up.target, dec!(606.66));
+    assert_eq!(up.rate_shown, Some(dec!(95.01)));
+    assert_eq!(up.score_after, dec!(6));
+    let lower_initial = l
+        .moves
+        .iter()
+        .find(|m| m.field == F::InitialBudget && m.target < m.current)
+        .expect("a lower initial budget reaches full marks");
+    // 588.55 / (630.94 − 11.45) = 95.0056 % → 95.01 %; 630.95 shows 95.00 %.
+    assert_eq!(lower_initial.target, dec!(630.94));
+}

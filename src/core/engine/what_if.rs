@@ -201,10 +201,16 @@ fn leaf_moves(
         let mut below: Option<InputMove> = None;
         let mut above: Option<InputMove> = None;
         for (rate, point) in targets(def, points) {
-            let Some(solved) = solve(wb, def, input.field, input.role, rate) else {
-                continue;
+            let attempt = |(rate, point): (Decimal, Decimal)| {
+                let solved = solve(wb, def, input.field, input.role, rate)?;
+                settle(wb, node, input.field, current, solved, point, shown_now)
             };
-            let Some(found) = settle(wb, node, input.field, current, solved, point, shown_now)
+            // Where the score does not step at the breakpoint itself ("≤ T" is
+            // still full at T), it steps at the next rate shown on either side:
+            // solved again there, as a large denominator needs many cents.
+            let Some(found) = attempt((rate, point))
+                .or_else(|| attempt(shifted(rate, point, true)))
+                .or_else(|| attempt(shifted(rate, point, false)))
             else {
                 continue;
             };
@@ -234,6 +240,18 @@ fn targets(def: &Spec, points: &[Decimal]) -> Vec<(Decimal, Decimal)> {
         all.extend(points.iter().filter(|p| !p.is_zero()).map(|p| (-*p, *p)));
     }
     all
+}
+
+/// A target one shown step (0.01) beyond (`up`) or short of its breakpoint,
+/// the signed rate moving with it (a negative rate stands for |rate|).
+fn shifted(rate: Decimal, point: Decimal, up: bool) -> (Decimal, Decimal) {
+    let step = if up {
+        Decimal::new(1, 2)
+    } else {
+        Decimal::new(-1, 2)
+    };
+    let signed = if rate.is_sign_negative() { -step } else { step };
+    (rate + signed, point + step)
 }
 
 /// The exact value of `field` at which the metric equals `rate`.
