@@ -129,6 +129,17 @@ fn unit_of(field: FieldId) -> Decimal {
     }
 }
 
+/// One input of one leaf's metric, as it stands: what `settle` moves.
+struct Probe<'a> {
+    wb: &'a Workbook,
+    /// The leaf's index in the flattened table.
+    index: usize,
+    field: FieldId,
+    current: Decimal,
+    /// The rate as the rule reads it now.
+    shown_now: Option<Decimal>,
+}
+
 fn leaf_moves(
     wb: &Workbook,
     index: usize,
@@ -147,8 +158,14 @@ fn leaf_moves(
             let Some(solved) = solve(wb, def, input.field, input.role, rate) else {
                 continue;
             };
-            let Some(found) = settle(wb, index, input.field, current, solved, point, shown_now)
-            else {
+            let probe = Probe {
+                wb,
+                index,
+                field: input.field,
+                current,
+                shown_now,
+            };
+            let Some(found) = settle(&probe, solved, point) else {
                 continue;
             };
             let slot = if found.target < current {
@@ -235,16 +252,14 @@ fn side_of(shown: Option<Decimal>, point: Decimal) -> Option<std::cmp::Ordering>
 /// From a solved value, the nearest unit value at which the rate as the rule
 /// reads it reaches the other side of `point` (one unit before, it has not),
 /// kept only when the score steps there.
-#[allow(clippy::too_many_arguments)]
-fn settle(
-    wb: &Workbook,
-    index: usize,
-    field: FieldId,
-    current: Decimal,
-    solved: Decimal,
-    point: Decimal,
-    shown_now: Option<Decimal>,
-) -> Option<InputMove> {
+fn settle(probe: &Probe<'_>, solved: Decimal, point: Decimal) -> Option<InputMove> {
+    let &Probe {
+        wb,
+        index,
+        field,
+        current,
+        shown_now,
+    } = probe;
     let unit = unit_of(field);
     let toward = if solved >= current { unit } else { -unit };
     let start_side = side_of(shown_now, point)?;
