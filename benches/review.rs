@@ -260,7 +260,7 @@ fn overview_keystrokes(session: ReviewSession) {
 }
 
 /// A backend that keeps nothing: measures update, render and ratatui's diff,
-/// not the terminal (that is measured from outside with tui_latency).
+/// not the terminal (that is measured from outside with `tui_latency`).
 struct NullBackend {
     size: ratatui::layout::Size,
     cursor: ratatui::layout::Position,

@@ -80,7 +80,7 @@ fn keys(v: &Value) -> Vec<String> {
 /// The top-level keys, the what-if of A3.1, file, total, grade and table.
 fn assert_json_head(doc: &Value) {
     assert_eq!(
-        keys(&doc),
+        keys(doc),
         [
             "file",
             "grade",

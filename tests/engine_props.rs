@@ -20,7 +20,7 @@ use jixiao::core::model::{
 };
 use jixiao::core::num::round2_fixed;
 
-/// `default` cases unless `PROPTEST_CASES` says otherwise. XorShift: ChaCha
+/// `default` cases unless `PROPTEST_CASES` says otherwise. `XorShift`: `ChaCha`
 /// is many times slower in a debug build, and this is not cryptography.
 fn config(default: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")

@@ -620,6 +620,7 @@ fn unreadable_or_changed_review_files_are_never_overwritten() {
 
 #[test]
 fn scripted_review_session_leaves_every_workbook_unchanged() {
+    use calamine::{Reader, Xlsx, open_workbook};
     let dir = tempfile::tempdir().expect("dir");
     let out = tempfile::tempdir().expect("out");
     workbench(dir.path());
@@ -698,7 +699,6 @@ fn scripted_review_session_leaves_every_workbook_unchanged() {
             .any(|r| &r[4] == "B2.5" && &r[8] == "4" && &r[10] == "采购执行率依据不足")
     );
 
-    use calamine::{Reader, Xlsx, open_workbook};
     let mut book: Xlsx<_> = open_workbook(out.path().join("reviews.xlsx")).expect("xlsx");
     assert_eq!(book.sheet_names(), ["Review summary", "Indicator review"]);
     let summary = book.worksheet_range("Review summary").expect("sheet");

@@ -217,7 +217,7 @@ fn move_and_set_rules(h: &mut Harness) {
     };
     let sentence = form.sentence().expect("complete").zh;
     assert!(
-        sentence.contains("5") && sentence.contains("扣完为止"),
+        sentence.contains('5') && sentence.contains("扣完为止"),
         "{sentence}"
     );
     let shown = screen(h, 120, 40);

@@ -6,7 +6,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
-use crate::core::engine::{Derived, MetricStatus, derive};
+use crate::core::engine::{Derived, MetricId, MetricStatus, derive};
 use crate::core::format::load;
 use crate::core::model::Workbook;
 use crate::core::num::{fmt_percent, fmt_score, round2_fixed};
@@ -125,7 +125,7 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
                 "score_display": fmt_score(r.score),
                 "lost": r.lost.to_string(),
                 "basis": r.basis,
-                "metric": r.metric.map(|m| m.key()),
+                "metric": r.metric.map(MetricId::key),
                 "metric_value": dec(r.metric_value),
                 "value_source": r.value_source,
                 "rule": bi(&r.rule),

@@ -237,7 +237,7 @@ pub fn columns_of_two_rows(grid: &Grid, upper: usize) -> Columns {
         let up = grid.cell(upper, col);
         let low = grid.cell(lower, col);
         if !up.is_empty() {
-            over = up.to_owned();
+            up.clone_into(&mut over);
         } else if low.is_empty() {
             over.clear();
         }

@@ -464,15 +464,15 @@ fn order_bands(bands: &mut [Band]) {
 
 /// The treasury stock rule: "为0得4分；下降得3分；持平得2分；上升不得分".
 fn categorical_stock(text: &str, metric: Option<MetricId>, weight: Decimal) -> Option<RuleKind> {
-    if metric != Some(MetricId::TreasuryCarryoverStockEfficiency) {
-        return None;
-    }
     const KINDS: &[(&str, &str, &[&str])] = &[
         ("zero", "存量资金为0", &["为0", "为零", "无存量"]),
         ("decreased", "较上年下降", &["下降", "减少"]),
         ("unchanged", "与上年持平", &["持平", "不变", "相同"]),
         ("increased", "较上年上升", &["上升", "增加", "增长"]),
     ];
+    if metric != Some(MetricId::TreasuryCarryoverStockEfficiency) {
+        return None;
+    }
     let mut categories: Vec<Category> = Vec::new();
     for clause in clauses(text) {
         let Some(points) = clause_points(clause, weight) else {

@@ -307,7 +307,7 @@ pub fn fill_staffing(rng: &mut Rng, kind: UnitKind, flaws: &[Flaw]) -> Staffing 
     let in_admin = filled(rng, admin);
     let in_institution = filled(rng, institution);
     let in_logistics = filled(rng, logistics);
-    let retired = rng.range(0, (admin + institution) / 2 + 2);
+    let retired = rng.range(0, i64::midpoint(admin, institution) + 2);
     let mut headcount = in_admin + in_institution + in_logistics + retired;
     if flaws.contains(&Flaw::HeadcountParts) {
         headcount += rng.range(1, 4);

@@ -189,7 +189,7 @@ impl Report<'_> {
     /// "588.55万元", "20人", "92%" (zh) or "588.55 (10k yuan)" (en).
     fn amount(&self, field: FieldId, value: Decimal) -> String {
         match (self.lang, field.kind()) {
-            (Lang::Zh, FieldKind::Percent) | (Lang::En, FieldKind::Percent) => format!("{value}%"),
+            (Lang::Zh | Lang::En, FieldKind::Percent) => format!("{value}%"),
             (Lang::Zh, kind) => format!("{value}{}", kind.unit_zh()),
             (Lang::En, kind) => format!("{value} {}", kind.unit_en()),
         }

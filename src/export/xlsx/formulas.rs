@@ -24,8 +24,7 @@ impl CellRefs {
     pub(super) fn field(&self, f: FieldId) -> String {
         self.fields
             .get(&f)
-            .map(|r| format!("C{}", r + 1))
-            .unwrap_or_else(|| "0".to_owned())
+            .map_or_else(|| "0".to_owned(), |r| format!("C{}", r + 1))
     }
 
     pub(super) fn metric_abs(&self, id: MetricId) -> Option<String> {

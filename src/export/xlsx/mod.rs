@@ -62,7 +62,7 @@ pub fn write(path: &Path, wb: &Workbook, derived: &Derived, lang: Lang) -> Resul
 /// Builds the xlsx in memory.
 ///
 /// # Errors
-/// When rust_xlsxwriter refuses a value (e.g. a sheet beyond Excel's limits).
+/// When `rust_xlsxwriter` refuses a value (e.g. a sheet beyond Excel's limits).
 pub fn to_bytes(
     wb: &Workbook,
     derived: &Derived,

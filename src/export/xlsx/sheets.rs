@@ -283,12 +283,12 @@ fn total_rows(
     s.formula(
         total_row,
         3,
-        &format!("SUM({})", top_weights),
+        &format!("SUM({top_weights})"),
         &scores.max_total.to_string(),
         &st.score,
     )?;
     let total_formula = if scores.removed_weight.is_zero() {
-        format!("SUM({})", top_scores)
+        format!("SUM({top_scores})")
     } else {
         let remaining = scores.max_total - scores.removed_weight;
         format!("SUM({})*{}/{}", top_scores, scores.max_total, remaining)

@@ -4,6 +4,7 @@
 use super::params::{self, Param, ParamShape};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
+use crate::core::engine::metrics::MetricClass;
 use crate::core::engine::rule_text::Text;
 use crate::core::engine::working::Working;
 use crate::core::model::RuleKind;
@@ -94,7 +95,7 @@ pub fn score<'a>(
             .metric
             .and_then(|id| input.metrics.iter().find(|m| m.id == id))
             .and_then(|m| m.class)
-            .map(|class| class.key()),
+            .map(MetricClass::key),
         CategorySource::Officer => input.entry.choice.as_deref(),
     };
     match key.and_then(|k| categories.iter().find(|c| c.key == k || c.label == k)) {
