@@ -15,10 +15,11 @@ mod workload;
 
 use rust_decimal::Decimal;
 
-use super::rows::{ScoreRow, score_rows, tr};
+use super::rows::{ScoreRow, score_rows};
 use crate::core::Lang;
 use crate::core::engine::Derived;
 use crate::core::model::{FieldId, FieldKind, Workbook};
+use crate::i18n::Tr;
 
 /// What goes into the report besides its sections.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -120,7 +121,7 @@ fn full_width_parens(text: &str) -> String {
 }
 impl Report<'_> {
     fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
-        tr(self.lang, zh, en)
+        Tr(zh, en).get(self.lang)
     }
 
     fn heading(&mut self, level: usize, text: &str) {

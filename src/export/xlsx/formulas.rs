@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use super::super::rows::tr;
 use crate::core::Lang;
 use crate::core::engine::metrics::{Display, Formula, Input, Role, SideGiven};
 use crate::core::engine::rules;
@@ -10,6 +9,7 @@ use crate::core::engine::scoring::effective_weight;
 use crate::core::engine::{IndicatorResult, MetricId, ScoreBasis};
 use crate::core::model::{FieldId, Indicator, Workbook};
 use crate::core::num::{excel_round, round2};
+use crate::i18n::Tr;
 
 /// Where the basic data sheet put each input and each ratio.
 pub(super) struct CellRefs {
@@ -41,7 +41,7 @@ impl CellRefs {
 /// The Excel formula of a ratio over the input cells (same sheet), written
 /// from the metric's registry row as the engine computes it.
 pub(super) fn metric_formula(id: MetricId, refs: &CellRefs, lang: Lang) -> String {
-    let miss = tr(lang, "缺数据", "missing");
+    let miss = Tr("缺数据", "missing").get(lang);
     let def = id.def();
     let cells = |keep: &dyn Fn(&Input) -> bool| -> Vec<String> {
         def.inputs
@@ -102,7 +102,7 @@ pub(super) fn stock_class_formula(refs: &CellRefs, lang: Lang) -> String {
         refs.field(FieldId::TreasuryCarryoverStockCurr),
         refs.field(FieldId::TreasuryCarryoverStockPrev),
     );
-    let w = |zh: &'static str, en: &'static str| tr(lang, zh, en);
+    let w = |zh: &'static str, en: &'static str| Tr(zh, en).get(lang);
     format!(
         "IF(COUNT({cur},{prev})<2,\"\",IF(AND({cur}=0,{prev}=0),\"{}\",IF({cur}=0,\"{}\",IF({cur}<{prev},\"{}\",IF({cur}={prev},\"{}\",\"{}\")))))",
         w("上年为0，本年继续为0", "zero last year, still zero"),
@@ -116,7 +116,7 @@ pub(super) fn stock_class_formula(refs: &CellRefs, lang: Lang) -> String {
 pub(super) fn stock_class_value(wb: &Workbook, lang: Lang) -> String {
     let cur = FieldId::TreasuryCarryoverStockCurr.get(wb);
     let prev = FieldId::TreasuryCarryoverStockPrev.get(wb);
-    let w = |zh: &'static str, en: &'static str| tr(lang, zh, en).to_owned();
+    let w = |zh: &'static str, en: &'static str| Tr(zh, en).get(lang).to_owned();
     match (cur, prev) {
         (Some(c), Some(p)) if c.is_zero() && p.is_zero() => {
             w("上年为0，本年继续为0", "zero last year, still zero")
