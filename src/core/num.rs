@@ -450,6 +450,16 @@ pub mod dec_str_opt {
     }
 }
 
+/// A workload count as written: "1300余" for a lower bound, else "202".
+#[must_use]
+pub fn count_text(value: Decimal, lower_bound: bool) -> String {
+    if lower_bound {
+        format!("{value}余")
+    } else {
+        value.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

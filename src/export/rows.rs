@@ -188,14 +188,7 @@ pub fn workload_rows(wb: &Workbook, derived: &Derived) -> Vec<WorkloadRow> {
 }
 
 /// A count as the report writes it: "1300余", "202".
-#[must_use]
-pub fn count_text(value: Decimal, lower_bound: bool) -> String {
-    if lower_bound {
-        format!("{value}余")
-    } else {
-        value.to_string()
-    }
-}
+pub use crate::core::num::count_text;
 
 /// Optional number as text: stored ones as stored, none as empty.
 #[must_use]

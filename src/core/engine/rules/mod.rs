@@ -196,6 +196,26 @@ pub struct KindSpec {
     pub build: fn(&[String]) -> Result<RuleKind, Bilingual>,
 }
 
+/// Scores `kind` at `value` with no officer entry and no other metric, and
+/// hands the outcome to `read` (it borrows the empty entry), for tests.
+#[cfg(test)]
+pub(crate) fn score_plain<R>(
+    kind: &RuleKind,
+    weight: Decimal,
+    value: Decimal,
+    read: impl FnOnce(RuleOutcome<'_>) -> R,
+) -> R {
+    let entry = IndicatorEntry::default();
+    let input = RuleInput {
+        weight,
+        value,
+        entry: &entry,
+        metric: None,
+        metrics: &[],
+    };
+    read(score(kind, &input))
+}
+
 /// One row of `KINDS`: the module's key, parameters and builder, and the kind's name.
 macro_rules! kind_spec {
     ($module:ident, $label:expr) => {
