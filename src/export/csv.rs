@@ -5,8 +5,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::rows::{
-    basic_rows, count_text, field_unit, metric_status_text, opt_rate, opt_text, rate_text,
-    score_rows, workload_rows,
+    basic_rows, count_text, field_unit, header_row, metric_status_text, opt_rate, opt_text,
+    rate_text, score_rows, workload_rows,
 };
 use crate::core::Lang;
 use crate::core::engine::Derived;
@@ -112,17 +112,16 @@ pub fn write_tables(
 }
 
 fn basic_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![
-        [
-            Tr("字段", "key").get(lang),
-            Tr("项目", "label").get(lang),
-            Tr("数值", "value").get(lang),
-            Tr("单位", "unit").get(lang),
-            Tr("计算式", "formula").get(lang),
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+    let mut out = vec![header_row(
+        &[
+            Tr("字段", "key"),
+            Tr("项目", "label"),
+            Tr("数值", "value"),
+            Tr("单位", "unit"),
+            Tr("计算式", "formula"),
+        ],
+        lang,
+    )];
     out.push(vec![
         "unit_name".into(),
         Tr("单位名称", "Unit").get(lang).into(),
@@ -178,25 +177,24 @@ fn basic_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>>
 }
 
 fn scores_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![
-        [
-            Tr("编码", "code").get(lang),
-            Tr("层级", "level").get(lang),
-            Tr("指标", "indicator").get(lang),
-            Tr("分值", "weight").get(lang),
-            Tr("得分", "score").get(lang),
-            Tr("扣分", "lost").get(lang),
-            Tr("评分标准", "standard").get(lang),
-            Tr("计分规则", "rule").get(lang),
-            Tr("计算过程", "working").get(lang),
-            Tr("扣分原因", "reason").get(lang),
-            Tr("自评得分", "officer score").get(lang),
-            Tr("复核得分", "reviewer score").get(lang),
-            Tr("复核意见", "reviewer comment").get(lang),
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+    let mut out = vec![header_row(
+        &[
+            Tr("编码", "code"),
+            Tr("层级", "level"),
+            Tr("指标", "indicator"),
+            Tr("分值", "weight"),
+            Tr("得分", "score"),
+            Tr("扣分", "lost"),
+            Tr("评分标准", "standard"),
+            Tr("计分规则", "rule"),
+            Tr("计算过程", "working"),
+            Tr("扣分原因", "reason"),
+            Tr("自评得分", "officer score"),
+            Tr("复核得分", "reviewer score"),
+            Tr("复核意见", "reviewer comment"),
+        ],
+        lang,
+    )];
     for r in score_rows(wb, derived, lang) {
         out.push(vec![
             r.code,
@@ -237,24 +235,23 @@ fn scores_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>
 }
 
 fn workload_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![
-        [
-            Tr("类别", "group").get(lang),
-            Tr("事项", "item").get(lang),
-            Tr("分项", "part").get(lang),
-            Tr("数量", "value").get(lang),
-            Tr("余", "lower bound").get(lang),
-            Tr("单位", "unit").get(lang),
-            Tr("分项合计", "parts sum").get(lang),
-            Tr("目标", "target").get(lang),
-            Tr("完成率（%）", "completion (%)").get(lang),
-            Tr("上年", "last year").get(lang),
-            Tr("变动率（%）", "change (%)").get(lang),
-            Tr("人均", "per capita").get(lang),
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+    let mut out = vec![header_row(
+        &[
+            Tr("类别", "group"),
+            Tr("事项", "item"),
+            Tr("分项", "part"),
+            Tr("数量", "value"),
+            Tr("余", "lower bound"),
+            Tr("单位", "unit"),
+            Tr("分项合计", "parts sum"),
+            Tr("目标", "target"),
+            Tr("完成率（%）", "completion (%)"),
+            Tr("上年", "last year"),
+            Tr("变动率（%）", "change (%)"),
+            Tr("人均", "per capita"),
+        ],
+        lang,
+    )];
     for r in workload_rows(wb, derived) {
         let parts_sum = r
             .parts_sum
@@ -283,15 +280,14 @@ fn workload_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<Strin
 }
 
 fn checks_table(derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![
-        [
-            Tr("严重程度", "severity").get(lang),
-            Tr("代码", "code").get(lang),
-            Tr("说明", "message").get(lang),
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+    let mut out = vec![header_row(
+        &[
+            Tr("严重程度", "severity"),
+            Tr("代码", "code"),
+            Tr("说明", "message"),
+        ],
+        lang,
+    )];
     for w in &derived.warnings {
         let code = serde_json::to_value(w.code)
             .ok()

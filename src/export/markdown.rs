@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::report::{Block, ReportOptions, ScoreTable, blocks};
+use super::rows::header_row;
 use crate::core::Lang;
 use crate::core::engine::Derived;
 use crate::core::model::Workbook;
@@ -95,15 +96,16 @@ fn score_table(out: &mut String, scores: &ScoreTable, lang: Lang) {
         fmt_score(scores.total),
         format!("{}{}", Tr("自评等级：", "grade: ").get(lang), scores.grade),
     ]);
-    let header: Vec<String> = [
-        Tr("编码", "Code").get(lang),
-        Tr("指标", "Indicator").get(lang),
-        Tr("分值", "Weight").get(lang),
-        Tr("得分", "Score").get(lang),
-        Tr("扣分原因", "Reason for lost points").get(lang),
-    ]
-    .map(str::to_owned)
-    .to_vec();
+    let header: Vec<String> = header_row(
+        &[
+            Tr("编码", "Code"),
+            Tr("指标", "Indicator"),
+            Tr("分值", "Weight"),
+            Tr("得分", "Score"),
+            Tr("扣分原因", "Reason for lost points"),
+        ],
+        lang,
+    );
     table(out, &header, &cells);
 }
 

@@ -10,6 +10,12 @@ use crate::core::model::{FieldGroup, FieldId, Workbook};
 use crate::core::num::{fmt_score, round2};
 use crate::i18n::Tr;
 
+/// A table's header row in the interface language.
+#[must_use]
+pub fn header_row(columns: &[crate::i18n::Tr], lang: Lang) -> Vec<String> {
+    columns.iter().map(|c| c.get(lang).to_owned()).collect()
+}
+
 /// A derived rate as printed: 2 places, no percent sign ("19.58", "100.00").
 #[must_use]
 pub fn rate_text(value: Decimal) -> String {

@@ -30,13 +30,14 @@ pub(super) fn basic_sheet(
     let mut s = Sheet::new(ws, options);
     s.header(
         &[
-            Tr("分组", "Group").get(lang),
-            Tr("项目", "Item").get(lang),
-            Tr("数值", "Value").get(lang),
-            Tr("单位", "Unit").get(lang),
-            Tr("字段", "Key").get(lang),
-            Tr("说明", "Note").get(lang),
+            Tr("分组", "Group"),
+            Tr("项目", "Item"),
+            Tr("数值", "Value"),
+            Tr("单位", "Unit"),
+            Tr("字段", "Key"),
+            Tr("说明", "Note"),
         ],
+        lang,
         &st.header,
     )?;
     let unit_group = Tr("单位信息", "Unit").get(lang);
@@ -182,20 +183,21 @@ pub(super) fn scores_sheet(
     let mut s = Sheet::new(ws, options);
     s.header(
         &[
-            Tr("编码", "Code").get(lang),
-            Tr("指标", "Indicator").get(lang),
-            Tr("层级", "Level").get(lang),
-            Tr("分值", "Weight").get(lang),
-            Tr("得分", "Score").get(lang),
-            Tr("扣分", "Lost").get(lang),
-            Tr("评分标准", "Standard").get(lang),
-            Tr("计分规则", "Rule").get(lang),
-            Tr("计算过程", "Working").get(lang),
-            Tr("扣分原因", "Reason").get(lang),
-            Tr("自评得分", "Officer score").get(lang),
-            Tr("复核得分", "Reviewer score").get(lang),
-            Tr("复核意见", "Reviewer comment").get(lang),
+            Tr("编码", "Code"),
+            Tr("指标", "Indicator"),
+            Tr("层级", "Level"),
+            Tr("分值", "Weight"),
+            Tr("得分", "Score"),
+            Tr("扣分", "Lost"),
+            Tr("评分标准", "Standard"),
+            Tr("计分规则", "Rule"),
+            Tr("计算过程", "Working"),
+            Tr("扣分原因", "Reason"),
+            Tr("自评得分", "Officer score"),
+            Tr("复核得分", "Reviewer score"),
+            Tr("复核意见", "Reviewer comment"),
         ],
+        lang,
         &st.header,
     )?;
     let flat = wb.table.flatten();
@@ -386,18 +388,19 @@ pub(super) fn workload_sheet(
     let mut s = Sheet::new(ws, options);
     s.header(
         &[
-            Tr("类别", "Group").get(lang),
-            Tr("事项", "Item").get(lang),
-            Tr("数量", "Count").get(lang),
-            Tr("余", "Lower bound").get(lang),
-            Tr("单位", "Unit").get(lang),
-            Tr("分项合计", "Parts sum").get(lang),
-            Tr("目标", "Target").get(lang),
-            Tr("完成率（%）", "Done (%)").get(lang),
-            Tr("上年", "Last year").get(lang),
-            Tr("变动率（%）", "Change (%)").get(lang),
-            Tr("人均", "Per capita").get(lang),
+            Tr("类别", "Group"),
+            Tr("事项", "Item"),
+            Tr("数量", "Count"),
+            Tr("余", "Lower bound"),
+            Tr("单位", "Unit"),
+            Tr("分项合计", "Parts sum"),
+            Tr("目标", "Target"),
+            Tr("完成率（%）", "Done (%)"),
+            Tr("上年", "Last year"),
+            Tr("变动率（%）", "Change (%)"),
+            Tr("人均", "Per capita"),
         ],
+        lang,
         &st.header,
     )?;
     let rows = workload_rows(wb, derived);
@@ -512,10 +515,11 @@ pub(super) fn checks_sheet(
     let mut s = Sheet::new(ws, XlsxOptions::default());
     s.header(
         &[
-            Tr("严重程度", "Severity").get(lang),
-            Tr("代码", "Code").get(lang),
-            Tr("说明", "Message").get(lang),
+            Tr("严重程度", "Severity"),
+            Tr("代码", "Code"),
+            Tr("说明", "Message"),
         ],
+        lang,
         &st.header,
     )?;
     for (i, w) in derived.warnings.iter().enumerate() {
