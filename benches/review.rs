@@ -180,6 +180,26 @@ fn keystrokes() -> Vec<(&'static str, Filter, Option<Sort>)> {
             }),
         ),
         (
+            "sort by unit name (pinyin)",
+            no_filter.clone(),
+            Some(Sort {
+                column: Column::Unit,
+                descending: false,
+            }),
+        ),
+        (
+            "year 2023 + status 未审 + sort by unit name (pinyin)",
+            Filter {
+                years: vec![2023],
+                statuses: vec![ReviewStatus::Unreviewed],
+                ..Filter::default()
+            },
+            Some(Sort {
+                column: Column::Unit,
+                descending: false,
+            }),
+        ),
+        (
             "sort by grade",
             no_filter.clone(),
             Some(Sort {

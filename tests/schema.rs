@@ -301,7 +301,70 @@ fn every_key_jixiao_writes_is_described() {
     // every rule kind, a project and a team member.
     let mut wb = sample_workbook();
     let d = |v: i64| Decimal::new(v, 0);
-    let kinds = [
+    let extra: Vec<Indicator> = one_rule_of_each_kind()
+        .into_iter()
+        .enumerate()
+        .map(|(i, kind)| Indicator {
+            code: format!("X{i}"),
+            name: format!("kind {i}"),
+            weight: d(0),
+            rule: Some(Rule::new(None, kind)),
+            ..Indicator::default()
+        })
+        .collect();
+    wb.table.indicators.push(Indicator {
+        code: "X".into(),
+        name: "every rule kind".into(),
+        weight: d(0),
+        children: extra,
+        ..Indicator::default()
+    });
+    // A metric on another basis and a table-defined ratio.
+    let mut on_basis = Rule::new(
+        Some(jixiao::core::engine::MetricId::ExpenditureCompletionRate),
+        RuleKind::Manual,
+    );
+    on_basis.basis = Some(jixiao::core::model::Basis::Adjusted);
+    let mut own = Rule::new(None, RuleKind::Manual);
+    own.formula = Some(jixiao::core::model::TableFormula::Change {
+        current: vec![jixiao::core::model::FieldId::ThreePublicBudget],
+        base: vec![jixiao::core::model::FieldId::ThreePublicPrevBudget],
+        absolute: true,
+    });
+    for (i, rule) in [on_basis, own].into_iter().enumerate() {
+        wb.table.indicators.push(Indicator {
+            code: format!("M{i}"),
+            name: "measure".into(),
+            weight: d(0),
+            rule: Some(rule),
+            ..Indicator::default()
+        });
+    }
+    assert!(jixiao::core::model::FieldId::ThreePublicPrevBudget.set(&mut wb, Some(d(3))));
+    wb.table.indicators[0].children[0].entry.officer_score = Some(d(5));
+    wb.table.indicators[0].children[0].entry.reviewer_score = Some(d(4));
+    wb.table.indicators[0].children[0].entry.failed_items = vec![0];
+    wb.budget.projects.push(Project {
+        name: "重点项目".into(),
+        budget: Some(Money(Decimal::new(5383, 2))),
+        final_amount: None,
+        key: true,
+    });
+    wb.narrative.team.push(TeamMember {
+        name: "甲".into(),
+        post: String::new(),
+        role: "成员".into(),
+    });
+    wb.workload[0].items[0].target = Some(d(1200));
+    let written: Value = serde_json::from_str(&to_json(&wb)).expect("written JSON");
+    let errors = validate(&written);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+/// One rule of every kind, with parameters of every shape.
+fn one_rule_of_each_kind() -> Vec<RuleKind> {
+    let d = |v: i64| Decimal::new(v, 0);
+    vec![
         RuleKind::Threshold {
             threshold: d(5),
             deduct_per_point: d(1),
@@ -348,43 +411,7 @@ fn every_key_jixiao_writes_is_described() {
         RuleKind::NotApplicable {
             mode: NotApplicableMode::Rescale,
         },
-    ];
-    let extra: Vec<Indicator> = kinds
-        .into_iter()
-        .enumerate()
-        .map(|(i, kind)| Indicator {
-            code: format!("X{i}"),
-            name: format!("kind {i}"),
-            weight: d(0),
-            rule: Some(Rule { metric: None, kind }),
-            ..Indicator::default()
-        })
-        .collect();
-    wb.table.indicators.push(Indicator {
-        code: "X".into(),
-        name: "every rule kind".into(),
-        weight: d(0),
-        children: extra,
-        ..Indicator::default()
-    });
-    wb.table.indicators[0].children[0].entry.officer_score = Some(d(5));
-    wb.table.indicators[0].children[0].entry.reviewer_score = Some(d(4));
-    wb.table.indicators[0].children[0].entry.failed_items = vec![0];
-    wb.budget.projects.push(Project {
-        name: "重点项目".into(),
-        budget: Some(Money(Decimal::new(5383, 2))),
-        final_amount: None,
-        key: true,
-    });
-    wb.narrative.team.push(TeamMember {
-        name: "甲".into(),
-        post: String::new(),
-        role: "成员".into(),
-    });
-    wb.workload[0].items[0].target = Some(d(1200));
-    let written: Value = serde_json::from_str(&to_json(&wb)).expect("written JSON");
-    let errors = validate(&written);
-    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    ]
 }
 
 #[test]
@@ -406,4 +433,27 @@ fn the_validator_catches_undescribed_keys_and_wrong_types() {
         errors.contains("/table/indicators/0/children/0/rule"),
         "{errors}"
     );
+}
+
+#[test]
+fn the_field_and_basis_enums_are_the_registries() {
+    let schema = schema();
+    let listed = |def: &str| -> Vec<String> {
+        schema["$defs"][def]["enum"]
+            .as_array()
+            .expect("enum")
+            .iter()
+            .map(|v| v.as_str().expect("key").to_owned())
+            .collect()
+    };
+    let fields: Vec<String> = jixiao::core::model::FieldId::ALL
+        .iter()
+        .map(|f| f.key().to_owned())
+        .collect();
+    assert_eq!(listed("fieldId"), fields);
+    let bases: Vec<String> = jixiao::core::model::Basis::ALL
+        .iter()
+        .map(|b| b.key().to_owned())
+        .collect();
+    assert_eq!(listed("basis"), bases);
 }

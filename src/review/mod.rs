@@ -5,14 +5,19 @@
 //! of `export`; everything else is pure and cheap enough per keystroke.
 //! Workbooks are never written.
 
+pub mod collate;
 pub mod compare;
+pub mod documents;
 pub mod export;
+pub mod letter;
 pub mod overview;
 pub mod reviews;
 pub mod scan;
 pub mod session;
 pub mod stats;
 pub mod store;
+pub mod summary;
+pub mod summary_xlsx;
 pub mod view;
 
 pub use overview::{KEY_RATIOS, Overview, OverviewRow};

@@ -54,6 +54,9 @@ pub struct OverviewRow {
     /// Reported − computed.
     pub difference: Option<Decimal>,
     pub grade: Option<Grade>,
+    /// No leaf is left unscored, so the grade is final (else 未评定, as the
+    /// workbench's header and the report say).
+    pub graded: bool,
     /// Aligned with `Overview::top_levels`.
     pub subtotals: Vec<Option<Subtotal>>,
     /// Display values of `KEY_RATIOS`; `None` is shown as n/a.
@@ -63,6 +66,8 @@ pub struct OverviewRow {
     pub status: ReviewStatus,
     /// The total with the reviewer's scores, once reviewed or scored.
     pub review_total: Option<Decimal>,
+    /// The reviewer's comment on the whole workbook (总体审核意见), shown under 备注.
+    pub comment: String,
     /// The workbook changed after the review was recorded.
     pub review_stale: bool,
     /// Another row has the same unit and year.
@@ -167,11 +172,13 @@ pub fn build_row(
         computed_total: None,
         difference: None,
         grade: None,
+        graded: false,
         subtotals: vec![None; top_levels.len()],
         ratios: [None; 4],
         warnings: [0; 4],
         status: ReviewStatus::Unreviewed,
         review_total: None,
+        comment: String::new(),
         review_stale: false,
         duplicate: false,
         search_text: entry.file_name.to_lowercase(),
@@ -185,6 +192,7 @@ pub fn build_row(
         row.computed_total = Some(computed);
         row.difference = wb.reported.total_score.map(|r| round2(r) - computed);
         row.grade = Some(d.grade);
+        row.graded = crate::core::newbook::is_graded(&d.scores);
         for (slot, top) in row.subtotals.iter_mut().zip(top_levels) {
             *slot = d
                 .scores
@@ -212,6 +220,10 @@ pub fn build_row(
 /// Refreshes the review columns of a row after the review changed.
 pub fn apply_review(row: &mut OverviewRow, entry: &Entry, review: Option<&WorkbookReview>) {
     row.status = review.map_or(ReviewStatus::Unreviewed, |r| r.status);
+    review
+        .map(|r| r.comment.as_str())
+        .unwrap_or_default()
+        .clone_into(&mut row.comment);
     row.review_stale = review.is_some_and(|r| r.is_stale(entry.sha256.as_deref()));
     row.review_total = match (review, entry.opened()) {
         (Some(r), Some(opened)) if r.status == ReviewStatus::Reviewed || r.has_scores() => {

@@ -150,6 +150,34 @@ impl ReviewSession {
         self.edit(row, |r, o| r.set_indicator_comment(&o.workbook, code, text))
     }
 
+    /// Sets the send-back reason (退回原因) of indicator `code`.
+    ///
+    /// # Errors
+    /// When the workbook has no such indicator.
+    pub fn set_indicator_reason(
+        &mut self,
+        row: usize,
+        code: &str,
+        text: &str,
+    ) -> Result<(), Bilingual> {
+        self.edit(row, |r, o| r.set_indicator_reason(&o.workbook, code, text))
+    }
+
+    /// Sends a row back (status 退回) with the unit's reason; empty text keeps
+    /// the status and clears the reason.
+    ///
+    /// # Errors
+    /// When the row did not open or its folder's review file is unreadable.
+    pub fn set_reason(&mut self, row: usize, text: &str) -> Result<(), Bilingual> {
+        self.edit(row, |r, _| {
+            text.trim_end().clone_into(&mut r.reason);
+            if !r.reason.is_empty() {
+                r.status = ReviewStatus::Returned;
+            }
+            Ok(())
+        })
+    }
+
     /// Sets the overall comment of a row's review.
     ///
     /// # Errors
@@ -187,14 +215,14 @@ impl ReviewSession {
         lang: Lang,
     ) -> Result<(ExportFormat, Vec<Sheet>), Bilingual> {
         let format = ExportFormat::from_path(path).ok_or_else(|| unknown_format(path))?;
-        Ok((
-            format,
-            vec![export::overview_sheet(&self.overview, view, lang)],
-        ))
+        let mut sheet = export::overview_sheet(&self.overview, view, lang);
+        export::add_reason_column(&mut sheet, &self.entries, view, &self.reviews, lang);
+        Ok((format, vec![sheet]))
     }
 
-    /// The sheets of the review results of the rows in `view`: CSV gets one
-    /// row per indicator; xlsx gets a summary sheet and the indicator sheet.
+    /// The sheets of the review results of the rows in `view`: a unit sheet
+    /// (one row per reviewed workbook: status, totals, comment, reason) and
+    /// one row per indicator; CSV writes the indicator rows first.
     ///
     /// # Errors
     /// Unknown extension.
@@ -207,18 +235,13 @@ impl ReviewSession {
         let format = ExportFormat::from_path(path).ok_or_else(|| unknown_format(path))?;
         let detail =
             export::review_detail_sheet(&self.entries, &self.overview, view, &self.reviews, lang);
+        let units =
+            export::review_summary_sheet(&self.entries, &self.overview, view, &self.reviews, lang);
+        // The unit's comment, status and reason once, on the unit sheet (CSV
+        // writes it beside the indicator file), not on every indicator row.
         let sheets = match format {
-            ExportFormat::Csv => vec![detail],
-            ExportFormat::Xlsx => vec![
-                export::review_summary_sheet(
-                    &self.entries,
-                    &self.overview,
-                    view,
-                    &self.reviews,
-                    lang,
-                ),
-                detail,
-            ],
+            ExportFormat::Csv => vec![detail, units],
+            ExportFormat::Xlsx => vec![units, detail],
         };
         Ok((format, sheets))
     }

@@ -66,6 +66,12 @@ pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
                 .map_err(|why| why.get(lang).to_owned());
             app.update(Action::ReviewEffectDone(outcome));
         }
+        ReviewEffect::WriteDocument { path, bytes } => {
+            let outcome = crate::review::documents::write_document(path, bytes)
+                .map(|()| format!("{} {}", t::REVIEW_EXPORTED.get(lang), path.display()))
+                .map_err(|why| why.get(lang).to_owned());
+            app.update(Action::ReviewEffectDone(outcome));
+        }
     }
 }
 
@@ -73,6 +79,12 @@ pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
 #[must_use]
 pub fn review_action_for_event(app: &ReviewApp, event: &Event) -> Option<Action> {
     match (event, &app.screen) {
+        (Event::Key(key), crate::app::review::Screen::Drill { .. })
+            if key.kind == KeyEventKind::Press
+                && app.mode_kind() == crate::app::ModeKind::Browse =>
+        {
+            crate::app::keymap::review_drill_action(key)
+        }
         (Event::Key(key), _) if key.kind == KeyEventKind::Press => action_for(app.mode_kind(), key),
         (Event::Resize(w, h), _) => Some(Action::Resize(*w, *h)),
         (Event::Paste(text), _) => Some(Action::Paste(text.clone())),

@@ -67,6 +67,23 @@ pub fn share_label(share: Decimal) -> String {
     }
 }
 
+/// A score as a percentage of its weight, half-up to 2 places; a score
+/// below the weight stays below 100 (4.9999 of 5 is 99.99, not 100).
+/// `None` for a zero weight.
+#[must_use]
+pub fn share_of(score: Decimal, weight: Decimal) -> Option<Decimal> {
+    let share = score
+        .checked_div(weight)
+        .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))
+        .map(round2)?;
+    let below_full = Decimal::new(9999, 2);
+    Some(if score < weight && share > below_full {
+        below_full
+    } else {
+        share
+    })
+}
+
 /// A column of the matrix: one indicator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixColumn {
@@ -163,11 +180,7 @@ pub fn matrix(entries: &[Entry], view: &[usize], depth: MatrixDepth) -> Matrix {
                         .iter()
                         .find(|r| r.code == c.code)
                         .map(|r| {
-                            let share = r
-                                .score
-                                .checked_div(r.weight)
-                                .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))
-                                .map(round2);
+                            let share = share_of(r.score, r.weight);
                             MatrixCell {
                                 score: round2(r.score),
                                 weight: r.weight,
@@ -206,5 +219,17 @@ mod tests {
         assert_eq!(share_label(pct("80.00")), "80");
         assert_eq!(share_label(pct("66.67")), "66.7");
         assert_eq!(share_label(pct("12.25")), "12.3", "half-up");
+    }
+
+    #[test]
+    fn a_share_just_below_the_weight_stays_below_full() {
+        let d = |s: &str| s.parse::<Decimal>().expect("decimal");
+        assert_eq!(share_of(d("4.98"), d("5")), Some(d("99.6")));
+        assert_eq!(share_of(d("4.9999"), d("5")), Some(d("99.99")));
+        assert_eq!(ShareBand::of(d("99.99")), ShareBand::High);
+        assert_eq!(share_label(d("99.99")), "99.9");
+        assert_eq!(share_of(d("5"), d("5")), Some(d("100")));
+        assert_eq!(share_of(d("1"), d("3")), Some(d("33.33")));
+        assert_eq!(share_of(d("1"), Decimal::ZERO), None, "n/a, not a panic");
     }
 }
