@@ -81,6 +81,16 @@ fn breakdown(generated: &[(String, String)]) {
 }
 
 fn main() {
+    let (dir, generated) = write_generated();
+    breakdown(&generated);
+    let paths = [dir.path().to_path_buf()];
+    let session = time_open(&paths);
+    time_filters(&session);
+    overview_keystrokes(session);
+}
+
+/// Generates the workbooks and writes them into a temporary folder.
+fn write_generated() -> (tempfile::TempDir, Vec<(String, String)>) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let start = Instant::now();
     let generator = Generator::new();
@@ -96,31 +106,62 @@ fn main() {
         std::fs::write(dir.path().join(name), text).expect("write");
     }
     let setup = start.elapsed();
+    let tenths_of_mb = bytes / 100_000;
     println!(
-        "setup: generated {FILES} workbooks ({:.1} MB) in {}, written in {} total",
-        bytes as f64 / 1e6,
+        "setup: generated {FILES} workbooks ({}.{} MB) in {}, written in {} total",
+        tenths_of_mb / 10,
+        tenths_of_mb % 10,
         ms(generate),
         ms(setup)
     );
+    (dir, generated)
+}
 
-    breakdown(&generated);
-
-    let paths = [dir.path().to_path_buf()];
+/// Opening the folder: the first run and the median of seven.
+fn time_open(paths: &[std::path::PathBuf]) -> ReviewSession {
     let first = Instant::now();
-    let session = ReviewSession::open(&paths);
+    let session = ReviewSession::open(paths);
     let first = first.elapsed();
     assert_eq!(session.rows().len(), FILES);
     assert!(session.rows().iter().all(|r| r.error.is_none()));
-    let open = time(7, || ReviewSession::open(&paths));
+    let open = time(7, || ReviewSession::open(paths));
     println!(
         "scan + load + derive + overview of {FILES} files: median {} (first run {})  [target < 1000 ms]",
         ms(open),
         ms(first)
     );
+    session
+}
 
+/// Sort and filter of the rows per keystroke, then the footer and histogram.
+fn time_filters(session: &ReviewSession) {
     let rows = session.rows();
     let no_filter = Filter::default();
-    let keystrokes: Vec<(&str, Filter, Option<Sort>)> = vec![
+    let mut worst = Duration::ZERO;
+    for (name, filter, sort) in &keystrokes() {
+        let t = time(301, || view(rows, filter, *sort));
+        worst = worst.max(t);
+        let kept = view(rows, filter, *sort).len();
+        println!("keystroke: {name:<48} median {} ({kept} rows)", ms(t));
+    }
+    let all = view(rows, &no_filter, None);
+    let t = time(301, || {
+        (
+            footer(rows, &all, session.overview.top_levels.len()),
+            histogram(rows, &all, Decimal::TEN),
+        )
+    });
+    println!("footer + histogram over {FILES} rows: median {}", ms(t));
+    println!(
+        "worst keystroke median: {}  [target well under 1 ms]",
+        ms(worst)
+    );
+}
+
+/// What the reviewer asks for per keystroke: a name, a filter and a sort.
+fn keystrokes() -> Vec<(&'static str, Filter, Option<Sort>)> {
+    let no_filter = Filter::default();
+    vec![
         ("no filter, file order", no_filter.clone(), None),
         (
             "sort by difference desc",
@@ -202,28 +243,7 @@ fn main() {
                 descending: true,
             }),
         ),
-    ];
-    let mut worst = Duration::ZERO;
-    for (name, filter, sort) in &keystrokes {
-        let t = time(301, || view(rows, filter, *sort));
-        worst = worst.max(t);
-        let kept = view(rows, filter, *sort).len();
-        println!("keystroke: {name:<48} median {} ({kept} rows)", ms(t));
-    }
-    let all = view(rows, &no_filter, None);
-    let t = time(301, || {
-        (
-            footer(rows, &all, session.overview.top_levels.len()),
-            histogram(rows, &all, Decimal::TEN),
-        )
-    });
-    println!("footer + histogram over {FILES} rows: median {}", ms(t));
-    println!(
-        "worst keystroke median: {}  [target well under 1 ms]",
-        ms(worst)
-    );
-
-    overview_keystrokes(session);
+    ]
 }
 
 /// The whole keystroke in reviewer mode as the run loop does it: the action
@@ -260,7 +280,7 @@ fn overview_keystrokes(session: ReviewSession) {
 }
 
 /// A backend that keeps nothing: measures update, render and ratatui's diff,
-/// not the terminal (that is measured from outside with tui_latency).
+/// not the terminal (that is measured from outside with `tui_latency`).
 struct NullBackend {
     size: ratatui::layout::Size,
     cursor: ratatui::layout::Position,

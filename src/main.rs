@@ -193,30 +193,7 @@ fn main() -> ExitCode {
         LangArg::En => Lang::En,
     };
     match args.command {
-        Some(Command::Check { file, json }) => match cli::check::open(&file) {
-            Ok((wb, derived)) => {
-                let name = file.display().to_string();
-                if json {
-                    let doc = cli::check::to_json(&name, &wb, &derived);
-                    println!("{}", cli::check::to_json_text(&doc));
-                } else {
-                    print!(
-                        "{}",
-                        printable(&cli::check::to_text(
-                            &name,
-                            &cli::check::printable_workbook(&wb),
-                            &derived,
-                            lang
-                        ))
-                    );
-                }
-                ExitCode::SUCCESS
-            }
-            Err(message) => {
-                eprintln!("{}", printable(message.get(lang)));
-                ExitCode::from(2)
-            }
-        },
+        Some(Command::Check { file, json }) => run_check(&file, json, lang),
         Some(Command::New {
             file,
             unit,
@@ -246,18 +223,9 @@ fn main() -> ExitCode {
                 println!("{} → {}", written.len(), dir.display());
                 ExitCode::SUCCESS
             }
-            Err(message) => {
-                eprintln!("{message}");
-                ExitCode::from(1)
-            }
+            Err(message) => exit_on_error(Err(message)),
         },
-        Some(Command::Sample { output, .. }) => match cli::sample::run(output.as_deref()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(message) => {
-                eprintln!("{message}");
-                ExitCode::from(1)
-            }
-        },
+        Some(Command::Sample { output, .. }) => exit_on_error(cli::sample::run(output.as_deref())),
         Some(Command::Export {
             file,
             format,
@@ -266,30 +234,14 @@ fn main() -> ExitCode {
             force,
             with_checks,
         }) => {
-            let Some(format) = jixiao::export::format::by_name(&format) else {
-                return ExitCode::from(2);
-            };
-            let table = table.map(|t| match t {
-                TableArg::Basic => CsvTable::Basic,
-                TableArg::Scores => CsvTable::Scores,
-                TableArg::Workload => CsvTable::Workload,
-                TableArg::Checks => CsvTable::Checks,
-            });
-            let refused = output
-                .as_deref()
-                .filter(|_| !force)
-                .and_then(jixiao::export::cli::refuse_existing_output);
-            if let Some(failure) = refused {
-                return finish(Err(failure), lang);
-            }
-            let args = ExportArgs {
-                format,
+            let options = ExportOptions {
+                format: &format,
                 output: output.as_deref(),
                 table,
+                force,
                 with_checks,
-                lang,
             };
-            finish(jixiao::export::cli::run(&file, args), lang)
+            run_export(&file, &options, lang)
         }
         Some(Command::Review { .. }) | None if !has_terminal() => {
             eprintln!("{}", jixiao::i18n::NEEDS_TERMINAL.get(lang));
@@ -298,62 +250,133 @@ fn main() -> ExitCode {
         Some(Command::Review { paths }) => {
             let session = jixiao::review::session::ReviewSession::open(&paths);
             let mut app = jixiao::app::review::ReviewApp::new(session, lang);
-            app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            match jixiao::term::run_review(app) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::from(1)
-                }
-            }
+            app.monochrome = no_color();
+            exit_on_error(jixiao::term::run_review(app))
         }
-        Some(Command::Table { command }) => {
-            let result = match command {
-                TableCommand::Import {
-                    input,
-                    output,
-                    sheet,
-                    verified,
-                    force,
-                } => jixiao::interchange::cli::import(
-                    &input,
-                    output.as_deref(),
-                    sheet.as_deref(),
-                    jixiao::interchange::cli::ImportFlags { verified, force },
-                    lang,
-                ),
-                TableCommand::Apply {
-                    workbook,
-                    table,
-                    dry_run,
-                    force,
-                } => jixiao::interchange::cli::apply(
-                    &workbook,
-                    &table,
-                    jixiao::interchange::cli::ApplyFlags { dry_run, force },
-                    lang,
-                ),
-                TableCommand::Export { workbook, output } => {
-                    jixiao::interchange::cli::export(&workbook, &output, lang)
-                }
-            };
-            finish(result, lang)
-        }
+        Some(Command::Table { command }) => finish(run_table(command, lang), lang),
         None => match jixiao::term::open::open_workbench(args.file.as_deref(), lang) {
             Ok((session, mut app)) => {
-                app.monochrome = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-                match jixiao::term::run(app, session) {
-                    Ok(()) => ExitCode::SUCCESS,
-                    Err(e) => {
-                        eprintln!("{e}");
-                        ExitCode::from(1)
-                    }
-                }
+                app.monochrome = no_color();
+                exit_on_error(jixiao::term::run(app, session))
             }
             Err(message) => {
                 eprintln!("{}", printable(message.get(lang)));
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+/// `NO_COLOR` set to anything but the empty string asks for monochrome.
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Success, or the error on standard error and exit code 1.
+fn exit_on_error<E: std::fmt::Display>(result: Result<(), E>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `jixiao check FILE [--json]`: the derived figures as text or JSON.
+fn run_check(file: &std::path::Path, json: bool, lang: Lang) -> ExitCode {
+    match cli::check::open(file) {
+        Ok((wb, derived)) => {
+            let name = file.display().to_string();
+            if json {
+                let doc = cli::check::to_json(&name, &wb, &derived);
+                println!("{}", cli::check::to_json_text(&doc));
+            } else {
+                print!(
+                    "{}",
+                    printable(&cli::check::to_text(
+                        &name,
+                        &cli::check::printable_workbook(&wb),
+                        &derived,
+                        lang
+                    ))
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{}", printable(message.get(lang)));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The options of `jixiao export` as typed.
+struct ExportOptions<'a> {
+    format: &'a str,
+    output: Option<&'a std::path::Path>,
+    table: Option<TableArg>,
+    force: bool,
+    with_checks: bool,
+}
+
+/// `jixiao export FILE --format F`: refuses an existing output unless forced.
+fn run_export(file: &std::path::Path, options: &ExportOptions<'_>, lang: Lang) -> ExitCode {
+    let Some(format) = jixiao::export::format::by_name(options.format) else {
+        return ExitCode::from(2);
+    };
+    let table = options.table.map(|t| match t {
+        TableArg::Basic => CsvTable::Basic,
+        TableArg::Scores => CsvTable::Scores,
+        TableArg::Workload => CsvTable::Workload,
+        TableArg::Checks => CsvTable::Checks,
+    });
+    let refused = options
+        .output
+        .filter(|_| !options.force)
+        .and_then(jixiao::export::cli::refuse_existing_output);
+    if let Some(failure) = refused {
+        return finish(Err(failure), lang);
+    }
+    let args = ExportArgs {
+        format,
+        output: options.output,
+        table,
+        with_checks: options.with_checks,
+        lang,
+    };
+    finish(jixiao::export::cli::run(file, args), lang)
+}
+
+/// `jixiao table import|apply|export`.
+fn run_table(command: TableCommand, lang: Lang) -> Result<Outcome, Failure> {
+    match command {
+        TableCommand::Import {
+            input,
+            output,
+            sheet,
+            verified,
+            force,
+        } => jixiao::interchange::cli::import(
+            &input,
+            output.as_deref(),
+            sheet.as_deref(),
+            jixiao::interchange::cli::ImportFlags { verified, force },
+            lang,
+        ),
+        TableCommand::Apply {
+            workbook,
+            table,
+            dry_run,
+            force,
+        } => jixiao::interchange::cli::apply(
+            &workbook,
+            &table,
+            jixiao::interchange::cli::ApplyFlags { dry_run, force },
+            lang,
+        ),
+        TableCommand::Export { workbook, output } => {
+            jixiao::interchange::cli::export(&workbook, &output, lang)
+        }
     }
 }

@@ -91,8 +91,7 @@ fn save_to_the_default_workbook_creates_its_folder() {
 
 fn recovery_files(data_home: &Path) -> usize {
     std::fs::read_dir(data_home.join("jixiao").join("recovery"))
-        .map(|d| d.count())
-        .unwrap_or(0)
+        .map_or(0, std::iter::Iterator::count)
 }
 
 #[test]

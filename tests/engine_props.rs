@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 
 use jixiao::core::engine::MetricId;
-use jixiao::core::engine::{Grade, MetricStatus, ScoreBasis, derive};
+use jixiao::core::engine::{Derived, Grade, MetricStatus, ScoreBasis, derive};
 use jixiao::core::format::{load, to_json};
 use jixiao::core::model::{
     Band, BandOp, Budget, Category, CategorySource, ChecklistMode, FORMAT_NAME, FORMAT_VERSION,
@@ -21,7 +21,7 @@ use jixiao::core::model::{
 use jixiao::core::model::{Basis, TableFormula};
 use jixiao::core::num::round2_fixed;
 
-/// `default` cases unless `PROPTEST_CASES` says otherwise. XorShift: ChaCha
+/// `default` cases unless `PROPTEST_CASES` says otherwise. `XorShift`: `ChaCha`
 /// is many times slower in a debug build, and this is not cryptography.
 fn config(default: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
@@ -448,6 +448,13 @@ fn check_invariants(extreme: bool, wb: &Workbook) -> Result<(), TestCaseError> {
     }
     prop_assert_eq!(d.grade, Grade::from_score(d.scores.total));
 
+    check_measures(&d)?;
+    check_warnings_and_workload(&d, wb)
+}
+
+/// Metrics and leaves' own measures: a value exactly when ok, shown rounded once.
+fn check_measures(d: &Derived) -> Result<(), TestCaseError> {
+    let results = &d.scores.indicators;
     // Metrics: a value exactly when the status is ok, displayed as rounded.
     prop_assert_eq!(d.metrics.len(), MetricId::ALL.len());
     for m in &d.metrics {
@@ -484,6 +491,11 @@ fn check_invariants(extreme: bool, wb: &Workbook) -> Result<(), TestCaseError> {
         }
     }
 
+    Ok(())
+}
+
+/// Warnings ordered and bilingual; one workload result per group and item.
+fn check_warnings_and_workload(d: &Derived, wb: &Workbook) -> Result<(), TestCaseError> {
     // Warnings: most serious first, every one in both languages.
     prop_assert!(
         d.warnings

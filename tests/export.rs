@@ -1,5 +1,5 @@
 //! The report against the seed, the CSV tables, and the xlsx with its live
-//! formulas (recomputed by LibreOffice where it is installed).
+//! formulas (recomputed by `LibreOffice` where it is installed).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -373,7 +373,7 @@ fn agrees(expected: &Data, computed: &str) -> bool {
 }
 
 /// Writes each workbook twice: with jixiao's values cached, and with no cached
-/// values at all; LibreOffice recalculates the second, and every formula cell
+/// values at all; `LibreOffice` recalculates the second, and every formula cell
 /// must come out as jixiao computed it.
 #[test]
 fn libreoffice_recomputes_every_formula_to_jixiao_values() {

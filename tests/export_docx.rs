@@ -1,4 +1,4 @@
-//! The Word report (and PDF) through the command line, opened by LibreOffice
+//! The Word report (and PDF) through the command line, opened by `LibreOffice`
 //! where it is installed: converted to PDF and to text, the text holds the
 //! seed's structure and figures, the unit's name, and sentences, not workings.
 

@@ -1,9 +1,9 @@
 //! The xlsx stays live where the officer left gaps, and rounds as jixiao does:
-//! a colleague fills an empty input in the file, LibreOffice recalculates, and
+//! a colleague fills an empty input in the file, `LibreOffice` recalculates, and
 //! the total is jixiao's total for the filled workbook; exact decimal half-way
-//! rates round half-up in LibreOffice as in jixiao.
+//! rates round half-up in `LibreOffice` as in jixiao.
 //!
-//! The LibreOffice tests are skipped with a message where it is not installed.
+//! The `LibreOffice` tests are skipped with a message where it is not installed.
 
 use std::io::{Read, Write};
 

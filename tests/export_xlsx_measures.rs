@@ -1,9 +1,9 @@
 //! A leaf's own measure in the xlsx: a ratio on the adjusted budget and a
 //! table-defined ratio are live formulas over the input cells, and
-//! LibreOffice's recalculated total is jixiao's, with every input given and
+//! `LibreOffice`'s recalculated total is jixiao's, with every input given and
 //! with one missing (the printed rate, then the officer's score, as jixiao).
 //!
-//! Skipped with a message where LibreOffice is not installed.
+//! Skipped with a message where `LibreOffice` is not installed.
 
 use calamine::{Reader, open_workbook_auto};
 use jixiao::core::Lang;

@@ -14,7 +14,7 @@ use jixiao::core::model::{
 use jixiao::core::sample::{SAMPLE_JSON, sample_workbook};
 use jixiao::interchange::apply::apply_table;
 use jixiao::interchange::table_export::{to_csv, to_xlsx};
-use jixiao::interchange::{ImportError, LayoutError, RuleOrigin, import_path};
+use jixiao::interchange::{ImportError, Imported, LayoutError, RuleOrigin, import_path};
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
@@ -92,7 +92,13 @@ fn level_columns_with_blanks_titles_totals_and_notes() {
             "C2.1 社会公众满意度 5",
         ]
     );
-    let table = &t.table;
+    assert_level_columns_rate_rules(&t.table);
+    assert_level_columns_other_rules(&t.table);
+    assert_level_columns_manual_and_texts(&t);
+}
+
+/// level-columns.csv: the rules read onto a ratio.
+fn assert_level_columns_rate_rules(table: &ScoringTable) {
     assert!(matches!(kind(table, "A1.1").1, RuleKind::Levels { .. }));
     let RuleKind::Levels { levels } = kind(table, "A1.2").1 else {
         panic!("levels");
@@ -139,6 +145,10 @@ fn level_columns_with_blanks_titles_totals_and_notes() {
         kind(table, "B1.4").0,
         Some(MetricId::ThreePublicControlRate)
     );
+}
+
+/// level-columns.csv: the checklist, the bands and not-applicable.
+fn assert_level_columns_other_rules(table: &ScoringTable) {
     let (
         _,
         RuleKind::Checklist {
@@ -201,6 +211,11 @@ fn level_columns_with_blanks_titles_totals_and_notes() {
             mode: NotApplicableMode::FullMarks
         }
     );
+}
+
+/// level-columns.csv: what stays manual, and the texts kept as written.
+fn assert_level_columns_manual_and_texts(t: &Imported) {
+    let table = &t.table;
     // A phrasing it cannot read stays manual, with the wording kept and a reason given.
     assert_eq!(kind(table, "C1.1"), (None, RuleKind::Manual));
     assert_eq!(
@@ -289,6 +304,11 @@ fn codes_with_a_level_column() {
         (BandOp::Eq, dec!(0), dec!(3))
     );
     assert_eq!(bands.len(), 5);
+    assert_codes_levels_later_rules(table);
+}
+
+/// codes-levels.csv: the rules of 2.1.2 onwards.
+fn assert_codes_levels_later_rules(table: &ScoringTable) {
     assert_eq!(
         kind(table, "2.1.2"),
         (

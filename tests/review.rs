@@ -323,8 +323,12 @@ fn sorting_is_stable_with_na_last_and_filters_combine() {
             .windows(2)
             .all(|w| jixiao::review::collate::compare_names(w[0], w[1]).is_ge())
     );
+    filters_combine(&session, &all);
+}
 
-    // Filters.
+/// Each filter keeps what it names, and they combine.
+fn filters_combine(session: &ReviewSession, all: &[usize]) {
+    let rows = session.rows();
     let fair = Filter {
         grades: vec![Grade::Fair],
         ..Filter::default()
@@ -332,7 +336,7 @@ fn sorting_is_stable_with_na_last_and_filters_combine() {
     let kept = session.view(&fair, None);
     assert!(!kept.is_empty());
     assert!(kept.iter().all(|&i| rows[i].grade == Some(Grade::Fair)));
-    assert_eq!(kept.len(), grade_counts(rows, &all).get(Grade::Fair));
+    assert_eq!(kept.len(), grade_counts(rows, all).get(Grade::Fair));
 
     let big = Filter {
         min_abs_difference: Some(Decimal::ONE),
@@ -621,6 +625,7 @@ fn unreadable_or_changed_review_files_are_never_overwritten() {
 
 #[test]
 fn scripted_review_session_leaves_every_workbook_unchanged() {
+    use calamine::{Reader, Xlsx, open_workbook};
     let dir = tempfile::tempdir().expect("dir");
     let out = tempfile::tempdir().expect("out");
     workbench(dir.path());
@@ -699,7 +704,6 @@ fn scripted_review_session_leaves_every_workbook_unchanged() {
             .any(|r| &r[4] == "B2.5" && &r[8] == "4" && &r[10] == "采购执行率依据不足")
     );
 
-    use calamine::{Reader, Xlsx, open_workbook};
     let mut book: Xlsx<_> = open_workbook(out.path().join("reviews.xlsx")).expect("xlsx");
     assert_eq!(book.sheet_names(), ["Review summary", "Indicator review"]);
     let summary = book.worksheet_range("Review summary").expect("sheet");

@@ -34,7 +34,7 @@ const NEAR_FULL: &str = "A1";
 fn write_units(dir: &Path) {
     for (file, unit, year) in UNITS {
         let mut wb = jixiao::core::sample::sample_workbook();
-        wb.unit.name = unit.to_owned();
+        unit.clone_into(&mut wb.unit.name);
         wb.unit.fiscal_year = year;
         if unit == "财政局" {
             set_near_full(&mut wb);

@@ -1,7 +1,7 @@
 //! The bureau's summary (汇总表) and the send-back letter as files: insta
 //! snapshots of the summary's Markdown and CSV, the xlsx recalculated by
-//! LibreOffice (every live total equal to jixiao's own), and the letter's
-//! .docx opened by LibreOffice.
+//! `LibreOffice` (every live total equal to jixiao's own), and the letter's
+//! .docx opened by `LibreOffice`.
 
 use std::path::{Path, PathBuf};
 

@@ -121,6 +121,7 @@ fn type_text(app: &mut ReviewApp, text: &str) {
 
 #[test]
 fn send_back_with_reasons_then_letter_and_summary() {
+    use calamine::{Reader, Xlsx};
     let (_tmp, dir) = folder(6);
     let before = workbooks(&dir);
     let mut app = ReviewApp::new(ReviewSession::open(std::slice::from_ref(&dir)), Lang::Zh);
@@ -139,80 +140,7 @@ fn send_back_with_reasons_then_letter_and_summary() {
     let review = app.session.review(row).expect("review");
     assert_eq!(review.status, ReviewStatus::Returned);
     assert_eq!(review.reason, "政府采购执行率缺少佐证");
-
-    // In the drill-in, b on an indicator asks for that indicator's reason,
-    // drawn over the drill-in's last lines.
-    keys(&mut app, "<enter>");
-    let Screen::Drill { app: drill, .. } = &app.screen else {
-        panic!("drill-in")
-    };
-    let said = drill
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
-    assert!(
-        said.contains("政府采购执行率缺少佐证"),
-        "the reason on opening: {said}"
-    );
-    keys(&mut app, "3 <down> <down>");
-    assert!(matches!(&app.screen, Screen::Drill { app, .. } if app.pane == Pane::Indicators));
-    keys(&mut app, "b");
-    assert!(matches!(
-        app.mode,
-        ReviewMode::Prompt(PromptKind::IndicatorReason, _)
-    ));
-    let shown = screen(&mut app, 120, 30);
-    assert!(shown.contains("指标退回原因"), "{shown}");
-    type_text(&mut app, "依据不足1q");
-    keys(&mut app, "<enter>");
-    let Screen::Drill { app: drill, .. } = &app.screen else {
-        panic!("typed 1 and q did not run as keys")
-    };
-    let said = drill
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
-    assert!(said.ends_with("退回原因已记录"), "{said}");
-    // Moving off and back onto the indicator shows its reason.
-    keys(&mut app, "k j");
-    let Screen::Drill { app: drill, .. } = &app.screen else {
-        panic!("drill-in")
-    };
-    let said = drill
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
-    assert!(
-        said.ends_with("依据不足1q"),
-        "the reason under the cursor: {said}"
-    );
-    let review = app.session.review(row).expect("review");
-    let (code, questioned) = review
-        .indicators
-        .iter()
-        .find(|(_, r)| !r.reason.is_empty())
-        .expect("an indicator reason");
-    assert_eq!(questioned.reason, "依据不足1q");
-    let code = code.clone();
-    // b on another pane says where to go instead of opening a prompt.
-    keys(&mut app, "1 b");
-    assert_eq!(app.mode, ReviewMode::Browse);
-    let Screen::Drill { app: drill, .. } = &app.screen else {
-        panic!("still in the drill-in")
-    };
-    assert!(
-        drill
-            .status
-            .as_ref()
-            .is_some_and(|s| s.is_error && s.text.contains("指标面板")),
-        "the drill-in's own status line says where to go: {:?}",
-        drill.status
-    );
-    keys(&mut app, "<esc> <esc>");
-    assert!(matches!(app.screen, Screen::Overview));
+    let code = indicator_reason_in_the_drill_in(&mut app, row);
 
     // t onto 退回 asks for a reason at once; Esc keeps 退回 without one.
     keys(&mut app, "<down> t t t");
@@ -223,60 +151,12 @@ fn send_back_with_reasons_then_letter_and_summary() {
     keys(&mut app, "<esc>");
     let second = app.selected_row().expect("row");
     assert_eq!(app.session.rows()[second].status, ReviewStatus::Returned);
-
-    // L on the first unit: the letter in Word, naming what it must.
-    keys(&mut app, "<esc>");
-    app.selected = app.view.iter().position(|r| *r == row).expect("in view");
-    let docs = keys(&mut app, "L <enter>");
-    let (path, docx) = docs.first().expect("a letter");
-    assert!(
-        path.to_string_lossy().ends_with(".docx"),
-        "{}",
-        path.display()
-    );
-    let opened = app.session.opened(row).expect("opened");
-    let unit = opened.workbook.unit.name.clone();
-    let year = opened.workbook.unit.fiscal_year;
-    let xml = document_xml(docx);
-    for needle in [
-        unit.as_str(),
-        &format!("{year}年度"),
-        code.as_str(),
-        "依据不足1q",
-        "政府采购执行率缺少佐证",
-        "下一步工作",
-    ] {
-        assert!(xml.contains(needle), "the letter names {needle}");
-    }
-    // And in Markdown, typed over the proposed name.
-    let docs = keys(&mut app, "L <c-u> letter.md <enter>");
-    let md = String::from_utf8(docs[0].1.clone()).expect("utf-8");
-    assert!(md.starts_with("# 关于退回"), "{md}");
-    assert!(md.contains(&format!("| {code} |")), "{md}");
-    // A wrong extension is refused in the prompt, nothing produced.
-    let docs = keys(&mut app, "L <c-u> letter.json <enter>");
-    assert!(docs.is_empty());
-    assert!(matches!(
-        app.mode,
-        ReviewMode::Prompt(PromptKind::ExportLetter, _)
-    ));
-    keys(&mut app, "<esc>");
-
-    // A unit not sent back has no letter.
-    let third = app
-        .view
-        .iter()
-        .position(|r| app.session.rows()[*r].status == ReviewStatus::Unreviewed)
-        .expect("an unreviewed unit");
-    app.selected = third;
-    assert!(keys(&mut app, "L <enter>").is_empty());
-    keys(&mut app, "<esc>");
+    letters(&mut app, row, &code);
 
     // S: the summary of the rows in view, xlsx by default.
     let docs = keys(&mut app, "S <enter>");
     let (path, xlsx) = docs.first().expect("a summary");
     assert!(path.to_string_lossy().ends_with(".xlsx"));
-    use calamine::{Reader, Xlsx};
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx.clone())).expect("xlsx");
     let sheet = book.worksheet_range("审核汇总表").expect("sheet");
     assert_eq!(
@@ -302,6 +182,130 @@ fn send_back_with_reasons_then_letter_and_summary() {
     );
 }
 
+/// The drill-in's status line.
+fn drill_status(app: &ReviewApp) -> String {
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("drill-in")
+    };
+    drill
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+/// In the drill-in, b on an indicator records its reason; returns its code.
+fn indicator_reason_in_the_drill_in(app: &mut ReviewApp, row: usize) -> String {
+    // In the drill-in, b on an indicator asks for that indicator's reason,
+    // drawn over the drill-in's last lines.
+    keys(app, "<enter>");
+    let said = drill_status(app);
+    assert!(
+        said.contains("政府采购执行率缺少佐证"),
+        "the reason on opening: {said}"
+    );
+    keys(app, "3 <down> <down>");
+    assert!(matches!(&app.screen, Screen::Drill { app, .. } if app.pane == Pane::Indicators));
+    keys(app, "b");
+    assert!(matches!(
+        app.mode,
+        ReviewMode::Prompt(PromptKind::IndicatorReason, _)
+    ));
+    let shown = screen(app, 120, 30);
+    assert!(shown.contains("指标退回原因"), "{shown}");
+    type_text(app, "依据不足1q");
+    keys(app, "<enter>");
+    assert!(
+        matches!(app.screen, Screen::Drill { .. }),
+        "typed 1 and q did not run as keys"
+    );
+    let said = drill_status(app);
+    assert!(said.ends_with("退回原因已记录"), "{said}");
+    // Moving off and back onto the indicator shows its reason.
+    keys(app, "k j");
+    let said = drill_status(app);
+    assert!(
+        said.ends_with("依据不足1q"),
+        "the reason under the cursor: {said}"
+    );
+    let review = app.session.review(row).expect("review");
+    let (code, questioned) = review
+        .indicators
+        .iter()
+        .find(|(_, r)| !r.reason.is_empty())
+        .expect("an indicator reason");
+    assert_eq!(questioned.reason, "依据不足1q");
+    let code = code.clone();
+    // b on another pane says where to go instead of opening a prompt.
+    keys(app, "1 b");
+    assert_eq!(app.mode, ReviewMode::Browse);
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("still in the drill-in")
+    };
+    assert!(
+        drill
+            .status
+            .as_ref()
+            .is_some_and(|s| s.is_error && s.text.contains("指标面板")),
+        "the drill-in's own status line says where to go: {:?}",
+        drill.status
+    );
+    keys(app, "<esc> <esc>");
+    assert!(matches!(app.screen, Screen::Overview));
+    code
+}
+
+/// L: the letter in Word and Markdown; a wrong extension and a unit not sent back refused.
+fn letters(app: &mut ReviewApp, row: usize, code: &str) {
+    // L on the first unit: the letter in Word, naming what it must.
+    keys(app, "<esc>");
+    app.selected = app.view.iter().position(|r| *r == row).expect("in view");
+    let docs = keys(app, "L <enter>");
+    let (path, docx) = docs.first().expect("a letter");
+    assert!(
+        path.to_string_lossy().ends_with(".docx"),
+        "{}",
+        path.display()
+    );
+    let opened = app.session.opened(row).expect("opened");
+    let unit = opened.workbook.unit.name.clone();
+    let year = opened.workbook.unit.fiscal_year;
+    let xml = document_xml(docx);
+    for needle in [
+        unit.as_str(),
+        &format!("{year}年度"),
+        code,
+        "依据不足1q",
+        "政府采购执行率缺少佐证",
+        "下一步工作",
+    ] {
+        assert!(xml.contains(needle), "the letter names {needle}");
+    }
+    // And in Markdown, typed over the proposed name.
+    let docs = keys(app, "L <c-u> letter.md <enter>");
+    let md = String::from_utf8(docs[0].1.clone()).expect("utf-8");
+    assert!(md.starts_with("# 关于退回"), "{md}");
+    assert!(md.contains(&format!("| {code} |")), "{md}");
+    // A wrong extension is refused in the prompt, nothing produced.
+    let docs = keys(app, "L <c-u> letter.json <enter>");
+    assert!(docs.is_empty());
+    assert!(matches!(
+        app.mode,
+        ReviewMode::Prompt(PromptKind::ExportLetter, _)
+    ));
+    keys(app, "<esc>");
+
+    // A unit not sent back has no letter.
+    let third = app
+        .view
+        .iter()
+        .position(|r| app.session.rows()[*r].status == ReviewStatus::Unreviewed)
+        .expect("an unreviewed unit");
+    app.selected = third;
+    assert!(keys(app, "L <enter>").is_empty());
+    keys(app, "<esc>");
+}
+
 #[test]
 fn review_files_without_reasons_still_load() {
     let (_tmp, dir) = folder(2);
@@ -309,7 +313,11 @@ fn review_files_without_reasons_still_load() {
         .expect("dir")
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .find(|n| n.ends_with(".json"))
+        .find(|n| {
+            std::path::Path::new(n)
+                .extension()
+                .is_some_and(|e| e == "json")
+        })
         .expect("a workbook");
     let older = format!(
         "{{\"format\":\"jixiao-review\",\"version\":1,\"workbooks\":{{\"{name}\":{{\"status\":\"returned\",\"comment\":\"旧意见\",\"indicators\":{{\"A1\":{{\"comment\":\"x\"}}}}}}}}}}"

@@ -116,11 +116,8 @@ fn recovery_is_offered_restored_and_removed() {
     );
     // Not yet written: the debounce waits for a quiet moment.
     let recovery_dir = h.recovery_dir.path().to_path_buf();
-    let count = || {
-        std::fs::read_dir(recovery_dir.join("recovery"))
-            .map(|d| d.count())
-            .unwrap_or(0)
-    };
+    let count =
+        || std::fs::read_dir(recovery_dir.join("recovery")).map_or(0, std::iter::Iterator::count);
     assert_eq!(count(), 0);
     h.session
         .after_update(&mut h.app, Instant::now() + Duration::from_secs(4));
@@ -161,10 +158,16 @@ fn undoing_back_to_saved_drops_the_recovery() {
     h.session
         .after_update(&mut h.app, Instant::now() + Duration::from_secs(4));
     let dir = h.recovery_dir.path().join("recovery");
-    assert_eq!(std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0), 1);
+    assert_eq!(
+        std::fs::read_dir(&dir).map_or(0, std::iter::Iterator::count),
+        1
+    );
     keys(&mut h, "u");
     assert!(!h.dirty);
-    assert_eq!(std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0), 0);
+    assert_eq!(
+        std::fs::read_dir(&dir).map_or(0, std::iter::Iterator::count),
+        0
+    );
 }
 
 #[test]
@@ -180,7 +183,7 @@ fn read_only_files_get_no_recovery_and_refuse_saving() {
     assert!(h.read_only.is_some(), "newer version opens read-only");
     keys(&mut h, "2 j <enter> <c-s> W");
     h.session
-        .after_update(&mut h.app, Instant::now() + Duration::from_secs(60));
+        .after_update(&mut h.app, Instant::now() + Duration::from_mins(1));
     assert_eq!(std::fs::read(&path).expect("read"), before);
     assert!(!h.recovery_dir.path().join("recovery").exists());
     let names: Vec<_> = std::fs::read_dir(dir.path())

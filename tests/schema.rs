@@ -79,6 +79,21 @@ impl<'a> Validator<'a> {
                 return errors;
             }
         }
+        Self::check_scalar(node, value, path, &mut errors);
+        let matched_branch = self.check_branches(node, value, path, whole, &mut errors);
+        if let Value::Object(object) = value {
+            self.check_object(node, matched_branch, object, path, whole, &mut errors);
+        }
+        if let (Value::Array(items), Some(schema)) = (value, node.get("items")) {
+            for (i, item) in items.iter().enumerate() {
+                errors.extend(self.check(schema, item, &format!("{path}/{i}"), true));
+            }
+        }
+        errors
+    }
+
+    /// `const`, `enum`, `pattern`, `minimum` and `maximum`.
+    fn check_scalar(node: &Value, value: &Value, path: &str, errors: &mut Vec<String>) {
         if let Some(c) = node.get("const")
             && c != value
         {
@@ -111,6 +126,17 @@ impl<'a> Validator<'a> {
                 errors.push(format!("{path}: {n} above maximum"));
             }
         }
+    }
+
+    /// `anyOf` and `oneOf`; the one `oneOf` branch that fits, if any.
+    fn check_branches(
+        &self,
+        node: &'a Value,
+        value: &Value,
+        path: &str,
+        whole: bool,
+        errors: &mut Vec<String>,
+    ) -> Option<&'a Value> {
         if let Some(branches) = node.get("anyOf").and_then(Value::as_array)
             && !branches
                 .iter()
@@ -133,50 +159,50 @@ impl<'a> Validator<'a> {
                 ));
             }
         }
-        if let Value::Object(object) = value {
-            for key in node
-                .get("required")
-                .and_then(Value::as_array)
+        matched_branch
+    }
+
+    /// `required`, `properties`, `additionalProperties` and `propertyNames`.
+    fn check_object(
+        &self,
+        node: &'a Value,
+        matched_branch: Option<&'a Value>,
+        object: &serde_json::Map<String, Value>,
+        path: &str,
+        whole: bool,
+        errors: &mut Vec<String>,
+    ) {
+        for key in node
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let key = key.as_str().unwrap_or_default();
+            if !object.contains_key(key) {
+                errors.push(format!("{path}: missing required {key}"));
+            }
+        }
+        for (key, child) in object {
+            let here = format!("{path}/{key}");
+            let described = [Some(node), matched_branch]
                 .into_iter()
                 .flatten()
-            {
-                let key = key.as_str().unwrap_or_default();
-                if !object.contains_key(key) {
-                    errors.push(format!("{path}: missing required {key}"));
-                }
-            }
-            for (key, child) in object {
-                let here = format!("{path}/{key}");
-                let described = [Some(node), matched_branch]
-                    .into_iter()
-                    .flatten()
-                    .find_map(|n| n.get("properties").and_then(|p| p.get(key)));
-                match (described, node.get("additionalProperties")) {
-                    (Some(schema), _) => errors.extend(self.check(schema, child, &here, true)),
-                    (None, Some(extra)) if extra.is_object() => {
-                        if let Some(names) = node.get("propertyNames") {
-                            errors.extend(self.check(
-                                names,
-                                &Value::String(key.clone()),
-                                &here,
-                                true,
-                            ));
-                        }
-                        errors.extend(self.check(extra, child, &here, true));
+                .find_map(|n| n.get("properties").and_then(|p| p.get(key)));
+            match (described, node.get("additionalProperties")) {
+                (Some(schema), _) => errors.extend(self.check(schema, child, &here, true)),
+                (None, Some(extra)) if extra.is_object() => {
+                    if let Some(names) = node.get("propertyNames") {
+                        errors.extend(self.check(names, &Value::String(key.clone()), &here, true));
                     }
-                    (None, _) if whole => {
-                        errors.push(format!("{here}: not described in the schema"));
-                    }
-                    (None, _) => {}
+                    errors.extend(self.check(extra, child, &here, true));
                 }
+                (None, _) if whole => {
+                    errors.push(format!("{here}: not described in the schema"));
+                }
+                (None, _) => {}
             }
         }
-        if let (Value::Array(items), Some(schema)) = (value, node.get("items")) {
-            for (i, item) in items.iter().enumerate() {
-                errors.extend(self.check(schema, item, &format!("{path}/{i}"), true));
-            }
-        }
-        errors
     }
 }
 
@@ -275,55 +301,7 @@ fn every_key_jixiao_writes_is_described() {
     // every rule kind, a project and a team member.
     let mut wb = sample_workbook();
     let d = |v: i64| Decimal::new(v, 0);
-    let kinds = [
-        RuleKind::Threshold {
-            threshold: d(5),
-            deduct_per_point: d(1),
-            above_is_bad: false,
-            limits: Default::default(),
-        },
-        RuleKind::Step {
-            full_at: d(100),
-            step: d(5),
-            deduct: d(2),
-            started_step_counts: true,
-        },
-        RuleKind::Bands {
-            bands: vec![Band {
-                op: BandOp::Lt,
-                bound: d(10),
-                points: d(1),
-                upper: None,
-            }],
-            otherwise: d(0),
-        },
-        RuleKind::Proportional {
-            cap: d(100),
-            round_to_whole: true,
-            full_at: None,
-        },
-        RuleKind::Categorical {
-            source: CategorySource::Officer,
-            categories: vec![Category {
-                key: "a".into(),
-                label: "甲".into(),
-                points: d(1),
-            }],
-        },
-        RuleKind::Checklist {
-            items: vec!["x".into()],
-            points: d(1),
-            mode: ChecklistMode::Award,
-        },
-        RuleKind::Levels {
-            levels: jixiao::core::model::table::default_levels(),
-        },
-        RuleKind::Manual,
-        RuleKind::NotApplicable {
-            mode: NotApplicableMode::Rescale,
-        },
-    ];
-    let extra: Vec<Indicator> = kinds
+    let extra: Vec<Indicator> = one_rule_of_each_kind()
         .into_iter()
         .enumerate()
         .map(|(i, kind)| Indicator {
@@ -381,6 +359,59 @@ fn every_key_jixiao_writes_is_described() {
     let written: Value = serde_json::from_str(&to_json(&wb)).expect("written JSON");
     let errors = validate(&written);
     assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+/// One rule of every kind, with parameters of every shape.
+fn one_rule_of_each_kind() -> Vec<RuleKind> {
+    let d = |v: i64| Decimal::new(v, 0);
+    vec![
+        RuleKind::Threshold {
+            threshold: d(5),
+            deduct_per_point: d(1),
+            above_is_bad: false,
+            limits: Default::default(),
+        },
+        RuleKind::Step {
+            full_at: d(100),
+            step: d(5),
+            deduct: d(2),
+            started_step_counts: true,
+        },
+        RuleKind::Bands {
+            bands: vec![Band {
+                op: BandOp::Lt,
+                bound: d(10),
+                points: d(1),
+                upper: None,
+            }],
+            otherwise: d(0),
+        },
+        RuleKind::Proportional {
+            cap: d(100),
+            round_to_whole: true,
+            full_at: None,
+        },
+        RuleKind::Categorical {
+            source: CategorySource::Officer,
+            categories: vec![Category {
+                key: "a".into(),
+                label: "甲".into(),
+                points: d(1),
+            }],
+        },
+        RuleKind::Checklist {
+            items: vec!["x".into()],
+            points: d(1),
+            mode: ChecklistMode::Award,
+        },
+        RuleKind::Levels {
+            levels: jixiao::core::model::table::default_levels(),
+        },
+        RuleKind::Manual,
+        RuleKind::NotApplicable {
+            mode: NotApplicableMode::Rescale,
+        },
+    ]
 }
 
 #[test]

@@ -117,7 +117,7 @@ fn crash_test(kills: u64) {
 
         let text = fs::read_to_string(&path).expect("the file is there after the kill");
         let n = save_number(&base, &text)
-            .unwrap_or_else(|e| panic!("kill {kill} (seed {seed}): {path:?} {e}"));
+            .unwrap_or_else(|e| panic!("kill {kill} (seed {seed}): {} {e}", path.display()));
         assert!(n >= last, "kill {kill}: went back from save {last} to {n}");
         if n > last {
             advanced += 1;

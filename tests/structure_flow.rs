@@ -187,55 +187,60 @@ fn three_level_table_with_weights_rules_and_verification() {
         "no fourth level"
     );
     assert_eq!(h.workbook.table.flatten().len(), 4);
+    move_and_set_rules(&mut h);
+    verify_and_delete(&mut h);
+}
 
+/// On the three-level table: a leaf moved, a threshold rule and not-applicable set.
+fn move_and_set_rules(h: &mut Harness) {
     // Move a leaf up and back.
     let before = h.workbook.clone();
-    keys(&mut h, "K");
+    keys(h, "K");
     assert_eq!(
         h.workbook.table.indicators[0].children[0].children[0].name,
         "绩效指标明确性"
     );
-    undo_restores(&mut h, &before);
+    undo_restores(h, &before);
 
     // The rule form on the last leaf: threshold with its sentence as typed.
-    keys(&mut h, "G f");
+    keys(h, "G f");
     assert!(matches!(h.mode, Mode::RuleForm(_)));
-    keys(&mut h, "<right>");
+    keys(h, "<right>");
     let Mode::RuleForm(form) = &h.mode else {
         panic!("form")
     };
     assert_eq!(form.spec().key, "threshold");
     assert!(form.sentence().is_err(), "no parameters yet");
-    keys(&mut h, "<down> <right> <down> 5 <down> 0.5");
+    keys(h, "<down> <right> <down> 5 <down> 0.5");
     let Mode::RuleForm(form) = &h.mode else {
         panic!("form")
     };
     let sentence = form.sentence().expect("complete").zh;
     assert!(
-        sentence.contains("5") && sentence.contains("扣完为止"),
+        sentence.contains('5') && sentence.contains("扣完为止"),
         "{sentence}"
     );
-    let shown = screen(&mut h, 120, 40);
+    let shown = screen(h, 120, 40);
     assert!(shown.contains("扣完为止"), "the sentence shows: {shown}");
     let before = h.workbook.clone();
-    keys(&mut h, "<enter>");
+    keys(h, "<enter>");
     let rule = h.workbook.table.flatten()[3].1.rule.clone().expect("rule");
     assert!(matches!(rule.kind, RuleKind::Threshold { .. }));
     assert!(rule.metric.is_some(), "the first metric of the registry");
     // The report's sentence is the form's.
     let described = jixiao::core::engine::rules::describe_rule(&rule.kind, dec!(8)).zh;
     assert_eq!(described, sentence);
-    undo_restores(&mut h, &before);
+    undo_restores(h, &before);
 
     // Not applicable, rescaled: cycle the kind back to the last one.
-    keys(&mut h, "f");
+    keys(h, "f");
     assert!(
         matches!(h.mode, Mode::RuleForm(_)),
         "{:?} {:?}",
         h.mode,
         h.status
     );
-    keys(&mut h, "<left> <down> <down> <space> <enter>");
+    keys(h, "<left> <down> <down> <space> <enter>");
     let rule = h.workbook.table.flatten()[3].1.rule.clone().expect("rule");
     assert_eq!(
         rule.kind,
@@ -243,7 +248,7 @@ fn three_level_table_with_weights_rules_and_verification() {
             mode: NotApplicableMode::Rescale
         }
     );
-    keys(&mut h, "f <down> <down> <space> <enter>");
+    keys(h, "f <down> <down> <space> <enter>");
     let rule = h.workbook.table.flatten()[3].1.rule.clone().expect("rule");
     assert_eq!(
         rule.kind,
@@ -251,26 +256,29 @@ fn three_level_table_with_weights_rules_and_verification() {
             mode: NotApplicableMode::FullMarks
         }
     );
+}
 
+/// The table verified with who and when; a parent deleted after asking.
+fn verify_and_delete(h: &mut Harness) {
     // Verified, with who and when (the time comes from the run loop).
     let before = h.workbook.clone();
     h.app.update(Action::VerifyTable {
         at: "2024-03-01 09:30 UTC".into(),
     });
-    keys(&mut h, "王会计 <enter>");
+    keys(h, "王会计 <enter>");
     let table = &h.workbook.table;
     assert!(table.verified);
     assert_eq!(
         (table.verified_by.as_str(), table.verified_at.as_str()),
         ("王会计", "2024-03-01 09:30 UTC")
     );
-    undo_restores(&mut h, &before);
+    undo_restores(h, &before);
 
     // Deleting a parent asks first; undo restores the subtree.
     let before = h.workbook.clone();
-    keys(&mut h, "g D y");
+    keys(h, "g D y");
     assert!(h.workbook.table.indicators.is_empty());
-    undo_restores(&mut h, &before);
+    undo_restores(h, &before);
 }
 
 #[test]

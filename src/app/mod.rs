@@ -340,10 +340,10 @@ impl App {
             _ => {}
         }
         match self.mode.kind() {
-            ModeKind::Prompt => self.update_save_as(action),
-            ModeKind::ConfirmExternal => self.update_external(action),
+            ModeKind::Prompt => self.update_save_as(&action),
+            ModeKind::ConfirmExternal => self.update_external(&action),
             ModeKind::RecoveryOffer => {
-                self.update_recovery(action);
+                self.update_recovery(&action);
                 Effect::None
             }
             ModeKind::Browse
@@ -351,28 +351,28 @@ impl App {
             | ModeKind::ReviewCompare
             | ModeKind::ReviewDrill => self.update_browse(action),
             ModeKind::Edit => {
-                self.update_edit(action);
+                self.update_edit(&action);
                 Effect::None
             }
             ModeKind::Choice => {
-                self.update_choice(action);
+                self.update_choice(&action);
                 Effect::None
             }
             ModeKind::Search => {
-                self.update_search(action);
+                self.update_search(&action);
                 Effect::None
             }
-            ModeKind::ConfirmQuit => self.update_confirm_quit(action),
+            ModeKind::ConfirmQuit => self.update_confirm_quit(&action),
             ModeKind::RuleForm => {
-                self.update_rule_form(action);
+                self.update_rule_form(&action);
                 Effect::None
             }
             ModeKind::ConfirmDelete => {
-                self.update_confirm_delete(action);
+                self.update_confirm_delete(&action);
                 Effect::None
             }
             ModeKind::Help => {
-                self.update_help(action);
+                self.update_help(&action);
                 Effect::None
             }
             ModeKind::Reader => {
@@ -382,7 +382,7 @@ impl App {
         }
     }
 
-    fn update_help(&mut self, action: Action) {
+    fn update_help(&mut self, action: &Action) {
         let Mode::Help(scroll) = &mut self.mode else {
             return;
         };
@@ -493,12 +493,12 @@ impl App {
         Effect::Save
     }
 
-    fn update_save_as(&mut self, action: Action) -> Effect {
+    fn update_save_as(&mut self, action: &Action) -> Effect {
         let exporting = matches!(self.mode, Mode::Export(_));
         let (Mode::SaveAs(editor) | Mode::Export(editor)) = &mut self.mode else {
             return Effect::None;
         };
-        if editor.apply_key(&action) {
+        if editor.apply_key(action) {
             return Effect::None;
         }
         match action {
@@ -521,7 +521,7 @@ impl App {
         Effect::None
     }
 
-    fn update_external(&mut self, action: Action) -> Effect {
+    fn update_external(&mut self, action: &Action) -> Effect {
         let Mode::ConfirmExternal {
             suggestion,
             reload_armed,
@@ -573,7 +573,7 @@ impl App {
         }
     }
 
-    fn update_recovery(&mut self, action: Action) {
+    fn update_recovery(&mut self, action: &Action) {
         let Mode::RecoveryOffer(offer) = &mut self.mode else {
             return;
         };
@@ -630,7 +630,7 @@ impl App {
         }
     }
 
-    fn update_confirm_quit(&mut self, action: Action) -> Effect {
+    fn update_confirm_quit(&mut self, action: &Action) -> Effect {
         match action {
             Action::SaveAndQuit => {
                 let effect = self.save();
@@ -765,12 +765,12 @@ impl App {
         self.status = None;
     }
 
-    fn update_edit(&mut self, action: Action) {
+    fn update_edit(&mut self, action: &Action) {
         let Mode::Edit(editor) = &mut self.mode else {
             return;
         };
         let text_before = editor.buffer.clone();
-        if editor.apply_key(&action) {
+        if editor.apply_key(action) {
             // Caret moves change nothing to preview.
             if editor.buffer != text_before {
                 self.preview_edit();
@@ -907,7 +907,7 @@ impl App {
         self.generation += 1;
     }
 
-    fn update_choice(&mut self, action: Action) {
+    fn update_choice(&mut self, action: &Action) {
         let Mode::Choice(choice) = &mut self.mode else {
             return;
         };
@@ -950,11 +950,11 @@ impl App {
         }
     }
 
-    fn update_search(&mut self, action: Action) {
+    fn update_search(&mut self, action: &Action) {
         let Mode::Search(editor) = &mut self.mode else {
             return;
         };
-        if editor.apply_key(&action) {
+        if editor.apply_key(action) {
             return;
         }
         match action {

@@ -51,7 +51,11 @@ pub fn get(wb: &Workbook, printed: Printed) -> String {
     match printed {
         Printed::Total => r.total_score.map(|d| d.to_string()).unwrap_or_default(),
         Printed::Grade => r.grade.clone().unwrap_or_default(),
-        Printed::Rate(m) => r.rates.get(&m).map(|d| d.to_string()).unwrap_or_default(),
+        Printed::Rate(m) => r
+            .rates
+            .get(&m)
+            .map(std::string::ToString::to_string)
+            .unwrap_or_default(),
     }
 }
 

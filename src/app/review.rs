@@ -291,7 +291,7 @@ impl ReviewApp {
             return ReviewEffect::None;
         }
         match self.mode.clone() {
-            ReviewMode::Prompt(kind, editor) => return self.update_prompt(kind, editor, action),
+            ReviewMode::Prompt(kind, editor) => return self.update_prompt(kind, editor, &action),
             ReviewMode::ConfirmQuit => {
                 return match action {
                     Action::SaveAndQuit => {
@@ -324,7 +324,7 @@ impl ReviewApp {
         }
         match &self.screen {
             Screen::Drill { .. } => self.update_drill(action),
-            Screen::Matrix { .. } | Screen::Diff { .. } => self.update_compare(action),
+            Screen::Matrix { .. } | Screen::Diff { .. } => self.update_compare(&action),
             Screen::Overview => self.update_overview(action),
         }
     }
@@ -552,9 +552,9 @@ impl ReviewApp {
         &mut self,
         kind: PromptKind,
         mut editor: Editor,
-        action: Action,
+        action: &Action,
     ) -> ReviewEffect {
-        let edited = editor.apply_key(&action);
+        let edited = editor.apply_key(action);
         match action {
             _ if edited => {}
             Action::Cancel => {
@@ -815,7 +815,7 @@ impl ReviewApp {
         }
     }
 
-    fn update_compare(&mut self, action: Action) -> ReviewEffect {
+    fn update_compare(&mut self, action: &Action) -> ReviewEffect {
         match &mut self.screen {
             Screen::Matrix {
                 matrix,

@@ -7,11 +7,12 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::core::engine::measure::LeafMeasure;
-use crate::core::engine::{Derived, MetricStatus, derive};
+use crate::core::engine::{Derived, MetricId, MetricStatus, derive};
 use crate::core::format::load;
-use crate::core::model::{FieldId, Workbook};
+use crate::core::model::{Basis, FieldId, Workbook};
 use crate::core::num::{fmt_percent, fmt_score, round2_fixed};
 use crate::core::{Bilingual, Lang};
+use crate::i18n::Tr;
 use crate::text::{pad_left, pad_right};
 
 /// Version of the `--json` document; bumped only when keys change meaning.
@@ -83,15 +84,15 @@ fn bi(b: &Bilingual) -> Value {
 
 /// A computed formula's value, status, working and inputs.
 fn measured_json(
-    value: &Option<Decimal>,
-    display: &Option<Decimal>,
+    value: Option<Decimal>,
+    display: Option<Decimal>,
     status: &MetricStatus,
     expression: Option<&Bilingual>,
     inputs: &[(FieldId, Option<Decimal>)],
 ) -> Value {
     json!({
-        "value": dec(*value),
-        "display": dec(*display),
+        "value": dec(value),
+        "display": dec(display),
         "status": match status {
             MetricStatus::Ok => "ok",
             MetricStatus::MissingInput { .. } => "missing_input",
@@ -109,14 +110,14 @@ fn measured_json(
 fn measure_json(m: &LeafMeasure) -> Value {
     let x = &m.measured;
     let mut v = measured_json(
-        &x.value,
-        &x.display,
+        x.value,
+        x.display,
         &x.status,
         x.expression.as_ref(),
         &x.inputs,
     );
-    v["metric"] = json!(m.metric.map(|id| id.key()));
-    v["budget_basis"] = json!(m.basis.map(|b| b.key()));
+    v["metric"] = json!(m.metric.map(MetricId::key));
+    v["budget_basis"] = json!(m.basis.map(Basis::key));
     v["label"] = bi(&m.label);
     v["formula"] = bi(&m.formula);
     v
@@ -131,8 +132,8 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
         .iter()
         .map(|m| {
             let mut v = measured_json(
-                &m.value,
-                &m.display,
+                m.value,
+                m.display,
                 &m.status,
                 m.expression.as_ref(),
                 &m.inputs,
@@ -160,8 +161,8 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
                 "score_display": fmt_score(r.score),
                 "lost": r.lost.to_string(),
                 "basis": r.basis,
-                "metric": r.metric.map(|m| m.key()),
-                "budget_basis": ind.rule.as_ref().and_then(|rule| rule.basis).map(|b| b.key()),
+                "metric": r.metric.map(MetricId::key),
+                "budget_basis": ind.rule.as_ref().and_then(|rule| rule.basis).map(Basis::key),
                 "measure": r.measure.as_deref().map_or(Value::Null, measure_json),
                 "metric_value": dec(r.metric_value),
                 "value_source": r.value_source,
@@ -221,44 +222,55 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
 /// The report for a person: aligned columns, labels in the interface language.
 #[must_use]
 pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let t = |a: &'static str, b: &'static str| if zh { a } else { b };
     let mut out = String::new();
+    write_heading(&mut out, file, wb, d, lang);
+    write_ratios(&mut out, d, lang);
+    write_scores(&mut out, wb, d, lang);
+    write_workload(&mut out, wb, d, lang);
+    write_checks(&mut out, d, lang);
+    let what_if = crate::core::engine::what_if::what_if(wb, d);
+    out.push_str(&super::what_if::to_text(&what_if, lang));
+    out
+}
+
+/// Unit, year, file, total and grade; a warning when the table is unverified.
+fn write_heading(out: &mut String, file: &str, wb: &Workbook, d: &Derived, lang: Lang) {
     let _ = writeln!(
         out,
         "{}  {} {}",
         wb.unit.name,
         wb.unit.fiscal_year,
-        t("年度", "")
+        Tr("年度", "").get(lang)
     );
-    let _ = writeln!(out, "{}: {}", t("文件", "File"), one_line(file));
+    let _ = writeln!(out, "{}: {}", Tr("文件", "File").get(lang), one_line(file));
     let _ = writeln!(
         out,
         "{}: {} / {}   {}: {}",
-        t("总分", "Total"),
+        Tr("总分", "Total").get(lang),
         fmt_score(d.scores.total),
         fmt_score(d.scores.max_total),
-        t("等级", "Grade"),
+        Tr("等级", "Grade").get(lang),
         crate::core::newbook::grade_text(d, lang)
     );
     if !wb.table.verified {
-        let _ = writeln!(
-            out,
-            "{}",
-            t(
-                "⚠ 评分表未经核实（占位权重）",
-                "⚠ scoring table unverified (placeholder weights)"
-            )
+        let unverified = Tr(
+            "⚠ 评分表未经核实（占位权重）",
+            "⚠ scoring table unverified (placeholder weights)",
         );
+        let _ = writeln!(out, "{}", unverified.get(lang));
     }
-    let _ = writeln!(out, "\n{}", t("【比率】", "[Ratios]"));
+}
+
+/// One line per ratio: formula number, label, value and the written arithmetic.
+fn write_ratios(out: &mut String, d: &Derived, lang: Lang) {
+    let _ = writeln!(out, "\n{}", Tr("【比率】", "[Ratios]").get(lang));
     for m in &d.metrics {
         let value = match (&m.status, m.display) {
             (_, Some(v)) if m.id.is_percent() => fmt_percent(v),
             (_, Some(v)) => format!("{v}"),
             (MetricStatus::ZeroDenominator, _) => "n/a (÷0)".to_owned(),
             (MetricStatus::Overflow, _) => "n/a".to_owned(),
-            _ => t("缺数据", "missing").to_owned(),
+            _ => Tr("缺数据", "missing").get(lang).to_owned(),
         };
         let expr = m
             .expression
@@ -274,7 +286,15 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
             one_line(&expr)
         );
     }
-    let _ = writeln!(out, "\n{}", t("【指标得分】", "[Indicator scores]"));
+}
+
+/// The indicator tree, indented by depth, with score, weight and working.
+fn write_scores(out: &mut String, wb: &Workbook, d: &Derived, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "\n{}",
+        Tr("【指标得分】", "[Indicator scores]").get(lang)
+    );
     for ((depth, ind), r) in wb.table.flatten().iter().zip(&d.scores.indicators) {
         let indent = "  ".repeat(*depth);
         let label = format!("{indent}{} {}", ind.code, ind.name);
@@ -287,7 +307,11 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
             one_line(r.working.get(lang))
         );
     }
-    let _ = writeln!(out, "\n{}", t("【工作量】", "[Workload]"));
+}
+
+/// Each workload group and its items, with the parts' sum and completion.
+fn write_workload(out: &mut String, wb: &Workbook, d: &Derived, lang: Lang) {
+    let _ = writeln!(out, "\n{}", Tr("【工作量】", "[Workload]").get(lang));
     for (g, s) in wb.workload.iter().zip(&d.workload) {
         let _ = writeln!(out, "  {}", g.name);
         for (it, st) in g.items.iter().zip(&s.items) {
@@ -300,10 +324,12 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
             let mut extra = String::new();
             if let Some(sum) = st.parts_sum {
                 let mark = if st.parts_consistent { "✔" } else { "✘" };
-                let _ = write!(extra, " {}{sum} {mark}", t("分项合计 ", "parts "));
+                let parts = Tr("分项合计 ", "parts ").get(lang);
+                let _ = write!(extra, " {parts}{sum} {mark}");
             }
             if let Some(c) = st.completion {
-                let _ = write!(extra, " {}{}", t("完成 ", "done "), fmt_percent(c));
+                let done = Tr("完成 ", "done ").get(lang);
+                let _ = write!(extra, " {done}{}", fmt_percent(c));
             }
             let _ = writeln!(
                 out,
@@ -313,27 +339,23 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
             );
         }
     }
+}
+
+/// The warnings with their severity and code.
+fn write_checks(out: &mut String, d: &Derived, lang: Lang) {
     let _ = writeln!(
         out,
         "\n{} ({})",
-        t("【检查】", "[Checks]"),
+        Tr("【检查】", "[Checks]").get(lang),
         d.warnings.len()
     );
     for w in &d.warnings {
-        let sev = if zh {
-            w.severity.label_zh()
-        } else {
-            w.severity.label_en()
-        };
         let _ = writeln!(
             out,
             "  [{}] {}  {}",
-            pad_right(sev, 6),
+            pad_right(crate::i18n::severity(w.severity).get(lang), 6),
             one_line(w.message.get(lang)),
             format_args!("({})", w.code.key())
         );
     }
-    let what_if = crate::core::engine::what_if::what_if(wb, d);
-    out.push_str(&super::what_if::to_text(&what_if, lang));
-    out
 }

@@ -1,6 +1,7 @@
 //! `jixiao new FILE [--unit NAME] [--year N] [--table T] [--from LAST_YEAR.json]`:
 //! a new workbook for any unit and year, blank or carried over from last year's.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::core::carry::{CarrySummary, carry_over};
@@ -128,42 +129,44 @@ pub fn describe(file: &Path, wb: &Workbook, summary: Option<&CarrySummary>) -> B
         zh.push_str("，单位名称未填（请用 --unit 或在工作台中填写）");
         en.push_str(", unit name not given (use --unit or fill it in the workbench)");
     } else {
-        zh.push_str(&format!("，单位 {}", wb.unit.name));
-        en.push_str(&format!(", unit {}", wb.unit.name));
+        let _ = write!(zh, "，单位 {}", wb.unit.name);
+        let _ = write!(en, ", unit {}", wb.unit.name);
     }
     let verified = if table.verified {
         "已核实"
     } else {
         "未经核实"
     };
-    zh.push_str(&format!(
+    let _ = write!(
+        zh,
         "\n评分表：{}（{verified}）\n  来源：{}\n",
         table.name, table.source
-    ));
+    );
     let verified = if table.verified {
         "verified"
     } else {
         "not verified"
     };
-    en.push_str(&format!(
+    let _ = write!(
+        en,
         "\nScoring table: {} ({verified})\n  source: {}\n",
         table.name, table.source
-    ));
+    );
     if let Some(summary) = summary {
         push_summary(&mut zh, &mut en, summary);
     }
-    zh.push_str(&format!("下一步：jixiao {file}\n"));
-    en.push_str(&format!("Next: jixiao {file}\n"));
+    let _ = writeln!(zh, "下一步：jixiao {file}");
+    let _ = writeln!(en, "Next: jixiao {file}");
     Bilingual::new(zh, en)
 }
 
 fn push_summary(zh: &mut String, en: &mut String, summary: &CarrySummary) {
     let mut section = |title_zh: &str, title_en: &str, lines: Vec<String>| {
-        zh.push_str(&format!("{title_zh}（{} 项）：\n", lines.len()));
-        en.push_str(&format!("{title_en} ({}):\n", lines.len()));
+        let _ = writeln!(zh, "{title_zh}（{} 项）：", lines.len());
+        let _ = writeln!(en, "{title_en} ({}):", lines.len());
         for line in lines {
-            zh.push_str(&format!("  {line}\n"));
-            en.push_str(&format!("  {line}\n"));
+            let _ = writeln!(zh, "  {line}");
+            let _ = writeln!(en, "  {line}");
         }
     };
     section("沿用上年", "Carried over", summary.carried.clone());
@@ -193,7 +196,7 @@ pub fn default_fiscal_year() -> u16 {
     year_of_unix_day(seconds / 86_400).saturating_sub(1)
 }
 
-/// The Gregorian year of a day counted from 1970-01-01 (H. Hinnant's civil_from_days).
+/// The Gregorian year of a day counted from 1970-01-01 (H. Hinnant's `civil_from_days`).
 fn year_of_unix_day(day: u64) -> u16 {
     let z = i64::try_from(day).unwrap_or(0) + 719_468;
     let era = z.div_euclid(146_097);

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::core::Lang;
+use crate::core::engine::MetricId;
 use crate::core::engine::what_if::{GradeMove, InputMove, WhatIf};
 use crate::core::engine::what_if_text::{grade_text, move_text};
 
@@ -42,7 +43,7 @@ pub fn to_json(w: &WhatIf) -> Value {
     json!({
         "leaves": w.leaves.iter().map(|l| json!({
             "code": l.code,
-            "metric": l.metric.map(|m| m.key()),
+            "metric": l.metric.map(MetricId::key),
             "score": l.score.to_string(),
             "moves": l.moves.iter().map(move_json).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),

@@ -69,8 +69,10 @@ pub fn carry_over(last: &Workbook, fiscal_year: u16) -> (Workbook, CarrySummary)
 }
 
 fn carry_unit(last: &Workbook, wb: &mut Workbook, summary: &mut CarrySummary) {
-    wb.unit.supervising_dept = last.unit.supervising_dept.clone();
-    wb.unit.sections = last.unit.sections.clone();
+    wb.unit
+        .supervising_dept
+        .clone_from(&last.unit.supervising_dept);
+    wb.unit.sections.clone_from(&last.unit.sections);
     wb.unit.accounting_entities = last.unit.accounting_entities;
     // The notice is the new round's, and the year is the new year.
     let carried = [

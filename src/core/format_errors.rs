@@ -1,8 +1,10 @@
-//! Turns serde_json's errors into messages an officer can act on: the
+//! Turns `serde_json`'s errors into messages an officer can act on: the
 //! position in characters (serde counts bytes, which is wrong on Chinese
 //! lines), the JSON path of the value at fault, and the wording in Chinese.
 
-/// Byte offset of serde_json's 1-based (line, byte column).
+use std::fmt::Write as _;
+
+/// Byte offset of `serde_json`'s 1-based (line, byte column).
 #[must_use]
 pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let line_start = if line <= 1 {
@@ -127,7 +129,9 @@ pub fn path_at(text: &str, offset: usize) -> String {
                 path.push_str(k);
             }
             Frame::Object { key: None, .. } => {}
-            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+            Frame::Array { index } => {
+                let _ = write!(path, "[{index}]");
+            }
         }
     }
     path

@@ -5,7 +5,7 @@
 //! Amounts are never rounded: they are shown exactly as stored.
 //!
 //! Format decimals with `fmt_percent`, `fmt_score`, `push_decimal` or
-//! `Plain`, not with `{:.3}` or more places: rust_decimal 1.43 panics on
+//! `Plain`, not with `{:.3}` or more places: `rust_decimal` 1.43 panics on
 //! that for values near `Decimal::MAX` (`{:.2}` and plain `{}` are safe).
 
 use std::fmt;
@@ -29,7 +29,7 @@ pub fn round2(value: Decimal) -> Decimal {
 pub const EXCEL_PRE_ROUND_PLACES: u32 = 10;
 
 /// The Excel formula that rounds `expr` half-up to `places` as `round2` does.
-/// Excel's and LibreOffice's `ROUND` see the binary double, so a decimal
+/// Excel's and `LibreOffice`'s `ROUND` see the binary double, so a decimal
 /// half-way value that arithmetic left a hair below the half rounds down
 /// there (1.12 where jixiao gives 1.13); rounding to
 /// `EXCEL_PRE_ROUND_PLACES` first puts it back on the half. Every formula
@@ -450,6 +450,16 @@ pub mod dec_str_opt {
     }
 }
 
+/// A workload count as written: "1300余" for a lower bound, else "202".
+#[must_use]
+pub fn count_text(value: Decimal, lower_bound: bool) -> String {
+    if lower_bound {
+        format!("{value}余")
+    } else {
+        value.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,6 +478,8 @@ mod tests {
     }
 
     #[test]
+    // The xorshift state is cut into 32-bit words on purpose.
+    #[allow(clippy::cast_possible_truncation)]
     fn push_decimal_writes_what_display_writes() {
         let mut values = vec![
             dec!(0),

@@ -5,13 +5,14 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::rows::{
-    basic_rows, count_text, field_unit, metric_status_text, opt_rate, opt_text, rate_text,
-    score_rows, tr, workload_rows,
+    basic_rows, count_text, field_unit, header_row, metric_status_text, opt_rate, opt_text,
+    rate_text, score_rows, workload_rows,
 };
 use crate::core::Lang;
 use crate::core::engine::Derived;
 use crate::core::model::Workbook;
 use crate::core::num::fmt_score;
+use crate::i18n::Tr;
 
 /// The tables `export --format csv` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,27 +112,26 @@ pub fn write_tables(
 }
 
 fn basic_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![
-        [
-            tr(lang, "字段", "key"),
-            tr(lang, "项目", "label"),
-            tr(lang, "数值", "value"),
-            tr(lang, "单位", "unit"),
-            tr(lang, "计算式", "formula"),
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+    let mut out = vec![header_row(
+        &[
+            Tr("字段", "key"),
+            Tr("项目", "label"),
+            Tr("数值", "value"),
+            Tr("单位", "unit"),
+            Tr("计算式", "formula"),
+        ],
+        lang,
+    )];
     out.push(vec![
         "unit_name".into(),
-        tr(lang, "单位名称", "Unit").into(),
+        Tr("单位名称", "Unit").get(lang).into(),
         wb.unit.name.clone(),
         String::new(),
         String::new(),
     ]);
     out.push(vec![
         "fiscal_year".into(),
-        tr(lang, "年度", "Fiscal year").into(),
+        Tr("年度", "Fiscal year").get(lang).into(),
         wb.unit.fiscal_year.to_string(),
         String::new(),
         String::new(),
@@ -159,7 +159,7 @@ fn basic_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>>
         let unit = if m.id.is_percent() {
             "%"
         } else {
-            tr(lang, "万元", "10k yuan")
+            Tr("万元", "10k yuan").get(lang)
         };
         let formula = m.expression.as_ref().map_or_else(
             || m.id.formula().get(lang).to_owned(),
@@ -177,25 +177,24 @@ fn basic_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>>
 }
 
 fn scores_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![
-        [
-            tr(lang, "编码", "code"),
-            tr(lang, "层级", "level"),
-            tr(lang, "指标", "indicator"),
-            tr(lang, "分值", "weight"),
-            tr(lang, "得分", "score"),
-            tr(lang, "扣分", "lost"),
-            tr(lang, "评分标准", "standard"),
-            tr(lang, "计分规则", "rule"),
-            tr(lang, "计算过程", "working"),
-            tr(lang, "扣分原因", "reason"),
-            tr(lang, "自评得分", "officer score"),
-            tr(lang, "复核得分", "reviewer score"),
-            tr(lang, "复核意见", "reviewer comment"),
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+    let mut out = vec![header_row(
+        &[
+            Tr("编码", "code"),
+            Tr("层级", "level"),
+            Tr("指标", "indicator"),
+            Tr("分值", "weight"),
+            Tr("得分", "score"),
+            Tr("扣分", "lost"),
+            Tr("评分标准", "standard"),
+            Tr("计分规则", "rule"),
+            Tr("计算过程", "working"),
+            Tr("扣分原因", "reason"),
+            Tr("自评得分", "officer score"),
+            Tr("复核得分", "reviewer score"),
+            Tr("复核意见", "reviewer comment"),
+        ],
+        lang,
+    )];
     for r in score_rows(wb, derived, lang) {
         out.push(vec![
             r.code,
@@ -216,14 +215,14 @@ fn scores_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>
     out.push(vec![
         String::new(),
         String::new(),
-        tr(lang, "合计", "Total").to_owned(),
+        Tr("合计", "Total").get(lang).to_owned(),
         derived.scores.max_total.to_string(),
         fmt_score(derived.scores.total),
         fmt_score(derived.scores.max_total - derived.scores.total),
         String::new(),
         format!(
             "{}：{}",
-            tr(lang, "自评等级", "Grade"),
+            Tr("自评等级", "Grade").get(lang),
             derived.grade.label(lang)
         ),
     ]);
@@ -236,24 +235,23 @@ fn scores_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>
 }
 
 fn workload_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![
-        [
-            tr(lang, "类别", "group"),
-            tr(lang, "事项", "item"),
-            tr(lang, "分项", "part"),
-            tr(lang, "数量", "value"),
-            tr(lang, "余", "lower bound"),
-            tr(lang, "单位", "unit"),
-            tr(lang, "分项合计", "parts sum"),
-            tr(lang, "目标", "target"),
-            tr(lang, "完成率（%）", "completion (%)"),
-            tr(lang, "上年", "last year"),
-            tr(lang, "变动率（%）", "change (%)"),
-            tr(lang, "人均", "per capita"),
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+    let mut out = vec![header_row(
+        &[
+            Tr("类别", "group"),
+            Tr("事项", "item"),
+            Tr("分项", "part"),
+            Tr("数量", "value"),
+            Tr("余", "lower bound"),
+            Tr("单位", "unit"),
+            Tr("分项合计", "parts sum"),
+            Tr("目标", "target"),
+            Tr("完成率（%）", "completion (%)"),
+            Tr("上年", "last year"),
+            Tr("变动率（%）", "change (%)"),
+            Tr("人均", "per capita"),
+        ],
+        lang,
+    )];
     for r in workload_rows(wb, derived) {
         let parts_sum = r
             .parts_sum
@@ -265,7 +263,7 @@ fn workload_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<Strin
             r.part.unwrap_or_default(),
             r.value.to_string(),
             if r.lower_bound {
-                tr(lang, "余", "yes").to_owned()
+                Tr("余", "yes").get(lang).to_owned()
             } else {
                 String::new()
             },
@@ -282,15 +280,14 @@ fn workload_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<Strin
 }
 
 fn checks_table(derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![
-        [
-            tr(lang, "严重程度", "severity"),
-            tr(lang, "代码", "code"),
-            tr(lang, "说明", "message"),
-        ]
-        .map(str::to_owned)
-        .to_vec(),
-    ];
+    let mut out = vec![header_row(
+        &[
+            Tr("严重程度", "severity"),
+            Tr("代码", "code"),
+            Tr("说明", "message"),
+        ],
+        lang,
+    )];
     for w in &derived.warnings {
         let code = serde_json::to_value(w.code)
             .ok()

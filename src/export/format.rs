@@ -57,7 +57,9 @@ pub struct Format {
 
 impl std::fmt::Debug for Format {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Format").field("name", &self.name).finish()
+        f.debug_struct("Format")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
     }
 }
 

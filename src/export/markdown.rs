@@ -4,11 +4,12 @@
 use std::fmt::Write as _;
 
 use super::report::{Block, ReportOptions, ScoreTable, blocks};
-use super::rows::tr;
+use super::rows::header_row;
 use crate::core::Lang;
 use crate::core::engine::Derived;
 use crate::core::model::Workbook;
 use crate::core::num::fmt_score;
+use crate::i18n::Tr;
 
 /// The report as Markdown, without the checks appendix.
 #[must_use]
@@ -90,26 +91,27 @@ fn score_table(out: &mut String, scores: &ScoreTable, lang: Lang) {
         .collect();
     cells.push(vec![
         String::new(),
-        tr(lang, "合计", "Total").to_owned(),
+        Tr("合计", "Total").get(lang).to_owned(),
         scores.max_total.to_string(),
         fmt_score(scores.total),
-        format!("{}{}", tr(lang, "自评等级：", "grade: "), scores.grade),
+        format!("{}{}", Tr("自评等级：", "grade: ").get(lang), scores.grade),
     ]);
-    let header: Vec<String> = [
-        tr(lang, "编码", "Code"),
-        tr(lang, "指标", "Indicator"),
-        tr(lang, "分值", "Weight"),
-        tr(lang, "得分", "Score"),
-        tr(lang, "扣分原因", "Reason for lost points"),
-    ]
-    .map(str::to_owned)
-    .to_vec();
+    let header: Vec<String> = header_row(
+        &[
+            Tr("编码", "Code"),
+            Tr("指标", "Indicator"),
+            Tr("分值", "Weight"),
+            Tr("得分", "Score"),
+            Tr("扣分原因", "Reason for lost points"),
+        ],
+        lang,
+    );
     table(out, &header, &cells);
 }
 
 /// The unit signs and dates the report by hand.
 fn signature(out: &mut String, unit: &str, lang: Lang) {
-    let date = tr(lang, "　　年　　月　　日", "Date: ____________");
+    let date = Tr("　　年　　月　　日", "Date: ____________").get(lang);
     let _ = writeln!(out, "{}\n\n{date}\n", md(unit));
 }
 

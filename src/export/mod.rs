@@ -21,7 +21,7 @@ pub enum ExportError {
     Xlsx(String),
     #[error("cannot build the docx: {0}")]
     Docx(String),
-    /// A program the format needs (LibreOffice for PDF) is not installed.
+    /// A program the format needs (`LibreOffice` for PDF) is not installed.
     #[error("{} / {}", .0.zh, .0.en)]
     MissingTool(crate::core::Bilingual),
     /// The output was refused (an extension no format writes).

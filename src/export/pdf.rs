@@ -1,6 +1,6 @@
-//! The report as PDF: the Word document converted by LibreOffice
+//! The report as PDF: the Word document converted by `LibreOffice`
 //! (`soffice --headless --convert-to pdf`), which lays out CJK text and
-//! merged table cells as Word would. Without LibreOffice the export says so.
+//! merged table cells as Word would. Without `LibreOffice` the export says so.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -9,10 +9,10 @@ use super::ExportError;
 use super::format::ExportRequest;
 use crate::core::Bilingual;
 
-/// The LibreOffice programs to try, in order.
+/// The `LibreOffice` programs to try, in order.
 const PROGRAMS: [&str; 2] = ["soffice", "libreoffice"];
 
-/// The first LibreOffice program on the PATH.
+/// The first `LibreOffice` program on the PATH.
 #[must_use]
 pub fn libreoffice() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
@@ -21,7 +21,7 @@ pub fn libreoffice() -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
-/// What to say when LibreOffice is not installed.
+/// What to say when `LibreOffice` is not installed.
 #[must_use]
 pub fn missing_message() -> Bilingual {
     Bilingual::new(
@@ -33,7 +33,7 @@ pub fn missing_message() -> Bilingual {
 /// Writes the report as PDF at `path` (atomically).
 ///
 /// # Errors
-/// [`ExportError::MissingTool`] without LibreOffice; otherwise when the
+/// [`ExportError::MissingTool`] without `LibreOffice`; otherwise when the
 /// conversion or the write fails.
 pub fn write(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
     let program = libreoffice().ok_or_else(|| ExportError::MissingTool(missing_message()))?;
@@ -48,11 +48,11 @@ pub fn write(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
     Ok(())
 }
 
-/// Converts a .docx to another format with LibreOffice in a scratch folder,
-/// with its own profile so a running LibreOffice is left alone.
+/// Converts a .docx to another format with `LibreOffice` in a scratch folder,
+/// with its own profile so a running `LibreOffice` is left alone.
 ///
 /// # Errors
-/// When LibreOffice fails or writes nothing.
+/// When `LibreOffice` fails or writes nothing.
 pub fn convert(program: &Path, docx: &[u8], to: &str) -> Result<Vec<u8>, ExportError> {
     let scratch = tempfile::tempdir()?;
     let input = scratch.path().join("report.docx");

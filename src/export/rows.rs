@@ -8,14 +8,12 @@ use crate::core::Lang;
 use crate::core::engine::{Derived, MetricStatus};
 use crate::core::model::{FieldGroup, FieldId, Workbook};
 use crate::core::num::{fmt_score, round2};
+use crate::i18n::Tr;
 
-/// Picks the text of the interface language.
+/// A table's header row in the interface language.
 #[must_use]
-pub fn tr(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
+pub fn header_row(columns: &[crate::i18n::Tr], lang: Lang) -> Vec<String> {
+    columns.iter().map(|c| c.get(lang).to_owned()).collect()
 }
 
 /// A derived rate as printed: 2 places, no percent sign ("19.58", "100.00").
@@ -29,9 +27,9 @@ pub fn rate_text(value: Decimal) -> String {
 pub fn metric_status_text(status: &MetricStatus, lang: Lang) -> &'static str {
     match status {
         MetricStatus::Ok => "",
-        MetricStatus::MissingInput { .. } => tr(lang, "缺数据", "missing"),
+        MetricStatus::MissingInput { .. } => Tr("缺数据", "missing").get(lang),
         MetricStatus::ZeroDenominator => "n/a",
-        MetricStatus::Overflow => tr(lang, "溢出", "overflow"),
+        MetricStatus::Overflow => Tr("溢出", "overflow").get(lang),
     }
 }
 
@@ -63,19 +61,13 @@ pub fn basic_rows(wb: &Workbook) -> Vec<BasicRow> {
 /// The unit word of a field in the interface language.
 #[must_use]
 pub fn field_unit(field: FieldId, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => field.kind().unit_zh(),
-        Lang::En => field.kind().unit_en(),
-    }
+    crate::i18n::unit(field.kind()).get(lang)
 }
 
 /// The group label in the interface language.
 #[must_use]
 pub fn group_label(group: FieldGroup, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Zh => group.label_zh(),
-        Lang::En => group.label_en(),
-    }
+    crate::i18n::group(group).get(lang)
 }
 
 /// One row of the scored table (an indicator, leaf or group).
@@ -222,14 +214,7 @@ pub fn workload_rows(wb: &Workbook, derived: &Derived) -> Vec<WorkloadRow> {
 }
 
 /// A count as the report writes it: "1300余", "202".
-#[must_use]
-pub fn count_text(value: Decimal, lower_bound: bool) -> String {
-    if lower_bound {
-        format!("{value}余")
-    } else {
-        value.to_string()
-    }
-}
+pub use crate::core::num::count_text;
 
 /// Optional number as text: stored ones as stored, none as empty.
 #[must_use]

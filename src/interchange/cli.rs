@@ -12,13 +12,7 @@ use crate::core::model::RuleKind;
 use crate::core::num::fmt_score;
 use crate::core::{Bilingual, Lang};
 use crate::export::cli::{Failure, Outcome, refuse_overwriting_input};
-
-fn both(zh: String, en: String, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
+use crate::i18n::Tr;
 
 /// `table import`'s switches.
 #[derive(Debug, Clone, Copy, Default)]
@@ -34,17 +28,20 @@ pub struct ImportFlags {
 fn import_report(imported: &super::Imported, name: &str, lang: Lang) -> String {
     let mut report = String::new();
     let place = match &imported.sheet {
-        Some(s) => both(format!("工作表“{s}”，"), format!("sheet \"{s}\", "), lang),
+        Some(s) => Bilingual::new(format!("工作表“{s}”，"), format!("sheet \"{s}\", "))
+            .get(lang)
+            .to_owned(),
         None => String::new(),
     };
     let encoding = imported
         .encoding
         .map(|e| {
-            both(
+            Bilingual::new(
                 format!("编码 {}，", e.label()),
                 format!("encoding {}, ", e.label()),
-                lang,
             )
+            .get(lang)
+            .to_owned()
         })
         .unwrap_or_default();
     let rows = if imported.header_last_row > imported.header_row {
@@ -58,37 +55,29 @@ fn import_report(imported: &super::Imported, name: &str, lang: Lang) -> String {
     let _ = writeln!(
         report,
         "{}",
-        both(
-            format!(
+        Bilingual::new(format!(
                 "读取 {name}（{place}{encoding}表头在第 {rows} 行）：评分表“{}”，一级指标 {} 个，末级指标 {leaves} 个，一级分值合计 {}",
                 imported.table.name,
                 imported.table.indicators.len(),
                 fmt_score(top)
-            ),
-            format!(
+            ), format!(
                 "read {name} ({place}{encoding}header on row {rows}): table \"{}\", {} top-level indicators, {leaves} leaves, top-level weights add up to {}",
                 imported.table.name,
                 imported.table.indicators.len(),
                 fmt_score(top)
-            ),
-            lang
-        )
+            )).get(lang).to_owned()
     );
     if !imported.other_tables.is_empty() {
         let _ = writeln!(
             report,
             "{}",
-            both(
-                format!(
+            Bilingual::new(format!(
                     "其他工作表也像评分表，未读取：{}（可用 --sheet 指定）",
                     imported.other_tables.join("、")
-                ),
-                format!(
+                ), format!(
                     "other sheets look like scoring tables too and were not read: {} (choose one with --sheet)",
                     imported.other_tables.join(", ")
-                ),
-                lang
-            )
+                )).get(lang).to_owned()
         );
     }
     rule_lines(&mut report, imported, lang);
@@ -96,7 +85,7 @@ fn import_report(imported: &super::Imported, name: &str, lang: Lang) -> String {
         let _ = writeln!(
             report,
             "{}",
-            both("请核对：".into(), "please check:".into(), lang)
+            Tr("请核对：", "please check:").get(lang).to_owned()
         );
         for p in &imported.problems {
             let _ = writeln!(report, "  - {}", p.get(lang));
@@ -116,24 +105,21 @@ fn rule_lines(report: &mut String, imported: &super::Imported, lang: Lang) {
         .rev()
         .collect();
     let count = |o: RuleOrigin| imported.rules.iter().filter(|r| r.origin == o).count();
-    let _ = writeln!(
+    let _ =
+        writeln!(
         report,
         "{}",
-        both(
-            format!(
+        Bilingual::new(format!(
                 "评分规则：计分规则列 {} 项，按评分标准文字识别 {} 项，手工打分 {} 项",
                 count(RuleOrigin::RuleColumn),
                 count(RuleOrigin::Recognised),
                 count(RuleOrigin::Manual)
-            ),
-            format!(
+            ), format!(
                 "rules: {} from the rule column, {} recognised from the wording, {} scored by hand",
                 count(RuleOrigin::RuleColumn),
                 count(RuleOrigin::Recognised),
                 count(RuleOrigin::Manual)
-            ),
-            lang
-        )
+            )).get(lang).to_owned()
     );
     for r in &imported.rules {
         let Some(ind) = by_code.get(r.code.as_str()) else {
@@ -148,7 +134,7 @@ fn rule_lines(report: &mut String, imported: &super::Imported, lang: Lang) {
             .unwrap_or_default();
         let how = match (r.origin, &rule.kind) {
             (RuleOrigin::Manual, _) | (_, RuleKind::Manual) => {
-                both("手工打分".into(), "by hand".into(), lang)
+                Tr("手工打分", "by hand").get(lang).to_owned()
             }
             _ => format!("{metric}{}", described.get(lang)),
         };
@@ -160,7 +146,7 @@ fn rule_lines(report: &mut String, imported: &super::Imported, lang: Lang) {
         let _ = writeln!(report, "  {} {}：{how}{note}", r.code, r.name);
         // The sentence beside the wording it was read from, so a misreading shows.
         if r.origin == RuleOrigin::Recognised && !ind.standard.trim().is_empty() {
-            let label = both("原文".into(), "wording".into(), lang);
+            let label = Tr("原文", "wording").get(lang).to_owned();
             let _ = writeln!(report, "      {label}：{}", ind.standard.trim());
         }
     }
@@ -201,11 +187,7 @@ pub fn import(
         let _ = write!(
             report,
             "{}",
-            both(
-                "分值无效（不是数字或为负数），未写入评分表文件；请按原表改正分值（--force 也不导入无效分值）".into(),
-                "some weights are not numbers or are negative; no table file written. Correct them from the bureau's original (--force does not import invalid weights)".into(),
-                lang
-            )
+            Tr("分值无效（不是数字或为负数），未写入评分表文件；请按原表改正分值（--force 也不导入无效分值）", "some weights are not numbers or are negative; no table file written. Correct them from the bureau's original (--force does not import invalid weights)").get(lang).to_owned()
         );
         return Err(Failure {
             message: Bilingual::new(report.clone(), report),
@@ -216,11 +198,7 @@ pub fn import(
         let _ = write!(
             report,
             "{}",
-            both(
-                "分值合计不符，未写入评分表文件；请先核对原表，确认无误后可加 --force 导入".into(),
-                "the weights do not add up; no table file written. Check the bureau's original; add --force to import it anyway".into(),
-                lang
-            )
+            Tr("分值合计不符，未写入评分表文件；请先核对原表，确认无误后可加 --force 导入", "the weights do not add up; no table file written. Check the bureau's original; add --force to import it anyway").get(lang).to_owned()
         );
         return Err(Failure {
             message: Bilingual::new(report.clone(), report),
@@ -235,7 +213,7 @@ pub fn import(
             let _ = write!(
                 report,
                 "{}",
-                both(
+                Bilingual::new(
                     format!(
                         "已写入 {}{}",
                         path.display(),
@@ -253,9 +231,10 @@ pub fn import(
                         } else {
                             " (unverified; import again with --verified once checked)"
                         }
-                    ),
-                    lang
+                    )
                 )
+                .get(lang)
+                .to_owned()
             );
             Outcome {
                 stdout: None,
@@ -316,17 +295,15 @@ pub fn apply_opened(
         let _ = write!(
             text,
             "{}",
-            both(
-                "试运行：未写入".into(),
-                "dry run: nothing written".into(),
-                lang
-            )
+            Tr("试运行：未写入", "dry run: nothing written")
+                .get(lang)
+                .to_owned()
         );
     } else if refused.is_some() {
         let _ = write!(
             text,
             "{}",
-            both("未写入".into(), "nothing written".into(), lang)
+            Tr("未写入", "nothing written").get(lang).to_owned()
         );
         return Err(Failure {
             message: Bilingual::new(text.clone(), text),
@@ -348,11 +325,12 @@ pub fn apply_opened(
         let _ = write!(
             text,
             "{}",
-            both(
+            Bilingual::new(
                 format!("已写入 {wb_name}（原文件备份为 {bak}）"),
-                format!("written: {wb_name} (the old file is kept as {bak})"),
-                lang
+                format!("written: {wb_name} (the old file is kept as {bak})")
             )
+            .get(lang)
+            .to_owned()
         );
     }
     Ok(Outcome {
@@ -385,19 +363,15 @@ fn kept_lines(report: &ApplyReport, lang: Lang) -> String {
     let _ = writeln!(
         text,
         "{}",
-        both(
-            format!(
+        Bilingual::new(format!(
                 "保留：{} 个指标与原表对应，其中 {} 个带有已填内容（得分、选择、理由、佐证或复核）",
                 report.kept.len(),
                 carried.len()
-            ),
-            format!(
+            ), format!(
                 "kept: {} indicators match the old table, {} of them with entries (scores, choices, reasons, evidence or review)",
                 report.kept.len(),
                 carried.len()
-            ),
-            lang
-        )
+            )).get(lang).to_owned()
     );
     for k in &report.kept {
         if k.had_entry || k.matched_by != MatchedBy::CodeAndName {
@@ -429,11 +403,12 @@ fn apply_report(
     let _ = writeln!(
         text,
         "{}",
-        both(
+        Bilingual::new(
             format!("新增：{} 个指标", report.new.len()),
-            format!("new: {} indicators", report.new.len()),
-            lang
+            format!("new: {} indicators", report.new.len())
         )
+        .get(lang)
+        .to_owned()
     );
     for (code, name) in &report.new {
         let _ = writeln!(text, "  {code} {name}");
@@ -441,19 +416,18 @@ fn apply_report(
     let _ = writeln!(
         text,
         "{}",
-        both(
+        Bilingual::new(
             format!("删除：{} 个原指标", report.dropped.len()),
-            format!("dropped: {} old indicators", report.dropped.len()),
-            lang
+            format!("dropped: {} old indicators", report.dropped.len())
         )
+        .get(lang)
+        .to_owned()
     );
     for (code, name, had) in &report.dropped {
         let lost = if *had {
-            both(
-                "（已填内容随之删除）".into(),
-                " (its entries are dropped)".into(),
-                lang,
-            )
+            Tr("（已填内容随之删除）", " (its entries are dropped)")
+                .get(lang)
+                .to_owned()
         } else {
             String::new()
         };
@@ -465,7 +439,7 @@ fn apply_report(
     let _ = writeln!(
         text,
         "{}",
-        both(
+        Bilingual::new(
             format!(
                 "总分：{} → {}，等级：{} → {}",
                 fmt_score(before.scores.total),
@@ -479,9 +453,10 @@ fn apply_report(
                 fmt_score(after.scores.total),
                 before.grade.label_en(),
                 after.grade.label_en()
-            ),
-            lang
+            )
         )
+        .get(lang)
+        .to_owned()
     );
     text
 }

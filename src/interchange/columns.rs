@@ -52,6 +52,67 @@ fn plain(header: &str) -> String {
     s
 }
 
+// The names each role goes by: whole headers (`*_WORDS`) or parts of one (`*_PARTS`).
+const RULE_WORDS: &[&str] = &["计分规则", "jixiao计分规则", "rule"];
+const CODE_WORDS: &[&str] = &[
+    "编码",
+    "指标编码",
+    "编号",
+    "指标编号",
+    "代码",
+    "指标代码",
+    "code",
+];
+const LEVEL_NO_WORDS: &[&str] = &[
+    "级次",
+    "层级",
+    "级别",
+    "指标级次",
+    "指标层级",
+    "指标级别",
+    "level",
+];
+const STANDARD_PARTS: &[&str] = &[
+    "评分标准",
+    "评分细则",
+    "评分规则",
+    "评分方法",
+    "计分方法",
+    "评价标准",
+    "扣分标准",
+    "评分依据",
+    "考核标准",
+    "评分要点",
+    "评分办法",
+];
+const STANDARD_WORDS: &[&str] = &["standard", "scoringstandard", "scoringrule", "criteria"];
+const DEFINITION_PARTS: &[&str] = &["指标解释", "指标说明", "指标内涵", "指标定义", "指标释义"];
+const DEFINITION_WORDS: &[&str] = &["解释", "说明", "definition", "explanation"];
+const WEIGHT_WORDS: &[&str] = &[
+    "分值",
+    "权重",
+    "分数",
+    "标准分",
+    "标准分值",
+    "指标分值",
+    "满分",
+    "分值权重",
+    "权重分值",
+    "指标权重",
+    "weight",
+    "points",
+];
+const NAME_WORDS: &[&str] = &[
+    "指标名称",
+    "指标",
+    "名称",
+    "评价指标",
+    "考核指标",
+    "indicator",
+    "name",
+    "indicatorname",
+];
+
 /// What a header names, or `None` for a column the importer does not use.
 #[must_use]
 pub fn classify(header: &str) -> Option<Role> {
@@ -59,35 +120,32 @@ pub fn classify(header: &str) -> Option<Role> {
     if h.is_empty() {
         return None;
     }
-    if ["计分规则", "jixiao计分规则", "rule"].contains(&h.as_str()) {
-        return Some(Role::Rule);
+    let is_one_of = |words: &[&str]| words.contains(&h.as_str());
+    let holds_one_of = |parts: &[&str]| parts.iter().any(|w| h.contains(w));
+    // The first that matches wins: a header may hold the words of two roles.
+    if is_one_of(RULE_WORDS) {
+        Some(Role::Rule)
+    } else if is_one_of(CODE_WORDS) {
+        Some(Role::Code)
+    } else if is_one_of(LEVEL_NO_WORDS) {
+        Some(Role::LevelNo)
+    } else if let Some(level) = level_role(&h) {
+        Some(level)
+    } else if holds_one_of(STANDARD_PARTS) || is_one_of(STANDARD_WORDS) {
+        Some(Role::Standard)
+    } else if holds_one_of(DEFINITION_PARTS) || is_one_of(DEFINITION_WORDS) {
+        Some(Role::Definition)
+    } else if is_one_of(WEIGHT_WORDS) {
+        Some(Role::Weight)
+    } else if is_one_of(NAME_WORDS) {
+        Some(Role::Name)
+    } else {
+        None
     }
-    if [
-        "编码",
-        "指标编码",
-        "编号",
-        "指标编号",
-        "代码",
-        "指标代码",
-        "code",
-    ]
-    .contains(&h.as_str())
-    {
-        return Some(Role::Code);
-    }
-    if [
-        "级次",
-        "层级",
-        "级别",
-        "指标级次",
-        "指标层级",
-        "指标级别",
-        "level",
-    ]
-    .contains(&h.as_str())
-    {
-        return Some(Role::LevelNo);
-    }
+}
+
+/// 一级指标 / level1 (a level's name) or 一级指标分值 / level1weight (its weight).
+fn level_role(h: &str) -> Option<Role> {
     for (i, prefix) in LEVEL_PREFIXES.iter().enumerate() {
         let n = u8::try_from(i + 1).unwrap_or(u8::MAX);
         let english = [
@@ -103,67 +161,12 @@ pub fn classify(header: &str) -> Option<Role> {
                 return Some(Role::Level(n));
             }
         }
-        if english.contains(&h) {
+        if english.iter().any(|e| e == h) {
             return Some(Role::Level(n));
         }
         if h == format!("level{n}weight") {
             return Some(Role::LevelWeight(n));
         }
-    }
-    const STANDARD: [&str; 11] = [
-        "评分标准",
-        "评分细则",
-        "评分规则",
-        "评分方法",
-        "计分方法",
-        "评价标准",
-        "扣分标准",
-        "评分依据",
-        "考核标准",
-        "评分要点",
-        "评分办法",
-    ];
-    if STANDARD.iter().any(|w| h.contains(w))
-        || ["standard", "scoringstandard", "scoringrule", "criteria"].contains(&h.as_str())
-    {
-        return Some(Role::Standard);
-    }
-    const DEFINITION: [&str; 5] = ["指标解释", "指标说明", "指标内涵", "指标定义", "指标释义"];
-    if DEFINITION.iter().any(|w| h.contains(w))
-        || ["解释", "说明", "definition", "explanation"].contains(&h.as_str())
-    {
-        return Some(Role::Definition);
-    }
-    const WEIGHT: [&str; 12] = [
-        "分值",
-        "权重",
-        "分数",
-        "标准分",
-        "标准分值",
-        "指标分值",
-        "满分",
-        "分值权重",
-        "权重分值",
-        "指标权重",
-        "weight",
-        "points",
-    ];
-    if WEIGHT.contains(&h.as_str()) {
-        return Some(Role::Weight);
-    }
-    if [
-        "指标名称",
-        "指标",
-        "名称",
-        "评价指标",
-        "考核指标",
-        "indicator",
-        "name",
-        "indicatorname",
-    ]
-    .contains(&h.as_str())
-    {
-        return Some(Role::Name);
     }
     None
 }
@@ -234,7 +237,7 @@ pub fn columns_of_two_rows(grid: &Grid, upper: usize) -> Columns {
         let up = grid.cell(upper, col);
         let low = grid.cell(lower, col);
         if !up.is_empty() {
-            over = up.to_owned();
+            up.clone_into(&mut over);
         } else if low.is_empty() {
             over.clear();
         }

@@ -66,11 +66,10 @@ pub fn import_path(path: &Path, sheet: Option<&str>) -> Result<Imported, ImportE
     for (i, grid) in grids.iter().enumerate() {
         match import_grid(grid, &stem) {
             Ok(mut imported) => {
-                imported.table.source = path
-                    .file_name()
+                path.file_name()
                     .and_then(|s| s.to_str())
                     .unwrap_or_default()
-                    .to_owned();
+                    .clone_into(&mut imported.table.source);
                 // Named in the report, so a table on a later sheet is not missed.
                 imported.other_tables = grids[i + 1..]
                     .iter()

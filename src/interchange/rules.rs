@@ -88,6 +88,30 @@ pub fn recognise(name: &str, standard: &str, definition: &str, weight: Decimal) 
     }
 }
 
+/// A standard that only says when the item does not apply: full marks, or
+/// the weight taken out when it says so.
+fn not_applicable_rule(text: &str) -> Recognised {
+    let mode = if RESCALE_WORDS.iter().any(|w| text.contains(w)) {
+        NotApplicableMode::Rescale
+    } else {
+        NotApplicableMode::FullMarks
+    };
+    Recognised {
+        rule: Rule::new(None, RuleKind::NotApplicable { mode }),
+        recognised: true,
+        note: Some(match mode {
+            NotApplicableMode::FullMarks => Bilingual::new(
+                "按不适用、得满分处理；若本单位适用此项，请改为其他评分方式",
+                "treated as not applicable with full marks; change it if the item applies",
+            ),
+            NotApplicableMode::Rescale => Bilingual::new(
+                "按不适用、剔除权重处理；若本单位适用此项，请改为其他评分方式",
+                "treated as not applicable, weight removed; change it if the item applies",
+            ),
+        }),
+    }
+}
+
 fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal) -> Recognised {
     let text = normalise(standard);
     let metric = metric_named(&[name, standard, definition]);
@@ -114,25 +138,7 @@ fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal
         || RESCALE_WORDS.iter().any(|w| text.contains(w));
     let Some(kind) = shape else {
         if not_applicable {
-            let mode = if RESCALE_WORDS.iter().any(|w| text.contains(w)) {
-                NotApplicableMode::Rescale
-            } else {
-                NotApplicableMode::FullMarks
-            };
-            return Recognised {
-                rule: Rule::new(None, RuleKind::NotApplicable { mode }),
-                recognised: true,
-                note: Some(match mode {
-                    NotApplicableMode::FullMarks => Bilingual::new(
-                        "按不适用、得满分处理；若本单位适用此项，请改为其他评分方式",
-                        "treated as not applicable with full marks; change it if the item applies",
-                    ),
-                    NotApplicableMode::Rescale => Bilingual::new(
-                        "按不适用、剔除权重处理；若本单位适用此项，请改为其他评分方式",
-                        "treated as not applicable, weight removed; change it if the item applies",
-                    ),
-                }),
-            };
+            return not_applicable_rule(&text);
         }
         return manual(Bilingual::new(
             "未能识别评分标准，按手工打分（原文保留）",
@@ -491,15 +497,15 @@ fn order_bands(bands: &mut [Band]) {
 
 /// The treasury stock rule: "为0得4分；下降得3分；持平得2分；上升不得分".
 fn categorical_stock(text: &str, metric: Option<MetricId>, weight: Decimal) -> Option<RuleKind> {
-    if metric != Some(MetricId::TreasuryCarryoverStockEfficiency) {
-        return None;
-    }
     const KINDS: &[(&str, &str, &[&str])] = &[
         ("zero", "存量资金为0", &["为0", "为零", "无存量"]),
         ("decreased", "较上年下降", &["下降", "减少"]),
         ("unchanged", "与上年持平", &["持平", "不变", "相同"]),
         ("increased", "较上年上升", &["上升", "增加", "增长"]),
     ];
+    if metric != Some(MetricId::TreasuryCarryoverStockEfficiency) {
+        return None;
+    }
     let mut categories: Vec<Category> = Vec::new();
     for clause in clauses(text) {
         let Some(points) = clause_points(clause, weight) else {

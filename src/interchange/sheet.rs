@@ -242,9 +242,10 @@ fn cell_text(data: &Data) -> String {
         Data::Int(i) => i.to_string(),
         // A spreadsheet stores numbers as binary doubles; the shortest form that
         // reads back the same double is what the person typed ("2.5", "5").
-        Data::Float(f) => Decimal::from_str(&f.to_string())
-            .map(|d| d.round_dp(10).normalize().to_string())
-            .unwrap_or_else(|_| f.to_string()),
+        Data::Float(f) => Decimal::from_str(&f.to_string()).map_or_else(
+            |_| f.to_string(),
+            |d| d.round_dp(10).normalize().to_string(),
+        ),
         Data::Bool(b) => b.to_string(),
         Data::DateTime(d) => d.to_string(),
         Data::Error(e) => format!("#{e:?}"),

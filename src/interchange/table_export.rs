@@ -103,7 +103,7 @@ pub fn to_csv(table: &ScoringTable, lang: Lang) -> Vec<u8> {
 /// over the rows they span.
 ///
 /// # Errors
-/// When rust_xlsxwriter refuses a value.
+/// When `rust_xlsxwriter` refuses a value.
 pub fn to_xlsx(table: &ScoringTable, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let (header, rows, depth) = table_rows(table, lang);
     let mut book = XlsxBook::new();

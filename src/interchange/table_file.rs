@@ -55,6 +55,8 @@ struct IndicatorOut<'a> {
     children: Vec<IndicatorOut<'a>>,
 }
 
+// serde's `skip_serializing_if` hands over a reference to the field.
+#[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_empty_entry(entry: &&IndicatorEntry) -> bool {
     **entry == IndicatorEntry::default()
 }

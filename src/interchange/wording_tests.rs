@@ -5,26 +5,18 @@ use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
 use super::rules::{Recognised, recognise};
-use crate::core::engine::rules::{RuleInput, RuleOutcome, score};
-use crate::core::model::{IndicatorEntry, NotApplicableMode, RuleKind};
+use crate::core::engine::rules::{RuleOutcome, score_plain};
+use crate::core::model::{NotApplicableMode, RuleKind};
 
 fn read(name: &str, standard: &str, weight: Decimal) -> Recognised {
     recognise(name, standard, "", weight)
 }
 
 fn score_at(kind: &RuleKind, weight: Decimal, value: Decimal) -> Decimal {
-    let entry = IndicatorEntry::default();
-    let input = RuleInput {
-        weight,
-        value,
-        entry: &entry,
-        metric: None,
-        metrics: &[],
-    };
-    match score(kind, &input) {
+    score_plain(kind, weight, value, |outcome| match outcome {
         RuleOutcome::Worked { score, .. } => score.max(Decimal::ZERO).min(weight).normalize(),
         _ => panic!("not computed: {kind:?}"),
-    }
+    })
 }
 
 /// Reads the wording, expects a computed rule, and checks each (rate, score).

@@ -7,11 +7,11 @@
 
 use std::path::Path;
 
-use super::export::pick;
 use super::session::ReviewSession;
 use super::store::write_atomically;
 use super::{letter, summary, summary_xlsx};
 use crate::core::{Bilingual, Lang};
+use crate::i18n::Tr;
 
 /// The lower-case extension of `path`.
 fn extension(path: &Path) -> String {
@@ -111,7 +111,10 @@ pub fn letter_file_name(workbook_file: &str, lang: Lang) -> String {
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("unit");
-    format!("{}-{stem}.docx", pick(lang, "退回函", "letter"))
+    format!(
+        "{}-{stem}.docx",
+        Tr("退回函", "letter").get(lang).to_owned()
+    )
 }
 
 /// Writes a built document to `path` atomically.

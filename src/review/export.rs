@@ -15,6 +15,7 @@ use super::view::{Cell, Column, flags_text};
 use crate::core::engine::ScoreBasis;
 use crate::core::num::round2;
 use crate::core::{Bilingual, Lang};
+use crate::i18n::Tr;
 use crate::text::width;
 
 /// The file formats an export can take.
@@ -50,7 +51,7 @@ pub struct Sheet {
 pub fn overview_sheet(overview: &Overview, view: &[usize], lang: Lang) -> Sheet {
     let columns = Column::all(overview);
     Sheet {
-        name: pick(lang, "总览", "Overview"),
+        name: Tr("总览", "Overview").get(lang).to_owned(),
         headers: columns.iter().map(|c| c.label(overview, lang)).collect(),
         rows: view
             .iter()
@@ -71,17 +72,10 @@ pub fn add_reason_column(
 ) {
     sheet
         .headers
-        .push(pick(lang, "退回原因", "Send-back reason"));
+        .push(Tr("退回原因", "Send-back reason").get(lang).to_owned());
     let of_row = |i: usize| entries.get(i).and_then(|e| reviews.review_of(e));
     for (cells, &i) in sheet.rows.iter_mut().zip(view) {
         cells.push(of_row(i).map_or(Cell::Blank, |r| text(&r.reason)));
-    }
-}
-
-pub(super) fn pick(lang: Lang, zh: &str, en: &str) -> String {
-    match lang {
-        Lang::Zh => zh.to_owned(),
-        Lang::En => en.to_owned(),
     }
 }
 
@@ -121,7 +115,7 @@ pub fn review_summary_sheet(
     reviews: &impl ReviewLookup,
     lang: Lang,
 ) -> Sheet {
-    let h = |zh: &str, en: &str| pick(lang, zh, en);
+    let h = |zh: &'static str, en: &'static str| Tr(zh, en).get(lang).to_owned();
     let headers = vec![
         h("文件", "File"),
         h("单位", "Unit"),
@@ -163,7 +157,7 @@ pub fn review_summary_sheet(
         })
         .collect();
     Sheet {
-        name: pick(lang, "审核汇总", "Review summary"),
+        name: Tr("审核汇总", "Review summary").get(lang).to_owned(),
         headers,
         rows,
     }
@@ -179,7 +173,7 @@ pub fn review_detail_sheet(
     reviews: &impl ReviewLookup,
     lang: Lang,
 ) -> Sheet {
-    let h = |zh: &str, en: &str| pick(lang, zh, en);
+    let h = |zh: &'static str, en: &'static str| Tr(zh, en).get(lang).to_owned();
     let headers = vec![
         h("文件", "File"),
         h("单位", "Unit"),
@@ -224,15 +218,15 @@ pub fn review_detail_sheet(
                 mine.map_or(Cell::Blank, |r| text(&r.comment)),
                 mine.map_or(Cell::Blank, |r| text(&r.reason)),
                 Cell::Text(if row.review_stale {
-                    pick(lang, "是", "yes")
+                    Tr("是", "yes").get(lang).to_owned()
                 } else {
-                    pick(lang, "否", "no")
+                    Tr("否", "no").get(lang).to_owned()
                 }),
             ]);
         }
     }
     Sheet {
-        name: pick(lang, "指标审核", "Indicator review"),
+        name: Tr("指标审核", "Indicator review").get(lang).to_owned(),
         headers,
         rows,
     }

@@ -6,7 +6,6 @@
 
 use rust_decimal::Decimal;
 
-use super::export::pick;
 use super::reviews::{IndicatorReview, WorkbookReview, review_total};
 use super::scan::Opened;
 use crate::core::Lang;
@@ -14,6 +13,7 @@ use crate::core::engine::Grade;
 use crate::core::newbook::{grade_text, is_graded};
 use crate::core::num::{fmt_score, round2};
 use crate::export::report::Block;
+use crate::i18n::Tr;
 
 /// One questioned indicator, in table order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +80,7 @@ pub fn blocks(opened: &Opened, review: &WorkbookReview, sender: &str, lang: Lang
     } else {
         grade_text(d, lang)
     };
-    let h = |zh: &str, en: &str| pick(lang, zh, en);
+    let h = |zh: &'static str, en: &'static str| Tr(zh, en).get(lang).to_owned();
     let mut out = vec![
         Block::Title(match lang {
             Lang::Zh => format!("关于退回{unit}{year}年度部门整体支出绩效自评材料的函"),
@@ -161,7 +161,7 @@ fn heading(text: &str) -> Block {
 }
 
 fn indicator_table(rows: &[Questioned], lang: Lang) -> Block {
-    let h = |zh: &str, en: &str| pick(lang, zh, en);
+    let h = |zh: &'static str, en: &'static str| Tr(zh, en).get(lang).to_owned();
     // "—" where the reviewer kept the score, unless no row has a review score
     // (then the column is left out).
     let kept = if rows.iter().any(|q| q.reviewer_score.is_some()) {
@@ -220,7 +220,9 @@ fn next_steps(lang: Lang) -> Vec<String> {
 /// Who signs when the review file names no reviewer.
 #[must_use]
 pub fn default_sender(lang: Lang) -> String {
-    pick(lang, "财政局（审核）", "Finance bureau (review)")
+    Tr("财政局（审核）", "Finance bureau (review)")
+        .get(lang)
+        .to_owned()
 }
 
 #[cfg(test)]

@@ -47,7 +47,7 @@ pub struct OverviewRow {
     pub error: Option<EntryError>,
     pub unit: Option<String>,
     pub year: Option<u16>,
-    /// reported.total_score: what the report prints.
+    /// `reported.total_score`: what the report prints.
     pub reported_total: Option<Decimal>,
     /// The computed total as displayed.
     pub computed_total: Option<Decimal>,

@@ -4,15 +4,17 @@
 //! shares) and the averages. Pure: built from the overview rows; rendered to
 //! Markdown and CSV here and to xlsx with live formulas in `summary_xlsx`.
 
+use std::fmt::Write as _;
+
 use rust_decimal::Decimal;
 
-use super::export::pick;
 use super::overview::OverviewRow;
 use super::reviews::ReviewStatus;
 use super::stats::GRADES;
 use crate::core::Lang;
 use crate::core::engine::Grade;
 use crate::core::num::{fmt_percent, fmt_score, round2};
+use crate::i18n::Tr;
 
 /// One unit of the summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +134,7 @@ pub fn grade_label(grade: Option<Grade>, lang: Lang) -> String {
     match (grade, lang) {
         (Some(g), Lang::Zh) => g.label_zh().to_owned(),
         (Some(g), Lang::En) => g.label_en().to_owned(),
-        (None, _) => pick(lang, "未评定", "not graded"),
+        (None, _) => Tr("未评定", "not graded").get(lang).to_owned(),
     }
 }
 
@@ -151,7 +153,7 @@ pub fn row_headers(lang: Lang) -> Vec<String> {
         ("警告数", "Warnings"),
     ]
     .iter()
-    .map(|(zh, en)| pick(lang, zh, en))
+    .map(|(zh, en)| Tr(zh, en).get(lang).to_owned())
     .collect()
 }
 
@@ -160,20 +162,20 @@ pub fn row_headers(lang: Lang) -> Vec<String> {
 pub fn distribution_headers(lang: Lang) -> Vec<String> {
     [("等级", "Grade"), ("单位数", "Units"), ("占比", "Share")]
         .iter()
-        .map(|(zh, en)| pick(lang, zh, en))
+        .map(|(zh, en)| Tr(zh, en).get(lang).to_owned())
         .collect()
 }
 
 /// The sheet's and the document's title.
 #[must_use]
 pub fn title(lang: Lang) -> String {
-    pick(lang, "审核汇总表", "Review summary")
+    Tr("审核汇总表", "Review summary").get(lang).to_owned()
 }
 
 /// The label of the averages line.
 #[must_use]
 pub fn average_label(lang: Lang) -> String {
-    pick(lang, "平均", "Average")
+    Tr("平均", "Average").get(lang).to_owned()
 }
 
 fn opt_score(v: Option<Decimal>) -> String {
@@ -237,10 +239,11 @@ pub fn to_markdown(summary: &Summary, lang: Lang) -> String {
     averages.resize(headers.len(), String::new());
     body.push(averages);
     push_table(&mut out, &headers, &body);
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "\n## {}\n\n",
-        pick(lang, "等级分布", "Grade distribution")
-    ));
+        Tr("等级分布", "Grade distribution").get(lang)
+    );
     let rows: Vec<Vec<String>> = summary
         .distribution
         .iter()
@@ -256,7 +259,7 @@ fn push_table(out: &mut String, headers: &[String], rows: &[Vec<String>]) {
         format!("| {} |\n", escaped.join(" | "))
     };
     out.push_str(&line(headers));
-    out.push_str(&format!("|{}\n", "---|".repeat(headers.len())));
+    let _ = writeln!(out, "|{}", "---|".repeat(headers.len()));
     for row in rows {
         out.push_str(&line(row));
     }

@@ -275,7 +275,7 @@ impl Plan {
 
 /// A temporary file this old was left by a save that was killed (no save
 /// takes minutes); younger ones may belong to another jixiao saving right now.
-const STALE_AFTER: Duration = Duration::from_secs(10 * 60);
+const STALE_AFTER: Duration = Duration::from_mins(10);
 
 /// Removes temporary files that killed saves of this file left behind, so
 /// crashes do not litter the officer's folder. Best effort.
@@ -640,7 +640,7 @@ mod tests {
         for p in [&old, &old_bak, &fresh, &unrelated] {
             fs::write(p, b"partial").expect("write");
         }
-        let long_ago = SystemTime::now() - Duration::from_secs(3600);
+        let long_ago = SystemTime::now() - Duration::from_hours(1);
         for p in [&old, &old_bak, &unrelated] {
             File::options()
                 .write(true)

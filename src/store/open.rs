@@ -275,10 +275,10 @@ fn line_column(prefix: &[u8]) -> (usize, usize) {
 /// in a new file": `report.json` → `report.new.json`, `report.new-2.json`, …
 #[must_use]
 pub fn free_sibling(path: &Path, tag: &str) -> PathBuf {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "workbook".to_owned());
+    let stem = path.file_stem().map_or_else(
+        || "workbook".to_owned(),
+        |s| s.to_string_lossy().into_owned(),
+    );
     let ext = path
         .extension()
         .map(|e| format!(".{}", e.to_string_lossy()))

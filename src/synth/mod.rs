@@ -2,10 +2,12 @@
 //! built from the embedded sample, for training, tests and benchmarks.
 //!
 //! Pure and deterministic: file `index` is always the same workbook (a
-//! SplitMix64 stream seeded by the index). Most files add up; some are
+//! `SplitMix64` stream seeded by the index). Most files add up; some are
 //! deliberately broken (see [`Flaw`]) so the checks and the reviewer have
 //! something to find. Every `DUPLICATE_EVERY`-th file is a corrected
 //! resubmission of the file before it (same unit and year).
+
+use std::fmt::Write as _;
 
 mod amounts;
 mod narrative;
@@ -365,11 +367,13 @@ fn choose_entries(rng: &mut Rng, quality: Quality, node: &mut Indicator) {
             let mut failed: Vec<usize> = (0..failures).map(|_| rng.below(items.len())).collect();
             failed.sort_unstable();
             failed.dedup();
-            node.entry.deduction_reason = failed
-                .iter()
-                .filter_map(|i| items.get(*i))
-                .map(|item| format!("未达到：{item}。"))
-                .collect();
+            node.entry.deduction_reason = failed.iter().filter_map(|i| items.get(*i)).fold(
+                String::new(),
+                |mut text, item| {
+                    let _ = write!(text, "未达到：{item}。");
+                    text
+                },
+            );
             node.entry.failed_items = failed;
         }
         _ => {}

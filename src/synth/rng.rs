@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-/// SplitMix64 (Steele, Lea, Flood 2014): small, fast, good enough for test data.
+/// `SplitMix64` (Steele, Lea, Flood 2014): small, fast, good enough for test data.
 #[derive(Debug, Clone)]
 pub struct Rng {
     state: u64,
@@ -35,8 +35,8 @@ impl Rng {
         if hi <= lo {
             return lo;
         }
-        let span = (hi - lo) as u64 + 1;
-        lo + (self.next_u64() % span) as i64
+        let span = (hi - lo).cast_unsigned() + 1;
+        lo + (self.next_u64() % span).cast_signed()
     }
 
     /// An index in `0..len` (0 when `len` is 0).
@@ -44,7 +44,8 @@ impl Rng {
         if len == 0 {
             return 0;
         }
-        (self.next_u64() % len as u64) as usize
+        // The remainder is below `len`, so it fits.
+        usize::try_from(self.next_u64() % len as u64).unwrap_or(0)
     }
 
     /// True with probability `percent` / 100.

@@ -36,7 +36,7 @@ fn utc_now_text(now: std::time::SystemTime) -> String {
 mod tests {
     #[test]
     fn utc_text_reads_the_calendar() {
-        let at = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_764_632_700);
+        let at = std::time::UNIX_EPOCH + std::time::Duration::from_mins(29_410_545);
         assert_eq!(super::utc_now_text(at), "2025-12-01 23:45 UTC");
     }
 }

@@ -2,6 +2,8 @@
 //! workbench starts (unit name, year, scoring table), then a blank workbook
 //! for that unit, marked new and written only when the officer saves.
 
+use std::fmt::Write as _;
+
 use std::io::{BufRead, Write};
 use std::path::Path;
 
@@ -86,10 +88,10 @@ pub fn ask(
             Err(why) => say(format!("  {}\n", why.get(lang))),
         }
     }
-    let choices = Template::ALL
-        .iter()
-        .map(|tpl| format!("    {}: {}\n", tpl.key(), tpl.table().name))
-        .collect::<String>();
+    let choices = Template::ALL.iter().fold(String::new(), |mut text, tpl| {
+        let _ = writeln!(text, "    {}: {}", tpl.key(), tpl.table().name);
+        text
+    });
     for _ in 0..TRIES {
         say(t(
             &format!(

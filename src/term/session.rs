@@ -2,6 +2,8 @@
 //! its debounce, the emergency stash for panics. The app stays pure; this
 //! carries out its effects and feeds the results back as actions.
 
+use std::fmt::Write as _;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -123,12 +125,11 @@ impl Session {
         }
         if !self.pending_offers.is_empty() {
             let more = self.pending_offers.len();
-            summary
-                .zh
-                .push_str(&format!("（另有 {more} 份较早的恢复文件，随后逐一询问）"));
-            summary.en.push_str(&format!(
+            let _ = write!(summary.zh, "（另有 {more} 份较早的恢复文件，随后逐一询问）");
+            let _ = write!(
+                summary.en,
                 " ({more} older recovery file(s) will be offered next)"
-            ));
+            );
         }
         let differences = differences(&app.workbook, &recovered.loaded.workbook, app.lang);
         let draft = recovered.draft.and_then(|d| {

@@ -242,10 +242,7 @@ fn overview(app: &ReviewApp, frame: &mut Frame, table_area: Rect, stats_area: Re
 fn stats(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
     let footer = &app.footer;
     let avg = |tally: &crate::review::stats::Tally| {
-        tally
-            .average()
-            .map(fmt_score)
-            .unwrap_or_else(|| "n/a".to_owned())
+        tally.average().map_or_else(|| "n/a".to_owned(), fmt_score)
     };
     let line1 = format!(
         "{} {}: {} · {} {} · {} {} · Δ≠0: {} · ⚠ {} · {} {}",

@@ -1,4 +1,4 @@
-//! LibreOffice for the export tests: find it, and recalculate xlsx files into
+//! `LibreOffice` for the export tests: find it, and recalculate xlsx files into
 //! CSV with every formula recomputed (not the cached results).
 #![allow(dead_code)]
 
@@ -13,14 +13,14 @@ pub fn find_office() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// A LibreOffice profile that recalculates every formula on load.
+/// A `LibreOffice` profile that recalculates every formula on load.
 const RECALC_PROFILE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 "#;
 
-/// Recalculates `files` in LibreOffice and writes every sheet as CSV into
+/// Recalculates `files` in `LibreOffice` and writes every sheet as CSV into
 /// `out` (`<stem>-<sheet>.csv`).
 pub fn recalc_to_csv(office: &Path, work: &Path, files: &[PathBuf]) -> PathBuf {
     let profile = work.join("profile");
@@ -47,7 +47,7 @@ pub fn recalc_to_csv(office: &Path, work: &Path, files: &[PathBuf]) -> PathBuf {
         .expect("start LibreOffice");
     let started = Instant::now();
     while child.try_wait().expect("wait").is_none() {
-        if started.elapsed() > Duration::from_secs(180) {
+        if started.elapsed() > Duration::from_mins(3) {
             let _ = child.kill();
             panic!("LibreOffice did not finish in 180 s");
         }

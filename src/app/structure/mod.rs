@@ -229,7 +229,7 @@ impl App {
         self.mode = Mode::ConfirmDelete(Box::new(PendingDelete { after, what }));
     }
 
-    pub(super) fn update_confirm_delete(&mut self, action: Action) {
+    pub(super) fn update_confirm_delete(&mut self, action: &Action) {
         let Mode::ConfirmDelete(pending) = &self.mode else {
             return;
         };

@@ -273,11 +273,11 @@ impl App {
         }
     }
 
-    pub(in crate::app) fn update_rule_form(&mut self, action: Action) {
+    pub(in crate::app) fn update_rule_form(&mut self, action: &Action) {
         let Mode::RuleForm(form) = &mut self.mode else {
             return;
         };
-        if form.apply_key(&action) {
+        if form.apply_key(action) {
             return;
         }
         match action {

@@ -104,14 +104,7 @@ pub fn parse_count(text: &str, rules: NumberRules) -> Result<(Decimal, bool), Nu
 }
 
 /// A count as the editor shows it: `1500余` for a lower bound.
-#[must_use]
-pub fn count_text(value: Decimal, lower_bound: bool) -> String {
-    if lower_bound {
-        format!("{value}余")
-    } else {
-        value.to_string()
-    }
-}
+pub use crate::core::num::count_text;
 
 fn number_error(e: &NumberError) -> Bilingual {
     Bilingual::new(e.zh(), e.en())

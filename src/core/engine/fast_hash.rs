@@ -1,12 +1,12 @@
 //! A small, fast hasher for the engine's lookups by unit word and code.
-//! The standard SipHash guards servers against chosen-key floods; here the
-//! keys are a workbook's own short strings, and SipHash cost more than the
-//! lookups it served. (The multiply-rotate scheme is rustc's FxHash.)
+//! The standard `SipHash` guards servers against chosen-key floods; here the
+//! keys are a workbook's own short strings, and `SipHash` cost more than the
+//! lookups it served. (The multiply-rotate scheme is rustc's `FxHash`.)
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// FxHash: one rotate, xor and multiply per 8 bytes.
+/// `FxHash`: one rotate, xor and multiply per 8 bytes.
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher {
     hash: u64,

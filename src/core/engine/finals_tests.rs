@@ -6,7 +6,7 @@ use rust_decimal_macros::dec;
 
 use super::checks::{Concern, WarningCode as W};
 use super::metrics::MetricId;
-use super::{Derived, Grade, derive};
+use super::{Derived, derive};
 use crate::core::model::{FieldId as F, Workbook};
 use crate::core::sample::sample_workbook;
 
@@ -30,18 +30,7 @@ fn message(d: &Derived, code: W) -> Option<String> {
 #[test]
 fn the_sample_still_reproduces_and_raises_none_of_the_new_codes() {
     let d = derive(&sample_workbook());
-    let shown = |id| d.metric(id).and_then(|m| m.display);
-    assert_eq!(
-        shown(MetricId::AppropriationIncomeVarianceRate),
-        Some(dec!(19.58))
-    );
-    assert_eq!(
-        shown(MetricId::ExpenditureCompletionRate),
-        Some(dec!(100.00))
-    );
-    assert_eq!(shown(MetricId::CarryoverRate), Some(dec!(1.13)));
-    assert_eq!(d.total_display(), dec!(94));
-    assert_eq!(d.grade, Grade::Excellent);
+    super::checks_tests::assert_seed_figures(&d);
     for code in [
         W::IncomeFinalPartsSum,
         W::SpendingExceedsIncome,

@@ -33,7 +33,7 @@ fn set(wb: &mut Workbook, field: F, value: Decimal) {
 }
 
 /// 红河州数据发展中心2024年度项目支出绩效单位自评报告
-/// (https://www.hh.gov.cn/info/11481/1179592.htm): 年初批复预算 985 万元,
+/// (<https://www.hh.gov.cn/info/11481/1179592.htm>): 年初批复预算 985 万元,
 /// 调整预算后 861.46 万元, 实际到位资金 334.67 万元. Taken as actual spending
 /// against both budgets: 334.67 / 985 = 33.98 %, 334.67 / 861.46 = 38.85 %.
 fn honghe(wb: &mut Workbook) {

@@ -142,7 +142,7 @@ pub struct MetricDef {
     pub group: FieldGroup,
     /// Words that name the ratio in a bureau's table (the longest match wins).
     pub import_words: &'static [&'static str],
-    /// The formula column of docs/format.md §2.1 (tests/docs_sync.rs checks it).
+    /// The formula column of docs/format.md §2.1 (`tests/docs_sync.rs` checks it).
     pub doc: &'static str,
 }
 

@@ -2,6 +2,8 @@
 //! (`metric_defs::METRICS`): each metric with its value, display value,
 //! inputs and the arithmetic written as the seed writes it.
 
+use std::fmt::Write as _;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -232,13 +234,12 @@ fn note_summed_totals(metric: &mut Measured, summed: &[FieldId]) {
         return;
     };
     for field in summed {
-        expression
-            .zh
-            .push_str(&format!("（{}未填，取分项之和）", field.label_zh()));
-        expression.en.push_str(&format!(
+        let _ = write!(expression.zh, "（{}未填，取分项之和）", field.label_zh());
+        let _ = write!(
+            expression.en,
             " ({} not given: the sum of its parts)",
             field.label_en()
-        ));
+        );
     }
 }
 

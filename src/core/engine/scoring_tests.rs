@@ -89,6 +89,13 @@ fn score_at(kind: &RuleKind, weight: Decimal, value: Decimal) -> Decimal {
     r.score
 }
 
+/// Each (value, expected score) of `kind` at `weight`.
+fn assert_scores(kind: &RuleKind, weight: Decimal, cases: &[(Decimal, Decimal)]) {
+    for &(value, expected) in cases {
+        assert_eq!(score_at(kind, weight, value), expected, "at {value}");
+    }
+}
+
 fn threshold(t: Decimal, d: Decimal, above_is_bad: bool) -> RuleKind {
     RuleKind::Threshold {
         threshold: t,
@@ -102,11 +109,17 @@ fn threshold(t: Decimal, d: Decimal, above_is_bad: bool) -> RuleKind {
 fn threshold_above_is_bad_at_and_around_t() {
     let rule = threshold(dec!(5), dec!(0.5), true);
     let w = dec!(5);
-    assert_eq!(score_at(&rule, w, dec!(5)), dec!(5));
-    assert_eq!(score_at(&rule, w, dec!(4.99)), dec!(5));
-    assert_eq!(score_at(&rule, w, dec!(0)), dec!(5));
-    assert_eq!(score_at(&rule, w, dec!(5.01)), dec!(4.995));
-    assert_eq!(score_at(&rule, w, dec!(7)), dec!(4));
+    assert_scores(
+        &rule,
+        w,
+        &[
+            (dec!(5), dec!(5)),
+            (dec!(4.99), dec!(5)),
+            (dec!(0), dec!(5)),
+            (dec!(5.01), dec!(4.995)),
+            (dec!(7), dec!(4)),
+        ],
+    );
     // 10 points over × 0.5 = 5: exactly down to the floor.
     assert_eq!(score_at(&rule, w, dec!(15)), dec!(0));
     assert_eq!(score_at(&rule, w, dec!(14.99)), dec!(0.005));
@@ -119,11 +132,17 @@ fn threshold_above_is_bad_at_and_around_t() {
 fn threshold_below_is_bad_at_and_around_t() {
     let rule = threshold(dec!(100), dec!(1), false);
     let w = dec!(6);
-    assert_eq!(score_at(&rule, w, dec!(100)), dec!(6));
-    assert_eq!(score_at(&rule, w, dec!(100.01)), dec!(6));
-    assert_eq!(score_at(&rule, w, dec!(99.99)), dec!(5.99));
-    assert_eq!(score_at(&rule, w, dec!(94)), dec!(0));
-    assert_eq!(score_at(&rule, w, dec!(-50)), dec!(0));
+    assert_scores(
+        &rule,
+        w,
+        &[
+            (dec!(100), dec!(6)),
+            (dec!(100.01), dec!(6)),
+            (dec!(99.99), dec!(5.99)),
+            (dec!(94), dec!(0)),
+            (dec!(-50), dec!(0)),
+        ],
+    );
 }
 
 #[test]
@@ -152,27 +171,39 @@ fn step(started_step_counts: bool) -> RuleKind {
 fn step_complete_steps_only() {
     let rule = step(false);
     let w = dec!(6);
-    assert_eq!(score_at(&rule, w, dec!(100)), dec!(6));
-    assert_eq!(score_at(&rule, w, dec!(120)), dec!(6));
-    assert_eq!(score_at(&rule, w, dec!(99.99)), dec!(6));
-    assert_eq!(score_at(&rule, w, dec!(95)), dec!(4));
-    assert_eq!(score_at(&rule, w, dec!(94.99)), dec!(4));
-    assert_eq!(score_at(&rule, w, dec!(90.01)), dec!(4));
-    assert_eq!(score_at(&rule, w, dec!(90)), dec!(2));
-    assert_eq!(score_at(&rule, w, dec!(85)), dec!(0));
-    assert_eq!(score_at(&rule, w, dec!(0)), dec!(0));
+    assert_scores(
+        &rule,
+        w,
+        &[
+            (dec!(100), dec!(6)),
+            (dec!(120), dec!(6)),
+            (dec!(99.99), dec!(6)),
+            (dec!(95), dec!(4)),
+            (dec!(94.99), dec!(4)),
+            (dec!(90.01), dec!(4)),
+            (dec!(90), dec!(2)),
+            (dec!(85), dec!(0)),
+            (dec!(0), dec!(0)),
+        ],
+    );
 }
 
 #[test]
 fn step_started_step_counts() {
     let rule = step(true);
     let w = dec!(6);
-    assert_eq!(score_at(&rule, w, dec!(100)), dec!(6));
-    assert_eq!(score_at(&rule, w, dec!(99.99)), dec!(4));
-    assert_eq!(score_at(&rule, w, dec!(95)), dec!(4));
-    assert_eq!(score_at(&rule, w, dec!(94.99)), dec!(2));
-    assert_eq!(score_at(&rule, w, dec!(90)), dec!(2));
-    assert_eq!(score_at(&rule, w, dec!(89.99)), dec!(0));
+    assert_scores(
+        &rule,
+        w,
+        &[
+            (dec!(100), dec!(6)),
+            (dec!(99.99), dec!(4)),
+            (dec!(95), dec!(4)),
+            (dec!(94.99), dec!(2)),
+            (dec!(90), dec!(2)),
+            (dec!(89.99), dec!(0)),
+        ],
+    );
 }
 
 #[test]
@@ -215,13 +246,19 @@ fn bands_ge_edges() {
         dec!(0),
     );
     let w = dec!(5);
-    assert_eq!(score_at(&rule, w, dec!(100)), dec!(5));
-    assert_eq!(score_at(&rule, w, dec!(95)), dec!(5));
-    assert_eq!(score_at(&rule, w, dec!(94.99)), dec!(4));
-    assert_eq!(score_at(&rule, w, dec!(90)), dec!(4));
-    assert_eq!(score_at(&rule, w, dec!(89.99)), dec!(3));
-    assert_eq!(score_at(&rule, w, dec!(80)), dec!(3));
-    assert_eq!(score_at(&rule, w, dec!(79.99)), dec!(0));
+    assert_scores(
+        &rule,
+        w,
+        &[
+            (dec!(100), dec!(5)),
+            (dec!(95), dec!(5)),
+            (dec!(94.99), dec!(4)),
+            (dec!(90), dec!(4)),
+            (dec!(89.99), dec!(3)),
+            (dec!(80), dec!(3)),
+            (dec!(79.99), dec!(0)),
+        ],
+    );
 }
 
 #[test]
@@ -237,15 +274,21 @@ fn bands_eq_le_lt_edges() {
         dec!(0),
     );
     let w = dec!(3);
-    assert_eq!(score_at(&rule, w, dec!(0)), dec!(3));
-    assert_eq!(score_at(&rule, w, dec!(0.00)), dec!(3));
-    assert_eq!(score_at(&rule, w, dec!(0.01)), dec!(2));
-    assert_eq!(score_at(&rule, w, dec!(10)), dec!(2));
-    assert_eq!(score_at(&rule, w, dec!(10.01)), dec!(1));
-    assert_eq!(score_at(&rule, w, dec!(20)), dec!(1));
-    assert_eq!(score_at(&rule, w, dec!(20.01)), dec!(0.5));
-    assert_eq!(score_at(&rule, w, dec!(29.99)), dec!(0.5));
-    assert_eq!(score_at(&rule, w, dec!(30)), dec!(0));
+    assert_scores(
+        &rule,
+        w,
+        &[
+            (dec!(0), dec!(3)),
+            (dec!(0.00), dec!(3)),
+            (dec!(0.01), dec!(2)),
+            (dec!(10), dec!(2)),
+            (dec!(10.01), dec!(1)),
+            (dec!(20), dec!(1)),
+            (dec!(20.01), dec!(0.5)),
+            (dec!(29.99), dec!(0.5)),
+            (dec!(30), dec!(0)),
+        ],
+    );
 }
 
 #[test]
@@ -259,10 +302,16 @@ fn bands_gt_edge_first_match_wins_and_points_capped() {
     );
     let w = dec!(4);
     // 9 points is above the weight 4: capped.
-    assert_eq!(score_at(&rule, w, dec!(50.01)), dec!(4));
-    assert_eq!(score_at(&rule, w, dec!(50)), dec!(1));
-    assert_eq!(score_at(&rule, w, dec!(40.01)), dec!(1));
-    assert_eq!(score_at(&rule, w, dec!(40)), dec!(0.25));
+    assert_scores(
+        &rule,
+        w,
+        &[
+            (dec!(50.01), dec!(4)),
+            (dec!(50), dec!(1)),
+            (dec!(40.01), dec!(1)),
+            (dec!(40), dec!(0.25)),
+        ],
+    );
 }
 
 fn proportional(cap: Decimal, round_to_whole: bool) -> RuleKind {
@@ -277,11 +326,17 @@ fn proportional(cap: Decimal, round_to_whole: bool) -> RuleKind {
 fn proportional_with_cap() {
     let rule = proportional(dec!(100), false);
     let w = dec!(6);
-    assert_eq!(score_at(&rule, w, dec!(96.25)), dec!(5.775));
-    assert_eq!(score_at(&rule, w, dec!(100)), dec!(6));
-    assert_eq!(score_at(&rule, w, dec!(120)), dec!(6));
-    assert_eq!(score_at(&rule, w, dec!(0)), dec!(0));
-    assert_eq!(score_at(&rule, w, dec!(-5)), dec!(0));
+    assert_scores(
+        &rule,
+        w,
+        &[
+            (dec!(96.25), dec!(5.775)),
+            (dec!(100), dec!(6)),
+            (dec!(120), dec!(6)),
+            (dec!(0), dec!(0)),
+            (dec!(-5), dec!(0)),
+        ],
+    );
     let capped_low = proportional(dec!(90), false);
     assert_eq!(score_at(&capped_low, dec!(10), dec!(95)), dec!(9));
     assert_eq!(score_at(&capped_low, dec!(10), dec!(89.99)), dec!(8.999));

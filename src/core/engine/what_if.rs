@@ -186,6 +186,17 @@ fn unit_of(field: FieldId) -> Decimal {
     }
 }
 
+/// One input of one leaf's metric, as it stands: what `settle` moves.
+struct Probe<'a> {
+    wb: &'a Workbook,
+    /// The leaf being rescored.
+    node: &'a Indicator,
+    field: FieldId,
+    current: Decimal,
+    /// The rate as the rule reads it now.
+    shown_now: Option<Decimal>,
+}
+
 fn leaf_moves(
     wb: &Workbook,
     node: &Indicator,
@@ -201,9 +212,16 @@ fn leaf_moves(
         let mut below: Option<InputMove> = None;
         let mut above: Option<InputMove> = None;
         for (rate, point) in targets(def, points) {
+            let probe = Probe {
+                wb,
+                node,
+                field: input.field,
+                current,
+                shown_now,
+            };
             let attempt = |(rate, point): (Decimal, Decimal)| {
                 let solved = solve(wb, def, input.field, input.role, rate)?;
-                settle(wb, node, input.field, current, solved, point, shown_now)
+                settle(&probe, solved, point)
             };
             // Where the score does not step at the breakpoint itself ("≤ T" is
             // still full at T), it steps at the next rate shown on either side:
@@ -304,16 +322,14 @@ fn side_of(shown: Option<Decimal>, point: Decimal) -> Option<std::cmp::Ordering>
 /// From a solved value, the nearest unit value at which the rate as the rule
 /// reads it reaches the other side of `point` (one unit before, it has not),
 /// kept only when the score steps there.
-#[allow(clippy::too_many_arguments)]
-fn settle(
-    wb: &Workbook,
-    node: &Indicator,
-    field: FieldId,
-    current: Decimal,
-    solved: Decimal,
-    point: Decimal,
-    shown_now: Option<Decimal>,
-) -> Option<InputMove> {
+fn settle(probe: &Probe<'_>, solved: Decimal, point: Decimal) -> Option<InputMove> {
+    let &Probe {
+        wb,
+        node,
+        field,
+        current,
+        shown_now,
+    } = probe;
     let unit = unit_of(field);
     let toward = if solved >= current { unit } else { -unit };
     let start_side = side_of(shown_now, point)?;

@@ -85,7 +85,8 @@ fn fresh_code(table: &ScoringTable, parent_code: &str) -> String {
     } else {
         parent_code
     };
-    (1..)
+    // With n codes in use, one of 1..=n+1 is free.
+    (1..=used.len() + 1)
         .map(|n| {
             if parent_code.is_empty() || parent_code.ends_with(|c: char| c.is_ascii_digit()) {
                 format!("{stem}.{n}")

@@ -14,10 +14,10 @@ use docx_rs::{
 
 use super::ExportError;
 use super::report::{Block, ReportOptions, blocks};
-use super::rows::tr;
 use crate::core::Lang;
 use crate::core::engine::Derived;
 use crate::core::model::Workbook;
+use crate::i18n::Tr;
 use crate::text::width;
 use style::{Font, body, cell_paragraph, text_run};
 
@@ -172,7 +172,7 @@ fn column_widths(header: &[String], rows: &[Vec<String>], keep: &[usize]) -> Vec
 
 /// The unit's name and a date line for the hand, right-aligned after 四.
 fn signature(doc: Docx, unit: &str, lang: Lang) -> Docx {
-    let date = tr(lang, "年　　月　　日", "Date: ____________");
+    let date = Tr("年　　月　　日", "Date: ____________").get(lang);
     // The name and the date stay on one page.
     let line = |text: &str| {
         Paragraph::new()

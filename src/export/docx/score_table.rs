@@ -9,7 +9,8 @@ use super::style::cell_paragraph;
 use crate::core::Lang;
 use crate::core::num::fmt_score;
 use crate::export::report::ScoreTable;
-use crate::export::rows::{ScoreRow, tr};
+use crate::export::rows::ScoreRow;
+use crate::i18n::Tr;
 
 const LEVEL_NAMES_ZH: [&str; 4] = ["一级指标", "二级指标", "三级指标", "四级指标"];
 const NUMBER_WIDTH: usize = 760;
@@ -47,9 +48,9 @@ fn header(levels: usize, lang: Lang) -> TableRow {
         })
         .collect();
     for label in [
-        tr(lang, "分值", "Weight"),
-        tr(lang, "得分", "Score"),
-        tr(lang, "扣分原因", "Reason for lost points"),
+        Tr("分值", "Weight").get(lang),
+        Tr("得分", "Score").get(lang),
+        Tr("扣分原因", "Reason for lost points").get(lang),
     ] {
         cells.push(text_cell(label, true));
     }
@@ -113,9 +114,9 @@ fn leaf_rows(rows: &[ScoreRow], levels: usize, lang: Lang) -> Vec<TableRow> {
 }
 
 fn total_row(scores: &ScoreTable, levels: usize, lang: Lang) -> TableRow {
-    let grade = format!("{}{}", tr(lang, "自评等级：", "grade: "), scores.grade);
+    let grade = format!("{}{}", Tr("自评等级：", "grade: ").get(lang), scores.grade);
     TableRow::new(vec![
-        text_cell(tr(lang, "合计", "Total"), true).grid_span(levels),
+        text_cell(Tr("合计", "Total").get(lang), true).grid_span(levels),
         text_cell(&scores.max_total.to_string(), false),
         text_cell(&fmt_score(scores.total), false),
         text_cell(&grade, false),

@@ -8,6 +8,12 @@ use crate::core::Lang;
 
 impl Report<'_> {
     pub(super) fn appendix_tables(&mut self) {
+        self.basic_data_table();
+        self.workload_table();
+    }
+
+    /// 附表1: every given field, then every metric with its formula.
+    fn basic_data_table(&mut self) {
         self.heading(2, self.t("附表1 基础数据", "Table 1. Basic data"));
         let mut rows: Vec<Vec<String>> = basic_rows(self.wb)
             .into_iter()
@@ -21,36 +27,7 @@ impl Report<'_> {
                 ]
             })
             .collect();
-        for m in &self.d.metrics {
-            let value = m.display.map_or_else(
-                || metric_status_text(&m.status, self.lang).to_owned(),
-                |v| {
-                    if m.id.is_percent() {
-                        format!("{v:.2}")
-                    } else {
-                        v.to_string()
-                    }
-                },
-            );
-            let unit = if m.id.is_percent() {
-                "%"
-            } else {
-                self.t("万元", "10k yuan")
-            };
-            let formula = m.expression.as_ref().map_or_else(
-                || m.id.formula().get(self.lang).to_owned(),
-                |e| match self.lang {
-                    Lang::Zh => full_width_parens(&e.zh),
-                    Lang::En => e.en.clone(),
-                },
-            );
-            rows.push(vec![
-                m.id.label(self.lang).to_owned(),
-                value,
-                unit.to_owned(),
-                formula,
-            ]);
-        }
+        rows.extend(self.d.metrics.iter().map(|m| self.metric_row(m)));
         let header = [
             self.t("项目", "Item"),
             self.t("数值", "Value"),
@@ -58,7 +35,42 @@ impl Report<'_> {
             self.t("计算式", "Formula"),
         ];
         self.table(&header, &rows);
+    }
 
+    /// A metric as a row of 附表1: label, value, unit, the written arithmetic.
+    fn metric_row(&self, m: &crate::core::engine::Metric) -> Vec<String> {
+        let value = m.display.map_or_else(
+            || metric_status_text(&m.status, self.lang).to_owned(),
+            |v| {
+                if m.id.is_percent() {
+                    format!("{v:.2}")
+                } else {
+                    v.to_string()
+                }
+            },
+        );
+        let unit = if m.id.is_percent() {
+            "%"
+        } else {
+            self.t("万元", "10k yuan")
+        };
+        let formula = m.expression.as_ref().map_or_else(
+            || m.id.formula().get(self.lang).to_owned(),
+            |e| match self.lang {
+                Lang::Zh => full_width_parens(&e.zh),
+                Lang::En => e.en.clone(),
+            },
+        );
+        vec![
+            m.id.label(self.lang).to_owned(),
+            value,
+            unit.to_owned(),
+            formula,
+        ]
+    }
+
+    /// 附表2: the workload items and parts, with a note on 余 and per capita.
+    fn workload_table(&mut self) {
         self.heading(2, self.t("附表2 工作量统计", "Table 2. Workload"));
         let rows: Vec<Vec<String>> = workload_rows(self.wb, self.d)
             .into_iter()

@@ -187,9 +187,24 @@ impl Report<'_> {
     }
 
     fn spending(&mut self) {
+        let mut paragraphs: Vec<String> = [self.income_budget(), self.expenditure_budget()]
+            .into_iter()
+            .flatten()
+            .collect();
+        paragraphs.extend(self.execution_and_finals());
+        paragraphs.extend(self.project_amounts());
+        if paragraphs.is_empty() {
+            paragraphs.push(self.t("（未填写）", "(not filled in)").to_owned());
+        }
+        for p in paragraphs {
+            self.para(&p);
+        }
+    }
+
+    /// 收入预算 and its given sources.
+    fn income_budget(&self) -> Option<String> {
         use FieldId as F;
         let year = self.wb.unit.fiscal_year;
-        let mut paragraphs = Vec::new();
         let income_parts = self.given(&[
             (
                 F::IncomeBudgetGeneral,
@@ -208,68 +223,84 @@ impl Report<'_> {
             ),
             (F::IncomeBudgetOther, "其他收入", "other income"),
         ]);
-        if let Some(total) = F::IncomeBudgetTotal.get(self.wb) {
-            let total = self.amount(F::IncomeBudgetTotal, total);
-            paragraphs.push(match (self.lang, income_parts.is_empty()) {
-                (Lang::Zh, true) => format!("{year}年收入预算{total}。"),
-                (Lang::Zh, false) => {
-                    format!(
-                        "{year}年收入预算{total}，其中：{}。",
-                        income_parts.join("，")
-                    )
-                }
-                (Lang::En, true) => format!("Income budget {year}: {total}."),
-                (Lang::En, false) => format!(
-                    "Income budget {year}: {total}, of which {}.",
-                    income_parts.join(", ")
-                ),
-            });
-        }
-        if let Some(total) = F::ExpenditureBudgetTotal.get(self.wb) {
-            let total = self.amount(F::ExpenditureBudgetTotal, total);
-            let basic_parts = self.given(&[
-                (F::BudgetPersonnel, "人员经费支出", "personnel"),
-                (F::BudgetOperating, "公用经费支出", "operating"),
-            ]);
-            let mut split = Vec::new();
-            if let Some(basic) = F::BudgetBasic.get(self.wb) {
-                let basic = self.amount(F::BudgetBasic, basic);
-                split.push(match (self.lang, basic_parts.is_empty()) {
-                    (Lang::Zh, true) => format!("基本支出预算{basic}"),
-                    (Lang::Zh, false) => {
-                        format!("基本支出预算{basic}，其中：{}", basic_parts.join("，"))
-                    }
-                    (Lang::En, true) => format!("basic expenditure {basic}"),
-                    (Lang::En, false) => {
-                        format!("basic expenditure {basic} ({})", basic_parts.join(", "))
-                    }
-                });
+        let total = F::IncomeBudgetTotal.get(self.wb)?;
+        let total = self.amount(F::IncomeBudgetTotal, total);
+        Some(match (self.lang, income_parts.is_empty()) {
+            (Lang::Zh, true) => format!("{year}年收入预算{total}。"),
+            (Lang::Zh, false) => {
+                format!(
+                    "{year}年收入预算{total}，其中：{}。",
+                    income_parts.join("，")
+                )
             }
-            if let Some(project) = F::BudgetProject.get(self.wb) {
-                let project = self.amount(F::BudgetProject, project);
-                split.push(match self.lang {
-                    Lang::Zh => format!("项目支出预算{project}"),
-                    Lang::En => format!("project expenditure {project}"),
-                });
+            (Lang::En, true) => format!("Income budget {year}: {total}."),
+            (Lang::En, false) => format!(
+                "Income budget {year}: {total}, of which {}.",
+                income_parts.join(", ")
+            ),
+        })
+    }
+
+    /// 支出预算, split into basic (personnel, operating) and project spending.
+    fn expenditure_budget(&self) -> Option<String> {
+        use FieldId as F;
+        let year = self.wb.unit.fiscal_year;
+        let total = F::ExpenditureBudgetTotal.get(self.wb)?;
+        let total = self.amount(F::ExpenditureBudgetTotal, total);
+        let split: Vec<String> = [self.basic_budget(), self.project_budget()]
+            .into_iter()
+            .flatten()
+            .collect();
+        Some(match (self.lang, split.is_empty()) {
+            (Lang::Zh, true) => format!("{year}年支出预算{total}。"),
+            (Lang::Zh, false) => format!(
+                "{year}年支出预算{total}，支出按支出性质和经济分类划分：{}。",
+                split
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| format!("{}.{s}", i + 1))
+                    .collect::<Vec<_>>()
+                    .join("；")
+            ),
+            (Lang::En, true) => format!("Expenditure budget {year}: {total}."),
+            (Lang::En, false) => format!(
+                "Expenditure budget {year}: {total}, by nature: {}.",
+                split.join("; ")
+            ),
+        })
+    }
+
+    fn basic_budget(&self) -> Option<String> {
+        use FieldId as F;
+        let basic_parts = self.given(&[
+            (F::BudgetPersonnel, "人员经费支出", "personnel"),
+            (F::BudgetOperating, "公用经费支出", "operating"),
+        ]);
+        let basic = F::BudgetBasic.get(self.wb)?;
+        let basic = self.amount(F::BudgetBasic, basic);
+        Some(match (self.lang, basic_parts.is_empty()) {
+            (Lang::Zh, true) => format!("基本支出预算{basic}"),
+            (Lang::Zh, false) => {
+                format!("基本支出预算{basic}，其中：{}", basic_parts.join("，"))
             }
-            paragraphs.push(match (self.lang, split.is_empty()) {
-                (Lang::Zh, true) => format!("{year}年支出预算{total}。"),
-                (Lang::Zh, false) => format!(
-                    "{year}年支出预算{total}，支出按支出性质和经济分类划分：{}。",
-                    split
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| format!("{}.{s}", i + 1))
-                        .collect::<Vec<_>>()
-                        .join("；")
-                ),
-                (Lang::En, true) => format!("Expenditure budget {year}: {total}."),
-                (Lang::En, false) => format!(
-                    "Expenditure budget {year}: {total}, by nature: {}.",
-                    split.join("; ")
-                ),
-            });
-        }
+            (Lang::En, true) => format!("basic expenditure {basic}"),
+            (Lang::En, false) => {
+                format!("basic expenditure {basic} ({})", basic_parts.join(", "))
+            }
+        })
+    }
+
+    fn project_budget(&self) -> Option<String> {
+        let project = FieldId::BudgetProject.get(self.wb)?;
+        let project = self.amount(FieldId::BudgetProject, project);
+        Some(match self.lang {
+            Lang::Zh => format!("项目支出预算{project}"),
+            Lang::En => format!("project expenditure {project}"),
+        })
+    }
+
+    /// 预算执行及决算: every given appropriation field.
+    fn execution_and_finals(&self) -> Option<String> {
         let finals: Vec<String> = FieldId::ALL
             .iter()
             .filter(|f| f.group() == FieldGroup::Appropriation)
@@ -281,35 +312,33 @@ impl Report<'_> {
                 })
             })
             .collect();
-        if !finals.is_empty() {
-            paragraphs.push(match self.lang {
-                Lang::Zh => format!("预算执行及决算：{}。", finals.join("，")),
-                Lang::En => format!("Execution and final accounts: {}.", finals.join(", ")),
-            });
-        }
-        for project in &self.wb.budget.projects {
-            let b = project
-                .budget
-                .map(|m| m.0.to_string())
-                .unwrap_or_else(|| "—".into());
-            let f = project
-                .final_amount
-                .map(|m| m.0.to_string())
-                .unwrap_or_else(|| "—".into());
-            paragraphs.push(match self.lang {
-                Lang::Zh => format!("项目“{}”：预算{b}万元，决算{f}万元。", project.name),
-                Lang::En => format!(
-                    "Project \"{}\": budget {b}, final {f} (10k yuan).",
-                    project.name
-                ),
-            });
-        }
-        if paragraphs.is_empty() {
-            paragraphs.push(self.t("（未填写）", "(not filled in)").to_owned());
-        }
-        for p in paragraphs {
-            self.para(&p);
-        }
+        (!finals.is_empty()).then(|| match self.lang {
+            Lang::Zh => format!("预算执行及决算：{}。", finals.join("，")),
+            Lang::En => format!("Execution and final accounts: {}.", finals.join(", ")),
+        })
+    }
+
+    /// One sentence per project: its budget and final amount (— when not given).
+    fn project_amounts(&self) -> Vec<String> {
+        let text = |amount: Option<crate::core::num::Money>| {
+            amount.map_or_else(|| "—".into(), |m| m.0.to_string())
+        };
+        self.wb
+            .budget
+            .projects
+            .iter()
+            .map(|project| {
+                let b = text(project.budget);
+                let f = text(project.final_amount);
+                match self.lang {
+                    Lang::Zh => format!("项目“{}”：预算{b}万元，决算{f}万元。", project.name),
+                    Lang::En => format!(
+                        "Project \"{}\": budget {b}, final {f} (10k yuan).",
+                        project.name
+                    ),
+                }
+            })
+            .collect()
     }
 
     pub(super) fn self_evaluation_work(&mut self) {

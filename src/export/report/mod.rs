@@ -15,10 +15,11 @@ mod workload;
 
 use rust_decimal::Decimal;
 
-use super::rows::{ScoreRow, score_rows, tr};
+use super::rows::{ScoreRow, score_rows};
 use crate::core::Lang;
 use crate::core::engine::Derived;
 use crate::core::model::{FieldId, FieldKind, Workbook};
+use crate::i18n::Tr;
 
 /// What goes into the report besides its sections.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -120,7 +121,7 @@ fn full_width_parens(text: &str) -> String {
 }
 impl Report<'_> {
     fn t(&self, zh: &'static str, en: &'static str) -> &'static str {
-        tr(self.lang, zh, en)
+        Tr(zh, en).get(self.lang)
     }
 
     fn heading(&mut self, level: usize, text: &str) {
@@ -189,7 +190,7 @@ impl Report<'_> {
     /// "588.55万元", "20人", "92%" (zh) or "588.55 (10k yuan)" (en).
     fn amount(&self, field: FieldId, value: Decimal) -> String {
         match (self.lang, field.kind()) {
-            (Lang::Zh, FieldKind::Percent) | (Lang::En, FieldKind::Percent) => format!("{value}%"),
+            (Lang::Zh | Lang::En, FieldKind::Percent) => format!("{value}%"),
             (Lang::Zh, kind) => format!("{value}{}", kind.unit_zh()),
             (Lang::En, kind) => format!("{value} {}", kind.unit_en()),
         }

@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use super::super::rows::tr;
 use crate::core::Lang;
 use crate::core::engine::metrics::{Display, Formula, Input, Role, SideGiven, Spec};
 use crate::core::engine::scoring::effective_weight;
@@ -10,6 +9,7 @@ use crate::core::engine::{IndicatorResult, MetricId, ScoreBasis};
 use crate::core::engine::{measure, rules};
 use crate::core::model::{FieldId, Indicator, Workbook};
 use crate::core::num::{excel_round, round2};
+use crate::i18n::Tr;
 
 /// Where the basic data sheet put each input and each ratio.
 pub(super) struct CellRefs {
@@ -24,16 +24,15 @@ impl CellRefs {
     pub(super) fn field(&self, f: FieldId) -> String {
         self.fields
             .get(&f)
-            .map(|r| format!("C{}", r + 1))
-            .unwrap_or_else(|| "0".to_owned())
+            .map_or_else(|| "0".to_owned(), |r| format!("C{}", r + 1))
     }
 
     /// A field's cell from another sheet (`'基础数据表'!$C$14`).
     pub(super) fn field_abs(&self, f: FieldId) -> String {
-        self.fields
-            .get(&f)
-            .map(|r| format!("'{}'!$C${}", self.sheet, r + 1))
-            .unwrap_or_else(|| "0".to_owned())
+        self.fields.get(&f).map_or_else(
+            || "0".to_owned(),
+            |r| format!("'{}'!$C${}", self.sheet, r + 1),
+        )
     }
 
     pub(super) fn metric_abs(&self, id: MetricId) -> Option<String> {
@@ -56,7 +55,7 @@ pub(super) fn metric_formula(id: MetricId, refs: &CellRefs, lang: Lang) -> Strin
 /// The Excel formula of any spec (a registry row, another basis, a table's
 /// ratio) over the cells `cell` names: a number, "n/a" or the missing word.
 pub(super) fn spec_formula(def: &Spec, cell: &dyn Fn(FieldId) -> String, lang: Lang) -> String {
-    let miss = tr(lang, "缺数据", "missing");
+    let miss = Tr("缺数据", "missing").get(lang);
     let cells = |keep: &dyn Fn(&Input) -> bool| -> Vec<String> {
         def.inputs
             .iter()
@@ -116,7 +115,7 @@ pub(super) fn stock_class_formula(refs: &CellRefs, lang: Lang) -> String {
         refs.field(FieldId::TreasuryCarryoverStockCurr),
         refs.field(FieldId::TreasuryCarryoverStockPrev),
     );
-    let w = |zh: &'static str, en: &'static str| tr(lang, zh, en);
+    let w = |zh: &'static str, en: &'static str| Tr(zh, en).get(lang);
     format!(
         "IF(COUNT({cur},{prev})<2,\"\",IF(AND({cur}=0,{prev}=0),\"{}\",IF({cur}=0,\"{}\",IF({cur}<{prev},\"{}\",IF({cur}={prev},\"{}\",\"{}\")))))",
         w("上年为0，本年继续为0", "zero last year, still zero"),
@@ -130,7 +129,7 @@ pub(super) fn stock_class_formula(refs: &CellRefs, lang: Lang) -> String {
 pub(super) fn stock_class_value(wb: &Workbook, lang: Lang) -> String {
     let cur = FieldId::TreasuryCarryoverStockCurr.get(wb);
     let prev = FieldId::TreasuryCarryoverStockPrev.get(wb);
-    let w = |zh: &'static str, en: &'static str| tr(lang, zh, en).to_owned();
+    let w = |zh: &'static str, en: &'static str| Tr(zh, en).get(lang).to_owned();
     match (cur, prev) {
         (Some(c), Some(p)) if c.is_zero() && p.is_zero() => {
             w("上年为0，本年继续为0", "zero last year, still zero")

@@ -18,6 +18,7 @@ use super::ExportError;
 use crate::core::Lang;
 use crate::core::engine::Derived;
 use crate::core::model::{FieldKind, Workbook};
+use crate::i18n::Tr;
 use crate::text::width;
 use sheets::{basic_sheet, checks_sheet, scores_sheet, workload_sheet};
 
@@ -62,7 +63,7 @@ pub fn write(path: &Path, wb: &Workbook, derived: &Derived, lang: Lang) -> Resul
 /// Builds the xlsx in memory.
 ///
 /// # Errors
-/// When rust_xlsxwriter refuses a value (e.g. a sheet beyond Excel's limits).
+/// When `rust_xlsxwriter` refuses a value (e.g. a sheet beyond Excel's limits).
 pub fn to_bytes(
     wb: &Workbook,
     derived: &Derived,
@@ -215,9 +216,15 @@ impl<'a> Sheet<'a> {
         self.widths[col] = self.widths[col].max(w);
     }
 
-    pub(super) fn header(&mut self, titles: &[&str], style: &Format) -> Result<(), XlsxError> {
+    pub(super) fn header(
+        &mut self,
+        titles: &[Tr],
+        lang: Lang,
+        style: &Format,
+    ) -> Result<(), XlsxError> {
         for (col, title) in (0u16..).zip(titles) {
-            self.ws.write_string_with_format(0, col, *title, style)?;
+            let title = title.get(lang);
+            self.ws.write_string_with_format(0, col, title, style)?;
             self.note(col, title);
         }
         self.ws.set_freeze_panes(1, 0)?;

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
 use super::super::rows::{
-    ScoreRow, WorkloadRow, basic_rows, field_unit, group_label, rate_text, tr, workload_rows,
+    ScoreRow, WorkloadRow, basic_rows, field_unit, group_label, rate_text, workload_rows,
 };
 use super::formulas::{
     CellRefs, live_score_formula, metric_formula, stock_class_formula, stock_class_value,
@@ -16,6 +16,7 @@ use crate::core::Lang;
 use crate::core::engine::{Derived, Grade, IndicatorResult, MetricId};
 use crate::core::model::{FieldId, Indicator, Workbook};
 use crate::core::num::{excel_round, round2};
+use crate::i18n::Tr;
 
 pub(super) fn basic_sheet(
     ws: &mut Worksheet,
@@ -29,22 +30,23 @@ pub(super) fn basic_sheet(
     let mut s = Sheet::new(ws, options);
     s.header(
         &[
-            tr(lang, "分组", "Group"),
-            tr(lang, "项目", "Item"),
-            tr(lang, "数值", "Value"),
-            tr(lang, "单位", "Unit"),
-            tr(lang, "字段", "Key"),
-            tr(lang, "说明", "Note"),
+            Tr("分组", "Group"),
+            Tr("项目", "Item"),
+            Tr("数值", "Value"),
+            Tr("单位", "Unit"),
+            Tr("字段", "Key"),
+            Tr("说明", "Note"),
         ],
+        lang,
         &st.header,
     )?;
-    let unit_group = tr(lang, "单位信息", "Unit");
+    let unit_group = Tr("单位信息", "Unit").get(lang);
     s.text(1, 0, unit_group, &st.text)?;
-    s.text(1, 1, tr(lang, "单位名称", "Unit"), &st.text)?;
+    s.text(1, 1, Tr("单位名称", "Unit").get(lang), &st.text)?;
     s.text(1, 2, &wb.unit.name, &st.text)?;
     s.text(1, 4, "unit_name", &st.text)?;
     s.text(2, 0, unit_group, &st.text)?;
-    s.text(2, 1, tr(lang, "年度", "Fiscal year"), &st.text)?;
+    s.text(2, 1, Tr("年度", "Fiscal year").get(lang), &st.text)?;
     s.number(2, 2, Decimal::from(wb.unit.fiscal_year), &st.count)?;
     s.text(2, 4, "fiscal_year", &st.text)?;
     let mut row: u32 = 3;
@@ -85,7 +87,7 @@ fn ratio_rows(
     refs: &mut CellRefs,
     mut row: u32,
 ) -> Result<u32, XlsxError> {
-    let ratio_group = tr(lang, "比率", "Ratios");
+    let ratio_group = Tr("比率", "Ratios").get(lang);
     for m in &derived.metrics {
         s.text(row, 0, ratio_group, &st.bold)?;
         s.text(row, 1, m.id.label(lang), &st.text)?;
@@ -106,7 +108,7 @@ fn ratio_rows(
             if m.id.is_percent() {
                 "%"
             } else {
-                tr(lang, "万元", "10k yuan")
+                Tr("万元", "10k yuan").get(lang)
             },
             &st.text,
         )?;
@@ -137,7 +139,7 @@ fn headcount_row(
     refs: &mut CellRefs,
     row: u32,
 ) -> Result<(), XlsxError> {
-    let ratio_group = tr(lang, "比率", "Ratios");
+    let ratio_group = Tr("比率", "Ratios").get(lang);
     let staff: Vec<String> = [
         FieldId::InServiceAdmin,
         FieldId::InServiceInstitution,
@@ -150,7 +152,7 @@ fn headcount_row(
     s.text(
         row,
         1,
-        tr(lang, "在职人数合计", "Staff in service"),
+        Tr("在职人数合计", "Staff in service").get(lang),
         &st.text,
     )?;
     s.formula(
@@ -163,7 +165,7 @@ fn headcount_row(
             .unwrap_or_default(),
         &st.count,
     )?;
-    s.text(row, 3, tr(lang, "人", "people"), &st.text)?;
+    s.text(row, 3, Tr("人", "people").get(lang), &st.text)?;
     s.text(row, 4, "in_service_headcount", &st.text)?;
     refs.headcount_row = row;
     Ok(())
@@ -181,20 +183,21 @@ pub(super) fn scores_sheet(
     let mut s = Sheet::new(ws, options);
     s.header(
         &[
-            tr(lang, "编码", "Code"),
-            tr(lang, "指标", "Indicator"),
-            tr(lang, "层级", "Level"),
-            tr(lang, "分值", "Weight"),
-            tr(lang, "得分", "Score"),
-            tr(lang, "扣分", "Lost"),
-            tr(lang, "评分标准", "Standard"),
-            tr(lang, "计分规则", "Rule"),
-            tr(lang, "计算过程", "Working"),
-            tr(lang, "扣分原因", "Reason"),
-            tr(lang, "自评得分", "Officer score"),
-            tr(lang, "复核得分", "Reviewer score"),
-            tr(lang, "复核意见", "Reviewer comment"),
+            Tr("编码", "Code"),
+            Tr("指标", "Indicator"),
+            Tr("层级", "Level"),
+            Tr("分值", "Weight"),
+            Tr("得分", "Score"),
+            Tr("扣分", "Lost"),
+            Tr("评分标准", "Standard"),
+            Tr("计分规则", "Rule"),
+            Tr("计算过程", "Working"),
+            Tr("扣分原因", "Reason"),
+            Tr("自评得分", "Officer score"),
+            Tr("复核得分", "Reviewer score"),
+            Tr("复核意见", "Reviewer comment"),
         ],
+        lang,
         &st.header,
     )?;
     let flat = wb.table.flatten();
@@ -279,16 +282,16 @@ fn total_rows(
 ) -> Result<(), XlsxError> {
     let t = total_row + 1;
     let scores = &derived.scores;
-    s.text(total_row, 1, tr(lang, "合计", "Total"), &st.bold)?;
+    s.text(total_row, 1, Tr("合计", "Total").get(lang), &st.bold)?;
     s.formula(
         total_row,
         3,
-        &format!("SUM({})", top_weights),
+        &format!("SUM({top_weights})"),
         &scores.max_total.to_string(),
         &st.score,
     )?;
     let total_formula = if scores.removed_weight.is_zero() {
-        format!("SUM({})", top_scores)
+        format!("SUM({top_scores})")
     } else {
         let remaining = scores.max_total - scores.removed_weight;
         format!("SUM({})*{}/{}", top_scores, scores.max_total, remaining)
@@ -309,7 +312,7 @@ fn total_rows(
     )?;
     let grade_row = total_row + 1;
     let label = |g: Grade| g.label(lang);
-    s.text(grade_row, 1, tr(lang, "自评等级", "Grade"), &st.bold)?;
+    s.text(grade_row, 1, Tr("自评等级", "Grade").get(lang), &st.bold)?;
     let r = excel_round(&format!("E{t}"), 2);
     s.formula(
         grade_row,
@@ -385,23 +388,24 @@ pub(super) fn workload_sheet(
     let mut s = Sheet::new(ws, options);
     s.header(
         &[
-            tr(lang, "类别", "Group"),
-            tr(lang, "事项", "Item"),
-            tr(lang, "数量", "Count"),
-            tr(lang, "余", "Lower bound"),
-            tr(lang, "单位", "Unit"),
-            tr(lang, "分项合计", "Parts sum"),
-            tr(lang, "目标", "Target"),
-            tr(lang, "完成率（%）", "Done (%)"),
-            tr(lang, "上年", "Last year"),
-            tr(lang, "变动率（%）", "Change (%)"),
-            tr(lang, "人均", "Per capita"),
+            Tr("类别", "Group"),
+            Tr("事项", "Item"),
+            Tr("数量", "Count"),
+            Tr("余", "Lower bound"),
+            Tr("单位", "Unit"),
+            Tr("分项合计", "Parts sum"),
+            Tr("目标", "Target"),
+            Tr("完成率（%）", "Done (%)"),
+            Tr("上年", "Last year"),
+            Tr("变动率（%）", "Change (%)"),
+            Tr("人均", "Per capita"),
         ],
+        lang,
         &st.header,
     )?;
     let rows = workload_rows(wb, derived);
     let headcount = refs.headcount_abs();
-    let yes = tr(lang, "余", "yes");
+    let yes = Tr("余", "yes").get(lang);
     for (i, w) in rows.iter().enumerate() {
         let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let x = r + 1;
@@ -415,7 +419,7 @@ pub(super) fn workload_sheet(
             s.text(
                 r,
                 1,
-                &format!("{}{part}", tr(lang, "其中：", "of which: ")),
+                &format!("{}{part}", Tr("其中：", "of which: ").get(lang)),
                 &style,
             )?;
             continue;
@@ -511,10 +515,11 @@ pub(super) fn checks_sheet(
     let mut s = Sheet::new(ws, XlsxOptions::default());
     s.header(
         &[
-            tr(lang, "严重程度", "Severity"),
-            tr(lang, "代码", "Code"),
-            tr(lang, "说明", "Message"),
+            Tr("严重程度", "Severity"),
+            Tr("代码", "Code"),
+            Tr("说明", "Message"),
         ],
+        lang,
         &st.header,
     )?;
     for (i, w) in derived.warnings.iter().enumerate() {

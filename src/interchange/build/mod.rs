@@ -209,6 +209,15 @@ mod tests {
         }
     }
 
+    /// Each indicator as "code name weight", in table order.
+    fn outline(t: &Imported) -> Vec<String> {
+        t.table
+            .flatten()
+            .iter()
+            .map(|(_, i)| format!("{} {} {}", i.code, i.name, i.weight))
+            .collect()
+    }
+
     #[test]
     fn blanks_mean_same_as_above_and_codes_are_generated() {
         let g = grid(&[
@@ -225,12 +234,7 @@ mod tests {
             &["合计", "", "", "100", ""],
         ]);
         let t = import_grid(&g, "t").expect("table");
-        let codes: Vec<String> = t
-            .table
-            .flatten()
-            .iter()
-            .map(|(_, i)| format!("{} {} {}", i.code, i.name, i.weight))
-            .collect();
+        let codes = outline(&t);
         assert_eq!(
             codes,
             vec![
@@ -288,12 +292,7 @@ mod tests {
             &["产出", "数量", "50", ""],
         ]);
         let t = import_grid(&g, "t").expect("table");
-        let codes: Vec<String> = t
-            .table
-            .flatten()
-            .iter()
-            .map(|(_, i)| format!("{} {} {}", i.code, i.name, i.weight))
-            .collect();
+        let codes = outline(&t);
         // Another weight under the same name is another indicator, and said so.
         assert_eq!(
             codes,

@@ -87,14 +87,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app,
         frame,
         area,
-        TableView {
-            pane: Pane::Budget,
-            title_extra: String::new(),
-            header,
-            rows,
-            widths: &widths,
-            column: None,
-        },
+        TableView::new(Pane::Budget, header, rows, &widths),
         theme,
     );
 }

@@ -35,14 +35,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app,
         frame,
         area,
-        TableView {
-            pane: Pane::Checks,
-            title_extra,
-            header,
-            rows,
-            widths: &widths,
-            column: None,
-        },
+        TableView::new(Pane::Checks, header, rows, &widths).titled(title_extra),
         theme,
     );
 }

@@ -192,14 +192,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app,
         frame,
         area,
-        TableView {
-            pane: Pane::Indicators,
-            title_extra,
-            header,
-            rows,
-            widths: &widths,
-            column: Some(column),
-        },
+        TableView::new(Pane::Indicators, header, rows, &widths)
+            .titled(title_extra)
+            .with_column(Some(column)),
         theme,
     );
 }

@@ -68,6 +68,39 @@ pub(super) struct TableView<'a> {
     pub column: Option<usize>,
 }
 
+impl<'a> TableView<'a> {
+    /// A pane's table with nothing after its name and no selected column.
+    pub(super) fn new(
+        pane: Pane,
+        header: Row<'a>,
+        rows: Vec<Row<'a>>,
+        widths: &'a [Constraint],
+    ) -> Self {
+        Self {
+            pane,
+            title_extra: String::new(),
+            header,
+            rows,
+            widths,
+            column: None,
+        }
+    }
+
+    /// Shows `extra` after the pane's name.
+    #[must_use]
+    pub(super) fn titled(mut self, extra: String) -> Self {
+        self.title_extra = extra;
+        self
+    }
+
+    /// Highlights the cell in `column` of the selected row.
+    #[must_use]
+    pub(super) fn with_column(mut self, column: Option<usize>) -> Self {
+        self.column = column;
+        self
+    }
+}
+
 /// Draws a pane's bordered table with the app's selection (and selected column, if any).
 pub(super) fn draw_table(
     app: &App,

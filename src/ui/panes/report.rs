@@ -85,14 +85,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app,
         frame,
         area,
-        TableView {
-            pane: Pane::Report,
-            title_extra: String::new(),
-            header,
-            rows,
-            widths: &widths,
-            column: None,
-        },
+        TableView::new(Pane::Report, header, rows, &widths),
         theme,
     );
 }

@@ -76,14 +76,7 @@ fn render_scores(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app,
         frame,
         area,
-        TableView {
-            pane: Pane::Summary,
-            title_extra,
-            header,
-            rows,
-            widths: &widths,
-            column: None,
-        },
+        TableView::new(Pane::Summary, header, rows, &widths).titled(title_extra),
         theme,
     );
 }

@@ -120,14 +120,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app,
         frame,
         area,
-        TableView {
-            pane: Pane::Unit,
-            title_extra,
-            header,
-            rows,
-            widths: &widths,
-            column: on_member.then(|| app.column[Pane::Unit] + 1),
-        },
+        TableView::new(Pane::Unit, header, rows, &widths)
+            .titled(title_extra)
+            .with_column(on_member.then(|| app.column[Pane::Unit] + 1)),
         theme,
     );
 }

@@ -91,14 +91,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         app,
         frame,
         area,
-        TableView {
-            pane: Pane::Workload,
-            title_extra: String::new(),
-            header,
-            rows,
-            widths: &widths,
-            column: Some(column),
-        },
+        TableView::new(Pane::Workload, header, rows, &widths).with_column(Some(column)),
         theme,
     );
 }

@@ -13,7 +13,9 @@ pub fn change_on_negative_base(ctx: &Ctx<'_>, out: &mut Sink) {
         let Some(base) = def.inputs.iter().find(|i| i.role == Role::Base) else {
             continue;
         };
-        let Some(value) = totals::value(base.field, ctx.wb).filter(|v| v.is_sign_negative()) else {
+        let Some(value) =
+            totals::value(base.field, ctx.wb).filter(rust_decimal::Decimal::is_sign_negative)
+        else {
             continue;
         };
         let value = Plain(value);

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::params::{self, Param, ParamShape};
+use super::params::{self, Param};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::rule_text::Text;
@@ -13,19 +13,10 @@ use crate::core::model::{Band, BandOp};
 
 pub const KEY: &str = "bands";
 
+#[rustfmt::skip]
 pub const PARAMS: &[Param] = &[
-    Param {
-        key: "bands",
-        label: ("分档", "bands"),
-        shape: ParamShape::List,
-        hint: ("如 ≥95=3；≥90=2", "e.g. ≥95=3; ≥90=2"),
-    },
-    Param {
-        key: "otherwise",
-        label: ("其余得分", "otherwise"),
-        shape: ParamShape::Number,
-        hint: ("如 0", "e.g. 0"),
-    },
+    Param::list("bands", ("分档", "bands"), ("如 ≥95=3；≥90=2", "e.g. ≥95=3; ≥90=2")),
+    Param::number("otherwise", ("其余得分", "otherwise"), ("如 0", "e.g. 0")),
 ];
 
 pub fn values(bands: &[Band], otherwise: Decimal) -> Vec<String> {

@@ -1,9 +1,10 @@
 //! `categorical`: the category (a metric's class, or the officer's choice)
 //! gives its points.
 
-use super::params::{self, Param, ParamShape};
+use super::params::{self, Param};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
+use crate::core::engine::metrics::MetricClass;
 use crate::core::engine::rule_text::Text;
 use crate::core::engine::working::Working;
 use crate::core::model::RuleKind;
@@ -11,25 +12,10 @@ use crate::core::model::{Category, CategorySource};
 
 pub const KEY: &str = "categorical";
 
+#[rustfmt::skip]
 pub const PARAMS: &[Param] = &[
-    Param {
-        key: "source",
-        label: ("类别来自", "category from"),
-        shape: ParamShape::Choice(&["officer", "metric"]),
-        hint: (
-            "officer：经办人选；metric：指标分类",
-            "officer: chosen; metric: the metric's class",
-        ),
-    },
-    Param {
-        key: "categories",
-        label: ("类别", "categories"),
-        shape: ParamShape::List,
-        hint: (
-            "如 zero:为零=2；decreased:减少=1",
-            "e.g. zero:none=2; decreased:less=1",
-        ),
-    },
+    Param::choice("source", ("类别来自", "category from"), &["officer", "metric"], ("officer：经办人选；metric：指标分类", "officer: chosen; metric: the metric's class")),
+    Param::list("categories", ("类别", "categories"), ("如 zero:为零=2；decreased:减少=1", "e.g. zero:none=2; decreased:less=1")),
 ];
 
 pub fn values(source: CategorySource, categories: &[Category]) -> Vec<String> {
@@ -94,7 +80,7 @@ pub fn score<'a>(
             .metric
             .and_then(|id| input.metrics.iter().find(|m| m.id == id))
             .and_then(|m| m.class)
-            .map(|class| class.key()),
+            .map(MetricClass::key),
         CategorySource::Officer => input.entry.choice.as_deref(),
     };
     match key.and_then(|k| categories.iter().find(|c| c.key == k || c.label == k)) {

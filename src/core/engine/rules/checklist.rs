@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::params::{self, Param, ParamShape};
+use super::params::{self, Param};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::rule_text::Text;
@@ -12,28 +12,11 @@ use crate::core::model::RuleKind;
 
 pub const KEY: &str = "checklist";
 
+#[rustfmt::skip]
 pub const PARAMS: &[Param] = &[
-    Param {
-        key: "items",
-        label: ("检查项", "criteria"),
-        shape: ParamShape::List,
-        hint: ("以；分隔", "separated by ;"),
-    },
-    Param {
-        key: "points",
-        label: ("每项分值", "points each"),
-        shape: ParamShape::Number,
-        hint: ("如 1", "e.g. 1"),
-    },
-    Param {
-        key: "mode",
-        label: ("方式", "mode"),
-        shape: ParamShape::Choice(&["deduct", "award"]),
-        hint: (
-            "deduct：未达扣分；award：达到得分",
-            "deduct: per failure; award: per criterion met",
-        ),
-    },
+    Param::list("items", ("检查项", "criteria"), ("以；分隔", "separated by ;")),
+    Param::number("points", ("每项分值", "points each"), ("如 1", "e.g. 1")),
+    Param::choice("mode", ("方式", "mode"), &["deduct", "award"], ("deduct：未达扣分；award：达到得分", "deduct: per failure; award: per criterion met")),
 ];
 
 pub fn values(items: &[String], points: Decimal, mode: ChecklistMode) -> Vec<String> {

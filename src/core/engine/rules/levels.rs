@@ -1,6 +1,6 @@
 //! `levels`: the officer picks a level; its percent of the weight is the score.
 
-use super::params::{self, Param, ParamShape};
+use super::params::{self, Param};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::arith;
@@ -11,15 +11,14 @@ use crate::core::model::RuleKind;
 
 pub const KEY: &str = "levels";
 
-pub const PARAMS: &[Param] = &[Param {
-    key: "levels",
-    label: ("等级（得分%）", "levels (% of weight)"),
-    shape: ParamShape::List,
-    hint: (
+pub const PARAMS: &[Param] = &[Param::list(
+    "levels",
+    ("等级（得分%）", "levels (% of weight)"),
+    (
         "如 好=100；较好=80；一般=60；差=0",
         "e.g. good=100; fair=60",
     ),
-}];
+)];
 
 pub fn values(levels: &[Level]) -> Vec<String> {
     let list: Vec<String> = levels

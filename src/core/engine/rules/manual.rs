@@ -10,6 +10,7 @@ use crate::core::model::RuleKind;
 
 pub const KEY: &str = "manual";
 
+#[rustfmt::skip]
 pub const PARAMS: &[Param] = &[];
 
 pub fn build(_values: &[String]) -> Result<RuleKind, Bilingual> {

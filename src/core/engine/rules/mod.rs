@@ -23,7 +23,10 @@ use rust_decimal::Decimal;
 use super::metrics::{Metric, MetricId};
 use super::working::Working;
 use crate::core::Bilingual;
-use crate::core::model::{IndicatorEntry, Limits, RuleKind};
+use crate::core::model::{
+    Band, Category, CategorySource, ChecklistMode, IndicatorEntry, Level, NotApplicableMode,
+    RuleKind,
+};
 
 /// What a rule reads when it scores a leaf.
 pub struct RuleInput<'a> {
@@ -55,17 +58,58 @@ pub enum RuleOutcome<'a> {
     },
 }
 
-fn threshold_params(
-    threshold: Decimal,
-    per_point: Decimal,
-    above_is_bad: bool,
-    limits: Limits,
-) -> threshold::Params {
-    threshold::Params {
-        threshold,
-        per_point,
-        above_is_bad,
-        limits,
+/// A rule kind's parameters taken apart once, for the dispatchers below.
+enum Parts<'a> {
+    Threshold(threshold::Params),
+    Step(step::Params),
+    Bands(&'a [Band], Decimal),
+    Proportional(Decimal, bool, Option<Decimal>),
+    Categorical(CategorySource, &'a [Category]),
+    Checklist(usize, Decimal, ChecklistMode),
+    Levels(&'a [Level]),
+    Manual,
+    NotApplicable(NotApplicableMode),
+}
+
+fn parts(kind: &RuleKind) -> Parts<'_> {
+    match kind {
+        RuleKind::Threshold {
+            threshold,
+            deduct_per_point,
+            above_is_bad,
+            limits,
+        } => Parts::Threshold(threshold::Params {
+            threshold: *threshold,
+            per_point: *deduct_per_point,
+            above_is_bad: *above_is_bad,
+            limits: *limits,
+        }),
+        RuleKind::Step {
+            full_at,
+            step,
+            deduct,
+            started_step_counts,
+        } => Parts::Step(step::Params {
+            full_at: *full_at,
+            step: *step,
+            deduct: *deduct,
+            started_step_counts: *started_step_counts,
+        }),
+        RuleKind::Bands { bands, otherwise } => Parts::Bands(bands, *otherwise),
+        RuleKind::Proportional {
+            cap,
+            round_to_whole,
+            full_at,
+        } => Parts::Proportional(*cap, *round_to_whole, *full_at),
+        RuleKind::Categorical { source, categories } => Parts::Categorical(*source, categories),
+        RuleKind::Checklist {
+            items,
+            points,
+            mode,
+        } => Parts::Checklist(items.len(), *points, *mode),
+        RuleKind::Levels { levels } => Parts::Levels(levels),
+        RuleKind::Manual => Parts::Manual,
+        RuleKind::NotApplicable { mode } => Parts::NotApplicable(*mode),
     }
 }
 
@@ -95,142 +139,50 @@ pub fn needs_value(kind: &RuleKind) -> bool {
 /// The rule in words, for the detail panel and the report.
 #[must_use]
 pub fn describe_rule(kind: &RuleKind, weight: Decimal) -> Bilingual {
-    match kind {
-        RuleKind::Threshold {
-            threshold,
-            deduct_per_point,
-            above_is_bad,
-            limits,
-        } => threshold::describe(
-            &threshold_params(*threshold, *deduct_per_point, *above_is_bad, *limits),
-            weight,
-        ),
-        RuleKind::Step {
-            full_at,
-            step,
-            deduct,
-            started_step_counts,
-        } => step::describe(
-            &step::Params {
-                full_at: *full_at,
-                step: *step,
-                deduct: *deduct,
-                started_step_counts: *started_step_counts,
-            },
-            weight,
-        ),
-        RuleKind::Bands { bands, otherwise } => bands::describe(bands, *otherwise),
-        RuleKind::Proportional {
-            cap,
-            round_to_whole,
-            full_at,
-        } => proportional::describe(*cap, *round_to_whole, *full_at, weight),
-        RuleKind::Categorical { categories, .. } => categorical::describe(categories),
-        RuleKind::Checklist {
-            items,
-            points,
-            mode,
-        } => checklist::describe(items.len(), *points, *mode),
-        RuleKind::Levels { levels } => levels::describe(levels),
-        RuleKind::Manual => manual::describe(weight),
-        RuleKind::NotApplicable { mode } => not_applicable::describe(*mode),
+    match parts(kind) {
+        Parts::Threshold(p) => threshold::describe(&p, weight),
+        Parts::Step(p) => step::describe(&p, weight),
+        Parts::Bands(bands, otherwise) => bands::describe(bands, otherwise),
+        Parts::Proportional(cap, round, full_at) => {
+            proportional::describe(cap, round, full_at, weight)
+        }
+        Parts::Categorical(_, categories) => categorical::describe(categories),
+        Parts::Checklist(items, points, mode) => checklist::describe(items, points, mode),
+        Parts::Levels(levels) => levels::describe(levels),
+        Parts::Manual => manual::describe(weight),
+        Parts::NotApplicable(mode) => not_applicable::describe(mode),
     }
 }
 
-/// Applies the rule to the measured value (or the officer's entry).
 #[must_use]
 pub fn score<'a>(kind: &'a RuleKind, input: &RuleInput<'a>) -> RuleOutcome<'a> {
-    match kind {
-        RuleKind::Threshold {
-            threshold,
-            deduct_per_point,
-            above_is_bad,
-            limits,
-        } => threshold::score(
-            &threshold_params(*threshold, *deduct_per_point, *above_is_bad, *limits),
-            input,
-        ),
-        RuleKind::Step {
-            full_at,
-            step,
-            deduct,
-            started_step_counts,
-        } => step::score(
-            &step::Params {
-                full_at: *full_at,
-                step: *step,
-                deduct: *deduct,
-                started_step_counts: *started_step_counts,
-            },
-            input,
-        ),
-        RuleKind::Bands { bands, otherwise } => bands::score(bands, *otherwise, input),
-        RuleKind::Proportional {
-            cap,
-            round_to_whole,
-            full_at,
-        } => proportional::score(*cap, *round_to_whole, *full_at, input),
-        RuleKind::Categorical { source, categories } => {
-            categorical::score(*source, categories, input)
-        }
-        RuleKind::Checklist {
-            items,
-            points,
-            mode,
-        } => checklist::score(items.len(), *points, *mode, input),
-        RuleKind::Levels { levels } => levels::score(levels, input),
-        RuleKind::Manual => manual::score(),
-        RuleKind::NotApplicable { mode } => not_applicable::score(*mode, input),
+    match parts(kind) {
+        Parts::Threshold(p) => threshold::score(&p, input),
+        Parts::Step(p) => step::score(&p, input),
+        Parts::Bands(bands, otherwise) => bands::score(bands, otherwise, input),
+        Parts::Proportional(cap, round, full_at) => proportional::score(cap, round, full_at, input),
+        Parts::Categorical(source, categories) => categorical::score(source, categories, input),
+        Parts::Checklist(items, points, mode) => checklist::score(items, points, mode, input),
+        Parts::Levels(levels) => levels::score(levels, input),
+        Parts::Manual => manual::score(),
+        Parts::NotApplicable(mode) => not_applicable::score(mode, input),
     }
 }
 
-/// The Excel formula of the unclamped score over the rate in cell `rate`
-/// (an absolute reference), or `None` when the rule does not score a rate.
 #[must_use]
 pub fn excel_formula(kind: &RuleKind, rate: &str, weight: Decimal) -> Option<String> {
-    match kind {
-        RuleKind::Threshold {
-            threshold,
-            deduct_per_point,
-            above_is_bad,
-            limits,
-        } => Some(threshold::excel(
-            &threshold_params(*threshold, *deduct_per_point, *above_is_bad, *limits),
-            rate,
-            weight,
-        )),
-        RuleKind::Step {
-            full_at,
-            step,
-            deduct,
-            started_step_counts,
-        } => step::excel(
-            &step::Params {
-                full_at: *full_at,
-                step: *step,
-                deduct: *deduct,
-                started_step_counts: *started_step_counts,
-            },
-            rate,
-            weight,
-        ),
-        RuleKind::Bands { bands, otherwise } => Some(bands::excel(bands, *otherwise, rate)),
-        RuleKind::Proportional {
-            cap,
-            round_to_whole,
-            full_at,
-        } => Some(proportional::excel(
-            *cap,
-            *round_to_whole,
-            *full_at,
-            rate,
-            weight,
-        )),
-        RuleKind::Categorical { .. } => categorical::excel(),
-        RuleKind::Checklist { .. } => checklist::excel(),
-        RuleKind::Levels { .. } => levels::excel(),
-        RuleKind::Manual => manual::excel(),
-        RuleKind::NotApplicable { .. } => not_applicable::excel(),
+    match parts(kind) {
+        Parts::Threshold(p) => Some(threshold::excel(&p, rate, weight)),
+        Parts::Step(p) => step::excel(&p, rate, weight),
+        Parts::Bands(bands, otherwise) => Some(bands::excel(bands, otherwise, rate)),
+        Parts::Proportional(cap, round, full_at) => {
+            Some(proportional::excel(cap, round, full_at, rate, weight))
+        }
+        Parts::Categorical(..) => categorical::excel(),
+        Parts::Checklist(..) => checklist::excel(),
+        Parts::Levels(_) => levels::excel(),
+        Parts::Manual => manual::excel(),
+        Parts::NotApplicable(_) => not_applicable::excel(),
     }
 }
 
@@ -244,62 +196,49 @@ pub struct KindSpec {
     pub build: fn(&[String]) -> Result<RuleKind, Bilingual>,
 }
 
+/// Scores `kind` at `value` with no officer entry and no other metric, and
+/// hands the outcome to `read` (it borrows the empty entry), for tests.
+#[cfg(test)]
+pub(crate) fn score_plain<R>(
+    kind: &RuleKind,
+    weight: Decimal,
+    value: Decimal,
+    read: impl FnOnce(RuleOutcome<'_>) -> R,
+) -> R {
+    let entry = IndicatorEntry::default();
+    let input = RuleInput {
+        weight,
+        value,
+        entry: &entry,
+        metric: None,
+        metrics: &[],
+    };
+    read(score(kind, &input))
+}
+
+/// One row of `KINDS`: the module's key, parameters and builder, and the kind's name.
+macro_rules! kind_spec {
+    ($module:ident, $label:expr) => {
+        KindSpec {
+            key: $module::KEY,
+            label: $label,
+            params: $module::PARAMS,
+            build: $module::build,
+        }
+    };
+}
+
 /// Every rule kind, in the order the form cycles through them.
 pub const KINDS: [KindSpec; 9] = [
-    KindSpec {
-        key: manual::KEY,
-        label: ("人工打分", "officer types the score"),
-        params: manual::PARAMS,
-        build: manual::build,
-    },
-    KindSpec {
-        key: threshold::KEY,
-        label: ("阈值扣分", "threshold"),
-        params: threshold::PARAMS,
-        build: threshold::build,
-    },
-    KindSpec {
-        key: step::KEY,
-        label: ("按档扣分", "steps"),
-        params: step::PARAMS,
-        build: step::build,
-    },
-    KindSpec {
-        key: bands::KEY,
-        label: ("分档得分", "bands"),
-        params: bands::PARAMS,
-        build: bands::build,
-    },
-    KindSpec {
-        key: proportional::KEY,
-        label: ("按比例得分", "proportional"),
-        params: proportional::PARAMS,
-        build: proportional::build,
-    },
-    KindSpec {
-        key: levels::KEY,
-        label: ("等级评价", "levels"),
-        params: levels::PARAMS,
-        build: levels::build,
-    },
-    KindSpec {
-        key: checklist::KEY,
-        label: ("清单", "checklist"),
-        params: checklist::PARAMS,
-        build: checklist::build,
-    },
-    KindSpec {
-        key: categorical::KEY,
-        label: ("分类得分", "categories"),
-        params: categorical::PARAMS,
-        build: categorical::build,
-    },
-    KindSpec {
-        key: not_applicable::KEY,
-        label: ("不适用", "not applicable"),
-        params: not_applicable::PARAMS,
-        build: not_applicable::build,
-    },
+    kind_spec!(manual, ("人工打分", "officer types the score")),
+    kind_spec!(threshold, ("阈值扣分", "threshold")),
+    kind_spec!(step, ("按档扣分", "steps")),
+    kind_spec!(bands, ("分档得分", "bands")),
+    kind_spec!(proportional, ("按比例得分", "proportional")),
+    kind_spec!(levels, ("等级评价", "levels")),
+    kind_spec!(checklist, ("清单", "checklist")),
+    kind_spec!(categorical, ("分类得分", "categories")),
+    kind_spec!(not_applicable, ("不适用", "not applicable")),
 ];
 
 /// The position of a kind in `KINDS`.

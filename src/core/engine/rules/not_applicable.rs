@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::params::{self, Param, ParamShape};
+use super::params::{self, Param};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::working::Working;
@@ -11,15 +11,15 @@ use crate::core::model::RuleKind;
 
 pub const KEY: &str = "not_applicable";
 
-pub const PARAMS: &[Param] = &[Param {
-    key: "mode",
-    label: ("处理", "treatment"),
-    shape: ParamShape::Choice(&["full_marks", "rescale"]),
-    hint: (
+pub const PARAMS: &[Param] = &[Param::choice(
+    "mode",
+    ("处理", "treatment"),
+    &["full_marks", "rescale"],
+    (
         "full_marks：得满分；rescale：剔除权重并折算",
         "full_marks: full marks; rescale: weight out, total rescaled",
     ),
-}];
+)];
 
 pub fn values(mode: NotApplicableMode) -> Vec<String> {
     let mode = match mode {

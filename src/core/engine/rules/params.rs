@@ -33,6 +33,49 @@ pub struct Param {
     pub hint: (&'static str, &'static str),
 }
 
+impl Param {
+    /// A number (a rate in percent or points), typed as `hint` shows.
+    #[must_use]
+    pub const fn number(key: &'static str, label: Pair, hint: Pair) -> Self {
+        Self::new(key, label, ParamShape::Number, hint)
+    }
+
+    /// Yes or no, toggled.
+    #[must_use]
+    pub const fn flag(key: &'static str, label: Pair, hint: Pair) -> Self {
+        Self::new(key, label, ParamShape::Flag, hint)
+    }
+
+    /// One of `keys`, cycled.
+    #[must_use]
+    pub const fn choice(
+        key: &'static str,
+        label: Pair,
+        keys: &'static [&'static str],
+        hint: Pair,
+    ) -> Self {
+        Self::new(key, label, ParamShape::Choice(keys), hint)
+    }
+
+    /// Entries separated by `；` or `;`.
+    #[must_use]
+    pub const fn list(key: &'static str, label: Pair, hint: Pair) -> Self {
+        Self::new(key, label, ParamShape::List, hint)
+    }
+
+    const fn new(key: &'static str, label: Pair, shape: ParamShape, hint: Pair) -> Self {
+        Self {
+            key,
+            label,
+            shape,
+            hint,
+        }
+    }
+}
+
+/// A text in Chinese and English, as a parameter's label or hint.
+type Pair = (&'static str, &'static str);
+
 fn label(param: &Param) -> String {
     param.label.0.to_owned()
 }

@@ -3,7 +3,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::params::{self, Param, ParamShape};
+use super::params::{self, Param};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::arith;
@@ -13,19 +13,10 @@ use crate::core::model::RuleKind;
 
 pub const KEY: &str = "proportional";
 
+#[rustfmt::skip]
 pub const PARAMS: &[Param] = &[
-    Param {
-        key: "cap",
-        label: ("上限（%）", "cap (%)"),
-        shape: ParamShape::Number,
-        hint: ("如 100", "e.g. 100"),
-    },
-    Param {
-        key: "round_to_whole",
-        label: ("取整", "round to whole points"),
-        shape: ParamShape::Flag,
-        hint: ("", ""),
-    },
+    Param::number("cap", ("上限（%）", "cap (%)"), ("如 100", "e.g. 100")),
+    Param::flag("round_to_whole", ("取整", "round to whole points"), ("", "")),
 ];
 
 pub fn values(cap: Decimal, round_to_whole: bool) -> Vec<String> {

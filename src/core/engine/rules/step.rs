@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::params::{self, Param, ParamShape};
+use super::params::{self, Param};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::rule_text::Text;
@@ -12,31 +12,12 @@ use crate::core::model::RuleKind;
 
 pub const KEY: &str = "step";
 
+#[rustfmt::skip]
 pub const PARAMS: &[Param] = &[
-    Param {
-        key: "full_at",
-        label: ("满分线（%）", "full marks at (%)"),
-        shape: ParamShape::Number,
-        hint: ("如 100", "e.g. 100"),
-    },
-    Param {
-        key: "step",
-        label: ("每档（百分点）", "step (points)"),
-        shape: ParamShape::Number,
-        hint: ("如 1", "e.g. 1"),
-    },
-    Param {
-        key: "deduct",
-        label: ("每档扣分", "points off per step"),
-        shape: ParamShape::Number,
-        hint: ("如 0.5", "e.g. 0.5"),
-    },
-    Param {
-        key: "started_step_counts",
-        label: ("不足一档按一档计", "a started step counts"),
-        shape: ParamShape::Flag,
-        hint: ("", ""),
-    },
+    Param::number("full_at", ("满分线（%）", "full marks at (%)"), ("如 100", "e.g. 100")),
+    Param::number("step", ("每档（百分点）", "step (points)"), ("如 1", "e.g. 1")),
+    Param::number("deduct", ("每档扣分", "points off per step"), ("如 0.5", "e.g. 0.5")),
+    Param::flag("started_step_counts", ("不足一档按一档计", "a started step counts"), ("", "")),
 ];
 
 pub fn values(p: &Params) -> Vec<String> {

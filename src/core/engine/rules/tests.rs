@@ -3,25 +3,17 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::{RuleInput, RuleOutcome, excel_formula, score};
+use super::{RuleOutcome, excel_formula, score_plain};
 use crate::core::Lang;
-use crate::core::model::{IndicatorEntry, RuleKind};
+use crate::core::model::RuleKind;
 
 fn worked(kind: &RuleKind, weight: Decimal, value: Decimal) -> (Decimal, String, String) {
-    let entry = IndicatorEntry::default();
-    let input = RuleInput {
-        weight,
-        value,
-        entry: &entry,
-        metric: None,
-        metrics: &[],
-    };
-    match score(kind, &input) {
+    score_plain(kind, weight, value, |outcome| match outcome {
         RuleOutcome::Worked { score, working } => {
             (score, working.render(Lang::Zh), working.render(Lang::En))
         }
         _ => panic!("not computed"),
-    }
+    })
 }
 
 #[test]

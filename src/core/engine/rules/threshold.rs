@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use super::params::{self, Param, ParamShape};
+use super::params::{self, Param};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::rule_text::Text;
@@ -14,28 +14,11 @@ use crate::core::model::{Limits, RuleKind};
 
 pub const KEY: &str = "threshold";
 
+#[rustfmt::skip]
 pub const PARAMS: &[Param] = &[
-    Param {
-        key: "threshold",
-        label: ("阈值（%）", "threshold (%)"),
-        shape: ParamShape::Number,
-        hint: ("如 5", "e.g. 5"),
-    },
-    Param {
-        key: "deduct_per_point",
-        label: ("每个百分点扣分", "points off per point"),
-        shape: ParamShape::Number,
-        hint: ("如 0.5", "e.g. 0.5"),
-    },
-    Param {
-        key: "above_is_bad",
-        label: ("超过阈值扣分", "above the threshold loses"),
-        shape: ParamShape::Flag,
-        hint: (
-            "是：差异率；否：完成率",
-            "yes: a difference; no: a completion rate",
-        ),
-    },
+    Param::number("threshold", ("阈值（%）", "threshold (%)"), ("如 5", "e.g. 5")),
+    Param::number("deduct_per_point", ("每个百分点扣分", "points off per point"), ("如 0.5", "e.g. 0.5")),
+    Param::flag("above_is_bad", ("超过阈值扣分", "above the threshold loses"), ("是：差异率；否：完成率", "yes: a difference; no: a completion rate")),
 ];
 
 pub fn values(threshold: Decimal, per_point: Decimal, above_is_bad: bool) -> Vec<String> {
