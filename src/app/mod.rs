@@ -12,6 +12,7 @@ mod officer_search;
 pub mod panes;
 pub mod printed;
 pub mod review;
+mod review_load;
 pub mod rows;
 pub mod search;
 pub mod status;

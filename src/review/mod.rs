@@ -7,16 +7,20 @@
 
 pub mod compare;
 pub mod export;
+pub mod lazy;
 pub mod overview;
+pub mod refresh;
 pub mod reviews;
 pub mod scan;
 pub mod session;
 pub mod stats;
 pub mod store;
+pub mod summary;
 pub mod view;
 
 pub use overview::{KEY_RATIOS, Overview, OverviewRow};
 pub use reviews::{ReviewStatus, WorkbookReview};
 pub use scan::{Entry, Opened, REVIEW_FILE_NAME};
 pub use session::ReviewSession;
+pub use summary::Summary;
 pub use view::{Cell, Column, Filter, RowKinds, Sort};

@@ -2,13 +2,14 @@
 //! one entry per workbook out. Unreadable files become entries with their
 //! error, never a failure of the whole scan. Files are only read.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 
+use super::summary::{Shapes, Summary};
 use crate::core::Bilingual;
 use crate::core::engine::{Derived, derive};
 use crate::core::format::load;
@@ -17,15 +18,13 @@ use crate::core::model::{FORMAT_NAME, FORMAT_VERSION, Workbook};
 /// The review file's name; one per folder, next to the workbooks.
 pub const REVIEW_FILE_NAME: &str = "jixiao-review.json";
 
-/// Threads that load files: the target machine has two cores.
-const LOAD_THREADS: usize = 2;
-
-/// A workbook that loaded, with everything derived from it.
+/// A workbook that loaded, with everything derived from it: held only for
+/// the workbook on screen (drill-in, comparison), never for every entry.
 ///
 /// Fields this build does not know are not listed here (reviewer mode never
 /// writes a workbook, so there is nothing to keep them for); the drill-in
 /// can ask `core::format::load` for them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
     pub workbook: Workbook,
     pub derived: Derived,
@@ -39,8 +38,8 @@ pub struct EntryError {
     pub column: Option<usize>,
 }
 
-/// One named workbook file.
-#[derive(Debug, Clone)]
+/// One named workbook file: what the overview shows of it, not the workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub path: PathBuf,
     /// The folder whose review file holds this workbook's review.
@@ -49,13 +48,13 @@ pub struct Entry {
     pub file_name: String,
     /// SHA-256 (hex) of the bytes read; `None` when the file could not be read.
     pub sha256: Option<String>,
-    pub outcome: Result<Box<Opened>, EntryError>,
+    pub outcome: Result<Box<Summary>, EntryError>,
 }
 
 impl Entry {
-    /// The loaded workbook, if it loaded.
+    /// What was kept of the workbook, if it loaded.
     #[must_use]
-    pub fn opened(&self) -> Option<&Opened> {
+    pub fn summary(&self) -> Option<&Summary> {
         self.outcome.as_deref().ok()
     }
 
@@ -150,20 +149,20 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
     (files, notes)
 }
 
-/// Loads `files` on two threads, keeping their order.
-#[must_use]
-pub fn load_all(files: &[PathBuf]) -> Vec<Entry> {
+/// Applies `work` to every item on every core, keeping the items' order.
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = cores.min(items.len()).max(1);
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<(usize, Entry)>> = Mutex::new(Vec::with_capacity(files.len()));
-    let threads = LOAD_THREADS.min(files.len()).max(1);
+    let done: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
                 let mut mine = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = files.get(i) else { break };
-                    mine.push((i, load_one(path)));
+                    let Some(item) = items.get(i) else { break };
+                    mine.push((i, work(item)));
                 }
                 if let Ok(mut all) = done.lock() {
                     all.append(&mut mine);
@@ -174,45 +173,97 @@ pub fn load_all(files: &[PathBuf]) -> Vec<Entry> {
     let mut all = done
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    all.sort_by_key(|(i, _)| *i);
-    all.into_iter().map(|(_, entry)| entry).collect()
+    all.sort_unstable_by_key(|(i, _)| *i);
+    all.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Reads and opens one file.
+/// The folder whose review file covers `path`: its parent, made canonical
+/// so `demo` and `./demo/x.json` share one review file.
 #[must_use]
-pub fn load_one(path: &Path) -> Entry {
-    let file_name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+pub fn review_folder(path: &Path) -> PathBuf {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    // Canonical, so `demo` and `./demo/x.json` share one review file.
-    let folder = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
+    std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf())
+}
+
+/// Loads `files` on every core, keeping their order; each folder is made
+/// canonical once, not once per file.
+#[must_use]
+pub fn load_all(files: &[PathBuf]) -> Vec<Entry> {
+    let mut folders: BTreeMap<&Path, PathBuf> = BTreeMap::new();
+    let jobs: Vec<(&Path, PathBuf)> = files
+        .iter()
+        .map(|path| {
+            let parent = path.parent().unwrap_or_else(|| Path::new(""));
+            let folder = folders
+                .entry(parent)
+                .or_insert_with(|| review_folder(path))
+                .clone();
+            (path.as_path(), folder)
+        })
+        .collect();
+    let shapes = Shapes::default();
+    parallel_map(&jobs, |(path, folder)| {
+        load_in(path, folder.clone(), &shapes)
+    })
+}
+
+/// Reads and summarises one file.
+#[must_use]
+pub fn load_one(path: &Path) -> Entry {
+    load_in(path, review_folder(path), &Shapes::default())
+}
+
+/// The file name of `path` as the review file keys it.
+#[must_use]
+pub fn file_name_of(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Reads and summarises one file whose review lives in `folder`.
+#[must_use]
+pub fn load_in(path: &Path, folder: PathBuf, shapes: &Shapes) -> Entry {
     let shown = path.display().to_string();
     let (sha256, outcome) = match crate::store::read_guarded(path) {
         Ok((bytes, _)) => {
-            let (hash, outcome) = open_bytes(&shown, &bytes);
+            let (hash, outcome) = summarize_bytes(&shown, &bytes, shapes);
             (Some(hash), outcome)
         }
-        Err(e) => (
-            None,
-            Err(EntryError {
-                message: e.describe_plain(),
-                line: None,
-                column: None,
-            }),
-        ),
+        Err(e) => (None, Err(unreadable(&e))),
     };
     Entry {
         path: path.to_path_buf(),
         folder,
-        file_name,
+        file_name: file_name_of(path),
         sha256,
         outcome,
     }
+}
+
+/// The entry error of a file that could not be read at all.
+#[must_use]
+pub fn unreadable(e: &crate::store::OpenError) -> EntryError {
+    EntryError {
+        message: e.describe_plain(),
+        line: None,
+        column: None,
+    }
+}
+
+/// Hashes, parses and derives a file's bytes and keeps only the summary.
+pub fn summarize_bytes(
+    shown: &str,
+    bytes: &[u8],
+    shapes: &Shapes,
+) -> (String, Result<Box<Summary>, EntryError>) {
+    let (hash, opened) = open_bytes(shown, bytes);
+    let summary = opened.map(|o| Box::new(Summary::of(&o.workbook, &o.derived, shapes)));
+    (hash, summary)
 }
 
 /// SHA-256 of `bytes` as lower-case hex.
