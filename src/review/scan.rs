@@ -281,6 +281,18 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Hashes, parses and derives a file's bytes; `shown` names it in messages.
 pub fn open_bytes(shown: &str, bytes: &[u8]) -> (String, Result<Box<Opened>, EntryError>) {
     let hash = sha256_hex(bytes);
+    // Fast path: one typed parse straight from the bytes (serde_json checks
+    // UTF-8 as it goes, so no separate pass). It accepts exactly what `load`
+    // accepts (right format, supported version, typed parse succeeds) at a
+    // fraction of the cost, because `load` also builds a JSON tree to find
+    // unknown fields. Anything else goes through `load` for its precise message.
+    if let Ok(workbook) = serde_json::from_slice::<Workbook>(bytes)
+        && workbook.format == FORMAT_NAME
+        && (1..=FORMAT_VERSION).contains(&workbook.version)
+    {
+        let derived = derive(&workbook);
+        return (hash, Ok(Box::new(Opened { workbook, derived })));
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -297,17 +309,6 @@ pub fn open_bytes(shown: &str, bytes: &[u8]) -> (String, Result<Box<Opened>, Ent
             );
         }
     };
-    // Fast path: one typed parse. It accepts exactly what `load` accepts
-    // (right format, supported version, typed parse succeeds) at a sixth of
-    // the cost, because `load` also builds a JSON tree to find unknown
-    // fields. Anything else goes through `load` for its precise message.
-    if let Ok(workbook) = serde_json::from_str::<Workbook>(text)
-        && workbook.format == FORMAT_NAME
-        && (1..=FORMAT_VERSION).contains(&workbook.version)
-    {
-        let derived = derive(&workbook);
-        return (hash, Ok(Box::new(Opened { workbook, derived })));
-    }
     let outcome = match load(text) {
         Ok(loaded) => {
             let derived = derive(&loaded.workbook);

@@ -7,18 +7,19 @@
 //! Scoring tables repeat across units (one bureau, one table), so the table's
 //! shape — codes, names, weights — is shared between summaries (`Shapes`).
 
-use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use rust_decimal::Decimal;
 
 use super::overview::KEY_RATIOS;
 use super::reviews::{IndicatorTable, ScoreLine, WorkbookReview, review_total_of};
+use crate::core::engine::fast_hash::{FxHasher, FxMap};
 use crate::core::engine::{Derived, Grade, ScoreBasis, Severity};
-use crate::core::model::Workbook;
+use crate::core::model::{Indicator, Workbook};
 
 /// One indicator of a scoring table, in depth-first order.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShapeRow {
     pub code: String,
     pub name: String,
@@ -29,7 +30,7 @@ pub struct ShapeRow {
 }
 
 /// A scoring table's indicators without rules or entries.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TableShape {
     pub rows: Vec<ShapeRow>,
 }
@@ -37,19 +38,33 @@ pub struct TableShape {
 impl TableShape {
     #[must_use]
     pub fn of(workbook: &Workbook) -> Self {
-        let rows = workbook
-            .table
-            .flatten()
-            .into_iter()
+        Self::from_flat(&workbook.table.flatten())
+    }
+
+    fn from_flat(flat: &[(usize, &Indicator)]) -> Self {
+        let rows = flat
+            .iter()
             .map(|(depth, ind)| ShapeRow {
                 code: ind.code.clone(),
                 name: ind.name.clone(),
-                depth,
+                depth: *depth,
                 weight: ind.weight,
                 leaf: ind.is_leaf(),
             })
             .collect();
         Self { rows }
+    }
+
+    /// True when this is the shape of `flat` (compared without building it).
+    fn matches(&self, flat: &[(usize, &Indicator)]) -> bool {
+        self.rows.len() == flat.len()
+            && self.rows.iter().zip(flat).all(|(row, (depth, ind))| {
+                row.depth == *depth
+                    && row.leaf == ind.is_leaf()
+                    && row.weight == ind.weight
+                    && row.code == ind.code
+                    && row.name == ind.name
+            })
     }
 
     /// The row of indicator `code`.
@@ -66,22 +81,30 @@ impl IndicatorTable for TableShape {
 }
 
 /// Hands out one shared `TableShape` per distinct table; safe to share
-/// between the loading threads.
+/// between the loading threads. Tables are told apart by a fast hash of
+/// their indicators, then compared in full.
 #[derive(Debug, Default)]
 pub struct Shapes {
-    seen: Mutex<HashMap<Arc<TableShape>, ()>>,
+    seen: Mutex<FxMap<u64, Vec<Arc<TableShape>>>>,
 }
 
 impl Shapes {
-    /// The shared copy of `shape`.
-    pub fn intern(&self, shape: TableShape) -> Arc<TableShape> {
-        let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((known, ())) = seen.get_key_value(&shape) {
-            return Arc::clone(known);
+    /// The shared shape of `workbook`'s table.
+    pub fn intern(&self, workbook: &Workbook) -> Arc<TableShape> {
+        let flat = workbook.table.flatten();
+        let mut hasher = FxHasher::default();
+        for (depth, ind) in &flat {
+            (depth, &ind.code, &ind.name, ind.weight, ind.is_leaf()).hash(&mut hasher);
         }
-        let shared = Arc::new(shape);
-        seen.insert(Arc::clone(&shared), ());
-        shared
+        let key = hasher.finish();
+        let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
+        let known = seen.entry(key).or_default();
+        if let Some(shape) = known.iter().find(|s| s.matches(&flat)) {
+            return Arc::clone(shape);
+        }
+        let shape = Arc::new(TableShape::from_flat(&flat));
+        known.push(Arc::clone(&shape));
+        shape
     }
 }
 
@@ -130,7 +153,7 @@ impl Summary {
             grade: derived.grade,
             ratios: KEY_RATIOS.map(|id| derived.metric(id).and_then(|m| m.display)),
             warnings: Severity::ALL.map(|s| derived.count(s)),
-            shape: shapes.intern(TableShape::of(workbook)),
+            shape: shapes.intern(workbook),
             scores: scores
                 .indicators
                 .iter()

@@ -2,7 +2,7 @@
 
 pub mod arith;
 pub mod checks;
-mod fast_hash;
+pub mod fast_hash;
 mod metric_defs;
 pub mod metrics;
 pub mod rule_text;
