@@ -247,8 +247,13 @@ fn reading_again(session: &ReviewSession) {
         path: entry.path.clone(),
         sha256: entry.sha256.clone(),
     };
-    let t = time(31, || load(LoadPurpose::Drill, std::slice::from_ref(&request)));
-    println!("drill-in: read one workbook again, check its hash, derive: median {}", ms(t));
+    let t = time(31, || {
+        load(LoadPurpose::Drill, std::slice::from_ref(&request))
+    });
+    println!(
+        "drill-in: read one workbook again, check its hash, derive: median {}",
+        ms(t)
+    );
     let checks: Vec<ReloadCheck> = session
         .entries
         .iter()
