@@ -123,7 +123,7 @@ fn rule(i: usize) -> (Option<Rule>, IndicatorEntry) {
             },
         ),
     };
-    (Some(Rule { metric: m, kind }), entry)
+    (Some(Rule::new(m, kind)), entry)
 }
 
 /// A table of about `n` indicators: 4 top levels, groups of 10 second-level

@@ -164,6 +164,26 @@ fn main() {
             }),
         ),
         (
+            "sort by unit name (pinyin)",
+            no_filter.clone(),
+            Some(Sort {
+                column: Column::Unit,
+                descending: false,
+            }),
+        ),
+        (
+            "year 2023 + status 未审 + sort by unit name (pinyin)",
+            Filter {
+                years: vec![2023],
+                statuses: vec![ReviewStatus::Unreviewed],
+                ..Filter::default()
+            },
+            Some(Sort {
+                column: Column::Unit,
+                descending: false,
+            }),
+        ),
+        (
             "sort by grade",
             no_filter.clone(),
             Some(Sort {
@@ -248,7 +268,10 @@ fn reading_again(session: &ReviewSession) {
         sha256: entry.sha256.clone(),
     };
     let t = time(31, || {
-        load(LoadPurpose::Drill, std::slice::from_ref(&request))
+        load(
+            LoadPurpose::Drill { at: None },
+            std::slice::from_ref(&request),
+        )
     });
     println!(
         "drill-in: read one workbook again, check its hash, derive: median {}",

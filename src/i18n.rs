@@ -235,6 +235,27 @@ pub const REVIEW_MATRIX: Tr = Tr(
     "Units × indicators (score as share of weight)",
 );
 pub const REVIEW_DIFF: Tr = Tr("对比", "Compare");
+pub const REVIEW_DRILL: Tr = Tr("审核：打开的工作簿", "Review: an opened workbook");
+pub const REVIEW_REASON: Tr = Tr(
+    "退回原因（Enter 确认并设为退回）",
+    "Reason for sending back (Enter sets 退回)",
+);
+pub const REVIEW_INDICATOR_REASON: Tr = Tr("指标退回原因", "Indicator send-back reason");
+pub const REVIEW_EXPORT_LETTER: Tr = Tr(
+    "导出退回函到（.docx / .md）",
+    "Export the send-back letter to (.docx / .md)",
+);
+pub const REVIEW_EXPORT_SUMMARY: Tr = Tr(
+    "导出审核汇总表到（.xlsx / .csv / .md）",
+    "Export the bureau's summary to (.xlsx / .csv / .md)",
+);
+pub const REVIEW_REASON_SHOWN: Tr = Tr("已退回，原因", "Sent back");
+pub const REVIEW_REASON_RECORDED: Tr = Tr("退回原因已记录", "Send-back reason recorded");
+pub const REVIEW_REASON_CLEARED: Tr = Tr("退回原因已清除", "Send-back reason cleared");
+pub const REVIEW_REASON_NEEDS_INDICATOR: Tr = Tr(
+    "请在指标面板（3）选中一个指标再按 b",
+    "select an indicator in the indicators pane (3), then press b",
+);
 pub const REVIEW_ROWS: Tr = Tr("份", "files");
 pub const REVIEW_AVERAGE: Tr = Tr("平均", "Average");
 pub const REVIEW_GRADES: Tr = Tr("等级分布", "Grades");
@@ -304,3 +325,15 @@ pub const REVIEW_CHANGED_SINCE_READ: Tr = Tr(
     "在读取后已被修改，按 r 重新读取后再打开",
     "changed since it was read; press r to reload it first",
 );
+// What-if in the detail panel.
+pub const WHAT_IF: Tr = Tr("假如", "What if");
+pub const WHAT_IF_GRADE: Tr = Tr("等级", "Grade");
+pub const WHAT_IF_NONE: Tr = Tr(
+    "附近没有改变得分的输入值",
+    "no nearby input value changes the score",
+);
+
+// The rule form's metric row: a basis, a table's formula.
+pub const RULE_BASIS_OPEN: Tr = Tr("（以", " (on ");
+pub const RULE_BASIS_CLOSE: Tr = Tr("为准）", ")");
+pub const RULE_TABLE_FORMULA: Tr = Tr("表内公式：", "table formula: ");

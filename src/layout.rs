@@ -52,6 +52,19 @@ pub fn areas(screen: Rect) -> Areas {
     }
 }
 
+/// Between the header and the footer: the pane and the detail panel
+/// together (the report reader uses all of it).
+#[must_use]
+pub fn body(screen: Rect) -> Rect {
+    let a = areas(screen);
+    Rect::new(
+        screen.x,
+        a.pane.y,
+        screen.width,
+        a.footer.y.saturating_sub(a.pane.y),
+    )
+}
+
 /// Rows of a bordered table with a header line that fit in `area`.
 #[must_use]
 pub fn visible_rows(area: Rect) -> usize {
@@ -116,6 +129,12 @@ mod tests {
         // Title 1, footer 2, statistics 4, table border and column titles 3.
         assert_eq!(review_rows((160, 48)), 38);
         assert_eq!(review_rows((80, 24)), 14);
+    }
+
+    #[test]
+    fn the_body_lies_between_header_and_footer() {
+        assert_eq!(body(Rect::new(0, 0, 160, 48)), Rect::new(0, 3, 160, 43));
+        assert_eq!(body(Rect::new(0, 0, 80, 24)), Rect::new(0, 3, 80, 19));
     }
 
     #[test]

@@ -110,3 +110,41 @@ fn the_warning_table_is_the_check_registry() {
         "docs/format.md's warning table differs from CODES: {missing:?}"
     );
 }
+
+#[test]
+fn every_review_file_field_is_documented() {
+    use jixiao::review::reviews::{IndicatorReview, ReviewFile, WorkbookReview};
+    const REVIEW_DOC: &str = include_str!("../docs/review-format.md");
+    let mut review = WorkbookReview {
+        sha256: "aa".into(),
+        unit: "u".into(),
+        fiscal_year: Some(2023),
+        comment: "c".into(),
+        reason: "r".into(),
+        ..WorkbookReview::default()
+    };
+    review.indicators.insert(
+        "A1".into(),
+        IndicatorReview {
+            score: Some(rust_decimal::Decimal::ONE),
+            comment: "c".into(),
+            reason: "r".into(),
+        },
+    );
+    let mut file = ReviewFile {
+        reviewer: "me".into(),
+        ..ReviewFile::default()
+    };
+    file.workbooks.insert("a.json".into(), review);
+    let value: Value = serde_json::from_str(&file.to_json()).expect("json");
+    let entry = &value["workbooks"]["a.json"];
+    let indicator = &entry["indicators"]["A1"];
+    for (prefix, object) in [("", &value), ("…", entry), ("…indicators.CODE.", indicator)] {
+        for key in object.as_object().expect("object").keys() {
+            assert!(
+                REVIEW_DOC.contains(&format!("`{prefix}{key}`")),
+                "docs/review-format.md does not document `{prefix}{key}`"
+            );
+        }
+    }
+}

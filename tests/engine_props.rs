@@ -215,9 +215,11 @@ impl Choices {
                 ..Indicator::default()
             };
         }
-        let rule = (self.below(8) != 0).then(|| Rule {
-            metric: (self.below(4) != 0).then(|| self.pick(&MetricId::ALL)),
-            kind: self.rule_kind(extreme),
+        let rule = (self.below(8) != 0).then(|| {
+            Rule::new(
+                (self.below(4) != 0).then(|| self.pick(&MetricId::ALL)),
+                self.rule_kind(extreme),
+            )
         });
         Indicator {
             weight,

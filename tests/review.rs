@@ -317,7 +317,12 @@ fn sorting_is_stable_with_na_last_and_filters_combine() {
         .iter()
         .filter_map(|&i| rows[i].unit.as_deref())
         .collect();
-    assert!(units.windows(2).all(|w| w[0] >= w[1]));
+    // Pinyin order, descending (issue 15: not code point order).
+    assert!(
+        units
+            .windows(2)
+            .all(|w| jixiao::review::collate::compare_names(w[0], w[1]).is_ge())
+    );
 
     // Filters.
     let fair = Filter {
@@ -407,7 +412,7 @@ fn read_again(session: &ReviewSession, row: usize) -> Box<jixiao::review::Opened
         path: entry.path.clone(),
         sha256: entry.sha256.clone(),
     };
-    let mut loaded = load(LoadPurpose::Drill, &[request]);
+    let mut loaded = load(LoadPurpose::Drill { at: None }, &[request]);
     loaded.files.remove(0).outcome.expect("opens again")
 }
 

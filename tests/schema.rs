@@ -330,7 +330,7 @@ fn every_key_jixiao_writes_is_described() {
             code: format!("X{i}"),
             name: format!("kind {i}"),
             weight: d(0),
-            rule: Some(Rule { metric: None, kind }),
+            rule: Some(Rule::new(None, kind)),
             ..Indicator::default()
         })
         .collect();
@@ -341,6 +341,28 @@ fn every_key_jixiao_writes_is_described() {
         children: extra,
         ..Indicator::default()
     });
+    // A metric on another basis and a table-defined ratio.
+    let mut on_basis = Rule::new(
+        Some(jixiao::core::engine::MetricId::ExpenditureCompletionRate),
+        RuleKind::Manual,
+    );
+    on_basis.basis = Some(jixiao::core::model::Basis::Adjusted);
+    let mut own = Rule::new(None, RuleKind::Manual);
+    own.formula = Some(jixiao::core::model::TableFormula::Change {
+        current: vec![jixiao::core::model::FieldId::ThreePublicBudget],
+        base: vec![jixiao::core::model::FieldId::ThreePublicPrevBudget],
+        absolute: true,
+    });
+    for (i, rule) in [on_basis, own].into_iter().enumerate() {
+        wb.table.indicators.push(Indicator {
+            code: format!("M{i}"),
+            name: "measure".into(),
+            weight: d(0),
+            rule: Some(rule),
+            ..Indicator::default()
+        });
+    }
+    assert!(jixiao::core::model::FieldId::ThreePublicPrevBudget.set(&mut wb, Some(d(3))));
     wb.table.indicators[0].children[0].entry.officer_score = Some(d(5));
     wb.table.indicators[0].children[0].entry.reviewer_score = Some(d(4));
     wb.table.indicators[0].children[0].entry.failed_items = vec![0];
@@ -380,4 +402,27 @@ fn the_validator_catches_undescribed_keys_and_wrong_types() {
         errors.contains("/table/indicators/0/children/0/rule"),
         "{errors}"
     );
+}
+
+#[test]
+fn the_field_and_basis_enums_are_the_registries() {
+    let schema = schema();
+    let listed = |def: &str| -> Vec<String> {
+        schema["$defs"][def]["enum"]
+            .as_array()
+            .expect("enum")
+            .iter()
+            .map(|v| v.as_str().expect("key").to_owned())
+            .collect()
+    };
+    let fields: Vec<String> = jixiao::core::model::FieldId::ALL
+        .iter()
+        .map(|f| f.key().to_owned())
+        .collect();
+    assert_eq!(listed("fieldId"), fields);
+    let bases: Vec<String> = jixiao::core::model::Basis::ALL
+        .iter()
+        .map(|b| b.key().to_owned())
+        .collect();
+    assert_eq!(listed("basis"), bases);
 }

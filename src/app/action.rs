@@ -87,6 +87,10 @@ pub enum Action {
     SortColumn,
     /// Review: cycle the grade filter (all, 优, 良, 中, 差).
     CycleGradeFilter,
+    /// Review: cycle the year filter (all, then each year of the folder).
+    CycleYearFilter,
+    /// Review: cycle the review-status filter (all, then each status).
+    CycleStatusFilter,
     /// Review: show only workbooks with warnings (toggle).
     ToggleWarningsFilter,
     /// Review: filter by |reported − computed| above a threshold.
@@ -107,6 +111,13 @@ pub enum Action {
     ExportOverview,
     /// Review: export the review results.
     ExportReviews,
+    /// Review: the send-back reason (退回原因) of the selected unit, or in a
+    /// drill-in of the selected indicator.
+    ReturnReasonPrompt,
+    /// Review: export the selected unit's send-back letter (.docx or .md).
+    ExportLetter,
+    /// Review: export the bureau's summary (汇总表: .xlsx, .csv or .md).
+    ExportSummary,
     /// Export the report (.md) or the tables (.xlsx, .csv) (asks for the path).
     ExportPrompt,
     /// The run loop finished an export.

@@ -157,6 +157,8 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewList, [c('s')], Action::SortColumn, "按所选列排序（再按反向）", "sort by the column (again: reverse)", true),
     bind!(ReviewList, [c('/')], Action::SearchStart, "筛选单位名称", "filter unit names", true),
     bind!(ReviewList, [c('f')], Action::CycleGradeFilter, "按等级筛选（轮换）", "filter by grade (cycles)", false),
+    bind!(ReviewList, [c('y')], Action::CycleYearFilter, "按年度筛选（轮换）", "filter by year (cycles)", false),
+    bind!(ReviewList, [c('T')], Action::CycleStatusFilter, "按审核状态筛选（轮换）", "filter by review status (cycles)", false),
     bind!(ReviewList, [c('w')], Action::ToggleWarningsFilter, "只看有严重警告的", "only with high warnings", false),
     bind!(ReviewList, [c('>')], Action::DifferencePrompt, "自评与计算之差大于…", "difference above…", false),
     bind!(ReviewList, [c('F')], Action::ClearFilters, "清除筛选", "clear filters", false),
@@ -168,6 +170,10 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewList, [c('x')], Action::ShowMatrix, "单位×指标矩阵", "units × indicators matrix", false),
     bind!(ReviewList, [c('o')], Action::ExportOverview, "导出总览", "export overview", false),
     bind!(ReviewList, [c('O')], Action::ExportReviews, "导出审核结果", "export review results", false),
+    bind!(ReviewList, [c('b')], Action::ReturnReasonPrompt, "退回原因（并设为退回）", "send back with a reason", true),
+    bind!(ReviewList, [c('L')], Action::ExportLetter, "导出退回函（.docx / .md）", "export the send-back letter (.docx / .md)", false),
+    bind!(ReviewList, [c('S')], Action::ExportSummary, "导出审核汇总表（.xlsx / .csv / .md）", "export the bureau's summary (.xlsx / .csv / .md)", false),
+    bind!(ReviewDrill, [c('b')], Action::ReturnReasonPrompt, "所选指标的退回原因", "send-back reason of the selected indicator", false),
     bind!(ReviewList, [ctrl('s')], Action::Save, "保存审核记录", "save reviews", true),
     bind!(ReviewList, [c('?')], Action::Help, "帮助", "help", true),
     bind!(ReviewList, [c('q')], Action::Quit, "退出", "quit", true),
@@ -178,6 +184,7 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewCompare, [k(KeyCode::Right), c('l')], Action::Right, "右移一列", "column right", true),
     bind!(ReviewCompare, [k(KeyCode::PageUp)], Action::PageUp, "上一页", "page up", false),
     bind!(ReviewCompare, [k(KeyCode::PageDown)], Action::PageDown, "下一页", "page down", false),
+    bind!(ReviewCompare, [k(KeyCode::Enter)], Action::Activate, "矩阵：打开该单位的该指标", "matrix: open the unit at the indicator", true),
     bind!(ReviewCompare, [k(KeyCode::Esc), c('q')], Action::Cancel, "返回总览", "back to the overview", true),
     bind!(ReviewCompare, [c('?')], Action::Help, "帮助", "help", false),
     bind!(Prompt, [k(KeyCode::Enter)], Action::Commit, "确认", "commit", true),
@@ -195,6 +202,13 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(RecoveryOffer, [c('d'), c('D')], Action::Choose('d'), "显示/隐藏差异", "show/hide the differences", true),
     bind!(RecoveryOffer, [k(KeyCode::Up), c('k')], Action::Up, "向上滚动", "scroll up", false),
     bind!(RecoveryOffer, [k(KeyCode::Down), c('j')], Action::Down, "向下滚动", "scroll down", false),
+    bind!(Reader, [k(KeyCode::Up), c('k')], Action::Up, "向上滚动", "scroll up", true),
+    bind!(Reader, [k(KeyCode::Down), c('j')], Action::Down, "向下滚动", "scroll down", true),
+    bind!(Reader, [k(KeyCode::PageUp)], Action::PageUp, "上一页", "page up", true),
+    bind!(Reader, [k(KeyCode::PageDown), c(' ')], Action::PageDown, "下一页", "page down", true),
+    bind!(Reader, [k(KeyCode::Home), c('g')], Action::Home, "开头", "top", false),
+    bind!(Reader, [k(KeyCode::End), c('G')], Action::End, "末尾", "end", false),
+    bind!(Reader, [k(KeyCode::Esc), k(KeyCode::Enter), c('q')], Action::Cancel, "关闭报告正文", "close the report text", true),
     bind!(Help, [k(KeyCode::Esc), c('?'), c('q')], Action::Cancel, "关闭帮助", "close help", true),
     bind!(Help, [k(KeyCode::Up), c('k')], Action::Up, "向上滚动", "scroll up", true),
     bind!(Help, [k(KeyCode::Down), c('j')], Action::Down, "向下滚动", "scroll down", true),
@@ -273,6 +287,13 @@ pub fn key_label(key: &Key) -> String {
     } else {
         name
     }
+}
+
+/// A key in a drill-in's browse mode: the reviewer's own keys first, then
+/// the workbench's.
+#[must_use]
+pub fn review_drill_action(event: &KeyEvent) -> Option<Action> {
+    action_for(ModeKind::ReviewDrill, event).or_else(|| action_for(ModeKind::Browse, event))
 }
 
 /// The bindings of a mode, for help and the hint bar.

@@ -11,12 +11,16 @@ pub mod officer;
 mod officer_search;
 pub mod panes;
 pub mod printed;
+pub mod reader;
 pub mod review;
+mod review_filters;
+mod review_jump;
 mod review_load;
 pub mod rows;
 pub mod search;
 pub mod status;
 pub mod structure;
+pub mod what_if;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -62,6 +66,8 @@ pub enum Mode {
     RuleForm(Box<structure::RuleForm>),
     /// Deleting a row that holds the officer's content: y deletes, Esc keeps.
     ConfirmDelete(Box<structure::PendingDelete>),
+    /// Reading the report text of a read-only workbook.
+    Read(reader::Reader),
 }
 
 /// What the recovery offer shows and can restore.
@@ -91,6 +97,8 @@ pub enum ModeKind {
     ReviewList,
     /// Reviewer mode: the matrix and the side-by-side comparison.
     ReviewCompare,
+    /// Reviewer mode: keys of a drill-in besides the workbench's browse keys.
+    ReviewDrill,
     /// Reviewer mode: a one-line prompt (filter, comment, export path).
     Prompt,
     /// The file changed on disk: what now?
@@ -101,6 +109,8 @@ pub enum ModeKind {
     RuleForm,
     /// Delete a row holding content?
     ConfirmDelete,
+    /// Reading the report text (read-only).
+    Reader,
 }
 
 impl Mode {
@@ -118,6 +128,7 @@ impl Mode {
             Self::RecoveryOffer(_) => ModeKind::RecoveryOffer,
             Self::RuleForm(_) => ModeKind::RuleForm,
             Self::ConfirmDelete(_) => ModeKind::ConfirmDelete,
+            Self::Read(_) => ModeKind::Reader,
         }
     }
 }
@@ -180,6 +191,8 @@ pub struct App {
     /// Enter keeps the selection on the committed row (`JIXIAO_ENTER_STAYS`);
     /// by default it moves on to the next row that can be typed into.
     pub enter_stays: bool,
+    /// The selected leaf's what-if (`App::what_if_of`).
+    what_if: Option<what_if::WhatIfCache>,
 }
 
 impl StatusLine for App {
@@ -233,6 +246,7 @@ impl App {
             monochrome: false,
             reviewing: false,
             enter_stays: false,
+            what_if: None,
         }
     }
 
@@ -270,6 +284,12 @@ impl App {
 
     /// Applies one action. The returned effect is for the run loop to carry out.
     pub fn update(&mut self, action: Action) -> Effect {
+        let effect = self.apply(action);
+        self.refresh_what_if();
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Effect {
         match action {
             Action::Resize(w, h) => {
                 self.size = (w, h);
@@ -327,9 +347,10 @@ impl App {
                 self.update_recovery(action);
                 Effect::None
             }
-            ModeKind::Browse | ModeKind::ReviewList | ModeKind::ReviewCompare => {
-                self.update_browse(action)
-            }
+            ModeKind::Browse
+            | ModeKind::ReviewList
+            | ModeKind::ReviewCompare
+            | ModeKind::ReviewDrill => self.update_browse(action),
             ModeKind::Edit => {
                 self.update_edit(action);
                 Effect::None
@@ -353,6 +374,10 @@ impl App {
             }
             ModeKind::Help => {
                 self.update_help(action);
+                Effect::None
+            }
+            ModeKind::Reader => {
+                self.update_reader(&action);
                 Effect::None
             }
         }

@@ -38,6 +38,10 @@ impl App {
 
     pub(super) fn activate_report(&mut self, selected: usize) {
         match report_rows().get(selected).copied() {
+            // A read-only workbook's text can still be read in full.
+            Some(ReportRow::Section(section)) if self.read_only.is_some() => {
+                self.open_reader(section);
+            }
             Some(ReportRow::Section(section)) => self.open_editor(EditTarget::Narrative(section)),
             Some(ReportRow::Printed(p)) => self.open_editor(EditTarget::Printed(p)),
             _ => self.info_tr(t::NOT_EDITABLE),

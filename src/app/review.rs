@@ -4,6 +4,8 @@
 //! in a department's file. Like `App`, this does no I/O: the run loop performs
 //! `ReviewEffect`s.
 
+mod sendback;
+
 use std::path::PathBuf;
 
 use rust_decimal::Decimal;
@@ -36,6 +38,14 @@ pub enum PromptKind {
     ExportOverview,
     /// Where to export the review results.
     ExportReviews,
+    /// The selected unit's send-back reason (sets 退回).
+    Reason,
+    /// The drill-in's selected indicator's send-back reason.
+    IndicatorReason,
+    /// Where to write the selected unit's send-back letter.
+    ExportLetter,
+    /// Where to write the bureau's summary.
+    ExportSummary,
 }
 
 impl PromptKind {
@@ -47,6 +57,10 @@ impl PromptKind {
             Self::Comment => t::REVIEW_COMMENT,
             Self::ExportOverview => t::REVIEW_EXPORT_OVERVIEW,
             Self::ExportReviews => t::REVIEW_EXPORT_REVIEWS,
+            Self::Reason => t::REVIEW_REASON,
+            Self::IndicatorReason => t::REVIEW_INDICATOR_REASON,
+            Self::ExportLetter => t::REVIEW_EXPORT_LETTER,
+            Self::ExportSummary => t::REVIEW_EXPORT_SUMMARY,
         }
     }
 }
@@ -100,6 +114,11 @@ pub enum ReviewEffect {
     },
     /// Reload the files that changed, then send `Action::ReviewReloaded`.
     Reload(Vec<ReloadCheck>),
+    /// Write a built document (letter, summary), then send `Action::ReviewEffectDone`.
+    WriteDocument {
+        path: PathBuf,
+        bytes: Vec<u8>,
+    },
     Quit,
 }
 
@@ -119,7 +138,7 @@ impl App {
                     ind.code.clone(),
                     IndicatorReview {
                         score: Some(score),
-                        comment: String::new(),
+                        ..IndicatorReview::default()
                     },
                 );
             }
@@ -158,6 +177,9 @@ pub struct ReviewApp {
     pub footer: Footer,
     /// Score histogram of the rows in view, 10-point buckets.
     pub histogram: Vec<Bucket>,
+    /// Where leaving the drill-in goes back to (the matrix it was opened
+    /// from); `None` means the overview.
+    pub return_to: Option<Box<Screen>>,
 }
 
 const GRADES: [Grade; 4] = [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor];
@@ -212,6 +234,7 @@ impl ReviewApp {
             refused_edit: false,
             footer: Footer::default(),
             histogram: Vec::new(),
+            return_to: None,
         };
         app.column = app
             .columns
@@ -382,7 +405,8 @@ impl ReviewApp {
         isize::try_from(crate::layout::review_rows(self.size)).unwrap_or(10)
     }
 
-    /// Sorts by the selected column; again on the same column reverses.
+    /// Sorts by the selected column (names A→Z, figures largest first); again
+    /// on the same column reverses.
     fn sort_by_selected_column(&mut self) {
         let Some(&column) = self.columns.get(self.column) else {
             return;
@@ -394,7 +418,7 @@ impl ReviewApp {
             }),
             _ => Some(Sort {
                 column,
-                descending: true,
+                descending: !matches!(column, Column::Unit | Column::File),
             }),
         };
         self.refresh_view();
@@ -432,6 +456,10 @@ impl ReviewApp {
             Ok(()) => {
                 let msg = format!("{}：{}", self.tr(t::REVIEW_STATUS), next.label(self.lang));
                 self.info(msg);
+                if next == ReviewStatus::Returned {
+                    // Sending back wants a reason: ask at once (Esc keeps 退回 without one).
+                    self.open_reason_prompt();
+                }
             }
             Err(why) => self.error_bi(&why),
         }
@@ -452,6 +480,8 @@ impl ReviewApp {
             }
             Action::SortColumn => self.sort_by_selected_column(),
             Action::CycleGradeFilter => self.cycle_grade_filter(),
+            Action::CycleYearFilter => self.cycle_year_filter(),
+            Action::CycleStatusFilter => self.cycle_status_filter(),
             Action::ToggleWarningsFilter => {
                 self.filter.min_severity = match self.filter.min_severity {
                     None => Some(Severity::High),
@@ -488,6 +518,9 @@ impl ReviewApp {
                 self.open_prompt(PromptKind::ExportReviews, "reviews.xlsx".to_owned());
             }
             Action::CycleStatus => self.cycle_status(),
+            Action::ReturnReasonPrompt => self.open_reason_prompt(),
+            Action::ExportLetter => self.open_letter_prompt(),
+            Action::ExportSummary => self.open_summary_prompt(),
             Action::Activate => return self.request_drill(),
             Action::Mark => {
                 self.marked = self.selected_row();
@@ -598,6 +631,10 @@ impl ReviewApp {
                         sheets,
                     })
             }
+            PromptKind::Reason | PromptKind::IndicatorReason => self.commit_reason(kind, &text),
+            PromptKind::ExportLetter | PromptKind::ExportSummary => {
+                self.document_effect(kind, &text)
+            }
             PromptKind::ExportReviews => {
                 let path = PathBuf::from(text);
                 self.session
@@ -664,6 +701,7 @@ impl ReviewApp {
             row,
             app: Box::new(app),
         };
+        self.tell_reason(row);
     }
 
     fn update_drill(&mut self, action: Action) -> ReviewEffect {
@@ -689,6 +727,13 @@ impl ReviewApp {
         }
         let leaving = app.mode == Mode::Browse && matches!(action, Action::Cancel | Action::Quit);
         if !leaving {
+            if action == Action::ReturnReasonPrompt && app.mode == Mode::Browse {
+                // The reason is the review's, not the drill-in's: it goes
+                // straight to the session (its scores are synced first).
+                self.sync_drill(row);
+                self.open_reason_prompt();
+                return ReviewEffect::None;
+            }
             // Saving inside a drill-in saves the reviews, never the workbook.
             if action == Action::Save {
                 self.sync_drill(row);
@@ -705,7 +750,7 @@ impl ReviewApp {
         }
         self.sync_drill(row);
         self.refresh_stats();
-        self.screen = Screen::Overview;
+        self.screen = self.screen_after_drill();
         ReviewEffect::None
     }
 
@@ -714,7 +759,7 @@ impl ReviewApp {
         let Screen::Drill { app, .. } = &self.screen else {
             return;
         };
-        if self.session.summary(row).is_none() {
+        if self.session.digest(row).is_none() {
             return;
         }
         let mut changes = Vec::new();
@@ -777,6 +822,7 @@ impl ReviewApp {
                 Action::Cancel | Action::Quit | Action::ShowMatrix => {
                     self.screen = Screen::Overview;
                 }
+                Action::Activate => return self.open_matrix_cell(),
                 Action::Help => self.mode = ReviewMode::Help(0),
                 _ => {}
             },

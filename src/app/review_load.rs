@@ -26,6 +26,11 @@ impl ReviewApp {
     /// Enter on a row: read its workbook again for the drill-in; a file that
     /// could not be opened says why instead.
     pub(super) fn request_drill(&mut self) -> ReviewEffect {
+        self.request_drill_at(None)
+    }
+
+    /// The drill-in of the selected row, at indicator `at` when given.
+    pub(super) fn request_drill_at(&mut self, at: Option<String>) -> ReviewEffect {
         let Some(row) = self.selected_row() else {
             return ReviewEffect::None;
         };
@@ -36,7 +41,7 @@ impl ReviewApp {
         }
         match self.load_request(row) {
             Some(request) => ReviewEffect::Load {
-                purpose: LoadPurpose::Drill,
+                purpose: LoadPurpose::Drill { at },
                 requests: vec![request],
             },
             None => ReviewEffect::None,
@@ -49,7 +54,7 @@ impl ReviewApp {
             self.info_tr(t::REVIEW_MARK_FIRST);
             return ReviewEffect::None;
         };
-        if self.session.summary(left).is_none() || self.session.summary(right).is_none() {
+        if self.session.digest(left).is_none() || self.session.digest(right).is_none() {
             self.info_tr(t::REVIEW_CANNOT_COMPARE);
             return ReviewEffect::None;
         }
@@ -82,6 +87,8 @@ impl ReviewApp {
             match outcome {
                 Ok(workbook) => opened.push((row, workbook)),
                 Err(problem) => {
+                    // Nothing opens: stay where the request came from.
+                    self.return_to = None;
                     self.session.flag_changed_on_disk(row);
                     let why = self.load_problem_text(row, &problem);
                     self.error_bi(&why);
@@ -90,7 +97,12 @@ impl ReviewApp {
             }
         }
         match (loaded.purpose, opened.as_slice()) {
-            (LoadPurpose::Drill, [(row, workbook)]) => self.open_drill(*row, workbook),
+            (LoadPurpose::Drill { at }, [(row, workbook)]) => {
+                self.open_drill(*row, workbook);
+                if let Some(code) = at {
+                    self.jump_in_drill(&code);
+                }
+            }
             (LoadPurpose::Diff, [(_, left), (_, right)]) => self.open_diff(left, right),
             _ => {}
         }

@@ -6,9 +6,10 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
+use crate::core::engine::measure::LeafMeasure;
 use crate::core::engine::{Derived, MetricStatus, derive};
 use crate::core::format::load;
-use crate::core::model::Workbook;
+use crate::core::model::{FieldId, Workbook};
 use crate::core::num::{fmt_percent, fmt_score, round2_fixed};
 use crate::core::{Bilingual, Lang};
 use crate::text::{pad_left, pad_right};
@@ -80,6 +81,47 @@ fn bi(b: &Bilingual) -> Value {
     json!({"zh": b.zh, "en": b.en})
 }
 
+/// A computed formula's value, status, working and inputs.
+fn measured_json(
+    value: &Option<Decimal>,
+    display: &Option<Decimal>,
+    status: &MetricStatus,
+    expression: Option<&Bilingual>,
+    inputs: &[(FieldId, Option<Decimal>)],
+) -> Value {
+    json!({
+        "value": dec(*value),
+        "display": dec(*display),
+        "status": match status {
+            MetricStatus::Ok => "ok",
+            MetricStatus::MissingInput { .. } => "missing_input",
+            MetricStatus::ZeroDenominator => "zero_denominator",
+            MetricStatus::Overflow => "overflow",
+        },
+        "expression": expression.map_or(Value::Null, bi),
+        "inputs": inputs.iter().map(|(f, v)| json!({
+            "field": f.key(), "label_zh": f.label_zh(), "label_en": f.label_en(), "value": dec(*v)
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// A leaf's own measure: its metric on another basis, or the table's formula.
+fn measure_json(m: &LeafMeasure) -> Value {
+    let x = &m.measured;
+    let mut v = measured_json(
+        &x.value,
+        &x.display,
+        &x.status,
+        x.expression.as_ref(),
+        &x.inputs,
+    );
+    v["metric"] = json!(m.metric.map(|id| id.key()));
+    v["budget_basis"] = json!(m.basis.map(|b| b.key()));
+    v["label"] = bi(&m.label);
+    v["formula"] = bi(&m.formula);
+    v
+}
+
 /// The stable `--json` document (documented in docs/format.md).
 #[must_use]
 pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
@@ -88,26 +130,20 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
         .metrics
         .iter()
         .map(|m| {
-            json!({
-                "id": m.id.key(),
-                "formula_no": m.id.formula_no(),
-                "label_zh": m.id.label_zh(),
-                "label_en": m.id.label_en(),
-                "value": dec(m.value),
-                "display": dec(m.display),
-                "status": match &m.status {
-                    MetricStatus::Ok => "ok",
-                    MetricStatus::MissingInput { .. } => "missing_input",
-                    MetricStatus::ZeroDenominator => "zero_denominator",
-                    MetricStatus::Overflow => "overflow",
-                },
-                "formula": bi(&m.id.formula()),
-                "expression": m.expression.as_ref().map_or(Value::Null, bi),
-                "class": m.class,
-                "inputs": m.inputs.iter().map(|(f, v)| json!({
-                    "field": f.key(), "label_zh": f.label_zh(), "label_en": f.label_en(), "value": dec(*v)
-                })).collect::<Vec<_>>(),
-            })
+            let mut v = measured_json(
+                &m.value,
+                &m.display,
+                &m.status,
+                m.expression.as_ref(),
+                &m.inputs,
+            );
+            v["id"] = json!(m.id.key());
+            v["formula_no"] = json!(m.id.formula_no());
+            v["label_zh"] = json!(m.id.label_zh());
+            v["label_en"] = json!(m.id.label_en());
+            v["formula"] = bi(&m.id.formula());
+            v["class"] = json!(m.class);
+            v
         })
         .collect();
     let indicators: Vec<Value> = flat
@@ -125,6 +161,8 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
                 "lost": r.lost.to_string(),
                 "basis": r.basis,
                 "metric": r.metric.map(|m| m.key()),
+                "budget_basis": ind.rule.as_ref().and_then(|rule| rule.basis).map(|b| b.key()),
+                "measure": r.measure.as_deref().map_or(Value::Null, measure_json),
                 "metric_value": dec(r.metric_value),
                 "value_source": r.value_source,
                 "rule": bi(&r.rule),

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::core::Lang;
 use crate::core::engine::what_if::{GradeMove, InputMove, WhatIf};
-use crate::core::num::{fmt_percent, fmt_score};
+use crate::core::engine::what_if_text::{grade_text, move_text};
 
 fn dec(v: Option<Decimal>) -> Value {
     v.map_or(Value::Null, |d| Value::String(d.to_string()))
@@ -42,7 +42,7 @@ pub fn to_json(w: &WhatIf) -> Value {
     json!({
         "leaves": w.leaves.iter().map(|l| json!({
             "code": l.code,
-            "metric": l.metric.key(),
+            "metric": l.metric.map(|m| m.key()),
             "score": l.score.to_string(),
             "moves": l.moves.iter().map(move_json).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
@@ -61,47 +61,11 @@ fn safe(text: &str) -> String {
 
 /// One line per move, as the text report writes it.
 fn move_line(m: &InputMove, lang: Lang) -> String {
-    let rate = m.rate_shown.map_or_else(|| "n/a".to_owned(), fmt_percent);
-    match lang {
-        Lang::Zh => format!(
-            "{} {} → {}：比率 {rate}，得分 {}",
-            m.field.label_zh(),
-            m.current,
-            m.target,
-            fmt_score(m.score_after)
-        ),
-        Lang::En => format!(
-            "{} {} → {}: rate {rate}, score {}",
-            m.field.label_en(),
-            m.current,
-            m.target,
-            fmt_score(m.score_after)
-        ),
-    }
+    move_text(m).get(lang).to_owned()
 }
 
 fn grade_line(g: &GradeMove, raise: bool, lang: Lang) -> String {
-    let points = g.points.normalize().to_string();
-    let leaves: Vec<String> = g.leaves.iter().map(|c| safe(c)).collect();
-    let leaves = leaves.join(", ");
-    match (lang, raise) {
-        (Lang::Zh, true) => format!(
-            "任一项得分增加至少 {points} 分可升为{}（可增分的指标：{leaves}）",
-            g.to.label_zh()
-        ),
-        (Lang::Zh, false) => format!(
-            "任一项得分减少超过 {points} 分将降为{}（{leaves}）",
-            g.to.label_zh()
-        ),
-        (Lang::En, true) => format!(
-            "one score up by at least {points} reaches {} (room in: {leaves})",
-            g.to.label_en()
-        ),
-        (Lang::En, false) => format!(
-            "one score down by more than {points} drops to {} ({leaves})",
-            g.to.label_en()
-        ),
-    }
+    safe(grade_text(g, raise).get(lang))
 }
 
 /// The 【假如】 section of `check`'s text report.
@@ -114,7 +78,7 @@ pub fn to_text(w: &WhatIf, lang: Lang) -> String {
     };
     let _ = writeln!(out, "\n{title}");
     for leaf in w.leaves.iter().filter(|l| !l.moves.is_empty()) {
-        let _ = writeln!(out, "  {} {}", safe(&leaf.code), leaf.metric.label(lang));
+        let _ = writeln!(out, "  {} {}", safe(&leaf.code), safe(leaf.label.get(lang)));
         for m in &leaf.moves {
             let _ = writeln!(out, "    {}", move_line(m, lang));
         }

@@ -31,8 +31,9 @@ pub struct CarrySummary {
 
 /// The budget fields this year's rules read as "last year", and the field of
 /// last year's workbook each comes from.
-const LAST_YEAR_BUDGET: [(&str, &str); 4] = [
+const LAST_YEAR_BUDGET: [(&str, &str); 5] = [
     ("three_public_prev_final", "three_public_final"),
+    ("three_public_prev_budget", "three_public_budget"),
     (
         "treasury_carryover_stock_prev",
         "treasury_carryover_stock_curr",

@@ -7,12 +7,15 @@ pub mod apply;
 pub mod build;
 pub mod cli;
 pub mod columns;
+pub mod formula_text;
 pub mod phrases;
 pub mod rules;
 pub mod sheet;
 pub mod table_export;
 pub mod table_file;
 
+#[cfg(test)]
+mod formula_import_tests;
 #[cfg(test)]
 mod wording_tests;
 

@@ -5,17 +5,19 @@
 use rust_decimal::Decimal;
 
 use super::accounting::unaccounted;
+use super::formula_text::{Read, basis_named, formula_in, without_formula};
 use super::phrases::{
     Bound, clause_bound, clause_points, clauses, normalise, number_after_any, number_at,
     number_before_any,
 };
 use crate::core::Bilingual;
 use crate::core::engine::MetricId;
+use crate::core::engine::measure::formula_words;
 use crate::core::engine::metrics::METRICS;
 use crate::core::engine::rule_text::describe_rule;
 use crate::core::model::{
     Band, BandOp, Category, CategorySource, ChecklistMode, Level, Limits, NotApplicableMode, Rule,
-    RuleKind, Upper,
+    RuleKind, TableFormula, Upper,
 };
 
 /// What the recogniser made of a standard.
@@ -65,16 +67,13 @@ const RESCALE_WORDS: &[&str] = &[
 #[must_use]
 pub fn recognise(name: &str, standard: &str, definition: &str, weight: Decimal) -> Recognised {
     let found = recognise_shape(name, standard, definition, weight);
-    let left = unaccounted(&normalise(standard), &found.rule.kind, weight);
+    let left = unaccounted(&without_formula(standard), &found.rule.kind, weight);
     if left.is_empty() {
         return found;
     }
     let parts = left.join("、");
     Recognised {
-        rule: Rule {
-            metric: None,
-            kind: RuleKind::Manual,
-        },
+        rule: Rule::new(None, RuleKind::Manual),
         recognised: false,
         note: Some(Bilingual::new(
             format!(
@@ -93,10 +92,7 @@ fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal
     let text = normalise(standard);
     let metric = metric_named(&[name, standard, definition]);
     let manual = |note: Bilingual| Recognised {
-        rule: Rule {
-            metric: None,
-            kind: RuleKind::Manual,
-        },
+        rule: Rule::new(None, RuleKind::Manual),
         recognised: false,
         note: Some(note),
     };
@@ -124,10 +120,7 @@ fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal
                 NotApplicableMode::FullMarks
             };
             return Recognised {
-                rule: Rule {
-                    metric: None,
-                    kind: RuleKind::NotApplicable { mode },
-                },
+                rule: Rule::new(None, RuleKind::NotApplicable { mode }),
                 recognised: true,
                 note: Some(match mode {
                     NotApplicableMode::FullMarks => Bilingual::new(
@@ -163,24 +156,58 @@ fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal
         _ => percent_metric,
     };
     if needs_metric && metric_for_rule.is_none() {
-        return manual(Bilingual::new(
-            "识别出计分方式，但未能确定对应的比率（如差异率、支出完成率），按手工打分",
-            "the rule shape was read but no known ratio is named; scored by hand",
-        ));
+        return match formula_in(&[name, standard, definition]) {
+            Read::Formula(formula) if !matches!(kind, RuleKind::Categorical { .. }) => {
+                table_formula_rule(formula, kind)
+            }
+            Read::Refused(why) => manual(why),
+            Read::Formula(_) | Read::None => manual(Bilingual::new(
+                "识别出计分方式，但未能确定对应的比率（如差异率、支出完成率），按手工打分",
+                "the rule shape was read but no known ratio is named; scored by hand",
+            )),
+        };
     }
+    let basis = metric_for_rule
+        .filter(|_| needs_metric)
+        .and_then(|m| basis_named(&[name, standard, definition], m));
     let note = not_applicable.then(|| {
         Bilingual::new(
             "评分标准含“不适用”情形，按所识别的计分方式处理；不适用时请调整",
             "the standard mentions a not-applicable case; the recognised rule is used",
         )
     });
+    let mut rule = Rule::new(if needs_metric { metric_for_rule } else { None }, kind);
+    rule.basis = basis;
+    let note = note.or_else(|| {
+        basis.map(|b| {
+            Bilingual::new(
+                format!("按评分标准以{}为准计算", b.label_zh()),
+                format!("computed on {}, as the standard says", b.label_en()),
+            )
+        })
+    });
+    Recognised {
+        rule,
+        recognised: true,
+        note,
+    }
+}
+
+/// A rule measuring the ratio the table writes out itself.
+fn table_formula_rule(formula: TableFormula, kind: RuleKind) -> Recognised {
+    let words = formula_words(&formula);
     Recognised {
         rule: Rule {
-            metric: if needs_metric { metric_for_rule } else { None },
+            metric: None,
+            basis: None,
+            formula: Some(formula),
             kind,
         },
         recognised: true,
-        note,
+        note: Some(Bilingual::new(
+            format!("按评分表所写公式计算：{}", words.zh),
+            format!("computed by the table's own formula: {}", words.en),
+        )),
     }
 }
 

@@ -60,7 +60,30 @@ pub fn overview_sheet(overview: &Overview, view: &[usize], lang: Lang) -> Sheet 
     }
 }
 
-fn pick(lang: Lang, zh: &str, en: &str) -> String {
+/// Appends the unit's review comment and send-back reason to an overview
+/// sheet built from the same `view` (the overview rows do not carry them).
+pub fn add_review_columns(
+    sheet: &mut Sheet,
+    entries: &[Entry],
+    view: &[usize],
+    reviews: &impl ReviewLookup,
+    lang: Lang,
+) {
+    sheet
+        .headers
+        .push(pick(lang, "总体审核意见", "Overall comment"));
+    sheet
+        .headers
+        .push(pick(lang, "退回原因", "Send-back reason"));
+    let of_row = |i: usize| entries.get(i).and_then(|e| reviews.review_of(e));
+    for (cells, &i) in sheet.rows.iter_mut().zip(view) {
+        let review = of_row(i);
+        cells.push(review.map_or(Cell::Blank, |r| text(&r.comment)));
+        cells.push(review.map_or(Cell::Blank, |r| text(&r.reason)));
+    }
+}
+
+pub(super) fn pick(lang: Lang, zh: &str, en: &str) -> String {
     match lang {
         Lang::Zh => zh.to_owned(),
         Lang::En => en.to_owned(),
@@ -115,6 +138,7 @@ pub fn review_summary_sheet(
         h("审核−计算", "Review − computed"),
         h("已评指标数", "Indicators scored"),
         h("总体审核意见", "Overall comment"),
+        h("退回原因", "Send-back reason"),
         h("备注", "Notes"),
     ];
     let rows = reviewed(entries, overview, view, reviews)
@@ -138,6 +162,7 @@ pub fn review_summary_sheet(
                         .count(),
                 ),
                 text(&review.comment),
+                text(&review.reason),
                 text(&flags_text(row, lang)),
             ]
         })
@@ -172,12 +197,12 @@ pub fn review_detail_sheet(
         h("审核得分", "Review score"),
         h("审核−计算", "Review − computed"),
         h("审核意见", "Comment"),
-        h("总体审核意见", "Overall comment"),
+        h("退回原因", "Send-back reason"),
         h("审核后已修改", "Changed since review"),
     ];
     let mut rows = Vec::new();
     for (i, entry, review) in reviewed(entries, overview, view, reviews) {
-        let Some(summary) = entry.summary() else {
+        let Some(summary) = entry.digest() else {
             continue;
         };
         let row = &overview.rows[i];
@@ -201,7 +226,7 @@ pub fn review_detail_sheet(
                 score(review_score),
                 review_score.map_or(Cell::Blank, |r| Cell::Signed(r - computed)),
                 mine.map_or(Cell::Blank, |r| text(&r.comment)),
-                text(&review.comment),
+                mine.map_or(Cell::Blank, |r| text(&r.reason)),
                 Cell::Text(if row.review_stale {
                     pick(lang, "是", "yes")
                 } else {
@@ -342,16 +367,31 @@ pub fn xlsx_bytes(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
     book.save_to_buffer()
 }
 
-/// Writes `sheets` in `format` to `path`: CSV takes the first sheet.
+/// Writes `sheets` in `format` to `path`. CSV holds one table: the first
+/// sheet goes to `path`, each further one beside it as `STEM-SHEET.csv`.
 ///
 /// # Errors
 /// A message naming the file.
 pub fn write_sheets(path: &Path, format: ExportFormat, sheets: &[Sheet]) -> Result<(), Bilingual> {
-    match (format, sheets.first()) {
-        (ExportFormat::Csv, Some(sheet)) => write_csv(path, sheet),
+    match (format, sheets.split_first()) {
+        (ExportFormat::Csv, Some((first, rest))) => {
+            write_csv(path, first)?;
+            rest.iter()
+                .try_for_each(|sheet| write_csv(&sibling_csv(path, &sheet.name), sheet))
+        }
         (ExportFormat::Csv, None) => write_csv(path, &Sheet::default()),
         (ExportFormat::Xlsx, _) => write_xlsx(path, sheets),
     }
+}
+
+/// `reviews.csv` + `单位` → `reviews-单位.csv`, in the same folder.
+#[must_use]
+pub fn sibling_csv(path: &Path, sheet: &str) -> std::path::PathBuf {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("export");
+    path.with_file_name(format!("{stem}-{sheet}.csv"))
 }
 
 /// Writes sheets as an xlsx workbook to `path` (which must end in `.xlsx`).

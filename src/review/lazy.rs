@@ -6,16 +6,16 @@
 
 use std::path::{Path, PathBuf};
 
+use super::digest::Shapes;
 use super::scan::{
     Entry, EntryError, Opened, load_in, open_bytes, parallel_map, sha256_hex, unreadable,
 };
-use super::summary::Shapes;
 
 /// Why the reviewer wants whole workbooks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadPurpose {
-    /// Open one workbook in the panes.
-    Drill,
+    /// Open one workbook in the panes, at indicator `at` when given.
+    Drill { at: Option<String> },
     /// Compare the marked workbook (first) with the selected one (second).
     Diff,
 }
@@ -125,7 +125,7 @@ fn reload_one(check: &ReloadCheck, shapes: &Shapes) -> Option<Entry> {
             }
             // Changed (or readable again): summarise from the bytes just read.
             let shown = check.path.display().to_string();
-            let (hash, outcome) = super::scan::summarize_bytes(&shown, &bytes, shapes);
+            let (hash, outcome) = super::scan::digest_bytes(&shown, &bytes, shapes);
             Some(Entry {
                 path: check.path.clone(),
                 folder: check.folder.clone(),
@@ -160,10 +160,13 @@ mod tests {
             path: path.clone(),
             sha256: entry.sha256.clone(),
         };
-        let loaded = load(LoadPurpose::Drill, std::slice::from_ref(&request));
+        let loaded = load(
+            LoadPurpose::Drill { at: None },
+            std::slice::from_ref(&request),
+        );
         assert!(loaded.files[0].outcome.is_ok());
         std::fs::write(&path, SAMPLE_JSON.replace("94", "93")).expect("rewrite");
-        let loaded = load(LoadPurpose::Drill, &[request]);
+        let loaded = load(LoadPurpose::Drill { at: None }, &[request]);
         assert_eq!(loaded.files[0].outcome, Err(LoadProblem::Changed));
     }
 

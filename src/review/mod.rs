@@ -5,9 +5,13 @@
 //! of `export`; everything else is pure and cheap enough per keystroke.
 //! Workbooks are never written.
 
+pub mod collate;
 pub mod compare;
+pub mod digest;
+pub mod documents;
 pub mod export;
 pub mod lazy;
+pub mod letter;
 pub mod overview;
 pub mod refresh;
 pub mod reviews;
@@ -16,11 +20,12 @@ pub mod session;
 pub mod stats;
 pub mod store;
 pub mod summary;
+pub mod summary_xlsx;
 pub mod view;
 
+pub use digest::WorkbookDigest;
 pub use overview::{KEY_RATIOS, Overview, OverviewRow};
 pub use reviews::{ReviewStatus, WorkbookReview};
 pub use scan::{Entry, Opened, REVIEW_FILE_NAME};
 pub use session::ReviewSession;
-pub use summary::Summary;
 pub use view::{Cell, Column, Filter, RowKinds, Sort};

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::digest::MismatchReason;
 use super::reviews::{ReviewStatus, WorkbookReview};
 use super::scan::{Entry, EntryError};
-use super::summary::MismatchReason;
 use crate::core::engine::{Grade, MetricId, Severity};
 use crate::core::num::round2;
 
@@ -55,6 +55,9 @@ pub struct OverviewRow {
     /// Reported − computed.
     pub difference: Option<Decimal>,
     pub grade: Option<Grade>,
+    /// No leaf is left unscored, so the grade is final (else 未评定, as the
+    /// workbench's header and the report say).
+    pub graded: bool,
     /// Aligned with `Overview::top_levels`.
     pub subtotals: Vec<Option<Subtotal>>,
     /// Display values of `KEY_RATIOS`; `None` is shown as n/a.
@@ -64,6 +67,8 @@ pub struct OverviewRow {
     pub status: ReviewStatus,
     /// The total with the reviewer's scores, once reviewed or scored.
     pub review_total: Option<Decimal>,
+    /// The reviewer's comment on the whole workbook (总体审核意见), shown under 备注.
+    pub comment: String,
     /// The workbook changed after the review was recorded.
     pub review_stale: bool,
     /// Reviewer's entries that no longer fit the workbook's table (after it
@@ -118,8 +123,8 @@ impl ReviewLookup for () {
 /// Top-level indicators of all workbooks, in first-seen order, one per code.
 fn top_levels(entries: &[Entry]) -> Vec<TopLevel> {
     let mut out: Vec<TopLevel> = Vec::new();
-    let mut shapes_seen: Vec<&super::summary::TableShape> = Vec::new();
-    for summary in entries.iter().filter_map(Entry::summary) {
+    let mut shapes_seen: Vec<&super::digest::TableShape> = Vec::new();
+    for summary in entries.iter().filter_map(Entry::digest) {
         // Units share tables: look at each distinct table once.
         if shapes_seen
             .iter()
@@ -183,18 +188,20 @@ pub fn build_row(
         computed_total: None,
         difference: None,
         grade: None,
+        graded: false,
         subtotals: vec![None; top_levels.len()],
         ratios: [None; 4],
         warnings: [0; 4],
         status: ReviewStatus::Unreviewed,
         review_total: None,
+        comment: String::new(),
         review_stale: false,
         mismatched: Vec::new(),
         changed_on_disk: false,
         duplicate: false,
         search_text: entry.file_name.to_lowercase(),
     };
-    if let Some(summary) = entry.summary() {
+    if let Some(summary) = entry.digest() {
         let computed = summary.computed_total;
         row.unit = Some(summary.unit.clone());
         row.year = Some(summary.year);
@@ -202,6 +209,7 @@ pub fn build_row(
         row.computed_total = Some(computed);
         row.difference = summary.reported_total.map(|r| round2(r) - computed);
         row.grade = Some(summary.grade);
+        row.graded = summary.graded();
         for (slot, top) in row.subtotals.iter_mut().zip(top_levels) {
             *slot = summary
                 .cells()
@@ -223,14 +231,18 @@ pub fn build_row(
 /// Refreshes the review columns of a row after the review changed.
 pub fn apply_review(row: &mut OverviewRow, entry: &Entry, review: Option<&WorkbookReview>) {
     row.status = review.map_or(ReviewStatus::Unreviewed, |r| r.status);
+    review
+        .map(|r| r.comment.as_str())
+        .unwrap_or_default()
+        .clone_into(&mut row.comment);
     row.review_stale = review.is_some_and(|r| r.is_stale(entry.sha256.as_deref()));
-    row.review_total = match (review, entry.summary()) {
+    row.review_total = match (review, entry.digest()) {
         (Some(r), Some(summary)) if r.status == ReviewStatus::Reviewed || r.has_scores() => {
             Some(round2(summary.review_total(r)))
         }
         _ => None,
     };
-    row.mismatched = match (review, entry.summary()) {
+    row.mismatched = match (review, entry.digest()) {
         (Some(r), Some(summary)) => summary.mismatches(r),
         _ => Vec::new(),
     };

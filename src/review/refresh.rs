@@ -3,10 +3,10 @@
 //! reviewer's entries stay as recorded — those that no longer fit the new
 //! table are listed, not dropped. Pure.
 
+use super::digest::MismatchReason;
 use super::lazy::Reloaded;
 use super::overview::{self, OverviewRow};
 use super::session::ReviewSession;
-use super::summary::MismatchReason;
 
 /// What a reload changed, for the status line.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -90,11 +90,14 @@ pub struct IndicatorReview {
     pub score: Option<Decimal>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub comment: String,
+    /// Why the indicator is sent back (退回原因); empty when it is not questioned.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }
 
 impl IndicatorReview {
     fn is_empty(&self) -> bool {
-        self.score.is_none() && self.comment.is_empty()
+        self.score.is_none() && self.comment.is_empty() && self.reason.is_empty()
     }
 }
 
@@ -112,6 +115,9 @@ pub struct WorkbookReview {
     /// The overall comment (总体审核意见).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub comment: String,
+    /// Why the workbook is sent back to the unit (退回原因), for the letter.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reason: String,
     /// By indicator code.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub indicators: BTreeMap<String, IndicatorReview>,
@@ -123,6 +129,7 @@ impl WorkbookReview {
     pub fn is_empty(&self) -> bool {
         self.status == ReviewStatus::Unreviewed
             && self.comment.is_empty()
+            && self.reason.is_empty()
             && self.indicators.values().all(IndicatorReview::is_empty)
     }
 
@@ -199,6 +206,25 @@ impl WorkbookReview {
         }
         text.trim_end()
             .clone_into(&mut self.indicators.entry(code.to_owned()).or_default().comment);
+        self.prune();
+        Ok(())
+    }
+
+    /// Sets the send-back reason of indicator `code` (any indicator of the table).
+    ///
+    /// # Errors
+    /// When the workbook has no indicator `code`.
+    pub fn set_indicator_reason(
+        &mut self,
+        workbook: &impl IndicatorTable,
+        code: &str,
+        text: &str,
+    ) -> Result<(), Bilingual> {
+        if workbook.indicator(code).is_none() {
+            return Err(unknown_code(code));
+        }
+        text.trim_end()
+            .clone_into(&mut self.indicators.entry(code.to_owned()).or_default().reason);
         self.prune();
         Ok(())
     }

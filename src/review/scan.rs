@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 
-use super::summary::{Shapes, Summary};
+use super::digest::{Shapes, WorkbookDigest};
 use crate::core::Bilingual;
 use crate::core::engine::{Derived, derive};
 use crate::core::format::load;
@@ -48,13 +48,13 @@ pub struct Entry {
     pub file_name: String,
     /// SHA-256 (hex) of the bytes read; `None` when the file could not be read.
     pub sha256: Option<String>,
-    pub outcome: Result<Box<Summary>, EntryError>,
+    pub outcome: Result<Box<WorkbookDigest>, EntryError>,
 }
 
 impl Entry {
     /// What was kept of the workbook, if it loaded.
     #[must_use]
-    pub fn summary(&self) -> Option<&Summary> {
+    pub fn digest(&self) -> Option<&WorkbookDigest> {
         self.outcome.as_deref().ok()
     }
 
@@ -231,7 +231,7 @@ pub fn load_in(path: &Path, folder: PathBuf, shapes: &Shapes) -> Entry {
     let shown = path.display().to_string();
     let (sha256, outcome) = match crate::store::read_guarded(path) {
         Ok((bytes, _)) => {
-            let (hash, outcome) = summarize_bytes(&shown, &bytes, shapes);
+            let (hash, outcome) = digest_bytes(&shown, &bytes, shapes);
             (Some(hash), outcome)
         }
         Err(e) => (None, Err(unreadable(&e))),
@@ -256,13 +256,13 @@ pub fn unreadable(e: &crate::store::OpenError) -> EntryError {
 }
 
 /// Hashes, parses and derives a file's bytes and keeps only the summary.
-pub fn summarize_bytes(
+pub fn digest_bytes(
     shown: &str,
     bytes: &[u8],
     shapes: &Shapes,
-) -> (String, Result<Box<Summary>, EntryError>) {
+) -> (String, Result<Box<WorkbookDigest>, EntryError>) {
     let (hash, opened) = open_bytes(shown, bytes);
-    let summary = opened.map(|o| Box::new(Summary::of(&o.workbook, &o.derived, shapes)));
+    let summary = opened.map(|o| Box::new(WorkbookDigest::of(&o.workbook, &o.derived, shapes)));
     (hash, summary)
 }
 

@@ -7,13 +7,13 @@
 
 use std::path::{Path, PathBuf};
 
+use super::digest::WorkbookDigest;
 use super::export::{self, ExportFormat, Sheet};
 use super::overview::{self, Overview, OverviewRow};
 use super::reviews::{ReviewStatus, WorkbookReview};
 use super::scan::{self, Entry};
 use super::stats::{self, Footer};
 use super::store::ReviewBook;
-use super::summary::Summary;
 use super::view::{self, Filter, Sort};
 use crate::core::{Bilingual, Lang};
 
@@ -84,8 +84,8 @@ impl ReviewSession {
 
     /// What the overview keeps of a row's workbook, when it opened.
     #[must_use]
-    pub fn summary(&self, row: usize) -> Option<&Summary> {
-        self.entries.get(row).and_then(Entry::summary)
+    pub fn digest(&self, row: usize) -> Option<&WorkbookDigest> {
+        self.entries.get(row).and_then(Entry::digest)
     }
 
     /// The review recorded for a row.
@@ -99,10 +99,10 @@ impl ReviewSession {
     fn edit<T>(
         &mut self,
         row: usize,
-        change: impl FnOnce(&mut WorkbookReview, &Summary) -> Result<T, Bilingual>,
+        change: impl FnOnce(&mut WorkbookReview, &WorkbookDigest) -> Result<T, Bilingual>,
     ) -> Result<T, Bilingual> {
         let entry = self.entries.get(row).ok_or_else(|| no_row(row))?;
-        let summary = entry.summary().ok_or_else(|| not_opened(entry))?;
+        let summary = entry.digest().ok_or_else(|| not_opened(entry))?;
         let mut draft = self.reviews.get(entry).cloned().unwrap_or_default();
         let result = change(&mut draft, summary)?;
         draft.touch_identity(
@@ -152,6 +152,34 @@ impl ReviewSession {
         self.edit(row, |r, o| r.set_indicator_comment(&*o.shape, code, text))
     }
 
+    /// Sets the send-back reason (退回原因) of indicator `code`.
+    ///
+    /// # Errors
+    /// When the workbook has no such indicator.
+    pub fn set_indicator_reason(
+        &mut self,
+        row: usize,
+        code: &str,
+        text: &str,
+    ) -> Result<(), Bilingual> {
+        self.edit(row, |r, o| r.set_indicator_reason(&*o.shape, code, text))
+    }
+
+    /// Sends a row back (status 退回) with the unit's reason; empty text keeps
+    /// the status and clears the reason.
+    ///
+    /// # Errors
+    /// When the row did not open or its folder's review file is unreadable.
+    pub fn set_reason(&mut self, row: usize, text: &str) -> Result<(), Bilingual> {
+        self.edit(row, |r, _| {
+            text.trim_end().clone_into(&mut r.reason);
+            if !r.reason.is_empty() {
+                r.status = ReviewStatus::Returned;
+            }
+            Ok(())
+        })
+    }
+
     /// Sets the overall comment of a row's review.
     ///
     /// # Errors
@@ -189,14 +217,14 @@ impl ReviewSession {
         lang: Lang,
     ) -> Result<(ExportFormat, Vec<Sheet>), Bilingual> {
         let format = ExportFormat::from_path(path).ok_or_else(|| unknown_format(path))?;
-        Ok((
-            format,
-            vec![export::overview_sheet(&self.overview, view, lang)],
-        ))
+        let mut sheet = export::overview_sheet(&self.overview, view, lang);
+        export::add_review_columns(&mut sheet, &self.entries, view, &self.reviews, lang);
+        Ok((format, vec![sheet]))
     }
 
-    /// The sheets of the review results of the rows in `view`: CSV gets one
-    /// row per indicator; xlsx gets a summary sheet and the indicator sheet.
+    /// The sheets of the review results of the rows in `view`: a unit sheet
+    /// (one row per reviewed workbook: status, totals, comment, reason) and
+    /// one row per indicator; CSV writes the indicator rows first.
     ///
     /// # Errors
     /// Unknown extension.
@@ -209,18 +237,13 @@ impl ReviewSession {
         let format = ExportFormat::from_path(path).ok_or_else(|| unknown_format(path))?;
         let detail =
             export::review_detail_sheet(&self.entries, &self.overview, view, &self.reviews, lang);
+        let units =
+            export::review_summary_sheet(&self.entries, &self.overview, view, &self.reviews, lang);
+        // The unit's comment, status and reason once, on the unit sheet (CSV
+        // writes it beside the indicator file), not on every indicator row.
         let sheets = match format {
-            ExportFormat::Csv => vec![detail],
-            ExportFormat::Xlsx => vec![
-                export::review_summary_sheet(
-                    &self.entries,
-                    &self.overview,
-                    view,
-                    &self.reviews,
-                    lang,
-                ),
-                detail,
-            ],
+            ExportFormat::Csv => vec![detail, units],
+            ExportFormat::Xlsx => vec![units, detail],
         };
         Ok((format, sheets))
     }

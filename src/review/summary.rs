@@ -1,311 +1,377 @@
-//! What reviewer mode keeps of a workbook once it has been read: the figures
-//! of its overview row and a compact score sheet (one cell per indicator) for
-//! the review total, the matrix and the exports. The parsed workbook and its
-//! derivation are dropped right after; the drill-in and the comparison read
-//! the file again (`review::lazy`). Pure.
-//!
-//! Scoring tables repeat across units (one bureau, one table), so the table's
-//! shape — codes, names, weights — is shared between summaries (`Shapes`).
-
-use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex, PoisonError};
+//! The bureau's summary (汇总表): one row per unit in view — officer total,
+//! reviewer total, their difference, the grade, the review status and the
+//! warnings — then the grade distribution (优/良/中/差/未评定, counts and
+//! shares) and the averages. Pure: built from the overview rows; rendered to
+//! Markdown and CSV here and to xlsx with live formulas in `summary_xlsx`.
 
 use rust_decimal::Decimal;
 
-use super::overview::KEY_RATIOS;
-use super::reviews::{IndicatorTable, ScoreLine, WorkbookReview, review_total_of};
-use crate::core::engine::fast_hash::{FxHasher, FxMap};
-use crate::core::engine::{Derived, Grade, ScoreBasis, Severity};
-use crate::core::model::{Indicator, Workbook};
+use super::export::pick;
+use super::overview::OverviewRow;
+use super::reviews::ReviewStatus;
+use super::stats::GRADES;
+use crate::core::Lang;
+use crate::core::engine::Grade;
+use crate::core::num::{fmt_percent, fmt_score, round2};
 
-/// One indicator of a scoring table, in depth-first order.
+/// One unit of the summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ShapeRow {
-    pub code: String,
-    pub name: String,
-    /// 0 = 一级指标.
-    pub depth: usize,
-    pub weight: Decimal,
-    pub leaf: bool,
+pub struct SummaryRow {
+    /// The unit's name, or the file name when the file could not be read.
+    pub unit: String,
+    pub file_name: String,
+    pub year: Option<u16>,
+    /// The total computed from the officer's entries, as displayed.
+    pub officer_total: Option<Decimal>,
+    /// The total with the reviewer's scores, once reviewed or scored.
+    pub reviewer_total: Option<Decimal>,
+    /// Reviewer − officer, when both exist.
+    pub difference: Option<Decimal>,
+    /// By the reviewer's total when there is one, else the officer's; `None`
+    /// (未评定) when the file could not be read or leaves are still unscored.
+    pub grade: Option<Grade>,
+    pub status: ReviewStatus,
+    /// Warnings of every severity.
+    pub warnings: usize,
 }
 
-/// A scoring table's indicators without rules or entries.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct TableShape {
-    pub rows: Vec<ShapeRow>,
-}
-
-impl TableShape {
-    #[must_use]
-    pub fn of(workbook: &Workbook) -> Self {
-        Self::from_flat(&workbook.table.flatten())
-    }
-
-    fn from_flat(flat: &[(usize, &Indicator)]) -> Self {
-        let rows = flat
-            .iter()
-            .map(|(depth, ind)| ShapeRow {
-                code: ind.code.clone(),
-                name: ind.name.clone(),
-                depth: *depth,
-                weight: ind.weight,
-                leaf: ind.is_leaf(),
-            })
-            .collect();
-        Self { rows }
-    }
-
-    /// True when this is the shape of `flat` (compared without building it).
-    fn matches(&self, flat: &[(usize, &Indicator)]) -> bool {
-        self.rows.len() == flat.len()
-            && self.rows.iter().zip(flat).all(|(row, (depth, ind))| {
-                row.depth == *depth
-                    && row.leaf == ind.is_leaf()
-                    && row.weight == ind.weight
-                    && row.code == ind.code
-                    && row.name == ind.name
-            })
-    }
-
-    /// The row of indicator `code`.
-    #[must_use]
-    pub fn find(&self, code: &str) -> Option<&ShapeRow> {
-        self.rows.iter().find(|r| r.code == code)
-    }
-}
-
-impl IndicatorTable for TableShape {
-    fn indicator(&self, code: &str) -> Option<(bool, Decimal)> {
-        self.find(code).map(|r| (r.leaf, r.weight))
-    }
-}
-
-/// Hands out one shared `TableShape` per distinct table; safe to share
-/// between the loading threads. Tables are told apart by a fast hash of
-/// their indicators, then compared in full.
-#[derive(Debug, Default)]
-pub struct Shapes {
-    seen: Mutex<FxMap<u64, Vec<Arc<TableShape>>>>,
-}
-
-impl Shapes {
-    /// The shared shape of `workbook`'s table.
-    pub fn intern(&self, workbook: &Workbook) -> Arc<TableShape> {
-        let flat = workbook.table.flatten();
-        let mut hasher = FxHasher::default();
-        for (depth, ind) in &flat {
-            (depth, &ind.code, &ind.name, ind.weight, ind.is_leaf()).hash(&mut hasher);
-        }
-        let key = hasher.finish();
-        let mut seen = self.seen.lock().unwrap_or_else(PoisonError::into_inner);
-        let known = seen.entry(key).or_default();
-        if let Some(shape) = known.iter().find(|s| s.matches(&flat)) {
-            return Arc::clone(shape);
-        }
-        let shape = Arc::new(TableShape::from_flat(&flat));
-        known.push(Arc::clone(&shape));
-        shape
-    }
-}
-
-/// One indicator's computed score, aligned with `TableShape::rows`.
+/// How many units have one grade (`None`: 未评定) and their share in percent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ScoreCell {
-    /// Unrounded, within 0..=weight.
-    pub score: Decimal,
-    pub basis: ScoreBasis,
-    /// The weight still counts (not taken out as not applicable).
-    pub counted: bool,
+pub struct GradeShare {
+    pub grade: Option<Grade>,
+    pub count: usize,
+    /// Percent of all units, half-up to 2 places; `None` (n/a) without units.
+    pub share: Option<Decimal>,
 }
 
-/// Everything the overview, the matrix and the exports need of one workbook.
+/// The whole summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
-    pub unit: String,
-    pub year: u16,
-    /// reported.total_score: what the report prints.
-    pub reported_total: Option<Decimal>,
-    /// The computed total as displayed (half-up, 2 places).
-    pub computed_total: Decimal,
-    pub grade: Grade,
-    /// Display values of `KEY_RATIOS`.
-    pub ratios: [Option<Decimal>; 4],
-    /// Warning counts in `Severity::ALL` order.
-    pub warnings: [usize; 4],
-    pub shape: Arc<TableShape>,
-    /// Aligned with `shape.rows`.
-    pub scores: Box<[ScoreCell]>,
-    raw_total: Decimal,
-    max_total: Decimal,
-    removed_weight: Decimal,
+    pub rows: Vec<SummaryRow>,
+    /// 优, 良, 中, 差, then 未评定.
+    pub distribution: Vec<GradeShare>,
+    /// Averages (half-up, 2 places) over the units that have the figure.
+    pub officer_average: Option<Decimal>,
+    pub reviewer_average: Option<Decimal>,
+    pub difference_average: Option<Decimal>,
 }
 
-impl Summary {
-    /// Summarises a loaded workbook; `shapes` shares its table's shape.
-    #[must_use]
-    pub fn of(workbook: &Workbook, derived: &Derived, shapes: &Shapes) -> Self {
-        let scores = &derived.scores;
-        Self {
-            unit: workbook.unit.name.clone(),
-            year: workbook.unit.fiscal_year,
-            reported_total: workbook.reported.total_score,
-            computed_total: derived.total_display(),
-            grade: derived.grade,
-            ratios: KEY_RATIOS.map(|id| derived.metric(id).and_then(|m| m.display)),
-            warnings: Severity::ALL.map(|s| derived.count(s)),
-            shape: shapes.intern(workbook),
-            scores: scores
-                .indicators
-                .iter()
-                .map(|r| ScoreCell {
-                    score: r.score,
-                    basis: r.basis,
-                    counted: !r.counted_weight.is_zero(),
-                })
-                .collect(),
-            raw_total: scores.raw_total,
-            max_total: scores.max_total,
-            removed_weight: scores.removed_weight,
-        }
-    }
+/// The summary of the overview rows in `view`, in view order.
+#[must_use]
+pub fn build(rows: &[OverviewRow], view: &[usize]) -> Summary {
+    build_from_rows(
+        view.iter()
+            .filter_map(|&i| rows.get(i))
+            .map(summary_row)
+            .collect(),
+    )
+}
 
-    /// Each indicator with its computed score, in table order.
-    pub fn cells(&self) -> impl Iterator<Item = (&ShapeRow, &ScoreCell)> {
-        self.shape.rows.iter().zip(self.scores.iter())
-    }
-
-    /// The computed score of indicator `code`.
-    #[must_use]
-    pub fn cell(&self, code: &str) -> Option<(&ShapeRow, &ScoreCell)> {
-        self.cells().find(|(r, _)| r.code == code)
-    }
-
-    /// The total with the reviewer's scores in place (see `reviews::review_total`).
-    #[must_use]
-    pub fn review_total(&self, review: &WorkbookReview) -> Decimal {
-        let lines = self.cells().map(|(row, cell)| ScoreLine {
-            code: &row.code,
-            basis: cell.basis,
-            counted: cell.counted,
-            weight: row.weight,
-            score: cell.score,
-        });
-        review_total_of(
-            lines,
-            self.raw_total,
-            self.max_total,
-            self.removed_weight,
-            review,
-        )
-    }
-
-    /// The reviewer's entries that no longer fit this table: a code it does
-    /// not have, a score on an indicator that is now a subtotal, or a score
-    /// above the indicator's weight; each with why.
-    #[must_use]
-    pub fn mismatches(&self, review: &WorkbookReview) -> Vec<(String, MismatchReason)> {
-        review
-            .indicators
-            .iter()
-            .filter_map(|(code, entry)| {
-                let reason = match self.shape.find(code) {
-                    None => MismatchReason::Gone,
-                    Some(row) if !row.leaf && entry.score.is_some() => MismatchReason::Subtotal,
-                    Some(row) if entry.score.is_some_and(|s| s > row.weight) => {
-                        MismatchReason::AboveWeight
-                    }
-                    Some(_) => return None,
-                };
-                Some((code.clone(), reason))
-            })
-            .collect()
+/// The distribution and averages of unit rows already made.
+#[must_use]
+pub fn build_from_rows(rows: Vec<SummaryRow>) -> Summary {
+    let total = rows.len();
+    let distribution = GRADES
+        .iter()
+        .map(|g| Some(*g))
+        .chain(std::iter::once(None))
+        .map(|grade| {
+            let count = rows.iter().filter(|r| r.grade == grade).count();
+            GradeShare {
+                grade,
+                count,
+                share: share(count, total),
+            }
+        })
+        .collect();
+    Summary {
+        officer_average: average(rows.iter().filter_map(|r| r.officer_total)),
+        reviewer_average: average(rows.iter().filter_map(|r| r.reviewer_total)),
+        difference_average: average(rows.iter().filter_map(|r| r.difference)),
+        rows,
+        distribution,
     }
 }
 
-/// Why a reviewer's entry no longer fits the workbook.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MismatchReason {
-    /// The table has no such indicator any more.
-    Gone,
-    /// It carries a score but is now a subtotal.
-    Subtotal,
-    /// Its score is above the indicator's new weight.
-    AboveWeight,
+fn summary_row(row: &OverviewRow) -> SummaryRow {
+    let difference = row
+        .review_total
+        .zip(row.computed_total)
+        .map(|(reviewer, officer)| reviewer - officer);
+    let grade = match (row.review_total, row.grade) {
+        _ if !row.graded => None,
+        (Some(total), Some(_)) => Some(Grade::from_score(total)),
+        (_, grade) => grade,
+    };
+    SummaryRow {
+        unit: row.unit.clone().unwrap_or_else(|| row.file_name.clone()),
+        file_name: row.file_name.clone(),
+        year: row.year,
+        officer_total: row.computed_total,
+        reviewer_total: row.review_total,
+        difference,
+        grade,
+        status: row.status,
+        warnings: row.warning_total(),
+    }
 }
 
-impl MismatchReason {
-    #[must_use]
-    pub fn zh(self) -> &'static str {
-        match self {
-            Self::Gone => "指标已不存在",
-            Self::Subtotal => "已成为汇总指标",
-            Self::AboveWeight => "审核得分超过新分值",
-        }
-    }
+/// `count` of `total` in percent, half-up to 2 places; n/a for no units.
+fn share(count: usize, total: usize) -> Option<Decimal> {
+    (total > 0).then(|| round2(Decimal::from(count) * Decimal::ONE_HUNDRED / Decimal::from(total)))
+}
 
-    #[must_use]
-    pub fn en(self) -> &'static str {
-        match self {
-            Self::Gone => "indicator no longer exists",
-            Self::Subtotal => "now a subtotal",
-            Self::AboveWeight => "review score above the new weight",
-        }
+fn average(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    let (sum, n) = values.fold((Decimal::ZERO, 0_u32), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| round2(sum / Decimal::from(n)))
+}
+
+/// The grade's label; 未评定 for none.
+#[must_use]
+pub fn grade_label(grade: Option<Grade>, lang: Lang) -> String {
+    match (grade, lang) {
+        (Some(g), Lang::Zh) => g.label_zh().to_owned(),
+        (Some(g), Lang::En) => g.label_en().to_owned(),
+        (None, _) => pick(lang, "未评定", "not graded"),
     }
+}
+
+/// The unit table's headers.
+#[must_use]
+pub fn row_headers(lang: Lang) -> Vec<String> {
+    [
+        ("单位", "Unit"),
+        ("文件", "File"),
+        ("年度", "Year"),
+        ("自评计算得分", "Officer total (computed)"),
+        ("审核得分", "Reviewer total"),
+        ("差额（审核−自评）", "Difference (reviewer − officer)"),
+        ("等级", "Grade"),
+        ("审核状态", "Review status"),
+        ("警告数", "Warnings"),
+    ]
+    .iter()
+    .map(|(zh, en)| pick(lang, zh, en))
+    .collect()
+}
+
+/// The distribution table's headers.
+#[must_use]
+pub fn distribution_headers(lang: Lang) -> Vec<String> {
+    [("等级", "Grade"), ("单位数", "Units"), ("占比", "Share")]
+        .iter()
+        .map(|(zh, en)| pick(lang, zh, en))
+        .collect()
+}
+
+/// The sheet's and the document's title.
+#[must_use]
+pub fn title(lang: Lang) -> String {
+    pick(lang, "审核汇总表", "Review summary")
+}
+
+/// The label of the averages line.
+#[must_use]
+pub fn average_label(lang: Lang) -> String {
+    pick(lang, "平均", "Average")
+}
+
+fn opt_score(v: Option<Decimal>) -> String {
+    v.map(fmt_score).unwrap_or_default()
+}
+
+fn signed(v: Option<Decimal>) -> String {
+    match v {
+        Some(d) if d > Decimal::ZERO => format!("+{}", fmt_score(d)),
+        Some(d) => fmt_score(d),
+        None => String::new(),
+    }
+}
+
+fn na(v: Option<Decimal>, show: fn(Decimal) -> String) -> String {
+    v.map_or_else(|| "n/a".to_owned(), show)
+}
+
+/// A unit row as text cells (Markdown and CSV).
+fn row_cells(row: &SummaryRow, lang: Lang) -> Vec<String> {
+    vec![
+        row.unit.clone(),
+        row.file_name.clone(),
+        row.year.map(|y| y.to_string()).unwrap_or_default(),
+        opt_score(row.officer_total),
+        opt_score(row.reviewer_total),
+        signed(row.difference),
+        grade_label(row.grade, lang),
+        row.status.label(lang).to_owned(),
+        row.warnings.to_string(),
+    ]
+}
+
+fn distribution_cells(share: &GradeShare, lang: Lang) -> Vec<String> {
+    vec![
+        grade_label(share.grade, lang),
+        share.count.to_string(),
+        na(share.share, fmt_percent),
+    ]
+}
+
+fn average_cells(summary: &Summary, lang: Lang) -> Vec<String> {
+    let mut cells = vec![average_label(lang), String::new(), String::new()];
+    cells.push(na(summary.officer_average, fmt_score));
+    cells.push(na(summary.reviewer_average, fmt_score));
+    cells.push(
+        summary
+            .difference_average
+            .map_or_else(|| "n/a".to_owned(), |d| signed(Some(d))),
+    );
+    cells
+}
+
+/// Markdown: the title, the unit table with its averages line, the distribution.
+#[must_use]
+pub fn to_markdown(summary: &Summary, lang: Lang) -> String {
+    let mut out = format!("# {}\n\n", title(lang));
+    let headers = row_headers(lang);
+    let mut body: Vec<Vec<String>> = summary.rows.iter().map(|r| row_cells(r, lang)).collect();
+    let mut averages = average_cells(summary, lang);
+    averages.resize(headers.len(), String::new());
+    body.push(averages);
+    push_table(&mut out, &headers, &body);
+    out.push_str(&format!(
+        "\n## {}\n\n",
+        pick(lang, "等级分布", "Grade distribution")
+    ));
+    let rows: Vec<Vec<String>> = summary
+        .distribution
+        .iter()
+        .map(|s| distribution_cells(s, lang))
+        .collect();
+    push_table(&mut out, &distribution_headers(lang), &rows);
+    out
+}
+
+fn push_table(out: &mut String, headers: &[String], rows: &[Vec<String>]) {
+    let line = |cells: &[String]| {
+        let escaped: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
+        format!("| {} |\n", escaped.join(" | "))
+    };
+    out.push_str(&line(headers));
+    out.push_str(&format!("|{}\n", "---|".repeat(headers.len())));
+    for row in rows {
+        out.push_str(&line(row));
+    }
+}
+
+/// CSV (UTF-8 with a byte-order mark): the unit table, its averages line, an
+/// empty line, the distribution.
+///
+/// # Errors
+/// Only if the CSV writer fails, which writing to memory does not.
+pub fn to_csv(summary: &Summary, lang: Lang) -> Result<Vec<u8>, csv::Error> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(&mut out);
+        let headers = row_headers(lang);
+        // An empty line between the tables (a lone empty field would read `""`).
+        let gap = vec![String::new(); headers.len()];
+        writer.write_record(&headers)?;
+        for row in &summary.rows {
+            writer.write_record(row_cells(row, lang))?;
+        }
+        writer.write_record(average_cells(summary, lang))?;
+        writer.write_record(&gap)?;
+        writer.write_record(distribution_headers(lang))?;
+        for share in &summary.distribution {
+            writer.write_record(distribution_cells(share, lang))?;
+        }
+        writer.flush()?;
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::engine::derive;
-    use crate::core::sample::sample_workbook;
-    use crate::review::reviews::review_total;
+    use rust_decimal_macros::dec;
 
-    #[test]
-    fn summary_keeps_what_the_overview_needs() {
-        let wb = sample_workbook();
-        let d = derive(&wb);
-        let shapes = Shapes::default();
-        let s = Summary::of(&wb, &d, &shapes);
-        assert_eq!(s.computed_total, d.total_display());
-        assert_eq!(s.scores.len(), wb.table.flatten().len());
-        let mut r = WorkbookReview::default();
-        assert_eq!(s.review_total(&r), review_total(&d, &r));
-        r.set_score(&wb, "A1", "3").expect("score");
-        r.set_score(&s.shape.as_ref().clone(), "D3", "5")
-            .expect("a shape checks like a workbook");
-        assert_eq!(s.review_total(&r), review_total(&d, &r));
+    fn row(unit: &str, computed: Option<Decimal>, review: Option<Decimal>) -> OverviewRow {
+        OverviewRow {
+            entry: 0,
+            file_name: format!("{unit}.json"),
+            path: String::new(),
+            error: None,
+            unit: computed.map(|_| unit.to_owned()),
+            year: Some(2023),
+            reported_total: None,
+            computed_total: computed,
+            difference: None,
+            grade: computed.map(Grade::from_score),
+            graded: computed.is_some(),
+            subtotals: Vec::new(),
+            ratios: [None; 4],
+            warnings: [1, 0, 2, 0],
+            status: ReviewStatus::Unreviewed,
+            review_total: review,
+            comment: String::new(),
+            review_stale: false,
+            mismatched: Vec::new(),
+            changed_on_disk: false,
+            duplicate: false,
+            search_text: String::new(),
+        }
     }
 
     #[test]
-    fn one_table_is_shared() {
-        let wb = sample_workbook();
-        let d = derive(&wb);
-        let shapes = Shapes::default();
-        let a = Summary::of(&wb, &d, &shapes);
-        let b = Summary::of(&wb, &d, &shapes);
-        assert!(Arc::ptr_eq(&a.shape, &b.shape));
-    }
-
-    #[test]
-    fn entries_that_no_longer_fit_are_named() {
-        let wb = sample_workbook();
-        let s = Summary::of(&wb, &derive(&wb), &Shapes::default());
-        let mut r = WorkbookReview::default();
-        r.set_score(&wb, "A1", "4").expect("score");
-        r.set_indicator_comment(&wb, "A", "总体尚可")
-            .expect("comment");
-        assert!(s.mismatches(&r).is_empty());
-        r.indicators.entry("Z9".into()).or_default().comment = "旧指标".into();
-        r.indicators.entry("A".into()).or_default().score = Some(Decimal::ONE);
-        r.indicators.entry("A1".into()).or_default().score = Some(Decimal::from(50));
-        let found = s.mismatches(&r);
+    fn grades_follow_the_reviewer_total_and_shares_round_half_up() {
+        let rows = vec![
+            row("甲", Some(dec!(91)), Some(dec!(89.5))),
+            row("乙", Some(dec!(85.44)), None),
+            row("丙", None, None),
+        ];
+        let s = build(&rows, &[0, 1, 2]);
         assert_eq!(
-            found,
-            vec![
-                ("A".to_owned(), MismatchReason::Subtotal),
-                ("A1".to_owned(), MismatchReason::AboveWeight),
-                ("Z9".to_owned(), MismatchReason::Gone),
-            ]
+            s.rows[0].grade,
+            Some(Grade::Good),
+            "89.5 after review is 良"
         );
+        assert_eq!(s.rows[0].difference, Some(dec!(-1.5)));
+        assert_eq!(s.rows[1].difference, None);
+        assert_eq!(s.rows[2].grade, None);
+        assert_eq!(s.rows[2].unit, "丙.json");
+        let counts: Vec<usize> = s.distribution.iter().map(|d| d.count).collect();
+        assert_eq!(counts, vec![0, 2, 0, 0, 1]);
+        // 2 of 3 = 66.666… → 66.67; 1 of 3 → 33.33.
+        assert_eq!(s.distribution[1].share, Some(dec!(66.67)));
+        assert_eq!(s.distribution[4].share, Some(dec!(33.33)));
+        assert_eq!(s.officer_average, Some(dec!(88.22)));
+        assert_eq!(s.reviewer_average, Some(dec!(89.5)));
+        assert_eq!(s.rows[0].warnings, 3);
+    }
+
+    #[test]
+    fn unscored_leaves_are_not_graded() {
+        let mut unfinished = row("丁", Some(dec!(40)), None);
+        unfinished.graded = false;
+        let s = build(&[unfinished], &[0]);
+        assert_eq!(s.rows[0].grade, None, "未评定, not 差");
+        assert_eq!(s.distribution[4].count, 1);
+        assert_eq!(s.distribution[3].count, 0);
+    }
+
+    #[test]
+    fn no_units_gives_n_a_not_a_division_by_zero() {
+        let s = build(&[], &[]);
+        assert!(
+            s.distribution
+                .iter()
+                .all(|d| d.count == 0 && d.share.is_none())
+        );
+        assert_eq!(s.officer_average, None);
+        let md = to_markdown(&s, Lang::Zh);
+        assert!(md.contains("| 优 | 0 | n/a |"), "{md}");
+        let csv = to_csv(&s, Lang::En).expect("csv");
+        assert!(String::from_utf8_lossy(&csv).contains("Average,,,n/a,n/a,n/a"));
     }
 }

@@ -5,6 +5,7 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
+use super::collate::{NameKey, name_key};
 use super::overview::{KEY_RATIOS, Overview, OverviewRow};
 use super::reviews::ReviewStatus;
 use crate::core::Lang;
@@ -183,7 +184,7 @@ impl Column {
             Self::Status => Cell::Text(row.status.label(lang).to_owned()),
             Self::ReviewTotal => row.review_total.map_or(Cell::Blank, Cell::Score),
             Self::Flags => {
-                let text = flags_text(row, lang);
+                let text = notes_text(row, lang);
                 if text.is_empty() {
                     Cell::Blank
                 } else {
@@ -194,7 +195,20 @@ impl Column {
     }
 }
 
-/// The notes of a row: its load error, a duplicate, a change since review.
+/// The 备注 of a row: its flags, then the reviewer's comment on the
+/// workbook on one line (line breaks become spaces).
+#[must_use]
+pub fn notes_text(row: &OverviewRow, lang: Lang) -> String {
+    let flags = flags_text(row, lang);
+    let comment = row.comment.split_whitespace().collect::<Vec<_>>().join(" ");
+    match (flags.is_empty(), comment.is_empty()) {
+        (_, true) => flags,
+        (true, false) => comment,
+        (false, false) => format!("{flags}；{comment}"),
+    }
+}
+
+/// The flags of a row: its load error, a duplicate, a change since review.
 #[must_use]
 pub fn flags_text(row: &OverviewRow, lang: Lang) -> String {
     let mut parts = Vec::new();
@@ -227,7 +241,7 @@ pub fn flags_text(row: &OverviewRow, lang: Lang) -> String {
 
 /// "审核条目不再匹配：B2.5（指标已不存在）、…".
 #[must_use]
-pub fn mismatch_text(found: &[(String, super::summary::MismatchReason)], lang: Lang) -> String {
+pub fn mismatch_text(found: &[(String, super::digest::MismatchReason)], lang: Lang) -> String {
     let (head, sep) = match lang {
         Lang::Zh => ("审核条目不再匹配：", "、"),
         Lang::En => ("review entries that no longer match: ", ", "),
@@ -253,7 +267,8 @@ pub struct Sort {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Key<'a> {
     Number(Decimal),
-    Text(&'a str),
+    /// A unit or file name, in pinyin order.
+    Name(NameKey<'a>),
     Rank(u8),
 }
 
@@ -278,8 +293,8 @@ fn key(row: &OverviewRow, column: Column) -> Option<Key<'_>> {
     let num = |v: Option<Decimal>| v.map(Key::Number);
     let count = |n: usize| Some(Key::Number(Decimal::from(n)));
     match column {
-        Column::File => Some(Key::Text(&row.file_name)),
-        Column::Unit => row.unit.as_deref().map(Key::Text),
+        Column::File => Some(Key::Name(name_key(&row.file_name))),
+        Column::Unit => row.unit.as_deref().map(|u| Key::Name(name_key(u))),
         Column::Year => num(row.year.map(Decimal::from)),
         Column::Reported => num(row.reported_total),
         Column::Computed => num(row.computed_total),
@@ -299,9 +314,11 @@ fn key(row: &OverviewRow, column: Column) -> Option<Key<'_>> {
         Column::Status => Some(Key::Rank(status_rank(row.status))),
         Column::ReviewTotal => num(row.review_total),
         Column::Flags => {
-            let rank = u8::from(row.error.is_some()) * 4
-                + u8::from(row.duplicate) * 2
-                + u8::from(row.review_stale || row.changed_on_disk || !row.mismatched.is_empty());
+            let rank = u8::from(row.error.is_some()) * 8
+                + u8::from(row.duplicate) * 4
+                + u8::from(row.review_stale || row.changed_on_disk || !row.mismatched.is_empty())
+                    * 2
+                + u8::from(!row.comment.is_empty());
             (rank > 0).then_some(Key::Rank(rank))
         }
     }
@@ -356,6 +373,8 @@ pub struct Filter {
     pub grades: Vec<Grade>,
     /// Keep these review statuses; empty keeps all.
     pub statuses: Vec<ReviewStatus>,
+    /// Keep these fiscal years; empty keeps all (a file that did not open has none).
+    pub years: Vec<u16>,
     /// Keep rows with at least one warning of this severity or worse.
     pub min_severity: Option<Severity>,
     /// Keep rows whose |reported − computed| is above this.
@@ -378,6 +397,7 @@ impl Filter {
             && terms.iter().all(|t| row.search_text.contains(t.as_str()))
             && (self.grades.is_empty() || row.grade.is_some_and(|g| self.grades.contains(&g)))
             && (self.statuses.is_empty() || self.statuses.contains(&row.status))
+            && (self.years.is_empty() || row.year.is_some_and(|y| self.years.contains(&y)))
             && self
                 .min_severity
                 .is_none_or(|s| row.warnings_at_least(s) > 0)

@@ -67,12 +67,18 @@ pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
             app.update(Action::ReviewEffectDone(outcome));
         }
         ReviewEffect::Load { purpose, requests } => {
-            let loaded = crate::review::lazy::load(*purpose, requests);
+            let loaded = crate::review::lazy::load(purpose.clone(), requests);
             app.update(Action::ReviewLoaded(Box::new(loaded)));
         }
         ReviewEffect::Reload(checks) => {
             let reloaded = crate::review::lazy::reload(checks);
             app.update(Action::ReviewReloaded(Box::new(reloaded)));
+        }
+        ReviewEffect::WriteDocument { path, bytes } => {
+            let outcome = crate::review::documents::write_document(path, bytes)
+                .map(|()| format!("{} {}", t::REVIEW_EXPORTED.get(lang), path.display()))
+                .map_err(|why| why.get(lang).to_owned());
+            app.update(Action::ReviewEffectDone(outcome));
         }
     }
 }
@@ -81,6 +87,12 @@ pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
 #[must_use]
 pub fn review_action_for_event(app: &ReviewApp, event: &Event) -> Option<Action> {
     match (event, &app.screen) {
+        (Event::Key(key), crate::app::review::Screen::Drill { .. })
+            if key.kind == KeyEventKind::Press
+                && app.mode_kind() == crate::app::ModeKind::Browse =>
+        {
+            crate::app::keymap::review_drill_action(key)
+        }
         (Event::Key(key), _) if key.kind == KeyEventKind::Press => action_for(app.mode_kind(), key),
         (Event::Resize(w, h), _) => Some(Action::Resize(*w, *h)),
         (Event::Paste(text), _) => Some(Action::Paste(text.clone())),

@@ -183,14 +183,26 @@ pub(super) fn indicator(app: &App) -> (String, Entries) {
             fmt_score(r.lost)
         ),
     );
+    // What would change the score comes first: the question asked every year.
+    super::what_if::move_entries(app, row.index, &mut e);
     entry(&mut e, t::RULE.get(lang), r.rule.get(lang));
     entry(&mut e, t::STANDARD.get(lang), ind.standard.clone());
-    if let (Some(m), Some(v)) = (r.metric, r.metric_value) {
-        let source = if r.value_source == Some(ValueSource::Reported) {
-            t::FROM_REPORT.get(lang)
-        } else {
-            ""
-        };
+    let source = if r.value_source == Some(ValueSource::Reported) {
+        t::FROM_REPORT.get(lang)
+    } else {
+        ""
+    };
+    if let Some(own) = r.measure.as_deref() {
+        // The leaf's own measure: another basis, or the table's formula.
+        entry(&mut e, t::FORMULA.get(lang), own.formula.get(lang));
+        if let Some(v) = r.metric_value {
+            let shown = format!("{} {}{source}", own.label.get(lang), fmt_percent(v));
+            entry(&mut e, t::MEASURED.get(lang), shown);
+        }
+        if let Some(expr) = &own.measured.expression {
+            entry(&mut e, t::ARITHMETIC.get(lang), expr.get(lang));
+        }
+    } else if let (Some(m), Some(v)) = (r.metric, r.metric_value) {
         entry(
             &mut e,
             t::MEASURED.get(lang),
@@ -201,6 +213,7 @@ pub(super) fn indicator(app: &App) -> (String, Entries) {
         }
     }
     entry(&mut e, t::WORKING.get(lang), r.working.get(lang));
+    super::what_if::grade_entries(app, row.index, &mut e);
     if r.basis != ScoreBasis::Subtotal {
         if let Some(s) = ind.entry.officer_score {
             entry(&mut e, t::COL_SELF.get(lang), fmt_score(s));

@@ -6,9 +6,11 @@ mod forms;
 mod header;
 mod overlay;
 mod panes;
+mod reader;
 pub mod review;
 pub mod textarea;
 pub mod theme;
+mod what_if;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -52,8 +54,12 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     let a = areas(screen);
     header::render(app, frame, a.header, &theme);
-    (panes::view(app.pane).render)(app, frame, a.pane, &theme);
-    detail::render(app, frame, a.detail, &theme);
+    if matches!(app.mode, crate::app::Mode::Read(_)) {
+        reader::render(app, frame, crate::layout::body(screen), &theme);
+    } else {
+        (panes::view(app.pane).render)(app, frame, a.pane, &theme);
+        detail::render(app, frame, a.detail, &theme);
+    }
     footer::render(app, frame, a.footer, &theme);
     overlay::render(app, frame, screen, &theme);
 }

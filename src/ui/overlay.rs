@@ -120,6 +120,7 @@ fn help(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme, scroll: usize
         (ModeKind::ConfirmDelete, t::STRUCTURE_CONFIRM),
         (ModeKind::ConfirmQuit, t::QUIT_TITLE),
         (ModeKind::Help, t::HELP_SECTION),
+        (ModeKind::Reader, crate::app::reader::TITLE),
     ];
     let mut lines = Vec::new();
     for (mode, title) in sections {

@@ -13,7 +13,7 @@ use crate::app::review::{ReviewApp, ReviewMode, Screen};
 use crate::core::engine::Grade;
 use crate::core::num::fmt_score;
 use crate::i18n as t;
-use crate::review::view::Column;
+use crate::review::view::{Column, notes_text};
 use crate::text::{pad_left, pad_right, truncate, width};
 
 fn column_width(column: Column) -> usize {
@@ -35,8 +35,16 @@ pub fn render(app: &ReviewApp, frame: &mut Frame) {
     let theme = Theme::new(app.monochrome);
     if let Screen::Drill { app: drill, .. } = &app.screen {
         super::render(drill, frame);
-        if let ReviewMode::Help(scroll) = app.mode {
-            help(app, frame, screen, &theme, scroll);
+        match app.mode {
+            ReviewMode::Help(scroll) => help(app, frame, screen, &theme, scroll),
+            // A reviewer's prompt (an indicator's send-back reason) takes the
+            // drill-in's last two lines.
+            ReviewMode::Prompt(..) if screen.height >= 2 => {
+                let area = Rect::new(screen.x, screen.bottom() - 2, screen.width, 2);
+                frame.render_widget(Clear, area);
+                bottom(app, frame, area, &theme);
+            }
+            _ => {}
         }
         return;
     }
@@ -97,6 +105,8 @@ fn title_line(app: &ReviewApp) -> String {
         filters.push(format!("“{}”", f.text));
     }
     filters.extend(f.grades.iter().map(|g| g.label(lang).to_owned()));
+    filters.extend(f.years.iter().map(u16::to_string));
+    filters.extend(f.statuses.iter().map(|s| s.label(lang).to_owned()));
     if f.min_severity.is_some() {
         filters.push("⚠".to_owned());
     }
@@ -287,8 +297,27 @@ fn stats(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
         Line::from(truncate(&line1, cells)),
         Line::from(grade_spans),
         Line::from(Span::styled(truncate(&hist_line, cells), theme.bar)),
+        notes_line(app, cells, theme),
     ];
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The selected row's 备注 (flags and the reviewer's comment) in full, as far
+/// as the line reaches: the column in the table is narrow.
+fn notes_line(app: &ReviewApp, cells: usize, theme: &Theme) -> Line<'static> {
+    let notes = app
+        .selected_row()
+        .and_then(|r| app.session.rows().get(r))
+        .map(|row| notes_text(row, app.lang))
+        .unwrap_or_default();
+    if notes.is_empty() {
+        return Line::from("");
+    }
+    let label = Column::Flags.label(&app.session.overview, app.lang);
+    Line::from(vec![
+        Span::styled(format!("{label}："), theme.header_row),
+        Span::raw(truncate(&notes, cells.saturating_sub(width(&label) + 2))),
+    ])
 }
 
 fn matrix(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -306,10 +335,15 @@ fn matrix(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
     let count = (room / (cell_w + 1)).max(1);
     let cols: Vec<usize> = (*first_column..matrix.columns.len()).take(count).collect();
     let mut header = vec![Cell::from(truncate(app.tr(t::REVIEW_LEGEND), unit_w))];
-    header.extend(
-        cols.iter()
-            .map(|&c| Cell::from(truncate(&matrix.columns[c].code, cell_w))),
-    );
+    // The first column shown is the selected one: Enter opens it.
+    header.extend(cols.iter().map(|&c| {
+        let cell = Cell::from(truncate(&matrix.columns[c].code, cell_w));
+        if c == *first_column {
+            cell.style(theme.selected)
+        } else {
+            cell
+        }
+    }));
     let rows: Vec<Row> = matrix
         .rows
         .iter()
@@ -413,7 +447,7 @@ fn bottom(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
     let hint_line = Line::from(Span::styled(truncate(&hints.join(" · "), cells), theme.dim));
     let (second, cursor) = match &app.mode {
         ReviewMode::Prompt(kind, editor) => {
-            let label = format!("{}: ", app.tr(kind.label()));
+            let label = format!("{}: ", app.prompt_label(*kind));
             let x = width(&label) + width(editor.before_caret());
             let error = editor
                 .error
@@ -454,9 +488,11 @@ fn help(app: &ReviewApp, frame: &mut Frame, screen: Rect, theme: &Theme, scroll:
     for (mode, title) in [
         (ModeKind::ReviewList, t::REVIEW_TITLE),
         (ModeKind::ReviewCompare, t::REVIEW_DIFF),
+        (ModeKind::ReviewDrill, t::REVIEW_DRILL),
         (ModeKind::Prompt, t::REVIEW_FILTERS),
         (ModeKind::Browse, t::BROWSE),
         (ModeKind::Edit, t::EDITING),
+        (ModeKind::Reader, crate::app::reader::TITLE),
     ] {
         lines.push(Line::from(Span::styled(app.tr(title), theme.header_row)));
         for b in bindings_of(mode) {

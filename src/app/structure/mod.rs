@@ -89,7 +89,7 @@ impl App {
     }
 
     /// The flatten index of the selected indicator row.
-    fn selected_indicator(&self) -> Option<usize> {
+    pub(crate) fn selected_indicator(&self) -> Option<usize> {
         rows::indicator_rows(&self.workbook, &self.collapsed)
             .get(self.selection[Pane::Indicators])
             .map(|row| row.index)

@@ -6,11 +6,11 @@ use rust_decimal::Decimal;
 
 use super::super::{Action, App, Mode, StatusLine};
 use crate::core::Bilingual;
-use crate::core::engine::MetricId;
 use crate::core::engine::metrics::METRICS;
 use crate::core::engine::rules::params::{self, ParamShape};
 use crate::core::engine::rules::{self, KINDS, KindSpec, describe_rule};
-use crate::core::model::{Rule, Workbook};
+use crate::core::engine::{MetricId, basis};
+use crate::core::model::{Basis, Rule, TableFormula, Workbook};
 
 /// The first rows of the form, before the kind's parameters.
 pub const KIND_ROW: usize = 0;
@@ -33,6 +33,10 @@ pub struct RuleForm {
     /// The rule as it was when the form opened: its parameters the form does
     /// not list (a deduction cap, an interval's upper end) are kept.
     pub original: Option<crate::core::model::RuleKind>,
+    /// The budget the metric is taken against (cycled with the metric).
+    pub basis: Option<Basis>,
+    /// A ratio the table defines, kept as it was (the form does not edit it).
+    pub formula: Option<TableFormula>,
 }
 
 fn blank_values(spec: &KindSpec) -> Vec<String> {
@@ -71,6 +75,8 @@ impl RuleForm {
             values,
             row: KIND_ROW,
             original: ind.rule.as_ref().map(|rule| rule.kind.clone()),
+            basis: ind.rule.as_ref().and_then(|rule| rule.basis),
+            formula: ind.rule.as_ref().and_then(|rule| rule.formula.clone()),
         })
     }
 
@@ -107,6 +113,8 @@ impl RuleForm {
         }
         Ok(Rule {
             metric: self.metric_id(),
+            basis: self.basis,
+            formula: self.formula.clone(),
             kind,
         })
     }
@@ -143,13 +151,40 @@ impl RuleForm {
         };
         match self.row {
             KIND_ROW => self.kind = step(self.kind, KINDS.len()),
-            METRIC_ROW => {
-                // None, then every metric of the registry, round again.
-                let n = METRICS.len() + 1;
-                let at = self.metric.map_or(0, |m| m + 1);
-                self.metric = step(at, n).checked_sub(1);
-            }
+            METRIC_ROW => self.cycle_measure(&step),
             _ => self.cycle_param(forward),
+        }
+    }
+
+    /// None, then every metric of the registry followed by its other bases
+    /// (年初 / 调整后预算, 预算 / 决算), round again. A table's own formula
+    /// gives way to the first choice.
+    fn cycle_measure(&mut self, step: &dyn Fn(usize, usize) -> usize) {
+        let choices = basis::choices();
+        let at = if self.formula.take().is_some() {
+            0
+        } else {
+            let now = (
+                self.metric_id(),
+                basis::distinct(self.metric_id(), self.basis),
+            );
+            choices
+                .iter()
+                .position(|(m, b)| (Some(*m), *b) == now)
+                .map_or(0, |i| i + 1)
+        };
+        match step(at, choices.len() + 1)
+            .checked_sub(1)
+            .and_then(|i| choices.get(i))
+        {
+            Some((metric, chosen)) => {
+                self.metric = METRICS.iter().position(|def| def.id == *metric);
+                self.basis = *chosen;
+            }
+            None => {
+                self.metric = None;
+                self.basis = None;
+            }
         }
     }
 

@@ -10,6 +10,7 @@ pub use super::metric_defs::{
     Display, Formula, Input, METRICS, MetricDef, MetricId, Role, SideGiven, Written,
 };
 use super::rule_text::Text;
+pub use super::spec::{Measured, Spec};
 use crate::core::model::totals::{self, Source};
 use crate::core::model::{FieldId, Workbook};
 use crate::core::num::{fmt_percent, round2_fixed};
@@ -148,60 +149,35 @@ impl Metric {
 
 /// A ratio `numerator / denominator × 100`, with the written arithmetic.
 fn rate(
-    id: MetricId,
+    spec: &Spec,
     inputs: Vec<(FieldId, Option<Decimal>)>,
     numerator: Option<Decimal>,
     denominator: Option<Decimal>,
     written: impl Fn(&[(FieldId, Option<Decimal>)], &str) -> (String, String),
-) -> Metric {
-    let missing: Vec<FieldId> = required_missing(id.def(), &inputs);
+) -> Measured {
+    let missing: Vec<FieldId> = required_missing(spec, &inputs);
     let (Some(num), Some(den)) = (numerator, denominator) else {
         let status = if missing.is_empty() {
             MetricStatus::Overflow
         } else {
             MetricStatus::MissingInput { fields: missing }
         };
-        return Metric {
-            id,
-            value: None,
-            display: None,
-            status,
-            inputs,
-            expression: None,
-            class: None,
-        };
+        return Measured::none(status, inputs);
     };
     if den.is_zero() {
-        return Metric {
-            id,
-            value: None,
-            display: None,
-            status: MetricStatus::ZeroDenominator,
-            inputs,
-            expression: None,
-            class: None,
-        };
+        return Measured::none(MetricStatus::ZeroDenominator, inputs);
     }
     let Some(value) = arith::percent(num, den) else {
-        return Metric {
-            id,
-            value: None,
-            display: None,
-            status: MetricStatus::Overflow,
-            inputs,
-            expression: None,
-            class: None,
-        };
+        return Measured::none(MetricStatus::Overflow, inputs);
     };
-    let shown = if id.shows_absolute() {
+    let shown = if spec.display == Display::AbsolutePercent {
         value.abs()
     } else {
         value
     };
     let display = round2_fixed(shown);
     let (zh, en) = written(&inputs, &fmt_percent(display));
-    Metric {
-        id,
+    Measured {
         value: Some(value),
         display: Some(display),
         status: MetricStatus::Ok,
@@ -223,28 +199,35 @@ fn compute(wb: &Workbook, id: MetricId) -> Metric {
 }
 
 fn compute_def(wb: &Workbook, def: &'static MetricDef) -> Metric {
-    let inputs: Vec<(FieldId, Option<Decimal>)> = def
+    compute_spec(wb, &Spec::of(def)).into_metric(def.id)
+}
+
+/// Computes a formula over the workbook's fields: a registry row, one taken
+/// against another basis, or a ratio the table defines.
+#[must_use]
+pub fn compute_spec(wb: &Workbook, spec: &Spec) -> Measured {
+    let inputs: Vec<(FieldId, Option<Decimal>)> = spec
         .inputs
         .iter()
         .map(|i| (i.field, totals::value(i.field, wb)))
         .collect();
-    let summed: Vec<FieldId> = def
+    let summed: Vec<FieldId> = spec
         .inputs
         .iter()
         .filter(|i| matches!(totals::resolve(i.field, wb), Some((_, Source::SumOfParts))))
         .map(|i| i.field)
         .collect();
-    let mut metric = match def.formula {
-        Formula::Ratio { given, written } => ratio(def, inputs, given, written),
-        Formula::Change => change_rate(def, inputs),
-        Formula::AmountChange => amount_change(def, inputs),
+    let mut measured = match spec.formula {
+        Formula::Ratio { given, written } => ratio(spec, inputs, given, written),
+        Formula::Change => change_rate(spec, inputs),
+        Formula::AmountChange => amount_change(spec, inputs),
     };
-    note_summed_totals(&mut metric, &summed);
-    metric
+    note_summed_totals(&mut measured, &summed);
+    measured
 }
 
 /// Says in the written arithmetic which totals were not given but summed from their parts.
-fn note_summed_totals(metric: &mut Metric, summed: &[FieldId]) {
+fn note_summed_totals(metric: &mut Measured, summed: &[FieldId]) {
     let Some(expression) = metric.expression.as_mut() else {
         return;
     };
@@ -261,11 +244,11 @@ fn note_summed_totals(metric: &mut Metric, summed: &[FieldId]) {
 
 /// The values of one role's inputs, beside their registry rows.
 fn parts<'a>(
-    def: &'static MetricDef,
+    spec: &'a Spec,
     values: &'a [(FieldId, Option<Decimal>)],
     role: Role,
-) -> impl Iterator<Item = (&'static Input, Option<Decimal>)> + 'a {
-    def.inputs
+) -> impl Iterator<Item = (&'a Input, Option<Decimal>)> + 'a {
+    spec.inputs
         .iter()
         .zip(values)
         .filter(move |(input, _)| input.role == role)
@@ -274,7 +257,7 @@ fn parts<'a>(
 
 /// One side of a ratio, summed exactly; `None` when it is not given (or overflows).
 fn side(
-    def: &'static MetricDef,
+    def: &Spec,
     values: &[(FieldId, Option<Decimal>)],
     role: Role,
     given: SideGiven,
@@ -302,7 +285,7 @@ fn figure(text: Text, value: Decimal, unit: &str) -> Text {
 /// One side of a ratio as written: the total, or the parts (bracketed when several).
 fn write_side(
     text: Text,
-    def: &'static MetricDef,
+    def: &Spec,
     values: &[(FieldId, Option<Decimal>)],
     role: Role,
     total: Option<Decimal>,
@@ -320,20 +303,27 @@ fn write_side(
     }
     let mut text = text.s("(");
     for (i, value) in figures.iter().enumerate() {
-        if i > 0 {
-            text = text.s("+");
-        }
-        text = figure(text, *value, unit);
+        // A negative part after the first (a budget cut) is written as a subtraction.
+        let value = if i > 0 && value.is_sign_negative() {
+            text = text.s("-");
+            value.abs()
+        } else {
+            if i > 0 {
+                text = text.s("+");
+            }
+            *value
+        };
+        text = figure(text, value, unit);
     }
     text.s(")")
 }
 
 fn ratio(
-    def: &'static MetricDef,
+    def: &Spec,
     inputs: Vec<(FieldId, Option<Decimal>)>,
     given: SideGiven,
     written: Written,
-) -> Metric {
+) -> Measured {
     let num = side(def, &inputs, Role::Numerator, given);
     let den = side(def, &inputs, Role::Denominator, given);
     let write = |inputs: &[(FieldId, Option<Decimal>)], lang: Lang, result: &str| {
@@ -359,39 +349,46 @@ fn ratio(
             write(inputs, Lang::En, result),
         )
     };
-    rate(def.id, inputs, num, den, written_both)
+    rate(def, inputs, num, den, written_both)
 }
 
-fn unit_in(def: &MetricDef, lang: Lang) -> &'static str {
+fn unit_in(def: &Spec, lang: Lang) -> &'static str {
     match lang {
         Lang::Zh => def.unit_zh,
         Lang::En => "",
     }
 }
 
-/// The current and base figures of a change.
+/// The current and base figures of a change (each the sum of its parts).
 fn change_pair(
-    def: &'static MetricDef,
+    def: &Spec,
     values: &[(FieldId, Option<Decimal>)],
 ) -> (Option<Decimal>, Option<Decimal>) {
-    let pick = |role| parts(def, values, role).map(|(_, v)| v).next().flatten();
-    (pick(Role::Current), pick(Role::Base))
+    let given = SideGiven::AllRequired;
+    (
+        side(def, values, Role::Current, given),
+        side(def, values, Role::Base, given),
+    )
 }
 
-fn change_rate(def: &'static MetricDef, inputs: Vec<(FieldId, Option<Decimal>)>) -> Metric {
+fn change_rate(def: &Spec, inputs: Vec<(FieldId, Option<Decimal>)>) -> Measured {
     let (curr, base) = change_pair(def, &inputs);
     let num = curr.zip(base).and_then(|(c, b)| c.checked_sub(b));
-    let (c, b) = (curr.unwrap_or_default(), base.unwrap_or_default());
-    let write = |lang: Lang, result: &str| {
+    let write = |inputs: &[(FieldId, Option<Decimal>)], lang: Lang, result: &str| {
         let unit = unit_in(def, lang);
-        let text = figure(Text::new().s("("), c, unit).s("-");
-        let text = figure(figure(text, b, unit).s(")/"), b, unit);
+        let side =
+            |text, role, total| write_side(text, def, inputs, role, total, Written::Parts, unit);
+        let text = side(Text::new().s("("), Role::Current, curr).s("-");
+        let text = side(side(text, Role::Base, base).s(")/"), Role::Base, base);
         text.s("*100%=").s(result).done()
     };
-    let written_both = |_: &[(FieldId, Option<Decimal>)], result: &str| {
-        (write(Lang::Zh, result), write(Lang::En, result))
+    let written_both = |inputs: &[(FieldId, Option<Decimal>)], result: &str| {
+        (
+            write(inputs, Lang::Zh, result),
+            write(inputs, Lang::En, result),
+        )
     };
-    rate(def.id, inputs, num, base, written_both)
+    rate(def, inputs, num, base, written_both)
 }
 
 /// How the stock moved, in words.
@@ -417,17 +414,8 @@ fn classify(
     }
 }
 
-fn amount_change(def: &'static MetricDef, inputs: Vec<(FieldId, Option<Decimal>)>) -> Metric {
-    let id = def.id;
-    let unavailable = |inputs, status| Metric {
-        id,
-        value: None,
-        display: None,
-        status,
-        inputs,
-        expression: None,
-        class: None,
-    };
+fn amount_change(def: &Spec, inputs: Vec<(FieldId, Option<Decimal>)>) -> Measured {
+    let unavailable = |inputs, status| Measured::none(status, inputs);
     let (Some(curr), Some(prev)) = change_pair(def, &inputs) else {
         let missing = required_missing(def, &inputs);
         return unavailable(inputs, MetricStatus::MissingInput { fields: missing });
@@ -445,8 +433,7 @@ fn amount_change(def: &'static MetricDef, inputs: Vec<(FieldId, Option<Decimal>)
             Lang::En => text.s(" (").s(words).s(")").done(),
         }
     };
-    Metric {
-        id,
+    Measured {
         value: Some(change),
         display: Some(round2_fixed(change)),
         status: MetricStatus::Ok,
@@ -457,7 +444,7 @@ fn amount_change(def: &'static MetricDef, inputs: Vec<(FieldId, Option<Decimal>)
 }
 
 /// Inputs that are required but absent (optional ones count as 0).
-fn required_missing(def: &MetricDef, inputs: &[(FieldId, Option<Decimal>)]) -> Vec<FieldId> {
+fn required_missing(def: &Spec, inputs: &[(FieldId, Option<Decimal>)]) -> Vec<FieldId> {
     def.inputs
         .iter()
         .zip(inputs)

@@ -1,14 +1,18 @@
 //! The engine: one pure function from a workbook to everything derived from it.
 
 pub mod arith;
+pub mod basis;
 pub mod checks;
 pub mod fast_hash;
+pub mod measure;
 mod metric_defs;
 pub mod metrics;
 pub mod rule_text;
 pub mod rules;
 pub mod scoring;
+pub mod spec;
 pub mod what_if;
+pub mod what_if_text;
 pub mod working;
 pub mod workload;
 
@@ -16,6 +20,8 @@ pub mod workload;
 mod checks_tests;
 #[cfg(test)]
 mod finals_tests;
+#[cfg(test)]
+mod measure_tests;
 #[cfg(test)]
 mod scoring_tests;
 #[cfg(test)]
@@ -125,7 +131,7 @@ impl Derived {
 #[must_use]
 pub fn derive(workbook: &Workbook) -> Derived {
     let metrics = metrics::compute_metrics(workbook);
-    let scores = scoring::score_table(&workbook.table.indicators, &metrics, &workbook.reported);
+    let scores = scoring::score_workbook(workbook, &metrics);
     let grade = Grade::from_score(scores.total);
     let headcount = [
         FieldId::InServiceAdmin,

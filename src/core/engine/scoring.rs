@@ -4,12 +4,13 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::arith;
+use super::measure::{self, LeafMeasure};
 use super::metrics::{Metric, MetricId, MetricStatus};
 pub use super::rules::describe_rule;
 use super::rules::{self, RuleInput, RuleOutcome};
 use super::working::Working;
 use crate::core::Bilingual;
-use crate::core::model::{Indicator, Level, ReportedFigures, RuleKind};
+use crate::core::model::{Indicator, Level, ReportedFigures, RuleKind, Workbook};
 use crate::core::num::{push_score, round2};
 
 /// Where an indicator's score came from.
@@ -65,6 +66,9 @@ pub struct IndicatorResult {
     /// For a subtotal, what the children add up to before any cap.
     #[serde(skip)]
     pub children_sum: Decimal,
+    /// The leaf's own measure (another basis, or the table's formula).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measure: Option<Box<LeafMeasure>>,
 }
 
 /// Scores of the whole table.
@@ -90,6 +94,7 @@ struct LeafOutcome {
     working: Bilingual,
     removed: bool,
     capped: bool,
+    measure: Option<Box<LeafMeasure>>,
 }
 
 fn clamp(score: Decimal, weight: Decimal) -> Decimal {
@@ -103,16 +108,33 @@ pub fn effective_weight(weight: Decimal) -> Decimal {
     weight.max(Decimal::ZERO)
 }
 
-/// Scores the table against the metrics.
+/// Scores the table against the metrics (leaves with their own measure read
+/// the registry metric: no fields to compute it from).
 #[must_use]
 pub fn score_table(
     indicators: &[Indicator],
     metrics: &[Metric],
     reported: &ReportedFigures,
 ) -> TableScore {
+    score_with(indicators, metrics, reported, None)
+}
+
+/// Scores the workbook's table, computing each leaf's own measure from its fields.
+#[must_use]
+pub fn score_workbook(wb: &Workbook, metrics: &[Metric]) -> TableScore {
+    score_with(&wb.table.indicators, metrics, &wb.reported, Some(wb))
+}
+
+fn score_with(
+    indicators: &[Indicator],
+    metrics: &[Metric],
+    reported: &ReportedFigures,
+    fields: Option<&Workbook>,
+) -> TableScore {
     let mut scorer = Scorer {
         metrics,
         reported,
+        fields,
         out: Vec::with_capacity(indicators.len()),
         removed_weight: Decimal::ZERO,
         levels_memo: LevelsMemo::default(),
@@ -141,6 +163,7 @@ pub fn score_table(
 struct Scorer<'a> {
     metrics: &'a [Metric],
     reported: &'a ReportedFigures,
+    fields: Option<&'a Workbook>,
     out: Vec<IndicatorResult>,
     removed_weight: Decimal,
     levels_memo: LevelsMemo<'a>,
@@ -191,6 +214,7 @@ impl<'a> Scorer<'a> {
             officer_differs: false,
             capped: false,
             children_sum: Decimal::ZERO,
+            measure: None,
         });
         let mut sum = Decimal::ZERO;
         let mut counted = Decimal::ZERO;
@@ -230,7 +254,12 @@ impl<'a> Scorer<'a> {
 
     fn score_leaf_node(&mut self, node: &'a Indicator, depth: usize) -> (Decimal, Decimal) {
         let weight = effective_weight(node.weight);
-        let leaf = score_leaf(node, self.metrics, self.reported, &mut self.levels_memo);
+        let context = LeafContext {
+            metrics: self.metrics,
+            reported: self.reported,
+            fields: self.fields,
+        };
+        let leaf = score_leaf(node, &context, &mut self.levels_memo);
         let counted = if leaf.removed {
             self.removed_weight = self.removed_weight.saturating_add(weight);
             Decimal::ZERO
@@ -258,6 +287,7 @@ impl<'a> Scorer<'a> {
             officer_differs,
             capped: leaf.capped,
             children_sum: Decimal::ZERO,
+            measure: leaf.measure,
         });
         (leaf.score, counted)
     }
@@ -303,6 +333,38 @@ fn measured_value(
     }
 }
 
+/// The value of a leaf's own measure, or why there is none; a basis variant
+/// whose inputs are not given falls back to the printed rate as its metric does.
+fn own_measured_value(
+    measure: &LeafMeasure,
+    reported: &ReportedFigures,
+) -> Result<(Decimal, ValueSource), Bilingual> {
+    if let Some(v) = measure.measured.display {
+        return Ok((v, ValueSource::Computed));
+    }
+    let label = &measure.label;
+    match &measure.measured.status {
+        MetricStatus::ZeroDenominator => Err(Bilingual::new(
+            format!("{}分母为 0，无法计算（n/a）", label.zh),
+            format!("{} has a zero denominator (n/a)", label.en),
+        )),
+        MetricStatus::Overflow => Err(Bilingual::new(
+            format!("{}输入数值过大，无法计算", label.zh),
+            format!("{} has inputs too large to compute", label.en),
+        )),
+        MetricStatus::Ok | MetricStatus::MissingInput { .. } => measure
+            .metric
+            .and_then(|id| reported.rates.get(&id))
+            .map(|v| (round2(*v), ValueSource::Reported))
+            .ok_or_else(|| {
+                Bilingual::new(
+                    format!("{}缺少输入数据", label.zh),
+                    format!("{} has no input data", label.en),
+                )
+            }),
+    }
+}
+
 fn missing_outcome(node: &Indicator, rule: Bilingual, why: &Bilingual) -> LeafOutcome {
     let weight = effective_weight(node.weight);
     if let Some(typed) = node.entry.officer_score {
@@ -320,6 +382,7 @@ fn missing_outcome(node: &Indicator, rule: Bilingual, why: &Bilingual) -> LeafOu
             working: working.bilingual(),
             removed: false,
             capped: score != typed,
+            measure: None,
         };
     }
     let working = Working::new()
@@ -334,24 +397,49 @@ fn missing_outcome(node: &Indicator, rule: Bilingual, why: &Bilingual) -> LeafOu
         working: working.bilingual(),
         removed: false,
         capped: false,
+        measure: None,
     }
+}
+
+/// What every leaf is scored against.
+struct LeafContext<'a> {
+    metrics: &'a [Metric],
+    reported: &'a ReportedFigures,
+    fields: Option<&'a Workbook>,
 }
 
 fn score_leaf<'a>(
     node: &'a Indicator,
-    metrics: &[Metric],
-    reported: &ReportedFigures,
+    context: &LeafContext<'_>,
     levels_memo: &mut LevelsMemo<'a>,
 ) -> LeafOutcome {
+    let (metrics, reported) = (context.metrics, context.reported);
     let weight = effective_weight(node.weight);
     let Some(rule) = &node.rule else {
         return manual(node, Bilingual::new("自评打分", "scored by the officer"));
     };
     let rule_text = levels_memo.describe(&rule.kind, weight);
-    let measured = match measured_value(rule.metric, metrics, reported) {
+    let measure = context
+        .fields
+        .and_then(|wb| measure::measure_leaf(wb, rule, &node.name))
+        .map(Box::new);
+    let found = match (&measure, &rule.formula) {
+        (_, Some(formula)) if measure::formula_problem(formula).is_some() => {
+            Err(measure::formula_problem(formula).unwrap_or_default())
+        }
+        (Some(own), _) => own_measured_value(own, reported),
+        (None, Some(_)) => Err(Bilingual::new(
+            "表内定义的公式需要基础数据才能计算",
+            "the table's formula needs the basic data to be computed",
+        )),
+        (None, None) => measured_value(rule.metric, metrics, reported),
+    };
+    let measured = match found {
         Ok(found) => Some(found),
         Err(why) if rules::needs_value(&rule.kind) => {
-            return missing_outcome(node, rule_text, &why);
+            let mut outcome = missing_outcome(node, rule_text, &why);
+            outcome.measure = measure;
+            return outcome;
         }
         Err(_) => None,
     };
@@ -372,6 +460,7 @@ fn score_leaf<'a>(
             working: working.bilingual(),
             removed: false,
             capped: false,
+            measure,
         },
         RuleOutcome::NotChosen(why) => missing_outcome(node, rule_text, &why),
         RuleOutcome::Officer => manual(node, rule_text),
@@ -388,6 +477,7 @@ fn score_leaf<'a>(
             working: working.bilingual(),
             removed,
             capped: false,
+            measure: None,
         },
     }
 }
@@ -408,6 +498,7 @@ fn manual(node: &Indicator, rule: Bilingual) -> LeafOutcome {
                 working: working.bilingual(),
                 removed: false,
                 capped: score != typed,
+                measure: None,
             }
         }
         None => LeafOutcome {
@@ -419,6 +510,7 @@ fn manual(node: &Indicator, rule: Bilingual) -> LeafOutcome {
             working: Bilingual::new("尚未打分，暂计 0 分", "not scored yet; counted as 0"),
             removed: false,
             capped: false,
+            measure: None,
         },
     }
 }

@@ -47,7 +47,7 @@ fn leaf(code: &str, weight: Decimal, metric: Option<MetricId>, kind: RuleKind) -
         code: code.into(),
         name: code.into(),
         weight,
-        rule: Some(Rule { metric, kind }),
+        rule: Some(Rule::new(metric, kind)),
         ..Indicator::default()
     }
 }
@@ -484,10 +484,7 @@ fn manual_above_weight_raises_score_out_of_range() {
         .flat_map(|top| top.children.iter_mut())
         .find(|i| i.code == "D3")
         .expect("D3 in the sample");
-    d3.rule = Some(Rule {
-        metric: None,
-        kind: RuleKind::Manual,
-    });
+    d3.rule = Some(Rule::new(None, RuleKind::Manual));
     d3.entry.officer_score = Some(dec!(7));
     let d = derive(&wb);
     let warning = d

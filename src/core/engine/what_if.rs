@@ -8,11 +8,12 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::metrics::{self, Display, Formula, MetricDef, MetricId, Role};
+use super::metrics::{self, Display, Formula, MetricId, Role, Spec};
 use super::rules::steps;
 use super::scoring::{self, ScoreBasis};
 use super::{Derived, Grade};
-use crate::core::model::{FieldId, FieldKind, Workbook, totals};
+use crate::core::Bilingual;
+use crate::core::model::{FieldId, FieldKind, Indicator, Workbook, totals};
 
 /// How far past a solved value the search looks for the score to change.
 const MAX_NUDGES: u32 = 5;
@@ -36,7 +37,10 @@ pub struct InputMove {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LeafWhatIf {
     pub code: String,
-    pub metric: MetricId,
+    /// The registry metric measured (none for a ratio the table defines).
+    pub metric: Option<MetricId>,
+    /// What is measured, as the detail panel names it.
+    pub label: Bilingual,
     pub score: Decimal,
     pub moves: Vec<InputMove>,
 }
@@ -70,32 +74,55 @@ pub struct WhatIf {
 #[must_use]
 pub fn what_if(wb: &Workbook, derived: &Derived) -> WhatIf {
     let flat = wb.table.flatten();
-    let leaves = flat
-        .iter()
-        .zip(&derived.scores.indicators)
-        .enumerate()
-        .filter(|(_, (_, r))| r.basis == ScoreBasis::Computed)
-        .filter_map(|(index, ((_, ind), r))| {
-            let rule = ind.rule.as_ref()?;
-            let metric = rule.metric?;
-            let points = steps::breakpoints(&rule.kind, scoring::effective_weight(ind.weight));
-            if points.is_empty() {
-                return None;
-            }
-            let shown_now = derived.metric(metric).and_then(|m| m.display);
-            let moves = leaf_moves(wb, index, metric.def(), &points, shown_now);
-            Some(LeafWhatIf {
-                code: r.code.clone(),
-                metric,
-                score: r.score,
-                moves,
-            })
-        })
+    let leaves = (0..derived.scores.indicators.len())
+        .filter_map(|index| leaf_what_if_in(wb, derived, &flat, index))
         .collect();
     WhatIf {
         leaves,
         total: grade_what_if(derived),
     }
+}
+
+/// The what-if of the indicator at a flatten index: `None` unless it is a
+/// computed leaf whose rule steps somewhere.
+#[must_use]
+pub fn leaf_what_if(wb: &Workbook, derived: &Derived, index: usize) -> Option<LeafWhatIf> {
+    leaf_what_if_in(wb, derived, &wb.table.flatten(), index)
+}
+
+fn leaf_what_if_in(
+    wb: &Workbook,
+    derived: &Derived,
+    flat: &[(usize, &Indicator)],
+    index: usize,
+) -> Option<LeafWhatIf> {
+    let r = derived.scores.indicators.get(index)?;
+    if r.basis != ScoreBasis::Computed {
+        return None;
+    }
+    let (_, ind) = flat.get(index).copied()?;
+    let rule = ind.rule.as_ref()?;
+    let points = steps::breakpoints(&rule.kind, scoring::effective_weight(ind.weight));
+    if points.is_empty() {
+        return None;
+    }
+    let (spec, label, shown_now) = match &r.measure {
+        Some(own) => (own.spec.clone(), own.label.clone(), own.measured.display),
+        None => {
+            let metric = rule.metric?;
+            let label = Bilingual::new(metric.label_zh(), metric.label_en());
+            let shown = derived.metric(metric).and_then(|m| m.display);
+            (Spec::of(metric.def()), label, shown)
+        }
+    };
+    let moves = leaf_moves(wb, index, &spec, &points, shown_now);
+    Some(LeafWhatIf {
+        code: r.code.clone(),
+        metric: r.metric,
+        label,
+        score: r.score,
+        moves,
+    })
 }
 
 /// A leaf rescored with one input changed.
@@ -112,13 +139,19 @@ fn rescore(wb: &Workbook, index: usize, field: FieldId, value: Decimal) -> Optio
         return None;
     }
     let metrics = metrics::compute_metrics(&changed);
-    let scores = scoring::score_table(&changed.table.indicators, &metrics, &changed.reported);
+    let scores = scoring::score_workbook(&changed, &metrics);
     let result = scores.indicators.get(index)?;
-    let found = metrics.iter().find(|m| Some(m.id) == result.metric)?;
+    let (exact, shown) = match &result.measure {
+        Some(own) => (own.measured.value, own.measured.display),
+        None => {
+            let found = metrics.iter().find(|m| Some(m.id) == result.metric)?;
+            (found.value, found.display)
+        }
+    };
     Some(Rescored {
         score: result.score,
-        exact: found.value,
-        shown: found.display,
+        exact,
+        shown,
     })
 }
 
@@ -132,12 +165,12 @@ fn unit_of(field: FieldId) -> Decimal {
 fn leaf_moves(
     wb: &Workbook,
     index: usize,
-    def: &'static MetricDef,
+    def: &Spec,
     points: &[Decimal],
     shown_now: Option<Decimal>,
 ) -> Vec<InputMove> {
     let mut out: Vec<InputMove> = Vec::new();
-    for input in def.inputs {
+    for input in def.inputs.iter() {
         let Some(current) = input.field.get(wb) else {
             continue;
         };
@@ -171,7 +204,7 @@ fn leaf_moves(
 
 /// The signed rates to solve for, each with the breakpoint as the rule reads
 /// it: an absolute display reaches a breakpoint from both signs.
-fn targets(def: &MetricDef, points: &[Decimal]) -> Vec<(Decimal, Decimal)> {
+fn targets(def: &Spec, points: &[Decimal]) -> Vec<(Decimal, Decimal)> {
     let mut all: Vec<(Decimal, Decimal)> = points.iter().map(|p| (*p, *p)).collect();
     if def.display == Display::AbsolutePercent {
         all.extend(points.iter().filter(|p| !p.is_zero()).map(|p| (-*p, *p)));
@@ -180,13 +213,7 @@ fn targets(def: &MetricDef, points: &[Decimal]) -> Vec<(Decimal, Decimal)> {
 }
 
 /// The exact value of `field` at which the metric equals `rate`.
-fn solve(
-    wb: &Workbook,
-    def: &MetricDef,
-    field: FieldId,
-    role: Role,
-    rate: Decimal,
-) -> Option<Decimal> {
+fn solve(wb: &Workbook, def: &Spec, field: FieldId, role: Role, rate: Decimal) -> Option<Decimal> {
     let own = field.get(wb)?;
     let side = |wanted: Role| -> Option<Decimal> {
         def.inputs
@@ -303,7 +330,9 @@ fn settle(
 /// Grade boundaries as `Grade::from_score` reads them.
 const BOUNDS: [(Grade, i64); 3] = [(Grade::Excellent, 90), (Grade::Good, 80), (Grade::Fair, 60)];
 
-fn grade_what_if(derived: &Derived) -> GradeWhatIf {
+/// The smallest change of one score that moves the grade, up and down.
+#[must_use]
+pub fn grade_what_if(derived: &Derived) -> GradeWhatIf {
     let scores = &derived.scores;
     let total = scores.total;
     let half_cent = Decimal::new(5, 3);

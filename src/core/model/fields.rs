@@ -248,6 +248,7 @@ fields! {
     ThreePublicPrevFinal => budget.three_public_prev_final, Common, Money, "上年“三公经费”决算数", "Three public costs, last year final";
     ThreePublicBudget => budget.three_public_budget, Common, Money, "本年“三公经费”预算数", "Three public costs, budget";
     ThreePublicFinal => budget.three_public_final, Common, Money, "本年“三公经费”决算数", "Three public costs, final";
+    ThreePublicPrevBudget => budget.three_public_prev_budget, Common, Money, "上年“三公经费”预算数", "Three public costs, last year budget";
     OperatingCostBudget => budget.operating_cost_budget, Common, Money, "预算安排公用经费", "Operating costs, budget";
     OperatingCostActual => budget.operating_cost_actual, Common, Money, "实际支出公用经费", "Operating costs, actual";
     PaymentProgressActual => budget.payment_progress_actual, Common, Percent, "实际支付进度", "Payment progress, actual";

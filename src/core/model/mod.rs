@@ -2,12 +2,14 @@
 //! Plain serde data; derived figures live in `engine`, never here.
 
 pub mod fields;
+pub mod measure;
 pub mod table;
 pub mod totals;
 pub mod workbook;
 pub mod workload;
 
 pub use fields::{FieldGroup, FieldId, FieldKind};
+pub use measure::{Basis, TableFormula};
 pub use table::{
     Band, BandOp, Category, CategorySource, ChecklistMode, Indicator, IndicatorEntry, Level,
     Limits, NotApplicableMode, Rule, RuleKind, ScoringTable, Upper,

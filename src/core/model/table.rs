@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::{Basis, TableFormula};
 use crate::core::engine::MetricId;
 
 /// The bureau's scoring table for the year.
@@ -72,8 +73,27 @@ pub struct IndicatorEntry {
 pub struct Rule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric: Option<MetricId>,
+    /// The budget the metric is taken against; absent: the metric's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
+    /// A ratio the table defines itself, measured instead of `metric`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula: Option<TableFormula>,
     #[serde(flatten)]
     pub kind: RuleKind,
+}
+
+impl Rule {
+    /// A rule measuring a built-in metric as its registry row says.
+    #[must_use]
+    pub fn new(metric: Option<MetricId>, kind: RuleKind) -> Self {
+        Self {
+            metric,
+            basis: None,
+            formula: None,
+            kind,
+        }
+    }
 }
 
 /// The rule shapes of published scoring tables (domain.md §4B).

@@ -127,6 +127,8 @@ pub struct Budget {
     pub three_public_prev_final: Option<Money>,
     pub three_public_budget: Option<Money>,
     pub three_public_final: Option<Money>,
+    /// Last year's 三公经费 budget, for tables that measure the change on budgets.
+    pub three_public_prev_budget: Option<Money>,
     pub operating_cost_budget: Option<Money>,
     pub operating_cost_actual: Option<Money>,
     /// Payment progress in percent (实际 / 既定).

@@ -102,10 +102,7 @@ fn blank(code: String) -> Indicator {
     Indicator {
         code,
         weight: Decimal::ZERO,
-        rule: Some(Rule {
-            metric: None,
-            kind: RuleKind::Manual,
-        }),
+        rule: Some(Rule::new(None, RuleKind::Manual)),
         ..Indicator::default()
     }
 }

@@ -42,7 +42,15 @@ pub fn to_bytes(
     lang: Lang,
     options: ReportOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    let doc = render(&blocks(wb, derived, lang, options), lang);
+    blocks_to_bytes(&blocks(wb, derived, lang, options), lang)
+}
+
+/// Any blocks (the report, the reviewer's send-back letter) as .docx bytes.
+///
+/// # Errors
+/// When the document cannot be packed.
+pub fn blocks_to_bytes(blocks: &[Block], lang: Lang) -> Result<Vec<u8>, ExportError> {
+    let doc = render(blocks, lang);
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build()
         .pack(&mut bytes)

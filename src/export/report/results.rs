@@ -7,9 +7,11 @@ use super::super::rows::metric_status_text;
 use super::sentence::scoring_sentence;
 use super::{Report, full_width_parens};
 use crate::core::Lang;
+use crate::core::engine::measure::LeafMeasure;
 use crate::core::engine::{Metric, MetricId, MetricStatus};
 use crate::core::model::{Indicator, RuleKind};
 use crate::core::num::fmt_score;
+use rust_decimal::Decimal;
 
 impl Report<'_> {
     pub(super) fn results(&mut self) {
@@ -140,7 +142,15 @@ impl Report<'_> {
         let mut text = format!("{}{}{}", lead.unwrap_or(""), node.name, self.points(index));
         text.push_str(self.t("。", ". "));
         let metric = node.rule.as_ref().and_then(|r| r.metric);
-        if let Some(id) = metric {
+        let own = self
+            .d
+            .scores
+            .indicators
+            .get(index)
+            .and_then(|r| r.measure.as_deref());
+        if let Some(own) = own {
+            text.push_str(&self.measure_sentence(own, node));
+        } else if let Some(id) = metric {
             text.push_str(&self.metric_sentence(id, Some(node)));
         }
         let evidence = node.entry.evidence.trim();
@@ -151,7 +161,10 @@ impl Report<'_> {
             }
         }
         if let Some(result) = self.d.scores.indicators.get(index) {
-            let metric_label = metric.map(|id| id.label(self.lang).to_string());
+            let metric_label = match own {
+                Some(own) => Some(own.label.get(self.lang).to_owned()),
+                None => metric.map(|id| id.label(self.lang).to_string()),
+            };
             text.push_str(&scoring_sentence(
                 node,
                 result,
@@ -191,7 +204,7 @@ impl Report<'_> {
             (MetricStatus::Ok, Some(expr)) => {
                 let mut s = String::new();
                 let compare = node
-                    .map(|n| self.compare_with_rule(m, n))
+                    .map(|n| self.compare_with_rule(m.display, n))
                     .unwrap_or_default();
                 match self.lang {
                     Lang::Zh => {
@@ -254,9 +267,51 @@ impl Report<'_> {
         }
     }
 
+    /// A leaf's own measure (another basis, the table's formula): its formula,
+    /// its inputs and its arithmetic, as `metric_sentence` writes a ratio.
+    fn measure_sentence(&self, own: &LeafMeasure, node: &Indicator) -> String {
+        let label = own.label.get(self.lang);
+        let m = &own.measured;
+        let Some(expr) = m
+            .expression
+            .as_ref()
+            .filter(|_| m.status == MetricStatus::Ok)
+        else {
+            let why = metric_status_text(&m.status, self.lang);
+            return match self.lang {
+                Lang::Zh => format!("{label}（{}）：{why}。", own.formula.zh),
+                Lang::En => format!("{label} ({}): {why}. ", own.formula.en),
+            };
+        };
+        let compare = self.compare_with_rule(m.display, node);
+        match self.lang {
+            Lang::Zh => {
+                let tail = if compare.is_empty() {
+                    String::new()
+                } else {
+                    format!("（{compare}）")
+                };
+                format!(
+                    "{}年{label}按{}计算：{}{tail}。",
+                    self.wb.unit.fiscal_year,
+                    own.formula.zh,
+                    full_width_parens(&expr.zh)
+                )
+            }
+            Lang::En => {
+                let tail = if compare.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({compare})")
+                };
+                format!("{label}, {}: {}{tail}. ", own.formula.en, expr.en)
+            }
+        }
+    }
+
     /// "小于10%" for a rate scored by a threshold, as the seed writes it in brackets.
-    fn compare_with_rule(&self, m: &Metric, node: &Indicator) -> String {
-        let Some(value) = m.display else {
+    fn compare_with_rule(&self, display: Option<Decimal>, node: &Indicator) -> String {
+        let Some(value) = display else {
             return String::new();
         };
         let Some(RuleKind::Threshold { threshold, .. }) = node.rule.as_ref().map(|r| &r.kind)

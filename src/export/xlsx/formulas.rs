@@ -4,10 +4,10 @@ use std::collections::HashMap;
 
 use super::super::rows::tr;
 use crate::core::Lang;
-use crate::core::engine::metrics::{Display, Formula, Input, Role, SideGiven};
-use crate::core::engine::rules;
+use crate::core::engine::metrics::{Display, Formula, Input, Role, SideGiven, Spec};
 use crate::core::engine::scoring::effective_weight;
 use crate::core::engine::{IndicatorResult, MetricId, ScoreBasis};
+use crate::core::engine::{measure, rules};
 use crate::core::model::{FieldId, Indicator, Workbook};
 use crate::core::num::{excel_round, round2};
 
@@ -28,6 +28,14 @@ impl CellRefs {
             .unwrap_or_else(|| "0".to_owned())
     }
 
+    /// A field's cell from another sheet (`'基础数据表'!$C$14`).
+    pub(super) fn field_abs(&self, f: FieldId) -> String {
+        self.fields
+            .get(&f)
+            .map(|r| format!("'{}'!$C${}", self.sheet, r + 1))
+            .unwrap_or_else(|| "0".to_owned())
+    }
+
     pub(super) fn metric_abs(&self, id: MetricId) -> Option<String> {
         self.metrics
             .get(&id)
@@ -42,13 +50,18 @@ impl CellRefs {
 /// The Excel formula of a ratio over the input cells (same sheet), written
 /// from the metric's registry row as the engine computes it.
 pub(super) fn metric_formula(id: MetricId, refs: &CellRefs, lang: Lang) -> String {
+    spec_formula(&Spec::of(id.def()), &|f| refs.field(f), lang)
+}
+
+/// The Excel formula of any spec (a registry row, another basis, a table's
+/// ratio) over the cells `cell` names: a number, "n/a" or the missing word.
+pub(super) fn spec_formula(def: &Spec, cell: &dyn Fn(FieldId) -> String, lang: Lang) -> String {
     let miss = tr(lang, "缺数据", "missing");
-    let def = id.def();
     let cells = |keep: &dyn Fn(&Input) -> bool| -> Vec<String> {
         def.inputs
             .iter()
             .filter(|i| keep(i))
-            .map(|i| refs.field(i.field))
+            .map(|i| cell(i.field))
             .collect()
     };
     let of_role = |role: Role| cells(&|i: &Input| i.role == role);
@@ -69,8 +82,8 @@ pub(super) fn metric_formula(id: MetricId, refs: &CellRefs, lang: Lang) -> Strin
         }
         Formula::Change | Formula::AmountChange => {
             let (c, b) = (
-                of_role(Role::Current).join(","),
-                of_role(Role::Base).join(","),
+                sum_of(&of_role(Role::Current)),
+                sum_of(&of_role(Role::Base)),
             );
             let missing = count_below(&cells(&|_: &Input| true));
             let body = match (def.formula, def.display) {
@@ -149,8 +162,24 @@ pub(super) fn live_score_formula(
         return None;
     }
     let rule = ind.rule.as_ref()?;
-    let metric = rule.metric?;
-    let r = refs.metric_abs(metric)?;
+    if rule
+        .formula
+        .as_ref()
+        .and_then(measure::formula_problem)
+        .is_some()
+    {
+        // A table formula missing a side has nothing to compute: jixiao's value stays.
+        return None;
+    }
+    // A leaf's own measure is written out over the input cells; a registry
+    // metric is read from its row on the basic data sheet.
+    let r = match result.measure.as_deref() {
+        Some(own) => format!(
+            "({})",
+            spec_formula(&own.spec, &|f| refs.field_abs(f), Lang::Zh)
+        ),
+        None => refs.metric_abs(rule.metric?)?,
+    };
     let w = effective_weight(ind.weight);
     let clamped = |rate: &str| -> Option<String> {
         let body = rules::excel_formula(&rule.kind, rate, w)?;
@@ -158,7 +187,12 @@ pub(super) fn live_score_formula(
     };
     let live = clamped(&r)?;
     let officer = format!("MAX(0,MIN({w},N(K{excel_row})))");
-    let when_missing = match wb.reported.rates.get(&metric) {
+    let printed = result
+        .measure
+        .as_deref()
+        .map_or(rule.metric, |own| own.metric)
+        .and_then(|m| wb.reported.rates.get(&m));
+    let when_missing = match printed {
         Some(printed) => clamped(&round2(*printed).to_string())?,
         None => officer.clone(),
     };

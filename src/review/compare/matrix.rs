@@ -5,8 +5,8 @@ use rust_decimal::Decimal;
 
 use crate::core::engine::ScoreBasis;
 use crate::core::num::round2;
+use crate::review::digest::WorkbookDigest;
 use crate::review::scan::Entry;
-use crate::review::summary::Summary;
 
 /// How full a matrix cell is, so it reads without colour too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -68,6 +68,23 @@ pub fn share_label(share: Decimal) -> String {
     }
 }
 
+/// A score as a percentage of its weight, half-up to 2 places; a score
+/// below the weight stays below 100 (4.9999 of 5 is 99.99, not 100).
+/// `None` for a zero weight.
+#[must_use]
+pub fn share_of(score: Decimal, weight: Decimal) -> Option<Decimal> {
+    let share = score
+        .checked_div(weight)
+        .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))
+        .map(round2)?;
+    let below_full = Decimal::new(9999, 2);
+    Some(if score < weight && share > below_full {
+        below_full
+    } else {
+        share
+    })
+}
+
 /// A column of the matrix: one indicator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixColumn {
@@ -127,9 +144,9 @@ pub enum MatrixDepth {
 /// out), from what the overview keeps of each workbook.
 #[must_use]
 pub fn matrix(entries: &[Entry], view: &[usize], depth: MatrixDepth) -> Matrix {
-    let summaries: Vec<(usize, &Summary)> = view
+    let summaries: Vec<(usize, &WorkbookDigest)> = view
         .iter()
-        .filter_map(|&i| entries.get(i).and_then(Entry::summary).map(|s| (i, s)))
+        .filter_map(|&i| entries.get(i).and_then(Entry::digest).map(|s| (i, s)))
         .collect();
     let columns = columns_of(&summaries, depth);
     let rows = summaries
@@ -145,10 +162,10 @@ pub fn matrix(entries: &[Entry], view: &[usize], depth: MatrixDepth) -> Matrix {
 }
 
 /// The indicators of every table in view, first seen first, one per code.
-fn columns_of(summaries: &[(usize, &Summary)], depth: MatrixDepth) -> Vec<MatrixColumn> {
+fn columns_of(summaries: &[(usize, &WorkbookDigest)], depth: MatrixDepth) -> Vec<MatrixColumn> {
     let mut columns: Vec<MatrixColumn> = Vec::new();
     let mut codes = std::collections::HashSet::new();
-    let mut tables_seen: Vec<*const crate::review::summary::TableShape> = Vec::new();
+    let mut tables_seen: Vec<*const crate::review::digest::TableShape> = Vec::new();
     for (_, s) in summaries {
         let table: *const _ = &*s.shape;
         if tables_seen.contains(&table) {
@@ -175,13 +192,9 @@ fn columns_of(summaries: &[(usize, &Summary)], depth: MatrixDepth) -> Vec<Matrix
     columns
 }
 
-fn matrix_cell(summary: &Summary, code: &str) -> Option<MatrixCell> {
+fn matrix_cell(summary: &WorkbookDigest, code: &str) -> Option<MatrixCell> {
     summary.cell(code).map(|(ind, cell)| {
-        let share = cell
-            .score
-            .checked_div(ind.weight)
-            .and_then(|q| q.checked_mul(Decimal::ONE_HUNDRED))
-            .map(round2);
+        let share = share_of(cell.score, ind.weight);
         MatrixCell {
             score: round2(cell.score),
             weight: ind.weight,
@@ -215,5 +228,17 @@ mod tests {
         assert_eq!(share_label(pct("80.00")), "80");
         assert_eq!(share_label(pct("66.67")), "66.7");
         assert_eq!(share_label(pct("12.25")), "12.3", "half-up");
+    }
+
+    #[test]
+    fn a_share_just_below_the_weight_stays_below_full() {
+        let d = |s: &str| s.parse::<Decimal>().expect("decimal");
+        assert_eq!(share_of(d("4.98"), d("5")), Some(d("99.6")));
+        assert_eq!(share_of(d("4.9999"), d("5")), Some(d("99.99")));
+        assert_eq!(ShareBand::of(d("99.99")), ShareBand::High);
+        assert_eq!(share_label(d("99.99")), "99.9");
+        assert_eq!(share_of(d("5"), d("5")), Some(d("100")));
+        assert_eq!(share_of(d("1"), d("3")), Some(d("33.33")));
+        assert_eq!(share_of(d("1"), Decimal::ZERO), None, "n/a, not a panic");
     }
 }

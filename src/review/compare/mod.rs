@@ -7,4 +7,5 @@ mod matrix;
 pub use diff::{Diff, DiffLine, DiffSection, diff};
 pub use matrix::{
     Matrix, MatrixCell, MatrixColumn, MatrixDepth, MatrixRow, ShareBand, matrix, share_label,
+    share_of,
 };

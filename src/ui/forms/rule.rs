@@ -9,6 +9,8 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::app::App;
 use crate::app::structure::RuleForm;
 use crate::app::structure::rule_form::{KIND_ROW, METRIC_ROW};
+use crate::core::engine::basis;
+use crate::core::engine::measure::formula_words;
 use crate::core::engine::metrics::METRICS;
 use crate::core::engine::rules::params::ParamShape;
 use crate::i18n as t;
@@ -32,16 +34,7 @@ fn field_value(app: &App, form: &RuleForm, row: usize) -> String {
             let (zh, en) = form.spec().label;
             format!("‹ {} › {}", t::Tr(zh, en).get(app.lang), form.spec().key)
         }
-        METRIC_ROW => form.metric.and_then(|m| METRICS.get(m)).map_or_else(
-            || app.tr(t::RULE_NO_METRIC).to_owned(),
-            |def| {
-                format!(
-                    "{} {}",
-                    def.no,
-                    t::Tr(def.label_zh, def.label_en).get(app.lang)
-                )
-            },
-        ),
+        METRIC_ROW => measure_text(app, form),
         _ => {
             let Some((at, param)) = form.param_at_row_of(row) else {
                 return String::new();
@@ -56,6 +49,30 @@ fn field_value(app: &App, form: &RuleForm, row: usize) -> String {
                 ParamShape::Number | ParamShape::List => value,
             }
         }
+    }
+}
+
+/// The metric row: the metric and the basis it is taken on, or the table's formula.
+fn measure_text(app: &App, form: &RuleForm) -> String {
+    if let Some(formula) = &form.formula {
+        let words = formula_words(formula);
+        return format!("{}{}", app.tr(t::RULE_TABLE_FORMULA), words.get(app.lang));
+    }
+    let Some(def) = form.metric.and_then(|m| METRICS.get(m)) else {
+        return app.tr(t::RULE_NO_METRIC).to_owned();
+    };
+    let name = t::Tr(def.label_zh, def.label_en).get(app.lang);
+    match basis::distinct(Some(def.id), form.basis) {
+        Some(b) => {
+            let on = t::Tr(b.label_zh(), b.label_en()).get(app.lang);
+            format!(
+                "{} {name}{}{on}{}",
+                def.no,
+                app.tr(t::RULE_BASIS_OPEN),
+                app.tr(t::RULE_BASIS_CLOSE)
+            )
+        }
+        None => format!("{} {name}", def.no),
     }
 }
 

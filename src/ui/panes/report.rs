@@ -23,6 +23,10 @@ const PRINTED_KEYS: Tr = Tr(
     "Enter 填写报告所写的数 · 清空表示报告未写 · P 全部按计算值填写",
     "Enter types what the report prints · empty: not printed · P fills all from the computed ones",
 );
+const READ_KEYS: Tr = Tr(
+    "Enter 阅读报告正文全文（只读）",
+    "Enter reads the whole report text (read-only)",
+);
 const COL_SECTION: Tr = Tr("部分", "Section");
 const COL_START: Tr = Tr("开头", "Beginning");
 const COL_CHARS: Tr = Tr("字数", "Chars");
@@ -96,8 +100,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 fn section_row<'a>(app: &App, s: Section, start_w: usize, theme: &Theme) -> Row<'a> {
     let text = s.get(&app.workbook.narrative);
     let first = text.lines().next().unwrap_or_default();
+    let empty = if app.read_only.is_some() {
+        crate::app::reader::NOT_WRITTEN
+    } else {
+        NOT_WRITTEN
+    };
     let start = if text.is_empty() {
-        Cell::from(app.tr(NOT_WRITTEN)).style(theme.dim)
+        Cell::from(app.tr(empty)).style(theme.dim)
     } else {
         Cell::from(truncate(first, start_w))
     };
@@ -191,7 +200,15 @@ pub(in crate::ui) fn detail(app: &App) -> Detail {
         entries.push((format!("{}", i + 1), paragraph.to_owned()));
     }
     if entries.is_empty() {
-        entries.push((app.tr(COL_START).to_owned(), app.tr(NOT_WRITTEN).to_owned()));
+        let empty = if app.read_only.is_some() {
+            crate::app::reader::NOT_WRITTEN
+        } else {
+            NOT_WRITTEN
+        };
+        entries.push((app.tr(COL_START).to_owned(), app.tr(empty).to_owned()));
+    }
+    if app.read_only.is_some() {
+        entries.push((app.tr(KEYS).to_owned(), app.tr(READ_KEYS).to_owned()));
     }
     (app.tr(section.title()).to_owned(), entries)
 }

@@ -1,0 +1,171 @@
+//! Sending back (退回): the reason prompts for a unit and for an indicator,
+//! and the two documents the bureau hands out — the unit's letter and the
+//! summary (汇总表). Like the rest of `ReviewApp`, no I/O: the documents are
+//! built as bytes and returned as `ReviewEffect::WriteDocument`.
+
+use std::path::PathBuf;
+
+use super::{PromptKind, ReviewApp, ReviewEffect, Screen};
+use crate::app::{Pane, Status, StatusLine};
+use crate::core::Bilingual;
+use crate::i18n as t;
+use crate::review::documents::letter_file_name;
+
+impl ReviewApp {
+    /// `b`: the reason prompt of the selected unit (overview) or of the
+    /// selected indicator (drill-in).
+    pub(super) fn open_reason_prompt(&mut self) {
+        let Some(row) = self.current_row() else {
+            return;
+        };
+        let review = self.session.review(row);
+        if matches!(self.screen, Screen::Drill { .. }) {
+            let Some(code) = self.drill_indicator_code() else {
+                self.tell(self.tr(t::REVIEW_REASON_NEEDS_INDICATOR).to_owned(), true);
+                return;
+            };
+            let current = review
+                .and_then(|r| r.indicators.get(&code))
+                .map(|r| r.reason.clone())
+                .unwrap_or_default();
+            self.open_prompt(PromptKind::IndicatorReason, current);
+            return;
+        }
+        let current = review.map(|r| r.reason.clone()).unwrap_or_default();
+        self.open_prompt(PromptKind::Reason, current);
+    }
+
+    /// The prompt's label; an indicator's reason names the indicator.
+    #[must_use]
+    pub fn prompt_label(&self, kind: PromptKind) -> String {
+        let label = self.tr(kind.label());
+        match (kind, self.drill_indicator_code()) {
+            (PromptKind::IndicatorReason, Some(code)) => format!("{code} {label}"),
+            _ => label.to_owned(),
+        }
+    }
+
+    /// A message where the reviewer looks: a drill-in shows its own status line.
+    fn tell(&mut self, text: String, is_error: bool) {
+        let status = Some(Status { text, is_error });
+        match &mut self.screen {
+            Screen::Drill { app, .. } => app.status = status,
+            _ => self.status = status,
+        }
+    }
+
+    /// On opening a drill-in: the unit's send-back reason, when it has one.
+    pub(super) fn tell_reason(&mut self, row: usize) {
+        let Some(reason) = self
+            .session
+            .review(row)
+            .map(|r| r.reason.clone())
+            .filter(|r| !r.is_empty())
+        else {
+            return;
+        };
+        let msg = format!("{}：{reason}", self.tr(t::REVIEW_REASON_SHOWN));
+        self.tell(msg, false);
+    }
+
+    /// The drill-in's workbook, else the overview row under the cursor.
+    fn current_row(&self) -> Option<usize> {
+        match &self.screen {
+            Screen::Drill { row, .. } => Some(*row),
+            _ => self.selected_row(),
+        }
+    }
+
+    /// The code of the indicator selected in the drill-in.
+    fn drill_indicator_code(&self) -> Option<String> {
+        let Screen::Drill { app, .. } = &self.screen else {
+            return None;
+        };
+        if app.pane != Pane::Indicators {
+            return None;
+        }
+        let index = app.selected_indicator()?;
+        app.workbook
+            .table
+            .flatten()
+            .get(index)
+            .map(|(_, ind)| ind.code.clone())
+    }
+
+    /// Records the typed reason: the unit's (which sets 退回) or the
+    /// selected indicator's.
+    pub(super) fn commit_reason(
+        &mut self,
+        kind: PromptKind,
+        text: &str,
+    ) -> Result<ReviewEffect, Bilingual> {
+        let Some(row) = self.current_row() else {
+            return Ok(ReviewEffect::None);
+        };
+        match kind {
+            PromptKind::IndicatorReason => {
+                let needs = t::REVIEW_REASON_NEEDS_INDICATOR;
+                let code = self
+                    .drill_indicator_code()
+                    .ok_or_else(|| Bilingual::new(needs.0, needs.1))?;
+                self.session.set_indicator_reason(row, &code, text)?;
+                let done = if text.is_empty() {
+                    t::REVIEW_REASON_CLEARED
+                } else {
+                    t::REVIEW_REASON_RECORDED
+                };
+                let msg = format!("{code} {}", self.tr(done));
+                self.tell(msg, false);
+            }
+            _ => {
+                self.session.set_reason(row, text)?;
+                self.refresh_stats();
+                self.info_tr(if text.is_empty() {
+                    t::REVIEW_REASON_CLEARED
+                } else {
+                    t::REVIEW_REASON_RECORDED
+                });
+            }
+        }
+        Ok(ReviewEffect::None)
+    }
+
+    /// `L`: asks where to write the selected unit's letter.
+    pub(super) fn open_letter_prompt(&mut self) {
+        let Some(row) = self.selected_row() else {
+            return;
+        };
+        let name = self
+            .session
+            .entries
+            .get(row)
+            .map(|e| letter_file_name(&e.file_name, self.lang))
+            .unwrap_or_default();
+        self.open_prompt(PromptKind::ExportLetter, name);
+    }
+
+    /// `S`: asks where to write the summary of the rows in view.
+    pub(super) fn open_summary_prompt(&mut self) {
+        let name = format!("{}.xlsx", crate::review::summary::title(self.lang));
+        self.open_prompt(PromptKind::ExportSummary, name);
+    }
+
+    /// The letter or the summary as a document to write.
+    pub(super) fn document_effect(
+        &self,
+        kind: PromptKind,
+        text: &str,
+    ) -> Result<ReviewEffect, Bilingual> {
+        let path = PathBuf::from(text);
+        let bytes = match kind {
+            PromptKind::ExportLetter => {
+                let row = self
+                    .selected_row()
+                    .ok_or_else(|| Bilingual::new("没有选中单位", "no unit is selected"))?;
+                self.session.letter_bytes(row, &path, self.lang)?
+            }
+            _ => self.session.summary_bytes(&self.view, &path, self.lang)?,
+        };
+        Ok(ReviewEffect::WriteDocument { path, bytes })
+    }
+}

@@ -1,0 +1,129 @@
+//! The documents reviewer mode hands out besides the tables: the send-back
+//! letter of one unit (Markdown or Word) and the bureau's summary (Markdown,
+//! CSV or xlsx with live totals). Each is built as bytes here, purely; the
+//! run loop writes them (`write_document`) through the atomic writer. The
+//! format follows the file name's extension, and none of them is `.json`, so
+//! an export can never replace a workbook or the review file.
+
+use std::path::Path;
+
+use super::export::pick;
+use super::session::ReviewSession;
+use super::store::write_atomically;
+use super::{letter, summary, summary_xlsx};
+use crate::core::{Bilingual, Lang};
+
+/// The lower-case extension of `path`.
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
+fn wrong_extension(path: &Path, allowed: &str) -> Bilingual {
+    let shown = path.display();
+    Bilingual::new(
+        format!("{shown}：文件名须以 {allowed} 结尾"),
+        format!("{shown}: the file name must end in {allowed}"),
+    )
+}
+
+fn cannot_build(path: &Path, why: &dyn std::fmt::Display) -> Bilingual {
+    let shown = path.display();
+    Bilingual::new(
+        format!("{shown}：无法生成（{why}）"),
+        format!("{shown}: cannot be built ({why})"),
+    )
+}
+
+impl ReviewSession {
+    /// The send-back letter of `row` as the bytes of `path` (.md or .docx).
+    ///
+    /// # Errors
+    /// A wrong extension, a row that did not open, a unit not sent back.
+    pub fn letter_bytes(&self, row: usize, path: &Path, lang: Lang) -> Result<Vec<u8>, Bilingual> {
+        let ext = extension(path);
+        if ext != "md" && ext != "docx" {
+            return Err(wrong_extension(path, ".md / .docx"));
+        }
+        let entry = self
+            .entries
+            .get(row)
+            .ok_or_else(|| Bilingual::new("没有选中单位", "no unit is selected"))?;
+        let digest = entry.digest().ok_or_else(|| {
+            Bilingual::new(
+                format!("{} 未能打开，无法出具退回函", entry.file_name),
+                format!("{} could not be opened: no letter", entry.file_name),
+            )
+        })?;
+        let review = self
+            .review(row)
+            .filter(|r| letter::has_reasons(r))
+            .ok_or_else(|| {
+                Bilingual::new(
+                    format!("{} 未退回：先按 b 填写退回原因", entry.file_name),
+                    format!(
+                        "{} is not sent back: press b to give a reason first",
+                        entry.file_name
+                    ),
+                )
+            })?;
+        let sender = self
+            .reviews
+            .folders()
+            .find(|f| f.path.parent() == Some(entry.folder.as_path()))
+            .map(|f| f.file.reviewer.clone())
+            .filter(|name| !name.trim().is_empty())
+            .unwrap_or_else(|| letter::default_sender(lang));
+        let blocks = letter::blocks(digest, review, &sender, lang);
+        if ext == "md" {
+            return Ok(crate::export::markdown::render(&blocks, lang).into_bytes());
+        }
+        crate::export::docx::blocks_to_bytes(&blocks, lang).map_err(|e| cannot_build(path, &e))
+    }
+
+    /// The bureau's summary of the rows in `view` as the bytes of `path`
+    /// (.md, .csv or .xlsx).
+    ///
+    /// # Errors
+    /// A wrong extension.
+    pub fn summary_bytes(
+        &self,
+        view: &[usize],
+        path: &Path,
+        lang: Lang,
+    ) -> Result<Vec<u8>, Bilingual> {
+        let built = summary::build(self.rows(), view);
+        match extension(path).as_str() {
+            "md" => Ok(summary::to_markdown(&built, lang).into_bytes()),
+            "csv" => summary::to_csv(&built, lang).map_err(|e| cannot_build(path, &e)),
+            "xlsx" => summary_xlsx::to_bytes(&built, lang).map_err(|e| cannot_build(path, &e)),
+            _ => Err(wrong_extension(path, ".md / .csv / .xlsx")),
+        }
+    }
+}
+
+/// A file name for the letter of a workbook: `退回函-<stem>.docx`.
+#[must_use]
+pub fn letter_file_name(workbook_file: &str, lang: Lang) -> String {
+    let stem = Path::new(workbook_file)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("unit");
+    format!("{}-{stem}.docx", pick(lang, "退回函", "letter"))
+}
+
+/// Writes a built document to `path` atomically.
+///
+/// # Errors
+/// A message naming the file.
+pub fn write_document(path: &Path, bytes: &[u8]) -> Result<(), Bilingual> {
+    write_atomically(path, bytes).map_err(|e| {
+        let shown = path.display();
+        Bilingual::new(
+            format!("{shown}：无法导出（{e}）"),
+            format!("{shown}: cannot export ({e})"),
+        )
+    })
+}

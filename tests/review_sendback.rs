@@ -1,0 +1,320 @@
+//! Sending back (退回) through the keys: a reason per unit and per indicator,
+//! kept in the review file, the letter (Word and Markdown) and the bureau's
+//! summary (汇总表) as documents to write — and not one byte of a
+//! department's workbook changed.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use jixiao::app::review::{PromptKind, ReviewApp, ReviewEffect, ReviewMode, Screen};
+use jixiao::app::{Action, Pane};
+use jixiao::core::Lang;
+use jixiao::review::ReviewStatus;
+use jixiao::review::reviews::ReviewFile;
+use jixiao::review::session::ReviewSession;
+use jixiao::term::{perform_review, review_action_for_event};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn folder(n: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("tmp");
+    let path = dir.path().join("units");
+    jixiao::cli::synthetic::run(n, &path).expect("generate");
+    (dir, path)
+}
+
+fn workbooks(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() != "jixiao-review.json")
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect()
+}
+
+fn events(token: &str) -> Vec<KeyEvent> {
+    let key = |code| vec![KeyEvent::new(code, KeyModifiers::NONE)];
+    match token {
+        "<enter>" => key(KeyCode::Enter),
+        "<esc>" => key(KeyCode::Esc),
+        "<down>" => key(KeyCode::Down),
+        "<space>" => key(KeyCode::Char(' ')),
+        "<c-s>" => vec![KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)],
+        "<c-u>" => vec![KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)],
+        text => text
+            .chars()
+            .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+            .collect(),
+    }
+}
+
+/// Keys as the run loop maps them; every effect but documents is carried
+/// out, and the documents are returned.
+fn keys(app: &mut ReviewApp, script: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut documents = Vec::new();
+    for token in script.split_whitespace() {
+        for event in events(token) {
+            let Some(action) = review_action_for_event(app, &Event::Key(event)) else {
+                continue;
+            };
+            match app.update(action) {
+                ReviewEffect::WriteDocument { path, bytes } => documents.push((path, bytes)),
+                effect => perform_review(app, &effect),
+            }
+        }
+    }
+    documents
+}
+
+fn screen(app: &mut ReviewApp, w: u16, h: u16) -> String {
+    app.update(Action::Resize(w, h));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| jixiao::ui::review::render(app, f))
+        .expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        let mut skip = 0;
+        for x in 0..w {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buffer[(x, y)].symbol();
+            out.push_str(s);
+            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn document_xml(docx: &[u8]) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
+    let mut xml = String::new();
+    archive
+        .by_name("word/document.xml")
+        .expect("document part")
+        .read_to_string(&mut xml)
+        .expect("utf-8");
+    xml
+}
+
+/// Types `text` into an open prompt (spaces as Space keys).
+fn type_text(app: &mut ReviewApp, text: &str) {
+    for ch in text.chars() {
+        let event = KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE);
+        if let Some(action) = review_action_for_event(app, &Event::Key(event)) {
+            let effect = app.update(action);
+            perform_review(app, &effect);
+        }
+    }
+}
+
+#[test]
+fn send_back_with_reasons_then_letter_and_summary() {
+    let (_tmp, dir) = folder(6);
+    let before = workbooks(&dir);
+    let mut app = ReviewApp::new(ReviewSession::open(std::slice::from_ref(&dir)), Lang::Zh);
+    let row = app.selected_row().expect("a row");
+
+    // b asks for the unit's reason; Enter records it and sets 退回.
+    keys(&mut app, "b");
+    assert!(matches!(
+        app.mode,
+        ReviewMode::Prompt(PromptKind::Reason, _)
+    ));
+    assert!(screen(&mut app, 120, 30).contains("退回原因"));
+    type_text(&mut app, "政府采购执行率缺少佐证");
+    keys(&mut app, "<enter>");
+    assert_eq!(app.mode, ReviewMode::Browse);
+    let review = app.session.review(row).expect("review");
+    assert_eq!(review.status, ReviewStatus::Returned);
+    assert_eq!(review.reason, "政府采购执行率缺少佐证");
+
+    // In the drill-in, b on an indicator asks for that indicator's reason,
+    // drawn over the drill-in's last lines.
+    keys(&mut app, "<enter>");
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("drill-in")
+    };
+    let said = drill
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.contains("政府采购执行率缺少佐证"),
+        "the reason on opening: {said}"
+    );
+    keys(&mut app, "3 <down> <down>");
+    assert!(matches!(&app.screen, Screen::Drill { app, .. } if app.pane == Pane::Indicators));
+    keys(&mut app, "b");
+    assert!(matches!(
+        app.mode,
+        ReviewMode::Prompt(PromptKind::IndicatorReason, _)
+    ));
+    let shown = screen(&mut app, 120, 30);
+    assert!(shown.contains("指标退回原因"), "{shown}");
+    type_text(&mut app, "依据不足1q");
+    keys(&mut app, "<enter>");
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("typed 1 and q did not run as keys")
+    };
+    let said = drill
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(said.ends_with("退回原因已记录"), "{said}");
+    let review = app.session.review(row).expect("review");
+    let (code, questioned) = review
+        .indicators
+        .iter()
+        .find(|(_, r)| !r.reason.is_empty())
+        .expect("an indicator reason");
+    assert_eq!(questioned.reason, "依据不足1q");
+    let code = code.clone();
+    // b on another pane says where to go instead of opening a prompt.
+    keys(&mut app, "1 b");
+    assert_eq!(app.mode, ReviewMode::Browse);
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("still in the drill-in")
+    };
+    assert!(
+        drill
+            .status
+            .as_ref()
+            .is_some_and(|s| s.is_error && s.text.contains("指标面板")),
+        "the drill-in's own status line says where to go: {:?}",
+        drill.status
+    );
+    keys(&mut app, "<esc> <esc>");
+    assert!(matches!(app.screen, Screen::Overview));
+
+    // t onto 退回 asks for a reason at once; Esc keeps 退回 without one.
+    keys(&mut app, "<down> t t t");
+    assert!(matches!(
+        app.mode,
+        ReviewMode::Prompt(PromptKind::Reason, _)
+    ));
+    keys(&mut app, "<esc>");
+    let second = app.selected_row().expect("row");
+    assert_eq!(app.session.rows()[second].status, ReviewStatus::Returned);
+
+    // L on the first unit: the letter in Word, naming what it must.
+    keys(&mut app, "<esc>");
+    app.selected = app.view.iter().position(|r| *r == row).expect("in view");
+    let docs = keys(&mut app, "L <enter>");
+    let (path, docx) = docs.first().expect("a letter");
+    assert!(
+        path.to_string_lossy().ends_with(".docx"),
+        "{}",
+        path.display()
+    );
+    let kept = app.session.digest(row).expect("opened");
+    let (unit, year) = (kept.unit.clone(), kept.year);
+    let xml = document_xml(docx);
+    for needle in [
+        unit.as_str(),
+        &format!("{year}年度"),
+        code.as_str(),
+        "依据不足1q",
+        "政府采购执行率缺少佐证",
+        "下一步工作",
+    ] {
+        assert!(xml.contains(needle), "the letter names {needle}");
+    }
+    // And in Markdown, typed over the proposed name.
+    let docs = keys(&mut app, "L <c-u> letter.md <enter>");
+    let md = String::from_utf8(docs[0].1.clone()).expect("utf-8");
+    assert!(md.starts_with("# 关于退回"), "{md}");
+    assert!(md.contains(&format!("| {code} |")), "{md}");
+    // A wrong extension is refused in the prompt, nothing produced.
+    let docs = keys(&mut app, "L <c-u> letter.json <enter>");
+    assert!(docs.is_empty());
+    assert!(matches!(
+        app.mode,
+        ReviewMode::Prompt(PromptKind::ExportLetter, _)
+    ));
+    keys(&mut app, "<esc>");
+
+    // A unit not sent back has no letter.
+    let third = app
+        .view
+        .iter()
+        .position(|r| app.session.rows()[*r].status == ReviewStatus::Unreviewed)
+        .expect("an unreviewed unit");
+    app.selected = third;
+    assert!(keys(&mut app, "L <enter>").is_empty());
+    keys(&mut app, "<esc>");
+
+    // S: the summary of the rows in view, xlsx by default.
+    let docs = keys(&mut app, "S <enter>");
+    let (path, xlsx) = docs.first().expect("a summary");
+    assert!(path.to_string_lossy().ends_with(".xlsx"));
+    use calamine::{Reader, Xlsx};
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx.clone())).expect("xlsx");
+    let sheet = book.worksheet_range("审核汇总表").expect("sheet");
+    assert_eq!(
+        sheet.get((0, 0)).map(ToString::to_string).as_deref(),
+        Some("单位")
+    );
+
+    // Saved: the reasons are in the review file; the workbooks untouched.
+    keys(&mut app, "<c-s>");
+    let text = std::fs::read_to_string(dir.join("jixiao-review.json")).expect("review file");
+    let file = ReviewFile::parse(&text, "jixiao-review.json").expect("parse");
+    let saved: Vec<_> = file
+        .workbooks
+        .values()
+        .filter(|r| !r.reason.is_empty())
+        .collect();
+    assert_eq!(saved.len(), 1);
+    assert!(text.contains("\"reason\": \"依据不足1q\""), "{text}");
+    assert_eq!(
+        before,
+        workbooks(&dir),
+        "every workbook byte-for-byte unchanged"
+    );
+}
+
+#[test]
+fn review_files_without_reasons_still_load() {
+    let (_tmp, dir) = folder(2);
+    let name = std::fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with(".json"))
+        .expect("a workbook");
+    let older = format!(
+        "{{\"format\":\"jixiao-review\",\"version\":1,\"workbooks\":{{\"{name}\":{{\"status\":\"returned\",\"comment\":\"旧意见\",\"indicators\":{{\"A1\":{{\"comment\":\"x\"}}}}}}}}}}"
+    );
+    std::fs::write(dir.join("jixiao-review.json"), older).expect("write");
+    let session = ReviewSession::open(std::slice::from_ref(&dir));
+    assert!(session.notes.is_empty(), "{:?}", session.notes);
+    let row = session
+        .entries
+        .iter()
+        .position(|e| e.file_name == name)
+        .expect("row");
+    let review = session.review(row).expect("review");
+    assert_eq!(review.status, ReviewStatus::Returned);
+    assert!(review.reason.is_empty());
+    // A returned unit without a reason still has a letter: the indicators' comments.
+    let md = session
+        .letter_bytes(row, Path::new("l.md"), Lang::Zh)
+        .expect("letter");
+    let md = String::from_utf8(md).expect("utf-8");
+    assert!(md.contains("见下列指标的审核意见"), "{md}");
+    assert!(md.contains("| A1 |"), "{md}");
+}
