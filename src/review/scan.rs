@@ -100,8 +100,9 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
     let mut files = Vec::new();
     let mut notes = Vec::new();
     let mut seen = BTreeSet::new();
-    let mut add = |path: PathBuf, files: &mut Vec<PathBuf>| {
-        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    let mut add = |path: PathBuf, key: Option<PathBuf>, files: &mut Vec<PathBuf>| {
+        let key =
+            key.unwrap_or_else(|| std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()));
         if seen.insert(key) {
             files.push(path);
         }
@@ -119,12 +120,23 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
                     continue;
                 }
             };
-            let mut inside: Vec<PathBuf> = listing
+            // The folder made canonical once; a listed file's key is the
+            // canonical folder and its name (only a symlink is resolved),
+            // so ten thousand files cost no realpath each.
+            let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            let mut inside: Vec<(PathBuf, Option<PathBuf>)> = listing
                 .filter_map(Result::ok)
-                .map(|e| e.path())
                 // Not only regular files: a FIFO or a device named *.json
                 // becomes an unreadable row that says why, not a silent gap.
-                .filter(|p| !p.is_dir() && is_json(p) && !is_review_file(p))
+                .filter(|e| !listed_dir(e))
+                .map(|e| {
+                    let key = match e.file_type() {
+                        Ok(kind) if !kind.is_symlink() => Some(canonical.join(e.file_name())),
+                        _ => None,
+                    };
+                    (e.path(), key)
+                })
+                .filter(|(p, _)| is_json(p) && !is_review_file(p))
                 .collect();
             inside.sort();
             if inside.is_empty() {
@@ -133,8 +145,8 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
                     format!("{shown}: the folder has no workbooks (*.json)"),
                 ));
             }
-            for file in inside {
-                add(file, &mut files);
+            for (file, key) in inside {
+                add(file, key, &mut files);
             }
         } else if is_review_file(path) {
             notes.push(Bilingual::new(
@@ -143,10 +155,20 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
             ));
         } else {
             // Missing files too: they become error rows that say so.
-            add(path.clone(), &mut files);
+            add(path.clone(), None, &mut files);
         }
     }
     (files, notes)
+}
+
+/// A folder entry that is a folder (or a link to one): from the listing's
+/// own file type, so a regular file costs no extra `stat`.
+fn listed_dir(entry: &std::fs::DirEntry) -> bool {
+    match entry.file_type() {
+        Ok(kind) if kind.is_dir() => true,
+        Ok(kind) if !kind.is_symlink() => false,
+        _ => entry.path().is_dir(),
+    }
 }
 
 /// Applies `work` to every item on every core, keeping the items' order.
