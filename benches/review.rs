@@ -26,6 +26,27 @@ fn files_wanted() -> usize {
         .unwrap_or(1_000)
 }
 
+/// User + system CPU of the whole process so far, in clock ticks (Linux).
+fn process_cpu_ticks() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) in parentheses.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let user: u64 = fields.get(11)?.parse().ok()?;
+    let system: u64 = fields.get(12)?.parse().ok()?;
+    Some(user + system)
+}
+
+/// CPU time this thread has run, in nanoseconds (Linux schedstat).
+fn thread_cpu_ns() -> Option<u64> {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
 /// Resident memory of this process now and at its peak (Linux), in MiB.
 fn rss_mib() -> Option<(f64, f64)> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -134,7 +155,15 @@ fn main() {
     let first = first.elapsed();
     assert_eq!(session.rows().len(), files);
     assert!(session.rows().iter().all(|r| r.error.is_none()));
+    let ticks_before = process_cpu_ticks();
     let open = time(7, || ReviewSession::open(&paths));
+    if let (Some(before), Some(after)) = (ticks_before, process_cpu_ticks()) {
+        // All threads, user + system, in clock ticks (100 per second).
+        println!(
+            "scan CPU time (every thread): {:.1} ms per scan of {files} files",
+            (after.saturating_sub(before)) as f64 * 10.0 / 7.0
+        );
+    }
     println!(
         "scan + load + derive + overview of {files} files on {} threads: median {} (first run {})",
         std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
@@ -304,6 +333,7 @@ fn overview_keystrokes(session: ReviewSession) {
     let _ = app.update(Action::Resize(160, 48));
     let mut terminal = Terminal::new(NullBackend::new(160, 48)).expect("terminal");
     let mut samples = Vec::new();
+    let cpu_before = thread_cpu_ns();
     for i in 0..600 {
         let action = match i % 200 {
             0..100 => Action::Down,
@@ -316,6 +346,13 @@ fn overview_keystrokes(session: ReviewSession) {
             .draw(|f| jixiao::ui::review::render(&app, f))
             .expect("draw");
         samples.push(start.elapsed());
+    }
+    if let (Some(before), Some(after)) = (cpu_before, thread_cpu_ns()) {
+        // CPU time, not wall time: what a key costs when the machine is busy.
+        println!(
+            "overview scroll keystroke, CPU time of this thread: {:.3} ms per key",
+            after.saturating_sub(before) as f64 / 600.0 / 1e6
+        );
     }
     let worst = *samples.iter().max().expect("samples");
     println!(
