@@ -175,6 +175,20 @@ fn send_back_with_reasons_then_letter_and_summary() {
         .map(|s| s.text.clone())
         .unwrap_or_default();
     assert!(said.ends_with("退回原因已记录"), "{said}");
+    // Moving off and back onto the indicator shows its reason.
+    keys(&mut app, "k j");
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("drill-in")
+    };
+    let said = drill
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.ends_with("依据不足1q"),
+        "the reason under the cursor: {said}"
+    );
     let review = app.session.review(row).expect("review");
     let (code, questioned) = review
         .indicators

@@ -740,12 +740,16 @@ impl ReviewApp {
                 return self.save_reviews();
             }
             let activating = action == Action::Activate && app.mode == Mode::Browse;
+            let moving = sendback::is_movement(&action) && app.mode == Mode::Browse;
             let _ = app.update(action);
             // Enter that opened no editor and said why: what is typed next
             // was meant for the editor, not for the command keys.
             self.refused_edit = activating
                 && app.mode == Mode::Browse
                 && app.status.as_ref().is_some_and(|s| s.is_error);
+            if moving {
+                self.note_indicator_reason(row);
+            }
             return ReviewEffect::None;
         }
         self.sync_drill(row);

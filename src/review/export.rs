@@ -60,9 +60,9 @@ pub fn overview_sheet(overview: &Overview, view: &[usize], lang: Lang) -> Sheet 
     }
 }
 
-/// Appends the unit's review comment and send-back reason to an overview
-/// sheet built from the same `view` (the overview rows do not carry them).
-pub fn add_review_columns(
+/// Appends the unit's send-back reason to an overview sheet built from the
+/// same `view` (the overall comment is already in 备注).
+pub fn add_reason_column(
     sheet: &mut Sheet,
     entries: &[Entry],
     view: &[usize],
@@ -71,15 +71,10 @@ pub fn add_review_columns(
 ) {
     sheet
         .headers
-        .push(pick(lang, "总体审核意见", "Overall comment"));
-    sheet
-        .headers
         .push(pick(lang, "退回原因", "Send-back reason"));
     let of_row = |i: usize| entries.get(i).and_then(|e| reviews.review_of(e));
     for (cells, &i) in sheet.rows.iter_mut().zip(view) {
-        let review = of_row(i);
-        cells.push(review.map_or(Cell::Blank, |r| text(&r.comment)));
-        cells.push(review.map_or(Cell::Blank, |r| text(&r.reason)));
+        cells.push(of_row(i).map_or(Cell::Blank, |r| text(&r.reason)));
     }
 }
 

@@ -218,7 +218,7 @@ impl ReviewSession {
     ) -> Result<(ExportFormat, Vec<Sheet>), Bilingual> {
         let format = ExportFormat::from_path(path).ok_or_else(|| unknown_format(path))?;
         let mut sheet = export::overview_sheet(&self.overview, view, lang);
-        export::add_review_columns(&mut sheet, &self.entries, view, &self.reviews, lang);
+        export::add_reason_column(&mut sheet, &self.entries, view, &self.reviews, lang);
         Ok((format, vec![sheet]))
     }
 

@@ -314,10 +314,10 @@ mod tests {
             warnings: [1, 0, 2, 0],
             status: ReviewStatus::Unreviewed,
             review_total: review,
-            comment: String::new(),
             review_stale: false,
             mismatched: Vec::new(),
             changed_on_disk: false,
+            comment: String::new(),
             duplicate: false,
             search_text: String::new(),
         }

@@ -6,10 +6,27 @@
 use std::path::PathBuf;
 
 use super::{PromptKind, ReviewApp, ReviewEffect, Screen};
-use crate::app::{Pane, Status, StatusLine};
+use crate::app::{Action, Pane, Status, StatusLine};
 use crate::core::Bilingual;
 use crate::i18n as t;
 use crate::review::documents::letter_file_name;
+
+/// A cursor move in the drill-in's panes.
+pub(super) fn is_movement(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End
+            | Action::ScrollUp
+            | Action::ScrollDown
+            | Action::SelectRow(_)
+            | Action::GoPane(_)
+    )
+}
 
 impl ReviewApp {
     /// `b`: the reason prompt of the selected unit (overview) or of the
@@ -65,6 +82,25 @@ impl ReviewApp {
             return;
         };
         let msg = format!("{}：{reason}", self.tr(t::REVIEW_REASON_SHOWN));
+        self.tell(msg, false);
+    }
+
+    /// After a move in the drill-in: the indicator under the cursor says its
+    /// send-back reason, if it has one (the workbench panes do not show it).
+    pub(super) fn note_indicator_reason(&mut self, row: usize) {
+        let Some(code) = self.drill_indicator_code() else {
+            return;
+        };
+        let Some(reason) = self
+            .session
+            .review(row)
+            .and_then(|r| r.indicators.get(&code))
+            .map(|r| r.reason.clone())
+            .filter(|r| !r.is_empty())
+        else {
+            return;
+        };
+        let msg = format!("{code} {}：{reason}", self.tr(t::REVIEW_REASON_SHOWN));
         self.tell(msg, false);
     }
 
