@@ -18,6 +18,7 @@ use jixiao::core::model::{
     ReportedFigures, Rule, RuleKind, ScoringTable, Staffing, Unit, Workbook, WorkloadGroup,
     WorkloadItem, WorkloadPart,
 };
+use jixiao::core::model::{Basis, TableFormula};
 use jixiao::core::num::round2_fixed;
 
 /// `default` cases unless `PROPTEST_CASES` says otherwise. XorShift: ChaCha
@@ -216,16 +217,48 @@ impl Choices {
             };
         }
         let rule = (self.below(8) != 0).then(|| {
-            Rule::new(
+            let mut rule = Rule::new(
                 (self.below(4) != 0).then(|| self.pick(&MetricId::ALL)),
                 self.rule_kind(extreme),
-            )
+            );
+            self.measure(&mut rule);
+            rule
         });
         Indicator {
             weight,
             rule,
             entry: self.entry(extreme),
             ..Indicator::default()
+        }
+    }
+
+    /// Sometimes another basis, sometimes the table's own formula (issue 12).
+    fn measure(&mut self, rule: &mut Rule) {
+        match self.below(6) {
+            1 => rule.basis = Some(self.pick(&Basis::ALL)),
+            2 => {
+                let side = |this: &mut Self| -> Vec<FieldId> {
+                    (0..this.below(3))
+                        .map(|_| this.pick(FieldId::ALL))
+                        .collect()
+                };
+                let (a, b) = (side(self), side(self));
+                let absolute = self.flag();
+                rule.formula = Some(if self.flag() {
+                    TableFormula::Change {
+                        current: a,
+                        base: b,
+                        absolute,
+                    }
+                } else {
+                    TableFormula::Ratio {
+                        numerator: a,
+                        denominator: b,
+                        absolute,
+                    }
+                });
+            }
+            _ => {}
         }
     }
 
@@ -427,6 +460,27 @@ fn check_invariants(extreme: bool, wb: &Workbook) -> Result<(), TestCaseError> {
         if let Some(v) = m.value {
             let shown = if m.id.shows_absolute() { v.abs() } else { v };
             prop_assert_eq!(m.display, Some(round2_fixed(shown)));
+        }
+    }
+
+    // A leaf's own measure (another basis, the table's formula) keeps the
+    // metrics' rules: a value exactly when ok, shown rounded once, half-up.
+    for r in results {
+        let Some(own) = r.measure.as_deref() else {
+            continue;
+        };
+        let m = &own.measured;
+        prop_assert_eq!(
+            m.value.is_some(),
+            m.status == MetricStatus::Ok,
+            "{}",
+            r.code
+        );
+        if let Some(v) = m.value {
+            let absolute =
+                own.spec.display == jixiao::core::engine::metrics::Display::AbsolutePercent;
+            let shown = if absolute { v.abs() } else { v };
+            prop_assert_eq!(m.display, Some(round2_fixed(shown)), "{}", r.code);
         }
     }
 

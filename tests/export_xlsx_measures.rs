@@ -138,3 +138,19 @@ fn the_report_writes_an_own_measure_with_its_formula() {
     let en = jixiao::export::markdown::report(&wb, &derive(&wb), Lang::En);
     assert!(en.contains("on the adjusted budget"), "{en}");
 }
+
+#[test]
+fn the_csv_scores_name_the_measure_a_leaf_was_taken_on() {
+    let wb = measured();
+    let bytes = jixiao::export::csv::table_bytes(
+        jixiao::export::csv::CsvTable::Scores,
+        &wb,
+        &derive(&wb),
+        Lang::Zh,
+    );
+    let text = String::from_utf8(bytes).expect("utf8");
+    assert!(
+        text.contains("支出完成率（以调整后预算数为准）：588.55/(650-11.45)*100%=92.17%；"),
+        "{text}"
+    );
+}

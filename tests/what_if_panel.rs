@@ -148,3 +148,30 @@ fn the_rule_form_keeps_a_table_formula_until_the_metric_is_cycled() {
         Some(jixiao::core::engine::MetricId::AppropriationIncomeVarianceRate)
     );
 }
+
+#[test]
+fn the_what_if_waits_while_typing_and_follows_the_commit() {
+    let (mut app, _dir, _path) = common::app();
+    keys(&mut app, "3 / A3.1 <enter>");
+    let index = app
+        .workbook
+        .table
+        .flatten()
+        .iter()
+        .position(|(_, i)| i.code == "A3.1")
+        .expect("A3.1");
+    assert!(app.what_if_of(index).is_some());
+    keys(&mut app, "<right> <enter> 补充");
+    assert!(
+        matches!(app.mode.kind(), jixiao::app::ModeKind::Edit),
+        "{:?}",
+        app.mode.kind()
+    );
+    // The preview changed the workbook: the what-if is not shown stale, nor solved per key.
+    assert!(app.what_if_of(index).is_none());
+    keys(&mut app, "<enter>");
+    assert!(
+        app.what_if_of(index).is_some(),
+        "solved again after the commit"
+    );
+}

@@ -2,9 +2,9 @@
 //! was computed for: solving it rescores the table many times, so it is
 //! computed once per change in `App::update`, never while drawing.
 
-use super::App;
 use super::panes::Pane;
 use super::rows::indicator_rows;
+use super::{App, ModeKind};
 use crate::core::engine::what_if::{LeafWhatIf, leaf_what_if};
 use crate::core::model::Workbook;
 
@@ -19,7 +19,8 @@ pub struct WhatIfCache {
 impl App {
     /// Recomputes the selected leaf's what-if when the row or the workbook changed.
     pub(super) fn refresh_what_if(&mut self) {
-        if self.pane != Pane::Indicators {
+        // Not while typing: each keystroke would solve it again; it follows on commit.
+        if self.pane != Pane::Indicators || self.mode.kind() == ModeKind::Edit {
             return;
         }
         let rows = indicator_rows(&self.workbook, &self.collapsed);

@@ -323,6 +323,7 @@ mod tests {
     fn last_year_values_fill_what_the_rules_call_last_year() {
         let mut last = sample_workbook();
         last.budget.three_public_final = Some(Money(Decimal::new(1234, 2)));
+        last.budget.three_public_budget = Some(Money(Decimal::new(1500, 2)));
         last.budget.treasury_carryover_stock_curr = Some(Money(Decimal::new(300, 2)));
         last.budget.closing_appropriation_carryover = Some(Money(Decimal::new(586, 2)));
         last.budget.carryover_curr = Some(Money(Decimal::new(700, 2)));
@@ -341,6 +342,10 @@ mod tests {
         );
         assert_eq!(wb.budget.carryover_prev, last.budget.carryover_curr);
         assert_eq!(wb.budget.three_public_final, None);
+        assert_eq!(
+            wb.budget.three_public_prev_budget,
+            last.budget.three_public_budget
+        );
         let filled: Vec<(&str, &str)> = summary
             .filled
             .iter()

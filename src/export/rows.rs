@@ -99,6 +99,26 @@ pub struct ScoreRow {
     pub is_leaf: bool,
 }
 
+/// A leaf's working, led by its own measure's arithmetic (another basis, the
+/// table's formula), so an export names what the score was taken on.
+fn with_measure(result: &crate::core::engine::IndicatorResult, lang: Lang) -> String {
+    let working = result.working.get(lang);
+    let Some(own) = result.measure.as_deref() else {
+        return working.to_owned();
+    };
+    let Some(expr) = own.measured.expression.as_ref() else {
+        return format!(
+            "{}（{}）；{working}",
+            own.label.get(lang),
+            own.formula.get(lang)
+        );
+    };
+    match lang {
+        Lang::Zh => format!("{}：{}；{working}", own.label.zh, expr.zh),
+        Lang::En => format!("{}: {}; {working}", own.label.en, expr.en),
+    }
+}
+
 /// The scored table in display order.
 #[must_use]
 pub fn score_rows(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<ScoreRow> {
@@ -107,7 +127,7 @@ pub fn score_rows(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<ScoreRow>
         .iter()
         .zip(&derived.scores.indicators)
         .map(|((depth, ind), result)| {
-            let working = result.working.get(lang).to_owned();
+            let working = with_measure(result, lang);
             let reason = if !ind.entry.deduction_reason.trim().is_empty() {
                 ind.entry.deduction_reason.trim().to_owned()
             } else if ind.is_leaf() && result.lost > Decimal::ZERO {

@@ -216,7 +216,8 @@ mod tests {
     #[test]
     fn a_form_cycles_each_metric_then_its_other_bases() {
         let all = choices();
-        assert_eq!(all.len(), MetricId::ALL.len() + 5);
+        // F1 has three other bases, F2 two, F8 one.
+        assert_eq!(all.len(), MetricId::ALL.len() + 6);
         let completion: Vec<_> = all
             .iter()
             .filter(|(m, _)| *m == MetricId::ExpenditureCompletionRate)

@@ -328,3 +328,98 @@ fn what_if_solves_a_basis_with_two_denominator_parts() {
     assert_eq!(down.rate_shown, Some(dec!(95.00)));
     assert_eq!(down.score_after, dec!(4));
 }
+
+fn codes(d: &super::Derived) -> Vec<super::WarningCode> {
+    d.warnings.iter().map(|w| w.code).collect()
+}
+
+#[test]
+fn a_measure_that_cannot_compute_is_warned_by_its_own_label() {
+    use super::WarningCode as W;
+    let mut wb = sample_workbook();
+    // The sample has no initial budget: B2.1 on it lacks 年初预算数, though
+    // F2 on the issued budget computes.
+    wb.reported
+        .rates
+        .remove(&MetricId::ExpenditureCompletionRate);
+    set_rule(&mut wb, "B2.1", |r| r.basis = Some(Basis::Initial));
+    let d = derive(&wb);
+    let w = d
+        .warnings
+        .iter()
+        .find(|w| w.code == W::MissingInput && w.message.zh.starts_with("B2.1"))
+        .expect("missing_input on B2.1");
+    assert!(
+        w.message
+            .zh
+            .contains("支出完成率（以年初预算数为准）缺少 年初预算数"),
+        "{}",
+        w.message.zh
+    );
+    // A basis the metric has not: read as is, with a low warning.
+    let mut other = sample_workbook();
+    set_rule(&mut other, "B2.2", |r| r.basis = Some(Basis::Adjusted));
+    assert!(codes(&derive(&other)).contains(&W::BasisNotAvailable));
+    assert!(!codes(&derive(&sample_workbook())).contains(&W::BasisNotAvailable));
+    // A table formula with an empty side.
+    let mut empty = sample_workbook();
+    table_leaf(
+        &mut empty,
+        "B2.5",
+        TableFormula::Ratio {
+            numerator: vec![],
+            denominator: vec![F::ExpenditureBudgetTotal],
+            absolute: false,
+        },
+    );
+    assert!(codes(&derive(&empty)).contains(&W::TableFormulaIncomplete));
+}
+
+#[test]
+fn an_own_change_on_a_negative_base_is_warned() {
+    use super::WarningCode as W;
+    let mut wb = sample_workbook();
+    set(&mut wb, F::InitialBudget, dec!(100));
+    set(&mut wb, F::BudgetAdjustment, dec!(-150));
+    set_rule(&mut wb, "A3.1", |r| r.basis = Some(Basis::Adjusted));
+    let d = derive(&wb);
+    let w = d
+        .warnings
+        .iter()
+        .find(|w| w.code == W::ChangeOnNegativeBase)
+        .expect("warned");
+    assert!(w.message.zh.starts_with("A3.1"), "{}", w.message.zh);
+    assert!(w.message.zh.contains("（-50）"), "{}", w.message.zh);
+    assert!(!codes(&derive(&sample_workbook())).contains(&W::ChangeOnNegativeBase));
+}
+
+#[test]
+fn a_step_reached_one_shown_step_past_its_breakpoint_is_found_on_a_large_denominator() {
+    // 588.55 / (650 − 11.45) = 92.17 %: one complete step short, 4 of 6. At
+    // 95.00 % it is still one step (5.00 short); the score steps where the
+    // rate shows 95.01 %, which on 638.55 needs 7 cents beyond 95.00 %.
+    let mut wb = sample_workbook();
+    set(&mut wb, F::InitialBudget, dec!(650.00));
+    set(&mut wb, F::BudgetAdjustment, dec!(-11.45));
+    set_rule(&mut wb, "B2.1", |r| r.basis = Some(Basis::Adjusted));
+    let d = derive(&wb);
+    assert_eq!(leaf(&d, "B2.1").score, dec!(4));
+    let w = what_if(&wb, &d);
+    let l = w.leaves.iter().find(|l| l.code == "B2.1").expect("B2.1");
+    let up = l
+        .moves
+        .iter()
+        .find(|m| m.field == F::ActualExpenditure && m.target > m.current)
+        .expect("a higher actual reaches full marks");
+    // 606.66 / 638.55 = 95.0059 % → 95.01 %, 6 points; 606.65 shows 95.00 %.
+    assert_eq!(up.target, dec!(606.66));
+    assert_eq!(up.rate_shown, Some(dec!(95.01)));
+    assert_eq!(up.score_after, dec!(6));
+    let lower_initial = l
+        .moves
+        .iter()
+        .find(|m| m.field == F::InitialBudget && m.target < m.current)
+        .expect("a lower initial budget reaches full marks");
+    // 588.55 / (630.94 − 11.45) = 95.0056 % → 95.01 %; 630.95 shows 95.00 %.
+    assert_eq!(lower_initial.target, dec!(630.94));
+}

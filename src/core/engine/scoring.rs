@@ -125,6 +125,24 @@ pub fn score_workbook(wb: &Workbook, metrics: &[Metric]) -> TableScore {
     score_with(&wb.table.indicators, metrics, &wb.reported, Some(wb))
 }
 
+/// One leaf scored on its own against the fields of `fields` (what-if
+/// rescores a leaf many times; the rest of the table does not change it).
+/// Returns the score (within 0..=weight) and the leaf's own measure.
+#[must_use]
+pub fn score_single_leaf(
+    node: &Indicator,
+    fields: &Workbook,
+    metrics: &[Metric],
+) -> (Decimal, Option<Box<LeafMeasure>>) {
+    let context = LeafContext {
+        metrics,
+        reported: &fields.reported,
+        fields: Some(fields),
+    };
+    let leaf = score_leaf(node, &context, &mut LevelsMemo::default());
+    (leaf.score, leaf.measure)
+}
+
 fn score_with(
     indicators: &[Indicator],
     metrics: &[Metric],

@@ -13,7 +13,9 @@ use super::rules::steps;
 use super::scoring::{self, ScoreBasis};
 use super::{Derived, Grade};
 use crate::core::Bilingual;
-use crate::core::model::{FieldId, FieldKind, Indicator, Workbook, totals};
+use crate::core::model::{
+    FieldId, FieldKind, Indicator, Narrative, ScoringTable, Workbook, totals,
+};
 
 /// How far past a solved value the search looks for the score to change.
 const MAX_NUDGES: u32 = 5;
@@ -115,7 +117,7 @@ fn leaf_what_if_in(
             (Spec::of(metric.def()), label, shown)
         }
     };
-    let moves = leaf_moves(wb, index, &spec, &points, shown_now);
+    let moves = leaf_moves(wb, ind, &spec, &points, shown_now);
     Some(LeafWhatIf {
         code: r.code.clone(),
         metric: r.metric,
@@ -132,27 +134,49 @@ struct Rescored {
     shown: Option<Decimal>,
 }
 
-/// The score of the leaf at `index` with `field` set to `value`.
-fn rescore(wb: &Workbook, index: usize, field: FieldId, value: Decimal) -> Option<Rescored> {
-    let mut changed = wb.clone();
+/// The score of the leaf `node` with `field` set to `value`: only that
+/// leaf is rescored, over a copy of the fields (not of the table).
+fn rescore(wb: &Workbook, node: &Indicator, field: FieldId, value: Decimal) -> Option<Rescored> {
+    let mut changed = fields_of(wb);
     if !field.set(&mut changed, Some(value)) {
         return None;
     }
-    let metrics = metrics::compute_metrics(&changed);
-    let scores = scoring::score_workbook(&changed, &metrics);
-    let result = scores.indicators.get(index)?;
-    let (exact, shown) = match &result.measure {
+    // Only the metric the leaf reads (if any): the rule looks at no other.
+    let id = node.rule.as_ref().and_then(|r| r.metric);
+    let metrics: Vec<_> = id
+        .map(|id| metrics::compute_spec(&changed, &Spec::of(id.def())).into_metric(id))
+        .into_iter()
+        .collect();
+    let (score, measure) = scoring::score_single_leaf(node, &changed, &metrics);
+    let (exact, shown) = match measure {
         Some(own) => (own.measured.value, own.measured.display),
         None => {
-            let found = metrics.iter().find(|m| Some(m.id) == result.metric)?;
+            let found = metrics.first()?;
             (found.value, found.display)
         }
     };
     Some(Rescored {
-        score: result.score,
+        score,
         exact,
         shown,
     })
+}
+
+/// The workbook's figures without its table, workload and narrative.
+fn fields_of(wb: &Workbook) -> Workbook {
+    Workbook {
+        format: wb.format.clone(),
+        version: wb.version,
+        unit: wb.unit.clone(),
+        staffing: wb.staffing.clone(),
+        budget: wb.budget.clone(),
+        finals: wb.finals.clone(),
+        three_public: wb.three_public.clone(),
+        table: ScoringTable::default(),
+        workload: Vec::new(),
+        narrative: Narrative::default(),
+        reported: wb.reported.clone(),
+    }
 }
 
 fn unit_of(field: FieldId) -> Decimal {
@@ -164,7 +188,7 @@ fn unit_of(field: FieldId) -> Decimal {
 
 fn leaf_moves(
     wb: &Workbook,
-    index: usize,
+    node: &Indicator,
     def: &Spec,
     points: &[Decimal],
     shown_now: Option<Decimal>,
@@ -177,10 +201,16 @@ fn leaf_moves(
         let mut below: Option<InputMove> = None;
         let mut above: Option<InputMove> = None;
         for (rate, point) in targets(def, points) {
-            let Some(solved) = solve(wb, def, input.field, input.role, rate) else {
-                continue;
+            let attempt = |(rate, point): (Decimal, Decimal)| {
+                let solved = solve(wb, def, input.field, input.role, rate)?;
+                settle(wb, node, input.field, current, solved, point, shown_now)
             };
-            let Some(found) = settle(wb, index, input.field, current, solved, point, shown_now)
+            // Where the score does not step at the breakpoint itself ("≤ T" is
+            // still full at T), it steps at the next rate shown on either side:
+            // solved again there, as a large denominator needs many cents.
+            let Some(found) = attempt((rate, point))
+                .or_else(|| attempt(shifted(rate, point, true)))
+                .or_else(|| attempt(shifted(rate, point, false)))
             else {
                 continue;
             };
@@ -210,6 +240,18 @@ fn targets(def: &Spec, points: &[Decimal]) -> Vec<(Decimal, Decimal)> {
         all.extend(points.iter().filter(|p| !p.is_zero()).map(|p| (-*p, *p)));
     }
     all
+}
+
+/// A target one shown step (0.01) beyond (`up`) or short of its breakpoint,
+/// the signed rate moving with it (a negative rate stands for |rate|).
+fn shifted(rate: Decimal, point: Decimal, up: bool) -> (Decimal, Decimal) {
+    let step = if up {
+        Decimal::new(1, 2)
+    } else {
+        Decimal::new(-1, 2)
+    };
+    let signed = if rate.is_sign_negative() { -step } else { step };
+    (rate + signed, point + step)
 }
 
 /// The exact value of `field` at which the metric equals `rate`.
@@ -265,7 +307,7 @@ fn side_of(shown: Option<Decimal>, point: Decimal) -> Option<std::cmp::Ordering>
 #[allow(clippy::too_many_arguments)]
 fn settle(
     wb: &Workbook,
-    index: usize,
+    node: &Indicator,
     field: FieldId,
     current: Decimal,
     solved: Decimal,
@@ -279,7 +321,7 @@ fn settle(
         if value == current || (value - current).is_sign_negative() != toward.is_sign_negative() {
             return None;
         }
-        let found = rescore(wb, index, field, value)?;
+        let found = rescore(wb, node, field, value)?;
         (side_of(found.shown, point)? != start_side).then_some(found)
     };
     let mut value = (solved / unit).round() * unit;
@@ -305,16 +347,16 @@ fn settle(
     let mut steps_here = false;
     for _ in 0..=MAX_NUDGES {
         let before = if value - toward == current {
-            rescore(wb, index, field, current)
+            rescore(wb, node, field, current)
         } else {
-            rescore(wb, index, field, value - toward)
+            rescore(wb, node, field, value - toward)
         };
         if before.is_some_and(|b| b.score != after.score) {
             steps_here = true;
             break;
         }
         value += toward;
-        after = rescore(wb, index, field, value)?;
+        after = rescore(wb, node, field, value)?;
     }
     let fits = field.kind() == FieldKind::SignedMoney || !value.is_sign_negative();
     (steps_here && fits).then_some(InputMove {

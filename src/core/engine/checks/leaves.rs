@@ -65,6 +65,10 @@ pub fn scored_on_reported(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
 /// The leaf's metric, when its computation (not the printed rate) was what failed.
 fn failed_metric<'c>(ctx: &'c Ctx<'_>, leaf: &Leaf<'_>) -> Option<&'c Metric> {
     let result = leaf.result;
+    if result.measure.is_some() {
+        // The leaf measures its own formula: `measures::measure_unavailable` reports it.
+        return None;
+    }
     let m = ctx.metric(result.metric?)?;
     let computed = result.value_source.is_none() && result.basis != ScoreBasis::NotApplicable;
     (computed && m.status != MetricStatus::Ok).then_some(m)

@@ -6,6 +6,7 @@
 mod figures;
 mod finals;
 mod leaves;
+mod measures;
 mod rates;
 mod reasons;
 mod registry;

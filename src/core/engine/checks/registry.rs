@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::{
-    LeafCheck, Severity, WorkbookCheck, figures, finals, leaves, rates, reasons, reported, sums,
-    table, workload,
+    LeafCheck, Severity, WorkbookCheck, figures, finals, leaves, measures, rates, reasons,
+    reported, sums, table, workload,
 };
 
 /// Stable warning codes. The serialised name is the code in `check --json`.
@@ -92,6 +92,10 @@ pub enum WarningCode {
     ReasonMissing,
     /// Full marks, yet a deduction reason remains.
     ReasonStale,
+    /// A rule asks for a basis its metric cannot be taken on.
+    BasisNotAvailable,
+    /// A table-defined formula names no field on one side.
+    TableFormulaIncomplete,
 }
 
 /// One warning code as documented.
@@ -107,7 +111,7 @@ pub struct CodeDef {
 }
 
 /// Every code, in declaration order.
-pub const CODES: [CodeDef; 39] = [
+pub const CODES: [CodeDef; 41] = [
     CodeDef {
         code: WarningCode::IncomePartsSum,
         key: "income_parts_sum",
@@ -342,6 +346,18 @@ pub const CODES: [CodeDef; 39] = [
         severity: Severity::Low,
         doc: "the indicator has full marks, yet a deduction reason remains from an earlier score",
     },
+    CodeDef {
+        code: WarningCode::BasisNotAvailable,
+        key: "basis_not_available",
+        severity: Severity::Low,
+        doc: "a rule's `basis` is one its metric cannot be taken on; the metric is computed as defined",
+    },
+    CodeDef {
+        code: WarningCode::TableFormulaIncomplete,
+        key: "table_formula_incomplete",
+        severity: Severity::Medium,
+        doc: "a table-defined `formula` names no field on one side; the leaf is not computed",
+    },
 ];
 
 /// `WarningCode::ALL`, read off the registry.
@@ -414,6 +430,10 @@ pub const WORKBOOK_CHECKS: &[WorkbookCheck] = &[
 pub const LEAF_CHECKS: &[LeafCheck] = &[
     leaves::scored_on_reported,
     leaves::metric_unavailable,
+    measures::measure_unavailable,
+    measures::basis_not_available,
+    measures::table_formula_incomplete,
+    measures::own_change_on_negative_base,
     leaves::officer_score_differs,
     leaves::score_out_of_range,
     leaves::missing_score,
