@@ -1,9 +1,11 @@
 //! Reviewer-mode benchmark: `cargo bench --bench review`.
 //!
-//! Setup writes 1,000 generated workbooks into a temporary folder; then it
-//! times scan + load + derive + overview of the folder (target < 1 s on a
-//! 2-core machine) and sort/filter of the 1,000 rows per keystroke (target
-//! well under 1 ms). Reports medians.
+//! Setup writes 1,000 generated workbooks (`JIXIAO_BENCH_FILES=10000` for
+//! more) into a temporary folder; then it times scan + load + derive +
+//! overview of the folder, the resident memory after it, reading one
+//! workbook again for the drill-in, a reload when nothing changed, and
+//! sort/filter and a whole scroll keystroke per key (target well under
+//! 1 ms). Reports medians.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -16,7 +18,48 @@ use jixiao::review::{ReviewSession, ReviewStatus};
 use jixiao::synth::Generator;
 use rust_decimal::Decimal;
 
-const FILES: usize = 1_000;
+/// How many workbooks to generate: `JIXIAO_BENCH_FILES`, else 1,000.
+fn files_wanted() -> usize {
+    std::env::var("JIXIAO_BENCH_FILES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000)
+}
+
+/// User + system CPU of the whole process so far, in clock ticks (Linux).
+fn process_cpu_ticks() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) in parentheses.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let user: u64 = fields.get(11)?.parse().ok()?;
+    let system: u64 = fields.get(12)?.parse().ok()?;
+    Some(user + system)
+}
+
+/// CPU time this thread has run, in nanoseconds (Linux schedstat).
+fn thread_cpu_ns() -> Option<u64> {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// Resident memory of this process now and at its peak (Linux), in MiB.
+fn rss_mib() -> Option<(f64, f64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map(|kb| kb / 1024.0)
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
+}
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -81,23 +124,25 @@ fn breakdown(generated: &[(String, String)]) {
 }
 
 fn main() {
-    let (dir, generated) = write_generated();
+    let files = files_wanted();
+    let (dir, generated) = write_generated(files);
     breakdown(&generated);
     let paths = [dir.path().to_path_buf()];
-    let session = time_open(&paths);
-    time_filters(&session);
+    let session = time_open(&paths, files);
+    reading_again(&session);
+    time_filters(&session, files);
     overview_keystrokes(session);
 }
 
 /// Generates the workbooks and writes them into a temporary folder.
-fn write_generated() -> (tempfile::TempDir, Vec<(String, String)>) {
+fn write_generated(files: usize) -> (tempfile::TempDir, Vec<(String, String)>) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let start = Instant::now();
     let generator = Generator::new();
-    let generated: Vec<(String, String)> = (1..=FILES)
+    let generated: Vec<(String, String)> = (1..=files)
         .map(|i| {
             let s = generator.generate(i);
-            (s.file_name(FILES), to_json(&s.workbook))
+            (s.file_name(files), to_json(&s.workbook))
         })
         .collect();
     let generate = start.elapsed();
@@ -106,27 +151,53 @@ fn write_generated() -> (tempfile::TempDir, Vec<(String, String)>) {
         std::fs::write(dir.path().join(name), text).expect("write");
     }
     let setup = start.elapsed();
-    let tenths_of_mb = bytes / 100_000;
     println!(
-        "setup: generated {FILES} workbooks ({}.{} MB) in {}, written in {} total",
-        tenths_of_mb / 10,
-        tenths_of_mb % 10,
+        "setup: generated {files} workbooks ({:.1} MB) in {}, written in {} total",
+        mb(bytes),
         ms(generate),
         ms(setup)
     );
+
     (dir, generated)
 }
 
-/// Opening the folder: the first run and the median of seven.
-fn time_open(paths: &[std::path::PathBuf]) -> ReviewSession {
+/// Megabytes, for printing only.
+#[allow(clippy::cast_precision_loss)]
+fn mb(bytes: usize) -> f64 {
+    bytes as f64 / 1e6
+}
+
+/// Clock ticks (100 per second) as milliseconds, for printing only.
+#[allow(clippy::cast_precision_loss)]
+fn ticks_ms(ticks: u64) -> f64 {
+    ticks as f64 * 10.0
+}
+
+/// Nanoseconds as milliseconds, for printing only.
+#[allow(clippy::cast_precision_loss)]
+fn ns_ms(ns: u64) -> f64 {
+    ns as f64 / 1e6
+}
+
+/// Opening the folder: the first run, the median of seven and their CPU time.
+fn time_open(paths: &[std::path::PathBuf], files: usize) -> ReviewSession {
     let first = Instant::now();
     let session = ReviewSession::open(paths);
     let first = first.elapsed();
-    assert_eq!(session.rows().len(), FILES);
+    assert_eq!(session.rows().len(), files);
     assert!(session.rows().iter().all(|r| r.error.is_none()));
+    let ticks_before = process_cpu_ticks();
     let open = time(7, || ReviewSession::open(paths));
+    if let (Some(before), Some(after)) = (ticks_before, process_cpu_ticks()) {
+        // All threads, user + system, in clock ticks (100 per second).
+        println!(
+            "scan CPU time (every thread): {:.1} ms per scan of {files} files",
+            ticks_ms(after.saturating_sub(before)) / 7.0
+        );
+    }
     println!(
-        "scan + load + derive + overview of {FILES} files: median {} (first run {})  [target < 1000 ms]",
+        "scan + load + derive + overview of {files} files on {} threads: median {} (first run {})",
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
         ms(open),
         ms(first)
     );
@@ -134,7 +205,7 @@ fn time_open(paths: &[std::path::PathBuf]) -> ReviewSession {
 }
 
 /// Sort and filter of the rows per keystroke, then the footer and histogram.
-fn time_filters(session: &ReviewSession) {
+fn time_filters(session: &ReviewSession, files: usize) {
     let rows = session.rows();
     let no_filter = Filter::default();
     let mut worst = Duration::ZERO;
@@ -151,7 +222,7 @@ fn time_filters(session: &ReviewSession) {
             histogram(rows, &all, Decimal::TEN),
         )
     });
-    println!("footer + histogram over {FILES} rows: median {}", ms(t));
+    println!("footer + histogram over {files} rows: median {}", ms(t));
     println!(
         "worst keystroke median: {}  [target well under 1 ms]",
         ms(worst)
@@ -246,6 +317,47 @@ fn keystrokes() -> Vec<(&'static str, Filter, Option<Sort>)> {
     ]
 }
 
+/// What the overview keeps in memory, and the two ways of reading files
+/// again: one workbook in full for the drill-in, and `r` over every file
+/// when none changed (each is read and hashed, none parsed).
+fn reading_again(session: &ReviewSession) {
+    use jixiao::review::lazy::{LoadPurpose, LoadRequest, ReloadCheck, load, reload};
+    if let Some((now, peak)) = rss_mib() {
+        println!(
+            "resident memory with the session open: {now:.1} MiB (peak of the process so far {peak:.1} MiB, generated texts included)"
+        );
+    }
+    let entry = &session.entries[0];
+    let request = LoadRequest {
+        row: 0,
+        path: entry.path.clone(),
+        sha256: entry.sha256.clone(),
+    };
+    let t = time(31, || {
+        load(
+            LoadPurpose::Drill { at: None },
+            std::slice::from_ref(&request),
+        )
+    });
+    println!(
+        "drill-in: read one workbook again, check its hash, derive: median {}",
+        ms(t)
+    );
+    let checks: Vec<ReloadCheck> = session
+        .entries
+        .iter()
+        .enumerate()
+        .map(|(row, e)| ReloadCheck::of(row, e))
+        .collect();
+    let t = time(5, || reload(&checks));
+    assert!(reload(&checks).changed.is_empty());
+    println!(
+        "reload with nothing changed ({} files read and hashed): median {}",
+        checks.len(),
+        ms(t)
+    );
+}
+
 /// The whole keystroke in reviewer mode as the run loop does it: the action
 /// through `ReviewApp::update`, then a full frame of the overview (1,000 rows,
 /// footer, grade chart) drawn to an in-memory terminal at 160×48.
@@ -258,6 +370,7 @@ fn overview_keystrokes(session: ReviewSession) {
     let _ = app.update(Action::Resize(160, 48));
     let mut terminal = Terminal::new(NullBackend::new(160, 48)).expect("terminal");
     let mut samples = Vec::new();
+    let cpu_before = thread_cpu_ns();
     for i in 0..600 {
         let action = match i % 200 {
             0..100 => Action::Down,
@@ -271,9 +384,17 @@ fn overview_keystrokes(session: ReviewSession) {
             .expect("draw");
         samples.push(start.elapsed());
     }
+    if let (Some(before), Some(after)) = (cpu_before, thread_cpu_ns()) {
+        // CPU time, not wall time: what a key costs when the machine is busy.
+        println!(
+            "overview scroll keystroke, CPU time of this thread: {:.3} ms per key",
+            ns_ms(after.saturating_sub(before)) / 600.0
+        );
+    }
     let worst = *samples.iter().max().expect("samples");
     println!(
-        "overview scroll keystroke (update + full 160x48 frame and its diff, {FILES} rows): median {}, max {}  [target under 1 ms]",
+        "overview scroll keystroke (update + full 160x48 frame and its diff, {} rows): median {}, max {}  [target under 1 ms]",
+        app.session.rows().len(),
         ms(median(samples)),
         ms(worst)
     );

@@ -316,6 +316,15 @@ pub const RULE_READS_AS: Tr = Tr("将读作", "reads as");
 pub const RULE_NOT_YET: Tr = Tr("尚不完整", "not complete yet");
 pub const STRUCTURE_CONFIRM: Tr = Tr("确认删除", "Confirm delete");
 
+// Reviewer mode at scale: reading again, reloading (issue 15).
+pub const REVIEW_NOTHING_CHANGED: Tr = Tr(
+    "没有工作簿在读取后被修改",
+    "No workbook changed since it was read",
+);
+pub const REVIEW_CHANGED_SINCE_READ: Tr = Tr(
+    "在读取后已被修改，按 r 重新读取后再打开",
+    "changed since it was read; press r to reload it first",
+);
 // What-if in the detail panel.
 pub const WHAT_IF: Tr = Tr("假如", "What if");
 pub const WHAT_IF_GRADE: Tr = Tr("等级", "Grade");

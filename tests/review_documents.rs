@@ -144,9 +144,8 @@ fn letter_docx_opens_in_libreoffice() {
         return;
     };
     let text = convert_docx_to_text(&office, &docx);
-    let opened = session.opened(2).expect("opened");
-    let unit = &opened.workbook.unit.name;
-    let year = opened.workbook.unit.fiscal_year;
+    let kept = session.digest(2).expect("opened");
+    let (unit, year) = (&kept.unit, kept.year);
     assert!(
         text.contains(&format!(
             "关于退回{unit}{year}年度部门整体支出绩效自评材料的函"

@@ -206,6 +206,10 @@ fn scripted_review_session_changes_no_workbook() {
         Some("3.5")
     );
 
+    // Reading again (reload, comparison, drill-in) only reads.
+    keys(&mut app, "r m <down> d <esc> <enter> <esc>");
+    assert!(matches!(app.screen, Screen::Overview));
+
     // Not one byte of any workbook changed.
     assert_eq!(snapshot(&dir), before);
 }

@@ -267,9 +267,8 @@ fn letters(app: &mut ReviewApp, row: usize, code: &str) {
         "{}",
         path.display()
     );
-    let opened = app.session.opened(row).expect("opened");
-    let unit = opened.workbook.unit.name.clone();
-    let year = opened.workbook.unit.fiscal_year;
+    let kept = app.session.digest(row).expect("opened");
+    let (unit, year) = (kept.unit.clone(), kept.year);
     let xml = document_xml(docx);
     for needle in [
         unit.as_str(),

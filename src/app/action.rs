@@ -172,6 +172,12 @@ pub enum Action {
     /// Text pasted into the terminal (bracketed paste): one insertion in an
     /// editor, ignored elsewhere.
     Paste(String),
+    /// Review: read again the workbooks whose files changed since they were read.
+    ReloadChanged,
+    /// The run loop read workbooks again in full (drill-in, comparison).
+    ReviewLoaded(Box<crate::review::lazy::Loaded>),
+    /// The run loop reloaded the workbooks whose files changed.
+    ReviewReloaded(Box<crate::review::lazy::Reloaded>),
 }
 
 /// What the run loop must do after an action (the app itself does no I/O).

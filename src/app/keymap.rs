@@ -162,6 +162,7 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewList, [c('w')], Action::ToggleWarningsFilter, "只看有严重警告的", "only with high warnings", false),
     bind!(ReviewList, [c('>')], Action::DifferencePrompt, "自评与计算之差大于…", "difference above…", false),
     bind!(ReviewList, [c('F')], Action::ClearFilters, "清除筛选", "clear filters", false),
+    bind!(ReviewList, [c('r')], Action::ReloadChanged, "重新读取有变化的工作簿", "reload changed workbooks", false),
     bind!(ReviewList, [c('t')], Action::CycleStatus, "审核状态（轮换）", "review status (cycles)", true),
     bind!(ReviewList, [c('c')], Action::CommentPrompt, "审核意见", "review comment", false),
     bind!(ReviewList, [c('m')], Action::Mark, "标记以便对比", "mark for comparison", false),

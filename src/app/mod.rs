@@ -15,6 +15,7 @@ pub mod reader;
 pub mod review;
 mod review_filters;
 mod review_jump;
+mod review_load;
 pub mod rows;
 pub mod search;
 pub mod status;

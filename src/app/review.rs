@@ -17,7 +17,9 @@ use crate::core::{Bilingual, Lang};
 use crate::i18n::{self as t, Tr};
 use crate::review::compare::{self, Diff, Matrix, MatrixDepth};
 use crate::review::export::{ExportFormat, Sheet};
+use crate::review::lazy::{LoadPurpose, LoadRequest, ReloadCheck};
 use crate::review::reviews::{IndicatorReview, ReviewStatus, WorkbookReview, review_total};
+use crate::review::scan::Opened;
 use crate::review::session::ReviewSession;
 use crate::review::stats::{Bucket, Footer};
 use crate::review::store::PendingWrite;
@@ -105,6 +107,13 @@ pub enum ReviewEffect {
         format: ExportFormat,
         sheets: Vec<Sheet>,
     },
+    /// Read these workbooks again in full, then send `Action::ReviewLoaded`.
+    Load {
+        purpose: LoadPurpose,
+        requests: Vec<LoadRequest>,
+    },
+    /// Reload the files that changed, then send `Action::ReviewReloaded`.
+    Reload(Vec<ReloadCheck>),
     /// Write a built document (letter, summary), then send `Action::ReviewEffectDone`.
     WriteDocument {
         path: PathBuf,
@@ -281,6 +290,14 @@ impl ReviewApp {
         }
         if let Action::ReviewsWritten(results) = action {
             self.reviews_written(results);
+            return ReviewEffect::None;
+        }
+        if let Action::ReviewLoaded(loaded) = action {
+            self.loaded(*loaded);
+            return ReviewEffect::None;
+        }
+        if let Action::ReviewReloaded(reloaded) = action {
+            self.reloaded(*reloaded);
             return ReviewEffect::None;
         }
         if let Action::Resize(w, h) = action {
@@ -504,12 +521,13 @@ impl ReviewApp {
             Action::ReturnReasonPrompt => self.open_reason_prompt(),
             Action::ExportLetter => self.open_letter_prompt(),
             Action::ExportSummary => self.open_summary_prompt(),
-            Action::Activate => self.drill_in(),
+            Action::Activate => return self.request_drill(),
             Action::Mark => {
                 self.marked = self.selected_row();
                 self.info_tr(t::REVIEW_MARKED);
             }
-            Action::ShowDiff => self.show_diff(),
+            Action::ShowDiff => return self.request_diff(),
+            Action::ReloadChanged => return self.request_reload(),
             Action::ShowMatrix => {
                 let matrix =
                     compare::matrix(&self.session.entries, &self.view, MatrixDepth::Leaves);
@@ -642,23 +660,9 @@ impl ReviewApp {
         }
     }
 
-    /// Opens the selected workbook in the workbench panes, read-only, with the
-    /// reviewer's scores and comments of the review session filled in.
-    pub(super) fn drill_in(&mut self) {
-        let Some(row) = self.selected_row() else {
-            return;
-        };
-        let Some(opened) = self.session.opened(row) else {
-            let why = self
-                .session
-                .rows()
-                .get(row)
-                .and_then(|r| r.error.as_ref())
-                .map(|e| e.message.clone())
-                .unwrap_or_default();
-            self.error_bi(&why);
-            return;
-        };
+    /// Opens a workbook read again in full in the workbench panes, read-only,
+    /// with the reviewer's scores and comments of the review session filled in.
+    pub(super) fn open_drill(&mut self, row: usize, opened: &Opened) {
         let mut workbook = opened.workbook.clone();
         // The review session is the only source of review scores shown here.
         for i in 0..workbook.table.flatten().len() {
@@ -759,11 +763,10 @@ impl ReviewApp {
         let Screen::Drill { app, .. } = &self.screen else {
             return;
         };
-        let Some(opened) = self.session.opened(row) else {
+        if self.session.digest(row).is_none() {
             return;
-        };
+        }
         let mut changes = Vec::new();
-        let _ = opened;
         for (_, shown) in app.workbook.table.flatten() {
             let recorded = self
                 .session
@@ -799,20 +802,10 @@ impl ReviewApp {
         }
     }
 
-    fn show_diff(&mut self) {
-        let (Some(left), Some(right)) = (self.marked, self.selected_row()) else {
-            self.info_tr(t::REVIEW_MARK_FIRST);
-            return;
-        };
-        match (self.session.opened(left), self.session.opened(right)) {
-            (Some(l), Some(r)) => {
-                let diff = compare::diff(l, r, self.lang);
-                self.screen = Screen::Diff { diff, scroll: 0 };
-            }
-            _ => {
-                self.info_tr(t::REVIEW_CANNOT_COMPARE);
-            }
-        }
+    /// Shows two workbooks read again in full side by side.
+    pub(super) fn open_diff(&mut self, left: &Opened, right: &Opened) {
+        let diff = compare::diff(left, right, self.lang);
+        self.screen = Screen::Diff { diff, scroll: 0 };
     }
 
     fn update_compare(&mut self, action: &Action) -> ReviewEffect {
@@ -833,7 +826,7 @@ impl ReviewApp {
                 Action::Cancel | Action::Quit | Action::ShowMatrix => {
                     self.screen = Screen::Overview;
                 }
-                Action::Activate => self.open_matrix_cell(),
+                Action::Activate => return self.open_matrix_cell(),
                 Action::Help => self.mode = ReviewMode::Help(0),
                 _ => {}
             },

@@ -3,7 +3,7 @@
 //! selected); leaving the drill-in returns to the matrix where it was.
 
 use super::StatusLine;
-use super::review::{ReviewApp, Screen};
+use super::review::{ReviewApp, ReviewEffect, Screen};
 use crate::i18n::Tr;
 
 const NOT_IN_WORKBOOK: Tr = Tr(
@@ -12,35 +12,42 @@ const NOT_IN_WORKBOOK: Tr = Tr(
 );
 
 impl ReviewApp {
-    /// Enter in the matrix: the selected unit at the selected indicator.
-    pub(super) fn open_matrix_cell(&mut self) {
+    /// Enter in the matrix: the selected unit at the selected indicator. The
+    /// workbook is read again first (`ReviewEffect::Load`); `jump_in_drill`
+    /// puts the cursor on the indicator when it has opened.
+    pub(super) fn open_matrix_cell(&mut self) -> ReviewEffect {
         let Screen::Matrix {
             matrix,
             selected,
             first_column,
         } = &self.screen
         else {
-            return;
+            return ReviewEffect::None;
         };
         let (Some(row), Some(column)) = (
             matrix.rows.get(*selected),
             matrix.columns.get(*first_column),
         ) else {
-            return;
+            return ReviewEffect::None;
         };
         let (entry, code) = (row.row, column.code.clone());
         let Some(position) = self.view.iter().position(|r| *r == entry) else {
-            return;
+            return ReviewEffect::None;
         };
         self.selected = position;
-        let matrix_screen = std::mem::replace(&mut self.screen, Screen::Overview);
-        self.drill_in();
+        let effect = self.request_drill_at(Some(code));
+        if effect != ReviewEffect::None {
+            // Leaving the drill-in comes back here; a failed load clears it.
+            self.return_to = Some(Box::new(self.screen.clone()));
+        }
+        effect
+    }
+
+    /// In a drill-in just opened: the cursor on indicator `code`.
+    pub(super) fn jump_in_drill(&mut self, code: &str) {
         let Screen::Drill { app, .. } = &mut self.screen else {
-            // The workbook did not open: stay in the matrix (drill_in said why).
-            self.screen = matrix_screen;
             return;
         };
-        self.return_to = Some(Box::new(matrix_screen));
         let index = app
             .workbook
             .table

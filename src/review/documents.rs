@@ -51,7 +51,7 @@ impl ReviewSession {
             .entries
             .get(row)
             .ok_or_else(|| Bilingual::new("没有选中单位", "no unit is selected"))?;
-        let opened = entry.opened().ok_or_else(|| {
+        let digest = entry.digest().ok_or_else(|| {
             Bilingual::new(
                 format!("{} 未能打开，无法出具退回函", entry.file_name),
                 format!("{} could not be opened: no letter", entry.file_name),
@@ -76,7 +76,7 @@ impl ReviewSession {
             .map(|f| f.file.reviewer.clone())
             .filter(|name| !name.trim().is_empty())
             .unwrap_or_else(|| letter::default_sender(lang));
-        let blocks = letter::blocks(opened, review, &sender, lang);
+        let blocks = letter::blocks(digest, review, &sender, lang);
         if ext == "md" {
             return Ok(crate::export::markdown::render(&blocks, lang).into_bytes());
         }

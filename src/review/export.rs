@@ -191,12 +191,11 @@ pub fn review_detail_sheet(
     ];
     let mut rows = Vec::new();
     for (i, entry, review) in reviewed(entries, overview, view, reviews) {
-        let Some(opened) = entry.opened() else {
+        let Some(summary) = entry.digest() else {
             continue;
         };
         let row = &overview.rows[i];
-        let flat = opened.workbook.table.flatten();
-        for ((_, ind), result) in flat.iter().zip(&opened.derived.scores.indicators) {
+        for (ind, result) in summary.cells() {
             let mine = review.indicators.get(&ind.code);
             let is_leaf = result.basis != ScoreBasis::Subtotal;
             if !is_leaf && mine.is_none() {

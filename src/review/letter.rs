@@ -6,11 +6,10 @@
 
 use rust_decimal::Decimal;
 
-use super::reviews::{IndicatorReview, WorkbookReview, review_total};
-use super::scan::Opened;
+use super::digest::WorkbookDigest;
+use super::reviews::{IndicatorReview, WorkbookReview};
 use crate::core::Lang;
 use crate::core::engine::Grade;
-use crate::core::newbook::{grade_text, is_graded};
 use crate::core::num::{fmt_score, round2};
 use crate::export::report::Block;
 use crate::i18n::Tr;
@@ -38,11 +37,10 @@ fn is_questioned(review: &IndicatorReview, computed: Decimal) -> bool {
 
 /// The questioned indicators of a workbook, in the order of its table.
 #[must_use]
-pub fn questioned(opened: &Opened, review: &WorkbookReview) -> Vec<Questioned> {
-    let flat = opened.workbook.table.flatten();
-    flat.iter()
-        .zip(&opened.derived.scores.indicators)
-        .filter_map(|((_, ind), result)| {
+pub fn questioned(digest: &WorkbookDigest, review: &WorkbookReview) -> Vec<Questioned> {
+    digest
+        .cells()
+        .filter_map(|(ind, result)| {
             let mine = review.indicators.get(&ind.code)?;
             let officer_score = round2(result.score);
             is_questioned(mine, officer_score).then(|| Questioned {
@@ -69,16 +67,20 @@ pub fn has_reasons(review: &WorkbookReview) -> bool {
 /// The letter as blocks. `sender` signs it (the reviewer, when the review
 /// file names one).
 #[must_use]
-pub fn blocks(opened: &Opened, review: &WorkbookReview, sender: &str, lang: Lang) -> Vec<Block> {
-    let (wb, d) = (&opened.workbook, &opened.derived);
-    let unit = &wb.unit.name;
-    let year = wb.unit.fiscal_year;
-    let officer = d.total_display();
-    let reviewer = round2(review_total(d, review));
-    let reviewer_grade = if is_graded(&d.scores) {
+pub fn blocks(
+    digest: &WorkbookDigest,
+    review: &WorkbookReview,
+    sender: &str,
+    lang: Lang,
+) -> Vec<Block> {
+    let unit = &digest.unit;
+    let year = digest.year;
+    let officer = digest.computed_total;
+    let reviewer = round2(digest.review_total(review));
+    let reviewer_grade = if digest.graded() {
         Grade::from_score(reviewer).label(lang).to_owned()
     } else {
-        grade_text(d, lang)
+        digest.grade_text(lang)
     };
     let h = |zh: &'static str, en: &'static str| Tr(zh, en).get(lang).to_owned();
     let mut out = vec![
@@ -95,17 +97,17 @@ pub fn blocks(opened: &Opened, review: &WorkbookReview, sender: &str, lang: Lang
         Block::Paragraph(match lang {
             Lang::Zh => format!(
                 "你单位报送的{year}年度部门整体支出绩效自评材料已收悉。经审核，{}自评得分{}分（{}），审核得分{}分（{}）。因存在以下问题，现将自评材料退回，请修改后重新报送。",
-                reported_note(wb.reported.total_score, officer, lang),
+                reported_note(digest.reported_total, officer, lang),
                 fmt_score(officer),
-                grade_text(d, lang),
+                digest.grade_text(lang),
                 fmt_score(reviewer),
                 reviewer_grade
             ),
             Lang::En => format!(
                 "We have received your {year} whole-spending performance self-evaluation. On review, {}the self-evaluation total is {} ({}) and the review total {} ({}). For the reasons below it is returned; please correct it and file it again.",
-                reported_note(wb.reported.total_score, officer, lang),
+                reported_note(digest.reported_total, officer, lang),
                 fmt_score(officer),
-                grade_text(d, lang),
+                digest.grade_text(lang),
                 fmt_score(reviewer),
                 reviewer_grade
             ),
@@ -129,7 +131,7 @@ pub fn blocks(opened: &Opened, review: &WorkbookReview, sender: &str, lang: Lang
         )));
     }
     out.push(heading(&h("二、需核实的指标", "2. Indicators in question")));
-    out.push(indicator_table(&questioned(opened, review), lang));
+    out.push(indicator_table(&questioned(digest, review), lang));
     out.push(heading(&h("三、下一步工作", "3. What to do next")));
     out.extend(next_steps(lang).into_iter().map(Block::Paragraph));
     out.push(Block::Paragraph(h("特此函告。", "Yours faithfully.")));
@@ -229,13 +231,25 @@ pub fn default_sender(lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::core::engine::derive;
+    use crate::core::model::Workbook;
     use crate::core::sample::sample_workbook;
     use crate::export::markdown;
+    use crate::review::Opened;
+    use crate::review::digest::Shapes;
 
     fn opened() -> Opened {
         let workbook = sample_workbook();
         let derived = derive(&workbook);
         Opened { workbook, derived }
+    }
+
+    /// What the overview keeps of `o`: the letter is built from it.
+    fn kept(o: &Opened) -> WorkbookDigest {
+        WorkbookDigest::of(&o.workbook, &o.derived, &Shapes::default())
+    }
+
+    fn digest_of(workbook: &Workbook) -> WorkbookDigest {
+        WorkbookDigest::of(workbook, &derive(workbook), &Shapes::default())
     }
 
     #[test]
@@ -251,10 +265,10 @@ mod tests {
             .expect("reason");
         // A score equal to the computed one alone is not a question.
         r.set_score(&o.workbook, "A2", "5").expect("score");
-        let q = questioned(&o, &r);
+        let q = questioned(&kept(&o), &r);
         let codes: Vec<&str> = q.iter().map(|q| q.code.as_str()).collect();
         assert_eq!(codes, vec!["A1", "D3"]);
-        let md = markdown::render(&blocks(&o, &r, "霞山区财政局", Lang::Zh), Lang::Zh);
+        let md = markdown::render(&blocks(&kept(&o), &r, "霞山区财政局", Lang::Zh), Lang::Zh);
         assert!(md.contains("中共湛江市霞山区委办公室2023年度"), "{md}");
         assert!(
             md.contains("自评得分94分（优），审核得分92分（优）"),
@@ -267,7 +281,7 @@ mod tests {
         assert!(md.contains("三、下一步工作"));
         assert!(md.contains("霞山区财政局"));
         let en = markdown::render(
-            &blocks(&o, &r, &default_sender(Lang::En), Lang::En),
+            &blocks(&kept(&o), &r, &default_sender(Lang::En), Lang::En),
             Lang::En,
         );
         assert!(en.starts_with("# Return of the 2023"), "{en}");
@@ -289,7 +303,10 @@ mod tests {
             reason: "x".into(),
             ..WorkbookReview::default()
         };
-        let md = markdown::render(&blocks(&o, &r, "s", Lang::Zh), Lang::Zh);
+        let md = markdown::render(
+            &blocks(&digest_of(&o.workbook), &r, "s", Lang::Zh),
+            Lang::Zh,
+        );
         assert!(
             md.contains("报告所列自评得分为96分，按评分表计算自评得分94分"),
             "{md}"

@@ -7,10 +7,13 @@
 
 pub mod collate;
 pub mod compare;
+pub mod digest;
 pub mod documents;
 pub mod export;
+pub mod lazy;
 pub mod letter;
 pub mod overview;
+pub mod refresh;
 pub mod reviews;
 pub mod scan;
 pub mod session;
@@ -20,6 +23,7 @@ pub mod summary;
 pub mod summary_xlsx;
 pub mod view;
 
+pub use digest::WorkbookDigest;
 pub use overview::{KEY_RATIOS, Overview, OverviewRow};
 pub use reviews::{ReviewStatus, WorkbookReview};
 pub use scan::{Entry, Opened, REVIEW_FILE_NAME};

@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::reviews::{ReviewStatus, WorkbookReview, review_total};
+use super::digest::MismatchReason;
+use super::reviews::{ReviewStatus, WorkbookReview};
 use super::scan::{Entry, EntryError};
 use crate::core::engine::{Grade, MetricId, Severity};
 use crate::core::num::round2;
@@ -70,6 +71,12 @@ pub struct OverviewRow {
     pub comment: String,
     /// The workbook changed after the review was recorded.
     pub review_stale: bool,
+    /// Reviewer's entries that no longer fit the workbook's table (after it
+    /// changed): by code, with why.
+    pub mismatched: Vec<(String, MismatchReason)>,
+    /// The file changed on disk after it was read (found when it was read
+    /// again for the drill-in); `r` reloads it.
+    pub changed_on_disk: bool,
     /// Another row has the same unit and year.
     pub duplicate: bool,
     /// Lower-case unit and file name, for search per keystroke.
@@ -116,8 +123,17 @@ impl ReviewLookup for () {
 /// Top-level indicators of all workbooks, in first-seen order, one per code.
 fn top_levels(entries: &[Entry]) -> Vec<TopLevel> {
     let mut out: Vec<TopLevel> = Vec::new();
-    for opened in entries.iter().filter_map(Entry::opened) {
-        for top in &opened.workbook.table.indicators {
+    let mut shapes_seen: Vec<&super::digest::TableShape> = Vec::new();
+    for summary in entries.iter().filter_map(Entry::digest) {
+        // Units share tables: look at each distinct table once.
+        if shapes_seen
+            .iter()
+            .any(|s| std::ptr::eq(*s, &raw const *summary.shape))
+        {
+            continue;
+        }
+        shapes_seen.push(&summary.shape);
+        for top in summary.shape.rows.iter().filter(|r| r.depth == 0) {
             if !out.iter().any(|t| t.code == top.code) {
                 out.push(TopLevel {
                     code: top.code.clone(),
@@ -180,38 +196,33 @@ pub fn build_row(
         review_total: None,
         comment: String::new(),
         review_stale: false,
+        mismatched: Vec::new(),
+        changed_on_disk: false,
         duplicate: false,
         search_text: entry.file_name.to_lowercase(),
     };
-    if let Some(opened) = entry.opened() {
-        let (wb, d) = (&opened.workbook, &opened.derived);
-        let computed = d.total_display();
-        row.unit = Some(wb.unit.name.clone());
-        row.year = Some(wb.unit.fiscal_year);
-        row.reported_total = wb.reported.total_score;
+    if let Some(summary) = entry.digest() {
+        let computed = summary.computed_total;
+        row.unit = Some(summary.unit.clone());
+        row.year = Some(summary.year);
+        row.reported_total = summary.reported_total;
         row.computed_total = Some(computed);
-        row.difference = wb.reported.total_score.map(|r| round2(r) - computed);
-        row.grade = Some(d.grade);
-        row.graded = crate::core::newbook::is_graded(&d.scores);
+        row.difference = summary.reported_total.map(|r| round2(r) - computed);
+        row.grade = Some(summary.grade);
+        row.graded = summary.graded();
         for (slot, top) in row.subtotals.iter_mut().zip(top_levels) {
-            *slot = d
-                .scores
-                .indicators
-                .iter()
-                .find(|r| r.depth == 0 && r.code == top.code)
-                .map(|r| Subtotal {
-                    score: round2(r.score),
+            *slot = summary
+                .cells()
+                .find(|(r, _)| r.depth == 0 && r.code == top.code)
+                .map(|(r, cell)| Subtotal {
+                    score: round2(cell.score),
                     weight: r.weight,
-                    share: percent_of(r.score, r.weight),
+                    share: percent_of(cell.score, r.weight),
                 });
         }
-        for (slot, id) in row.ratios.iter_mut().zip(KEY_RATIOS) {
-            *slot = d.metric(id).and_then(|m| m.display);
-        }
-        for (slot, severity) in row.warnings.iter_mut().zip(Severity::ALL) {
-            *slot = d.count(severity);
-        }
-        row.search_text = format!("{} {}", wb.unit.name, entry.file_name).to_lowercase();
+        row.ratios = summary.ratios;
+        row.warnings = summary.warnings;
+        row.search_text = format!("{} {}", summary.unit, entry.file_name).to_lowercase();
     }
     apply_review(&mut row, entry, review);
     row
@@ -225,11 +236,15 @@ pub fn apply_review(row: &mut OverviewRow, entry: &Entry, review: Option<&Workbo
         .unwrap_or_default()
         .clone_into(&mut row.comment);
     row.review_stale = review.is_some_and(|r| r.is_stale(entry.sha256.as_deref()));
-    row.review_total = match (review, entry.opened()) {
-        (Some(r), Some(opened)) if r.status == ReviewStatus::Reviewed || r.has_scores() => {
-            Some(round2(review_total(&opened.derived, r)))
+    row.review_total = match (review, entry.digest()) {
+        (Some(r), Some(summary)) if r.status == ReviewStatus::Reviewed || r.has_scores() => {
+            Some(round2(summary.review_total(r)))
         }
         _ => None,
+    };
+    row.mismatched = match (review, entry.digest()) {
+        (Some(r), Some(summary)) => summary.mismatches(r),
+        _ => Vec::new(),
     };
 }
 

@@ -147,9 +147,14 @@ impl WorkbookReview {
 
     /// Notes the workbook content and identity the review now refers to.
     pub fn touch(&mut self, sha256: &str, workbook: &Workbook) {
+        self.touch_identity(sha256, &workbook.unit.name, workbook.unit.fiscal_year);
+    }
+
+    /// `touch` from the figures an overview keeps (no workbook at hand).
+    pub fn touch_identity(&mut self, sha256: &str, unit: &str, fiscal_year: u16) {
         sha256.clone_into(&mut self.sha256);
-        self.unit.clone_from(&workbook.unit.name);
-        self.fiscal_year = Some(workbook.unit.fiscal_year);
+        unit.clone_into(&mut self.unit);
+        self.fiscal_year = Some(fiscal_year);
     }
 
     /// Sets (or, with empty text, clears) the review score of leaf `code`.
@@ -159,7 +164,7 @@ impl WorkbookReview {
     /// Says why in both languages: unknown code, not a leaf, not a number, out of range.
     pub fn set_score(
         &mut self,
-        workbook: &Workbook,
+        workbook: &impl IndicatorTable,
         code: &str,
         text: &str,
     ) -> Result<Option<Decimal>, Bilingual> {
@@ -192,11 +197,11 @@ impl WorkbookReview {
     /// When the workbook has no indicator `code`.
     pub fn set_indicator_comment(
         &mut self,
-        workbook: &Workbook,
+        workbook: &impl IndicatorTable,
         code: &str,
         text: &str,
     ) -> Result<(), Bilingual> {
-        if !workbook.table.flatten().iter().any(|(_, i)| i.code == code) {
+        if workbook.indicator(code).is_none() {
             return Err(unknown_code(code));
         }
         text.trim_end()
@@ -211,11 +216,11 @@ impl WorkbookReview {
     /// When the workbook has no indicator `code`.
     pub fn set_indicator_reason(
         &mut self,
-        workbook: &Workbook,
+        workbook: &impl IndicatorTable,
         code: &str,
         text: &str,
     ) -> Result<(), Bilingual> {
-        if !workbook.table.flatten().iter().any(|(_, i)| i.code == code) {
+        if workbook.indicator(code).is_none() {
             return Err(unknown_code(code));
         }
         text.trim_end()
@@ -236,19 +241,36 @@ fn unknown_code(code: &str) -> Bilingual {
     )
 }
 
+/// A scoring table as review entries are checked against it: a workbook,
+/// or the shape an overview keeps of one.
+pub trait IndicatorTable {
+    /// Whether indicator `code` is a leaf, and its weight; `None` when the
+    /// table has no such indicator.
+    fn indicator(&self, code: &str) -> Option<(bool, Decimal)>;
+}
+
+impl IndicatorTable for Workbook {
+    fn indicator(&self, code: &str) -> Option<(bool, Decimal)> {
+        self.table
+            .flatten()
+            .iter()
+            .find(|(_, i)| i.code == code)
+            .map(|(_, i)| (i.is_leaf(), i.weight))
+    }
+}
+
 /// The weight of leaf `code`, or why it cannot carry a score.
-fn leaf_weight(workbook: &Workbook, code: &str) -> Result<Decimal, Bilingual> {
-    let flat = workbook.table.flatten();
-    let Some((_, node)) = flat.iter().find(|(_, i)| i.code == code) else {
+fn leaf_weight(workbook: &impl IndicatorTable, code: &str) -> Result<Decimal, Bilingual> {
+    let Some((leaf, weight)) = workbook.indicator(code) else {
         return Err(unknown_code(code));
     };
-    if !node.is_leaf() {
+    if !leaf {
         return Err(Bilingual::new(
             format!("{code} 为汇总指标，得分由下级指标合计，请对下级指标评分"),
             format!("{code} is a subtotal; score its sub-indicators instead"),
         ));
     }
-    Ok(node.weight)
+    Ok(weight)
 }
 
 /// The total with the reviewer's scores in place of the computed ones,
@@ -256,20 +278,57 @@ fn leaf_weight(workbook: &Workbook, code: &str) -> Result<Decimal, Bilingual> {
 #[must_use]
 pub fn review_total(derived: &Derived, review: &WorkbookReview) -> Decimal {
     let scores = &derived.scores;
-    let mut raw = scores.raw_total;
-    for result in &scores.indicators {
-        if result.basis == ScoreBasis::Subtotal || result.counted_weight.is_zero() {
+    let lines = scores.indicators.iter().map(|r| ScoreLine {
+        code: &r.code,
+        basis: r.basis,
+        counted: !r.counted_weight.is_zero(),
+        weight: r.weight,
+        score: r.score,
+    });
+    review_total_of(
+        lines,
+        scores.raw_total,
+        scores.max_total,
+        scores.removed_weight,
+        review,
+    )
+}
+
+/// One indicator's computed score, as `review_total_of` reads it.
+#[derive(Debug, Clone, Copy)]
+pub struct ScoreLine<'a> {
+    pub code: &'a str,
+    pub basis: ScoreBasis,
+    /// The weight still counts (not taken out as not applicable).
+    pub counted: bool,
+    pub weight: Decimal,
+    /// Unrounded.
+    pub score: Decimal,
+}
+
+/// `review_total` over any score sheet: the lines, the raw (leaf) total,
+/// the maximum and the weight taken out.
+pub fn review_total_of<'a>(
+    lines: impl Iterator<Item = ScoreLine<'a>>,
+    raw_total: Decimal,
+    max_total: Decimal,
+    removed_weight: Decimal,
+    review: &WorkbookReview,
+) -> Decimal {
+    let mut raw = raw_total;
+    for line in lines {
+        if line.basis == ScoreBasis::Subtotal || !line.counted {
             continue;
         }
-        if let Some(score) = review.indicators.get(&result.code).and_then(|r| r.score) {
-            raw += score.max(Decimal::ZERO).min(result.weight) - result.score;
+        if let Some(score) = review.indicators.get(line.code).and_then(|r| r.score) {
+            raw += score.max(Decimal::ZERO).min(line.weight) - line.score;
         }
     }
-    let remaining = scores.max_total - scores.removed_weight;
-    if scores.removed_weight.is_zero() {
+    let remaining = max_total - removed_weight;
+    if removed_weight.is_zero() {
         raw
     } else if remaining > Decimal::ZERO {
-        raw.checked_mul(scores.max_total)
+        raw.checked_mul(max_total)
             .and_then(|v| v.checked_div(remaining))
             .unwrap_or(Decimal::ZERO)
     } else {

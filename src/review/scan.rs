@@ -2,13 +2,14 @@
 //! one entry per workbook out. Unreadable files become entries with their
 //! error, never a failure of the whole scan. Files are only read.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sha2::{Digest, Sha256};
 
+use super::digest::{Shapes, WorkbookDigest};
 use crate::core::Bilingual;
 use crate::core::engine::{Derived, derive};
 use crate::core::format::load;
@@ -17,15 +18,13 @@ use crate::core::model::{FORMAT_NAME, FORMAT_VERSION, Workbook};
 /// The review file's name; one per folder, next to the workbooks.
 pub const REVIEW_FILE_NAME: &str = "jixiao-review.json";
 
-/// Threads that load files: the target machine has two cores.
-const LOAD_THREADS: usize = 2;
-
-/// A workbook that loaded, with everything derived from it.
+/// A workbook that loaded, with everything derived from it: held only for
+/// the workbook on screen (drill-in, comparison), never for every entry.
 ///
 /// Fields this build does not know are not listed here (reviewer mode never
 /// writes a workbook, so there is nothing to keep them for); the drill-in
 /// can ask `core::format::load` for them.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Opened {
     pub workbook: Workbook,
     pub derived: Derived,
@@ -39,8 +38,8 @@ pub struct EntryError {
     pub column: Option<usize>,
 }
 
-/// One named workbook file.
-#[derive(Debug, Clone)]
+/// One named workbook file: what the overview shows of it, not the workbook.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     pub path: PathBuf,
     /// The folder whose review file holds this workbook's review.
@@ -49,13 +48,13 @@ pub struct Entry {
     pub file_name: String,
     /// SHA-256 (hex) of the bytes read; `None` when the file could not be read.
     pub sha256: Option<String>,
-    pub outcome: Result<Box<Opened>, EntryError>,
+    pub outcome: Result<Box<WorkbookDigest>, EntryError>,
 }
 
 impl Entry {
-    /// The loaded workbook, if it loaded.
+    /// What was kept of the workbook, if it loaded.
     #[must_use]
-    pub fn opened(&self) -> Option<&Opened> {
+    pub fn digest(&self) -> Option<&WorkbookDigest> {
         self.outcome.as_deref().ok()
     }
 
@@ -101,8 +100,9 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
     let mut files = Vec::new();
     let mut notes = Vec::new();
     let mut seen = BTreeSet::new();
-    let mut add = |path: PathBuf, files: &mut Vec<PathBuf>| {
-        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    let mut add = |path: PathBuf, key: Option<PathBuf>, files: &mut Vec<PathBuf>| {
+        let key =
+            key.unwrap_or_else(|| std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()));
         if seen.insert(key) {
             files.push(path);
         }
@@ -120,12 +120,23 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
                     continue;
                 }
             };
-            let mut inside: Vec<PathBuf> = listing
+            // The folder made canonical once; a listed file's key is the
+            // canonical folder and its name (only a symlink is resolved),
+            // so ten thousand files cost no realpath each.
+            let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            let mut inside: Vec<(PathBuf, Option<PathBuf>)> = listing
                 .filter_map(Result::ok)
-                .map(|e| e.path())
                 // Not only regular files: a FIFO or a device named *.json
                 // becomes an unreadable row that says why, not a silent gap.
-                .filter(|p| !p.is_dir() && is_json(p) && !is_review_file(p))
+                .filter(|e| !listed_dir(e))
+                .map(|e| {
+                    let key = match e.file_type() {
+                        Ok(kind) if !kind.is_symlink() => Some(canonical.join(e.file_name())),
+                        _ => None,
+                    };
+                    (e.path(), key)
+                })
+                .filter(|(p, _)| is_json(p) && !is_review_file(p))
                 .collect();
             inside.sort();
             if inside.is_empty() {
@@ -134,8 +145,8 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
                     format!("{shown}: the folder has no workbooks (*.json)"),
                 ));
             }
-            for file in inside {
-                add(file, &mut files);
+            for (file, key) in inside {
+                add(file, key, &mut files);
             }
         } else if is_review_file(path) {
             notes.push(Bilingual::new(
@@ -144,26 +155,36 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
             ));
         } else {
             // Missing files too: they become error rows that say so.
-            add(path.clone(), &mut files);
+            add(path.clone(), None, &mut files);
         }
     }
     (files, notes)
 }
 
-/// Loads `files` on two threads, keeping their order.
-#[must_use]
-pub fn load_all(files: &[PathBuf]) -> Vec<Entry> {
+/// A folder entry that is a folder (or a link to one): from the listing's
+/// own file type, so a regular file costs no extra `stat`.
+fn listed_dir(entry: &std::fs::DirEntry) -> bool {
+    match entry.file_type() {
+        Ok(kind) if kind.is_dir() => true,
+        Ok(kind) if !kind.is_symlink() => false,
+        _ => entry.path().is_dir(),
+    }
+}
+
+/// Applies `work` to every item on every core, keeping the items' order.
+pub fn parallel_map<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = cores.min(items.len()).max(1);
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<(usize, Entry)>> = Mutex::new(Vec::with_capacity(files.len()));
-    let threads = LOAD_THREADS.min(files.len()).max(1);
+    let done: Mutex<Vec<(usize, R)>> = Mutex::new(Vec::with_capacity(items.len()));
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
                 let mut mine = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(path) = files.get(i) else { break };
-                    mine.push((i, load_one(path)));
+                    let Some(item) = items.get(i) else { break };
+                    mine.push((i, work(item)));
                 }
                 if let Ok(mut all) = done.lock() {
                     all.append(&mut mine);
@@ -174,45 +195,97 @@ pub fn load_all(files: &[PathBuf]) -> Vec<Entry> {
     let mut all = done
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
-    all.sort_by_key(|(i, _)| *i);
-    all.into_iter().map(|(_, entry)| entry).collect()
+    all.sort_unstable_by_key(|(i, _)| *i);
+    all.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Reads and opens one file.
+/// The folder whose review file covers `path`: its parent, made canonical
+/// so `demo` and `./demo/x.json` share one review file.
 #[must_use]
-pub fn load_one(path: &Path) -> Entry {
-    let file_name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+pub fn review_folder(path: &Path) -> PathBuf {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    // Canonical, so `demo` and `./demo/x.json` share one review file.
-    let folder = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf());
+    std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf())
+}
+
+/// Loads `files` on every core, keeping their order; each folder is made
+/// canonical once, not once per file.
+#[must_use]
+pub fn load_all(files: &[PathBuf]) -> Vec<Entry> {
+    let mut folders: BTreeMap<&Path, PathBuf> = BTreeMap::new();
+    let jobs: Vec<(&Path, PathBuf)> = files
+        .iter()
+        .map(|path| {
+            let parent = path.parent().unwrap_or_else(|| Path::new(""));
+            let folder = folders
+                .entry(parent)
+                .or_insert_with(|| review_folder(path))
+                .clone();
+            (path.as_path(), folder)
+        })
+        .collect();
+    let shapes = Shapes::default();
+    parallel_map(&jobs, |(path, folder)| {
+        load_in(path, folder.clone(), &shapes)
+    })
+}
+
+/// Reads and summarises one file.
+#[must_use]
+pub fn load_one(path: &Path) -> Entry {
+    load_in(path, review_folder(path), &Shapes::default())
+}
+
+/// The file name of `path` as the review file keys it.
+#[must_use]
+pub fn file_name_of(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Reads and summarises one file whose review lives in `folder`.
+#[must_use]
+pub fn load_in(path: &Path, folder: PathBuf, shapes: &Shapes) -> Entry {
     let shown = path.display().to_string();
     let (sha256, outcome) = match crate::store::read_guarded(path) {
         Ok((bytes, _)) => {
-            let (hash, outcome) = open_bytes(&shown, &bytes);
+            let (hash, outcome) = digest_bytes(&shown, &bytes, shapes);
             (Some(hash), outcome)
         }
-        Err(e) => (
-            None,
-            Err(EntryError {
-                message: e.describe_plain(),
-                line: None,
-                column: None,
-            }),
-        ),
+        Err(e) => (None, Err(unreadable(&e))),
     };
     Entry {
         path: path.to_path_buf(),
         folder,
-        file_name,
+        file_name: file_name_of(path),
         sha256,
         outcome,
     }
+}
+
+/// The entry error of a file that could not be read at all.
+#[must_use]
+pub fn unreadable(e: &crate::store::OpenError) -> EntryError {
+    EntryError {
+        message: e.describe_plain(),
+        line: None,
+        column: None,
+    }
+}
+
+/// Hashes, parses and derives a file's bytes and keeps only the summary.
+pub fn digest_bytes(
+    shown: &str,
+    bytes: &[u8],
+    shapes: &Shapes,
+) -> (String, Result<Box<WorkbookDigest>, EntryError>) {
+    let (hash, opened) = open_bytes(shown, bytes);
+    let summary = opened.map(|o| Box::new(WorkbookDigest::of(&o.workbook, &o.derived, shapes)));
+    (hash, summary)
 }
 
 /// SHA-256 of `bytes` as lower-case hex.
@@ -230,6 +303,18 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Hashes, parses and derives a file's bytes; `shown` names it in messages.
 pub fn open_bytes(shown: &str, bytes: &[u8]) -> (String, Result<Box<Opened>, EntryError>) {
     let hash = sha256_hex(bytes);
+    // Fast path: one typed parse straight from the bytes (serde_json checks
+    // UTF-8 as it goes, so no separate pass). It accepts exactly what `load`
+    // accepts (right format, supported version, typed parse succeeds) at a
+    // fraction of the cost, because `load` also builds a JSON tree to find
+    // unknown fields. Anything else goes through `load` for its precise message.
+    if let Ok(workbook) = serde_json::from_slice::<Workbook>(bytes)
+        && workbook.format == FORMAT_NAME
+        && (1..=FORMAT_VERSION).contains(&workbook.version)
+    {
+        let derived = derive(&workbook);
+        return (hash, Ok(Box::new(Opened { workbook, derived })));
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -246,17 +331,6 @@ pub fn open_bytes(shown: &str, bytes: &[u8]) -> (String, Result<Box<Opened>, Ent
             );
         }
     };
-    // Fast path: one typed parse. It accepts exactly what `load` accepts
-    // (right format, supported version, typed parse succeeds) at a sixth of
-    // the cost, because `load` also builds a JSON tree to find unknown
-    // fields. Anything else goes through `load` for its precise message.
-    if let Ok(workbook) = serde_json::from_str::<Workbook>(text)
-        && workbook.format == FORMAT_NAME
-        && (1..=FORMAT_VERSION).contains(&workbook.version)
-    {
-        let derived = derive(&workbook);
-        return (hash, Ok(Box::new(Opened { workbook, derived })));
-    }
     let outcome = match load(text) {
         Ok(loaded) => {
             let derived = derive(&loaded.workbook);

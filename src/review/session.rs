@@ -7,10 +7,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::digest::WorkbookDigest;
 use super::export::{self, ExportFormat, Sheet};
 use super::overview::{self, Overview, OverviewRow};
 use super::reviews::{ReviewStatus, WorkbookReview};
-use super::scan::{self, Entry, Opened};
+use super::scan::{self, Entry};
 use super::stats::{self, Footer};
 use super::store::ReviewBook;
 use super::view::{self, Filter, Sort};
@@ -81,10 +82,10 @@ impl ReviewSession {
         stats::footer(&self.overview.rows, view, self.overview.top_levels.len())
     }
 
-    /// The workbook of a row, when it opened (for the drill-in panes).
+    /// What the overview keeps of a row's workbook, when it opened.
     #[must_use]
-    pub fn opened(&self, row: usize) -> Option<&Opened> {
-        self.entries.get(row).and_then(Entry::opened)
+    pub fn digest(&self, row: usize) -> Option<&WorkbookDigest> {
+        self.entries.get(row).and_then(Entry::digest)
     }
 
     /// The review recorded for a row.
@@ -98,15 +99,16 @@ impl ReviewSession {
     fn edit<T>(
         &mut self,
         row: usize,
-        change: impl FnOnce(&mut WorkbookReview, &Opened) -> Result<T, Bilingual>,
+        change: impl FnOnce(&mut WorkbookReview, &WorkbookDigest) -> Result<T, Bilingual>,
     ) -> Result<T, Bilingual> {
         let entry = self.entries.get(row).ok_or_else(|| no_row(row))?;
-        let opened = entry.opened().ok_or_else(|| not_opened(entry))?;
+        let summary = entry.digest().ok_or_else(|| not_opened(entry))?;
         let mut draft = self.reviews.get(entry).cloned().unwrap_or_default();
-        let result = change(&mut draft, opened)?;
-        draft.touch(
+        let result = change(&mut draft, summary)?;
+        draft.touch_identity(
             entry.sha256.as_deref().unwrap_or_default(),
-            &opened.workbook,
+            &summary.unit,
+            summary.year,
         );
         if self.reviews.get(entry) != Some(&draft) {
             *self.reviews.edit(entry)? = draft;
@@ -134,7 +136,7 @@ impl ReviewSession {
     /// # Errors
     /// Says why the text or the indicator is not acceptable.
     pub fn set_score(&mut self, row: usize, code: &str, text: &str) -> Result<(), Bilingual> {
-        self.edit(row, |r, o| r.set_score(&o.workbook, code, text).map(|_| ()))
+        self.edit(row, |r, o| r.set_score(&*o.shape, code, text).map(|_| ()))
     }
 
     /// Sets the reviewer's comment on indicator `code`.
@@ -147,7 +149,7 @@ impl ReviewSession {
         code: &str,
         text: &str,
     ) -> Result<(), Bilingual> {
-        self.edit(row, |r, o| r.set_indicator_comment(&o.workbook, code, text))
+        self.edit(row, |r, o| r.set_indicator_comment(&*o.shape, code, text))
     }
 
     /// Sets the send-back reason (退回原因) of indicator `code`.
@@ -160,7 +162,7 @@ impl ReviewSession {
         code: &str,
         text: &str,
     ) -> Result<(), Bilingual> {
-        self.edit(row, |r, o| r.set_indicator_reason(&o.workbook, code, text))
+        self.edit(row, |r, o| r.set_indicator_reason(&*o.shape, code, text))
     }
 
     /// Sends a row back (status 退回) with the unit's reason; empty text keeps

@@ -318,6 +318,8 @@ mod tests {
             status: ReviewStatus::Unreviewed,
             review_total: review,
             review_stale: false,
+            mismatched: Vec::new(),
+            changed_on_disk: false,
             comment: String::new(),
             duplicate: false,
             search_text: String::new(),

@@ -227,7 +227,33 @@ pub fn flags_text(row: &OverviewRow, lang: Lang) -> String {
             Lang::En => "workbook changed since review".to_owned(),
         });
     }
+    if row.changed_on_disk {
+        parts.push(match lang {
+            Lang::Zh => "读取后文件已修改（按 r 重新读取）".to_owned(),
+            Lang::En => "file changed since it was read (r reloads)".to_owned(),
+        });
+    }
+    if !row.mismatched.is_empty() {
+        parts.push(mismatch_text(&row.mismatched, lang));
+    }
     parts.join("；")
+}
+
+/// "审核条目不再匹配：B2.5（指标已不存在）、…".
+#[must_use]
+pub fn mismatch_text(found: &[(String, super::digest::MismatchReason)], lang: Lang) -> String {
+    let (head, sep) = match lang {
+        Lang::Zh => ("审核条目不再匹配：", "、"),
+        Lang::En => ("review entries that no longer match: ", ", "),
+    };
+    let items: Vec<String> = found
+        .iter()
+        .map(|(code, why)| match lang {
+            Lang::Zh => format!("{code}（{}）", why.zh()),
+            Lang::En => format!("{code} ({})", why.en()),
+        })
+        .collect();
+    format!("{head}{}", items.join(sep))
 }
 
 /// A sort order: column and direction.
@@ -290,7 +316,8 @@ fn key(row: &OverviewRow, column: Column) -> Option<Key<'_>> {
         Column::Flags => {
             let rank = u8::from(row.error.is_some()) * 8
                 + u8::from(row.duplicate) * 4
-                + u8::from(row.review_stale) * 2
+                + u8::from(row.review_stale || row.changed_on_disk || !row.mismatched.is_empty())
+                    * 2
                 + u8::from(!row.comment.is_empty());
             (rank > 0).then_some(Key::Rank(rank))
         }

@@ -66,6 +66,14 @@ pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
                 .map_err(|why| why.get(lang).to_owned());
             app.update(Action::ReviewEffectDone(outcome));
         }
+        ReviewEffect::Load { purpose, requests } => {
+            let loaded = crate::review::lazy::load(purpose.clone(), requests);
+            app.update(Action::ReviewLoaded(Box::new(loaded)));
+        }
+        ReviewEffect::Reload(checks) => {
+            let reloaded = crate::review::lazy::reload(checks);
+            app.update(Action::ReviewReloaded(Box::new(reloaded)));
+        }
         ReviewEffect::WriteDocument { path, bytes } => {
             let outcome = crate::review::documents::write_document(path, bytes)
                 .map(|()| format!("{} {}", t::REVIEW_EXPORTED.get(lang), path.display()))

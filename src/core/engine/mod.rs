@@ -3,7 +3,7 @@
 pub mod arith;
 pub mod basis;
 pub mod checks;
-mod fast_hash;
+pub mod fast_hash;
 pub mod measure;
 mod metric_defs;
 pub mod metrics;

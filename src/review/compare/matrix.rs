@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 
 use crate::core::engine::ScoreBasis;
 use crate::core::num::round2;
-use crate::review::scan::{Entry, Opened};
+use crate::review::digest::WorkbookDigest;
+use crate::review::scan::Entry;
 
 /// How full a matrix cell is, so it reads without colour too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -139,61 +140,69 @@ pub enum MatrixDepth {
     TopLevel,
 }
 
-/// The matrix over the entries in `view` (rows that did not open are left out).
+/// The matrix over the entries in `view` (rows that did not open are left
+/// out), from what the overview keeps of each workbook.
 #[must_use]
 pub fn matrix(entries: &[Entry], view: &[usize], depth: MatrixDepth) -> Matrix {
-    let mut columns: Vec<MatrixColumn> = Vec::new();
-    let opened: Vec<(usize, &Opened)> = view
+    let summaries: Vec<(usize, &WorkbookDigest)> = view
         .iter()
-        .filter_map(|&i| entries.get(i).and_then(Entry::opened).map(|o| (i, o)))
+        .filter_map(|&i| entries.get(i).and_then(Entry::digest).map(|s| (i, s)))
         .collect();
-    for (_, o) in &opened {
-        for (d, ind) in o.workbook.table.flatten() {
+    let columns = columns_of(&summaries, depth);
+    let rows = summaries
+        .iter()
+        .map(|(i, s)| MatrixRow {
+            row: *i,
+            unit: s.unit.clone(),
+            year: s.year,
+            cells: columns.iter().map(|c| matrix_cell(s, &c.code)).collect(),
+        })
+        .collect();
+    Matrix { columns, rows }
+}
+
+/// The indicators of every table in view, first seen first, one per code.
+fn columns_of(summaries: &[(usize, &WorkbookDigest)], depth: MatrixDepth) -> Vec<MatrixColumn> {
+    let mut columns: Vec<MatrixColumn> = Vec::new();
+    let mut codes = std::collections::HashSet::new();
+    let mut tables_seen: Vec<*const crate::review::digest::TableShape> = Vec::new();
+    for (_, s) in summaries {
+        let table: *const _ = &raw const *s.shape;
+        if tables_seen.contains(&table) {
+            continue;
+        }
+        tables_seen.push(table);
+        for ind in &s.shape.rows {
             let wanted = match depth {
                 MatrixDepth::All => true,
-                MatrixDepth::Leaves => ind.is_leaf(),
-                MatrixDepth::TopLevel => d == 0,
+                MatrixDepth::Leaves => ind.leaf,
+                MatrixDepth::TopLevel => ind.depth == 0,
             };
-            if wanted && !columns.iter().any(|c| c.code == ind.code) {
+            if wanted && codes.insert(ind.code.as_str()) {
                 columns.push(MatrixColumn {
                     code: ind.code.clone(),
                     name: ind.name.clone(),
-                    depth: d,
+                    depth: ind.depth,
                     weight: ind.weight,
-                    leaf: ind.is_leaf(),
+                    leaf: ind.leaf,
                 });
             }
         }
     }
-    let rows = opened
-        .iter()
-        .map(|(i, o)| MatrixRow {
-            row: *i,
-            unit: o.workbook.unit.name.clone(),
-            year: o.workbook.unit.fiscal_year,
-            cells: columns
-                .iter()
-                .map(|c| {
-                    o.derived
-                        .scores
-                        .indicators
-                        .iter()
-                        .find(|r| r.code == c.code)
-                        .map(|r| {
-                            let share = share_of(r.score, r.weight);
-                            MatrixCell {
-                                score: round2(r.score),
-                                weight: r.weight,
-                                share,
-                                band: share.map_or(ShareBand::Zero, ShareBand::of),
-                                not_applicable: r.basis == ScoreBasis::NotApplicable,
-                            }
-                        })
-                })
-                .collect(),
-        })
-        .collect();
-    Matrix { columns, rows }
+    columns
+}
+
+fn matrix_cell(summary: &WorkbookDigest, code: &str) -> Option<MatrixCell> {
+    summary.cell(code).map(|(ind, cell)| {
+        let share = share_of(cell.score, ind.weight);
+        MatrixCell {
+            score: round2(cell.score),
+            weight: ind.weight,
+            share,
+            band: share.map_or(ShareBand::Zero, ShareBand::of),
+            not_applicable: cell.basis == ScoreBasis::NotApplicable,
+        }
+    })
 }
 
 #[cfg(test)]
