@@ -11,6 +11,11 @@ use jixiao::core::Lang;
 use jixiao::export::cli::{ExportArgs, Failure, Outcome};
 use jixiao::export::csv::CsvTable;
 
+/// Reviewer mode parses thousands of workbooks on every core at once; the
+/// system allocator's locking made that slower than one thread.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum LangArg {
     Zh,
