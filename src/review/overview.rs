@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use super::collate::{NameKey, name_key};
 use super::digest::MismatchReason;
 use super::reviews::{ReviewStatus, WorkbookReview};
 use super::scan::{Entry, EntryError};
@@ -58,6 +59,9 @@ pub struct OverviewRow {
     /// No leaf is left unscored, so the grade is final (else 未评定, as the
     /// workbench's header and the report say).
     pub graded: bool,
+    /// The row's place in pinyin order of unit and of file names, set once
+    /// when the overview is built: a sort by name then compares numbers.
+    pub name_order: NameOrder,
     /// Aligned with `Overview::top_levels`.
     pub subtotals: Vec<Option<Subtotal>>,
     /// Display values of `KEY_RATIOS`; `None` is shown as n/a.
@@ -155,7 +159,44 @@ pub fn build(entries: &[Entry], reviews: &impl ReviewLookup) -> Overview {
         .map(|(i, entry)| build_row(i, entry, &top_levels, reviews.review_of(entry)))
         .collect();
     mark_duplicates(&mut rows);
+    order_names(&mut rows);
     Overview { top_levels, rows }
+}
+
+/// A row's rank among all rows by unit name and by file name, in pinyin
+/// order; equal names share a rank.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NameOrder {
+    pub unit: u32,
+    pub file: u32,
+}
+
+/// Ranks every row's unit and file name once (pinyin keys are costly to
+/// build and compare; sorting 10,000 rows by them on each key took 17 ms).
+pub fn order_names(rows: &mut [OverviewRow]) {
+    let units = ranks(rows.iter().map(|r| r.unit.as_deref().unwrap_or("")));
+    let files = ranks(rows.iter().map(|r| r.file_name.as_str()));
+    for (row, (unit, file)) in rows.iter_mut().zip(units.into_iter().zip(files)) {
+        row.name_order = NameOrder { unit, file };
+    }
+}
+
+fn ranks<'a>(names: impl Iterator<Item = &'a str>) -> Vec<u32> {
+    let mut keyed: Vec<(NameKey<'a>, usize)> = names
+        .map(name_key)
+        .enumerate()
+        .map(|(i, k)| (k, i))
+        .collect();
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = vec![0u32; keyed.len()];
+    let mut rank = 0u32;
+    for (at, (key, index)) in keyed.iter().enumerate() {
+        if at > 0 && keyed[at - 1].0 != *key {
+            rank += 1;
+        }
+        out[*index] = rank;
+    }
+    out
 }
 
 fn percent_of(score: Decimal, weight: Decimal) -> Option<Decimal> {
@@ -189,6 +230,7 @@ pub fn build_row(
         difference: None,
         grade: None,
         graded: false,
+        name_order: NameOrder::default(),
         subtotals: vec![None; top_levels.len()],
         ratios: [None; 4],
         warnings: [0; 4],
@@ -279,4 +321,16 @@ pub fn same_unit_rows(rows: &[OverviewRow], row: usize) -> Vec<usize> {
         .filter(|(i, r)| *i != row && r.unit.as_deref().map(str::trim) == Some(unit.trim()))
         .map(|(i, _)| i)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ranks;
+
+    #[test]
+    fn names_rank_in_pinyin_order_and_equal_names_share_a_rank() {
+        // 财政局 (cai) < 教育局 (jiao) < 水利局 (shui); by code point 教 < 水 < 财.
+        let names = ["水利局", "财政局", "教育局", "财政局", ""];
+        assert_eq!(ranks(names.into_iter()), vec![3, 1, 2, 1, 0]);
+    }
 }

@@ -312,6 +312,7 @@ mod tests {
             difference: None,
             grade: computed.map(Grade::from_score),
             graded: computed.is_some(),
+            name_order: crate::review::overview::NameOrder::default(),
             subtotals: Vec::new(),
             ratios: [None; 4],
             warnings: [1, 0, 2, 0],

@@ -5,7 +5,6 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-use super::collate::{NameKey, name_key};
 use super::overview::{KEY_RATIOS, Overview, OverviewRow};
 use super::reviews::ReviewStatus;
 use crate::core::Lang;
@@ -265,10 +264,10 @@ pub struct Sort {
 
 /// A sort key: numbers compare as numbers, n/a always sorts last.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Key<'a> {
+enum Key {
     Number(Decimal),
-    /// A unit or file name, in pinyin order.
-    Name(NameKey<'a>),
+    /// A unit or file name's place in pinyin order (`NameOrder`).
+    Name(u32),
     Rank(u8),
 }
 
@@ -289,12 +288,12 @@ fn status_rank(s: ReviewStatus) -> u8 {
         .unwrap_or(0)
 }
 
-fn key(row: &OverviewRow, column: Column) -> Option<Key<'_>> {
+fn key(row: &OverviewRow, column: Column) -> Option<Key> {
     let num = |v: Option<Decimal>| v.map(Key::Number);
     let count = |n: usize| Some(Key::Number(Decimal::from(n)));
     match column {
-        Column::File => Some(Key::Name(name_key(&row.file_name))),
-        Column::Unit => row.unit.as_deref().map(|u| Key::Name(name_key(u))),
+        Column::File => Some(Key::Name(row.name_order.file)),
+        Column::Unit => row.unit.as_ref().map(|_| Key::Name(row.name_order.unit)),
         Column::Year => num(row.year.map(Decimal::from)),
         Column::Reported => num(row.reported_total),
         Column::Computed => num(row.computed_total),
@@ -334,7 +333,7 @@ fn severity_count(row: &OverviewRow, severity: Severity) -> usize {
 
 /// Sorts `order` (row indices) by `sort`: stable, n/a last in both directions.
 pub fn sort_rows(rows: &[OverviewRow], order: &mut [usize], sort: Sort) {
-    let mut keyed: Vec<(Option<Key<'_>>, usize)> = order
+    let mut keyed: Vec<(Option<Key>, usize)> = order
         .iter()
         .map(|&i| (rows.get(i).and_then(|r| key(r, sort.column)), i))
         .collect();
