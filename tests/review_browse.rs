@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jixiao::app::keymap::action_for;
 use jixiao::app::review::{ReviewApp, Screen};
 use jixiao::app::{Action, App, Mode, Pane};
@@ -17,6 +16,9 @@ use jixiao::review::view::Column;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rust_decimal::Decimal;
+
+#[path = "support/terminal.rs"]
+mod terminal;
 
 /// (file, unit, year): file order is neither pinyin nor code-point order.
 const UNITS: [(&str, &str, u16); 6] = [
@@ -90,29 +92,10 @@ fn open(dir: &Path) -> ReviewApp {
     app
 }
 
-fn events(token: &str) -> Vec<KeyEvent> {
-    let key = |code| vec![KeyEvent::new(code, KeyModifiers::NONE)];
-    match token {
-        "<enter>" => key(KeyCode::Enter),
-        "<esc>" => key(KeyCode::Esc),
-        "<down>" => key(KeyCode::Down),
-        "<right>" => key(KeyCode::Right),
-        "<left>" => key(KeyCode::Left),
-        "<pgdn>" => key(KeyCode::PageDown),
-        "<end>" => key(KeyCode::End),
-        "<home>" => key(KeyCode::Home),
-        "<space>" => key(KeyCode::Char(' ')),
-        text => text
-            .chars()
-            .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-            .collect(),
-    }
-}
-
 /// Types a key script and carries out the effects as the run loop does.
 fn keys(app: &mut ReviewApp, script: &str) {
     for token in script.split_whitespace() {
-        for event in events(token) {
+        for event in terminal::key_events(token) {
             if let Some(action) = action_for(app.mode_kind(), &event) {
                 let effect = app.update(action);
                 jixiao::term::perform_review(app, &effect);
@@ -127,22 +110,7 @@ fn screen(app: &mut ReviewApp, w: u16, h: u16) -> String {
     terminal
         .draw(|f| jixiao::ui::review::render(app, f))
         .expect("draw");
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let s = buffer[(x, y)].symbol();
-            out.push_str(s);
-            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
+    terminal::buffer_text(terminal.backend().buffer(), false)
 }
 
 fn units_in_view(app: &ReviewApp) -> Vec<String> {

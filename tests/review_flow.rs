@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jixiao::app::keymap::action_for;
 use jixiao::app::review::{ReviewApp, ReviewEffect, Screen};
 use jixiao::app::{Action, Mode};
@@ -14,6 +13,9 @@ use jixiao::review::session::ReviewSession;
 use jixiao::review::view::Column;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+#[path = "support/terminal.rs"]
+mod terminal;
 
 fn folder() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tmp");
@@ -43,28 +45,10 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-fn events(token: &str) -> Vec<KeyEvent> {
-    let key = |code| vec![KeyEvent::new(code, KeyModifiers::NONE)];
-    match token {
-        "<enter>" => key(KeyCode::Enter),
-        "<esc>" => key(KeyCode::Esc),
-        "<up>" => key(KeyCode::Up),
-        "<down>" => key(KeyCode::Down),
-        "<left>" => key(KeyCode::Left),
-        "<right>" => key(KeyCode::Right),
-        "<c-s>" => vec![KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)],
-        "<c-u>" => vec![KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)],
-        text => text
-            .chars()
-            .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-            .collect(),
-    }
-}
-
 /// Types a key script and carries out the effects as the run loop does.
 fn keys(app: &mut ReviewApp, script: &str) {
     for token in script.split_whitespace() {
-        for event in events(token) {
+        for event in terminal::key_events(token) {
             let kind = app.mode_kind();
             if let Some(action) = action_for(kind, &event) {
                 let effect = app.update(action);
@@ -80,22 +64,7 @@ fn screen(app: &mut ReviewApp, w: u16, h: u16) -> String {
     terminal
         .draw(|f| jixiao::ui::review::render(app, f))
         .expect("draw");
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let s = buffer[(x, y)].symbol();
-            out.push_str(s);
-            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
+    terminal::buffer_text(terminal.backend().buffer(), false)
 }
 
 #[test]

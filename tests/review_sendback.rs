@@ -18,6 +18,9 @@ use jixiao::term::{perform_review, review_action_for_event};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[path = "support/terminal.rs"]
+mod terminal;
+
 fn folder(n: usize) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("units");
@@ -39,28 +42,12 @@ fn workbooks(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-fn events(token: &str) -> Vec<KeyEvent> {
-    let key = |code| vec![KeyEvent::new(code, KeyModifiers::NONE)];
-    match token {
-        "<enter>" => key(KeyCode::Enter),
-        "<esc>" => key(KeyCode::Esc),
-        "<down>" => key(KeyCode::Down),
-        "<space>" => key(KeyCode::Char(' ')),
-        "<c-s>" => vec![KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)],
-        "<c-u>" => vec![KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)],
-        text => text
-            .chars()
-            .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-            .collect(),
-    }
-}
-
 /// Keys as the run loop maps them; every effect but documents is carried
 /// out, and the documents are returned.
 fn keys(app: &mut ReviewApp, script: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let mut documents = Vec::new();
     for token in script.split_whitespace() {
-        for event in events(token) {
+        for event in terminal::key_events(token) {
             let Some(action) = review_action_for_event(app, &Event::Key(event)) else {
                 continue;
             };
@@ -79,22 +66,7 @@ fn screen(app: &mut ReviewApp, w: u16, h: u16) -> String {
     terminal
         .draw(|f| jixiao::ui::review::render(app, f))
         .expect("draw");
-    let buffer = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let s = buffer[(x, y)].symbol();
-            out.push_str(s);
-            skip = unicode_width::UnicodeWidthStr::width(s).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
+    terminal::buffer_text(terminal.backend().buffer(), false)
 }
 
 fn document_xml(docx: &[u8]) -> String {

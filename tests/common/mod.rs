@@ -4,7 +4,9 @@
 use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+#[path = "../support/terminal.rs"]
+pub mod terminal;
+
 use jixiao::app::keymap::action_for;
 use jixiao::app::{Action, App, Effect};
 use jixiao::core::Lang;
@@ -54,42 +56,13 @@ pub fn app() -> (Harness, tempfile::TempDir, PathBuf) {
     (app_at(&path, Lang::Zh), dir, path)
 }
 
-fn key_event(token: &str) -> Vec<KeyEvent> {
-    let special = |code| vec![KeyEvent::new(code, KeyModifiers::NONE)];
-    match token {
-        "<enter>" => special(KeyCode::Enter),
-        "<esc>" => special(KeyCode::Esc),
-        "<tab>" => special(KeyCode::Tab),
-        "<backtab>" => special(KeyCode::BackTab),
-        "<up>" => special(KeyCode::Up),
-        "<down>" => special(KeyCode::Down),
-        "<left>" => special(KeyCode::Left),
-        "<right>" => special(KeyCode::Right),
-        "<home>" => special(KeyCode::Home),
-        "<end>" => special(KeyCode::End),
-        "<pgup>" => special(KeyCode::PageUp),
-        "<pgdn>" => special(KeyCode::PageDown),
-        "<bs>" => special(KeyCode::Backspace),
-        "<del>" => special(KeyCode::Delete),
-        "<space>" => special(KeyCode::Char(' ')),
-        "<c-s>" => vec![KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)],
-        "<c-r>" => vec![KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL)],
-        "<c-u>" => vec![KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)],
-        "<c-n>" => vec![KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL)],
-        text => text
-            .chars()
-            .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-            .collect(),
-    }
-}
-
 /// Types a key script such as `/ 财政拨款收入预算数 <enter> <c-u> 588.55 <enter>`,
 /// carrying out effects as the run loop does. Tokens are separated by spaces;
 /// `<space>` types a space. Returns the last effect.
 pub fn keys(h: &mut Harness, script: &str) -> Effect {
     let mut last = Effect::None;
     for token in script.split_whitespace() {
-        for event in key_event(token) {
+        for event in terminal::key_events(token) {
             if let Some(action) = action_for(h.app.mode.kind(), &event) {
                 let effect = h.app.update(action);
                 h.session.perform(&mut h.app, &effect);
@@ -109,22 +82,5 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     terminal
         .draw(|frame| jixiao::ui::render(app, frame))
         .expect("draw");
-    let buffer = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            line.push_str(symbol);
-            skip = unicode_width::UnicodeWidthStr::width(symbol).saturating_sub(1);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    terminal::buffer_text(terminal.backend().buffer(), true)
 }
