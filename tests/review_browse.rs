@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use jixiao::app::keymap::action_for;
 use jixiao::app::review::{ReviewApp, Screen};
 use jixiao::app::{Action, App, Mode, Pane};
 use jixiao::core::Lang;
@@ -13,8 +12,6 @@ use jixiao::core::model::{Rule, RuleKind};
 use jixiao::review::ReviewStatus;
 use jixiao::review::session::ReviewSession;
 use jixiao::review::view::Column;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use rust_decimal::Decimal;
 
 #[path = "support/terminal.rs"]
@@ -92,27 +89,6 @@ fn open(dir: &Path) -> ReviewApp {
     app
 }
 
-/// Types a key script and carries out the effects as the run loop does.
-fn keys(app: &mut ReviewApp, script: &str) {
-    for token in script.split_whitespace() {
-        for event in terminal::key_events(token) {
-            if let Some(action) = action_for(app.mode_kind(), &event) {
-                let effect = app.update(action);
-                jixiao::term::perform_review(app, &effect);
-            }
-        }
-    }
-}
-
-fn screen(app: &mut ReviewApp, w: u16, h: u16) -> String {
-    app.update(Action::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    terminal
-        .draw(|f| jixiao::ui::review::render(app, f))
-        .expect("draw");
-    terminal::buffer_text(terminal.backend().buffer(), false)
-}
-
 fn units_in_view(app: &ReviewApp) -> Vec<String> {
     app.view
         .iter()
@@ -140,9 +116,9 @@ fn unit_names_sort_in_pinyin_order_not_by_code_point() {
     let (_tmp, dir) = folder();
     let mut app = open(&dir);
     while app.columns[app.column] != Column::Unit {
-        keys(&mut app, "<left>");
+        terminal::review_keys(&mut app, "<left>");
     }
-    keys(&mut app, "s");
+    terminal::review_keys(&mut app, "s");
     // The crate reads 长 as zhang and 重 as zhong; digits come first.
     let expected = [
         "12345热线服务中心",
@@ -160,10 +136,10 @@ fn unit_names_sort_in_pinyin_order_not_by_code_point() {
     let mut by_code_point: Vec<&str> = expected.to_vec();
     by_code_point.sort_unstable();
     assert_ne!(by_code_point, expected, "code point order differs");
-    keys(&mut app, "s");
+    terminal::review_keys(&mut app, "s");
     let reversed: Vec<&str> = expected.iter().rev().copied().collect();
     assert_eq!(units_in_view(&app), reversed, "again: Z→A");
-    let shown = screen(&mut app, 160, 48);
+    let shown = terminal::review_screen(&mut app, 160, 48);
     assert!(shown.contains("排序: 单位 ↓"), "{shown}");
 }
 
@@ -172,42 +148,42 @@ fn year_and_status_filters_narrow_the_list_and_say_so() {
     let (_tmp, dir) = folder();
     let mut app = open(&dir);
     assert_eq!(app.years_present(), [2021, 2022, 2023, 2024]);
-    keys(&mut app, "y");
+    terminal::review_keys(&mut app, "y");
     assert_eq!(units_in_view(&app), ["重庆市教育委员会"]);
-    let shown = screen(&mut app, 160, 48);
+    let shown = terminal::review_screen(&mut app, 160, 48);
     assert!(shown.contains("1/6"), "{shown}");
     assert!(shown.contains("筛选: 2021"), "{shown}");
-    keys(&mut app, "y y");
+    terminal::review_keys(&mut app, "y y");
     let mut in_2023 = units_in_view(&app);
     in_2023.sort();
     assert_eq!(in_2023, ["安徽省财政厅", "财政局"]);
-    keys(&mut app, "y y");
+    terminal::review_keys(&mut app, "y y");
     assert_eq!(app.view.len(), 6, "after the last year: all years again");
     assert!(app.filter.years.is_empty());
 
     // Status: mark one unit 审核中, then filter.
     select_unit(&mut app, "教育局");
-    keys(&mut app, "t");
+    terminal::review_keys(&mut app, "t");
     let row = app.selected_row().expect("row");
     assert_eq!(app.session.rows()[row].status, ReviewStatus::InReview);
-    keys(&mut app, "T");
+    terminal::review_keys(&mut app, "T");
     assert_eq!(app.filter.statuses, [ReviewStatus::Unreviewed]);
     assert_eq!(app.view.len(), 5);
     assert!(!units_in_view(&app).contains(&"教育局".to_owned()));
-    keys(&mut app, "T");
+    terminal::review_keys(&mut app, "T");
     assert_eq!(units_in_view(&app), ["教育局"]);
-    let shown = screen(&mut app, 80, 24);
+    let shown = terminal::review_screen(&mut app, 80, 24);
     assert!(shown.contains("审核中"), "{shown}");
     // Year and status combine; F clears both.
-    keys(&mut app, "y");
+    terminal::review_keys(&mut app, "y");
     assert!(app.view.is_empty(), "教育局 is 2024, not 2021");
-    let _ = screen(&mut app, 80, 24);
-    keys(&mut app, "F");
+    let _ = terminal::review_screen(&mut app, 80, 24);
+    terminal::review_keys(&mut app, "F");
     assert_eq!(app.view.len(), 6);
     // Cycling on: 已审, 退回, then all again.
-    keys(&mut app, "T T T T");
+    terminal::review_keys(&mut app, "T T T T");
     assert_eq!(app.filter.statuses, [ReviewStatus::Returned]);
-    keys(&mut app, "T");
+    terminal::review_keys(&mut app, "T");
     assert!(app.filter.statuses.is_empty());
 }
 
@@ -217,7 +193,7 @@ fn the_unit_comment_shows_under_notes_truncated_by_width_and_in_full_below() {
     let mut app = open(&dir);
     select_unit(&mut app, "财政局");
     let comment = "政府采购执行率缺少佐证，请补充后重新报送。";
-    keys(&mut app, &format!("c {comment} <enter>"));
+    terminal::review_keys(&mut app, &format!("c {comment} <enter>"));
     let row = app.selected_row().expect("row");
     assert_eq!(app.session.rows()[row].comment, comment);
     assert_eq!(
@@ -227,12 +203,12 @@ fn the_unit_comment_shows_under_notes_truncated_by_width_and_in_full_below() {
         comment
     );
     // Scrolled to 备注, the cell holds as much as fits in 16 cells, then "…".
-    keys(&mut app, "<end>");
+    terminal::review_keys(&mut app, "<end>");
     select_unit(&mut app, "财政局");
     while app.columns[app.column] != Column::Flags {
-        keys(&mut app, "<right>");
+        terminal::review_keys(&mut app, "<right>");
     }
-    let shown = screen(&mut app, 160, 48);
+    let shown = terminal::review_screen(&mut app, 160, 48);
     let cell = jixiao::text::truncate(comment, 16);
     assert!(jixiao::text::width(&cell) <= 16);
     assert!(cell.ends_with('…'));
@@ -241,7 +217,7 @@ fn the_unit_comment_shows_under_notes_truncated_by_width_and_in_full_below() {
     assert!(shown.contains(&format!("备注：{comment}")), "{shown}");
     // Another row: its own (empty) notes.
     select_unit(&mut app, "教育局");
-    let shown = screen(&mut app, 160, 48);
+    let shown = terminal::review_screen(&mut app, 160, 48);
     assert!(!shown.contains(&format!("备注：{comment}")), "{shown}");
     // The comment stays with the unit after saving and opening again.
     let effect = app.update(Action::Save);
@@ -260,7 +236,7 @@ fn the_unit_comment_shows_under_notes_truncated_by_width_and_in_full_below() {
 fn enter_on_a_matrix_cell_opens_that_unit_at_that_indicator() {
     let (_tmp, dir) = folder();
     let mut app = open(&dir);
-    keys(&mut app, "x");
+    terminal::review_keys(&mut app, "x");
     let Screen::Matrix { matrix, .. } = &app.screen else {
         panic!("matrix");
     };
@@ -273,12 +249,12 @@ fn enter_on_a_matrix_cell_opens_that_unit_at_that_indicator() {
     let code = matrix.columns[target_column].code.clone();
     let entry = matrix.rows[target_row].row;
     for _ in 0..target_row {
-        keys(&mut app, "j");
+        terminal::review_keys(&mut app, "j");
     }
     for _ in 0..target_column {
-        keys(&mut app, "l");
+        terminal::review_keys(&mut app, "l");
     }
-    keys(&mut app, "<enter>");
+    terminal::review_keys(&mut app, "<enter>");
     let d = drill(&app);
     assert_eq!(d.pane, Pane::Indicators);
     assert_eq!(d.workbook.unit.name, "教育局");
@@ -288,9 +264,9 @@ fn enter_on_a_matrix_cell_opens_that_unit_at_that_indicator() {
     assert_eq!(d.column[Pane::Indicators], 1, "the reviewer's score column");
     assert_eq!(app.selected_row(), Some(entry));
     // A review score typed here lands on that indicator of that unit.
-    keys(&mut app, "<enter> 1 <enter>");
+    terminal::review_keys(&mut app, "<enter> 1 <enter>");
     // Esc goes back to the matrix, where it was.
-    keys(&mut app, "<esc>");
+    terminal::review_keys(&mut app, "<esc>");
     let Screen::Matrix {
         selected,
         first_column,
@@ -306,7 +282,7 @@ fn enter_on_a_matrix_cell_opens_that_unit_at_that_indicator() {
         Some(Decimal::ONE)
     );
     // And Esc again to the overview.
-    keys(&mut app, "<esc>");
+    terminal::review_keys(&mut app, "<esc>");
     assert!(matches!(app.screen, Screen::Overview));
 }
 
@@ -314,7 +290,7 @@ fn enter_on_a_matrix_cell_opens_that_unit_at_that_indicator() {
 fn a_lost_point_in_the_matrix_is_never_shown_as_full() {
     let (_tmp, dir) = folder();
     let mut app = open(&dir);
-    keys(&mut app, "x");
+    terminal::review_keys(&mut app, "x");
     let Screen::Matrix { matrix, .. } = &app.screen else {
         panic!("matrix");
     };
@@ -333,9 +309,9 @@ fn a_lost_point_in_the_matrix_is_never_shown_as_full() {
     assert_eq!(cell.share, Some(Decimal::new(996, 1)));
     assert_eq!(cell.band.symbol(), "◕");
     for _ in 0..column {
-        keys(&mut app, "l");
+        terminal::review_keys(&mut app, "l");
     }
-    let shown = screen(&mut app, 160, 48);
+    let shown = terminal::review_screen(&mut app, 160, 48);
     let line = shown
         .lines()
         .find(|l| l.contains("财政局 2023"))
@@ -354,7 +330,7 @@ fn the_units_report_text_reads_in_the_drill_in() {
     let (_tmp, dir) = folder();
     let mut app = open(&dir);
     select_unit(&mut app, "财政局");
-    keys(&mut app, "<enter> 7");
+    terminal::review_keys(&mut app, "<enter> 7");
     assert_eq!(drill(&app).pane, Pane::Report);
     // The third section row is 问题 in the report pane order? Find 存在问题.
     let problems = jixiao::app::officer::report_rows()
@@ -366,13 +342,13 @@ fn the_units_report_text_reads_in_the_drill_in() {
         })
         .expect("problems row");
     app.update(Action::SelectRow(problems));
-    keys(&mut app, "<enter>");
+    terminal::review_keys(&mut app, "<enter>");
     assert!(
         matches!(drill(&app).mode, Mode::Read(_)),
         "{:?}",
         drill(&app).status
     );
-    let shown = screen(&mut app, 80, 24);
+    let shown = terminal::review_screen(&mut app, 80, 24);
     assert!(shown.contains("报告正文（只读）"), "{shown}");
     assert!(
         shown.contains("三、存在问题"),
@@ -382,20 +358,20 @@ fn the_units_report_text_reads_in_the_drill_in() {
     assert!(shown.lines().all(|l| jixiao::text::width(l) <= 80));
     // Typing does nothing to the text; it scrolls or is ignored.
     let before = drill(&app).workbook.narrative.clone();
-    keys(&mut app, "j j <pgdn> a b c <space> k");
+    terminal::review_keys(&mut app, "j j <pgdn> a b c <space> k");
     assert_eq!(drill(&app).workbook.narrative, before);
     assert!(matches!(drill(&app).mode, Mode::Read(_)));
-    keys(&mut app, "<home>");
-    let shown = screen(&mut app, 80, 24);
+    terminal::review_keys(&mut app, "<home>");
+    let shown = terminal::review_screen(&mut app, 80, 24);
     assert!(shown.contains("一、部门职能"), "{shown}");
-    keys(&mut app, "<end>");
-    let shown = screen(&mut app, 80, 24);
+    terminal::review_keys(&mut app, "<end>");
+    let shown = terminal::review_screen(&mut app, 80, 24);
     assert!(shown.contains("四、其他需说明的事项"), "{shown}");
     // Esc closes the reader, a second Esc leaves the drill-in.
-    keys(&mut app, "<esc>");
+    terminal::review_keys(&mut app, "<esc>");
     assert_eq!(drill(&app).mode, Mode::Browse);
     assert_eq!(drill(&app).pane, Pane::Report);
-    keys(&mut app, "<esc>");
+    terminal::review_keys(&mut app, "<esc>");
     assert!(matches!(app.screen, Screen::Overview));
     assert!(!app.session.is_dirty(), "reading records nothing");
 }
@@ -413,25 +389,28 @@ fn screens_at_80x24_and_160x48() {
         let (_tmp, dir) = folder();
         let mut app = open(&dir);
         select_unit(&mut app, "财政局");
-        keys(
+        terminal::review_keys(
             &mut app,
             "c 政府采购执行率缺少佐证，请补充后重新报送。 <enter> y y y",
         );
         app.update(Action::Cancel);
         while app.columns[app.column] != Column::Flags {
-            keys(&mut app, "<right>");
+            terminal::review_keys(&mut app, "<right>");
         }
         insta::assert_snapshot!(
             format!("overview_year_comment_{w}x{h}"),
-            screen(&mut app, w, h)
+            terminal::review_screen(&mut app, w, h)
         );
 
-        keys(&mut app, "F x");
-        insta::assert_snapshot!(format!("matrix_{w}x{h}"), screen(&mut app, w, h));
+        terminal::review_keys(&mut app, "F x");
+        insta::assert_snapshot!(
+            format!("matrix_{w}x{h}"),
+            terminal::review_screen(&mut app, w, h)
+        );
 
-        keys(&mut app, "<esc>");
+        terminal::review_keys(&mut app, "<esc>");
         select_unit(&mut app, "财政局");
-        keys(&mut app, "<enter> 7");
+        terminal::review_keys(&mut app, "<enter> 7");
         let problems = jixiao::app::officer::report_rows()
             .iter()
             .position(|r| {
@@ -441,8 +420,11 @@ fn screens_at_80x24_and_160x48() {
             })
             .expect("problems row");
         app.update(Action::SelectRow(problems));
-        keys(&mut app, "<enter>");
+        terminal::review_keys(&mut app, "<enter>");
         fixed_path(&mut app);
-        insta::assert_snapshot!(format!("report_reader_{w}x{h}"), screen(&mut app, w, h));
+        insta::assert_snapshot!(
+            format!("report_reader_{w}x{h}"),
+            terminal::review_screen(&mut app, w, h)
+        );
     }
 }

@@ -4,8 +4,6 @@
 
 use std::path::PathBuf;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use jixiao::app::keymap::action_for;
 use jixiao::app::review::{ReviewApp, Screen};
 use jixiao::app::{Action, App, EditTarget, Mode, Pane};
 use jixiao::core::Lang;
@@ -13,31 +11,15 @@ use jixiao::review::session::ReviewSession;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+#[path = "support/terminal.rs"]
+mod terminal;
+
 fn folder() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("reviews");
     std::fs::create_dir(&path).expect("dir");
     std::fs::write(path.join("sample.json"), jixiao::core::sample::SAMPLE_JSON).expect("sample");
     (dir, path)
-}
-
-fn press(app: &mut ReviewApp, script: &str) {
-    for token in script.split_whitespace() {
-        let events: Vec<KeyEvent> = match token {
-            "<enter>" => vec![KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)],
-            "<esc>" => vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)],
-            text => text
-                .chars()
-                .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-                .collect(),
-        };
-        for event in events {
-            if let Some(action) = action_for(app.mode_kind(), &event) {
-                let effect = app.update(action);
-                jixiao::term::perform_review(app, &effect);
-            }
-        }
-    }
 }
 
 fn drill(app: &ReviewApp) -> &App {
@@ -52,7 +34,7 @@ fn on_first_leaf() -> (tempfile::TempDir, ReviewApp) {
     let (tmp, dir) = folder();
     let mut app = ReviewApp::new(ReviewSession::open(&[dir]), Lang::Zh);
     app.update(Action::Resize(160, 48));
-    press(&mut app, "<enter> 3");
+    terminal::review_keys(&mut app, "<enter> 3");
     for _ in 0..20 {
         let d = drill(&app);
         let rows = jixiao::app::rows::indicator_rows(&d.workbook, &d.collapsed);
@@ -62,7 +44,7 @@ fn on_first_leaf() -> (tempfile::TempDir, ReviewApp) {
         {
             return (tmp, app);
         }
-        press(&mut app, "j");
+        terminal::review_keys(&mut app, "j");
     }
     panic!("no leaf in the sample's table");
 }
@@ -76,30 +58,30 @@ fn columns_move_the_way_the_arrows_say() {
     let (_tmp, mut app) = on_first_leaf();
     // The reviewer's score (复核, the rightmost column) is selected first.
     assert_eq!(column(&app), 1);
-    press(&mut app, "l l l l");
+    terminal::review_keys(&mut app, "l l l l");
     assert_eq!(column(&app), 1, "right stops at the last reviewer column");
-    press(&mut app, "h");
+    terminal::review_keys(&mut app, "h");
     assert_eq!(column(&app), 0, "left moves left, to 复核意见");
-    press(&mut app, "h h h");
+    terminal::review_keys(&mut app, "h h h");
     assert_eq!(column(&app), 0);
-    press(&mut app, "l");
+    terminal::review_keys(&mut app, "l");
     assert_eq!(column(&app), 1);
 }
 
 #[test]
 fn every_column_opens_the_reviewers_editor() {
     let (_tmp, mut app) = on_first_leaf();
-    press(&mut app, "<enter>");
+    terminal::review_keys(&mut app, "<enter>");
     assert!(
         matches!(&drill(&app).mode, Mode::Edit(e) if matches!(e.target, EditTarget::ReviewerScore(_))),
         "复核 opens the review score"
     );
-    press(&mut app, "<esc> h <enter>");
+    terminal::review_keys(&mut app, "<esc> h <enter>");
     assert!(
         matches!(&drill(&app).mode, Mode::Edit(e) if matches!(e.target, EditTarget::ReviewerComment(_))),
         "复核意见 opens the review comment"
     );
-    press(&mut app, "1 <enter>");
+    terminal::review_keys(&mut app, "1 <enter>");
     assert_eq!(drill(&app).pane, Pane::Indicators, "typed into the comment");
 }
 
@@ -107,9 +89,9 @@ fn every_column_opens_the_reviewers_editor() {
 fn keys_after_a_refused_edit_are_not_commands() {
     let (_tmp, mut app) = on_first_leaf();
     // The budget pane belongs to the department: Enter is refused.
-    press(&mut app, "2");
+    terminal::review_keys(&mut app, "2");
     assert_eq!(drill(&app).pane, Pane::Budget);
-    press(&mut app, "j j <enter>");
+    terminal::review_keys(&mut app, "j j <enter>");
     assert_eq!(drill(&app).mode, Mode::Browse);
     assert!(
         drill(&app).status.as_ref().is_some_and(|s| s.is_error),
@@ -117,12 +99,12 @@ fn keys_after_a_refused_edit_are_not_commands() {
         drill(&app).status
     );
     // What the reviewer types next was meant for an editor: "3" must not switch panes.
-    press(&mut app, "3q");
+    terminal::review_keys(&mut app, "3q");
     assert_eq!(drill(&app).pane, Pane::Budget);
     assert!(matches!(app.screen, Screen::Drill { .. }));
     assert!(!app.should_quit);
     // Esc ends it; then keys are commands again, and Esc leaves the drill-in.
-    press(&mut app, "<esc> 3");
+    terminal::review_keys(&mut app, "<esc> 3");
     assert_eq!(drill(&app).pane, Pane::Indicators);
 }
 
@@ -136,11 +118,11 @@ fn the_header_shows_the_reviewers_total_beside_the_officers() {
     let result = drill(&app).derived.scores.indicators[index].score;
     // A review score one point below the officer's (or the weight).
     let lower = (result.min(weight) - rust_decimal::Decimal::ONE).max(rust_decimal::Decimal::ZERO);
-    press(&mut app, "<enter>");
+    terminal::review_keys(&mut app, "<enter>");
     for c in lower.to_string().chars() {
         app.update(Action::Input(c));
     }
-    press(&mut app, "<enter>");
+    terminal::review_keys(&mut app, "<enter>");
     let total = drill(&app).reviewer_total().expect("a review total");
     assert!(total < officer, "{total} < {officer}");
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("terminal");

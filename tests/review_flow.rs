@@ -4,15 +4,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use jixiao::app::keymap::action_for;
 use jixiao::app::review::{ReviewApp, ReviewEffect, Screen};
 use jixiao::app::{Action, Mode};
 use jixiao::core::Lang;
 use jixiao::core::engine::Grade;
 use jixiao::review::session::ReviewSession;
 use jixiao::review::view::Column;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 #[path = "support/terminal.rs"]
 mod terminal;
@@ -45,28 +42,6 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-/// Types a key script and carries out the effects as the run loop does.
-fn keys(app: &mut ReviewApp, script: &str) {
-    for token in script.split_whitespace() {
-        for event in terminal::key_events(token) {
-            let kind = app.mode_kind();
-            if let Some(action) = action_for(kind, &event) {
-                let effect = app.update(action);
-                jixiao::term::perform_review(app, &effect);
-            }
-        }
-    }
-}
-
-fn screen(app: &mut ReviewApp, w: u16, h: u16) -> String {
-    app.update(Action::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    terminal
-        .draw(|f| jixiao::ui::review::render(app, f))
-        .expect("draw");
-    terminal::buffer_text(terminal.backend().buffer(), false)
-}
-
 #[test]
 fn scripted_review_session_changes_no_workbook() {
     let (_tmp, dir) = folder();
@@ -81,12 +56,12 @@ fn scripted_review_session_changes_no_workbook() {
             .count(),
         1
     );
-    let shown = screen(&mut app, 160, 45);
+    let shown = terminal::review_screen(&mut app, 160, 45);
     assert!(shown.contains("22/22"), "{shown}");
 
     // Sort by the difference column, largest first.
     assert_eq!(app.columns[app.column], Column::Difference);
-    keys(&mut app, "s");
+    terminal::review_keys(&mut app, "s");
     let first = app.selected_row().expect("row");
     let max = app
         .session
@@ -98,9 +73,9 @@ fn scripted_review_session_changes_no_workbook() {
     assert_eq!(app.session.rows()[first].difference, Some(max));
 
     // Drill in: editing the department's figures is refused, with the reason.
-    keys(&mut app, "<enter>");
+    terminal::review_keys(&mut app, "<enter>");
     assert!(matches!(app.screen, Screen::Drill { .. }));
-    keys(&mut app, "2 <down> <enter>");
+    terminal::review_keys(&mut app, "2 <down> <enter>");
     let Screen::Drill { app: drill, .. } = &app.screen else {
         panic!("drill")
     };
@@ -113,7 +88,7 @@ fn scripted_review_session_changes_no_workbook() {
     );
     // A review score on the first leaf (A1) of the indicator pane (Esc first:
     // keys typed right after a refused edit are not commands).
-    keys(&mut app, "<esc> 3 <down> <enter> <c-u> 3.5 <enter>");
+    terminal::review_keys(&mut app, "<esc> 3 <down> <enter> <c-u> 3.5 <enter>");
     let Screen::Drill { app: drill, .. } = &app.screen else {
         panic!("drill")
     };
@@ -122,7 +97,7 @@ fn scripted_review_session_changes_no_workbook() {
         "review scores do not mark the department's file modified"
     );
     // Above the weight is refused.
-    keys(&mut app, "<enter> <c-u> 99 <enter>");
+    terminal::review_keys(&mut app, "<enter> <c-u> 99 <enter>");
     let Screen::Drill { app: drill, .. } = &app.screen else {
         panic!("drill")
     };
@@ -130,7 +105,7 @@ fn scripted_review_session_changes_no_workbook() {
         matches!(drill.mode, Mode::Edit(_)),
         "bad score keeps the editor open"
     );
-    keys(&mut app, "<esc> <esc>");
+    terminal::review_keys(&mut app, "<esc> <esc>");
     assert!(matches!(app.screen, Screen::Overview));
     assert_eq!(app.selected_row(), Some(first), "selection kept");
     let review = app.session.review(first).expect("review recorded");
@@ -146,13 +121,13 @@ fn scripted_review_session_changes_no_workbook() {
     assert!(app.session.rows()[first].review_total.is_some());
 
     // Status, comment, save, export.
-    keys(&mut app, "t / <esc>");
-    keys(&mut app, "c 请补充佐证材料 <enter> <c-s>");
+    terminal::review_keys(&mut app, "t / <esc>");
+    terminal::review_keys(&mut app, "c 请补充佐证材料 <enter> <c-s>");
     assert!(!app.session.is_dirty());
     assert!(dir.join("jixiao-review.json").exists());
-    keys(&mut app, "o <c-u>");
+    terminal::review_keys(&mut app, "o <c-u>");
     let out = dir.join("overview.csv");
-    keys(&mut app, &format!("{} <enter>", out.display()));
+    terminal::review_keys(&mut app, &format!("{} <enter>", out.display()));
     let csv = std::fs::read(&out).expect("csv written");
     assert!(csv.starts_with(&[0xEF, 0xBB, 0xBF]), "UTF-8 with BOM");
 
@@ -176,7 +151,7 @@ fn scripted_review_session_changes_no_workbook() {
     );
 
     // Reading again (reload, comparison, drill-in) only reads.
-    keys(&mut app, "r m <down> d <esc> <enter> <esc>");
+    terminal::review_keys(&mut app, "r m <down> d <esc> <enter> <esc>");
     assert!(matches!(app.screen, Screen::Overview));
 
     // Not one byte of any workbook changed.
@@ -187,40 +162,40 @@ fn scripted_review_session_changes_no_workbook() {
 fn filters_matrix_and_diff() {
     let (_tmp, dir) = folder();
     let mut app = ReviewApp::new(ReviewSession::open(&[dir]), Lang::Zh);
-    keys(&mut app, "f");
+    terminal::review_keys(&mut app, "f");
     assert!(!app.view.is_empty());
     assert!(
         app.view
             .iter()
             .all(|&r| app.session.rows()[r].grade == Some(Grade::Excellent))
     );
-    keys(&mut app, "F / 霞山区委办公室 <enter>");
+    terminal::review_keys(&mut app, "F / 霞山区委办公室 <enter>");
     assert!(!app.view.is_empty());
     assert!(
         app.view
             .iter()
             .all(|&r| app.session.rows()[r].search_text.contains("霞山区委办公室"))
     );
-    keys(&mut app, "F");
+    terminal::review_keys(&mut app, "F");
     assert_eq!(app.view.len(), 22);
 
-    keys(&mut app, "x");
+    terminal::review_keys(&mut app, "x");
     assert!(matches!(app.screen, Screen::Matrix { .. }));
-    let shown = screen(&mut app, 120, 36);
+    let shown = terminal::review_screen(&mut app, 120, 36);
     assert!(shown.contains("A3.1"), "{shown}");
-    keys(&mut app, "<esc> m <down> d");
+    terminal::review_keys(&mut app, "<esc> m <down> d");
     assert!(matches!(app.screen, Screen::Diff { .. }));
-    let shown = screen(&mut app, 120, 36);
+    let shown = terminal::review_screen(&mut app, 120, 36);
     assert!(shown.contains("≠"), "{shown}");
-    keys(&mut app, "<esc>");
+    terminal::review_keys(&mut app, "<esc>");
     assert!(matches!(app.screen, Screen::Overview));
 
     // The selected column stays visible when scrolled far right.
     for _ in 0..40 {
-        keys(&mut app, "<right>");
+        terminal::review_keys(&mut app, "<right>");
     }
     let label = app.columns[app.column].label(&app.session.overview, Lang::Zh);
-    let shown = screen(&mut app, 100, 30);
+    let shown = terminal::review_screen(&mut app, 100, 30);
     let head = jixiao::text::truncate(&label, 6);
     assert!(
         shown.contains(head.trim_end_matches('…')),
@@ -232,21 +207,21 @@ fn filters_matrix_and_diff() {
 fn quit_with_unsaved_reviews_asks_and_renders_at_all_sizes() {
     let (_tmp, dir) = folder();
     let mut app = ReviewApp::new(ReviewSession::open(&[dir]), Lang::Zh);
-    keys(&mut app, "t");
+    terminal::review_keys(&mut app, "t");
     assert!(app.session.is_dirty());
     let effect = app.update(Action::Quit);
     assert_eq!(effect, ReviewEffect::None);
-    keys(&mut app, "<esc>");
+    terminal::review_keys(&mut app, "<esc>");
     assert!(!app.should_quit);
     for w in (1..=300).step_by(41) {
         for h in (1..=100).step_by(17) {
-            let _ = screen(&mut app, w, h);
+            let _ = terminal::review_screen(&mut app, w, h);
         }
     }
-    keys(&mut app, "<enter>");
+    terminal::review_keys(&mut app, "<enter>");
     for w in (1..=300).step_by(61) {
         for h in (1..=100).step_by(23) {
-            let _ = screen(&mut app, w, h);
+            let _ = terminal::review_screen(&mut app, w, h);
         }
     }
 }

@@ -7,9 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jixiao::app::Action;
-use jixiao::app::keymap::action_for;
 use jixiao::app::review::{ReviewApp, Screen};
 use jixiao::core::Lang;
 use jixiao::review::ReviewStatus;
@@ -17,31 +15,15 @@ use jixiao::review::session::ReviewSession;
 use jixiao::review::view::flags_text;
 use rust_decimal::Decimal;
 
+#[path = "support/terminal.rs"]
+mod terminal;
+
 fn folder() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("reviews");
     jixiao::cli::synthetic::run(3, &path).expect("generate");
     std::fs::write(path.join("sample.json"), jixiao::core::sample::SAMPLE_JSON).expect("sample");
     (dir, path)
-}
-
-fn press(app: &mut ReviewApp, script: &str) {
-    for token in script.split_whitespace() {
-        let events: Vec<KeyEvent> = match token {
-            "<enter>" => vec![KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)],
-            "<esc>" => vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)],
-            text => text
-                .chars()
-                .map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
-                .collect(),
-        };
-        for event in events {
-            if let Some(action) = action_for(app.mode_kind(), &event) {
-                let effect = app.update(action);
-                jixiao::term::perform_review(app, &effect);
-            }
-        }
-    }
 }
 
 fn open(dir: &Path) -> ReviewApp {
@@ -110,7 +92,7 @@ fn nothing_changed_reloads_nothing() {
     let (_tmp, dir) = folder();
     let mut app = open(&dir);
     let before = app.session.rows().to_vec();
-    press(&mut app, "r");
+    terminal::review_keys(&mut app, "r");
     assert_eq!(app.session.rows(), before.as_slice());
     assert!(status_text(&app).contains("没有工作簿在读取后被修改"));
 }
@@ -120,14 +102,14 @@ fn a_file_changed_after_the_scan_is_flagged_not_shown() {
     let (_tmp, dir) = folder();
     let mut app = open(&dir);
     select(&mut app, "sample.json");
-    press(&mut app, "<enter>");
+    terminal::review_keys(&mut app, "<enter>");
     assert!(
         matches!(app.screen, Screen::Drill { .. }),
         "unchanged opens"
     );
-    press(&mut app, "<esc>");
+    terminal::review_keys(&mut app, "<esc>");
     std::fs::write(dir.join("sample.json"), sample_without_d3()).expect("change");
-    press(&mut app, "<enter>");
+    terminal::review_keys(&mut app, "<enter>");
     assert!(
         matches!(app.screen, Screen::Overview),
         "the changed file is not shown as the one summarised"
@@ -141,15 +123,15 @@ fn a_file_changed_after_the_scan_is_flagged_not_shown() {
     assert!(app.session.rows()[row].changed_on_disk);
     assert!(flags_text(&app.session.rows()[row], Lang::Zh).contains("读取后文件已修改"));
     // The comparison reads again too, and refuses the same way.
-    press(&mut app, "m");
+    terminal::review_keys(&mut app, "m");
     assert!(app.marked.is_some());
-    press(&mut app, "d");
+    terminal::review_keys(&mut app, "d");
     assert!(matches!(app.screen, Screen::Overview));
 
     // After r the drill-in shows the new content.
-    press(&mut app, "r");
+    terminal::review_keys(&mut app, "r");
     assert!(!app.session.rows()[row].changed_on_disk);
-    press(&mut app, "<enter>");
+    terminal::review_keys(&mut app, "<enter>");
     let Screen::Drill { app: drill, .. } = &app.screen else {
         panic!("drill-in after reload: {}", status_text(&app))
     };
@@ -170,7 +152,7 @@ fn a_changed_workbook_reloads_and_keeps_the_review() {
     let row = row_of(&app, "sample.json");
     let rows_before = app.session.rows().len();
     std::fs::write(dir.join("sample.json"), sample_without_d3()).expect("change");
-    press(&mut app, "r");
+    terminal::review_keys(&mut app, "r");
 
     let shown = &app.session.rows()[row];
     assert_eq!(app.session.rows().len(), rows_before);
@@ -195,7 +177,7 @@ fn a_changed_workbook_reloads_and_keeps_the_review() {
     assert!(shown.review_total.is_some());
     // The drill-in shows the reviewer's A1 score on the reloaded workbook.
     select(&mut app, "sample.json");
-    press(&mut app, "<enter>");
+    terminal::review_keys(&mut app, "<enter>");
     let Screen::Drill { app: drill, .. } = &app.screen else {
         panic!("drill-in: {}", status_text(&app))
     };
@@ -228,7 +210,7 @@ fn deleted_and_corrupted_files_become_error_rows() {
     )
     .expect("corrupt");
     std::fs::write(dir.join("sample.json"), "{ broken").expect("corrupt the reviewed one");
-    press(&mut app, "r");
+    terminal::review_keys(&mut app, "r");
     assert_eq!(app.session.rows().len(), 4, "no row disappears");
     let said = status_text(&app);
     assert!(
@@ -255,12 +237,12 @@ fn deleted_and_corrupted_files_become_error_rows() {
     assert_eq!(review.indicators["D3"].score, Some(Decimal::from(3)));
     // Enter on an error row says why instead of opening.
     select(&mut app, deleted);
-    press(&mut app, "<enter>");
+    terminal::review_keys(&mut app, "<enter>");
     assert!(matches!(app.screen, Screen::Overview));
 
     // Restored: r brings the workbook back.
     std::fs::write(dir.join("sample.json"), jixiao::core::sample::SAMPLE_JSON).expect("restore");
-    press(&mut app, "r");
+    terminal::review_keys(&mut app, "r");
     let back = &app.session.rows()[sample];
     assert!(back.error.is_none());
     assert!(!back.review_stale, "the same bytes as reviewed");

@@ -8,15 +8,13 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use jixiao::app::Pane;
 use jixiao::app::review::{PromptKind, ReviewApp, ReviewEffect, ReviewMode, Screen};
-use jixiao::app::{Action, Pane};
 use jixiao::core::Lang;
 use jixiao::review::ReviewStatus;
 use jixiao::review::reviews::ReviewFile;
 use jixiao::review::session::ReviewSession;
 use jixiao::term::{perform_review, review_action_for_event};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 #[path = "support/terminal.rs"]
 mod terminal;
@@ -60,15 +58,6 @@ fn keys(app: &mut ReviewApp, script: &str) -> Vec<(PathBuf, Vec<u8>)> {
     documents
 }
 
-fn screen(app: &mut ReviewApp, w: u16, h: u16) -> String {
-    app.update(Action::Resize(w, h));
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    terminal
-        .draw(|f| jixiao::ui::review::render(app, f))
-        .expect("draw");
-    terminal::buffer_text(terminal.backend().buffer(), false)
-}
-
 fn document_xml(docx: &[u8]) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("a zip");
     let mut xml = String::new();
@@ -105,7 +94,7 @@ fn send_back_with_reasons_then_letter_and_summary() {
         app.mode,
         ReviewMode::Prompt(PromptKind::Reason, _)
     ));
-    assert!(screen(&mut app, 120, 30).contains("退回原因"));
+    assert!(terminal::review_screen(&mut app, 120, 30).contains("退回原因"));
     type_text(&mut app, "政府采购执行率缺少佐证");
     keys(&mut app, "<enter>");
     assert_eq!(app.mode, ReviewMode::Browse);
@@ -183,7 +172,7 @@ fn indicator_reason_in_the_drill_in(app: &mut ReviewApp, row: usize) -> String {
         app.mode,
         ReviewMode::Prompt(PromptKind::IndicatorReason, _)
     ));
-    let shown = screen(app, 120, 30);
+    let shown = terminal::review_screen(app, 120, 30);
     assert!(shown.contains("指标退回原因"), "{shown}");
     type_text(app, "依据不足1q");
     keys(app, "<enter>");

@@ -58,3 +58,27 @@ pub fn buffer_text(buffer: &Buffer, trim_ends: bool) -> String {
     }
     out
 }
+
+/// Types a key script into the reviewer app and carries out each effect as
+/// the run loop does.
+pub fn review_keys(app: &mut jixiao::app::review::ReviewApp, script: &str) {
+    for token in script.split_whitespace() {
+        for event in key_events(token) {
+            if let Some(action) = jixiao::app::keymap::action_for(app.mode_kind(), &event) {
+                let effect = app.update(action);
+                jixiao::term::perform_review(app, &effect);
+            }
+        }
+    }
+}
+
+/// Renders the reviewer app at a size; rows keep their trailing spaces.
+pub fn review_screen(app: &mut jixiao::app::review::ReviewApp, width: u16, height: u16) -> String {
+    app.update(jixiao::app::Action::Resize(width, height));
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).expect("terminal");
+    terminal
+        .draw(|frame| jixiao::ui::review::render(app, frame))
+        .expect("draw");
+    buffer_text(terminal.backend().buffer(), false)
+}
