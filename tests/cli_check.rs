@@ -114,6 +114,8 @@ fn assert_json_head(doc: &Value) {
     assert_eq!(doc["total"]["max"], "100");
     assert_eq!(doc["grade"]["code"], "excellent");
     assert_eq!(doc["grade"]["label_zh"], "优");
+    assert_eq!(doc["grade"]["graded"], true);
+    assert_eq!(doc["grade"]["text_zh"], "优");
     assert_eq!(doc["table"]["verified"], false);
 }
 

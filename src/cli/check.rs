@@ -210,7 +210,16 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
             "max": d.scores.max_total.to_string(),
             "removed_weight": d.scores.removed_weight.to_string(),
         },
-        "grade": {"code": d.grade, "label_zh": d.grade.label_zh(), "label_en": d.grade.label_en()},
+        "grade": {
+            "code": d.grade,
+            "label_zh": d.grade.label_zh(),
+            "label_en": d.grade.label_en(),
+            // While leaves are unscored the grade is provisional: the text and
+            // the header say 未评定, and so does `text_zh`/`text_en` here.
+            "graded": crate::core::newbook::is_graded(&d.scores),
+            "text_zh": crate::core::newbook::grade_text(d, Lang::Zh),
+            "text_en": crate::core::newbook::grade_text(d, Lang::En),
+        },
         "metrics": metrics,
         "indicators": indicators,
         "workload": workload,
@@ -357,5 +366,24 @@ fn write_checks(out: &mut String, d: &Derived, lang: Lang) {
             one_line(w.message.get(lang)),
             format_args!("({})", w.code.key())
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::engine::derive;
+    use crate::core::newbook::blank_workbook;
+    use crate::core::templates::Template;
+
+    #[test]
+    fn json_says_a_workbook_with_unscored_leaves_is_not_graded_yet() {
+        let wb = blank_workbook("某县教育局", 2024, Template::National.table());
+        let d = derive(&wb);
+        let doc = super::to_json("edu.json", &wb, &d);
+        assert_eq!(doc["grade"]["graded"], false);
+        let text = doc["grade"]["text_zh"].as_str().expect("text");
+        assert!(text.starts_with("未评定（"), "{text}");
+        // The band stays what the provisional total falls in.
+        assert_eq!(doc["grade"]["code"], "poor");
     }
 }
