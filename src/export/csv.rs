@@ -5,8 +5,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::rows::{
-    basic_rows, count_text, field_unit, header_row, metric_status_text, opt_rate, opt_text,
-    rate_text, score_rows, workload_rows,
+    basic_rows, count_text, field_unit, header_row, metric_status_text, opt_text, rate_text,
+    score_rows, workload_rows,
 };
 use crate::core::Lang;
 use crate::core::engine::Derived;
@@ -253,28 +253,29 @@ fn workload_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<Strin
         lang,
     )];
     for r in workload_rows(wb, derived) {
+        let (value, lower_bound) = r.count();
         let parts_sum = r
-            .parts_sum
-            .map(|s| count_text(s, r.parts_sum_is_lower_bound))
+            .stats()
+            .and_then(|s| {
+                s.parts_sum
+                    .map(|sum| count_text(sum, s.parts_sum_is_lower_bound))
+            })
             .unwrap_or_default();
-        out.push(vec![
-            r.group,
-            r.item,
-            r.part.unwrap_or_default(),
-            r.value.to_string(),
-            if r.lower_bound {
+        let mut row = vec![
+            r.group.name.clone(),
+            r.item.name.clone(),
+            r.part_name().unwrap_or_default().to_owned(),
+            value.to_string(),
+            if lower_bound {
                 Tr("余", "yes").get(lang).to_owned()
             } else {
                 String::new()
             },
-            r.unit,
+            r.item.unit.clone(),
             parts_sum,
-            opt_text(r.target),
-            opt_rate(r.completion),
-            opt_text(r.last_year),
-            opt_rate(r.change),
-            opt_rate(r.per_capita),
-        ]);
+        ];
+        row.extend(r.figure_texts());
+        out.push(row);
     }
     out
 }

@@ -5,8 +5,10 @@
 use rust_decimal::Decimal;
 
 use crate::core::Lang;
-use crate::core::engine::{Derived, MetricStatus};
-use crate::core::model::{FieldGroup, FieldId, Workbook};
+use crate::core::engine::{Derived, ItemStats, MetricStatus};
+use crate::core::model::{
+    FieldGroup, FieldId, Workbook, WorkloadGroup, WorkloadItem, WorkloadPart,
+};
 use crate::core::num::{fmt_score, round2};
 use crate::i18n::Tr;
 
@@ -148,66 +150,73 @@ pub fn score_rows(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<ScoreRow>
 }
 
 /// One row of the workload statistics: an item, or a part of the item above.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WorkloadRow {
-    pub group: String,
-    pub item: String,
-    /// The part's name for a part row.
-    pub part: Option<String>,
-    pub value: Decimal,
-    /// Written with 余: a lower bound.
-    pub lower_bound: bool,
-    pub unit: String,
-    pub parts_sum: Option<Decimal>,
-    pub parts_sum_is_lower_bound: bool,
-    pub parts_consistent: bool,
-    pub target: Option<Decimal>,
-    pub completion: Option<Decimal>,
-    pub last_year: Option<Decimal>,
-    pub change: Option<Decimal>,
-    pub per_capita: Option<Decimal>,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WorkloadRow<'a> {
+    pub group: &'a WorkloadGroup,
+    pub item: &'a WorkloadItem,
+    pub line: WorkloadLine<'a>,
+}
+
+/// What a workload row shows: the item with its derived figures, or one part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkloadLine<'a> {
+    Item(&'a ItemStats),
+    Part(&'a WorkloadPart),
+}
+
+impl<'a> WorkloadRow<'a> {
+    /// The count the row shows and whether it is written with 余 (a lower bound).
+    #[must_use]
+    pub fn count(&self) -> (Decimal, bool) {
+        match self.line {
+            WorkloadLine::Item(_) => (self.item.value, self.item.lower_bound),
+            WorkloadLine::Part(part) => (part.value, part.lower_bound),
+        }
+    }
+
+    /// The part's name on a part row.
+    #[must_use]
+    pub fn part_name(&self) -> Option<&'a str> {
+        match self.line {
+            WorkloadLine::Item(_) => None,
+            WorkloadLine::Part(part) => Some(&part.name),
+        }
+    }
+
+    /// The item's derived figures on an item row.
+    #[must_use]
+    pub fn stats(&self) -> Option<&'a ItemStats> {
+        match self.line {
+            WorkloadLine::Item(stats) => Some(stats),
+            WorkloadLine::Part(_) => None,
+        }
+    }
+
+    /// Target, completion, last year, change and per capita as text (empty on a part row).
+    #[must_use]
+    pub fn figure_texts(&self) -> [String; 5] {
+        let Some(s) = self.stats() else {
+            return Default::default();
+        };
+        [
+            opt_text(self.item.target),
+            opt_rate(s.completion),
+            opt_text(self.item.last_year),
+            opt_rate(s.change),
+            opt_rate(s.per_capita),
+        ]
+    }
 }
 
 /// Items followed by their parts, group by group.
 #[must_use]
-pub fn workload_rows(wb: &Workbook, derived: &Derived) -> Vec<WorkloadRow> {
+pub fn workload_rows<'a>(wb: &'a Workbook, derived: &'a Derived) -> Vec<WorkloadRow<'a>> {
     let mut rows = Vec::new();
     for (group, stats) in wb.workload.iter().zip(&derived.workload) {
         for (item, s) in group.items.iter().zip(&stats.items) {
-            rows.push(WorkloadRow {
-                group: group.name.clone(),
-                item: item.name.clone(),
-                part: None,
-                value: item.value,
-                lower_bound: item.lower_bound,
-                unit: item.unit.clone(),
-                parts_sum: s.parts_sum,
-                parts_sum_is_lower_bound: s.parts_sum_is_lower_bound,
-                parts_consistent: s.parts_consistent,
-                target: item.target,
-                completion: s.completion,
-                last_year: item.last_year,
-                change: s.change,
-                per_capita: s.per_capita,
-            });
-            for part in &item.parts {
-                rows.push(WorkloadRow {
-                    group: group.name.clone(),
-                    item: item.name.clone(),
-                    part: Some(part.name.clone()),
-                    value: part.value,
-                    lower_bound: part.lower_bound,
-                    unit: item.unit.clone(),
-                    parts_sum: None,
-                    parts_sum_is_lower_bound: false,
-                    parts_consistent: true,
-                    target: None,
-                    completion: None,
-                    last_year: None,
-                    change: None,
-                    per_capita: None,
-                });
-            }
+            let row = |line| WorkloadRow { group, item, line };
+            rows.push(row(WorkloadLine::Item(s)));
+            rows.extend(item.parts.iter().map(|p| row(WorkloadLine::Part(p))));
         }
     }
     rows
@@ -262,10 +271,10 @@ mod tests {
         let work = workload_rows(&wb, &d);
         let meetings = work
             .iter()
-            .find(|r| r.item == "组织筹备各类会议" && r.part.is_none())
+            .find(|r| r.item.name == "组织筹备各类会议" && r.part_name().is_none())
             .expect("meetings");
-        assert_eq!(meetings.parts_sum, Some(dec!(202)));
-        assert_eq!(work.iter().filter(|r| r.part.is_some()).count(), 5);
+        assert_eq!(meetings.stats().and_then(|s| s.parts_sum), Some(dec!(202)));
+        assert_eq!(work.iter().filter(|r| r.part_name().is_some()).count(), 5);
         assert_eq!(count_text(dec!(1300), true), "1300余");
     }
 }

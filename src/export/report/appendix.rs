@@ -1,7 +1,7 @@
 //! The appended tables (基础数据, 工作量统计) and the warnings for the author.
 
 use super::super::rows::{
-    basic_rows, count_text, field_unit, metric_status_text, opt_rate, opt_text, workload_rows,
+    basic_rows, count_text, field_unit, metric_status_text, opt_text, workload_rows,
 };
 use super::{Report, full_width_parens};
 use crate::core::Lang;
@@ -75,36 +75,31 @@ impl Report<'_> {
         let rows: Vec<Vec<String>> = workload_rows(self.wb, self.d)
             .into_iter()
             .map(|r| {
-                let item = match &r.part {
+                let item = match r.part_name() {
                     Some(part) => format!("{}{part}", self.t("　其中：", "  of which: ")),
-                    None => r.item.clone(),
+                    None => r.item.name.clone(),
                 };
-                let parts_sum = match r.parts_sum {
-                    Some(s) => {
-                        let mut t = count_text(s, r.parts_sum_is_lower_bound);
-                        if !r.parts_consistent {
-                            t.push_str(self.t("（与总数不符）", " (does not match)"));
-                        }
-                        t
+                let parts_sum = r.stats().and_then(|s| {
+                    let mut t = count_text(s.parts_sum?, s.parts_sum_is_lower_bound);
+                    if !s.parts_consistent {
+                        t.push_str(self.t("（与总数不符）", " (does not match)"));
                     }
-                    None => String::new(),
-                };
-                vec![
-                    if r.part.is_some() {
+                    Some(t)
+                });
+                let (value, lower_bound) = r.count();
+                let mut row = vec![
+                    if r.part_name().is_some() {
                         String::new()
                     } else {
-                        r.group.clone()
+                        r.group.name.clone()
                     },
                     item,
-                    count_text(r.value, r.lower_bound),
-                    r.unit.clone(),
-                    parts_sum,
-                    opt_text(r.target),
-                    opt_rate(r.completion),
-                    opt_text(r.last_year),
-                    opt_rate(r.change),
-                    opt_rate(r.per_capita),
-                ]
+                    count_text(value, lower_bound),
+                    r.item.unit.clone(),
+                    parts_sum.unwrap_or_default(),
+                ];
+                row.extend(r.figure_texts());
+                row
             })
             .collect();
         let header = [

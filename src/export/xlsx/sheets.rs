@@ -6,15 +6,15 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
 use super::super::rows::{
-    ScoreRow, WorkloadRow, basic_rows, field_unit, group_label, rate_text, workload_rows,
+    ScoreRow, WorkloadLine, basic_rows, field_unit, group_label, rate_text, workload_rows,
 };
 use super::formulas::{
     CellRefs, live_score_formula, metric_formula, stock_class_formula, stock_class_value,
 };
 use super::{Sheet, Styles, XlsxOptions};
 use crate::core::Lang;
-use crate::core::engine::{Derived, Grade, IndicatorResult, MetricId};
-use crate::core::model::{FieldId, Indicator, Workbook};
+use crate::core::engine::{Derived, Grade, IndicatorResult, ItemStats, MetricId};
+use crate::core::model::{FieldId, Indicator, Workbook, WorkloadItem};
 use crate::core::num::{excel_round, round2};
 use crate::i18n::Tr;
 
@@ -409,55 +409,53 @@ pub(super) fn workload_sheet(
     for (i, w) in rows.iter().enumerate() {
         let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let x = r + 1;
-        s.number(r, 2, w.value, &st.general)?;
-        if w.lower_bound {
+        let (value, lower_bound) = w.count();
+        s.number(r, 2, value, &st.general)?;
+        if lower_bound {
             s.text(r, 3, yes, &st.text)?;
         }
-        s.text(r, 4, &w.unit, &st.text)?;
-        if let Some(part) = &w.part {
-            let style = Format::new().set_indent(1).set_align(FormatAlign::Top);
-            s.text(
-                r,
-                1,
-                &format!("{}{part}", Tr("其中：", "of which: ").get(lang)),
-                &style,
-            )?;
-            continue;
-        }
-        s.text(r, 0, &w.group, &st.text)?;
-        s.text(r, 1, &w.item, &st.text)?;
-        let parts = rows[i + 1..]
-            .iter()
-            .take_while(|p| p.part.is_some())
-            .count();
+        s.text(r, 4, &w.item.unit, &st.text)?;
+        let stats = match w.line {
+            WorkloadLine::Part(part) => {
+                let style = Format::new().set_indent(1).set_align(FormatAlign::Top);
+                let name = format!("{}{}", Tr("其中：", "of which: ").get(lang), part.name);
+                s.text(r, 1, &name, &style)?;
+                continue;
+            }
+            WorkloadLine::Item(stats) => stats,
+        };
+        s.text(r, 0, &w.group.name, &st.text)?;
+        s.text(r, 1, &w.item.name, &st.text)?;
+        let parts = w.item.parts.len();
         if parts > 0 {
             let last = x + u32::try_from(parts).unwrap_or(0);
             s.formula(
                 r,
                 5,
                 &format!("SUM(C{}:C{last})", x + 1),
-                &w.parts_sum.map(|v| v.to_string()).unwrap_or_default(),
+                &stats.parts_sum.map(|v| v.to_string()).unwrap_or_default(),
                 &st.general,
             )?;
         }
-        if let Some(t) = w.target {
+        if let Some(t) = w.item.target {
             s.number(r, 6, t, &st.general)?;
         }
-        rate_cells(&mut s, st, w, r, &headcount)?;
+        rate_cells(&mut s, st, (w.item, stats), r, &headcount)?;
     }
     s.finish(&[14, 40, 10, 6, 8, 10, 10, 12, 10, 12, 10])
 }
 
-/// A workload row's completion, change and per-capita formulas.
+/// A workload item's completion, change and per-capita formulas.
 fn rate_cells(
     s: &mut Sheet<'_>,
     st: &Styles,
-    w: &WorkloadRow,
+    (item, stats): (&WorkloadItem, &ItemStats),
     r: u32,
     headcount: &str,
 ) -> Result<(), XlsxError> {
     let x = r + 1;
-    let done = match (w.target, w.completion) {
+    // Blank without the input it is measured against, n/a when that input is 0.
+    let cached = |given: Option<Decimal>, rate: Option<Decimal>| match (given, rate) {
         (None, _) => String::new(),
         (Some(_), Some(c)) => rate_text(c),
         (Some(_), None) => "n/a".to_owned(),
@@ -469,17 +467,12 @@ fn rate_cells(
             "IF(G{x}=\"\",\"\",IF(G{x}=0,\"n/a\",{}))",
             excel_round(&format!("C{x}/G{x}*100"), 2)
         ),
-        &done,
+        &cached(item.target, stats.completion),
         &st.rate,
     )?;
-    if let Some(l) = w.last_year {
+    if let Some(l) = item.last_year {
         s.number(r, 8, l, &st.general)?;
     }
-    let change = match (w.last_year, w.change) {
-        (None, _) => String::new(),
-        (Some(_), Some(c)) => rate_text(c),
-        (Some(_), None) => "n/a".to_owned(),
-    };
     s.formula(
         r,
         9,
@@ -487,10 +480,10 @@ fn rate_cells(
             "IF(I{x}=\"\",\"\",IF(I{x}=0,\"n/a\",{}))",
             excel_round(&format!("(C{x}-I{x})/I{x}*100"), 2)
         ),
-        &change,
+        &cached(item.last_year, stats.change),
         &st.rate,
     )?;
-    let per_capita = w
+    let per_capita = stats
         .per_capita
         .map_or_else(|| "n/a".to_owned(), |v| round2(v).to_string());
     s.formula(
