@@ -5,14 +5,59 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::rows::{
-    basic_rows, count_text, field_unit, header_row, metric_status_text, opt_text, rate_text,
-    score_rows, workload_rows,
+    basic_rows, check_row, count_text, field_unit, header_row, metric_status_text, opt_text,
+    rate_text, score_rows, workload_rows,
 };
 use crate::core::Lang;
 use crate::core::engine::Derived;
 use crate::core::model::Workbook;
 use crate::core::num::fmt_score;
 use crate::i18n::Tr;
+
+const BASIC_COLUMNS: [Tr; 5] = [
+    Tr("字段", "key"),
+    Tr("项目", "label"),
+    Tr("数值", "value"),
+    Tr("单位", "unit"),
+    Tr("计算式", "formula"),
+];
+
+const SCORE_COLUMNS: [Tr; 13] = [
+    Tr("编码", "code"),
+    Tr("层级", "level"),
+    Tr("指标", "indicator"),
+    Tr("分值", "weight"),
+    Tr("得分", "score"),
+    Tr("扣分", "lost"),
+    Tr("评分标准", "standard"),
+    Tr("计分规则", "rule"),
+    Tr("计算过程", "working"),
+    Tr("扣分原因", "reason"),
+    Tr("自评得分", "officer score"),
+    Tr("复核得分", "reviewer score"),
+    Tr("复核意见", "reviewer comment"),
+];
+
+const WORKLOAD_COLUMNS: [Tr; 12] = [
+    Tr("类别", "group"),
+    Tr("事项", "item"),
+    Tr("分项", "part"),
+    Tr("数量", "value"),
+    Tr("余", "lower bound"),
+    Tr("单位", "unit"),
+    Tr("分项合计", "parts sum"),
+    Tr("目标", "target"),
+    Tr("完成率（%）", "completion (%)"),
+    Tr("上年", "last year"),
+    Tr("变动率（%）", "change (%)"),
+    Tr("人均", "per capita"),
+];
+
+const CHECK_COLUMNS: [Tr; 3] = [
+    Tr("严重程度", "severity"),
+    Tr("代码", "code"),
+    Tr("说明", "message"),
+];
 
 /// The tables `export --format csv` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +75,16 @@ pub enum CsvTable {
 impl CsvTable {
     pub const ALL: [Self; 4] = [Self::Basic, Self::Scores, Self::Workload, Self::Checks];
 
+    /// The table's header row.
+    fn columns(self) -> &'static [Tr] {
+        match self {
+            Self::Basic => &BASIC_COLUMNS,
+            Self::Scores => &SCORE_COLUMNS,
+            Self::Workload => &WORKLOAD_COLUMNS,
+            Self::Checks => &CHECK_COLUMNS,
+        }
+    }
+
     /// The file name inside the export folder (ASCII, the same in both languages).
     #[must_use]
     pub fn file_name(self) -> &'static str {
@@ -45,12 +100,13 @@ impl CsvTable {
 /// One table as CSV bytes, starting with the UTF-8 BOM.
 #[must_use]
 pub fn table_bytes(table: CsvTable, wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<u8> {
-    let rows = match table {
+    let mut rows = vec![header_row(table.columns(), lang)];
+    rows.extend(match table {
         CsvTable::Basic => basic_table(wb, derived, lang),
         CsvTable::Scores => scores_table(wb, derived, lang),
         CsvTable::Workload => workload_table(wb, derived, lang),
         CsvTable::Checks => checks_table(derived, lang),
-    };
+    });
     let mut writer = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(Vec::new());
@@ -112,30 +168,21 @@ pub fn write_tables(
 }
 
 fn basic_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![header_row(
-        &[
-            Tr("字段", "key"),
-            Tr("项目", "label"),
-            Tr("数值", "value"),
-            Tr("单位", "unit"),
-            Tr("计算式", "formula"),
-        ],
-        lang,
-    )];
-    out.push(vec![
-        "unit_name".into(),
-        Tr("单位名称", "Unit").get(lang).into(),
-        wb.unit.name.clone(),
-        String::new(),
-        String::new(),
-    ]);
-    out.push(vec![
-        "fiscal_year".into(),
-        Tr("年度", "Fiscal year").get(lang).into(),
-        wb.unit.fiscal_year.to_string(),
-        String::new(),
-        String::new(),
-    ]);
+    let unit_rows = [
+        ("unit_name", Tr("单位名称", "Unit"), wb.unit.name.clone()),
+        (
+            "fiscal_year",
+            Tr("年度", "Fiscal year"),
+            wb.unit.fiscal_year.to_string(),
+        ),
+    ];
+    let mut out: Vec<Vec<String>> = unit_rows
+        .into_iter()
+        .map(|(key, label, value)| {
+            let label = label.get(lang).to_owned();
+            vec![key.to_owned(), label, value, String::new(), String::new()]
+        })
+        .collect();
     for row in basic_rows(wb) {
         out.push(vec![
             row.field.key().to_owned(),
@@ -177,24 +224,7 @@ fn basic_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>>
 }
 
 fn scores_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![header_row(
-        &[
-            Tr("编码", "code"),
-            Tr("层级", "level"),
-            Tr("指标", "indicator"),
-            Tr("分值", "weight"),
-            Tr("得分", "score"),
-            Tr("扣分", "lost"),
-            Tr("评分标准", "standard"),
-            Tr("计分规则", "rule"),
-            Tr("计算过程", "working"),
-            Tr("扣分原因", "reason"),
-            Tr("自评得分", "officer score"),
-            Tr("复核得分", "reviewer score"),
-            Tr("复核意见", "reviewer comment"),
-        ],
-        lang,
-    )];
+    let mut out = Vec::new();
     for r in score_rows(wb, derived, lang) {
         out.push(vec![
             r.code,
@@ -227,31 +257,14 @@ fn scores_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>
         ),
     ]);
     // The total row has every column, so a spreadsheet's columns stay aligned.
-    let width = out.first().map_or(0, Vec::len);
     if let Some(total) = out.last_mut() {
-        total.resize(width, String::new());
+        total.resize(SCORE_COLUMNS.len(), String::new());
     }
     out
 }
 
 fn workload_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![header_row(
-        &[
-            Tr("类别", "group"),
-            Tr("事项", "item"),
-            Tr("分项", "part"),
-            Tr("数量", "value"),
-            Tr("余", "lower bound"),
-            Tr("单位", "unit"),
-            Tr("分项合计", "parts sum"),
-            Tr("目标", "target"),
-            Tr("完成率（%）", "completion (%)"),
-            Tr("上年", "last year"),
-            Tr("变动率（%）", "change (%)"),
-            Tr("人均", "per capita"),
-        ],
-        lang,
-    )];
+    let mut out = Vec::new();
     for r in workload_rows(wb, derived) {
         let (value, lower_bound) = r.count();
         let parts_sum = r
@@ -281,30 +294,8 @@ fn workload_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<Strin
 }
 
 fn checks_table(derived: &Derived, lang: Lang) -> Vec<Vec<String>> {
-    let mut out = vec![header_row(
-        &[
-            Tr("严重程度", "severity"),
-            Tr("代码", "code"),
-            Tr("说明", "message"),
-        ],
-        lang,
-    )];
-    for w in &derived.warnings {
-        let code = serde_json::to_value(w.code)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        out.push(vec![
-            match lang {
-                Lang::Zh => w.severity.label_zh(),
-                Lang::En => w.severity.label_en(),
-            }
-            .to_owned(),
-            code,
-            w.message.get(lang).to_owned(),
-        ]);
-    }
-    out
+    let rows = derived.warnings.iter().map(|w| check_row(w, lang).to_vec());
+    rows.collect()
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::core::Lang;
-use crate::core::engine::{Derived, ItemStats, MetricStatus};
+use crate::core::engine::{Derived, ItemStats, MetricStatus, Warning};
 use crate::core::model::{
     FieldGroup, FieldId, Workbook, WorkloadGroup, WorkloadItem, WorkloadPart,
 };
@@ -220,6 +220,24 @@ pub fn workload_rows<'a>(wb: &'a Workbook, derived: &'a Derived) -> Vec<Workload
         }
     }
     rows
+}
+
+/// One row of the checks table: severity, code (as in JSON) and message.
+#[must_use]
+pub fn check_row(warning: &Warning, lang: Lang) -> [String; 3] {
+    let severity = match lang {
+        Lang::Zh => warning.severity.label_zh(),
+        Lang::En => warning.severity.label_en(),
+    };
+    let code = serde_json::to_value(warning.code)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    [
+        severity.to_owned(),
+        code,
+        warning.message.get(lang).to_owned(),
+    ]
 }
 
 /// A count as the report writes it: "1300余", "202".

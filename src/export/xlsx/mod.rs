@@ -79,34 +79,57 @@ fn build(
     lang: Lang,
     options: XlsxOptions,
 ) -> Result<Vec<u8>, XlsxError> {
-    let styles = Styles::new();
+    let cx = Inputs {
+        wb,
+        derived,
+        lang,
+        options,
+        st: Styles::new(),
+    };
     let names = sheet_names(lang);
     let mut book = XlsxBook::new();
-    let refs = {
-        let ws = book.add_worksheet();
-        ws.set_name(names[0])?;
-        print_setup(ws, wb, lang, false)?;
-        basic_sheet(ws, wb, derived, lang, options, &styles, names[0])?
-    };
-    {
-        let ws = book.add_worksheet();
-        ws.set_name(names[1])?;
-        print_setup(ws, wb, lang, true)?;
-        scores_sheet(ws, wb, derived, lang, options, &styles, &refs)?;
-    }
-    {
-        let ws = book.add_worksheet();
-        ws.set_name(names[2])?;
-        print_setup(ws, wb, lang, false)?;
-        workload_sheet(ws, wb, derived, lang, options, &styles, &refs)?;
-    }
+    let refs = basic_sheet(cx.add_sheet(&mut book, names[0], false)?, &cx, names[0])?;
+    scores_sheet(cx.add_sheet(&mut book, names[1], true)?, &cx, &refs)?;
+    workload_sheet(cx.add_sheet(&mut book, names[2], false)?, &cx, &refs)?;
     if options.with_checks {
-        let ws = book.add_worksheet();
-        ws.set_name(names[3])?;
-        print_setup(ws, wb, lang, false)?;
-        checks_sheet(ws, derived, lang, &styles)?;
+        checks_sheet(cx.add_sheet(&mut book, names[3], false)?, &cx)?;
     }
     book.save_to_buffer()
+}
+
+/// What every sheet is written from.
+pub(super) struct Inputs<'a> {
+    pub(super) wb: &'a Workbook,
+    pub(super) derived: &'a Derived,
+    pub(super) lang: Lang,
+    pub(super) options: XlsxOptions,
+    pub(super) st: Styles,
+}
+
+impl Inputs<'_> {
+    /// A new named worksheet, set up for print.
+    fn add_sheet<'b>(
+        &self,
+        book: &'b mut XlsxBook,
+        name: &str,
+        landscape: bool,
+    ) -> Result<&'b mut Worksheet, XlsxError> {
+        let ws = book.add_worksheet();
+        ws.set_name(name)?;
+        print_setup(ws, self.wb, self.lang, landscape)?;
+        Ok(ws)
+    }
+
+    /// A sheet writer over `ws` with the header row `titles` written and frozen.
+    pub(super) fn sheet<'w>(
+        &self,
+        ws: &'w mut Worksheet,
+        titles: &[Tr],
+    ) -> Result<Sheet<'w>, XlsxError> {
+        let mut s = Sheet::new(ws, self.options);
+        s.header(titles, self.lang, &self.st.header)?;
+        Ok(s)
+    }
 }
 
 /// A4, fit to the page width, the header row on every page, and the unit and
@@ -150,6 +173,8 @@ pub(super) struct Styles {
 
 impl Styles {
     pub(super) fn new() -> Self {
+        // Every cell sits at the top of its row, beside wrapped neighbours.
+        let top = || Format::new().set_align(FormatAlign::Top);
         Self {
             header: Format::new()
                 .set_bold()
@@ -157,22 +182,14 @@ impl Styles {
                 .set_border_bottom(FormatBorder::Thin)
                 .set_align(FormatAlign::Center)
                 .set_text_wrap(),
-            text: Format::new().set_align(FormatAlign::Top),
-            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            money: Format::new()
-                .set_num_format("#,##0.00")
-                .set_align(FormatAlign::Top),
-            count: Format::new()
-                .set_num_format("0")
-                .set_align(FormatAlign::Top),
-            rate: Format::new()
-                .set_num_format("0.00")
-                .set_align(FormatAlign::Top),
-            score: Format::new()
-                .set_num_format("0.00")
-                .set_align(FormatAlign::Top),
-            general: Format::new().set_align(FormatAlign::Top),
-            bold: Format::new().set_bold().set_align(FormatAlign::Top),
+            text: top(),
+            wrap: top().set_text_wrap(),
+            money: top().set_num_format("#,##0.00"),
+            count: top().set_num_format("0"),
+            rate: top().set_num_format("0.00"),
+            score: top().set_num_format("0.00"),
+            general: top(),
+            bold: top().set_bold(),
         }
     }
 

@@ -6,40 +6,70 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, FormatAlign, Worksheet, XlsxError};
 
 use super::super::rows::{
-    ScoreRow, WorkloadLine, basic_rows, field_unit, group_label, rate_text, workload_rows,
+    ScoreRow, WorkloadLine, basic_rows, check_row, field_unit, group_label, rate_text,
+    workload_rows,
 };
 use super::formulas::{
     CellRefs, live_score_formula, metric_formula, stock_class_formula, stock_class_value,
 };
-use super::{Sheet, Styles, XlsxOptions};
-use crate::core::Lang;
-use crate::core::engine::{Derived, Grade, IndicatorResult, ItemStats, MetricId};
-use crate::core::model::{FieldId, Indicator, Workbook, WorkloadItem};
+use super::{Inputs, Sheet, Styles};
+use crate::core::engine::{Grade, IndicatorResult, ItemStats, MetricId};
+use crate::core::model::{FieldId, Indicator, WorkloadItem};
 use crate::core::num::{excel_round, round2};
 use crate::i18n::Tr;
 
+const BASIC_COLUMNS: [Tr; 6] = [
+    Tr("分组", "Group"),
+    Tr("项目", "Item"),
+    Tr("数值", "Value"),
+    Tr("单位", "Unit"),
+    Tr("字段", "Key"),
+    Tr("说明", "Note"),
+];
+
+const SCORE_COLUMNS: [Tr; 13] = [
+    Tr("编码", "Code"),
+    Tr("指标", "Indicator"),
+    Tr("层级", "Level"),
+    Tr("分值", "Weight"),
+    Tr("得分", "Score"),
+    Tr("扣分", "Lost"),
+    Tr("评分标准", "Standard"),
+    Tr("计分规则", "Rule"),
+    Tr("计算过程", "Working"),
+    Tr("扣分原因", "Reason"),
+    Tr("自评得分", "Officer score"),
+    Tr("复核得分", "Reviewer score"),
+    Tr("复核意见", "Reviewer comment"),
+];
+
+const WORKLOAD_COLUMNS: [Tr; 11] = [
+    Tr("类别", "Group"),
+    Tr("事项", "Item"),
+    Tr("数量", "Count"),
+    Tr("余", "Lower bound"),
+    Tr("单位", "Unit"),
+    Tr("分项合计", "Parts sum"),
+    Tr("目标", "Target"),
+    Tr("完成率（%）", "Done (%)"),
+    Tr("上年", "Last year"),
+    Tr("变动率（%）", "Change (%)"),
+    Tr("人均", "Per capita"),
+];
+
+const CHECK_COLUMNS: [Tr; 3] = [
+    Tr("严重程度", "Severity"),
+    Tr("代码", "Code"),
+    Tr("说明", "Message"),
+];
+
 pub(super) fn basic_sheet(
     ws: &mut Worksheet,
-    wb: &Workbook,
-    derived: &Derived,
-    lang: Lang,
-    options: XlsxOptions,
-    st: &Styles,
+    cx: &Inputs<'_>,
     sheet_name: &str,
 ) -> Result<CellRefs, XlsxError> {
-    let mut s = Sheet::new(ws, options);
-    s.header(
-        &[
-            Tr("分组", "Group"),
-            Tr("项目", "Item"),
-            Tr("数值", "Value"),
-            Tr("单位", "Unit"),
-            Tr("字段", "Key"),
-            Tr("说明", "Note"),
-        ],
-        lang,
-        &st.header,
-    )?;
+    let (wb, lang, st) = (cx.wb, cx.lang, &cx.st);
+    let mut s = cx.sheet(ws, &BASIC_COLUMNS)?;
     let unit_group = Tr("单位信息", "Unit").get(lang);
     s.text(1, 0, unit_group, &st.text)?;
     s.text(1, 1, Tr("单位名称", "Unit").get(lang), &st.text)?;
@@ -71,8 +101,8 @@ pub(super) fn basic_sheet(
         metrics: HashMap::new(),
         headcount_row: 0,
     };
-    let row = ratio_rows(&mut s, wb, derived, lang, st, &mut refs, row)?;
-    headcount_row(&mut s, derived, lang, st, &mut refs, row)?;
+    let row = ratio_rows(&mut s, cx, &mut refs, row)?;
+    headcount_row(&mut s, cx, &mut refs, row)?;
     s.finish(&[16, 44, 14, 10, 36, 60])?;
     Ok(refs)
 }
@@ -80,13 +110,11 @@ pub(super) fn basic_sheet(
 /// One row per ratio, its live formula over the input cells; returns the next row.
 fn ratio_rows(
     s: &mut Sheet<'_>,
-    wb: &Workbook,
-    derived: &Derived,
-    lang: Lang,
-    st: &Styles,
+    cx: &Inputs<'_>,
     refs: &mut CellRefs,
     mut row: u32,
 ) -> Result<u32, XlsxError> {
+    let (wb, derived, lang, st) = (cx.wb, cx.derived, cx.lang, &cx.st);
     let ratio_group = Tr("比率", "Ratios").get(lang);
     for m in &derived.metrics {
         s.text(row, 0, ratio_group, &st.bold)?;
@@ -133,12 +161,11 @@ fn ratio_rows(
 /// In-service headcount, for per-capita workload figures.
 fn headcount_row(
     s: &mut Sheet<'_>,
-    derived: &Derived,
-    lang: Lang,
-    st: &Styles,
+    cx: &Inputs<'_>,
     refs: &mut CellRefs,
     row: u32,
 ) -> Result<(), XlsxError> {
+    let (derived, lang, st) = (cx.derived, cx.lang, &cx.st);
     let ratio_group = Tr("比率", "Ratios").get(lang);
     let staff: Vec<String> = [
         FieldId::InServiceAdmin,
@@ -173,33 +200,11 @@ fn headcount_row(
 
 pub(super) fn scores_sheet(
     ws: &mut Worksheet,
-    wb: &Workbook,
-    derived: &Derived,
-    lang: Lang,
-    options: XlsxOptions,
-    st: &Styles,
+    cx: &Inputs<'_>,
     refs: &CellRefs,
 ) -> Result<(), XlsxError> {
-    let mut s = Sheet::new(ws, options);
-    s.header(
-        &[
-            Tr("编码", "Code"),
-            Tr("指标", "Indicator"),
-            Tr("层级", "Level"),
-            Tr("分值", "Weight"),
-            Tr("得分", "Score"),
-            Tr("扣分", "Lost"),
-            Tr("评分标准", "Standard"),
-            Tr("计分规则", "Rule"),
-            Tr("计算过程", "Working"),
-            Tr("扣分原因", "Reason"),
-            Tr("自评得分", "Officer score"),
-            Tr("复核得分", "Reviewer score"),
-            Tr("复核意见", "Reviewer comment"),
-        ],
-        lang,
-        &st.header,
-    )?;
+    let (wb, derived, lang, st) = (cx.wb, cx.derived, cx.lang, &cx.st);
+    let mut s = cx.sheet(ws, &SCORE_COLUMNS)?;
     let flat = wb.table.flatten();
     let rows = super::super::rows::score_rows(wb, derived, lang);
     // Children of each node, as sheet rows, to sum subtotals.
@@ -244,7 +249,7 @@ pub(super) fn scores_sheet(
         s.number(r, 2, Decimal::from(depth + 1), &st.count)?;
         s.number(r, 3, row.weight, &st.score)?;
         let child_rows = (cells('E', &children[i]), cells('F', &children[i]));
-        score_cells(&mut s, st, (wb, refs), (ind, row, result), r, &child_rows)?;
+        score_cells(&mut s, cx, refs, (ind, row, result), r, &child_rows)?;
         s.text(r, 6, &row.standard, &st.wrap)?;
         s.text(r, 7, &row.rule, &st.wrap)?;
         s.text(r, 8, &row.working, &st.wrap)?;
@@ -258,28 +263,19 @@ pub(super) fn scores_sheet(
         s.text(r, 12, &row.reviewer_comment, &st.wrap)?;
     }
     let total_row = u32::try_from(flat.len() + 1).unwrap_or(u32::MAX);
-    total_rows(
-        &mut s,
-        derived,
-        lang,
-        st,
-        total_row,
-        &cells('D', &tops),
-        &cells('E', &tops),
-    )?;
+    let top_cells = (cells('D', &tops), cells('E', &tops));
+    total_rows(&mut s, cx, total_row, &top_cells)?;
     s.finish(&[8, 36, 6, 8, 8, 8, 50, 44, 44, 44, 10, 10, 30])
 }
 
 /// The total and grade rows under the table.
 fn total_rows(
     s: &mut Sheet<'_>,
-    derived: &Derived,
-    lang: Lang,
-    st: &Styles,
+    cx: &Inputs<'_>,
     total_row: u32,
-    top_weights: &str,
-    top_scores: &str,
+    (top_weights, top_scores): &(String, String),
 ) -> Result<(), XlsxError> {
+    let (derived, lang, st) = (cx.derived, cx.lang, &cx.st);
     let t = total_row + 1;
     let scores = &derived.scores;
     s.text(total_row, 1, Tr("合计", "Total").get(lang), &st.bold)?;
@@ -333,12 +329,13 @@ fn total_rows(
 /// A row's score and lost cells: a live formula for a leaf, sums for a parent.
 fn score_cells(
     s: &mut Sheet<'_>,
-    st: &Styles,
-    (wb, refs): (&Workbook, &CellRefs),
+    cx: &Inputs<'_>,
+    refs: &CellRefs,
     (ind, row, result): (&Indicator, &ScoreRow, &IndicatorResult),
     r: u32,
     child_rows: &(String, String),
 ) -> Result<(), XlsxError> {
+    let (wb, st) = (cx.wb, &cx.st);
     let excel_row = r + 1;
     let score_cached = row.score.to_string();
     if ind.is_leaf() {
@@ -378,31 +375,11 @@ fn score_cells(
 
 pub(super) fn workload_sheet(
     ws: &mut Worksheet,
-    wb: &Workbook,
-    derived: &Derived,
-    lang: Lang,
-    options: XlsxOptions,
-    st: &Styles,
+    cx: &Inputs<'_>,
     refs: &CellRefs,
 ) -> Result<(), XlsxError> {
-    let mut s = Sheet::new(ws, options);
-    s.header(
-        &[
-            Tr("类别", "Group"),
-            Tr("事项", "Item"),
-            Tr("数量", "Count"),
-            Tr("余", "Lower bound"),
-            Tr("单位", "Unit"),
-            Tr("分项合计", "Parts sum"),
-            Tr("目标", "Target"),
-            Tr("完成率（%）", "Done (%)"),
-            Tr("上年", "Last year"),
-            Tr("变动率（%）", "Change (%)"),
-            Tr("人均", "Per capita"),
-        ],
-        lang,
-        &st.header,
-    )?;
+    let (wb, derived, lang, st) = (cx.wb, cx.derived, cx.lang, &cx.st);
+    let mut s = cx.sheet(ws, &WORKLOAD_COLUMNS)?;
     let rows = workload_rows(wb, derived);
     let headcount = refs.headcount_abs();
     let yes = Tr("余", "yes").get(lang);
@@ -499,35 +476,15 @@ fn rate_cells(
     Ok(())
 }
 
-pub(super) fn checks_sheet(
-    ws: &mut Worksheet,
-    derived: &Derived,
-    lang: Lang,
-    st: &Styles,
-) -> Result<(), XlsxError> {
-    let mut s = Sheet::new(ws, XlsxOptions::default());
-    s.header(
-        &[
-            Tr("严重程度", "Severity"),
-            Tr("代码", "Code"),
-            Tr("说明", "Message"),
-        ],
-        lang,
-        &st.header,
-    )?;
+pub(super) fn checks_sheet(ws: &mut Worksheet, cx: &Inputs<'_>) -> Result<(), XlsxError> {
+    let (derived, lang, st) = (cx.derived, cx.lang, &cx.st);
+    let mut s = cx.sheet(ws, &CHECK_COLUMNS)?;
     for (i, w) in derived.warnings.iter().enumerate() {
         let r = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        let severity = match lang {
-            Lang::Zh => w.severity.label_zh(),
-            Lang::En => w.severity.label_en(),
-        };
-        let code = serde_json::to_value(w.code)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
-        s.text(r, 0, severity, &st.text)?;
-        s.text(r, 1, &code, &st.text)?;
-        s.text(r, 2, w.message.get(lang), &st.wrap)?;
+        for (col, text) in (0u16..).zip(check_row(w, lang)) {
+            let style = if col == 2 { &st.wrap } else { &st.text };
+            s.text(r, col, &text, style)?;
+        }
     }
     s.finish(&[10, 34, 90])
 }
