@@ -19,275 +19,208 @@ fn score_at(kind: &RuleKind, weight: Decimal, value: Decimal) -> Decimal {
     })
 }
 
-/// Reads the wording, expects a computed rule, and checks each (rate, score).
-fn scores(name: &str, standard: &str, weight: Decimal, cases: &[(Decimal, Decimal)]) {
-    let found = read(name, standard, weight);
-    assert!(
-        found.recognised && found.rule.kind != RuleKind::Manual,
-        "{standard}: left manual ({:?})",
-        found.note
-    );
-    for (value, expected) in cases {
-        assert_eq!(
-            score_at(&found.rule.kind, weight, *value),
-            expected.normalize(),
-            "{standard} at {value}: {:?}",
-            found.rule.kind
+/// (rate, expected score) pairs, written `rate => score`.
+macro_rules! at {
+    ($($rate:literal => $score:literal),* $(,)?) => {
+        &[$((dec!($rate), dec!($score))),*]
+    };
+}
+
+/// A wording, the metric and weight it is read for, and (rate, expected score)
+/// at, just above and just below every bound.
+struct Wording {
+    /// What the wording shows, named in a failure.
+    case: &'static str,
+    name: &'static str,
+    standard: &'static str,
+    weight: Decimal,
+    scores: &'static [(Decimal, Decimal)],
+}
+
+const WORDINGS: &[Wording] = &[
+    Wording {
+        case: "bands with percent of weight and included ends",
+        name: "预算执行率",
+        standard: "≥95%得满分，90%（含）-95%得80%分值，85%-90%得60%，85%以下不得分",
+        weight: dec!(5),
+        scores: at![
+            95.01 => 5, 95 => 5, 94.99 => 4, 92 => 4, 90 => 4, 89.99 => 3,
+            85 => 3, 84.99 => 0, 0 => 0
+        ],
+    },
+    Wording {
+        case: "bands written from the low end",
+        name: "预算执行率",
+        standard: "85%以下不得分；85%-90%得60%分值；90%-95%得80%分值；95%以上得满分",
+        weight: dec!(10),
+        scores: at![
+            84.99 => 0, 85 => 6, 85.01 => 6, 89.99 => 6, 90 => 8, 94.99 => 8,
+            95 => 10, 95.01 => 10
+        ],
+    },
+    Wording {
+        case: "interval with both comparisons (1)",
+        name: "重点支出安排率",
+        standard: "重点支出安排率≥90%得5分；80%≤重点支出安排率<90%得3分；低于80%不得分",
+        weight: dec!(5),
+        scores: at![
+            90.01 => 5, 90 => 5, 89.99 => 3, 80.01 => 3, 80 => 3, 79.99 => 0,
+            0 => 0
+        ],
+    },
+    Wording {
+        case: "interval with both comparisons (2)",
+        name: "预算执行率",
+        standard: "执行率≥95%得5分；90%≤执行率<95%得4分；其余不得分",
+        weight: dec!(5),
+        scores: at![95 => 5, 94.99 => 4, 90 => 4, 89.99 => 0],
+    },
+    Wording {
+        case: "rising ranges without included ends",
+        name: "预算调整率",
+        standard: "预算调整率≤10%得3分；10%-20%得2分；高于20%不得分",
+        weight: dec!(3),
+        scores: at![9.99 => 3, 10 => 3, 10.01 => 2, 19.99 => 2, 20 => 2, 20.01 => 0],
+    },
+    Wording {
+        case: "a range alone with otherwise",
+        name: "结转结余率",
+        standard: "结转结余率10%-20%得50%分值，10%以下得满分，其余不得分",
+        weight: dec!(4),
+        scores: at![9.99 => 4, 10 => 4, 10.01 => 2, 20 => 2, 20.01 => 0],
+    },
+    Wording {
+        case: "deduction cap",
+        name: "财政拨款收入预决算差异率",
+        standard: "差异率≤5%得满分，每超过1个百分点扣1分，最多扣3分",
+        weight: dec!(5),
+        scores: at![
+            4.99 => 5, 5 => 5, 5.01 => 4.99, 7.99 => 2.01, 8 => 2, 8.01 => 2,
+            50 => 2
+        ],
+    },
+    Wording {
+        case: "zero tail after a threshold",
+        name: "财政拨款收入预决算差异率",
+        standard: "差异率≤5%得满分，每超过1个百分点扣0.5分，20%以上不得分",
+        weight: dec!(10),
+        scores: at![5 => 10, 5.01 => 9.995, 19.99 => 2.505, 20 => 2.5, 20.01 => 0],
+    },
+    Wording {
+        case: "full marks above a floor then proportional",
+        name: "政府采购执行率",
+        standard: "≥90%得满分，低于90%的，按比例得分",
+        weight: dec!(9),
+        scores: at![90.01 => 9, 90 => 9, 89.99 => 8.999, 45 => 4.5, 0 => 0],
+    },
+    Wording {
+        case: "equal to zero gets full marks",
+        name: "三公经费变动率",
+        standard: "三公经费变动率=0得满分，否则不得分",
+        weight: dec!(3),
+        scores: at![0 => 3, 0.01 => 0, -0.01 => 0],
+    },
+    Wording {
+        case: "symmetric band",
+        name: "财政拨款收入预决算差异率",
+        standard: "差异率在±5%以内得满分，每超过1个百分点扣1分，扣完为止",
+        weight: dec!(5),
+        scores: at![-5.01 => 4.99, -5 => 5, -4.99 => 5, 4.99 => 5, 5 => 5, 5.01 => 4.99],
+    },
+    Wording {
+        case: "whole points",
+        name: "政府采购执行率",
+        standard: "得分=政府采购执行率×分值，得分取整",
+        weight: dec!(5),
+        scores: at![89 => 4, 90 => 5, 91 => 5, 69.99 => 3],
+    },
+];
+
+/// Reads each wording, expects a computed rule, and checks each (rate, score).
+#[test]
+fn each_wording_scores_right_around_its_bounds() {
+    for w in WORDINGS {
+        let found = read(w.name, w.standard, w.weight);
+        assert!(
+            found.recognised && found.rule.kind != RuleKind::Manual,
+            "{}: {}: left manual ({:?})",
+            w.case,
+            w.standard,
+            found.note
         );
+        for (value, expected) in w.scores {
+            assert_eq!(
+                score_at(&found.rule.kind, w.weight, *value),
+                expected.normalize(),
+                "{}: {} at {value}: {:?}",
+                w.case,
+                w.standard,
+                found.rule.kind
+            );
+        }
+    }
+}
+
+/// The kind a wording that names its outcomes was read as, and each outcome
+/// with its points (categories) or percent of the weight (levels).
+fn named_outcomes(name: &str, standard: &str) -> (&'static str, Vec<(String, Decimal)>) {
+    let found = read(name, standard, dec!(5));
+    match &found.rule.kind {
+        RuleKind::Categorical { categories, .. } => (
+            "categorical",
+            categories
+                .iter()
+                .map(|c| (c.key.clone(), c.points.normalize()))
+                .collect(),
+        ),
+        RuleKind::Levels { levels } => (
+            "levels",
+            levels
+                .iter()
+                .map(|l| (l.label.clone(), l.percent.normalize()))
+                .collect(),
+        ),
+        other => ("other", vec![(format!("{other:?}"), Decimal::ZERO)]),
     }
 }
 
 #[test]
-fn bands_with_percent_of_weight_and_included_ends() {
-    let s = "≥95%得满分，90%（含）-95%得80%分值，85%-90%得60%，85%以下不得分";
-    scores(
-        "预算执行率",
-        s,
-        dec!(5),
-        &[
-            (dec!(95.01), dec!(5)),
-            (dec!(95), dec!(5)),
-            (dec!(94.99), dec!(4)),
-            (dec!(92), dec!(4)),
-            (dec!(90), dec!(4)),
-            (dec!(89.99), dec!(3)),
-            (dec!(85), dec!(3)),
-            (dec!(84.99), dec!(0)),
-            (dec!(0), dec!(0)),
-        ],
-    );
-}
-
-#[test]
-fn bands_written_from_the_low_end() {
-    let s = "85%以下不得分；85%-90%得60%分值；90%-95%得80%分值；95%以上得满分";
-    scores(
-        "预算执行率",
-        s,
-        dec!(10),
-        &[
-            (dec!(84.99), dec!(0)),
-            (dec!(85), dec!(6)),
-            (dec!(85.01), dec!(6)),
-            (dec!(89.99), dec!(6)),
-            (dec!(90), dec!(8)),
-            (dec!(94.99), dec!(8)),
-            (dec!(95), dec!(10)),
-            (dec!(95.01), dec!(10)),
-        ],
-    );
-}
-
-#[test]
-fn interval_with_both_comparisons() {
-    let s = "重点支出安排率≥90%得5分；80%≤重点支出安排率<90%得3分；低于80%不得分";
-    scores(
-        "重点支出安排率",
-        s,
-        dec!(5),
-        &[
-            (dec!(90.01), dec!(5)),
-            (dec!(90), dec!(5)),
-            (dec!(89.99), dec!(3)),
-            (dec!(80.01), dec!(3)),
-            (dec!(80), dec!(3)),
-            (dec!(79.99), dec!(0)),
-            (dec!(0), dec!(0)),
-        ],
-    );
-    let s = "执行率≥95%得5分；90%≤执行率<95%得4分；其余不得分";
-    scores(
-        "预算执行率",
-        s,
-        dec!(5),
-        &[
-            (dec!(95), dec!(5)),
-            (dec!(94.99), dec!(4)),
-            (dec!(90), dec!(4)),
-            (dec!(89.99), dec!(0)),
-        ],
-    );
-}
-
-#[test]
-fn rising_ranges_without_included_ends() {
-    let s = "预算调整率≤10%得3分；10%-20%得2分；高于20%不得分";
-    scores(
-        "预算调整率",
-        s,
-        dec!(3),
-        &[
-            (dec!(9.99), dec!(3)),
-            (dec!(10), dec!(3)),
-            (dec!(10.01), dec!(2)),
-            (dec!(19.99), dec!(2)),
-            (dec!(20), dec!(2)),
-            (dec!(20.01), dec!(0)),
-        ],
-    );
-}
-
-#[test]
-fn a_range_alone_with_otherwise() {
-    let s = "结转结余率10%-20%得50%分值，10%以下得满分，其余不得分";
-    scores(
-        "结转结余率",
-        s,
-        dec!(4),
-        &[
-            (dec!(9.99), dec!(4)),
-            (dec!(10), dec!(4)),
-            (dec!(10.01), dec!(2)),
-            (dec!(20), dec!(2)),
-            (dec!(20.01), dec!(0)),
-        ],
-    );
-}
-
-#[test]
-fn stock_categories_with_percent_points() {
-    let s = "存量资金为0得满分；较上年下降得80%；持平得50%；上升不得分";
-    let found = read("国库集中支付结转结余存量资金效率性", s, dec!(5));
-    let RuleKind::Categorical { categories, .. } = &found.rule.kind else {
-        panic!("categorical expected: {:?}", found.rule.kind);
-    };
-    let points: Vec<(&str, Decimal)> = categories
-        .iter()
-        .map(|c| (c.key.as_str(), c.points.normalize()))
-        .collect();
-    assert_eq!(
-        points,
-        vec![
-            ("zero", dec!(5)),
-            ("decreased", dec!(4)),
-            ("unchanged", dec!(2.5)),
-            ("increased", dec!(0))
-        ]
-    );
-}
-
-#[test]
-fn deduction_cap() {
-    let s = "差异率≤5%得满分，每超过1个百分点扣1分，最多扣3分";
-    scores(
-        "财政拨款收入预决算差异率",
-        s,
-        dec!(5),
-        &[
-            (dec!(4.99), dec!(5)),
-            (dec!(5), dec!(5)),
-            (dec!(5.01), dec!(4.99)),
-            (dec!(7.99), dec!(2.01)),
-            (dec!(8), dec!(2)),
-            (dec!(8.01), dec!(2)),
-            (dec!(50), dec!(2)),
-        ],
-    );
-}
-
-#[test]
-fn zero_tail_after_a_threshold() {
-    let s = "差异率≤5%得满分，每超过1个百分点扣0.5分，20%以上不得分";
-    scores(
-        "财政拨款收入预决算差异率",
-        s,
-        dec!(10),
-        &[
-            (dec!(5), dec!(10)),
-            (dec!(5.01), dec!(9.995)),
-            (dec!(19.99), dec!(2.505)),
-            (dec!(20), dec!(2.5)),
-            (dec!(20.01), dec!(0)),
-        ],
-    );
-}
-
-#[test]
-fn full_marks_above_a_floor_then_proportional() {
-    let s = "≥90%得满分，低于90%的，按比例得分";
-    scores(
-        "政府采购执行率",
-        s,
-        dec!(9),
-        &[
-            (dec!(90.01), dec!(9)),
-            (dec!(90), dec!(9)),
-            (dec!(89.99), dec!(8.999)),
-            (dec!(45), dec!(4.5)),
-            (dec!(0), dec!(0)),
-        ],
-    );
-}
-
-#[test]
-fn excellent_good_fair_poor_levels() {
-    let s = "优秀得满分，良好得80%，一般得60%，较差不得分";
-    let found = read("目标完成质量", s, dec!(5));
-    let RuleKind::Levels { levels } = &found.rule.kind else {
-        panic!("levels expected: {:?}", found.rule.kind);
-    };
-    let read: Vec<(&str, Decimal)> = levels
-        .iter()
-        .map(|l| (l.label.as_str(), l.percent.normalize()))
-        .collect();
-    assert_eq!(
-        read,
-        vec![
-            ("优秀", dec!(100)),
-            ("良好", dec!(80)),
-            ("一般", dec!(60)),
-            ("较差", dec!(0))
-        ]
-    );
-}
-
-#[test]
-fn equal_to_zero_gets_full_marks() {
-    let s = "三公经费变动率=0得满分，否则不得分";
-    scores(
-        "三公经费变动率",
-        s,
-        dec!(3),
-        &[
-            (dec!(0), dec!(3)),
-            (dec!(0.01), dec!(0)),
-            (dec!(-0.01), dec!(0)),
-        ],
-    );
-}
-
-#[test]
-fn symmetric_band() {
-    let s = "差异率在±5%以内得满分，每超过1个百分点扣1分，扣完为止";
-    scores(
-        "财政拨款收入预决算差异率",
-        s,
-        dec!(5),
-        &[
-            (dec!(-5.01), dec!(4.99)),
-            (dec!(-5), dec!(5)),
-            (dec!(-4.99), dec!(5)),
-            (dec!(4.99), dec!(5)),
-            (dec!(5), dec!(5)),
-            (dec!(5.01), dec!(4.99)),
-        ],
-    );
+fn stock_categories_and_excellent_good_fair_poor_levels() {
+    let cases: [(&str, &str, &str, &[(&str, Decimal)]); 2] = [
+        (
+            "国库集中支付结转结余存量资金效率性",
+            "存量资金为0得满分；较上年下降得80%；持平得50%；上升不得分",
+            "categorical",
+            &[
+                ("zero", dec!(5)),
+                ("decreased", dec!(4)),
+                ("unchanged", dec!(2.5)),
+                ("increased", dec!(0)),
+            ],
+        ),
+        (
+            "目标完成质量",
+            "优秀得满分，良好得80%，一般得60%，较差不得分",
+            "levels",
+            &[
+                ("优秀", dec!(100)),
+                ("良好", dec!(80)),
+                ("一般", dec!(60)),
+                ("较差", dec!(0)),
+            ],
+        ),
+    ];
+    for (name, standard, kind, expected) in cases {
+        let (read_kind, outcomes) = named_outcomes(name, standard);
+        assert_eq!(read_kind, kind, "{standard}: {outcomes:?}");
+        let expected: Vec<(String, Decimal)> =
+            expected.iter().map(|&(k, v)| (k.to_owned(), v)).collect();
+        assert_eq!(outcomes, expected, "{standard}");
+    }
 }
 
 #[test]
 fn whole_points() {
-    let s = "得分=政府采购执行率×分值，得分取整";
-    scores(
-        "政府采购执行率",
-        s,
-        dec!(5),
-        &[
-            (dec!(89), dec!(4)),
-            (dec!(90), dec!(5)),
-            (dec!(91), dec!(5)),
-            (dec!(69.99), dec!(3)),
-        ],
-    );
     // 取整 a rule cannot honour is not dropped silently.
     let found = read("预算执行率", "≥95%得5分，其余不得分，得分取整", dec!(5));
     assert_eq!(found.rule.kind, RuleKind::Manual);
