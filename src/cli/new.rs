@@ -104,10 +104,7 @@ pub fn run(request: &NewRequest<'_>, default_year: u16, lang: Lang) -> Result<Ou
         } else {
             e.describe()
         };
-        return Err(Failure {
-            message,
-            exit_code: 1,
-        });
+        return Err(Failure::refused(message));
     }
     let report = describe(request.file, &wb, summary.as_ref());
     Ok(Outcome {

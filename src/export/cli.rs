@@ -31,16 +31,28 @@ impl Failure {
         }
     }
 
+    /// Nothing written, for the reason `message` gives (exit code 1).
+    #[must_use]
+    pub fn refused(message: Bilingual) -> Self {
+        Self {
+            message,
+            exit_code: 1,
+        }
+    }
+
+    /// A refusal whose report is already in the interface language.
+    #[must_use]
+    pub fn refused_with_report(report: String) -> Self {
+        Self::refused(Bilingual::new(report.clone(), report))
+    }
+
     #[must_use]
     pub fn write(path: &Path, error: &dyn std::fmt::Display) -> Self {
         let name = path.display();
-        Self {
-            message: Bilingual::new(
-                format!("{name}：无法写入（{error}）"),
-                format!("{name}: cannot write ({error})"),
-            ),
-            exit_code: 1,
-        }
+        Self::refused(Bilingual::new(
+            format!("{name}：无法写入（{error}）"),
+            format!("{name}: cannot write ({error})"),
+        ))
     }
 }
 
@@ -55,13 +67,10 @@ pub fn refuse_overwriting_input(input: &Path, output: &Path) -> Result<(), Failu
     };
     if same {
         let name = output.display();
-        return Err(Failure {
-            message: Bilingual::new(
-                format!("{name}：输出文件就是输入的工作簿，未写入"),
-                format!("{name}: the output is the input workbook; nothing written"),
-            ),
-            exit_code: 1,
-        });
+        return Err(Failure::refused(Bilingual::new(
+            format!("{name}：输出文件就是输入的工作簿，未写入"),
+            format!("{name}: the output is the input workbook; nothing written"),
+        )));
     }
     Ok(())
 }
@@ -75,13 +84,10 @@ pub fn refuse_existing_output(output: &Path) -> Option<Failure> {
         return None;
     }
     let name = output.display();
-    Some(Failure {
-        message: Bilingual::new(
-            format!("{name}：文件已存在，未覆盖（要覆盖请加 --force）"),
-            format!("{name}: already exists; not overwritten (add --force to overwrite)"),
-        ),
-        exit_code: 1,
-    })
+    Some(Failure::refused(Bilingual::new(
+        format!("{name}：文件已存在，未覆盖（要覆盖请加 --force）"),
+        format!("{name}: already exists; not overwritten (add --force to overwrite)"),
+    )))
 }
 
 fn written(path: &Path) -> Bilingual {
@@ -144,10 +150,7 @@ pub fn run(file: &Path, args: ExportArgs) -> Result<Outcome, Failure> {
         },
         Path::to_path_buf,
     );
-    check_output(format, &path).map_err(|message| Failure {
-        message,
-        exit_code: 1,
-    })?;
+    check_output(format, &path).map_err(Failure::refused)?;
     (format.write)(&path, &request).map_err(|e| match e {
         ExportError::MissingTool(message) => Failure::unreadable(message),
         other => Failure::write(&path, &other),

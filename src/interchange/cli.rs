@@ -183,27 +183,22 @@ pub fn import(
     };
     let json = table_file::to_json(&imported.table);
     let mut report = import_report(&imported, &name, lang);
-    if !imported.invalid_weights.is_empty() {
-        let _ = write!(
-            report,
-            "{}",
-            Tr("分值无效（不是数字或为负数），未写入评分表文件；请按原表改正分值（--force 也不导入无效分值）", "some weights are not numbers or are negative; no table file written. Correct them from the bureau's original (--force does not import invalid weights)").get(lang).to_owned()
-        );
-        return Err(Failure {
-            message: Bilingual::new(report.clone(), report),
-            exit_code: 1,
-        });
-    }
-    if !imported.weight_errors.is_empty() && !force {
-        let _ = write!(
-            report,
-            "{}",
-            Tr("分值合计不符，未写入评分表文件；请先核对原表，确认无误后可加 --force 导入", "the weights do not add up; no table file written. Check the bureau's original; add --force to import it anyway").get(lang).to_owned()
-        );
-        return Err(Failure {
-            message: Bilingual::new(report.clone(), report),
-            exit_code: 1,
-        });
+    let refusal = if !imported.invalid_weights.is_empty() {
+        Some(Tr(
+            "分值无效（不是数字或为负数），未写入评分表文件；请按原表改正分值（--force 也不导入无效分值）",
+            "some weights are not numbers or are negative; no table file written. Correct them from the bureau's original (--force does not import invalid weights)",
+        ))
+    } else if !imported.weight_errors.is_empty() && !force {
+        Some(Tr(
+            "分值合计不符，未写入评分表文件；请先核对原表，确认无误后可加 --force 导入",
+            "the weights do not add up; no table file written. Check the bureau's original; add --force to import it anyway",
+        ))
+    } else {
+        None
+    };
+    if let Some(why) = refusal {
+        report.push_str(why.get(lang));
+        return Err(Failure::refused_with_report(report));
     }
     let outcome = match output {
         Some(path) => {
@@ -292,46 +287,27 @@ pub fn apply_opened(
         let _ = writeln!(text, "{}", why.describe().get(lang));
     }
     if dry_run {
-        let _ = write!(
-            text,
-            "{}",
-            Tr("试运行：未写入", "dry run: nothing written")
-                .get(lang)
-                .to_owned()
-        );
+        text.push_str(Tr("试运行：未写入", "dry run: nothing written").get(lang));
     } else if refused.is_some() {
-        let _ = write!(
-            text,
-            "{}",
-            Tr("未写入", "nothing written").get(lang).to_owned()
-        );
-        return Err(Failure {
-            message: Bilingual::new(text.clone(), text),
-            exit_code: 1,
-        });
+        text.push_str(Tr("未写入", "nothing written").get(lang));
+        return Err(Failure::refused_with_report(text));
     } else {
         // The old table's unknown fields cannot be matched to the new one.
         loaded.document.forget_unknown_field("table");
         // The store's save: atomic, `.bak` kept, and refused when the file
         // changed on disk since it was read (a workbench saved meanwhile).
-        let saved = loaded.document.save(&wb).map_err(|e| Failure {
-            message: e.describe(),
-            exit_code: 1,
-        })?;
+        let saved = loaded
+            .document
+            .save(&wb)
+            .map_err(|e| Failure::refused(e.describe()))?;
         let bak = saved
             .backup
             .map(|b| b.display().to_string())
             .unwrap_or_default();
-        let _ = write!(
-            text,
-            "{}",
-            Bilingual::new(
-                format!("已写入 {wb_name}（原文件备份为 {bak}）"),
-                format!("written: {wb_name} (the old file is kept as {bak})")
-            )
-            .get(lang)
-            .to_owned()
-        );
+        let _ = match lang {
+            Lang::Zh => write!(text, "已写入 {wb_name}（原文件备份为 {bak}）"),
+            Lang::En => write!(text, "written: {wb_name} (the old file is kept as {bak})"),
+        };
     }
     Ok(Outcome {
         stdout: None,
@@ -360,19 +336,17 @@ fn kept_lines(report: &ApplyReport, lang: Lang) -> String {
         (MatchedBy::Code, Lang::En) => "same code, different name: please check",
     };
     let carried: Vec<_> = report.kept.iter().filter(|k| k.had_entry).collect();
-    let _ = writeln!(
-        text,
-        "{}",
-        Bilingual::new(format!(
-                "保留：{} 个指标与原表对应，其中 {} 个带有已填内容（得分、选择、理由、佐证或复核）",
-                report.kept.len(),
-                carried.len()
-            ), format!(
-                "kept: {} indicators match the old table, {} of them with entries (scores, choices, reasons, evidence or review)",
-                report.kept.len(),
-                carried.len()
-            )).get(lang).to_owned()
-    );
+    let (kept, carried) = (report.kept.len(), carried.len());
+    let _ = match lang {
+        Lang::Zh => writeln!(
+            text,
+            "保留：{kept} 个指标与原表对应，其中 {carried} 个带有已填内容（得分、选择、理由、佐证或复核）"
+        ),
+        Lang::En => writeln!(
+            text,
+            "kept: {kept} indicators match the old table, {carried} of them with entries (scores, choices, reasons, evidence or review)"
+        ),
+    };
     for k in &report.kept {
         if k.had_entry || k.matched_by != MatchedBy::CodeAndName {
             let from = if k.old_code == k.code && k.old_name == k.name {
@@ -400,29 +374,19 @@ fn apply_report(
     lang: Lang,
 ) -> String {
     let mut text = kept_lines(report, lang);
-    let _ = writeln!(
-        text,
-        "{}",
-        Bilingual::new(
-            format!("新增：{} 个指标", report.new.len()),
-            format!("new: {} indicators", report.new.len())
-        )
-        .get(lang)
-        .to_owned()
-    );
+    let new = report.new.len();
+    let _ = match lang {
+        Lang::Zh => writeln!(text, "新增：{new} 个指标"),
+        Lang::En => writeln!(text, "new: {new} indicators"),
+    };
     for (code, name) in &report.new {
         let _ = writeln!(text, "  {code} {name}");
     }
-    let _ = writeln!(
-        text,
-        "{}",
-        Bilingual::new(
-            format!("删除：{} 个原指标", report.dropped.len()),
-            format!("dropped: {} old indicators", report.dropped.len())
-        )
-        .get(lang)
-        .to_owned()
-    );
+    let dropped = report.dropped.len();
+    let _ = match lang {
+        Lang::Zh => writeln!(text, "删除：{dropped} 个原指标"),
+        Lang::En => writeln!(text, "dropped: {dropped} old indicators"),
+    };
     for (code, name, had) in &report.dropped {
         let lost = if *had {
             Tr("（已填内容随之删除）", " (its entries are dropped)")
@@ -436,28 +400,18 @@ fn apply_report(
     for w in &report.warnings {
         let _ = writeln!(text, "  ! {}", w.get(lang));
     }
-    let _ = writeln!(
-        text,
-        "{}",
-        Bilingual::new(
-            format!(
-                "总分：{} → {}，等级：{} → {}",
-                fmt_score(before.scores.total),
-                fmt_score(after.scores.total),
-                before.grade.label_zh(),
-                after.grade.label_zh()
-            ),
-            format!(
-                "total: {} → {}, grade: {} → {}",
-                fmt_score(before.scores.total),
-                fmt_score(after.scores.total),
-                before.grade.label_en(),
-                after.grade.label_en()
-            )
-        )
-        .get(lang)
-        .to_owned()
+    let (from, to) = (
+        fmt_score(before.scores.total),
+        fmt_score(after.scores.total),
     );
+    let (grade_from, grade_to) = (before.grade.label(lang), after.grade.label(lang));
+    let _ = match lang {
+        Lang::Zh => writeln!(text, "总分：{from} → {to}，等级：{grade_from} → {grade_to}"),
+        Lang::En => writeln!(
+            text,
+            "total: {from} → {to}, grade: {grade_from} → {grade_to}"
+        ),
+    };
     text
 }
 
@@ -484,25 +438,17 @@ fn open_for_apply(workbook: &Path) -> Result<crate::store::Opened, Failure> {
 pub fn export(workbook: &Path, output: &Path, lang: Lang) -> Result<Outcome, Failure> {
     let (wb, _) = crate::cli::check::open(workbook).map_err(Failure::unreadable)?;
     refuse_overwriting_input(workbook, output)?;
-    let ext = output
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let bytes = match ext.as_str() {
+    let bytes = match super::sheet::lowercase_extension(output).as_str() {
         "csv" => super::table_export::to_csv(&wb.table, lang),
         "xlsx" => {
             super::table_export::to_xlsx(&wb.table, lang).map_err(|e| Failure::write(output, &e))?
         }
         _ => {
             let name = output.display();
-            return Err(Failure {
-                message: Bilingual::new(
-                    format!("{name}：输出文件应以 .csv 或 .xlsx 结尾"),
-                    format!("{name}: the output must end in .csv or .xlsx"),
-                ),
-                exit_code: 1,
-            });
+            return Err(Failure::refused(Bilingual::new(
+                format!("{name}：输出文件应以 .csv 或 .xlsx 结尾"),
+                format!("{name}: the output must end in .csv or .xlsx"),
+            )));
         }
     };
     crate::store::write_file(output, &bytes).map_err(|e| Failure::write(output, &e))?;

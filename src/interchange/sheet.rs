@@ -252,17 +252,20 @@ fn cell_text(data: &Data) -> String {
     }
 }
 
+/// A file's extension in lower case ("" when it has none), to choose a format by.
+pub(crate) fn lowercase_extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
 /// Reads a file by its extension: CSV gives one grid, spreadsheets one per sheet.
 ///
 /// # Errors
 /// When the file cannot be read, or `sheet` names no sheet.
 pub fn read_path(path: &Path, sheet: Option<&str>) -> Result<Vec<Grid>, ReadError> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let grids = match ext.as_str() {
+    let grids = match lowercase_extension(path).as_str() {
         "csv" | "txt" | "tsv" => {
             let (bytes, _) =
                 crate::store::read_guarded(path).map_err(|e| ReadError::Io(e.to_string()))?;

@@ -186,7 +186,7 @@ fn named_outcomes(name: &str, standard: &str) -> (&'static str, Vec<(String, Dec
 
 #[test]
 fn stock_categories_and_excellent_good_fair_poor_levels() {
-    let cases: [(&str, &str, &str, &[(&str, Decimal)]); 2] = [
+    let cases = [
         (
             "国库集中支付结转结余存量资金效率性",
             "存量资金为0得满分；较上年下降得80%；持平得50%；上升不得分",
