@@ -86,10 +86,14 @@ fn assert_level_sums(table: &ScoringTable) {
 }
 
 fn assert_outline(t: &Imported) {
-    assert_eq!(outline(&t.table), OUTLINE, "{:?}", t.problems);
+    assert_eq!(outline(&t.table), OUTLINE, "{:?}", t.findings.problems);
     assert_level_sums(&t.table);
-    assert!(t.weight_errors.is_empty(), "{:?}", t.weight_errors);
-    assert!(t.problems.is_empty(), "{:?}", t.problems);
+    assert!(
+        t.findings.weight_errors.is_empty(),
+        "{:?}",
+        t.findings.weight_errors
+    );
+    assert!(t.findings.problems.is_empty(), "{:?}", t.findings.problems);
 }
 
 fn csv_line(cells: &[&str]) -> String {
@@ -394,10 +398,10 @@ fn xlsx_several_sheets() {
     let top: Decimal = last_year.table.indicators.iter().map(|i| i.weight).sum();
     assert_eq!(top, Decimal::from(200));
     assert_eq!(
-        last_year.weight_errors.len(),
+        last_year.findings.weight_errors.len(),
         1,
         "{:?}",
-        last_year.weight_errors
+        last_year.findings.weight_errors
     );
 }
 

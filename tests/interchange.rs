@@ -64,7 +64,7 @@ fn level_columns_with_blanks_titles_totals_and_notes() {
     assert_eq!(t.table.name, "2024年度区级部门整体支出绩效自评指标评分表");
     assert!(!t.table.verified);
     assert_eq!(t.header_row, 2);
-    assert!(t.problems.is_empty(), "{:?}", t.problems);
+    assert!(t.findings.problems.is_empty(), "{:?}", t.findings.problems);
     assert_eq!(
         outline(&t.table),
         [
@@ -241,7 +241,7 @@ fn assert_level_columns_manual_and_texts(t: &Imported) {
 #[test]
 fn codes_with_a_level_column() {
     let t = import_path(&fixture("codes-levels.csv"), None).expect("import");
-    assert!(t.problems.is_empty(), "{:?}", t.problems);
+    assert!(t.findings.problems.is_empty(), "{:?}", t.findings.problems);
     assert_eq!(t.table.name, "codes-levels");
     let flat = t.table.flatten();
     assert_eq!(flat.len(), 16);
@@ -404,7 +404,7 @@ fn merged_cells_in_xlsx() {
     let t = import_path(&path, None).expect("import");
     assert_eq!(t.table.name, "部门整体支出绩效评价指标体系");
     assert_eq!(t.header_row, 3);
-    assert!(t.problems.is_empty(), "{:?}", t.problems);
+    assert!(t.findings.problems.is_empty(), "{:?}", t.findings.problems);
     assert_eq!(
         outline(&t.table),
         [
@@ -563,7 +563,11 @@ fn round_trip_through_csv_and_xlsx_keeps_every_score() {
     std::fs::write(&en_path, to_csv(&sample.table, Lang::En)).expect("csv");
     for path in [&csv_path, &xlsx_path, &en_path] {
         let imported = import_path(path, None).expect("import");
-        assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+        assert!(
+            imported.findings.problems.is_empty(),
+            "{:?}",
+            imported.findings.problems
+        );
         assert!(
             imported
                 .rules

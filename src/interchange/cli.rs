@@ -81,13 +81,13 @@ fn import_report(imported: &super::Imported, name: &str, lang: Lang) -> String {
         );
     }
     rule_lines(&mut report, imported, lang);
-    if !imported.problems.is_empty() {
+    if !imported.findings.problems.is_empty() {
         let _ = writeln!(
             report,
             "{}",
             Tr("请核对：", "please check:").get(lang).to_owned()
         );
-        for p in &imported.problems {
+        for p in &imported.findings.problems {
             let _ = writeln!(report, "  - {}", p.get(lang));
         }
     }
@@ -183,12 +183,12 @@ pub fn import(
     };
     let json = table_file::to_json(&imported.table);
     let mut report = import_report(&imported, &name, lang);
-    let refusal = if !imported.invalid_weights.is_empty() {
+    let refusal = if !imported.findings.invalid_weights.is_empty() {
         Some(Tr(
             "分值无效（不是数字或为负数），未写入评分表文件；请按原表改正分值（--force 也不导入无效分值）",
             "some weights are not numbers or are negative; no table file written. Correct them from the bureau's original (--force does not import invalid weights)",
         ))
-    } else if !imported.weight_errors.is_empty() && !force {
+    } else if !imported.findings.weight_errors.is_empty() && !force {
         Some(Tr(
             "分值合计不符，未写入评分表文件；请先核对原表，确认无误后可加 --force 导入",
             "the weights do not add up; no table file written. Check the bureau's original; add --force to import it anyway",

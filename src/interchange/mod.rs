@@ -24,7 +24,7 @@ mod round_trip_tests;
 
 use std::path::Path;
 
-pub use build::{Imported, LayoutError, RuleOrigin, RuleReport, import_grid};
+pub use build::{Findings, Imported, LayoutError, RuleOrigin, RuleReport, import_grid};
 pub use sheet::{Grid, ReadError, TextEncoding};
 
 use crate::core::Bilingual;

@@ -28,21 +28,18 @@ pub(super) struct Draft {
 pub(super) struct Builder {
     pub(super) nodes: Vec<Draft>,
     pub(super) roots: Vec<usize>,
-    pub(super) problems: Vec<Bilingual>,
-    /// Weights that do not add up (also among the problems): import refuses them unless forced.
-    pub(super) weight_errors: Vec<Bilingual>,
-    /// Weights that are no number, or negative (also among the problems): never imported.
-    pub(super) invalid_weights: Vec<Bilingual>,
+    pub(super) findings: super::Findings,
 }
 
 impl Builder {
     pub(super) fn problem(&mut self, zh: String, en: String) {
-        self.problems.push(Bilingual::new(zh, en));
+        self.findings.problems.push(Bilingual::new(zh, en));
     }
 
     /// A weight sum that does not add up: a problem that stops the import unless forced.
     pub(super) fn weight_problem(&mut self, zh: String, en: String) {
-        self.weight_errors
+        self.findings
+            .weight_errors
             .push(Bilingual::new(zh.clone(), en.clone()));
         self.problem(zh, en);
     }
@@ -234,8 +231,8 @@ pub(super) fn set_weight(b: &mut Builder, node: usize, text: &str, shown_row: us
                 format!("第 {shown_row} 行“{name}”的分值“{text}”{why_zh}"),
                 format!("row {shown_row}: the weight \"{text}\" of \"{name}\" {why_en}"),
             );
-            b.invalid_weights.push(problem.clone());
-            b.problems.push(problem);
+            b.findings.invalid_weights.push(problem.clone());
+            b.findings.problems.push(problem);
         }
     }
 }

@@ -33,6 +33,14 @@ pub struct Imported {
     pub encoding: Option<TextEncoding>,
     /// Other sheets of the file whose columns are recognised too (not read).
     pub other_tables: Vec<String>,
+    pub findings: Findings,
+    /// Per leaf: code, name, how its rule was obtained, and a note.
+    pub rules: Vec<RuleReport>,
+}
+
+/// What the officer should check in a table read from a spreadsheet.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Findings {
     /// Weights that do not add up, rows skipped, duplicate codes …
     pub problems: Vec<Bilingual>,
     /// The weight sums that do not add up (also among `problems`): import
@@ -41,8 +49,6 @@ pub struct Imported {
     /// Weights that are no number (`NaN`, `1e400`) or negative (also among
     /// `problems`): import refuses the table even when forced.
     pub invalid_weights: Vec<Bilingual>,
-    /// Per leaf: code, name, how its rule was obtained, and a note.
-    pub rules: Vec<RuleReport>,
 }
 
 /// How one leaf's rule was obtained.
@@ -159,9 +165,7 @@ pub fn import_grid(grid: &Grid, default_name: &str) -> Result<Imported, LayoutEr
         header_last_row: header.last + 1,
         encoding: grid.encoding,
         other_tables: Vec::new(),
-        problems: b.problems,
-        weight_errors: b.weight_errors,
-        invalid_weights: b.invalid_weights,
+        findings: b.findings,
         rules,
     })
 }
@@ -246,7 +250,7 @@ mod tests {
                 "B1 支出完成率 80"
             ]
         );
-        assert!(t.problems.is_empty(), "{:?}", t.problems);
+        assert!(t.findings.problems.is_empty(), "{:?}", t.findings.problems);
         let flat = t.table.flatten();
         let rate = flat[3].1.rule.as_ref().expect("rule");
         assert!(matches!(rate.kind, RuleKind::Threshold { .. }));
@@ -262,7 +266,7 @@ mod tests {
             &["合计", "", "100"],
         ]);
         let t = import_grid(&g, "t").expect("table");
-        let all: Vec<&str> = t.problems.iter().map(|p| p.zh.as_str()).collect();
+        let all: Vec<&str> = t.findings.problems.iter().map(|p| p.zh.as_str()).collect();
         assert!(
             all.iter()
                 .any(|p| p.contains("下级指标分值合计 20，与本级分值 25 不符")),
@@ -309,7 +313,8 @@ mod tests {
             "目标明确得20分；\n指标细化得20分"
         );
         assert!(
-            t.problems
+            t.findings
+                .problems
                 .iter()
                 .any(|p| p.zh.contains("第 6 行的指标“数量”与第 5 行重复"))
         );
@@ -334,7 +339,7 @@ mod tests {
         assert_eq!(flat.len(), 4);
         assert_eq!((flat[2].0, flat[2].1.code.as_str()), (2, "1.1.1"));
         assert_eq!(flat[3].0, 0);
-        assert!(t.problems.is_empty(), "{:?}", t.problems);
+        assert!(t.findings.problems.is_empty(), "{:?}", t.findings.problems);
     }
 
     #[test]
