@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use super::Report;
 use crate::core::Lang;
 use crate::core::model::{FieldGroup, FieldId};
+use crate::i18n::Tr;
 
 impl Report<'_> {
     pub(super) fn title(&mut self) {
@@ -71,24 +72,23 @@ impl Report<'_> {
         self.free_text(&functions);
         self.strong(self.t("3、人员情况", "Staffing"));
         self.staffing();
-        self.heading(
-            3,
-            self.t(
-                "（二）年度总体工作和重点工作任务",
-                "1.2 Overall work and key tasks of the year",
+        let narrative = &self.wb.narrative;
+        self.text_sections(&[
+            (
+                Tr(
+                    "（二）年度总体工作和重点工作任务",
+                    "1.2 Overall work and key tasks of the year",
+                ),
+                &narrative.annual_work,
             ),
-        );
-        let annual = self.wb.narrative.annual_work.clone();
-        self.free_text(&annual);
-        self.heading(
-            3,
-            self.t(
-                "（三）部门整体支出绩效目标",
-                "1.3 Performance goals of overall expenditure",
+            (
+                Tr(
+                    "（三）部门整体支出绩效目标",
+                    "1.3 Performance goals of overall expenditure",
+                ),
+                &narrative.performance_goals,
             ),
-        );
-        let goals = self.wb.narrative.performance_goals.clone();
-        self.free_text(&goals);
+        ]);
         self.heading(
             3,
             self.t(
@@ -396,26 +396,27 @@ impl Report<'_> {
         if !duties.trim().is_empty() {
             self.free_text(&duties);
         }
-        self.heading(3, self.t("（二）自评工作过程", "2.2 Process"));
-        let process = self.wb.narrative.process.clone();
-        self.free_text(&process);
         let (timing, disclosure) = split_submission(&self.wb.narrative.submission);
-        self.heading(
-            3,
-            self.t(
-                "（三）自评材料报送时间及质量",
-                "2.3 Timing and quality of the materials",
+        self.text_sections(&[
+            (
+                Tr("（二）自评工作过程", "2.2 Process"),
+                &self.wb.narrative.process,
             ),
-        );
-        self.free_text(&timing);
-        self.heading(
-            3,
-            self.t(
-                "（四）自评材料报送及公开一致情况",
-                "2.4 Materials submitted and published alike",
+            (
+                Tr(
+                    "（三）自评材料报送时间及质量",
+                    "2.3 Timing and quality of the materials",
+                ),
+                &timing,
             ),
-        );
-        self.free_text(&disclosure);
+            (
+                Tr(
+                    "（四）自评材料报送及公开一致情况",
+                    "2.4 Materials submitted and published alike",
+                ),
+                &disclosure,
+            ),
+        ]);
     }
 }
 

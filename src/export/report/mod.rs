@@ -145,6 +145,14 @@ impl Report<'_> {
     }
 
     /// Paragraphs of free text as typed: one paragraph per line.
+    /// Level-3 headings, each over the officer's free text for it.
+    fn text_sections(&mut self, sections: &[(Tr, &str)]) {
+        for (title, text) in sections {
+            self.heading(3, title.get(self.lang));
+            self.free_text(text);
+        }
+    }
+
     fn free_text(&mut self, text: &str) {
         let lines: Vec<&str> = text
             .lines()

@@ -11,6 +11,7 @@ use crate::core::engine::measure::LeafMeasure;
 use crate::core::engine::{Metric, MetricId, MetricStatus};
 use crate::core::model::{Indicator, RuleKind};
 use crate::core::num::fmt_score;
+use crate::i18n::Tr;
 use rust_decimal::Decimal;
 
 impl Report<'_> {
@@ -46,18 +47,20 @@ impl Report<'_> {
         );
         self.para(lead);
         self.analysis();
-        self.heading(
-            3,
-            self.t(
-                "（三）部门整体支出绩效管理存在问题",
-                "3.3 Problems in performance management",
+        let narrative = &self.wb.narrative;
+        self.text_sections(&[
+            (
+                Tr(
+                    "（三）部门整体支出绩效管理存在问题",
+                    "3.3 Problems in performance management",
+                ),
+                &narrative.problems,
             ),
-        );
-        let problems = self.wb.narrative.problems.clone();
-        self.free_text(&problems);
-        self.heading(3, self.t("（四）改进措施", "3.4 Improvements"));
-        let improvements = self.wb.narrative.improvements.clone();
-        self.free_text(&improvements);
+            (
+                Tr("（四）改进措施", "3.4 Improvements"),
+                &narrative.improvements,
+            ),
+        ]);
     }
 
     /// The analysis, item by item, following the table's tree.
