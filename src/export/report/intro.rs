@@ -21,23 +21,29 @@ impl Report<'_> {
         };
         self.heading(1, &title);
         let notice = unit.notice_ref.trim();
-        let intro = match (self.lang, notice.is_empty()) {
-            (Lang::Zh, false) => format!(
-                "根据{notice}要求，本单位及时布置自评，成立自评工作小组，查阅、核实有关账务及项目执行情况，填写自评表格并综合分析，形成本评价报告。现将{}年度{}整体绩效自我评价报告如下：",
-                unit.fiscal_year, unit.name
-            ),
-            (Lang::Zh, true) => format!(
-                "本单位及时布置自评，成立自评工作小组，查阅、核实有关账务及项目执行情况，填写自评表格并综合分析，形成本评价报告。现将{}年度{}整体绩效自我评价报告如下：",
-                unit.fiscal_year, unit.name
-            ),
-            (Lang::En, false) => format!(
-                "As required by {notice}, the unit organised its self-evaluation, set up a working group, checked the accounts and projects, filled in the evaluation tables and wrote this report on {} for {}.",
-                unit.name, unit.fiscal_year
-            ),
-            (Lang::En, true) => format!(
-                "The unit organised its self-evaluation, set up a working group, checked the accounts and projects, filled in the evaluation tables and wrote this report on {} for {}.",
-                unit.name, unit.fiscal_year
-            ),
+        let intro = match self.lang {
+            Lang::Zh => {
+                let basis = if notice.is_empty() {
+                    String::new()
+                } else {
+                    format!("根据{notice}要求，")
+                };
+                format!(
+                    "{basis}本单位及时布置自评，成立自评工作小组，查阅、核实有关账务及项目执行情况，填写自评表格并综合分析，形成本评价报告。现将{}年度{}整体绩效自我评价报告如下：",
+                    unit.fiscal_year, unit.name
+                )
+            }
+            Lang::En => {
+                let lead = if notice.is_empty() {
+                    "The unit".to_owned()
+                } else {
+                    format!("As required by {notice}, the unit")
+                };
+                format!(
+                    "{lead} organised its self-evaluation, set up a working group, checked the accounts and projects, filled in the evaluation tables and wrote this report on {} for {}.",
+                    unit.name, unit.fiscal_year
+                )
+            }
         };
         self.para(&intro);
     }

@@ -209,6 +209,21 @@ impl Report<'_> {
                 let compare = node
                     .map(|n| self.compare_with_rule(m.display, n))
                     .unwrap_or_default();
+                let absolute = id
+                    .shows_absolute()
+                    .then(|| self.t("取小数点后两位绝对值", "absolute value, 2 places"));
+                let notes: Vec<&str> = absolute
+                    .into_iter()
+                    .chain(Some(compare.as_str()).filter(|c| !c.is_empty()))
+                    .collect();
+                // The notes after the arithmetic, in brackets, none when there are none.
+                let bracket = |open: &str, separator: &str, close: &str| {
+                    if notes.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{open}{}{close}", notes.join(separator))
+                    }
+                };
                 match self.lang {
                     Lang::Zh => {
                         let _ = write!(s, "{year}年");
@@ -222,16 +237,7 @@ impl Report<'_> {
                             "="
                         };
                         let _ = write!(s, "{label}{joiner}{expr}");
-                        match (id.shows_absolute(), compare.is_empty()) {
-                            (true, true) => s.push_str("（取小数点后两位绝对值）"),
-                            (true, false) => {
-                                let _ = write!(s, "（取小数点后两位绝对值，{compare}）");
-                            }
-                            (false, false) => {
-                                let _ = write!(s, "（{compare}）");
-                            }
-                            (false, true) => {}
-                        }
+                        s.push_str(&bracket("（", "，", "）"));
                         s.push('。');
                     }
                     Lang::En => {
@@ -239,16 +245,7 @@ impl Report<'_> {
                             let _ = write!(s, "{}; ", inputs.join(", "));
                         }
                         let _ = write!(s, "{label} = {}", expr.en);
-                        match (id.shows_absolute(), compare.is_empty()) {
-                            (true, true) => s.push_str(" (absolute value, 2 places)"),
-                            (true, false) => {
-                                let _ = write!(s, " (absolute value, 2 places; {compare})");
-                            }
-                            (false, false) => {
-                                let _ = write!(s, " ({compare})");
-                            }
-                            (false, true) => {}
-                        }
+                        s.push_str(&bracket(" (", "; ", ")"));
                         s.push_str(". ");
                     }
                 }
