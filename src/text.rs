@@ -1,4 +1,5 @@
 //! Display-width helpers: every layout measures terminal cells, never bytes or chars.
+//! Also Chinese numerals, for ordinals and names.
 
 use std::fmt::Write as _;
 
@@ -196,5 +197,44 @@ mod escape_tests {
         );
         assert_eq!(escape_controls("x\ny", false), "x\\u{a}y");
         assert_eq!(escape_controls("总分 94", false), "总分 94");
+    }
+}
+
+/// `n` in Chinese numerals, as an ordinal or a name reads it (一, 十二, 三十五);
+/// 100 and more stay in digits.
+#[must_use]
+pub fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_owned(),
+        10 => "十".to_owned(),
+        11..=19 => format!("十{}", DIGITS[n - 10]),
+        20..=99 => {
+            let ones = if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            };
+            format!("{}十{ones}", DIGITS[n / 10])
+        }
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod numeral_tests {
+    use super::chinese_number;
+
+    #[test]
+    fn chinese_numbers_read_naturally() {
+        for (n, text) in [
+            (1, "一"),
+            (10, "十"),
+            (12, "十二"),
+            (20, "二十"),
+            (35, "三十五"),
+        ] {
+            assert_eq!(chinese_number(n), text, "{n}");
+        }
     }
 }

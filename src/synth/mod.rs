@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 pub use rng::Rng;
-pub use units::{UnitKind, UnitProfile, chinese_number, unit_pool};
+pub use units::{UnitKind, UnitProfile, unit_pool};
 
 use crate::core::engine::metrics::compute_metrics;
 use crate::core::engine::{Derived, Grade, MetricId, ScoreBasis, derive};

@@ -2,6 +2,8 @@
 //! service centres, institutions and schools. About 250 names, so 1,000
 //! generated files over four years need not repeat a unit and year.
 
+use crate::text::chinese_number;
+
 /// What kind of unit, which decides its size, sections and workload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum UnitKind {
@@ -116,23 +118,6 @@ const INSTITUTIONS: &[(&str, &str)] = &[
     ("医疗保障局", "医疗保障事业管理中心"),
 ];
 
-const DIGITS: &[&str] = &["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-
-/// 1..=99 in Chinese numerals: 1 一, 10 十, 12 十二, 20 二十, 35 三十五.
-#[must_use]
-pub fn chinese_number(n: usize) -> String {
-    let (tens, ones) = (n / 10, n % 10);
-    let mut out = String::new();
-    if tens > 1 {
-        out.push_str(DIGITS[tens % 10]);
-    }
-    if tens >= 1 {
-        out.push('十');
-    }
-    out.push_str(DIGITS[ones]);
-    out
-}
-
 /// Every unit of the pool, in a fixed order.
 #[must_use]
 pub fn unit_pool() -> Vec<UnitProfile> {
@@ -196,15 +181,6 @@ pub fn unit_pool() -> Vec<UnitProfile> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chinese_numbers_read_naturally() {
-        assert_eq!(chinese_number(1), "一");
-        assert_eq!(chinese_number(10), "十");
-        assert_eq!(chinese_number(12), "十二");
-        assert_eq!(chinese_number(20), "二十");
-        assert_eq!(chinese_number(35), "三十五");
-    }
 
     #[test]
     fn pool_is_large_and_unique() {

@@ -95,26 +95,6 @@ struct Report<'a> {
     out: Vec<Block>,
 }
 
-/// Chinese ordinal for 一是、二是 … (1–99).
-fn cn_number(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => DIGITS[n].to_owned(),
-        10 => "十".to_owned(),
-        11..=19 => format!("十{}", DIGITS[n - 10]),
-        20..=99 => format!(
-            "{}十{}",
-            DIGITS[n / 10],
-            if n.is_multiple_of(10) {
-                ""
-            } else {
-                DIGITS[n % 10]
-            }
-        ),
-        _ => n.to_string(),
-    }
-}
-
 /// Full-width parentheses, as Chinese text writes them.
 fn full_width_parens(text: &str) -> String {
     text.replace('(', "（").replace(')', "）")
@@ -222,13 +202,6 @@ impl Report<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chinese_ordinals() {
-        assert_eq!(cn_number(1), "一");
-        assert_eq!(cn_number(12), "十二");
-        assert_eq!(cn_number(20), "二十");
-    }
 
     #[test]
     fn submission_splits_into_timing_and_publication() {

@@ -3,8 +3,9 @@
 use std::fmt::Write as _;
 
 use super::super::rows::{count_text, opt_rate};
-use super::{Report, cn_number};
+use super::Report;
 use crate::core::Lang;
+use crate::text::chinese_number;
 
 impl Report<'_> {
     /// The workload as the seed writes it: 一是…，二是….
@@ -93,7 +94,7 @@ impl Report<'_> {
             let text = match self.lang {
                 Lang::Zh => format!(
                     "{}是{}：{}。",
-                    cn_number(i + 1),
+                    chinese_number(i + 1),
                     group.name,
                     items.join("，")
                 ),
