@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::super::rows::{count_text, opt_rate};
+use super::super::rows::{count_text, rate_text};
 use super::Report;
 use crate::core::Lang;
 use crate::text::chinese_number;
@@ -62,29 +62,34 @@ impl Report<'_> {
                             }
                         };
                     }
-                    if let (Some(target), Some(c)) = (item.target, s.completion) {
-                        let _ = match self.lang {
-                            Lang::Zh => write!(
-                                text,
-                                "（目标{target}{}，完成率{}%）",
-                                item.unit,
-                                opt_rate(Some(c))
-                            ),
-                            Lang::En => {
-                                write!(text, " (target {target}, {}% done)", opt_rate(Some(c)))
-                            }
+                    // A figure against its reference: (reference, rate, zh words, en words);
+                    // `{}` in the English rate words stands for the rate.
+                    let against = [
+                        (
+                            item.target,
+                            s.completion,
+                            ("目标", "完成率"),
+                            ("target", "{}% done"),
+                        ),
+                        (
+                            item.last_year,
+                            s.change,
+                            ("上年", "变动"),
+                            ("last year", "change {}%"),
+                        ),
+                    ];
+                    for (reference, rate, (zh_ref, zh_rate), (en_ref, en_rate)) in against {
+                        let (Some(reference), Some(rate)) = (reference, rate) else {
+                            continue;
                         };
-                    }
-                    if let (Some(last), Some(c)) = (item.last_year, s.change) {
+                        let (rate, unit) = (rate_text(rate), &item.unit);
                         let _ = match self.lang {
-                            Lang::Zh => write!(
-                                text,
-                                "（上年{last}{}，变动{}%）",
-                                item.unit,
-                                opt_rate(Some(c))
-                            ),
+                            Lang::Zh => {
+                                write!(text, "（{zh_ref}{reference}{unit}，{zh_rate}{rate}%）")
+                            }
                             Lang::En => {
-                                write!(text, " (last year {last}, change {}%)", opt_rate(Some(c)))
+                                let en_rate = en_rate.replace("{}", &rate);
+                                write!(text, " ({en_ref} {reference}, {en_rate})")
                             }
                         };
                     }
