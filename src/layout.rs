@@ -23,15 +23,21 @@ pub fn fits(width: u16, height: u16) -> bool {
     width >= MIN_WIDTH && height >= MIN_HEIGHT
 }
 
+/// A top bar of `top` rows, the body (at least `body_min` rows) and the
+/// two-row footer: the bands both the workbench and reviewer mode are made of.
+fn bands(screen: Rect, top: u16, body_min: u16) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(top),
+        Constraint::Min(body_min),
+        Constraint::Length(2),
+    ])
+    .areas(screen)
+}
+
 /// Splits the screen. Wide terminals get the detail panel beside the pane.
 #[must_use]
 pub fn areas(screen: Rect) -> Areas {
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Min(1),
-        Constraint::Length(2),
-    ])
-    .areas(screen);
+    let [header, body, footer] = bands(screen, 3, 1);
     let (pane, detail) = if screen.width >= 120 {
         let [p, d] = Layout::default()
             .direction(Direction::Horizontal)
@@ -92,12 +98,7 @@ pub struct ReviewAreas {
 /// Splits reviewer mode's screen.
 #[must_use]
 pub fn review_areas(screen: Rect) -> ReviewAreas {
-    let [title, body, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(2),
-    ])
-    .areas(screen);
+    let [title, body, footer] = bands(screen, 1, 3);
     let [table, stats] = Layout::vertical([Constraint::Min(3), Constraint::Length(4)]).areas(body);
     ReviewAreas {
         title,

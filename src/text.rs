@@ -14,47 +14,42 @@ pub fn width(text: &str) -> usize {
 /// Cuts `text` to at most `max` cells, ending with `…` when cut.
 #[must_use]
 pub fn truncate(text: &str, max: usize) -> String {
-    if width(text) <= max {
-        return text.to_owned();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for ch in text.chars() {
-        let w = ch.width().unwrap_or(0);
-        if used + w + 1 > max {
-            break;
-        }
-        out.push(ch);
-        used += w;
-    }
-    out.push('…');
-    out
+    cut(text, max, false)
 }
 
 /// Cuts `text` to at most `max` cells from the start, beginning with `…` when
 /// cut, so a path keeps its file name.
 #[must_use]
 pub fn truncate_start(text: &str, max: usize) -> String {
+    cut(text, max, true)
+}
+
+/// `text` within `max` cells: kept whole when it fits, else the end (or the
+/// start) that fits beside `…`.
+fn cut(text: &str, max: usize, keep_end: bool) -> String {
     if width(text) <= max {
         return text.to_owned();
     }
     if max == 0 {
         return String::new();
     }
-    let mut kept: Vec<char> = Vec::new();
     let mut used = 0;
-    for ch in text.chars().rev() {
+    let mut fits = |ch: &char| {
         let w = ch.width().unwrap_or(0);
-        if used + w + 1 > max {
-            break;
+        let room = used + w < max;
+        if room {
+            used += w;
         }
-        kept.push(ch);
-        used += w;
+        room
+    };
+    if keep_end {
+        let kept: Vec<char> = text.chars().rev().take_while(&mut fits).collect();
+        std::iter::once('…').chain(kept.into_iter().rev()).collect()
+    } else {
+        let mut out: String = text.chars().take_while(&mut fits).collect();
+        out.push('…');
+        out
     }
-    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 /// Pads (or truncates) `text` on the right to exactly `cells` cells.
