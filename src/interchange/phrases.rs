@@ -299,27 +299,23 @@ pub fn clause_points(clause: &str, weight: Decimal) -> Option<Decimal> {
     if let Some(percent) = clause_percent(clause) {
         return Some(weight * percent / Decimal::ONE_HUNDRED);
     }
-    for key in ["得", "计", "给"] {
-        for (pos, _) in clause.match_indices(key) {
-            let rest = &clause[pos + key.len()..];
-            if let Some((value, used)) = number_at(rest)
-                && rest[used..].starts_with('分')
-            {
-                return Some(value);
-            }
-        }
-    }
-    None
+    number_between(clause, &["得", "计", "给"], '分')
 }
 
 /// The percent of the weight a clause awards ("得80%分值", "按60%计分"), if any.
 #[must_use]
 pub fn clause_percent(clause: &str) -> Option<Decimal> {
-    for key in ["得分值的", "得权重的", "得", "按", "计"] {
+    number_between(clause, &["得分值的", "得权重的", "得", "按", "计"], '%')
+}
+
+/// The first number written right after one of `keys` (tried in order) and
+/// right before `unit`: 5 in "得5分" for the key 得 and the unit 分.
+fn number_between(clause: &str, keys: &[&str], unit: char) -> Option<Decimal> {
+    for key in keys {
         for (pos, _) in clause.match_indices(key) {
             let rest = &clause[pos + key.len()..];
             if let Some((value, used)) = number_at(rest)
-                && rest[used..].starts_with('%')
+                && rest[used..].starts_with(unit)
             {
                 return Some(value);
             }

@@ -23,11 +23,10 @@ impl Report<'_> {
         let notice = unit.notice_ref.trim();
         let intro = match self.lang {
             Lang::Zh => {
-                let basis = if notice.is_empty() {
-                    String::new()
-                } else {
-                    format!("根据{notice}要求，")
-                };
+                let basis = Some(notice)
+                    .filter(|n| !n.is_empty())
+                    .map(|n| format!("根据{n}要求，"))
+                    .unwrap_or_default();
                 format!(
                     "{basis}本单位及时布置自评，成立自评工作小组，查阅、核实有关账务及项目执行情况，填写自评表格并综合分析，形成本评价报告。现将{}年度{}整体绩效自我评价报告如下：",
                     unit.fiscal_year, unit.name
@@ -229,8 +228,7 @@ impl Report<'_> {
             ),
             (F::IncomeBudgetOther, "其他收入", "other income"),
         ]);
-        let total = F::IncomeBudgetTotal.get(self.wb)?;
-        let total = self.amount(F::IncomeBudgetTotal, total);
+        let total = self.stated(F::IncomeBudgetTotal)?;
         Some(match (self.lang, income_parts.is_empty()) {
             (Lang::Zh, true) => format!("{year}年收入预算{total}。"),
             (Lang::Zh, false) => {
@@ -251,8 +249,7 @@ impl Report<'_> {
     fn expenditure_budget(&self) -> Option<String> {
         use FieldId as F;
         let year = self.wb.unit.fiscal_year;
-        let total = F::ExpenditureBudgetTotal.get(self.wb)?;
-        let total = self.amount(F::ExpenditureBudgetTotal, total);
+        let total = self.stated(F::ExpenditureBudgetTotal)?;
         let split: Vec<String> = [self.basic_budget(), self.project_budget()]
             .into_iter()
             .flatten()
@@ -282,8 +279,7 @@ impl Report<'_> {
             (F::BudgetPersonnel, "人员经费支出", "personnel"),
             (F::BudgetOperating, "公用经费支出", "operating"),
         ]);
-        let basic = F::BudgetBasic.get(self.wb)?;
-        let basic = self.amount(F::BudgetBasic, basic);
+        let basic = self.stated(F::BudgetBasic)?;
         Some(match (self.lang, basic_parts.is_empty()) {
             (Lang::Zh, true) => format!("基本支出预算{basic}"),
             (Lang::Zh, false) => {
@@ -297,8 +293,7 @@ impl Report<'_> {
     }
 
     fn project_budget(&self) -> Option<String> {
-        let project = FieldId::BudgetProject.get(self.wb)?;
-        let project = self.amount(FieldId::BudgetProject, project);
+        let project = self.stated(FieldId::BudgetProject)?;
         Some(match self.lang {
             Lang::Zh => format!("项目支出预算{project}"),
             Lang::En => format!("project expenditure {project}"),
@@ -311,11 +306,8 @@ impl Report<'_> {
             .iter()
             .filter(|f| f.group() == FieldGroup::Appropriation)
             .filter_map(|&f| {
-                let v = f.get(self.wb)?;
-                Some(match self.lang {
-                    Lang::Zh => format!("{}{}", f.label_zh(), self.amount(f, v)),
-                    Lang::En => format!("{} {}", f.label_en(), self.amount(f, v)),
-                })
+                let value = f.get(self.wb)?;
+                Some(self.labelled((f.label_zh(), f.label_en()), f, value))
             })
             .collect();
         (!finals.is_empty()).then(|| match self.lang {

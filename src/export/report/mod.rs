@@ -184,17 +184,25 @@ impl Report<'_> {
         }
     }
 
+    /// A given field's value with its unit word ("731.80万元"), `None` when not given.
+    fn stated(&self, field: FieldId) -> Option<String> {
+        field.get(self.wb).map(|v| self.amount(field, v))
+    }
+
+    /// "label value" in the report's language ("财政拨款收入预算数731.80万元").
+    fn labelled(&self, (zh, en): (&str, &str), field: FieldId, value: Decimal) -> String {
+        let amount = self.amount(field, value);
+        match self.lang {
+            Lang::Zh => format!("{zh}{amount}"),
+            Lang::En => format!("{en} {amount}"),
+        }
+    }
+
     /// "label value" pieces of the fields that are given.
     fn given(&self, fields: &[(FieldId, &str, &str)]) -> Vec<String> {
         fields
             .iter()
-            .filter_map(|(f, zh, en)| {
-                let v = f.get(self.wb)?;
-                Some(match self.lang {
-                    Lang::Zh => format!("{zh}{}", self.amount(*f, v)),
-                    Lang::En => format!("{en} {}", self.amount(*f, v)),
-                })
-            })
+            .filter_map(|&(f, zh, en)| Some(self.labelled((zh, en), f, f.get(self.wb)?)))
             .collect()
     }
 }

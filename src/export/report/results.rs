@@ -195,13 +195,7 @@ impl Report<'_> {
         let inputs: Vec<String> = m
             .inputs
             .iter()
-            .filter_map(|(f, v)| {
-                let v = (*v)?;
-                Some(match self.lang {
-                    Lang::Zh => format!("{}{}", f.label_zh(), self.amount(*f, v)),
-                    Lang::En => format!("{} {}", f.label_en(), self.amount(*f, v)),
-                })
-            })
+            .filter_map(|&(f, v)| Some(self.labelled((f.label_zh(), f.label_en()), f, v?)))
             .collect();
         match (&m.status, &m.expression) {
             (MetricStatus::Ok, Some(expr)) => {
