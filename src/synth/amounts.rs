@@ -27,6 +27,16 @@ fn share(fen: Fen, basis_points: i64) -> Fen {
     fen.saturating_mul(basis_points) / 10_000
 }
 
+/// How far a planted flaw moves a figure: a draw in `lo..hi` when `flaw` is
+/// planted, else 0 (and nothing drawn, so unflawed files stay as they were).
+fn flaw_skew(rng: &mut Rng, flaws: &[Flaw], flaw: Flaw, (lo, hi): (i64, i64)) -> i64 {
+    if flaws.contains(&flaw) {
+        rng.range(lo, hi)
+    } else {
+        0
+    }
+}
+
 /// A size between `lo` and `hi` 万元, in fen, skewed towards the small end
 /// (most units are small, a few are large).
 fn size(rng: &mut Rng, lo: i64, hi: i64) -> Fen {
@@ -116,11 +126,8 @@ fn fill_income(rng: &mut Rng, kind: UnitKind, flaws: &[Flaw], b: &mut Budget) ->
     if rng.chance(5) {
         b.income_budget_state_capital = Some(money(0));
     }
-    b.income_budget_total = Some(money(if flaws.contains(&Flaw::IncomeParts) {
-        total + rng.range(100, 5_000)
-    } else {
-        total
-    }));
+    let skew = flaw_skew(rng, flaws, Flaw::IncomeParts, (100, 5_000));
+    b.income_budget_total = Some(money(total + skew));
     (total, general, gov_fund)
 }
 
@@ -134,16 +141,10 @@ fn fill_expenditure(rng: &mut Rng, total: Fen, flaws: &[Flaw], b: &mut Budget) -
     b.expenditure_budget_total = Some(money(total));
     b.budget_basic = Some(money(basic));
     b.budget_personnel = Some(money(personnel));
-    b.budget_operating = Some(money(if flaws.contains(&Flaw::BasicParts) {
-        operating + rng.range(100, 2_000)
-    } else {
-        operating
-    }));
-    b.budget_project = Some(money(if flaws.contains(&Flaw::ExpenditureParts) {
-        (project - rng.range(100, 3_000)).max(0)
-    } else {
-        project
-    }));
+    let skew = flaw_skew(rng, flaws, Flaw::BasicParts, (100, 2_000));
+    b.budget_operating = Some(money(operating + skew));
+    let skew = flaw_skew(rng, flaws, Flaw::ExpenditureParts, (100, 3_000));
+    b.budget_project = Some(money((project - skew).max(0)));
     (operating, project)
 }
 
@@ -164,11 +165,8 @@ fn fill_appropriations(
         Quality::Poor => rng.range(-2_500, 2_500),
     };
     let approp_final = share(approp_budget, 10_000 + variance_bp);
-    b.appropriation_income_budget = Some(money(if flaws.contains(&Flaw::TwoIncomeBudgets) {
-        approp_budget + share(approp_budget, rng.range(1_000, 3_000))
-    } else {
-        approp_budget
-    }));
+    let skew = flaw_skew(rng, flaws, Flaw::TwoIncomeBudgets, (1_000, 3_000));
+    b.appropriation_income_budget = Some(money(approp_budget + share(approp_budget, skew)));
     b.appropriation_income_final = Some(money(approp_final));
     let fund_final = if gov_fund > 0 && !flaws.contains(&Flaw::GovFundNotFinal) {
         share(gov_fund, rng.range(8_000, 10_000)).min(approp_final)
@@ -208,11 +206,8 @@ fn fill_spending(
     b.issued_budget = Some(money(issued));
     b.actual_expenditure = Some(money(actual));
     b.opening_appropriation_carryover = Some(money(opening));
-    b.closing_appropriation_carryover = Some(money(if flaws.contains(&Flaw::CarryoverIdentity) {
-        closing + rng.range(500, 20_000)
-    } else {
-        closing
-    }));
+    let skew = flaw_skew(rng, flaws, Flaw::CarryoverIdentity, (500, 20_000));
+    b.closing_appropriation_carryover = Some(money(closing + skew));
     (completion_bp, opening, closing)
 }
 
