@@ -317,8 +317,7 @@ mod tests {
 
     #[test]
     fn basic_data_keeps_stored_decimals() {
-        let wb = sample_workbook();
-        let d = derive(&wb);
+        let (wb, d) = crate::export::sample_derived();
         let rows = read(&table_bytes(CsvTable::Basic, &wb, &d, Lang::Zh));
         let find = |key: &str| rows.iter().find(|r| r[0] == key).expect(key).clone();
         assert_eq!(find("appropriation_income_budget")[2], "731.80");
@@ -333,8 +332,7 @@ mod tests {
 
     #[test]
     fn scores_and_workload_tables() {
-        let wb = sample_workbook();
-        let d = derive(&wb);
+        let (wb, d) = crate::export::sample_derived();
         let rows = read(&table_bytes(CsvTable::Scores, &wb, &d, Lang::Zh));
         assert_eq!(rows[0][0], "编码");
         let a31 = rows.iter().find(|r| r[0] == "A3.1").expect("A3.1");

@@ -30,3 +30,11 @@ pub enum ExportError {
     #[error("LibreOffice could not convert the report: {0}")]
     Convert(String),
 }
+
+/// The sample workbook and what is derived from it, which most export tests start from.
+#[cfg(test)]
+pub(crate) fn sample_derived() -> (crate::core::model::Workbook, crate::core::engine::Derived) {
+    let wb = crate::core::sample::sample_workbook();
+    let derived = crate::core::engine::derive(&wb);
+    (wb, derived)
+}

@@ -264,14 +264,11 @@ pub fn opt_rate(value: Option<Decimal>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::engine::derive;
-    use crate::core::sample::sample_workbook;
     use rust_decimal_macros::dec;
 
     #[test]
     fn rows_of_the_sample() {
-        let wb = sample_workbook();
-        let d = derive(&wb);
+        let (wb, d) = crate::export::sample_derived();
         let basic = basic_rows(&wb);
         assert_eq!(basic.len(), FieldId::ALL.len());
         let budget = basic

@@ -215,8 +215,7 @@ mod tests {
     use crate::core::sample::sample_workbook;
 
     fn sentence_for(code: &str) -> String {
-        let wb = sample_workbook();
-        let d = derive(&wb);
+        let (wb, d) = crate::export::sample_derived();
         let flat = wb.table.flatten();
         let at = flat
             .iter()

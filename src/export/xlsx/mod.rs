@@ -317,14 +317,11 @@ mod tests {
     use super::formulas::{CellRefs, metric_formula};
     use super::*;
     use crate::core::engine::MetricId;
-    use crate::core::engine::derive;
     use crate::core::model::FieldId;
-    use crate::core::sample::sample_workbook;
 
     #[test]
     fn variance_formula_reads_its_inputs() {
-        let wb = sample_workbook();
-        let d = derive(&wb);
+        let (wb, d) = crate::export::sample_derived();
         let mut refs = CellRefs {
             sheet: "基础数据表".into(),
             fields: HashMap::new(),
