@@ -705,69 +705,53 @@ mod tests {
     }
 
     #[test]
-    fn threshold_with_per_point_deduction() {
-        let (metric, rule) = kind(
-            "财政拨款收入预决算差异率",
-            "差异率≤5%得满分，每超过1个百分点扣0.5分，扣完为止（取小数点后两位绝对值）。",
-            dec!(5),
-        );
-        assert_eq!(metric, Some(MetricId::AppropriationIncomeVarianceRate));
-        assert_eq!(
-            rule,
-            RuleKind::Threshold {
-                threshold: dec!(5),
-                deduct_per_point: dec!(0.5),
-                above_is_bad: true,
-                limits: Default::default(),
-            }
-        );
-        let (_, rule) = kind(
-            "在职人员控制率",
-            "在职人员控制率小于等于100%得满分；每超过2个百分点扣1分，扣完为止",
-            dec!(5),
-        );
-        assert_eq!(
-            rule,
-            RuleKind::Threshold {
-                threshold: dec!(100),
-                deduct_per_point: dec!(0.5),
-                above_is_bad: true,
-                limits: Default::default(),
-            }
-        );
-    }
-
-    #[test]
-    fn step_below_full_marks() {
-        let (metric, rule) = kind(
-            "支出完成率",
-            "支出完成率100%得满分，每低5个百分点扣2分，扣完为止。",
-            dec!(6),
-        );
-        assert_eq!(metric, Some(MetricId::ExpenditureCompletionRate));
-        assert_eq!(
-            rule,
-            RuleKind::Step {
-                full_at: dec!(100),
-                step: dec!(5),
-                deduct: dec!(2),
-                started_step_counts: false
-            }
-        );
-        let (_, rule) = kind(
-            "预算执行率",
-            "执行率达到95%得满分，每少1个百分点扣0.2分，不足1个百分点的按1个百分点计算",
-            dec!(4),
-        );
-        assert_eq!(
-            rule,
-            RuleKind::Step {
-                full_at: dec!(95),
-                step: dec!(1),
-                deduct: dec!(0.2),
-                started_step_counts: true
-            }
-        );
+    fn thresholds_and_steps() {
+        // (name, standard, weight, the ratio read, the rule read)
+        let above = |threshold, deduct_per_point| RuleKind::Threshold {
+            threshold,
+            deduct_per_point,
+            above_is_bad: true,
+            limits: Default::default(),
+        };
+        let below = |full_at, step, deduct, started_step_counts| RuleKind::Step {
+            full_at,
+            step,
+            deduct,
+            started_step_counts,
+        };
+        let cases = [
+            (
+                "财政拨款收入预决算差异率",
+                "差异率≤5%得满分，每超过1个百分点扣0.5分，扣完为止（取小数点后两位绝对值）。",
+                dec!(5),
+                MetricId::AppropriationIncomeVarianceRate,
+                above(dec!(5), dec!(0.5)),
+            ),
+            (
+                "在职人员控制率",
+                "在职人员控制率小于等于100%得满分；每超过2个百分点扣1分，扣完为止",
+                dec!(5),
+                MetricId::StaffingControlRate,
+                above(dec!(100), dec!(0.5)),
+            ),
+            (
+                "支出完成率",
+                "支出完成率100%得满分，每低5个百分点扣2分，扣完为止。",
+                dec!(6),
+                MetricId::ExpenditureCompletionRate,
+                below(dec!(100), dec!(5), dec!(2), false),
+            ),
+            (
+                "预算执行率",
+                "执行率达到95%得满分，每少1个百分点扣0.2分，不足1个百分点的按1个百分点计算",
+                dec!(4),
+                MetricId::ExpenditureCompletionRate,
+                below(dec!(95), dec!(1), dec!(0.2), true),
+            ),
+        ];
+        for (name, standard, weight, metric, rule) in cases {
+            assert_eq!(kind(name, standard, weight), (Some(metric), rule), "{name}");
+        }
     }
 
     #[test]
@@ -907,23 +891,28 @@ mod tests {
 
     #[test]
     fn unreadable_or_unnamed_stays_manual_with_reason() {
-        let r = recognise(
-            "履职效能",
-            "结合年度重点工作完成情况综合评定。",
-            "",
-            dec!(10),
-        );
-        assert_eq!(r.rule.kind, RuleKind::Manual);
-        assert!(!r.recognised);
-        assert!(r.note.expect("note").zh.contains("未能识别"));
-        // A shape without a known ratio cannot be computed.
-        let r = recognise(
-            "社会满意度",
-            "满意度≥90%得满分，每低1个百分点扣0.5分",
-            "",
-            dec!(5),
-        );
-        assert_eq!(r.rule.kind, RuleKind::Manual);
-        assert!(r.note.expect("note").zh.contains("未能确定对应的比率"));
+        // (name, standard, weight, what the note says)
+        let cases = [
+            (
+                "履职效能",
+                "结合年度重点工作完成情况综合评定。",
+                dec!(10),
+                "未能识别",
+            ),
+            // A shape without a known ratio cannot be computed.
+            (
+                "社会满意度",
+                "满意度≥90%得满分，每低1个百分点扣0.5分",
+                dec!(5),
+                "未能确定对应的比率",
+            ),
+        ];
+        for (name, standard, weight, reason) in cases {
+            let r = recognise(name, standard, "", weight);
+            assert_eq!(r.rule.kind, RuleKind::Manual, "{name}");
+            assert!(!r.recognised, "{name}");
+            let note = r.note.expect("note").zh;
+            assert!(note.contains(reason), "{name}: {note}");
+        }
     }
 }
