@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::metrics::{Metric, MetricClass, MetricId, MetricStatus};
+use super::metrics::{Measured, Metric, MetricClass, MetricId, MetricStatus};
 use super::scoring::{IndicatorResult, ScoreBasis, TableScore, ValueSource, score_table};
 use super::{Grade, WarningCode, derive};
 use crate::core::model::table::default_levels;
@@ -17,8 +17,7 @@ use crate::core::sample::sample_workbook;
 const RATE: MetricId = MetricId::ExpenditureCompletionRate;
 
 fn metric(id: MetricId, display: Decimal) -> Metric {
-    Metric {
-        id,
+    Measured {
         value: Some(display),
         display: Some(display),
         status: MetricStatus::Ok,
@@ -26,20 +25,14 @@ fn metric(id: MetricId, display: Decimal) -> Metric {
         expression: None,
         class: None,
     }
+    .into_metric(id)
 }
 
 fn missing_metric(id: MetricId) -> Metric {
-    Metric {
-        id,
-        value: None,
-        display: None,
-        status: MetricStatus::MissingInput {
-            fields: id.inputs().clone(),
-        },
-        inputs: Vec::new(),
-        expression: None,
-        class: None,
-    }
+    let status = MetricStatus::MissingInput {
+        fields: id.inputs().clone(),
+    };
+    Measured::none(status, Vec::new()).into_metric(id)
 }
 
 fn leaf(code: &str, weight: Decimal, metric: Option<MetricId>, kind: RuleKind) -> Indicator {
@@ -307,7 +300,7 @@ fn categorical_from_the_metric_class() {
         ("increased", dec!(0)),
     ] {
         let mut m = metric(id, dec!(0));
-        m.class = MetricClass::from_key(class);
+        m.measured.class = MetricClass::from_key(class);
         let r = score_with(&ind, &[m], &ReportedFigures::default());
         assert_eq!(
             (r.basis, r.score),
