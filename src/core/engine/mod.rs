@@ -25,6 +25,8 @@ mod measure_tests;
 #[cfg(test)]
 mod scoring_tests;
 #[cfg(test)]
+mod test_kinds;
+#[cfg(test)]
 mod what_if_tests;
 
 use rust_decimal::Decimal;

@@ -6,6 +6,7 @@ use rust_decimal_macros::dec;
 
 use super::metrics::{Measured, Metric, MetricClass, MetricId, MetricStatus};
 use super::scoring::{IndicatorResult, ScoreBasis, TableScore, ValueSource, score_table};
+use super::test_kinds::{self, proportional, threshold};
 use super::{Grade, WarningCode, derive};
 use crate::core::model::table::default_levels;
 use crate::core::model::{
@@ -82,15 +83,6 @@ fn score_at(kind: &RuleKind, weight: Decimal, value: Decimal) -> Decimal {
     r.score
 }
 
-fn threshold(t: Decimal, d: Decimal, above_is_bad: bool) -> RuleKind {
-    RuleKind::Threshold {
-        threshold: t,
-        deduct_per_point: d,
-        above_is_bad,
-        limits: Default::default(),
-    }
-}
-
 /// X (weight 5) loses half a point for each point of the rate above 5.
 fn half_point_over_five() -> Indicator {
     leaf(
@@ -110,23 +102,13 @@ fn threshold_writes_its_arithmetic() {
 }
 
 fn step(started_step_counts: bool) -> RuleKind {
-    RuleKind::Step {
-        full_at: dec!(100),
-        step: dec!(5),
-        deduct: dec!(2),
-        started_step_counts,
-    }
+    test_kinds::step(dec!(100), dec!(5), dec!(2), started_step_counts)
 }
 
 #[test]
 fn step_with_non_positive_step_cannot_deduct() {
     for s in [dec!(0), dec!(-5)] {
-        let rule = RuleKind::Step {
-            full_at: dec!(100),
-            step: s,
-            deduct: dec!(2),
-            started_step_counts: true,
-        };
+        let rule = test_kinds::step(dec!(100), s, dec!(2), true);
         assert_eq!(score_at(&rule, dec!(6), dec!(50)), dec!(6));
     }
 }
@@ -166,14 +148,6 @@ fn banded(text: &str, otherwise: Decimal) -> RuleKind {
         })
         .collect();
     bands(&list, otherwise)
-}
-
-fn proportional(cap: Decimal, round_to_whole: bool) -> RuleKind {
-    RuleKind::Proportional {
-        cap,
-        round_to_whole,
-        full_at: None,
-    }
 }
 
 #[test]
@@ -709,12 +683,7 @@ fn extreme_rule_parameters_do_not_panic() {
                 let kinds = [
                     threshold(a, b, true),
                     threshold(a, b, false),
-                    RuleKind::Step {
-                        full_at: a,
-                        step: b,
-                        deduct: v,
-                        started_step_counts: true,
-                    },
+                    test_kinds::step(a, b, v, true),
                     proportional(a, true),
                     bands(&[(BandOp::Ge, a, b)], v),
                     checklist(3, a, ChecklistMode::Award),
