@@ -203,21 +203,17 @@ pub fn to_zh(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("invalid number ") {
         return amount_zh(rest, "数值", "数字字符串，如 \"19.58\"");
     }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
+    let found_and_expected = |rest| {
         let (found, expected) = split_expected(rest);
-        return format!(
-            "类型不符：此处为{}，应为{}",
-            thing_zh(found),
-            expected_zh(expected)
-        );
+        (thing_zh(found), expected_zh(expected))
+    };
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = found_and_expected(rest);
+        return format!("类型不符：此处为{found}，应为{expected}");
     }
     if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (found, expected) = split_expected(rest);
-        return format!(
-            "取值无效：{}，应为{}",
-            thing_zh(found),
-            expected_zh(expected)
-        );
+        let (found, expected) = found_and_expected(rest);
+        return format!("取值无效：{found}，应为{expected}");
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("缺少字段 {}", rest.replace('`', ""));

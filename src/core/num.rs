@@ -370,10 +370,25 @@ fn parse_stored(text: &str, max_places: u32, allow_negative: bool) -> Result<Dec
     Ok(value)
 }
 
+/// What a stored decimal should look like, for the error on one that is not.
+const DECIMAL_EXPECTED: &str = "expected a decimal string, e.g. \"19.58\"";
+
+/// A stored decimal for serde; the error names the text and what was expected.
+fn read_stored<E: serde::de::Error>(
+    text: &str,
+    allow_negative: bool,
+    expected: &str,
+) -> Result<Decimal, E> {
+    parse_stored(text, 28, allow_negative)
+        .map_err(|why| E::custom(format!("invalid number \"{text}\": {why}; {expected}")))
+}
+
 /// Serde helpers for plain `Decimal` values (rates, scores, weights, workload
 /// counts) stored as strings, with any number of places.
 pub mod dec_str {
-    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored, stored_text};
+    use super::{
+        DECIMAL_EXPECTED, Decimal, Deserialize, Deserializer, Serializer, read_stored, stored_text,
+    };
 
     /// # Errors
     /// Fails when the serializer fails.
@@ -384,19 +399,14 @@ pub mod dec_str {
     /// # Errors
     /// Fails when the text is not a plain decimal string.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        parse_stored(&text, 28, true).map_err(|why| {
-            serde::de::Error::custom(format!(
-                "invalid number \"{text}\": {why}; expected a decimal string, e.g. \"19.58\""
-            ))
-        })
+        read_stored(&String::deserialize(deserializer)?, true, DECIMAL_EXPECTED)
     }
 }
 
 /// Serde helpers for weights (分值): like [`dec_str`], but a negative weight
 /// is an error, so a bad file is refused instead of scoring against it.
 pub mod weight_str {
-    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored};
+    use super::{Decimal, Deserialize, Deserializer, Serializer, read_stored};
 
     /// # Errors
     /// Fails when the serializer fails.
@@ -407,18 +417,16 @@ pub mod weight_str {
     /// # Errors
     /// Fails when the text is not a plain, non-negative decimal string.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        parse_stored(&text, 28, false).map_err(|why| {
-            serde::de::Error::custom(format!(
-                "invalid number \"{text}\": {why}; expected a weight of 0 or more, e.g. \"5\""
-            ))
-        })
+        let expected = "expected a weight of 0 or more, e.g. \"5\"";
+        read_stored(&String::deserialize(deserializer)?, false, expected)
     }
 }
 
 /// Serde helpers for `Option<Decimal>` stored as a string or null.
 pub mod dec_str_opt {
-    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored, stored_text};
+    use super::{
+        DECIMAL_EXPECTED, Decimal, Deserialize, Deserializer, Serializer, read_stored, stored_text,
+    };
 
     /// # Errors
     /// Fails when the serializer fails.
@@ -439,14 +447,8 @@ pub mod dec_str_opt {
         deserializer: D,
     ) -> Result<Option<Decimal>, D::Error> {
         let text = Option::<String>::deserialize(deserializer)?;
-        text.map(|t| {
-            parse_stored(&t, 28, true).map_err(|why| {
-                serde::de::Error::custom(format!(
-                    "invalid number \"{t}\": {why}; expected a decimal string, e.g. \"19.58\""
-                ))
-            })
-        })
-        .transpose()
+        text.map(|t| read_stored(&t, true, DECIMAL_EXPECTED))
+            .transpose()
     }
 }
 
