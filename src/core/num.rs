@@ -48,12 +48,17 @@ pub fn round2_fixed(value: Decimal) -> Decimal {
     rounded
 }
 
+/// `value` as one of the `push_…` writers below writes it, in a new string.
+fn written(value: Decimal, push: fn(&mut String, Decimal)) -> String {
+    let mut out = String::with_capacity(12);
+    push(&mut out, value);
+    out
+}
+
 /// Formats a rate as the report prints it: 2 places and a percent sign.
 #[must_use]
 pub fn fmt_percent(value: Decimal) -> String {
-    let mut out = String::with_capacity(12);
-    push_percent(&mut out, value);
-    out
+    written(value, push_percent)
 }
 
 /// Appends `fmt_percent(value)` to `out`.
@@ -75,9 +80,7 @@ pub fn push_percent(out: &mut String, value: Decimal) {
 /// Formats a score: rounded to 2 places, trailing zeros trimmed ("94", "3.5", "3.65").
 #[must_use]
 pub fn fmt_score(value: Decimal) -> String {
-    let mut out = String::with_capacity(12);
-    push_score(&mut out, value);
-    out
+    written(value, push_score)
 }
 
 /// Appends `fmt_score(value)` to `out`.
@@ -215,26 +218,29 @@ pub struct NumberRules {
 }
 
 impl NumberRules {
-    pub const MONEY: Self = Self {
-        max_places: 2,
-        allow_negative: false,
-        max: None,
-    };
-    pub const SIGNED_MONEY: Self = Self {
-        max_places: 2,
-        allow_negative: true,
-        max: None,
-    };
-    pub const COUNT: Self = Self {
-        max_places: 0,
-        allow_negative: false,
-        max: None,
-    };
-    pub const PERCENT: Self = Self {
-        max_places: 4,
-        allow_negative: false,
-        max: None,
-    };
+    pub const MONEY: Self = Self::unsigned(2);
+    pub const SIGNED_MONEY: Self = Self::unsigned(2).signed();
+    pub const COUNT: Self = Self::unsigned(0);
+    pub const PERCENT: Self = Self::unsigned(4);
+
+    /// Up to `max_places` decimal places, not negative, no upper bound.
+    #[must_use]
+    pub const fn unsigned(max_places: u32) -> Self {
+        Self {
+            max_places,
+            allow_negative: false,
+            max: None,
+        }
+    }
+
+    /// The same, and negative numbers allowed.
+    #[must_use]
+    pub const fn signed(self) -> Self {
+        Self {
+            allow_negative: true,
+            ..self
+        }
+    }
 }
 
 /// Maps full-width digits and separators (as a Chinese IME types them) to ASCII,
