@@ -405,19 +405,10 @@ pub const METRICS: [MetricDef; 14] = [
     },
 ];
 
-/// `MetricId::ALL`, read off the registry so the two cannot disagree.
-const fn all_ids() -> [MetricId; METRICS.len()] {
-    let mut ids = [MetricId::AppropriationIncomeVarianceRate; METRICS.len()];
-    let mut i = 0;
-    while i < METRICS.len() {
-        ids[i] = METRICS[i].id;
-        i += 1;
-    }
-    ids
-}
-
 impl MetricId {
-    pub const ALL: [Self; METRICS.len()] = all_ids();
+    /// Read off the registry, in its order.
+    pub const ALL: [Self; METRICS.len()] =
+        registry_keys!(METRICS, id, MetricId::AppropriationIncomeVarianceRate);
 
     /// The registry row of this metric.
     #[must_use]

@@ -1,5 +1,19 @@
 //! The engine: one pure function from a workbook to everything derived from it.
 
+/// A registry's keys as a `const` array, read off its rows in order so the
+/// two cannot disagree; `fill` is any key (the array's first contents).
+macro_rules! registry_keys {
+    ($rows:expr, $key:ident, $fill:expr) => {{
+        let mut keys = [$fill; $rows.len()];
+        let mut i = 0;
+        while i < $rows.len() {
+            keys[i] = $rows[i].$key;
+            i += 1;
+        }
+        keys
+    }};
+}
+
 pub mod arith;
 pub mod basis;
 pub mod checks;

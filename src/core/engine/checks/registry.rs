@@ -360,20 +360,9 @@ pub const CODES: [CodeDef; 41] = [
     },
 ];
 
-/// `WarningCode::ALL`, read off the registry.
-const fn all_codes() -> [WarningCode; CODES.len()] {
-    let mut codes = [WarningCode::IncomePartsSum; CODES.len()];
-    let mut i = 0;
-    while i < CODES.len() {
-        codes[i] = CODES[i].code;
-        i += 1;
-    }
-    codes
-}
-
 impl WarningCode {
     /// Every code, in the order checks run.
-    pub const ALL: [Self; CODES.len()] = all_codes();
+    pub const ALL: [Self; CODES.len()] = registry_keys!(CODES, code, WarningCode::IncomePartsSum);
 
     /// The registry row (rows are in declaration order, tested below).
     #[must_use]
