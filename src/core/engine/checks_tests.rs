@@ -10,7 +10,7 @@ use super::{Derived, Grade, derive};
 use crate::core::model::{FieldId, Workbook};
 use crate::core::sample::sample_workbook;
 
-fn codes(d: &Derived) -> Vec<W> {
+pub(super) fn codes(d: &Derived) -> Vec<W> {
     d.warnings.iter().map(|w| w.code).collect()
 }
 
