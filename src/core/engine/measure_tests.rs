@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::checks_tests::{assert_seed_figures, codes};
+use super::checks_tests::{assert_seed_figures, codes, find};
 use super::measure::LeafMeasure;
 use super::test_kinds::threshold;
 use super::what_if::{InputMove, WhatIf, what_if};
@@ -14,7 +14,7 @@ use super::{MetricId, MetricStatus, ScoreBasis, derive};
 use crate::core::model::{Basis, FieldId as F, TableFormula, Workbook};
 use crate::core::sample::sample_workbook;
 
-fn leaf<'a>(d: &'a super::Derived, code: &str) -> &'a super::IndicatorResult {
+pub(super) fn leaf<'a>(d: &'a super::Derived, code: &str) -> &'a super::IndicatorResult {
     d.scores
         .indicators
         .iter()
@@ -161,12 +161,7 @@ fn the_three_public_change_on_budgets() {
     });
     wb.table.indicators.push(top);
     let d = derive(&wb);
-    let r = d
-        .scores
-        .indicators
-        .iter()
-        .find(|r| r.code == "T")
-        .expect("T");
+    let r = leaf(&d, "T");
     // (12 − 12.5) / 12.5 = −4.00 %; the registry metric on finals is −10.00 %.
     assert_eq!(r.metric_value, Some(dec!(-4.00)));
     assert_eq!(
@@ -359,11 +354,7 @@ fn an_own_change_on_a_negative_base_is_warned() {
     set(&mut wb, F::BudgetAdjustment, dec!(-150));
     set_rule(&mut wb, "A3.1", |r| r.basis = Some(Basis::Adjusted));
     let d = derive(&wb);
-    let w = d
-        .warnings
-        .iter()
-        .find(|w| w.code == W::ChangeOnNegativeBase)
-        .expect("warned");
+    let w = find(&d, W::ChangeOnNegativeBase);
     assert!(w.message.zh.starts_with("A3.1"), "{}", w.message.zh);
     assert!(w.message.zh.contains("（-50）"), "{}", w.message.zh);
     assert!(!codes(&derive(&sample_workbook())).contains(&W::ChangeOnNegativeBase));

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
+use super::checks_tests::find;
 use super::metrics::{Measured, Metric, MetricClass, MetricId, MetricStatus};
 use super::scoring::{IndicatorResult, ScoreBasis, TableScore, ValueSource, score_table};
 use super::test_kinds::{self, proportional, threshold};
@@ -431,11 +432,7 @@ fn manual_above_weight_raises_score_out_of_range() {
     d3.rule = Some(Rule::new(None, RuleKind::Manual));
     d3.entry.officer_score = Some(dec!(7));
     let d = derive(&wb);
-    let warning = d
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::ScoreOutOfRange)
-        .expect("ScoreOutOfRange");
+    let warning = find(&d, WarningCode::ScoreOutOfRange);
     assert!(warning.message.zh.contains("D3"));
     // 94 − 4 (the sample's D3) + 5 (capped from 7).
     assert_eq!(d.total_display(), dec!(95));
