@@ -552,29 +552,31 @@ mod tests {
 
     #[test]
     fn national_rates_with_worked_numbers() {
+        use FieldId as F;
+        use MetricId as M;
         let mut wb = sample_workbook();
-        let set = |wb: &mut Workbook, f: FieldId, v: Decimal| assert!(f.set(wb, Some(v)));
-        set(&mut wb, FieldId::ThreePublicPrevFinal, dec!(10));
-        set(&mut wb, FieldId::ThreePublicFinal, dec!(9));
-        set(&mut wb, FieldId::ThreePublicBudget, dec!(12));
-        set(&mut wb, FieldId::OperatingCostBudget, dec!(18.76));
-        set(&mut wb, FieldId::OperatingCostActual, dec!(18.00));
-        set(&mut wb, FieldId::InitialBudget, dec!(500));
-        set(&mut wb, FieldId::BudgetAdjustment, dec!(-25));
-        set(&mut wb, FieldId::PaymentProgressActual, dec!(92));
-        set(&mut wb, FieldId::PaymentProgressPlanned, dec!(100));
-        set(&mut wb, FieldId::CarryoverPrev, dec!(8));
-        set(&mut wb, FieldId::CarryoverCurr, dec!(5.86));
-        set(&mut wb, FieldId::KeyProjectExpenditure, dec!(40));
-        set(&mut wb, FieldId::ProjectExpenditureTotal, dec!(53.83));
-        let d = |id| metric(&wb, id).display;
-        assert_eq!(d(MetricId::ThreePublicChangeRate), Some(dec!(-10.00)));
-        assert_eq!(d(MetricId::ThreePublicControlRate), Some(dec!(75.00)));
-        assert_eq!(d(MetricId::OperatingCostControlRate), Some(dec!(95.95)));
-        assert_eq!(d(MetricId::BudgetAdjustmentRate), Some(dec!(-5.00)));
-        assert_eq!(d(MetricId::PaymentProgressRate), Some(dec!(92.00)));
-        assert_eq!(d(MetricId::CarryoverChangeRate), Some(dec!(-26.75)));
-        assert_eq!(d(MetricId::KeyExpenditureRate), Some(dec!(74.31)));
+        // Each rate with the inputs it adds; the control rate reuses the
+        // change rate's final (9 of 12).
+        #[rustfmt::skip]
+        let rates: [(M, &[(F, Decimal)], Decimal); 7] = [
+            (M::ThreePublicChangeRate, &[(F::ThreePublicPrevFinal, dec!(10)), (F::ThreePublicFinal, dec!(9))], dec!(-10.00)),
+            (M::ThreePublicControlRate, &[(F::ThreePublicBudget, dec!(12))], dec!(75.00)),
+            (M::OperatingCostControlRate, &[(F::OperatingCostBudget, dec!(18.76)), (F::OperatingCostActual, dec!(18.00))], dec!(95.95)),
+            (M::BudgetAdjustmentRate, &[(F::InitialBudget, dec!(500)), (F::BudgetAdjustment, dec!(-25))], dec!(-5.00)),
+            (M::PaymentProgressRate, &[(F::PaymentProgressActual, dec!(92)), (F::PaymentProgressPlanned, dec!(100))], dec!(92.00)),
+            (M::CarryoverChangeRate, &[(F::CarryoverPrev, dec!(8)), (F::CarryoverCurr, dec!(5.86))], dec!(-26.75)),
+            (M::KeyExpenditureRate, &[(F::KeyProjectExpenditure, dec!(40)), (F::ProjectExpenditureTotal, dec!(53.83))], dec!(74.31)),
+        ];
+        for (id, inputs, expected) in rates {
+            for &(field, value) in inputs {
+                assert!(field.set(&mut wb, Some(value)), "{field:?}");
+            }
+            assert_eq!(metric(&wb, id).display, Some(expected), "{id:?}");
+        }
+        // Each still holds once every input is in.
+        for (id, _, expected) in rates {
+            assert_eq!(metric(&wb, id).display, Some(expected), "{id:?} at the end");
+        }
     }
 
     #[test]
