@@ -29,6 +29,23 @@ fn derive_with(fields: &[(F, Option<Decimal>)]) -> Derived {
     })
 }
 
+/// With `fixed` set, the `code` message (if raised) at each value of `varied`.
+fn message_at<'a>(
+    varied: F,
+    fixed: &'a [(F, Decimal)],
+    code: W,
+) -> impl Fn(Decimal) -> Option<String> + 'a {
+    move |value| {
+        let d = derive_changed(|wb| {
+            for &(field, given) in fixed {
+                set(wb, field, Some(given));
+            }
+            set(wb, varied, Some(value));
+        });
+        message(&d, code)
+    }
+}
+
 fn message(d: &Derived, code: W) -> Option<String> {
     d.warnings
         .iter()
@@ -53,15 +70,13 @@ fn the_sample_still_reproduces_and_raises_none_of_the_new_codes() {
 
 #[test]
 fn income_final_parts_must_add_up_and_a_cent_off_is_caught() {
-    let build = |total| {
-        derive_with(&[
-            (F::IncomeFinalTotal, Some(total)),
-            (F::IncomeFinalGeneral, Some(dec!(512.01))),
-            (F::IncomeFinalOther, Some(dec!(76.54))),
-        ])
-    };
-    assert_eq!(message(&build(dec!(588.55)), W::IncomeFinalPartsSum), None);
-    let off = message(&build(dec!(588.56)), W::IncomeFinalPartsSum).expect("raised");
+    let parts = [
+        (F::IncomeFinalGeneral, dec!(512.01)),
+        (F::IncomeFinalOther, dec!(76.54)),
+    ];
+    let warned = message_at(F::IncomeFinalTotal, &parts, W::IncomeFinalPartsSum);
+    assert_eq!(warned(dec!(588.55)), None);
+    let off = warned(dec!(588.56)).expect("raised");
     assert!(off.contains("差 -0.01"), "{off}");
     assert!(
         !off.contains("事业收入"),
@@ -103,32 +118,23 @@ fn final_spending_by_nature_and_three_public_kinds_add_up() {
 #[test]
 fn spending_above_income_and_opening_carryover_names_the_gap() {
     // Sample opening carry-over 5.86; income 580 + 5.86 = 585.86 < 588.55.
-    let build = |income| {
-        derive_with(&[
-            (F::IncomeFinalTotal, Some(income)),
-            (F::ExpenditureFinalTotal, Some(dec!(588.55))),
-        ])
-    };
-    let text = message(&build(dec!(580.00)), W::SpendingExceedsIncome).expect("raised");
+    let spending = [(F::ExpenditureFinalTotal, dec!(588.55))];
+    let warned = message_at(F::IncomeFinalTotal, &spending, W::SpendingExceedsIncome);
+    let text = warned(dec!(580.00)).expect("raised");
     assert!(text.contains("缺口 2.69"), "{text}");
-    assert_eq!(
-        message(&build(dec!(582.69)), W::SpendingExceedsIncome),
-        None
-    );
-    assert!(message(&build(dec!(582.68)), W::SpendingExceedsIncome).is_some());
+    assert_eq!(warned(dec!(582.69)), None);
+    assert!(warned(dec!(582.68)).is_some());
 }
 
 #[test]
 fn issued_budget_is_initial_plus_adjustment() {
-    let build = |issued| {
-        derive_with(&[
-            (F::InitialBudget, Some(dec!(500.00))),
-            (F::BudgetAdjustment, Some(dec!(88.55))),
-            (F::IssuedBudget, Some(issued)),
-        ])
-    };
-    assert_eq!(message(&build(dec!(588.55)), W::IssuedBudgetIdentity), None);
-    assert!(message(&build(dec!(588.54)), W::IssuedBudgetIdentity).is_some());
+    let budget = [
+        (F::InitialBudget, dec!(500.00)),
+        (F::BudgetAdjustment, dec!(88.55)),
+    ];
+    let warned = message_at(F::IssuedBudget, &budget, W::IssuedBudgetIdentity);
+    assert_eq!(warned(dec!(588.55)), None);
+    assert!(warned(dec!(588.54)).is_some());
 }
 
 #[test]
