@@ -30,11 +30,7 @@ fn derive_with(fields: &[(F, Option<Decimal>)]) -> Derived {
 }
 
 /// With `fixed` set, the `code` message (if raised) at each value of `varied`.
-fn message_at<'a>(
-    varied: F,
-    fixed: &'a [(F, Decimal)],
-    code: W,
-) -> impl Fn(Decimal) -> Option<String> + 'a {
+fn message_at(varied: F, fixed: &[(F, Decimal)], code: W) -> impl Fn(Decimal) -> Option<String> {
     move |value| {
         let d = derive_changed(|wb| {
             for &(field, given) in fixed {

@@ -554,11 +554,13 @@ mod tests {
     fn national_rates_with_worked_numbers() {
         use FieldId as F;
         use MetricId as M;
+        /// The inputs a rate adds, with their values.
+        type Inputs<'a> = &'a [(F, Decimal)];
         let mut wb = sample_workbook();
         // Each rate with the inputs it adds; the control rate reuses the
         // change rate's final (9 of 12).
         #[rustfmt::skip]
-        let rates: [(M, &[(F, Decimal)], Decimal); 7] = [
+        let rates: [(M, Inputs<'_>, Decimal); 7] = [
             (M::ThreePublicChangeRate, &[(F::ThreePublicPrevFinal, dec!(10)), (F::ThreePublicFinal, dec!(9))], dec!(-10.00)),
             (M::ThreePublicControlRate, &[(F::ThreePublicBudget, dec!(12))], dec!(75.00)),
             (M::OperatingCostControlRate, &[(F::OperatingCostBudget, dec!(18.76)), (F::OperatingCostActual, dec!(18.00))], dec!(95.95)),
