@@ -54,6 +54,19 @@ pub use workload::{GroupStats, ItemStats};
 use crate::core::model::{FieldId, Workbook};
 use crate::core::num::round2;
 
+/// A registry's rows as (discriminant, key, key text): each row stands at its
+/// key's discriminant (so `def()` can index) and the key serialises as its text.
+#[cfg(test)]
+fn assert_registry_rows<K: Serialize + std::fmt::Debug>(
+    rows: impl IntoIterator<Item = (usize, K, &'static str)>,
+) {
+    for (i, (discriminant, key, text)) in rows.into_iter().enumerate() {
+        assert_eq!(discriminant, i, "{text}");
+        let json = serde_json::to_value(&key).expect("a key serialises");
+        assert_eq!(json.as_str(), Some(text), "{key:?}");
+    }
+}
+
 /// 自评等级.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -434,13 +434,10 @@ pub const LEAF_CHECKS: &[LeafCheck] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::engine::assert_registry_rows;
 
     #[test]
     fn codes_are_in_declaration_order_and_serialise_as_their_key() {
-        for (i, def) in CODES.iter().enumerate() {
-            assert_eq!(def.code as usize, i, "{}", def.key);
-            let json = serde_json::to_value(def.code).expect("code");
-            assert_eq!(json.as_str(), Some(def.key));
-        }
+        assert_registry_rows(CODES.iter().map(|d| (d.code as usize, d.code, d.key)));
     }
 }
