@@ -167,76 +167,31 @@ fn measured_rules_at_and_around_their_boundaries() {
     let cap_90 = proportional(dec!(90), false);
     // Rounded to a whole point half-up.
     let round = proportional(dec!(100), true);
-    // (case, rule, weight, measured value, expected score)
-    let cases = [
-        ("above is bad", &above, dec!(5), dec!(5), dec!(5)),
-        ("above is bad", &above, dec!(5), dec!(4.99), dec!(5)),
-        ("above is bad", &above, dec!(5), dec!(0), dec!(5)),
-        ("above is bad", &above, dec!(5), dec!(5.01), dec!(4.995)),
-        ("above is bad", &above, dec!(5), dec!(7), dec!(4)),
+    // (case, rule, weight, each measured value with its expected score)
+    #[rustfmt::skip]
+    let cases: [(&str, &RuleKind, Decimal, &[(Decimal, Decimal)]); 13] = [
+        ("above is bad", &above, dec!(5), &[(dec!(5), dec!(5)), (dec!(4.99), dec!(5)), (dec!(0), dec!(5)), (dec!(5.01), dec!(4.995)), (dec!(7), dec!(4))]),
         // 10 points over × 0.5 = 5: exactly down to the floor.
-        ("above is bad", &above, dec!(5), dec!(15), dec!(0)),
-        ("above is bad", &above, dec!(5), dec!(14.99), dec!(0.005)),
+        ("above is bad", &above, dec!(5), &[(dec!(15), dec!(0)), (dec!(14.99), dec!(0.005))]),
         // Beyond the floor: 扣完为止, never negative. The seed's 19.58 %.
-        ("above is bad", &above, dec!(5), dec!(19.58), dec!(0)),
-        ("above is bad", &above, dec!(5), dec!(1000), dec!(0)),
-        ("below is bad", &below, dec!(6), dec!(100), dec!(6)),
-        ("below is bad", &below, dec!(6), dec!(100.01), dec!(6)),
-        ("below is bad", &below, dec!(6), dec!(99.99), dec!(5.99)),
-        ("below is bad", &below, dec!(6), dec!(94), dec!(0)),
-        ("below is bad", &below, dec!(6), dec!(-50), dec!(0)),
-        ("whole steps", &whole_steps, dec!(6), dec!(100), dec!(6)),
-        ("whole steps", &whole_steps, dec!(6), dec!(120), dec!(6)),
-        ("whole steps", &whole_steps, dec!(6), dec!(99.99), dec!(6)),
-        ("whole steps", &whole_steps, dec!(6), dec!(95), dec!(4)),
-        ("whole steps", &whole_steps, dec!(6), dec!(94.99), dec!(4)),
-        ("whole steps", &whole_steps, dec!(6), dec!(90.01), dec!(4)),
-        ("whole steps", &whole_steps, dec!(6), dec!(90), dec!(2)),
-        ("whole steps", &whole_steps, dec!(6), dec!(85), dec!(0)),
-        ("whole steps", &whole_steps, dec!(6), dec!(0), dec!(0)),
-        ("started step", &started_step, dec!(6), dec!(100), dec!(6)),
-        ("started step", &started_step, dec!(6), dec!(99.99), dec!(4)),
-        ("started step", &started_step, dec!(6), dec!(95), dec!(4)),
-        ("started step", &started_step, dec!(6), dec!(94.99), dec!(2)),
-        ("started step", &started_step, dec!(6), dec!(90), dec!(2)),
-        ("started step", &started_step, dec!(6), dec!(89.99), dec!(0)),
-        ("≥ bands", &fixed_assets, dec!(5), dec!(100), dec!(5)),
-        ("≥ bands", &fixed_assets, dec!(5), dec!(95), dec!(5)),
-        ("≥ bands", &fixed_assets, dec!(5), dec!(94.99), dec!(4)),
-        ("≥ bands", &fixed_assets, dec!(5), dec!(90), dec!(4)),
-        ("≥ bands", &fixed_assets, dec!(5), dec!(89.99), dec!(3)),
-        ("≥ bands", &fixed_assets, dec!(5), dec!(80), dec!(3)),
-        ("≥ bands", &fixed_assets, dec!(5), dec!(79.99), dec!(0)),
-        ("= ≤ < bands", &adjustment, dec!(3), dec!(0), dec!(3)),
-        ("= ≤ < bands", &adjustment, dec!(3), dec!(0.00), dec!(3)),
-        ("= ≤ < bands", &adjustment, dec!(3), dec!(0.01), dec!(2)),
-        ("= ≤ < bands", &adjustment, dec!(3), dec!(10), dec!(2)),
-        ("= ≤ < bands", &adjustment, dec!(3), dec!(10.01), dec!(1)),
-        ("= ≤ < bands", &adjustment, dec!(3), dec!(20), dec!(1)),
-        ("= ≤ < bands", &adjustment, dec!(3), dec!(20.01), dec!(0.5)),
-        ("= ≤ < bands", &adjustment, dec!(3), dec!(29.99), dec!(0.5)),
-        ("= ≤ < bands", &adjustment, dec!(3), dec!(30), dec!(0)),
-        ("> bands", &first_match, dec!(4), dec!(50.01), dec!(4)),
-        ("> bands", &first_match, dec!(4), dec!(50), dec!(1)),
-        ("> bands", &first_match, dec!(4), dec!(40.01), dec!(1)),
-        ("> bands", &first_match, dec!(4), dec!(40), dec!(0.25)),
-        ("cap 100", &cap_100, dec!(6), dec!(96.25), dec!(5.775)),
-        ("cap 100", &cap_100, dec!(6), dec!(100), dec!(6)),
-        ("cap 100", &cap_100, dec!(6), dec!(120), dec!(6)),
-        ("cap 100", &cap_100, dec!(6), dec!(0), dec!(0)),
-        ("cap 100", &cap_100, dec!(6), dec!(-5), dec!(0)),
-        ("cap 90", &cap_90, dec!(10), dec!(95), dec!(9)),
-        ("cap 90", &cap_90, dec!(10), dec!(89.99), dec!(8.999)),
-        ("round", &round, dec!(10), dec!(55), dec!(6)), // 5.5 → 6
-        ("round", &round, dec!(10), dec!(54.9), dec!(5)), // 5.49 → 5
-        ("round", &round, dec!(10), dec!(54.99), dec!(5)), // 5.499 → 5
-        ("round", &round, dec!(10), dec!(65), dec!(7)), // 6.5 → 7 (not banker's 6)
-        ("round", &round, dec!(10), dec!(4.99), dec!(0)),
+        ("above is bad", &above, dec!(5), &[(dec!(19.58), dec!(0)), (dec!(1000), dec!(0))]),
+        ("below is bad", &below, dec!(6), &[(dec!(100), dec!(6)), (dec!(100.01), dec!(6)), (dec!(99.99), dec!(5.99)), (dec!(94), dec!(0)), (dec!(-50), dec!(0))]),
+        ("whole steps", &whole_steps, dec!(6), &[(dec!(100), dec!(6)), (dec!(120), dec!(6)), (dec!(99.99), dec!(6)), (dec!(95), dec!(4)), (dec!(94.99), dec!(4)), (dec!(90.01), dec!(4)), (dec!(90), dec!(2)), (dec!(85), dec!(0)), (dec!(0), dec!(0))]),
+        ("started step", &started_step, dec!(6), &[(dec!(100), dec!(6)), (dec!(99.99), dec!(4)), (dec!(95), dec!(4)), (dec!(94.99), dec!(2)), (dec!(90), dec!(2)), (dec!(89.99), dec!(0))]),
+        ("≥ bands", &fixed_assets, dec!(5), &[(dec!(100), dec!(5)), (dec!(95), dec!(5)), (dec!(94.99), dec!(4)), (dec!(90), dec!(4)), (dec!(89.99), dec!(3)), (dec!(80), dec!(3)), (dec!(79.99), dec!(0))]),
+        ("= ≤ < bands", &adjustment, dec!(3), &[(dec!(0), dec!(3)), (dec!(0.00), dec!(3)), (dec!(0.01), dec!(2)), (dec!(10), dec!(2)), (dec!(10.01), dec!(1)), (dec!(20), dec!(1)), (dec!(20.01), dec!(0.5)), (dec!(29.99), dec!(0.5)), (dec!(30), dec!(0))]),
+        ("> bands", &first_match, dec!(4), &[(dec!(50.01), dec!(4)), (dec!(50), dec!(1)), (dec!(40.01), dec!(1)), (dec!(40), dec!(0.25))]),
+        ("cap 100", &cap_100, dec!(6), &[(dec!(96.25), dec!(5.775)), (dec!(100), dec!(6)), (dec!(120), dec!(6)), (dec!(0), dec!(0)), (dec!(-5), dec!(0))]),
+        ("cap 90", &cap_90, dec!(10), &[(dec!(95), dec!(9)), (dec!(89.99), dec!(8.999))]),
+        // 5.5 → 6, 5.49 → 5, 5.499 → 5, 6.5 → 7 (half-up, not banker's 6).
+        ("round", &round, dec!(10), &[(dec!(55), dec!(6)), (dec!(54.9), dec!(5)), (dec!(54.99), dec!(5)), (dec!(65), dec!(7)), (dec!(4.99), dec!(0))]),
         // A non-whole weight: 5.5 × 100 % rounds to 6 but stays within the weight.
-        ("round", &round, dec!(5.5), dec!(100), dec!(5.5)),
+        ("round", &round, dec!(5.5), &[(dec!(100), dec!(5.5))]),
     ];
-    for (name, rule, weight, value, expected) in cases {
-        assert_eq!(score_at(rule, weight, value), expected, "{name} at {value}");
+    for (name, rule, weight, scores) in cases {
+        for &(value, expected) in scores {
+            assert_eq!(score_at(rule, weight, value), expected, "{name} at {value}");
+        }
     }
 }
 
