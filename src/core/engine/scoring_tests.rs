@@ -151,6 +151,9 @@ fn banded(text: &str, otherwise: Decimal) -> RuleKind {
     bands(&list, otherwise)
 }
 
+/// Measured values, each with the score it should give.
+type Scores<'a> = &'a [(Decimal, Decimal)];
+
 #[test]
 fn measured_rules_at_and_around_their_boundaries() {
     let above = threshold(dec!(5), dec!(0.5), true);
@@ -169,7 +172,7 @@ fn measured_rules_at_and_around_their_boundaries() {
     let round = proportional(dec!(100), true);
     // (case, rule, weight, each measured value with its expected score)
     #[rustfmt::skip]
-    let cases: [(&str, &RuleKind, Decimal, &[(Decimal, Decimal)]); 13] = [
+    let cases: [(&str, &RuleKind, Decimal, Scores<'_>); 13] = [
         ("above is bad", &above, dec!(5), &[(dec!(5), dec!(5)), (dec!(4.99), dec!(5)), (dec!(0), dec!(5)), (dec!(5.01), dec!(4.995)), (dec!(7), dec!(4))]),
         // 10 points over × 0.5 = 5: exactly down to the floor.
         ("above is bad", &above, dec!(5), &[(dec!(15), dec!(0)), (dec!(14.99), dec!(0.005))]),
