@@ -185,56 +185,15 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         }
     })?;
     let Some(object) = original.as_object() else {
-        let (line, column) = top_position(text, None);
-        return Err(LoadError::NotAWorkbook {
-            line,
-            column,
-            message: format!(
+        return Err(not_a_workbook(
+            text,
+            None,
+            format!(
                 "the top level is not a JSON object; expected {{\"format\": \"{FORMAT_NAME}\", …}}"
             ),
-        });
+        ));
     };
-    match object.get("format").and_then(Value::as_str) {
-        Some(FORMAT_NAME) => {}
-        Some(other) => {
-            let (line, column) = top_position(text, Some("format"));
-            return Err(LoadError::NotAWorkbook {
-                line,
-                column,
-                message: format!("\"format\" is \"{other}\", expected \"{FORMAT_NAME}\""),
-            });
-        }
-        None => {
-            let (line, column) = top_position(text, Some("format"));
-            return Err(LoadError::NotAWorkbook {
-                line,
-                column,
-                message: format!(
-                    "no \"format\" field; expected \"format\": \"{FORMAT_NAME}\" at the top"
-                ),
-            });
-        }
-    }
-    match object.get("version").and_then(Value::as_u64) {
-        Some(v) if v > u64::from(FORMAT_VERSION) => {
-            let (line, column) = top_position(text, Some("version"));
-            return Err(LoadError::NewerVersion {
-                line,
-                column,
-                found: v,
-                supported: FORMAT_VERSION,
-            });
-        }
-        Some(0) | None => {
-            let (line, column) = top_position(text, Some("version"));
-            return Err(LoadError::NotAWorkbook {
-                line,
-                column,
-                message: "\"version\" must be a positive whole number, e.g. 1".to_owned(),
-            });
-        }
-        Some(_) => {}
-    }
+    check_header(text, object)?;
     let workbook: Workbook = serde_json::from_str(text).map_err(|e| {
         let (line, column, message) = located(text, &e);
         LoadError::Invalid {
@@ -251,6 +210,49 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         unknown_fields,
         original,
     })
+}
+
+/// A file that is JSON but not a workbook, placed at `key` (or the top).
+fn not_a_workbook(text: &str, key: Option<&str>, message: String) -> LoadError {
+    let (line, column) = top_position(text, key);
+    LoadError::NotAWorkbook {
+        line,
+        column,
+        message,
+    }
+}
+
+/// The `format` and `version` a workbook starts with.
+fn check_header(text: &str, object: &serde_json::Map<String, Value>) -> Result<(), LoadError> {
+    match object.get("format").and_then(Value::as_str) {
+        Some(FORMAT_NAME) => {}
+        Some(other) => {
+            let message = format!("\"format\" is \"{other}\", expected \"{FORMAT_NAME}\"");
+            return Err(not_a_workbook(text, Some("format"), message));
+        }
+        None => {
+            let message =
+                format!("no \"format\" field; expected \"format\": \"{FORMAT_NAME}\" at the top");
+            return Err(not_a_workbook(text, Some("format"), message));
+        }
+    }
+    match object.get("version").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(FORMAT_VERSION) => {
+            let (line, column) = top_position(text, Some("version"));
+            Err(LoadError::NewerVersion {
+                line,
+                column,
+                found: v,
+                supported: FORMAT_VERSION,
+            })
+        }
+        Some(0) | None => Err(not_a_workbook(
+            text,
+            Some("version"),
+            "\"version\" must be a positive whole number, e.g. 1".to_owned(),
+        )),
+        Some(_) => Ok(()),
+    }
 }
 
 /// Line and column of the top-level `key`'s value, or (no such key, or no

@@ -203,21 +203,17 @@ pub fn to_zh(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("invalid number ") {
         return amount_zh(rest, "数值", "数字字符串，如 \"19.58\"");
     }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
+    let found_and_expected = |rest| {
         let (found, expected) = split_expected(rest);
-        return format!(
-            "类型不符：此处为{}，应为{}",
-            thing_zh(found),
-            expected_zh(expected)
-        );
+        (thing_zh(found), expected_zh(expected))
+    };
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = found_and_expected(rest);
+        return format!("类型不符：此处为{found}，应为{expected}");
     }
     if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (found, expected) = split_expected(rest);
-        return format!(
-            "取值无效：{}，应为{}",
-            thing_zh(found),
-            expected_zh(expected)
-        );
+        let (found, expected) = found_and_expected(rest);
+        return format!("取值无效：{found}，应为{expected}");
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("缺少字段 {}", rest.replace('`', ""));
@@ -375,27 +371,31 @@ mod tests {
 
     #[test]
     fn messages_in_chinese() {
-        assert_eq!(
-            to_zh("invalid type: string \"2023\", expected u16"),
-            "类型不符：此处为字符串 \"2023\"，应为 0–65535 的整数"
-        );
-        assert_eq!(
-            to_zh(&plain_en("invalid type: string \"2\", expected u32")),
-            "类型不符：此处为字符串 \"2\"，应为 0–4294967295 的整数"
-        );
-        assert_eq!(
-            to_zh(
-                "invalid amount \"588.555\": more than 2 decimal places; expected a decimal string with at most 2 places, e.g. \"588.55\""
+        let amount = "invalid amount \"588.555\": more than 2 decimal places; expected a decimal string with at most 2 places, e.g. \"588.55\"";
+        let cases = [
+            (
+                "invalid type: string \"2023\", expected u16".to_owned(),
+                "类型不符：此处为字符串 \"2023\"，应为 0–65535 的整数",
             ),
-            "金额 \"588.555\" 无效：小数位数超过 2 位；应为最多两位小数的数字字符串，如 \"588.55\""
-        );
-        assert_eq!(to_zh("missing field `name`"), "缺少字段 name");
-        assert_eq!(
-            to_zh("unknown variant `often`, expected one of `lt`, `le`"),
-            "未知取值 often，应为 lt、le 之一"
-        );
-        assert_eq!(to_zh("expected `,` or `}`"), "此处应为逗号 , 或 }");
-        assert_eq!(to_zh("something new"), "something new");
+            (
+                plain_en("invalid type: string \"2\", expected u32"),
+                "类型不符：此处为字符串 \"2\"，应为 0–4294967295 的整数",
+            ),
+            (
+                amount.to_owned(),
+                "金额 \"588.555\" 无效：小数位数超过 2 位；应为最多两位小数的数字字符串，如 \"588.55\"",
+            ),
+            ("missing field `name`".to_owned(), "缺少字段 name"),
+            (
+                "unknown variant `often`, expected one of `lt`, `le`".to_owned(),
+                "未知取值 often，应为 lt、le 之一",
+            ),
+            ("expected `,` or `}`".to_owned(), "此处应为逗号 , 或 }"),
+            ("something new".to_owned(), "something new"),
+        ];
+        for (en, zh) in cases {
+            assert_eq!(to_zh(&en), zh, "{en}");
+        }
     }
 
     #[test]

@@ -48,12 +48,17 @@ pub fn round2_fixed(value: Decimal) -> Decimal {
     rounded
 }
 
+/// `value` as one of the `push_…` writers below writes it, in a new string.
+fn written(value: Decimal, push: fn(&mut String, Decimal)) -> String {
+    let mut out = String::with_capacity(12);
+    push(&mut out, value);
+    out
+}
+
 /// Formats a rate as the report prints it: 2 places and a percent sign.
 #[must_use]
 pub fn fmt_percent(value: Decimal) -> String {
-    let mut out = String::with_capacity(12);
-    push_percent(&mut out, value);
-    out
+    written(value, push_percent)
 }
 
 /// Appends `fmt_percent(value)` to `out`.
@@ -75,9 +80,7 @@ pub fn push_percent(out: &mut String, value: Decimal) {
 /// Formats a score: rounded to 2 places, trailing zeros trimmed ("94", "3.5", "3.65").
 #[must_use]
 pub fn fmt_score(value: Decimal) -> String {
-    let mut out = String::with_capacity(12);
-    push_score(&mut out, value);
-    out
+    written(value, push_score)
 }
 
 /// Appends `fmt_score(value)` to `out`.
@@ -215,26 +218,29 @@ pub struct NumberRules {
 }
 
 impl NumberRules {
-    pub const MONEY: Self = Self {
-        max_places: 2,
-        allow_negative: false,
-        max: None,
-    };
-    pub const SIGNED_MONEY: Self = Self {
-        max_places: 2,
-        allow_negative: true,
-        max: None,
-    };
-    pub const COUNT: Self = Self {
-        max_places: 0,
-        allow_negative: false,
-        max: None,
-    };
-    pub const PERCENT: Self = Self {
-        max_places: 4,
-        allow_negative: false,
-        max: None,
-    };
+    pub const MONEY: Self = Self::unsigned(2);
+    pub const SIGNED_MONEY: Self = Self::unsigned(2).signed();
+    pub const COUNT: Self = Self::unsigned(0);
+    pub const PERCENT: Self = Self::unsigned(4);
+
+    /// Up to `max_places` decimal places, not negative, no upper bound.
+    #[must_use]
+    pub const fn unsigned(max_places: u32) -> Self {
+        Self {
+            max_places,
+            allow_negative: false,
+            max: None,
+        }
+    }
+
+    /// The same, and negative numbers allowed.
+    #[must_use]
+    pub const fn signed(self) -> Self {
+        Self {
+            allow_negative: true,
+            ..self
+        }
+    }
 }
 
 /// Maps full-width digits and separators (as a Chinese IME types them) to ASCII,
@@ -370,10 +376,25 @@ fn parse_stored(text: &str, max_places: u32, allow_negative: bool) -> Result<Dec
     Ok(value)
 }
 
+/// What a stored decimal should look like, for the error on one that is not.
+const DECIMAL_EXPECTED: &str = "expected a decimal string, e.g. \"19.58\"";
+
+/// A stored decimal for serde; the error names the text and what was expected.
+fn read_stored<E: serde::de::Error>(
+    text: &str,
+    allow_negative: bool,
+    expected: &str,
+) -> Result<Decimal, E> {
+    parse_stored(text, 28, allow_negative)
+        .map_err(|why| E::custom(format!("invalid number \"{text}\": {why}; {expected}")))
+}
+
 /// Serde helpers for plain `Decimal` values (rates, scores, weights, workload
 /// counts) stored as strings, with any number of places.
 pub mod dec_str {
-    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored, stored_text};
+    use super::{
+        DECIMAL_EXPECTED, Decimal, Deserialize, Deserializer, Serializer, read_stored, stored_text,
+    };
 
     /// # Errors
     /// Fails when the serializer fails.
@@ -384,19 +405,14 @@ pub mod dec_str {
     /// # Errors
     /// Fails when the text is not a plain decimal string.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        parse_stored(&text, 28, true).map_err(|why| {
-            serde::de::Error::custom(format!(
-                "invalid number \"{text}\": {why}; expected a decimal string, e.g. \"19.58\""
-            ))
-        })
+        read_stored(&String::deserialize(deserializer)?, true, DECIMAL_EXPECTED)
     }
 }
 
 /// Serde helpers for weights (分值): like [`dec_str`], but a negative weight
 /// is an error, so a bad file is refused instead of scoring against it.
 pub mod weight_str {
-    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored};
+    use super::{Decimal, Deserialize, Deserializer, Serializer, read_stored};
 
     /// # Errors
     /// Fails when the serializer fails.
@@ -407,18 +423,16 @@ pub mod weight_str {
     /// # Errors
     /// Fails when the text is not a plain, non-negative decimal string.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        parse_stored(&text, 28, false).map_err(|why| {
-            serde::de::Error::custom(format!(
-                "invalid number \"{text}\": {why}; expected a weight of 0 or more, e.g. \"5\""
-            ))
-        })
+        let expected = "expected a weight of 0 or more, e.g. \"5\"";
+        read_stored(&String::deserialize(deserializer)?, false, expected)
     }
 }
 
 /// Serde helpers for `Option<Decimal>` stored as a string or null.
 pub mod dec_str_opt {
-    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored, stored_text};
+    use super::{
+        DECIMAL_EXPECTED, Decimal, Deserialize, Deserializer, Serializer, read_stored, stored_text,
+    };
 
     /// # Errors
     /// Fails when the serializer fails.
@@ -439,14 +453,8 @@ pub mod dec_str_opt {
         deserializer: D,
     ) -> Result<Option<Decimal>, D::Error> {
         let text = Option::<String>::deserialize(deserializer)?;
-        text.map(|t| {
-            parse_stored(&t, 28, true).map_err(|why| {
-                serde::de::Error::custom(format!(
-                    "invalid number \"{t}\": {why}; expected a decimal string, e.g. \"19.58\""
-                ))
-            })
-        })
-        .transpose()
+        text.map(|t| read_stored(&t, true, DECIMAL_EXPECTED))
+            .transpose()
     }
 }
 

@@ -26,12 +26,40 @@ pub struct BasisOption {
     pub words_en: &'static str,
 }
 
+/// One alternative basis: its inputs and its formula in words.
+const fn alternative(
+    basis: Basis,
+    inputs: &'static [Input],
+    words_zh: &'static str,
+    words_en: &'static str,
+) -> BasisOption {
+    BasisOption {
+        basis,
+        inputs,
+        words_zh,
+        words_en,
+    }
+}
+
 /// The bases of one metric; `own` is the basis the registry row already uses.
 #[derive(Debug)]
 pub struct BasisRow {
     pub metric: MetricId,
     pub own: Option<Basis>,
     pub options: &'static [BasisOption],
+}
+
+/// A metric's bases: `own` is the one its registry row uses.
+const fn bases_of(
+    metric: MetricId,
+    own: Option<Basis>,
+    options: &'static [BasisOption],
+) -> BasisRow {
+    BasisRow {
+        metric,
+        own,
+        options,
+    }
 }
 
 /// The adjusted budget is the initial budget plus the adjustments (调增为正).
@@ -41,99 +69,22 @@ const ADJUSTED: [Input; 2] = [
 ];
 
 /// Every metric with alternative bases.
+#[rustfmt::skip]
 pub const BASES: &[BasisRow] = &[
-    BasisRow {
-        metric: MetricId::ExpenditureCompletionRate,
-        own: Some(Basis::Issued),
-        options: &[
-            BasisOption {
-                basis: Basis::Issued,
-                inputs: &[
-                    req(F::ActualExpenditure, Numerator),
-                    req(F::IssuedBudget, Denominator),
-                ],
-                words_zh: "年度实际支出/财政下达预算数×100%",
-                words_en: "actual expenditure / issued budget × 100%",
-            },
-            BasisOption {
-                basis: Basis::Initial,
-                inputs: &[
-                    req(F::ActualExpenditure, Numerator),
-                    req(F::InitialBudget, Denominator),
-                ],
-                words_zh: "年度实际支出/年初预算数×100%",
-                words_en: "actual expenditure / initial budget × 100%",
-            },
-            BasisOption {
-                basis: Basis::Adjusted,
-                inputs: &[
-                    req(F::ActualExpenditure, Numerator),
-                    ADJUSTED[0],
-                    ADJUSTED[1],
-                ],
-                words_zh: "年度实际支出/调整后预算数(年初预算数+预算调整数)×100%",
-                words_en: "actual expenditure / adjusted budget (initial + adjustment) × 100%",
-            },
-        ],
-    },
-    BasisRow {
-        metric: MetricId::AppropriationIncomeVarianceRate,
-        own: None,
-        options: &[
-            BasisOption {
-                basis: Basis::Issued,
-                inputs: &[
-                    req(F::AppropriationIncomeFinal, Current),
-                    req(F::IssuedBudget, Base),
-                ],
-                words_zh: "|(财政拨款收入决算数-财政下达预算数)/财政下达预算数|×100%",
-                words_en: "|(appropriation final - issued budget) / issued budget| × 100%",
-            },
-            BasisOption {
-                basis: Basis::Initial,
-                inputs: &[
-                    req(F::AppropriationIncomeFinal, Current),
-                    req(F::InitialBudget, Base),
-                ],
-                words_zh: "|(财政拨款收入决算数-年初预算数)/年初预算数|×100%",
-                words_en: "|(appropriation final - initial budget) / initial budget| × 100%",
-            },
-            BasisOption {
-                basis: Basis::Adjusted,
-                inputs: &[
-                    req(F::AppropriationIncomeFinal, Current),
-                    req(F::InitialBudget, Base),
-                    req(F::BudgetAdjustment, Base),
-                ],
-                words_zh: "|(财政拨款收入决算数-调整后预算数)/调整后预算数|×100%（调整后预算数=年初预算数+预算调整数）",
-                words_en: "|(appropriation final - adjusted budget) / adjusted budget| × 100% (adjusted = initial + adjustment)",
-            },
-        ],
-    },
-    BasisRow {
-        metric: MetricId::ThreePublicChangeRate,
-        own: Some(Basis::Final),
-        options: &[
-            BasisOption {
-                basis: Basis::Final,
-                inputs: &[
-                    req(F::ThreePublicFinal, Current),
-                    req(F::ThreePublicPrevFinal, Base),
-                ],
-                words_zh: "(本年“三公经费”决算数-上年决算数)/上年决算数×100%",
-                words_en: "(three public costs this year - last year) / last year × 100%, on final accounts",
-            },
-            BasisOption {
-                basis: Basis::Budget,
-                inputs: &[
-                    req(F::ThreePublicBudget, Current),
-                    req(F::ThreePublicPrevBudget, Base),
-                ],
-                words_zh: "(本年“三公经费”预算数-上年预算数)/上年预算数×100%",
-                words_en: "(three public costs budget this year - last year) / last year × 100%, on budgets",
-            },
-        ],
-    },
+    bases_of(MetricId::ExpenditureCompletionRate, Some(Basis::Issued), &[
+        alternative(Basis::Issued, &[req(F::ActualExpenditure, Numerator), req(F::IssuedBudget, Denominator)], "年度实际支出/财政下达预算数×100%", "actual expenditure / issued budget × 100%"),
+        alternative(Basis::Initial, &[req(F::ActualExpenditure, Numerator), req(F::InitialBudget, Denominator)], "年度实际支出/年初预算数×100%", "actual expenditure / initial budget × 100%"),
+        alternative(Basis::Adjusted, &[req(F::ActualExpenditure, Numerator), ADJUSTED[0], ADJUSTED[1]], "年度实际支出/调整后预算数(年初预算数+预算调整数)×100%", "actual expenditure / adjusted budget (initial + adjustment) × 100%"),
+    ]),
+    bases_of(MetricId::AppropriationIncomeVarianceRate, None, &[
+        alternative(Basis::Issued, &[req(F::AppropriationIncomeFinal, Current), req(F::IssuedBudget, Base)], "|(财政拨款收入决算数-财政下达预算数)/财政下达预算数|×100%", "|(appropriation final - issued budget) / issued budget| × 100%"),
+        alternative(Basis::Initial, &[req(F::AppropriationIncomeFinal, Current), req(F::InitialBudget, Base)], "|(财政拨款收入决算数-年初预算数)/年初预算数|×100%", "|(appropriation final - initial budget) / initial budget| × 100%"),
+        alternative(Basis::Adjusted, &[req(F::AppropriationIncomeFinal, Current), req(F::InitialBudget, Base), req(F::BudgetAdjustment, Base)], "|(财政拨款收入决算数-调整后预算数)/调整后预算数|×100%（调整后预算数=年初预算数+预算调整数）", "|(appropriation final - adjusted budget) / adjusted budget| × 100% (adjusted = initial + adjustment)"),
+    ]),
+    bases_of(MetricId::ThreePublicChangeRate, Some(Basis::Final), &[
+        alternative(Basis::Final, &[req(F::ThreePublicFinal, Current), req(F::ThreePublicPrevFinal, Base)], "(本年“三公经费”决算数-上年决算数)/上年决算数×100%", "(three public costs this year - last year) / last year × 100%, on final accounts"),
+        alternative(Basis::Budget, &[req(F::ThreePublicBudget, Current), req(F::ThreePublicPrevBudget, Base)], "(本年“三公经费”预算数-上年预算数)/上年预算数×100%", "(three public costs budget this year - last year) / last year × 100%, on budgets"),
+    ]),
 ];
 
 /// The bases a metric may be taken against (empty: only its own).

@@ -4,17 +4,19 @@
 use rust_decimal_macros::dec;
 
 use super::checks::{Severity, Warning, WarningCode as W};
+use super::measure_tests::leaf;
 use super::metrics::MetricId;
 use super::scoring::ScoreBasis;
 use super::{Derived, Grade, derive};
+use crate::core::Lang;
 use crate::core::model::{FieldId, Workbook};
 use crate::core::sample::sample_workbook;
 
-fn codes(d: &Derived) -> Vec<W> {
+pub(super) fn codes(d: &Derived) -> Vec<W> {
     d.warnings.iter().map(|w| w.code).collect()
 }
 
-fn find(d: &Derived, code: W) -> &Warning {
+pub(super) fn find(d: &Derived, code: W) -> &Warning {
     d.warnings
         .iter()
         .find(|w| w.code == code)
@@ -48,22 +50,23 @@ fn seed_contradictions_a1_to_a5_are_raised_while_the_figures_reproduce() {
     let d = derive(&sample_workbook());
     assert_seed_figures(&d);
 
-    let a1 = find(&d, W::IncomeBudgetTwoValues);
-    assert_eq!(a1.severity, Severity::High);
-    assert!(a1.message.zh.contains("588.55") && a1.message.zh.contains("731.80"));
-    let a2 = find(&d, W::OtherIncomeInAppropriation);
-    assert_eq!(a2.severity, Severity::High);
-    assert!(a2.message.zh.contains("585.01"), "{}", a2.message.zh);
-    assert!(a2.message.zh.contains("20.06%"), "{}", a2.message.zh);
-    let a3 = find(&d, W::AppropriationFinalMismatch);
-    assert_eq!(a3.severity, Severity::High);
-    assert!(a3.message.en.contains("512.01") && a3.message.en.contains("30.03%"));
-    let a4 = find(&d, W::CarryoverIdentity);
-    assert_eq!(a4.severity, Severity::High);
-    assert!(a4.message.en.contains("gap 76.54"), "{}", a4.message.en);
-    let a5 = find(&d, W::GovFundBudgetNotFinal);
-    assert_eq!(a5.severity, Severity::Medium);
-    assert!(a5.message.en.contains("4.95") && a5.message.en.contains("100%"));
+    // (code, severity, language of the message, what it names)
+    #[rustfmt::skip]
+    let contradictions: [(W, Severity, Lang, &[&str]); 5] = [
+        (W::IncomeBudgetTwoValues, Severity::High, Lang::Zh, &["588.55", "731.80"]),
+        (W::OtherIncomeInAppropriation, Severity::High, Lang::Zh, &["585.01", "20.06%"]),
+        (W::AppropriationFinalMismatch, Severity::High, Lang::En, &["512.01", "30.03%"]),
+        (W::CarryoverIdentity, Severity::High, Lang::En, &["gap 76.54"]),
+        (W::GovFundBudgetNotFinal, Severity::Medium, Lang::En, &["4.95", "100%"]),
+    ];
+    for (code, severity, lang, named) in contradictions {
+        let warning = find(&d, code);
+        assert_eq!(warning.severity, severity, "{code:?}");
+        let text = warning.message.get(lang);
+        for figure in named {
+            assert!(text.contains(figure), "{code:?} names {figure}: {text}");
+        }
+    }
 }
 
 #[test]
@@ -219,12 +222,7 @@ fn zero_denominator_is_not_scored_on_the_printed_rate() {
     });
     let w = find(&d, W::ZeroDenominator);
     assert!(w.message.zh.starts_with("B2.1"));
-    let b21 = d
-        .scores
-        .indicators
-        .iter()
-        .find(|r| r.code == "B2.1")
-        .expect("B2.1");
+    let b21 = leaf(&d, "B2.1");
     assert_eq!(b21.basis, ScoreBasis::Missing);
     assert!(b21.working.en.contains("zero denominator"));
 }

@@ -20,6 +20,28 @@ fn set(wb: &mut Workbook, field: F, value: Option<Decimal>) {
     assert!(field.set(wb, value), "{field:?}");
 }
 
+/// The sample with these fields set (`None` clears one), derived.
+fn derive_with(fields: &[(F, Option<Decimal>)]) -> Derived {
+    derive_changed(|wb| {
+        for &(field, value) in fields {
+            set(wb, field, value);
+        }
+    })
+}
+
+/// With `fixed` set, the `code` message (if raised) at each value of `varied`.
+fn message_at(varied: F, fixed: &[(F, Decimal)], code: W) -> impl Fn(Decimal) -> Option<String> {
+    move |value| {
+        let d = derive_changed(|wb| {
+            for &(field, given) in fixed {
+                set(wb, field, Some(given));
+            }
+            set(wb, varied, Some(value));
+        });
+        message(&d, code)
+    }
+}
+
 fn message(d: &Derived, code: W) -> Option<String> {
     d.warnings
         .iter()
@@ -44,15 +66,13 @@ fn the_sample_still_reproduces_and_raises_none_of_the_new_codes() {
 
 #[test]
 fn income_final_parts_must_add_up_and_a_cent_off_is_caught() {
-    let build = |total| {
-        derive_changed(|wb| {
-            set(wb, F::IncomeFinalTotal, Some(total));
-            set(wb, F::IncomeFinalGeneral, Some(dec!(512.01)));
-            set(wb, F::IncomeFinalOther, Some(dec!(76.54)));
-        })
-    };
-    assert_eq!(message(&build(dec!(588.55)), W::IncomeFinalPartsSum), None);
-    let off = message(&build(dec!(588.56)), W::IncomeFinalPartsSum).expect("raised");
+    let parts = [
+        (F::IncomeFinalGeneral, dec!(512.01)),
+        (F::IncomeFinalOther, dec!(76.54)),
+    ];
+    let warned = message_at(F::IncomeFinalTotal, &parts, W::IncomeFinalPartsSum);
+    assert_eq!(warned(dec!(588.55)), None);
+    let off = warned(dec!(588.56)).expect("raised");
     assert!(off.contains("差 -0.01"), "{off}");
     assert!(
         !off.contains("事业收入"),
@@ -65,26 +85,26 @@ fn basic_missing_sums_its_parts_instead_of_a_misleading_difference() {
     // The sample: 515.96 + 18.76 = 534.72 basic, + 53.83 project = 588.55.
     let d = derive_changed(|wb| set(wb, F::BudgetBasic, None));
     assert_eq!(message(&d, W::ExpenditurePartsSum), None);
-    let d = derive_changed(|wb| {
-        set(wb, F::BudgetBasic, None);
-        set(wb, F::BudgetOperating, Some(dec!(18.77)));
-    });
+    let d = derive_with(&[
+        (F::BudgetBasic, None),
+        (F::BudgetOperating, Some(dec!(18.77))),
+    ]);
     let text = message(&d, W::ExpenditurePartsSum).expect("raised");
     assert!(text.contains("差 0.01"), "{text}");
 }
 
 #[test]
 fn final_spending_by_nature_and_three_public_kinds_add_up() {
-    let d = derive_changed(|wb| {
-        set(wb, F::ExpenditureFinalTotal, Some(dec!(588.55)));
-        set(wb, F::FinalPersonnel, Some(dec!(515.96)));
-        set(wb, F::FinalOperating, Some(dec!(18.76)));
-        set(wb, F::FinalProject, Some(dec!(53.80)));
-        set(wb, F::ThreePublicFinal, Some(dec!(4.00)));
-        set(wb, F::AbroadFinal, Some(dec!(0)));
-        set(wb, F::ReceptionFinal, Some(dec!(1.20)));
-        set(wb, F::VehicleOperationFinal, Some(dec!(2.79)));
-    });
+    let d = derive_with(&[
+        (F::ExpenditureFinalTotal, Some(dec!(588.55))),
+        (F::FinalPersonnel, Some(dec!(515.96))),
+        (F::FinalOperating, Some(dec!(18.76))),
+        (F::FinalProject, Some(dec!(53.80))),
+        (F::ThreePublicFinal, Some(dec!(4.00))),
+        (F::AbroadFinal, Some(dec!(0))),
+        (F::ReceptionFinal, Some(dec!(1.20))),
+        (F::VehicleOperationFinal, Some(dec!(2.79))),
+    ]);
     let text = message(&d, W::ExpenditureFinalPartsSum).expect("raised");
     assert!(text.contains("差 -0.03"), "{text}");
     let text = message(&d, W::ThreePublicPartsSum).expect("raised");
@@ -94,32 +114,23 @@ fn final_spending_by_nature_and_three_public_kinds_add_up() {
 #[test]
 fn spending_above_income_and_opening_carryover_names_the_gap() {
     // Sample opening carry-over 5.86; income 580 + 5.86 = 585.86 < 588.55.
-    let build = |income| {
-        derive_changed(|wb| {
-            set(wb, F::IncomeFinalTotal, Some(income));
-            set(wb, F::ExpenditureFinalTotal, Some(dec!(588.55)));
-        })
-    };
-    let text = message(&build(dec!(580.00)), W::SpendingExceedsIncome).expect("raised");
+    let spending = [(F::ExpenditureFinalTotal, dec!(588.55))];
+    let warned = message_at(F::IncomeFinalTotal, &spending, W::SpendingExceedsIncome);
+    let text = warned(dec!(580.00)).expect("raised");
     assert!(text.contains("缺口 2.69"), "{text}");
-    assert_eq!(
-        message(&build(dec!(582.69)), W::SpendingExceedsIncome),
-        None
-    );
-    assert!(message(&build(dec!(582.68)), W::SpendingExceedsIncome).is_some());
+    assert_eq!(warned(dec!(582.69)), None);
+    assert!(warned(dec!(582.68)).is_some());
 }
 
 #[test]
 fn issued_budget_is_initial_plus_adjustment() {
-    let build = |issued| {
-        derive_changed(|wb| {
-            set(wb, F::InitialBudget, Some(dec!(500.00)));
-            set(wb, F::BudgetAdjustment, Some(dec!(88.55)));
-            set(wb, F::IssuedBudget, Some(issued));
-        })
-    };
-    assert_eq!(message(&build(dec!(588.55)), W::IssuedBudgetIdentity), None);
-    assert!(message(&build(dec!(588.54)), W::IssuedBudgetIdentity).is_some());
+    let budget = [
+        (F::InitialBudget, dec!(500.00)),
+        (F::BudgetAdjustment, dec!(88.55)),
+    ];
+    let warned = message_at(F::IssuedBudget, &budget, W::IssuedBudgetIdentity);
+    assert_eq!(warned(dec!(588.55)), None);
+    assert!(warned(dec!(588.54)).is_some());
 }
 
 #[test]

@@ -1,15 +1,20 @@
 //! A leaf's own measure: a metric on another basis, a ratio the table
 //! defines. Figures from published reports name their source.
 
+use std::cmp::Ordering;
+
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::what_if::what_if;
+use super::checks_tests::{assert_seed_figures, codes, find};
+use super::measure::LeafMeasure;
+use super::test_kinds::threshold;
+use super::what_if::{InputMove, WhatIf, what_if};
 use super::{MetricId, MetricStatus, ScoreBasis, derive};
-use crate::core::model::{Basis, FieldId as F, RuleKind, TableFormula, Workbook};
+use crate::core::model::{Basis, FieldId as F, TableFormula, Workbook};
 use crate::core::sample::sample_workbook;
 
-fn leaf<'a>(d: &'a super::Derived, code: &str) -> &'a super::IndicatorResult {
+pub(super) fn leaf<'a>(d: &'a super::Derived, code: &str) -> &'a super::IndicatorResult {
     d.scores
         .indicators
         .iter()
@@ -26,6 +31,37 @@ fn set_rule(wb: &mut Workbook, code: &str, change: impl FnOnce(&mut crate::core:
         .expect("code");
     let ind = wb.table.nth_mut(index).expect("leaf");
     change(ind.rule.as_mut().expect("rule"));
+}
+
+/// A leaf's own measure as displayed, and its arithmetic in zh.
+fn shown(m: &LeafMeasure) -> (Option<Decimal>, &str) {
+    let written = m.measured.expression.as_ref().expect("expr");
+    (m.measured.display, written.zh.as_str())
+}
+
+/// The what-if move of `field` on leaf `code`, up (a higher target) or down:
+/// its target, the rate shown there and the score after.
+fn moved(w: &WhatIf, code: &str, field: F, up: bool) -> (Decimal, Option<Decimal>, Decimal) {
+    let leaf = w.leaves.iter().find(|l| l.code == code).expect("leaf");
+    let direction = if up {
+        Ordering::Greater
+    } else {
+        Ordering::Less
+    };
+    let found: &InputMove = leaf
+        .moves
+        .iter()
+        .find(|m| m.field == field && m.target.cmp(&m.current) == direction)
+        .unwrap_or_else(|| panic!("{code}: no move of {field:?}, up {up}"));
+    (found.target, found.rate_shown, found.score_after)
+}
+
+/// B2.1 scored on the adjusted budget, and its what-if.
+fn b21_on_the_adjusted_budget(wb: &mut Workbook) -> (super::Derived, WhatIf) {
+    set_rule(wb, "B2.1", |r| r.basis = Some(Basis::Adjusted));
+    let d = derive(wb);
+    let w = what_if(wb, &d);
+    (d, w)
 }
 
 fn set(wb: &mut Workbook, field: F, value: Decimal) {
@@ -49,12 +85,8 @@ fn the_completion_rate_on_the_initial_or_adjusted_budget() {
     set_rule(&mut wb, "B2.1", |r| r.basis = Some(Basis::Initial));
     let d = derive(&wb);
     let m = leaf(&d, "B2.1").measure.as_ref().expect("own measure");
-    assert_eq!(m.measured.display, Some(dec!(33.98)));
+    assert_eq!(shown(m), (Some(dec!(33.98)), "334.67/985.00*100%=33.98%"));
     assert_eq!(m.label.zh, "支出完成率（以年初预算数为准）");
-    assert_eq!(
-        m.measured.expression.as_ref().expect("expr").zh,
-        "334.67/985.00*100%=33.98%"
-    );
     // The registry metric itself is unchanged: still on the issued budget.
     assert_eq!(
         d.metric(MetricId::ExpenditureCompletionRate)
@@ -64,11 +96,8 @@ fn the_completion_rate_on_the_initial_or_adjusted_budget() {
     set_rule(&mut wb, "B2.1", |r| r.basis = Some(Basis::Adjusted));
     let d = derive(&wb);
     let m = leaf(&d, "B2.1").measure.as_ref().expect("own measure");
-    assert_eq!(m.measured.display, Some(dec!(38.85)));
-    assert_eq!(
-        m.measured.expression.as_ref().expect("expr").zh,
-        "334.67/(985.00-123.54)*100%=38.85%"
-    );
+    let written = "334.67/(985.00-123.54)*100%=38.85%";
+    assert_eq!(shown(m), (Some(dec!(38.85)), written));
     // Step rule: full at 100, −2 per complete 5 points short, floor 0.
     assert_eq!(leaf(&d, "B2.1").score, Decimal::ZERO);
 }
@@ -83,17 +112,7 @@ fn the_own_basis_and_an_absent_basis_score_as_before() {
     assert!(leaf(&after, "B2.1").measure.is_none());
     assert_eq!(before.scores, after.scores);
     // The seed's figures: 19.58 %, 100.00 %, 1.13 %, 94 / 优.
-    let shown = |id| before.metric(id).and_then(|m| m.display);
-    assert_eq!(
-        shown(MetricId::AppropriationIncomeVarianceRate),
-        Some(dec!(19.58))
-    );
-    assert_eq!(
-        shown(MetricId::ExpenditureCompletionRate),
-        Some(dec!(100.00))
-    );
-    assert_eq!(shown(MetricId::CarryoverRate), Some(dec!(1.13)));
-    assert_eq!(before.total_display(), dec!(94));
+    assert_seed_figures(&before);
 }
 
 #[test]
@@ -138,21 +157,11 @@ fn the_three_public_change_on_budgets() {
         metric: Some(MetricId::ThreePublicChangeRate),
         basis: Some(Basis::Budget),
         formula: None,
-        kind: RuleKind::Threshold {
-            threshold: Decimal::ZERO,
-            deduct_per_point: dec!(0.5),
-            above_is_bad: true,
-            limits: crate::core::model::Limits::default(),
-        },
+        kind: threshold(Decimal::ZERO, dec!(0.5), true),
     });
     wb.table.indicators.push(top);
     let d = derive(&wb);
-    let r = d
-        .scores
-        .indicators
-        .iter()
-        .find(|r| r.code == "T")
-        .expect("T");
+    let r = leaf(&d, "T");
     // (12 − 12.5) / 12.5 = −4.00 %; the registry metric on finals is −10.00 %.
     assert_eq!(r.metric_value, Some(dec!(-4.00)));
     assert_eq!(
@@ -162,6 +171,24 @@ fn the_three_public_change_on_budgets() {
     );
     assert_eq!(r.score, dec!(5));
     assert!(index > 0);
+}
+
+/// The seed's variance rate as a table writes it: |(final − budget) / budget|.
+fn seed_variance() -> TableFormula {
+    TableFormula::Change {
+        current: vec![F::AppropriationIncomeFinal],
+        base: vec![F::AppropriationIncomeBudget],
+        absolute: true,
+    }
+}
+
+/// A table's own ratio of sums, as signed.
+fn ratio(numerator: &[F], denominator: &[F]) -> TableFormula {
+    TableFormula::Ratio {
+        numerator: numerator.to_vec(),
+        denominator: denominator.to_vec(),
+        absolute: false,
+    }
 }
 
 fn table_leaf(wb: &mut Workbook, code: &str, formula: TableFormula) {
@@ -176,15 +203,7 @@ fn a_table_defined_change_reproduces_the_seed_variance_rate() {
     // The seed report: |(588.55 − 731.80) / 731.80| = 19.58 %.
     let mut wb = sample_workbook();
     let before = derive(&wb);
-    table_leaf(
-        &mut wb,
-        "A3.1",
-        TableFormula::Change {
-            current: vec![F::AppropriationIncomeFinal],
-            base: vec![F::AppropriationIncomeBudget],
-            absolute: true,
-        },
-    );
+    table_leaf(&mut wb, "A3.1", seed_variance());
     let d = derive(&wb);
     let r = leaf(&d, "A3.1");
     let m = r.measure.as_ref().expect("measure");
@@ -209,19 +228,15 @@ fn a_table_defined_ratio_of_sums() {
     table_leaf(
         &mut wb,
         "B2.5",
-        TableFormula::Ratio {
-            numerator: vec![F::BudgetPersonnel, F::BudgetOperating],
-            denominator: vec![F::ExpenditureBudgetTotal],
-            absolute: false,
-        },
+        ratio(
+            &[F::BudgetPersonnel, F::BudgetOperating],
+            &[F::ExpenditureBudgetTotal],
+        ),
     );
     let d = derive(&wb);
     let m = leaf(&d, "B2.5").measure.as_ref().expect("measure");
-    assert_eq!(m.measured.display, Some(dec!(90.85)));
-    assert_eq!(
-        m.measured.expression.as_ref().expect("expr").zh,
-        "(515.96万元+18.76万元)/588.55万元*100%=90.85%"
-    );
+    let written = "(515.96万元+18.76万元)/588.55万元*100%=90.85%";
+    assert_eq!(shown(m), (Some(dec!(90.85)), written));
     assert_eq!(
         m.formula.zh,
         "(人员经费支出预算+公用经费支出预算)/支出预算合计×100%"
@@ -238,11 +253,7 @@ fn a_table_defined_ratio_rounds_half_up_once() {
     table_leaf(
         &mut wb,
         "B2.5",
-        TableFormula::Ratio {
-            numerator: vec![F::ProcurementActual],
-            denominator: vec![F::ProcurementBudget],
-            absolute: false,
-        },
+        ratio(&[F::ProcurementActual], &[F::ProcurementBudget]),
     );
     let d = derive(&wb);
     let m = leaf(&d, "B2.5").measure.as_ref().expect("measure");
@@ -254,26 +265,14 @@ fn a_table_defined_ratio_rounds_half_up_once() {
 #[test]
 fn a_table_defined_ratio_with_a_missing_side_or_input_is_not_scored() {
     let mut wb = sample_workbook();
-    table_leaf(
-        &mut wb,
-        "B2.5",
-        TableFormula::Ratio {
-            numerator: vec![],
-            denominator: vec![F::ExpenditureBudgetTotal],
-            absolute: false,
-        },
-    );
+    table_leaf(&mut wb, "B2.5", ratio(&[], &[F::ExpenditureBudgetTotal]));
     let d = derive(&wb);
     assert_eq!(leaf(&d, "B2.5").basis, ScoreBasis::Missing);
     assert!(leaf(&d, "B2.5").working.zh.contains("缺少分子或分母"));
     table_leaf(
         &mut wb,
         "B2.5",
-        TableFormula::Ratio {
-            numerator: vec![F::FixedAssetsInUse],
-            denominator: vec![F::FixedAssetsTotal],
-            absolute: false,
-        },
+        ratio(&[F::FixedAssetsInUse], &[F::FixedAssetsTotal]),
     );
     let d = derive(&wb);
     let r = leaf(&d, "B2.5");
@@ -286,15 +285,7 @@ fn what_if_solves_a_table_defined_ratio() {
     // The variance rate written as the table's own change: the final that
     // reaches 5.00 % is the registry metric's (695.18), as what_if_tests has.
     let mut wb = sample_workbook();
-    table_leaf(
-        &mut wb,
-        "A3.1",
-        TableFormula::Change {
-            current: vec![F::AppropriationIncomeFinal],
-            base: vec![F::AppropriationIncomeBudget],
-            absolute: true,
-        },
-    );
+    table_leaf(&mut wb, "A3.1", seed_variance());
     let w = what_if(&wb, &derive(&wb));
     let l = w.leaves.iter().find(|l| l.code == "A3.1").expect("A3.1");
     assert_eq!(l.metric, None);
@@ -311,26 +302,14 @@ fn what_if_solves_a_basis_with_two_denominator_parts() {
     let mut wb = sample_workbook();
     honghe(&mut wb);
     set(&mut wb, F::ActualExpenditure, dec!(850));
-    set_rule(&mut wb, "B2.1", |r| r.basis = Some(Basis::Adjusted));
-    let d = derive(&wb);
+    let (d, w) = b21_on_the_adjusted_budget(&mut wb);
     // 850 / 861.46 = 98.67 %: one complete step short is not reached, full marks.
     assert_eq!(leaf(&d, "B2.1").score, dec!(6));
-    let w = what_if(&wb, &d);
-    let l = w.leaves.iter().find(|l| l.code == "B2.1").expect("B2.1");
-    let down = l
-        .moves
-        .iter()
-        .find(|m| m.field == F::ActualExpenditure && m.target < m.current)
-        .expect("a lower actual loses a step");
+    // A lower actual loses a step.
+    let down = moved(&w, "B2.1", F::ActualExpenditure, false);
     // One complete step (5 points) short costs 2: 818.43 / 861.46 = 95.0049 %
     // shows 95.00 and scores 4; 818.44 shows 95.01 and still scores 6.
-    assert_eq!(down.target, dec!(818.43));
-    assert_eq!(down.rate_shown, Some(dec!(95.00)));
-    assert_eq!(down.score_after, dec!(4));
-}
-
-fn codes(d: &super::Derived) -> Vec<super::WarningCode> {
-    d.warnings.iter().map(|w| w.code).collect()
+    assert_eq!(down, (dec!(818.43), Some(dec!(95.00)), dec!(4)));
 }
 
 #[test]
@@ -363,15 +342,7 @@ fn a_measure_that_cannot_compute_is_warned_by_its_own_label() {
     assert!(!codes(&derive(&sample_workbook())).contains(&W::BasisNotAvailable));
     // A table formula with an empty side.
     let mut empty = sample_workbook();
-    table_leaf(
-        &mut empty,
-        "B2.5",
-        TableFormula::Ratio {
-            numerator: vec![],
-            denominator: vec![F::ExpenditureBudgetTotal],
-            absolute: false,
-        },
-    );
+    table_leaf(&mut empty, "B2.5", ratio(&[], &[F::ExpenditureBudgetTotal]));
     assert!(codes(&derive(&empty)).contains(&W::TableFormulaIncomplete));
 }
 
@@ -383,11 +354,7 @@ fn an_own_change_on_a_negative_base_is_warned() {
     set(&mut wb, F::BudgetAdjustment, dec!(-150));
     set_rule(&mut wb, "A3.1", |r| r.basis = Some(Basis::Adjusted));
     let d = derive(&wb);
-    let w = d
-        .warnings
-        .iter()
-        .find(|w| w.code == W::ChangeOnNegativeBase)
-        .expect("warned");
+    let w = find(&d, W::ChangeOnNegativeBase);
     assert!(w.message.zh.starts_with("A3.1"), "{}", w.message.zh);
     assert!(w.message.zh.contains("（-50）"), "{}", w.message.zh);
     assert!(!codes(&derive(&sample_workbook())).contains(&W::ChangeOnNegativeBase));
@@ -401,25 +368,14 @@ fn a_step_reached_one_shown_step_past_its_breakpoint_is_found_on_a_large_denomin
     let mut wb = sample_workbook();
     set(&mut wb, F::InitialBudget, dec!(650.00));
     set(&mut wb, F::BudgetAdjustment, dec!(-11.45));
-    set_rule(&mut wb, "B2.1", |r| r.basis = Some(Basis::Adjusted));
-    let d = derive(&wb);
+    let (d, w) = b21_on_the_adjusted_budget(&mut wb);
     assert_eq!(leaf(&d, "B2.1").score, dec!(4));
-    let w = what_if(&wb, &d);
-    let l = w.leaves.iter().find(|l| l.code == "B2.1").expect("B2.1");
-    let up = l
-        .moves
-        .iter()
-        .find(|m| m.field == F::ActualExpenditure && m.target > m.current)
-        .expect("a higher actual reaches full marks");
+    // A higher actual reaches full marks.
+    let up = moved(&w, "B2.1", F::ActualExpenditure, true);
     // 606.66 / 638.55 = 95.0059 % → 95.01 %, 6 points; 606.65 shows 95.00 %.
-    assert_eq!(up.target, dec!(606.66));
-    assert_eq!(up.rate_shown, Some(dec!(95.01)));
-    assert_eq!(up.score_after, dec!(6));
-    let lower_initial = l
-        .moves
-        .iter()
-        .find(|m| m.field == F::InitialBudget && m.target < m.current)
-        .expect("a lower initial budget reaches full marks");
+    assert_eq!(up, (dec!(606.66), Some(dec!(95.01)), dec!(6)));
+    // So does a lower initial budget.
+    let lower_initial = moved(&w, "B2.1", F::InitialBudget, false);
     // 588.55 / (630.94 − 11.45) = 95.0056 % → 95.01 %; 630.95 shows 95.00 %.
-    assert_eq!(lower_initial.target, dec!(630.94));
+    assert_eq!(lower_initial.0, dec!(630.94));
 }

@@ -89,21 +89,23 @@ pub enum MetricStatus {
     Overflow,
 }
 
-/// One derived figure with everything needed to explain it.
+/// One derived figure with everything needed to explain it: a registry
+/// metric and what measuring it gave.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Metric {
     pub id: MetricId,
-    /// The signed, unrounded value (percent for rates, 万元 for F4).
-    pub value: Option<Decimal>,
-    /// What the report shows: rounded half-up to 2 places, absolute where the rule says so.
-    pub display: Option<Decimal>,
-    pub status: MetricStatus,
-    /// The inputs with their values, in formula order.
-    pub inputs: Vec<(FieldId, Option<Decimal>)>,
-    /// The arithmetic with the actual numbers, as the seed writes it.
-    pub expression: Option<Bilingual>,
-    /// For F4: how the stock moved.
-    pub class: Option<MetricClass>,
+    #[serde(flatten)]
+    pub measured: Measured,
+}
+
+/// A metric reads as its measurement (`metric.display`, `metric.status`), so
+/// the fields are declared once, in `Measured`.
+impl std::ops::Deref for Metric {
+    type Target = Measured;
+
+    fn deref(&self) -> &Measured {
+        &self.measured
+    }
 }
 
 /// How an amount moved against last year (F4); categorical rules match on `key`.
@@ -471,7 +473,7 @@ mod tests {
         assert_eq!(m.display, Some(dec!(19.58)));
         assert!(m.value.expect("value") < dec!(-19.57));
         assert_eq!(
-            m.expression.expect("expr").zh,
+            m.measured.expression.expect("expr").zh,
             "(588.55万元-731.80万元)/731.80万元*100%=19.58%"
         );
     }
@@ -486,7 +488,7 @@ mod tests {
         let f3 = metric(&wb, MetricId::CarryoverRate);
         assert_eq!(f3.display, Some(dec!(1.13)));
         assert_eq!(
-            f3.expression.expect("expr").zh,
+            f3.measured.expression.expect("expr").zh,
             "5.86万元/(5.86万元+512.01万元+0.00万元)*100%=1.13%"
         );
     }
@@ -494,34 +496,21 @@ mod tests {
     #[test]
     fn f4_classes_the_stock() {
         let mut wb = sample_workbook();
-        assert_eq!(
-            metric(&wb, MetricId::TreasuryCarryoverStockEfficiency)
+        let class = |wb: &Workbook| {
+            metric(wb, MetricId::TreasuryCarryoverStockEfficiency)
                 .class
-                .map(MetricClass::key),
-            Some("zero")
-        );
+                .map(MetricClass::key)
+        };
+        assert_eq!(class(&wb), Some("zero"));
         FieldId::TreasuryCarryoverStockPrev.set(&mut wb, Some(dec!(10)));
-        FieldId::TreasuryCarryoverStockCurr.set(&mut wb, Some(dec!(4)));
-        assert_eq!(
-            metric(&wb, MetricId::TreasuryCarryoverStockEfficiency)
-                .class
-                .map(MetricClass::key),
-            Some("decreased")
-        );
-        FieldId::TreasuryCarryoverStockCurr.set(&mut wb, Some(dec!(12)));
-        assert_eq!(
-            metric(&wb, MetricId::TreasuryCarryoverStockEfficiency)
-                .class
-                .map(MetricClass::key),
-            Some("increased")
-        );
-        FieldId::TreasuryCarryoverStockCurr.set(&mut wb, Some(dec!(10)));
-        assert_eq!(
-            metric(&wb, MetricId::TreasuryCarryoverStockEfficiency)
-                .class
-                .map(MetricClass::key),
-            Some("unchanged")
-        );
+        for (current, expected) in [
+            (dec!(4), "decreased"),
+            (dec!(12), "increased"),
+            (dec!(10), "unchanged"),
+        ] {
+            FieldId::TreasuryCarryoverStockCurr.set(&mut wb, Some(current));
+            assert_eq!(class(&wb), Some(expected), "10 → {current}");
+        }
         FieldId::TreasuryCarryoverStockCurr.set(&mut wb, None);
         assert!(matches!(
             metric(&wb, MetricId::TreasuryCarryoverStockEfficiency).status,
@@ -563,29 +552,33 @@ mod tests {
 
     #[test]
     fn national_rates_with_worked_numbers() {
+        use FieldId as F;
+        use MetricId as M;
+        /// The inputs a rate adds, with their values.
+        type Inputs<'a> = &'a [(F, Decimal)];
         let mut wb = sample_workbook();
-        let set = |wb: &mut Workbook, f: FieldId, v: Decimal| assert!(f.set(wb, Some(v)));
-        set(&mut wb, FieldId::ThreePublicPrevFinal, dec!(10));
-        set(&mut wb, FieldId::ThreePublicFinal, dec!(9));
-        set(&mut wb, FieldId::ThreePublicBudget, dec!(12));
-        set(&mut wb, FieldId::OperatingCostBudget, dec!(18.76));
-        set(&mut wb, FieldId::OperatingCostActual, dec!(18.00));
-        set(&mut wb, FieldId::InitialBudget, dec!(500));
-        set(&mut wb, FieldId::BudgetAdjustment, dec!(-25));
-        set(&mut wb, FieldId::PaymentProgressActual, dec!(92));
-        set(&mut wb, FieldId::PaymentProgressPlanned, dec!(100));
-        set(&mut wb, FieldId::CarryoverPrev, dec!(8));
-        set(&mut wb, FieldId::CarryoverCurr, dec!(5.86));
-        set(&mut wb, FieldId::KeyProjectExpenditure, dec!(40));
-        set(&mut wb, FieldId::ProjectExpenditureTotal, dec!(53.83));
-        let d = |id| metric(&wb, id).display;
-        assert_eq!(d(MetricId::ThreePublicChangeRate), Some(dec!(-10.00)));
-        assert_eq!(d(MetricId::ThreePublicControlRate), Some(dec!(75.00)));
-        assert_eq!(d(MetricId::OperatingCostControlRate), Some(dec!(95.95)));
-        assert_eq!(d(MetricId::BudgetAdjustmentRate), Some(dec!(-5.00)));
-        assert_eq!(d(MetricId::PaymentProgressRate), Some(dec!(92.00)));
-        assert_eq!(d(MetricId::CarryoverChangeRate), Some(dec!(-26.75)));
-        assert_eq!(d(MetricId::KeyExpenditureRate), Some(dec!(74.31)));
+        // Each rate with the inputs it adds; the control rate reuses the
+        // change rate's final (9 of 12).
+        #[rustfmt::skip]
+        let rates: [(M, Inputs<'_>, Decimal); 7] = [
+            (M::ThreePublicChangeRate, &[(F::ThreePublicPrevFinal, dec!(10)), (F::ThreePublicFinal, dec!(9))], dec!(-10.00)),
+            (M::ThreePublicControlRate, &[(F::ThreePublicBudget, dec!(12))], dec!(75.00)),
+            (M::OperatingCostControlRate, &[(F::OperatingCostBudget, dec!(18.76)), (F::OperatingCostActual, dec!(18.00))], dec!(95.95)),
+            (M::BudgetAdjustmentRate, &[(F::InitialBudget, dec!(500)), (F::BudgetAdjustment, dec!(-25))], dec!(-5.00)),
+            (M::PaymentProgressRate, &[(F::PaymentProgressActual, dec!(92)), (F::PaymentProgressPlanned, dec!(100))], dec!(92.00)),
+            (M::CarryoverChangeRate, &[(F::CarryoverPrev, dec!(8)), (F::CarryoverCurr, dec!(5.86))], dec!(-26.75)),
+            (M::KeyExpenditureRate, &[(F::KeyProjectExpenditure, dec!(40)), (F::ProjectExpenditureTotal, dec!(53.83))], dec!(74.31)),
+        ];
+        for (id, inputs, expected) in rates {
+            for &(field, value) in inputs {
+                assert!(field.set(&mut wb, Some(value)), "{field:?}");
+            }
+            assert_eq!(metric(&wb, id).display, Some(expected), "{id:?}");
+        }
+        // Each still holds once every input is in.
+        for (id, _, expected) in rates {
+            assert_eq!(metric(&wb, id).display, Some(expected), "{id:?} at the end");
+        }
     }
 
     #[test]

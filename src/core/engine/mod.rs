@@ -1,5 +1,19 @@
 //! The engine: one pure function from a workbook to everything derived from it.
 
+/// A registry's keys as a `const` array, read off its rows in order so the
+/// two cannot disagree; `fill` is any key (the array's first contents).
+macro_rules! registry_keys {
+    ($rows:expr, $key:ident, $fill:expr) => {{
+        let mut keys = [$fill; $rows.len()];
+        let mut i = 0;
+        while i < $rows.len() {
+            keys[i] = $rows[i].$key;
+            i += 1;
+        }
+        keys
+    }};
+}
+
 pub mod arith;
 pub mod basis;
 pub mod checks;
@@ -25,6 +39,8 @@ mod measure_tests;
 #[cfg(test)]
 mod scoring_tests;
 #[cfg(test)]
+mod test_kinds;
+#[cfg(test)]
 mod what_if_tests;
 
 use rust_decimal::Decimal;
@@ -37,6 +53,19 @@ pub use workload::{GroupStats, ItemStats};
 
 use crate::core::model::{FieldId, Workbook};
 use crate::core::num::round2;
+
+/// A registry's rows as (discriminant, key, key text): each row stands at its
+/// key's discriminant (so `def()` can index) and the key serialises as its text.
+#[cfg(test)]
+fn assert_registry_rows<K: Serialize + std::fmt::Debug>(
+    rows: impl IntoIterator<Item = (usize, K, &'static str)>,
+) {
+    for (i, (discriminant, key, text)) in rows.into_iter().enumerate() {
+        assert_eq!(discriminant, i, "{text}");
+        let json = serde_json::to_value(&key).expect("a key serialises");
+        assert_eq!(json.as_str(), Some(text), "{key:?}");
+    }
+}
 
 /// 自评等级.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

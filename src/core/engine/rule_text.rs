@@ -57,3 +57,23 @@ impl Text {
         self.0
     }
 }
+
+/// A list written in both languages: each item by `zh` and `en`, with the
+/// separator's zh and en halves between items.
+pub fn joined<T>(
+    items: &[T],
+    separator: (&str, &str),
+    zh: impl Fn(Text, &T) -> Text,
+    en: impl Fn(Text, &T) -> Text,
+) -> (Text, Text) {
+    let (mut zh_text, mut en_text) = (Text::new(), Text::new());
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            zh_text = zh_text.s(separator.0);
+            en_text = en_text.s(separator.1);
+        }
+        zh_text = zh(zh_text, item);
+        en_text = en(en_text, item);
+    }
+    (zh_text, en_text)
+}

@@ -97,6 +97,37 @@ struct LeafOutcome {
     measure: Option<Box<LeafMeasure>>,
 }
 
+impl LeafOutcome {
+    /// A leaf scored without a measured value.
+    fn unmeasured(score: Decimal, basis: ScoreBasis, rule: Bilingual, working: Bilingual) -> Self {
+        Self {
+            score,
+            basis,
+            metric_value: None,
+            value_source: None,
+            rule,
+            working,
+            removed: false,
+            capped: false,
+            measure: None,
+        }
+    }
+
+    /// The officer's typed score, kept within the weight; `working` says why it is used.
+    fn officer(node: &Indicator, typed: Decimal, rule: Bilingual, working: Working) -> Self {
+        let score = clamp(typed, effective_weight(node.weight));
+        Self {
+            capped: score != typed,
+            ..Self::unmeasured(
+                score,
+                ScoreBasis::Officer,
+                rule,
+                working.result(score).bilingual(),
+            )
+        }
+    }
+}
+
 fn clamp(score: Decimal, weight: Decimal) -> Decimal {
     score.max(Decimal::ZERO).min(weight)
 }
@@ -384,39 +415,21 @@ fn own_measured_value(
 }
 
 fn missing_outcome(node: &Indicator, rule: Bilingual, why: &Bilingual) -> LeafOutcome {
-    let weight = effective_weight(node.weight);
     if let Some(typed) = node.entry.officer_score {
-        let score = clamp(typed, weight);
         let working = Working::new()
             .both(why)
-            .words("；采用自评得分 ", "; using the officer's score ")
-            .result(score);
-        return LeafOutcome {
-            score,
-            basis: ScoreBasis::Officer,
-            metric_value: None,
-            value_source: None,
-            rule,
-            working: working.bilingual(),
-            removed: false,
-            capped: score != typed,
-            measure: None,
-        };
+            .words("；采用自评得分 ", "; using the officer's score ");
+        return LeafOutcome::officer(node, typed, rule, working);
     }
     let working = Working::new()
         .both(why)
         .words("，暂计 0 分", "; counted as 0 for now");
-    LeafOutcome {
-        score: Decimal::ZERO,
-        basis: ScoreBasis::Missing,
-        metric_value: None,
-        value_source: None,
+    LeafOutcome::unmeasured(
+        Decimal::ZERO,
+        ScoreBasis::Missing,
         rule,
-        working: working.bilingual(),
-        removed: false,
-        capped: false,
-        measure: None,
-    }
+        working.bilingual(),
+    )
 }
 
 /// What every leaf is scored against.
@@ -487,15 +500,13 @@ fn score_leaf<'a>(
             removed,
             working,
         } => LeafOutcome {
-            score,
-            basis: ScoreBasis::NotApplicable,
-            metric_value: None,
-            value_source: None,
-            rule: rule_text,
-            working: working.bilingual(),
             removed,
-            capped: false,
-            measure: None,
+            ..LeafOutcome::unmeasured(
+                score,
+                ScoreBasis::NotApplicable,
+                rule_text,
+                working.bilingual(),
+            )
         },
     }
 }
@@ -503,32 +514,14 @@ fn score_leaf<'a>(
 fn manual(node: &Indicator, rule: Bilingual) -> LeafOutcome {
     match node.entry.officer_score {
         Some(typed) => {
-            let score = clamp(typed, effective_weight(node.weight));
-            let working = Working::new()
-                .words("自评得分 ", "officer's score ")
-                .result(score);
-            LeafOutcome {
-                score,
-                basis: ScoreBasis::Officer,
-                metric_value: None,
-                value_source: None,
-                rule,
-                working: working.bilingual(),
-                removed: false,
-                capped: score != typed,
-                measure: None,
-            }
+            let working = Working::new().words("自评得分 ", "officer's score ");
+            LeafOutcome::officer(node, typed, rule, working)
         }
-        None => LeafOutcome {
-            score: Decimal::ZERO,
-            basis: ScoreBasis::Missing,
-            metric_value: None,
-            value_source: None,
+        None => LeafOutcome::unmeasured(
+            Decimal::ZERO,
+            ScoreBasis::Missing,
             rule,
-            working: Bilingual::new("尚未打分，暂计 0 分", "not scored yet; counted as 0"),
-            removed: false,
-            capped: false,
-            measure: None,
-        },
+            Bilingual::new("尚未打分，暂计 0 分", "not scored yet; counted as 0"),
+        ),
     }
 }

@@ -4,8 +4,10 @@
 use rust_decimal::Decimal;
 use rust_decimal_macros::dec;
 
-use super::metrics::{Metric, MetricClass, MetricId, MetricStatus};
+use super::checks_tests::find;
+use super::metrics::{Measured, Metric, MetricClass, MetricId, MetricStatus};
 use super::scoring::{IndicatorResult, ScoreBasis, TableScore, ValueSource, score_table};
+use super::test_kinds::{self, proportional, threshold};
 use super::{Grade, WarningCode, derive};
 use crate::core::model::table::default_levels;
 use crate::core::model::{
@@ -17,8 +19,7 @@ use crate::core::sample::sample_workbook;
 const RATE: MetricId = MetricId::ExpenditureCompletionRate;
 
 fn metric(id: MetricId, display: Decimal) -> Metric {
-    Metric {
-        id,
+    Measured {
         value: Some(display),
         display: Some(display),
         status: MetricStatus::Ok,
@@ -26,20 +27,14 @@ fn metric(id: MetricId, display: Decimal) -> Metric {
         expression: None,
         class: None,
     }
+    .into_metric(id)
 }
 
 fn missing_metric(id: MetricId) -> Metric {
-    Metric {
-        id,
-        value: None,
-        display: None,
-        status: MetricStatus::MissingInput {
-            fields: id.inputs().clone(),
-        },
-        inputs: Vec::new(),
-        expression: None,
-        class: None,
-    }
+    let status = MetricStatus::MissingInput {
+        fields: id.inputs().clone(),
+    };
+    Measured::none(status, Vec::new()).into_metric(id)
 }
 
 fn leaf(code: &str, weight: Decimal, metric: Option<MetricId>, kind: RuleKind) -> Indicator {
@@ -89,132 +84,32 @@ fn score_at(kind: &RuleKind, weight: Decimal, value: Decimal) -> Decimal {
     r.score
 }
 
-/// Each (value, expected score) of `kind` at `weight`.
-fn assert_scores(kind: &RuleKind, weight: Decimal, cases: &[(Decimal, Decimal)]) {
-    for &(value, expected) in cases {
-        assert_eq!(score_at(kind, weight, value), expected, "at {value}");
-    }
-}
-
-fn threshold(t: Decimal, d: Decimal, above_is_bad: bool) -> RuleKind {
-    RuleKind::Threshold {
-        threshold: t,
-        deduct_per_point: d,
-        above_is_bad,
-        limits: Default::default(),
-    }
-}
-
-#[test]
-fn threshold_above_is_bad_at_and_around_t() {
-    let rule = threshold(dec!(5), dec!(0.5), true);
-    let w = dec!(5);
-    assert_scores(
-        &rule,
-        w,
-        &[
-            (dec!(5), dec!(5)),
-            (dec!(4.99), dec!(5)),
-            (dec!(0), dec!(5)),
-            (dec!(5.01), dec!(4.995)),
-            (dec!(7), dec!(4)),
-        ],
-    );
-    // 10 points over × 0.5 = 5: exactly down to the floor.
-    assert_eq!(score_at(&rule, w, dec!(15)), dec!(0));
-    assert_eq!(score_at(&rule, w, dec!(14.99)), dec!(0.005));
-    // Beyond the floor: 扣完为止, never negative. The seed's 19.58 %.
-    assert_eq!(score_at(&rule, w, dec!(19.58)), dec!(0));
-    assert_eq!(score_at(&rule, w, dec!(1000)), dec!(0));
-}
-
-#[test]
-fn threshold_below_is_bad_at_and_around_t() {
-    let rule = threshold(dec!(100), dec!(1), false);
-    let w = dec!(6);
-    assert_scores(
-        &rule,
-        w,
-        &[
-            (dec!(100), dec!(6)),
-            (dec!(100.01), dec!(6)),
-            (dec!(99.99), dec!(5.99)),
-            (dec!(94), dec!(0)),
-            (dec!(-50), dec!(0)),
-        ],
-    );
-}
-
-#[test]
-fn threshold_writes_its_arithmetic() {
-    let ind = leaf(
+/// X (weight 5) loses half a point for each point of the rate above 5.
+fn half_point_over_five() -> Indicator {
+    leaf(
         "X",
         dec!(5),
         Some(RATE),
         threshold(dec!(5), dec!(0.5), true),
-    );
+    )
+}
+
+#[test]
+fn threshold_writes_its_arithmetic() {
+    let ind = half_point_over_five();
     let r = score_with(&ind, &[metric(RATE, dec!(7))], &ReportedFigures::default());
     assert_eq!(r.working.zh, "超出 2 个百分点×0.5=1，5-1=4（扣完为止）");
     assert_eq!(r.lost, dec!(1));
 }
 
 fn step(started_step_counts: bool) -> RuleKind {
-    RuleKind::Step {
-        full_at: dec!(100),
-        step: dec!(5),
-        deduct: dec!(2),
-        started_step_counts,
-    }
-}
-
-#[test]
-fn step_complete_steps_only() {
-    let rule = step(false);
-    let w = dec!(6);
-    assert_scores(
-        &rule,
-        w,
-        &[
-            (dec!(100), dec!(6)),
-            (dec!(120), dec!(6)),
-            (dec!(99.99), dec!(6)),
-            (dec!(95), dec!(4)),
-            (dec!(94.99), dec!(4)),
-            (dec!(90.01), dec!(4)),
-            (dec!(90), dec!(2)),
-            (dec!(85), dec!(0)),
-            (dec!(0), dec!(0)),
-        ],
-    );
-}
-
-#[test]
-fn step_started_step_counts() {
-    let rule = step(true);
-    let w = dec!(6);
-    assert_scores(
-        &rule,
-        w,
-        &[
-            (dec!(100), dec!(6)),
-            (dec!(99.99), dec!(4)),
-            (dec!(95), dec!(4)),
-            (dec!(94.99), dec!(2)),
-            (dec!(90), dec!(2)),
-            (dec!(89.99), dec!(0)),
-        ],
-    );
+    test_kinds::step(dec!(100), dec!(5), dec!(2), started_step_counts)
 }
 
 #[test]
 fn step_with_non_positive_step_cannot_deduct() {
     for s in [dec!(0), dec!(-5)] {
-        let rule = RuleKind::Step {
-            full_at: dec!(100),
-            step: s,
-            deduct: dec!(2),
-            started_step_counts: true,
-        };
+        let rule = test_kinds::step(dec!(100), s, dec!(2), true);
         assert_eq!(score_at(&rule, dec!(6), dec!(50)), dec!(6));
     }
 }
@@ -234,125 +129,73 @@ fn bands(list: &[(BandOp, Decimal, Decimal)], otherwise: Decimal) -> RuleKind {
     }
 }
 
+/// Bands as a table states them, `"≥95→5 ≥90→4"`: operator, bound, points.
+fn banded(text: &str, otherwise: Decimal) -> RuleKind {
+    let list: Vec<_> = text
+        .split_whitespace()
+        .map(|band| {
+            let (bound, points) = band.split_once('→').expect("bound→points");
+            let mut chars = bound.chars();
+            let op = match chars.next() {
+                Some('<') => BandOp::Lt,
+                Some('≤') => BandOp::Le,
+                Some('=') => BandOp::Eq,
+                Some('≥') => BandOp::Ge,
+                Some('>') => BandOp::Gt,
+                other => panic!("no band operator {other:?} in {band}"),
+            };
+            let bound = chars.as_str().parse().expect("a bound");
+            (op, bound, points.parse().expect("points"))
+        })
+        .collect();
+    bands(&list, otherwise)
+}
+
+/// Measured values, each with the score it should give.
+type Scores<'a> = &'a [(Decimal, Decimal)];
+
 #[test]
-fn bands_ge_edges() {
+fn measured_rules_at_and_around_their_boundaries() {
+    let above = threshold(dec!(5), dec!(0.5), true);
+    let below = threshold(dec!(100), dec!(1), false);
+    let whole_steps = step(false);
+    let started_step = step(true);
     // 固定资产利用率 in the sample: ≥95 → 5, ≥90 → 4, ≥80 → 3, else 0.
-    let rule = bands(
-        &[
-            (BandOp::Ge, dec!(95), dec!(5)),
-            (BandOp::Ge, dec!(90), dec!(4)),
-            (BandOp::Ge, dec!(80), dec!(3)),
-        ],
-        dec!(0),
-    );
-    let w = dec!(5);
-    assert_scores(
-        &rule,
-        w,
-        &[
-            (dec!(100), dec!(5)),
-            (dec!(95), dec!(5)),
-            (dec!(94.99), dec!(4)),
-            (dec!(90), dec!(4)),
-            (dec!(89.99), dec!(3)),
-            (dec!(80), dec!(3)),
-            (dec!(79.99), dec!(0)),
-        ],
-    );
-}
-
-#[test]
-fn bands_eq_le_lt_edges() {
+    let fixed_assets = banded("≥95→5 ≥90→4 ≥80→3", dec!(0));
     // 预算调整率 (S-YY): 0 → 3; ≤10 → 2; ≤20 → 1; <30 → 0.5; else 0.
-    let rule = bands(
-        &[
-            (BandOp::Eq, dec!(0), dec!(3)),
-            (BandOp::Le, dec!(10), dec!(2)),
-            (BandOp::Le, dec!(20), dec!(1)),
-            (BandOp::Lt, dec!(30), dec!(0.5)),
-        ],
-        dec!(0),
-    );
-    let w = dec!(3);
-    assert_scores(
-        &rule,
-        w,
-        &[
-            (dec!(0), dec!(3)),
-            (dec!(0.00), dec!(3)),
-            (dec!(0.01), dec!(2)),
-            (dec!(10), dec!(2)),
-            (dec!(10.01), dec!(1)),
-            (dec!(20), dec!(1)),
-            (dec!(20.01), dec!(0.5)),
-            (dec!(29.99), dec!(0.5)),
-            (dec!(30), dec!(0)),
-        ],
-    );
-}
-
-#[test]
-fn bands_gt_edge_first_match_wins_and_points_capped() {
-    let rule = bands(
-        &[
-            (BandOp::Gt, dec!(50), dec!(9)),
-            (BandOp::Gt, dec!(40), dec!(1)),
-        ],
-        dec!(0.25),
-    );
-    let w = dec!(4);
-    // 9 points is above the weight 4: capped.
-    assert_scores(
-        &rule,
-        w,
-        &[
-            (dec!(50.01), dec!(4)),
-            (dec!(50), dec!(1)),
-            (dec!(40.01), dec!(1)),
-            (dec!(40), dec!(0.25)),
-        ],
-    );
-}
-
-fn proportional(cap: Decimal, round_to_whole: bool) -> RuleKind {
-    RuleKind::Proportional {
-        cap,
-        round_to_whole,
-        full_at: None,
+    let adjustment = banded("=0→3 ≤10→2 ≤20→1 <30→0.5", dec!(0));
+    // The first band that holds wins; its 9 points are above the weight 4: capped.
+    let first_match = banded(">50→9 >40→1", dec!(0.25));
+    let cap_100 = proportional(dec!(100), false);
+    let cap_90 = proportional(dec!(90), false);
+    // Rounded to a whole point half-up.
+    let round = proportional(dec!(100), true);
+    // (case, rule, weight, each measured value with its expected score)
+    #[rustfmt::skip]
+    let cases: [(&str, &RuleKind, Decimal, Scores<'_>); 13] = [
+        ("above is bad", &above, dec!(5), &[(dec!(5), dec!(5)), (dec!(4.99), dec!(5)), (dec!(0), dec!(5)), (dec!(5.01), dec!(4.995)), (dec!(7), dec!(4))]),
+        // 10 points over × 0.5 = 5: exactly down to the floor.
+        ("above is bad", &above, dec!(5), &[(dec!(15), dec!(0)), (dec!(14.99), dec!(0.005))]),
+        // Beyond the floor: 扣完为止, never negative. The seed's 19.58 %.
+        ("above is bad", &above, dec!(5), &[(dec!(19.58), dec!(0)), (dec!(1000), dec!(0))]),
+        ("below is bad", &below, dec!(6), &[(dec!(100), dec!(6)), (dec!(100.01), dec!(6)), (dec!(99.99), dec!(5.99)), (dec!(94), dec!(0)), (dec!(-50), dec!(0))]),
+        ("whole steps", &whole_steps, dec!(6), &[(dec!(100), dec!(6)), (dec!(120), dec!(6)), (dec!(99.99), dec!(6)), (dec!(95), dec!(4)), (dec!(94.99), dec!(4)), (dec!(90.01), dec!(4)), (dec!(90), dec!(2)), (dec!(85), dec!(0)), (dec!(0), dec!(0))]),
+        ("started step", &started_step, dec!(6), &[(dec!(100), dec!(6)), (dec!(99.99), dec!(4)), (dec!(95), dec!(4)), (dec!(94.99), dec!(2)), (dec!(90), dec!(2)), (dec!(89.99), dec!(0))]),
+        ("≥ bands", &fixed_assets, dec!(5), &[(dec!(100), dec!(5)), (dec!(95), dec!(5)), (dec!(94.99), dec!(4)), (dec!(90), dec!(4)), (dec!(89.99), dec!(3)), (dec!(80), dec!(3)), (dec!(79.99), dec!(0))]),
+        ("= ≤ < bands", &adjustment, dec!(3), &[(dec!(0), dec!(3)), (dec!(0.00), dec!(3)), (dec!(0.01), dec!(2)), (dec!(10), dec!(2)), (dec!(10.01), dec!(1)), (dec!(20), dec!(1)), (dec!(20.01), dec!(0.5)), (dec!(29.99), dec!(0.5)), (dec!(30), dec!(0))]),
+        ("> bands", &first_match, dec!(4), &[(dec!(50.01), dec!(4)), (dec!(50), dec!(1)), (dec!(40.01), dec!(1)), (dec!(40), dec!(0.25))]),
+        ("cap 100", &cap_100, dec!(6), &[(dec!(96.25), dec!(5.775)), (dec!(100), dec!(6)), (dec!(120), dec!(6)), (dec!(0), dec!(0)), (dec!(-5), dec!(0))]),
+        ("cap 90", &cap_90, dec!(10), &[(dec!(95), dec!(9)), (dec!(89.99), dec!(8.999))]),
+        // 5.5 → 6, 5.49 → 5, 5.499 → 5, 6.5 → 7 (half-up, not banker's 6).
+        ("round", &round, dec!(10), &[(dec!(55), dec!(6)), (dec!(54.9), dec!(5)), (dec!(54.99), dec!(5)), (dec!(65), dec!(7)), (dec!(4.99), dec!(0))]),
+        // A non-whole weight: 5.5 × 100 % rounds to 6 but stays within the weight.
+        ("round", &round, dec!(5.5), &[(dec!(100), dec!(5.5))]),
+    ];
+    for (name, rule, weight, scores) in cases {
+        for &(value, expected) in scores {
+            assert_eq!(score_at(rule, weight, value), expected, "{name} at {value}");
+        }
     }
-}
-
-#[test]
-fn proportional_with_cap() {
-    let rule = proportional(dec!(100), false);
-    let w = dec!(6);
-    assert_scores(
-        &rule,
-        w,
-        &[
-            (dec!(96.25), dec!(5.775)),
-            (dec!(100), dec!(6)),
-            (dec!(120), dec!(6)),
-            (dec!(0), dec!(0)),
-            (dec!(-5), dec!(0)),
-        ],
-    );
-    let capped_low = proportional(dec!(90), false);
-    assert_eq!(score_at(&capped_low, dec!(10), dec!(95)), dec!(9));
-    assert_eq!(score_at(&capped_low, dec!(10), dec!(89.99)), dec!(8.999));
-}
-
-#[test]
-fn proportional_round_to_whole_is_half_up() {
-    let rule = proportional(dec!(100), true);
-    let w = dec!(10);
-    assert_eq!(score_at(&rule, w, dec!(55)), dec!(6)); // 5.5 → 6
-    assert_eq!(score_at(&rule, w, dec!(54.9)), dec!(5)); // 5.49 → 5
-    assert_eq!(score_at(&rule, w, dec!(54.99)), dec!(5)); // 5.499 → 5
-    assert_eq!(score_at(&rule, w, dec!(65)), dec!(7)); // 6.5 → 7 (not banker's 6)
-    assert_eq!(score_at(&rule, w, dec!(4.99)), dec!(0));
-    // A non-whole weight: 5.5 × 100 % rounds to 6 but stays within the weight.
-    assert_eq!(score_at(&rule, dec!(5.5), dec!(100)), dec!(5.5));
 }
 
 fn treasury_categories(source: CategorySource) -> RuleKind {
@@ -390,7 +233,7 @@ fn categorical_from_the_metric_class() {
         ("increased", dec!(0)),
     ] {
         let mut m = metric(id, dec!(0));
-        m.class = MetricClass::from_key(class);
+        m.measured.class = MetricClass::from_key(class);
         let r = score_with(&ind, &[m], &ReportedFigures::default());
         assert_eq!(
             (r.basis, r.score),
@@ -450,27 +293,32 @@ fn checklist_score(kind: &RuleKind, weight: Decimal, failed: &[usize]) -> Decima
 }
 
 #[test]
-fn checklist_deduct_ignores_duplicates_and_out_of_range() {
-    let rule = checklist(3, dec!(2), ChecklistMode::Deduct);
-    let w = dec!(5);
-    assert_eq!(checklist_score(&rule, w, &[]), dec!(5));
-    assert_eq!(checklist_score(&rule, w, &[0]), dec!(3));
-    assert_eq!(checklist_score(&rule, w, &[0, 0, 0]), dec!(3));
-    assert_eq!(checklist_score(&rule, w, &[0, 3, 99, usize::MAX]), dec!(3));
-    assert_eq!(checklist_score(&rule, w, &[2, 1]), dec!(1));
-    // 5 − 3 × 2 = −1 → floor 0.
-    assert_eq!(checklist_score(&rule, w, &[0, 1, 2]), dec!(0));
-}
-
-#[test]
-fn checklist_award_counts_met_criteria() {
-    let rule = checklist(4, dec!(1.5), ChecklistMode::Award);
-    let w = dec!(5);
-    // 4 × 1.5 = 6 → capped at the weight 5.
-    assert_eq!(checklist_score(&rule, w, &[]), dec!(5));
-    assert_eq!(checklist_score(&rule, w, &[1]), dec!(4.5));
-    assert_eq!(checklist_score(&rule, w, &[1, 1, 9]), dec!(4.5));
-    assert_eq!(checklist_score(&rule, w, &[0, 1, 2, 3]), dec!(0));
+fn checklists_count_the_failed_criteria() {
+    let deduct = checklist(3, dec!(2), ChecklistMode::Deduct);
+    let award = checklist(4, dec!(1.5), ChecklistMode::Award);
+    // (case, rule, failed criteria, expected score at the weight 5)
+    let cases: [(&str, &RuleKind, &[usize], Decimal); 10] = [
+        ("deduct", &deduct, &[], dec!(5)),
+        ("deduct", &deduct, &[0], dec!(3)),
+        // Duplicates and criteria out of range are ignored.
+        ("deduct", &deduct, &[0, 0, 0], dec!(3)),
+        ("deduct", &deduct, &[0, 3, 99, usize::MAX], dec!(3)),
+        ("deduct", &deduct, &[2, 1], dec!(1)),
+        // 5 − 3 × 2 = −1 → floor 0.
+        ("deduct", &deduct, &[0, 1, 2], dec!(0)),
+        // Met criteria count: 4 × 1.5 = 6 → capped at the weight 5.
+        ("award", &award, &[], dec!(5)),
+        ("award", &award, &[1], dec!(4.5)),
+        ("award", &award, &[1, 1, 9], dec!(4.5)),
+        ("award", &award, &[0, 1, 2, 3], dec!(0)),
+    ];
+    for (name, rule, failed, expected) in cases {
+        assert_eq!(
+            checklist_score(rule, dec!(5), failed),
+            expected,
+            "{name} with {failed:?} failed"
+        );
+    }
 }
 
 #[test]
@@ -542,11 +390,7 @@ fn manual_above_weight_raises_score_out_of_range() {
     d3.rule = Some(Rule::new(None, RuleKind::Manual));
     d3.entry.officer_score = Some(dec!(7));
     let d = derive(&wb);
-    let warning = d
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::ScoreOutOfRange)
-        .expect("ScoreOutOfRange");
+    let warning = find(&d, WarningCode::ScoreOutOfRange);
     assert!(warning.message.zh.contains("D3"));
     // 94 − 4 (the sample's D3) + 5 (capped from 7).
     assert_eq!(d.total_display(), dec!(95));
@@ -564,12 +408,17 @@ fn table(indicators: &[Indicator]) -> TableScore {
     score_table(indicators, &[], &ReportedFigures::default())
 }
 
+/// A scored 45 of 60 beside a not-applicable B of 40.
+fn scored_beside_not_applicable(mode: NotApplicableMode) -> TableScore {
+    table(&[
+        manual_leaf("A", dec!(60), dec!(45)),
+        leaf("B", dec!(40), None, na(mode)),
+    ])
+}
+
 #[test]
 fn not_applicable_full_marks_counts_the_weight() {
-    let t = table(&[
-        manual_leaf("A", dec!(60), dec!(45)),
-        leaf("B", dec!(40), None, na(NotApplicableMode::FullMarks)),
-    ]);
+    let t = scored_beside_not_applicable(NotApplicableMode::FullMarks);
     assert_eq!(t.indicators[1].score, dec!(40));
     assert_eq!(t.indicators[1].basis, ScoreBasis::NotApplicable);
     assert_eq!(t.removed_weight, dec!(0));
@@ -579,10 +428,7 @@ fn not_applicable_full_marks_counts_the_weight() {
 #[test]
 fn not_applicable_rescale_takes_the_weight_out() {
     // 45 of the 60 points that still count, rescaled to 100: 45 × 100 / 60 = 75.
-    let t = table(&[
-        manual_leaf("A", dec!(60), dec!(45)),
-        leaf("B", dec!(40), None, na(NotApplicableMode::Rescale)),
-    ]);
+    let t = scored_beside_not_applicable(NotApplicableMode::Rescale);
     assert_eq!(t.indicators[1].score, dec!(0));
     assert_eq!(t.indicators[1].counted_weight, dec!(0));
     assert_eq!(t.indicators[1].lost, dec!(0));
@@ -613,12 +459,7 @@ fn not_applicable_rescale_takes_the_weight_out() {
 
 #[test]
 fn missing_input_falls_back_to_officer_or_zero_with_warning() {
-    let ind = leaf(
-        "X",
-        dec!(5),
-        Some(RATE),
-        threshold(dec!(5), dec!(0.5), true),
-    );
+    let ind = half_point_over_five();
     let r = score_with(&ind, &[missing_metric(RATE)], &ReportedFigures::default());
     assert_eq!((r.basis, r.score), (ScoreBasis::Missing, dec!(0)));
     let typed = with_entry(ind, officer(dec!(4)));
@@ -703,48 +544,51 @@ fn negative_weight_counts_as_zero_and_is_reported() {
 
 #[test]
 fn grade_boundaries_on_the_displayed_total() {
-    let cases = [
-        (dec!(100), Grade::Excellent),
-        (dec!(90), Grade::Excellent),
-        (dec!(90.00), Grade::Excellent),
-        // 89.995 displays as 90.00 (half-up), so it is 优.
-        (dec!(89.995), Grade::Excellent),
-        (dec!(89.9949), Grade::Good),
-        (dec!(89.99), Grade::Good),
-        (dec!(80), Grade::Good),
-        (dec!(79.99), Grade::Fair),
-        (dec!(79.995), Grade::Good),
-        (dec!(60), Grade::Fair),
-        (dec!(59.99), Grade::Poor),
-        (dec!(59.995), Grade::Fair),
-        (dec!(0), Grade::Poor),
-    ];
-    for (score, grade) in cases {
-        assert_eq!(Grade::from_score(score), grade, "{score}");
+    use Grade::{Excellent, Fair, Good, Poor};
+    assert_eq!(Grade::from_score(dec!(100)), Excellent);
+    assert_eq!(Grade::from_score(dec!(0)), Poor);
+    // Each grade's lower bound, the grade from it up, the grade below it.
+    for (bound, at, below) in [
+        (dec!(90), Excellent, Good),
+        (dec!(80), Good, Fair),
+        (dec!(60), Fair, Poor),
+    ] {
+        // 89.995 displays as 90.00 (half-up), so it is 优; 89.9949 is not.
+        let mut written_to_cents = bound;
+        written_to_cents.rescale(2);
+        let cases = [
+            (bound, at),
+            (written_to_cents, at),
+            (bound - dec!(0.005), at),
+            (bound - dec!(0.0051), below),
+            (bound - dec!(0.01), below),
+        ];
+        for (score, grade) in cases {
+            assert_eq!(Grade::from_score(score), grade, "{score}");
+        }
     }
     assert_eq!(crate::core::num::fmt_score(dec!(89.995)), "90");
+}
+
+/// The English text of every weight-sum warning.
+fn weight_sum_messages(d: &super::Derived) -> Vec<String> {
+    d.warnings
+        .iter()
+        .filter(|w| w.code == WarningCode::WeightSum)
+        .map(|w| w.message.en.clone())
+        .collect()
 }
 
 #[test]
 fn weight_sums_are_warnings_not_fatal() {
     let base = derive(&sample_workbook());
-    assert!(
-        !base
-            .warnings
-            .iter()
-            .any(|w| w.code == WarningCode::WeightSum)
-    );
+    assert!(weight_sum_messages(&base).is_empty());
 
     // A child's weight changed: its parent no longer adds up, and neither does the top.
     let mut wb = sample_workbook();
     wb.table.indicators[0].children[0].weight = dec!(6);
     let d = derive(&wb);
-    let sums: Vec<_> = d
-        .warnings
-        .iter()
-        .filter(|w| w.code == WarningCode::WeightSum)
-        .map(|w| w.message.en.clone())
-        .collect();
+    let sums = weight_sum_messages(&d);
     assert_eq!(sums.len(), 1, "{sums:?}");
     assert!(sums[0].starts_with("A 预算编制: sub-indicator weights add up to 26, not 25"));
     // Scoring still goes on: A1 is 好 on 6 points now.
@@ -754,12 +598,7 @@ fn weight_sums_are_warnings_not_fatal() {
     let mut wb = sample_workbook();
     wb.table.indicators[3].weight = dec!(25);
     let d = derive(&wb);
-    let sums: Vec<_> = d
-        .warnings
-        .iter()
-        .filter(|w| w.code == WarningCode::WeightSum)
-        .map(|w| w.message.en.clone())
-        .collect();
+    let sums = weight_sum_messages(&d);
     assert_eq!(sums.len(), 2, "{sums:?}");
     assert!(sums.contains(&"Top-level weights add up to 105, not 100".to_owned()));
     assert_eq!(d.total_display(), dec!(94));
@@ -799,12 +638,7 @@ fn extreme_rule_parameters_do_not_panic() {
                 let kinds = [
                     threshold(a, b, true),
                     threshold(a, b, false),
-                    RuleKind::Step {
-                        full_at: a,
-                        step: b,
-                        deduct: v,
-                        started_step_counts: true,
-                    },
+                    test_kinds::step(a, b, v, true),
                     proportional(a, true),
                     bands(&[(BandOp::Ge, a, b)], v),
                     checklist(3, a, ChecklistMode::Award),

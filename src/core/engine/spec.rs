@@ -51,13 +51,16 @@ impl Spec {
 /// A computed formula: the value, what is shown, and how it was reached.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Measured {
-    /// The signed, unrounded value.
+    /// The signed, unrounded value (percent for rates, 万元 for amounts).
     pub value: Option<Decimal>,
-    /// Rounded half-up to 2 places, absolute where the display says so.
+    /// What the report shows: rounded half-up to 2 places, absolute where the display says so.
     pub display: Option<Decimal>,
     pub status: MetricStatus,
+    /// The inputs with their values, in formula order.
     pub inputs: Vec<(FieldId, Option<Decimal>)>,
+    /// The arithmetic with the actual numbers, as the seed writes it.
     pub expression: Option<Bilingual>,
+    /// For an amount change (F4): how the amount moved.
     pub class: Option<MetricClass>,
 }
 
@@ -77,14 +80,6 @@ impl Measured {
 
     #[must_use]
     pub fn into_metric(self, id: MetricId) -> Metric {
-        Metric {
-            id,
-            value: self.value,
-            display: self.display,
-            status: self.status,
-            inputs: self.inputs,
-            expression: self.expression,
-            class: self.class,
-        }
+        Metric { id, measured: self }
     }
 }

@@ -285,19 +285,15 @@ fn solve(wb: &Workbook, def: &Spec, field: FieldId, role: Role, rate: Decimal) -
     };
     let hundred = Decimal::ONE_HUNDRED;
     match (def.formula, role) {
-        (Formula::Ratio { .. }, Role::Numerator) => {
+        (Formula::Ratio { .. }, Role::Numerator | Role::Denominator) => {
             let (num, den) = (side(Role::Numerator)?, side(Role::Denominator)?);
-            rate.checked_mul(den)?
-                .checked_div(hundred)?
-                .checked_sub(num)?
-                .checked_add(own)
-        }
-        (Formula::Ratio { .. }, Role::Denominator) => {
-            let (num, den) = (side(Role::Numerator)?, side(Role::Denominator)?);
-            num.checked_mul(hundred)?
-                .checked_div(rate)?
-                .checked_sub(den)?
-                .checked_add(own)
+            // The total the field's side needs; the field takes up the difference.
+            let (needed, now) = if role == Role::Numerator {
+                (rate.checked_mul(den)?.checked_div(hundred)?, num)
+            } else {
+                (num.checked_mul(hundred)?.checked_div(rate)?, den)
+            };
+            needed.checked_sub(now)?.checked_add(own)
         }
         (Formula::Change, Role::Current) => {
             let base = side(Role::Base)?;

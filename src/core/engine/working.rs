@@ -32,6 +32,18 @@ pub enum Piece<'a> {
     Label(&'a str),
 }
 
+/// A builder method per one-value piece: `name(value)` appends `Piece::Kind(value)`.
+macro_rules! piece_methods {
+    ($($name:ident($value:ty) => $kind:ident;)+) => {
+        $(
+            #[must_use]
+            pub fn $name(self, value: $value) -> Self {
+                self.push(Piece::$kind(value))
+            }
+        )+
+    };
+}
+
 /// The arithmetic that produced a score.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Working<'a> {
@@ -58,43 +70,18 @@ impl<'a> Working<'a> {
     }
 
     #[must_use]
-    pub fn op(self, op: &'static str) -> Self {
-        self.push(Piece::Op(op))
-    }
-
-    #[must_use]
     pub fn step_break(self) -> Self {
         self.push(Piece::StepBreak)
     }
 
-    #[must_use]
-    pub fn rate(self, value: Decimal) -> Self {
-        self.push(Piece::Rate(value))
-    }
-
-    #[must_use]
-    pub fn exact(self, value: Decimal) -> Self {
-        self.push(Piece::Exact(value))
-    }
-
-    #[must_use]
-    pub fn result(self, value: Decimal) -> Self {
-        self.push(Piece::Result(value))
-    }
-
-    #[must_use]
-    pub fn count(self, n: usize) -> Self {
-        self.push(Piece::Count(n))
-    }
-
-    #[must_use]
-    pub fn label(self, text: &'a str) -> Self {
-        self.push(Piece::Label(text))
-    }
-
-    #[must_use]
-    pub fn both(self, text: &'a Bilingual) -> Self {
-        self.push(Piece::Both(text))
+    piece_methods! {
+        op(&'static str) => Op;
+        rate(Decimal) => Rate;
+        exact(Decimal) => Exact;
+        result(Decimal) => Result;
+        count(usize) => Count;
+        label(&'a str) => Label;
+        both(&'a Bilingual) => Both;
     }
 
     /// `a op b = result`, the common shape of one step.

@@ -16,71 +16,23 @@ pub struct TotalDef {
     pub parts: &'static [FieldId],
 }
 
+/// A total and its parts, one row of `TOTALS`.
+const fn sum(total: FieldId, parts: &'static [FieldId]) -> TotalDef {
+    TotalDef { total, parts }
+}
+
 /// Every total with parts, parts before the totals that contain them.
+#[rustfmt::skip]
 pub const TOTALS: &[TotalDef] = &[
-    TotalDef {
-        total: F::BudgetBasic,
-        parts: &[F::BudgetPersonnel, F::BudgetOperating],
-    },
-    TotalDef {
-        total: F::ExpenditureBudgetTotal,
-        parts: &[F::BudgetBasic, F::BudgetProject],
-    },
-    TotalDef {
-        total: F::IncomeBudgetTotal,
-        parts: &[
-            F::IncomeBudgetGeneral,
-            F::IncomeBudgetGovFund,
-            F::IncomeBudgetStateCapital,
-            F::IncomeBudgetOther,
-        ],
-    },
-    TotalDef {
-        total: F::IncomeFinalTotal,
-        parts: &[
-            F::IncomeFinalGeneral,
-            F::IncomeFinalGovFund,
-            F::IncomeFinalStateCapital,
-            F::IncomeFinalBusiness,
-            F::IncomeFinalOperations,
-            F::IncomeFinalOther,
-        ],
-    },
-    TotalDef {
-        total: F::FinalBasic,
-        parts: &[F::FinalPersonnel, F::FinalOperating],
-    },
-    TotalDef {
-        total: F::ExpenditureFinalTotal,
-        parts: &[F::FinalBasic, F::FinalProject],
-    },
-    TotalDef {
-        total: F::ThreePublicBudget,
-        parts: &[
-            F::AbroadBudget,
-            F::ReceptionBudget,
-            F::VehiclePurchaseBudget,
-            F::VehicleOperationBudget,
-        ],
-    },
-    TotalDef {
-        total: F::ThreePublicFinal,
-        parts: &[
-            F::AbroadFinal,
-            F::ReceptionFinal,
-            F::VehiclePurchaseFinal,
-            F::VehicleOperationFinal,
-        ],
-    },
-    TotalDef {
-        total: F::ThreePublicPrevFinal,
-        parts: &[
-            F::AbroadPrevFinal,
-            F::ReceptionPrevFinal,
-            F::VehiclePurchasePrevFinal,
-            F::VehicleOperationPrevFinal,
-        ],
-    },
+    sum(F::BudgetBasic, &[F::BudgetPersonnel, F::BudgetOperating]),
+    sum(F::ExpenditureBudgetTotal, &[F::BudgetBasic, F::BudgetProject]),
+    sum(F::IncomeBudgetTotal, &[F::IncomeBudgetGeneral, F::IncomeBudgetGovFund, F::IncomeBudgetStateCapital, F::IncomeBudgetOther]),
+    sum(F::IncomeFinalTotal, &[F::IncomeFinalGeneral, F::IncomeFinalGovFund, F::IncomeFinalStateCapital, F::IncomeFinalBusiness, F::IncomeFinalOperations, F::IncomeFinalOther]),
+    sum(F::FinalBasic, &[F::FinalPersonnel, F::FinalOperating]),
+    sum(F::ExpenditureFinalTotal, &[F::FinalBasic, F::FinalProject]),
+    sum(F::ThreePublicBudget, &[F::AbroadBudget, F::ReceptionBudget, F::VehiclePurchaseBudget, F::VehicleOperationBudget]),
+    sum(F::ThreePublicFinal, &[F::AbroadFinal, F::ReceptionFinal, F::VehiclePurchaseFinal, F::VehicleOperationFinal]),
+    sum(F::ThreePublicPrevFinal, &[F::AbroadPrevFinal, F::ReceptionPrevFinal, F::VehiclePurchasePrevFinal, F::VehicleOperationPrevFinal]),
 ];
 
 /// How a figure was found.

@@ -2,7 +2,7 @@
 //! have, a table formula missing a side, and a measure that could not be
 //! computed (the leaf checks on the registry metric leave these to us).
 
-use super::{Concern, Ctx, Leaf, Warning, WarningCode, fields, warn};
+use super::{Concern, Ctx, Leaf, Warning, WarningCode, about, fields, warn};
 use crate::core::engine::basis;
 use crate::core::engine::measure::formula_problem;
 use rust_decimal::Decimal;
@@ -23,23 +23,23 @@ pub fn basis_not_available(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
     if rule.formula.is_some() || basis::allows(metric, wanted) {
         return None;
     }
-    let ind = leaf.ind;
-    Some(warn(
-        WarningCode::BasisNotAvailable,
-        format!(
-            "{} {}：评分规则写明以{}为准，但{}没有此口径，按其原定义计算",
-            ind.code,
-            ind.name,
+    let (zh, en) = about(
+        leaf.ind,
+        &format!(
+            "评分规则写明以{}为准，但{}没有此口径，按其原定义计算",
             wanted.label_zh(),
             metric.label_zh()
         ),
-        format!(
-            "{} {}: the rule asks for {}, which {} cannot be taken on; computed as defined",
-            ind.code,
-            ind.name,
+        &format!(
+            "the rule asks for {}, which {} cannot be taken on; computed as defined",
             wanted.label_en(),
             metric.label_en()
         ),
+    );
+    Some(warn(
+        WarningCode::BasisNotAvailable,
+        zh,
+        en,
         vec![Concern::Metric { metric }, concern(leaf)],
     ))
 }
@@ -48,11 +48,15 @@ pub fn basis_not_available(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
 pub fn table_formula_incomplete(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
     let formula = leaf.ind.rule.as_ref()?.formula.as_ref()?;
     let why = formula_problem(formula)?;
-    let ind = leaf.ind;
+    let (zh, en) = about(
+        leaf.ind,
+        &format!("{}，未能计算", why.zh),
+        &format!("{}; not computed", why.en),
+    );
     Some(warn(
         WarningCode::TableFormulaIncomplete,
-        format!("{} {}：{}，未能计算", ind.code, ind.name, why.zh),
-        format!("{} {}: {}; not computed", ind.code, ind.name, why.en),
+        zh,
+        en,
         vec![concern(leaf)],
     ))
 }
@@ -67,7 +71,7 @@ pub fn measure_unavailable(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
         return None;
     }
     let (ind, label) = (leaf.ind, &own.label);
-    let (code, zh, en, concerned) = match &own.measured.status {
+    let (code, (zh, en), concerned) = match &own.measured.status {
         MetricStatus::Ok => return None,
         MetricStatus::MissingInput { fields: missing } if missing.is_empty() => return None,
         MetricStatus::MissingInput { fields: missing } => {
@@ -75,44 +79,32 @@ pub fn measure_unavailable(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
             let en: Vec<_> = missing.iter().map(|f| f.label_en()).collect();
             (
                 WarningCode::MissingInput,
-                format!(
-                    "{} {}：{}缺少 {}",
-                    ind.code,
-                    ind.name,
-                    label.zh,
-                    zh.join("、")
-                ),
-                format!(
-                    "{} {}: {} lacks {}",
-                    ind.code,
-                    ind.name,
-                    label.en,
-                    en.join(", ")
+                about(
+                    ind,
+                    &format!("{}缺少 {}", label.zh, zh.join("、")),
+                    &format!("{} lacks {}", label.en, en.join(", ")),
                 ),
                 missing.clone(),
             )
         }
         MetricStatus::ZeroDenominator => (
             WarningCode::ZeroDenominator,
-            format!(
-                "{} {}：{}的分母为 0，无法计算（n/a）",
-                ind.code, ind.name, label.zh
-            ),
-            format!(
-                "{} {}: {} has a zero denominator (n/a)",
-                ind.code, ind.name, label.en
+            about(
+                ind,
+                &format!("{}的分母为 0，无法计算（n/a）", label.zh),
+                &format!("{} has a zero denominator (n/a)", label.en),
             ),
             own.spec.fields(),
         ),
         MetricStatus::Overflow => (
             WarningCode::ValueTooLarge,
-            format!(
-                "{} {}：{}的输入数值过大，无法精确计算（n/a）",
-                ind.code, ind.name, label.zh
-            ),
-            format!(
-                "{} {}: the inputs of {} are too large to compute exactly (n/a)",
-                ind.code, ind.name, label.en
+            about(
+                ind,
+                &format!("{}的输入数值过大，无法精确计算（n/a）", label.zh),
+                &format!(
+                    "the inputs of {} are too large to compute exactly (n/a)",
+                    label.en
+                ),
             ),
             own.spec.fields(),
         ),
@@ -142,25 +134,19 @@ pub fn own_change_on_negative_base(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warni
     if !sum.is_sign_negative() || sum.is_zero() {
         return None;
     }
-    let ind = leaf.ind;
     let mut concerns = fields(&base.iter().map(|(f, _)| *f).collect::<Vec<_>>());
     concerns.push(concern(leaf));
-    Some(warn(
-        WarningCode::ChangeOnNegativeBase,
-        format!(
-            "{} {}：{}的基数为负数（{}）：变动率的正负号颠倒，上升会显示为下降",
-            ind.code,
-            ind.name,
-            own.label.zh,
-            sum.normalize()
+    let (label, sum) = (&own.label, sum.normalize());
+    let (zh, en) = about(
+        leaf.ind,
+        &format!(
+            "{}的基数为负数（{sum}）：变动率的正负号颠倒，上升会显示为下降",
+            label.zh
         ),
-        format!(
-            "{} {}: {} is measured on a negative base ({}): the sign flips and a rise reads as a fall",
-            ind.code,
-            ind.name,
-            own.label.en,
-            sum.normalize()
+        &format!(
+            "{} is measured on a negative base ({sum}): the sign flips and a rise reads as a fall",
+            label.en
         ),
-        concerns,
-    ))
+    );
+    Some(warn(WarningCode::ChangeOnNegativeBase, zh, en, concerns))
 }

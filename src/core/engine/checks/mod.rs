@@ -137,6 +137,15 @@ impl Sink {
         self.0.push(warn(code, zh, en, concerns));
     }
 
+    /// A warning about one indicator, named at the head of its message.
+    fn push_about(&mut self, code: WarningCode, node: &Indicator, zh: &str, en: &str) {
+        let (zh, en) = about(node, zh, en);
+        let concerns = vec![Concern::Indicator {
+            code: node.code.clone(),
+        }];
+        self.push(code, zh, en, concerns);
+    }
+
     fn push_warning(&mut self, warning: Option<Warning>) {
         self.0.extend(warning);
     }
@@ -149,6 +158,14 @@ fn warn(code: WarningCode, zh: String, en: String, concerns: Vec<Concern>) -> Wa
         message: Bilingual::new(zh, en),
         concerns,
     }
+}
+
+/// A message about one indicator: its code and name, then what was found.
+fn about(ind: &Indicator, zh: &str, en: &str) -> (String, String) {
+    (
+        format!("{} {}：{zh}", ind.code, ind.name),
+        format!("{} {}: {en}", ind.code, ind.name),
+    )
 }
 
 fn fields(list: &[FieldId]) -> Vec<Concern> {

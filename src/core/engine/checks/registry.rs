@@ -360,20 +360,9 @@ pub const CODES: [CodeDef; 41] = [
     },
 ];
 
-/// `WarningCode::ALL`, read off the registry.
-const fn all_codes() -> [WarningCode; CODES.len()] {
-    let mut codes = [WarningCode::IncomePartsSum; CODES.len()];
-    let mut i = 0;
-    while i < CODES.len() {
-        codes[i] = CODES[i].code;
-        i += 1;
-    }
-    codes
-}
-
 impl WarningCode {
     /// Every code, in the order checks run.
-    pub const ALL: [Self; CODES.len()] = all_codes();
+    pub const ALL: [Self; CODES.len()] = registry_keys!(CODES, code, WarningCode::IncomePartsSum);
 
     /// The registry row (rows are in declaration order, tested below).
     #[must_use]
@@ -445,13 +434,10 @@ pub const LEAF_CHECKS: &[LeafCheck] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::engine::assert_registry_rows;
 
     #[test]
     fn codes_are_in_declaration_order_and_serialise_as_their_key() {
-        for (i, def) in CODES.iter().enumerate() {
-            assert_eq!(def.code as usize, i, "{}", def.key);
-            let json = serde_json::to_value(def.code).expect("code");
-            assert_eq!(json.as_str(), Some(def.key));
-        }
+        assert_registry_rows(CODES.iter().map(|d| (d.code as usize, d.code, d.key)));
     }
 }

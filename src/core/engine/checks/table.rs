@@ -56,36 +56,20 @@ pub fn tree(ctx: &Ctx<'_>, out: &mut Sink) {
         table.indicators.iter().rev().map(|i| (0, i)).collect();
     while let Some((depth, node)) = stack.pop() {
         if node.weight.is_sign_negative() && !node.weight.is_zero() {
-            out.push(
+            out.push_about(
                 WarningCode::NegativeWeight,
-                format!(
-                    "{} {}：权重 {} 为负数，按 0 计",
-                    node.code, node.name, node.weight
-                ),
-                format!(
-                    "{} {}: weight {} is negative; counted as 0",
-                    node.code, node.name, node.weight
-                ),
-                vec![Concern::Indicator {
-                    code: node.code.clone(),
-                }],
+                node,
+                &format!("权重 {} 为负数，按 0 计", node.weight),
+                &format!("weight {} is negative; counted as 0", node.weight),
             );
         }
         if depth >= MAX_LEVELS && !too_deep_reported {
             too_deep_reported = true;
-            out.push(
+            out.push_about(
                 WarningCode::TableTooDeep,
-                format!(
-                    "{} {}：评分表超过 {MAX_LEVELS} 级指标",
-                    node.code, node.name
-                ),
-                format!(
-                    "{} {}: the table nests deeper than {MAX_LEVELS} levels",
-                    node.code, node.name
-                ),
-                vec![Concern::Indicator {
-                    code: node.code.clone(),
-                }],
+                node,
+                &format!("评分表超过 {MAX_LEVELS} 级指标"),
+                &format!("the table nests deeper than {MAX_LEVELS} levels"),
             );
         }
         if !seen.insert(node.code.as_str()) {
@@ -101,25 +85,12 @@ pub fn tree(ctx: &Ctx<'_>, out: &mut Sink) {
         if !node.children.is_empty() {
             let child_sum = arith::sum(node.children.iter().map(|ch| ch.weight));
             if child_sum != node.weight {
-                out.push(
+                let (sum, own) = (fmt_score(child_sum), fmt_score(node.weight));
+                out.push_about(
                     WarningCode::WeightSum,
-                    format!(
-                        "{} {}：下级指标权重合计 {}，与本级 {} 不符",
-                        node.code,
-                        node.name,
-                        fmt_score(child_sum),
-                        fmt_score(node.weight)
-                    ),
-                    format!(
-                        "{} {}: sub-indicator weights add up to {}, not {}",
-                        node.code,
-                        node.name,
-                        fmt_score(child_sum),
-                        fmt_score(node.weight)
-                    ),
-                    vec![Concern::Indicator {
-                        code: node.code.clone(),
-                    }],
+                    node,
+                    &format!("下级指标权重合计 {sum}，与本级 {own} 不符"),
+                    &format!("sub-indicator weights add up to {sum}, not {own}"),
                 );
             }
         }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::params::{self, Param};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
-use crate::core::engine::rule_text::Text;
+use crate::core::engine::rule_text::{Text, joined};
 use crate::core::engine::working::Working;
 use crate::core::model::RuleKind;
 use crate::core::model::{Band, BandOp};
@@ -85,16 +85,12 @@ fn flipped(op: BandOp) -> &'static str {
 }
 
 pub fn describe(bands: &[Band], otherwise: Decimal) -> Bilingual {
-    let mut zh = Text::new();
-    let mut en = Text::new();
-    for (i, band) in bands.iter().enumerate() {
-        if i > 0 {
-            zh = zh.s("；");
-            en = en.s("; ");
-        }
-        zh = condition(zh, band, "").s("得").score(band.points).s("分");
-        en = condition(en, band, " ").s(" → ").score(band.points);
-    }
+    let (mut zh, mut en) = joined(
+        bands,
+        ("；", "; "),
+        |zh, band| condition(zh, band, "").s("得").score(band.points).s("分"),
+        |en, band| condition(en, band, " ").s(" → ").score(band.points),
+    );
     if !bands.is_empty() {
         zh = zh.s("；");
         en = en.s("; ");

@@ -5,7 +5,7 @@ use super::params::{self, Param};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::metrics::MetricClass;
-use crate::core::engine::rule_text::Text;
+use crate::core::engine::rule_text::joined;
 use crate::core::engine::working::Working;
 use crate::core::model::RuleKind;
 use crate::core::model::{Category, CategorySource};
@@ -57,16 +57,12 @@ pub fn build(values: &[String]) -> Result<RuleKind, Bilingual> {
 }
 
 pub fn describe(categories: &[Category]) -> Bilingual {
-    let mut zh = Text::new();
-    let mut en = Text::new();
-    for (i, category) in categories.iter().enumerate() {
-        if i > 0 {
-            zh = zh.s("；");
-            en = en.s("; ");
-        }
-        zh = zh.s(&category.label).s("得").score(category.points).s("分");
-        en = en.s(&category.label).s(" → ").score(category.points);
-    }
+    let (zh, en) = joined(
+        categories,
+        ("；", "; "),
+        |zh, c| zh.s(&c.label).s("得").score(c.points).s("分"),
+        |en, c| en.s(&c.label).s(" → ").score(c.points),
+    );
     Bilingual::new(zh.done(), en.done())
 }
 

@@ -4,7 +4,7 @@ use super::params::{self, Param};
 use super::{RuleInput, RuleOutcome};
 use crate::core::Bilingual;
 use crate::core::engine::arith;
-use crate::core::engine::rule_text::Text;
+use crate::core::engine::rule_text::joined;
 use crate::core::engine::working::Working;
 use crate::core::model::Level;
 use crate::core::model::RuleKind;
@@ -43,17 +43,12 @@ pub fn build(values: &[String]) -> Result<RuleKind, Bilingual> {
 }
 
 pub fn describe(levels: &[Level]) -> Bilingual {
-    let mut zh = Text::new();
-    let mut en = Text::new();
-    for (i, level) in levels.iter().enumerate() {
-        if i > 0 {
-            zh = zh.s("/");
-            en = en.s(" / ");
-        }
-        let percent = level.percent.normalize();
-        zh = zh.s(&level.label).num(percent).s("%");
-        en = en.s(&level.label).s(" ").num(percent).s("%");
-    }
+    let (zh, en) = joined(
+        levels,
+        ("/", " / "),
+        |zh, l| zh.s(&l.label).num(l.percent.normalize()).s("%"),
+        |en, l| en.s(&l.label).s(" ").num(l.percent.normalize()).s("%"),
+    );
     Bilingual::new(zh.done(), en.done())
 }
 

@@ -38,13 +38,18 @@ pub const PHRASINGS: &[&str] = &[
     "≥90%得满分，低于90%的按比例得分",
 ];
 
-/// "≥X%得满分，低于X%按比例": full marks from `full_at`, below it weight × rate ÷ X.
-fn describe_floor(full_at: Decimal, weight: Decimal, round_to_whole: bool) -> Bilingual {
-    let (zh_tail, en_tail) = if round_to_whole {
+/// What a sentence ends with when the score is rounded to whole points.
+fn rounding_words(round_to_whole: bool) -> (&'static str, &'static str) {
+    if round_to_whole {
         ("，得分取整", ", rounded to whole points")
     } else {
         ("", "")
-    };
+    }
+}
+
+/// "≥X%得满分，低于X%按比例": full marks from `full_at`, below it weight × rate ÷ X.
+fn describe_floor(full_at: Decimal, weight: Decimal, round_to_whole: bool) -> Bilingual {
+    let (zh_tail, en_tail) = rounding_words(round_to_whole);
     Bilingual::new(
         Text::new()
             .s("≥")
@@ -84,11 +89,7 @@ pub fn describe(
     if let Some(full_at) = full_at {
         return describe_floor(full_at, weight, round_to_whole);
     }
-    let (zh_tail, en_tail) = if round_to_whole {
-        ("，得分取整", ", rounded to whole points")
-    } else {
-        ("", "")
-    };
+    let (zh_tail, en_tail) = rounding_words(round_to_whole);
     Bilingual::new(
         Text::new()
             .s("得分=比率×")

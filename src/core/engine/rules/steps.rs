@@ -89,32 +89,19 @@ fn proportional_points(cap: Decimal, round_to_whole: bool, weight: Decimal) -> V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::engine::test_kinds;
     use rust_decimal_macros::dec;
 
     #[test]
     fn each_shape_steps_where_its_standard_says() {
-        let threshold = RuleKind::Threshold {
-            threshold: dec!(5),
-            deduct_per_point: dec!(0.5),
-            above_is_bad: true,
-            limits: crate::core::model::Limits::default(),
-        };
+        let threshold = test_kinds::threshold(dec!(5), dec!(0.5), true);
         assert_eq!(breakpoints(&threshold, dec!(10)), vec![dec!(5)]);
-        let step = RuleKind::Step {
-            full_at: dec!(100),
-            step: dec!(1),
-            deduct: dec!(1),
-            started_step_counts: false,
-        };
+        let step = test_kinds::step(dec!(100), dec!(1), dec!(1), false);
         assert_eq!(
             breakpoints(&step, dec!(3)),
             vec![dec!(100), dec!(99), dec!(98), dec!(97)]
         );
-        let prop = RuleKind::Proportional {
-            cap: dec!(100),
-            round_to_whole: true,
-            full_at: None,
-        };
+        let prop = test_kinds::proportional(dec!(100), true);
         assert_eq!(
             breakpoints(&prop, dec!(2)),
             vec![dec!(100), dec!(25), dec!(75)]

@@ -5,6 +5,7 @@ use rust_decimal_macros::dec;
 
 use super::{RuleOutcome, excel_formula, score_plain};
 use crate::core::Lang;
+use crate::core::engine::test_kinds::{proportional, step, threshold};
 use crate::core::model::RuleKind;
 
 fn worked(kind: &RuleKind, weight: Decimal, value: Decimal) -> (Decimal, String, String) {
@@ -19,12 +20,7 @@ fn worked(kind: &RuleKind, weight: Decimal, value: Decimal) -> (Decimal, String,
 #[test]
 fn threshold_shows_the_exact_intermediate_and_rounds_once() {
     // Issue 12: 0.01 pp over at 0.5 a point is 0.005, not 0.01; 10 − 0.005 = 9.995 ≈ 10.
-    let kind = RuleKind::Threshold {
-        threshold: dec!(5),
-        deduct_per_point: dec!(0.5),
-        above_is_bad: true,
-        limits: Default::default(),
-    };
+    let kind = threshold(dec!(5), dec!(0.5), true);
     let (points, zh, en) = worked(&kind, dec!(10), dec!(5.01));
     assert_eq!(points, dec!(9.995));
     assert_eq!(
@@ -39,11 +35,7 @@ fn threshold_shows_the_exact_intermediate_and_rounds_once() {
 
 #[test]
 fn proportional_rounding_to_whole_names_the_exact_product() {
-    let kind = RuleKind::Proportional {
-        cap: dec!(100),
-        round_to_whole: true,
-        full_at: None,
-    };
+    let kind = proportional(dec!(100), true);
     let (points, zh, en) = worked(&kind, dec!(5), dec!(94.33));
     assert_eq!(points, dec!(5));
     assert_eq!(zh, "94.33%×5=4.7165，取整为 5");
@@ -54,12 +46,7 @@ fn proportional_rounding_to_whole_names_the_exact_product() {
 
 #[test]
 fn step_counts_steps_exactly() {
-    let kind = RuleKind::Step {
-        full_at: dec!(100),
-        step: dec!(5),
-        deduct: dec!(0.25),
-        started_step_counts: true,
-    };
+    let kind = step(dec!(100), dec!(5), dec!(0.25), true);
     let (points, zh, _) = worked(&kind, dec!(3), dec!(93.5));
     assert_eq!(points, dec!(2.5));
     assert_eq!(zh, "差 6.5 个百分点，计 2 档×0.25=0.5，3-0.5=2.5");
@@ -67,11 +54,7 @@ fn step_counts_steps_exactly() {
 
 #[test]
 fn only_rate_rules_have_an_excel_formula() {
-    let rate = RuleKind::Proportional {
-        cap: dec!(100),
-        round_to_whole: false,
-        full_at: None,
-    };
+    let rate = proportional(dec!(100), false);
     assert_eq!(
         excel_formula(&rate, "$C$1", dec!(5)).as_deref(),
         Some("MIN(MAX($C$1,0),100)*5/100")
