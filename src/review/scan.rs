@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::digest::{Shapes, WorkbookDigest};
 use crate::core::Bilingual;
-use crate::core::engine::{Derived, derive};
+use crate::core::engine::{Derived, derive, derive_figures};
 use crate::core::format::load;
 use crate::core::model::{FORMAT_NAME, FORMAT_VERSION, Workbook};
 
@@ -309,7 +309,8 @@ pub fn digest_bytes(
     bytes: &[u8],
     shapes: &Shapes,
 ) -> (String, Result<Box<WorkbookDigest>, EntryError>) {
-    let (hash, opened) = open_bytes(shown, bytes);
+    // The digest keeps figures only, so the texts of scoring are not written.
+    let (hash, opened) = open_bytes_with(shown, bytes, derive_figures);
     let summary = opened.map(|o| Box::new(WorkbookDigest::of(&o.workbook, &o.derived, shapes)));
     (hash, summary)
 }
@@ -328,6 +329,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Hashes, parses and derives a file's bytes; `shown` names it in messages.
 pub fn open_bytes(shown: &str, bytes: &[u8]) -> (String, Result<Box<Opened>, EntryError>) {
+    open_bytes_with(shown, bytes, derive)
+}
+
+/// As [`open_bytes`], deriving with `derive`.
+fn open_bytes_with(
+    shown: &str,
+    bytes: &[u8],
+    derive: fn(&Workbook) -> Derived,
+) -> (String, Result<Box<Opened>, EntryError>) {
     let hash = sha256_hex(bytes);
     // Fast path: one check that the whole file is UTF-8, then one typed
     // parse of the text (cheaper than `from_slice`, which checks every string

@@ -116,13 +116,56 @@ pub fn score_table(
     metrics: &[Metric],
     reported: &ReportedFigures,
 ) -> TableScore {
-    score_with(indicators, metrics, reported, None)
+    score_with(indicators, metrics, reported, None, Texts::Written)
 }
 
 /// Scores the workbook's table, computing each leaf's own measure from its fields.
 #[must_use]
 pub fn score_workbook(wb: &Workbook, metrics: &[Metric]) -> TableScore {
-    score_with(&wb.table.indicators, metrics, &wb.reported, Some(wb))
+    score_with(
+        &wb.table.indicators,
+        metrics,
+        &wb.reported,
+        Some(wb),
+        Texts::Written,
+    )
+}
+
+/// As [`score_workbook`] without the texts: every figure the same, `rule`
+/// and `working` left empty. For summaries that keep only figures.
+#[must_use]
+pub fn score_workbook_figures(wb: &Workbook, metrics: &[Metric]) -> TableScore {
+    score_with(
+        &wb.table.indicators,
+        metrics,
+        &wb.reported,
+        Some(wb),
+        Texts::Skipped,
+    )
+}
+
+/// Whether scoring writes the rule in words and the working of each
+/// indicator (most of its cost), or only the figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    Written,
+    Skipped,
+}
+
+impl Texts {
+    fn of(self, working: &Working<'_>) -> Bilingual {
+        match self {
+            Self::Written => working.bilingual(),
+            Self::Skipped => Bilingual::default(),
+        }
+    }
+
+    fn words(self, zh: &str, en: &str) -> Bilingual {
+        match self {
+            Self::Written => Bilingual::new(zh, en),
+            Self::Skipped => Bilingual::default(),
+        }
+    }
 }
 
 /// One leaf scored on its own against the fields of `fields` (what-if
@@ -138,6 +181,7 @@ pub fn score_single_leaf(
         metrics,
         reported: &fields.reported,
         fields: Some(fields),
+        texts: Texts::Skipped,
     };
     let leaf = score_leaf(node, &context, &mut LevelsMemo::default());
     (leaf.score, leaf.measure)
@@ -148,11 +192,13 @@ fn score_with(
     metrics: &[Metric],
     reported: &ReportedFigures,
     fields: Option<&Workbook>,
+    texts: Texts,
 ) -> TableScore {
     let mut scorer = Scorer {
         metrics,
         reported,
         fields,
+        texts,
         out: Vec::with_capacity(indicators.len()),
         removed_weight: Decimal::ZERO,
         levels_memo: LevelsMemo::default(),
@@ -182,6 +228,7 @@ struct Scorer<'a> {
     metrics: &'a [Metric],
     reported: &'a ReportedFigures,
     fields: Option<&'a Workbook>,
+    texts: Texts,
     out: Vec<IndicatorResult>,
     removed_weight: Decimal,
     levels_memo: LevelsMemo<'a>,
@@ -226,7 +273,9 @@ impl<'a> Scorer<'a> {
             metric: None,
             metric_value: None,
             value_source: None,
-            rule: Bilingual::new("下级指标得分之和", "sum of the sub-indicators"),
+            rule: self
+                .texts
+                .words("下级指标得分之和", "sum of the sub-indicators"),
             working: Bilingual::default(),
             lost: Decimal::ZERO,
             officer_differs: false,
@@ -237,33 +286,32 @@ impl<'a> Scorer<'a> {
         let mut sum = Decimal::ZERO;
         let mut counted = Decimal::ZERO;
         let mut working = String::new();
+        let texts = self.texts == Texts::Written;
         for (i, child) in node.children.iter().enumerate() {
             let (s, c) = self.score_node(child, depth + 1);
             sum = sum.saturating_add(s);
             counted = counted.saturating_add(c);
+            if !texts {
+                continue;
+            }
             if i > 0 {
                 working.push('+');
             }
             push_score(&mut working, s);
         }
-        working.push('=');
-        push_score(&mut working, sum);
         // A parent never scores above its weight (checks name the children).
         let cap = effective_weight(node.weight);
         let score = sum.min(cap);
-        let mut working_en = working.clone();
-        if score < sum {
-            working.push_str("，超过分值，按 ");
-            working_en.push_str(", above the weight; counted as ");
-            push_score(&mut working, score);
-            working.push_str(" 计");
-            push_score(&mut working_en, score);
-        }
+        let working = if texts {
+            subtotal_working(working, sum, score)
+        } else {
+            Bilingual::default()
+        };
         if let Some(result) = self.out.get_mut(slot) {
             result.score = score;
             result.counted_weight = counted;
             result.lost = counted.saturating_sub(score);
-            result.working = Bilingual::new(working, working_en);
+            result.working = working;
             result.capped = score < sum;
             result.children_sum = sum;
         }
@@ -276,6 +324,7 @@ impl<'a> Scorer<'a> {
             metrics: self.metrics,
             reported: self.reported,
             fields: self.fields,
+            texts: self.texts,
         };
         let leaf = score_leaf(node, &context, &mut self.levels_memo);
         let counted = if leaf.removed {
@@ -383,7 +432,28 @@ fn own_measured_value(
     }
 }
 
-fn missing_outcome(node: &Indicator, rule: Bilingual, why: &Bilingual) -> LeafOutcome {
+/// "a+b+c=sum", and the cap when the children add up past the weight;
+/// `working` holds "a+b+c".
+fn subtotal_working(mut working: String, sum: Decimal, score: Decimal) -> Bilingual {
+    working.push('=');
+    push_score(&mut working, sum);
+    let mut working_en = working.clone();
+    if score < sum {
+        working.push_str("，超过分值，按 ");
+        working_en.push_str(", above the weight; counted as ");
+        push_score(&mut working, score);
+        working.push_str(" 计");
+        push_score(&mut working_en, score);
+    }
+    Bilingual::new(working, working_en)
+}
+
+fn missing_outcome(
+    node: &Indicator,
+    rule: Bilingual,
+    why: &Bilingual,
+    texts: Texts,
+) -> LeafOutcome {
     let weight = effective_weight(node.weight);
     if let Some(typed) = node.entry.officer_score {
         let score = clamp(typed, weight);
@@ -397,7 +467,7 @@ fn missing_outcome(node: &Indicator, rule: Bilingual, why: &Bilingual) -> LeafOu
             metric_value: None,
             value_source: None,
             rule,
-            working: working.bilingual(),
+            working: texts.of(&working),
             removed: false,
             capped: score != typed,
             measure: None,
@@ -412,7 +482,7 @@ fn missing_outcome(node: &Indicator, rule: Bilingual, why: &Bilingual) -> LeafOu
         metric_value: None,
         value_source: None,
         rule,
-        working: working.bilingual(),
+        working: texts.of(&working),
         removed: false,
         capped: false,
         measure: None,
@@ -424,6 +494,7 @@ struct LeafContext<'a> {
     metrics: &'a [Metric],
     reported: &'a ReportedFigures,
     fields: Option<&'a Workbook>,
+    texts: Texts,
 }
 
 fn score_leaf<'a>(
@@ -434,9 +505,16 @@ fn score_leaf<'a>(
     let (metrics, reported) = (context.metrics, context.reported);
     let weight = effective_weight(node.weight);
     let Some(rule) = &node.rule else {
-        return manual(node, Bilingual::new("自评打分", "scored by the officer"));
+        return manual(
+            node,
+            context.texts.words("自评打分", "scored by the officer"),
+            context.texts,
+        );
     };
-    let rule_text = levels_memo.describe(&rule.kind, weight);
+    let rule_text = match context.texts {
+        Texts::Written => levels_memo.describe(&rule.kind, weight),
+        Texts::Skipped => Bilingual::default(),
+    };
     let measure = context
         .fields
         .and_then(|wb| measure::measure_leaf(wb, rule, &node.name))
@@ -455,7 +533,7 @@ fn score_leaf<'a>(
     let measured = match found {
         Ok(found) => Some(found),
         Err(why) if rules::needs_value(&rule.kind) => {
-            let mut outcome = missing_outcome(node, rule_text, &why);
+            let mut outcome = missing_outcome(node, rule_text, &why, context.texts);
             outcome.measure = measure;
             return outcome;
         }
@@ -475,13 +553,13 @@ fn score_leaf<'a>(
             metric_value: measured.map(|(v, _)| v),
             value_source: measured.map(|(_, s)| s),
             rule: rule_text,
-            working: working.bilingual(),
+            working: context.texts.of(&working),
             removed: false,
             capped: false,
             measure,
         },
-        RuleOutcome::NotChosen(why) => missing_outcome(node, rule_text, &why),
-        RuleOutcome::Officer => manual(node, rule_text),
+        RuleOutcome::NotChosen(why) => missing_outcome(node, rule_text, &why, context.texts),
+        RuleOutcome::Officer => manual(node, rule_text, context.texts),
         RuleOutcome::NotApplicable {
             score,
             removed,
@@ -492,7 +570,7 @@ fn score_leaf<'a>(
             metric_value: None,
             value_source: None,
             rule: rule_text,
-            working: working.bilingual(),
+            working: context.texts.of(&working),
             removed,
             capped: false,
             measure: None,
@@ -500,7 +578,7 @@ fn score_leaf<'a>(
     }
 }
 
-fn manual(node: &Indicator, rule: Bilingual) -> LeafOutcome {
+fn manual(node: &Indicator, rule: Bilingual, texts: Texts) -> LeafOutcome {
     match node.entry.officer_score {
         Some(typed) => {
             let score = clamp(typed, effective_weight(node.weight));
@@ -513,7 +591,7 @@ fn manual(node: &Indicator, rule: Bilingual) -> LeafOutcome {
                 metric_value: None,
                 value_source: None,
                 rule,
-                working: working.bilingual(),
+                working: texts.of(&working),
                 removed: false,
                 capped: score != typed,
                 measure: None,
@@ -525,7 +603,7 @@ fn manual(node: &Indicator, rule: Bilingual) -> LeafOutcome {
             metric_value: None,
             value_source: None,
             rule,
-            working: Bilingual::new("尚未打分，暂计 0 分", "not scored yet; counted as 0"),
+            working: texts.words("尚未打分，暂计 0 分", "not scored yet; counted as 0"),
             removed: false,
             capped: false,
             measure: None,
