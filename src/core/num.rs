@@ -370,10 +370,64 @@ fn parse_stored(text: &str, max_places: u32, allow_negative: bool) -> Result<Dec
     Ok(value)
 }
 
+/// Reads a stored decimal straight from the parser's text, without an owned
+/// copy of it (a review start reads hundreds of thousands); the messages are
+/// those of reading a `String` first.
+struct StoredDecimal {
+    allow_negative: bool,
+    /// What the message says was expected.
+    expected: &'static str,
+}
+
+impl<'de> serde::de::Visitor<'de> for StoredDecimal {
+    type Value = Decimal;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Decimal, E> {
+        parse_stored(text, 28, self.allow_negative).map_err(|why| {
+            E::custom(format!(
+                "invalid number \"{text}\": {why}; expected {}",
+                self.expected
+            ))
+        })
+    }
+}
+
+const ANY_DECIMAL: StoredDecimal = StoredDecimal {
+    allow_negative: true,
+    expected: "a decimal string, e.g. \"19.58\"",
+};
+
+/// An optional stored decimal: null, or as [`StoredDecimal`].
+struct OptionalDecimal;
+
+impl<'de> serde::de::Visitor<'de> for OptionalDecimal {
+    type Value = Option<Decimal>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("option")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(ANY_DECIMAL).map(Some)
+    }
+}
+
 /// Serde helpers for plain `Decimal` values (rates, scores, weights, workload
 /// counts) stored as strings, with any number of places.
 pub mod dec_str {
-    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored, stored_text};
+    use super::{Decimal, Deserializer, Serializer, stored_text};
 
     /// # Errors
     /// Fails when the serializer fails.
@@ -384,19 +438,14 @@ pub mod dec_str {
     /// # Errors
     /// Fails when the text is not a plain decimal string.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        parse_stored(&text, 28, true).map_err(|why| {
-            serde::de::Error::custom(format!(
-                "invalid number \"{text}\": {why}; expected a decimal string, e.g. \"19.58\""
-            ))
-        })
+        deserializer.deserialize_str(super::ANY_DECIMAL)
     }
 }
 
 /// Serde helpers for weights (分值): like [`dec_str`], but a negative weight
 /// is an error, so a bad file is refused instead of scoring against it.
 pub mod weight_str {
-    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored};
+    use super::{Decimal, Deserializer, Serializer};
 
     /// # Errors
     /// Fails when the serializer fails.
@@ -407,18 +456,16 @@ pub mod weight_str {
     /// # Errors
     /// Fails when the text is not a plain, non-negative decimal string.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        parse_stored(&text, 28, false).map_err(|why| {
-            serde::de::Error::custom(format!(
-                "invalid number \"{text}\": {why}; expected a weight of 0 or more, e.g. \"5\""
-            ))
+        deserializer.deserialize_str(super::StoredDecimal {
+            allow_negative: false,
+            expected: "a weight of 0 or more, e.g. \"5\"",
         })
     }
 }
 
 /// Serde helpers for `Option<Decimal>` stored as a string or null.
 pub mod dec_str_opt {
-    use super::{Decimal, Deserialize, Deserializer, Serializer, parse_stored, stored_text};
+    use super::{Decimal, Deserializer, Serializer, stored_text};
 
     /// # Errors
     /// Fails when the serializer fails.
@@ -438,15 +485,7 @@ pub mod dec_str_opt {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<Decimal>, D::Error> {
-        let text = Option::<String>::deserialize(deserializer)?;
-        text.map(|t| {
-            parse_stored(&t, 28, true).map_err(|why| {
-                serde::de::Error::custom(format!(
-                    "invalid number \"{t}\": {why}; expected a decimal string, e.g. \"19.58\""
-                ))
-            })
-        })
-        .transpose()
+        deserializer.deserialize_option(super::OptionalDecimal)
     }
 }
 
