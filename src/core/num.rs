@@ -379,7 +379,7 @@ struct StoredDecimal {
     expected: &'static str,
 }
 
-impl<'de> serde::de::Visitor<'de> for StoredDecimal {
+impl serde::de::Visitor<'_> for StoredDecimal {
     type Value = Decimal;
 
     fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
