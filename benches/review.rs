@@ -18,6 +18,10 @@ use jixiao::review::{ReviewSession, ReviewStatus};
 use jixiao::synth::Generator;
 use rust_decimal::Decimal;
 
+#[path = "support/null_backend.rs"]
+mod null_backend;
+use null_backend::NullBackend;
+
 /// How many workbooks to generate: `JIXIAO_BENCH_FILES`, else 1,000.
 fn files_wanted() -> usize {
     std::env::var("JIXIAO_BENCH_FILES")
@@ -398,66 +402,4 @@ fn overview_keystrokes(session: ReviewSession) {
         ms(median(samples)),
         ms(worst)
     );
-}
-
-/// A backend that keeps nothing: measures update, render and ratatui's diff,
-/// not the terminal (that is measured from outside with `tui_latency`).
-struct NullBackend {
-    size: ratatui::layout::Size,
-    cursor: ratatui::layout::Position,
-}
-
-impl NullBackend {
-    fn new(width: u16, height: u16) -> Self {
-        Self {
-            size: ratatui::layout::Size::new(width, height),
-            cursor: ratatui::layout::Position::ORIGIN,
-        }
-    }
-}
-
-impl ratatui::backend::Backend for NullBackend {
-    type Error = std::convert::Infallible;
-
-    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
-    where
-        I: Iterator<Item = (u16, u16, &'a ratatui::buffer::Cell)>,
-    {
-        std::hint::black_box(content.count());
-        Ok(())
-    }
-    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
-        Ok(())
-    }
-    fn show_cursor(&mut self) -> Result<(), Self::Error> {
-        Ok(())
-    }
-    fn get_cursor_position(&mut self) -> Result<ratatui::layout::Position, Self::Error> {
-        Ok(self.cursor)
-    }
-    fn set_cursor_position<P: Into<ratatui::layout::Position>>(
-        &mut self,
-        position: P,
-    ) -> Result<(), Self::Error> {
-        self.cursor = position.into();
-        Ok(())
-    }
-    fn clear(&mut self) -> Result<(), Self::Error> {
-        Ok(())
-    }
-    fn clear_region(&mut self, _: ratatui::backend::ClearType) -> Result<(), Self::Error> {
-        Ok(())
-    }
-    fn size(&self) -> Result<ratatui::layout::Size, Self::Error> {
-        Ok(self.size)
-    }
-    fn window_size(&mut self) -> Result<ratatui::backend::WindowSize, Self::Error> {
-        Ok(ratatui::backend::WindowSize {
-            columns_rows: self.size,
-            pixels: ratatui::layout::Size::new(0, 0),
-        })
-    }
-    fn flush(&mut self) -> Result<(), Self::Error> {
-        Ok(())
-    }
 }

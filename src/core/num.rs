@@ -376,25 +376,64 @@ fn parse_stored(text: &str, max_places: u32, allow_negative: bool) -> Result<Dec
     Ok(value)
 }
 
-/// What a stored decimal should look like, for the error on one that is not.
-const DECIMAL_EXPECTED: &str = "expected a decimal string, e.g. \"19.58\"";
-
-/// A stored decimal for serde; the error names the text and what was expected.
-fn read_stored<E: serde::de::Error>(
-    text: &str,
+/// Reads a stored decimal straight from the parser's text, without an owned
+/// copy of it (a review start reads hundreds of thousands); the messages are
+/// those of reading a `String` first.
+struct StoredDecimal {
     allow_negative: bool,
-    expected: &str,
-) -> Result<Decimal, E> {
-    parse_stored(text, 28, allow_negative)
-        .map_err(|why| E::custom(format!("invalid number \"{text}\": {why}; {expected}")))
+    /// What the message says was expected.
+    expected: &'static str,
+}
+
+impl serde::de::Visitor<'_> for StoredDecimal {
+    type Value = Decimal;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Decimal, E> {
+        parse_stored(text, 28, self.allow_negative).map_err(|why| {
+            E::custom(format!(
+                "invalid number \"{text}\": {why}; {}",
+                self.expected
+            ))
+        })
+    }
+}
+
+const ANY_DECIMAL: StoredDecimal = StoredDecimal {
+    allow_negative: true,
+    expected: "expected a decimal string, e.g. \"19.58\"",
+};
+
+/// An optional stored decimal: null, or as [`StoredDecimal`].
+struct OptionalDecimal;
+
+impl<'de> serde::de::Visitor<'de> for OptionalDecimal {
+    type Value = Option<Decimal>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("option")
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(ANY_DECIMAL).map(Some)
+    }
 }
 
 /// Serde helpers for plain `Decimal` values (rates, scores, weights, workload
 /// counts) stored as strings, with any number of places.
 pub mod dec_str {
-    use super::{
-        DECIMAL_EXPECTED, Decimal, Deserialize, Deserializer, Serializer, read_stored, stored_text,
-    };
+    use super::{Decimal, Deserializer, Serializer, stored_text};
 
     /// # Errors
     /// Fails when the serializer fails.
@@ -405,14 +444,14 @@ pub mod dec_str {
     /// # Errors
     /// Fails when the text is not a plain decimal string.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-        read_stored(&String::deserialize(deserializer)?, true, DECIMAL_EXPECTED)
+        deserializer.deserialize_str(super::ANY_DECIMAL)
     }
 }
 
 /// Serde helpers for weights (分值): like [`dec_str`], but a negative weight
 /// is an error, so a bad file is refused instead of scoring against it.
 pub mod weight_str {
-    use super::{Decimal, Deserialize, Deserializer, Serializer, read_stored};
+    use super::{Decimal, Deserializer, Serializer};
 
     /// # Errors
     /// Fails when the serializer fails.
@@ -423,16 +462,16 @@ pub mod weight_str {
     /// # Errors
     /// Fails when the text is not a plain, non-negative decimal string.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
-        let expected = "expected a weight of 0 or more, e.g. \"5\"";
-        read_stored(&String::deserialize(deserializer)?, false, expected)
+        deserializer.deserialize_str(super::StoredDecimal {
+            allow_negative: false,
+            expected: "expected a weight of 0 or more, e.g. \"5\"",
+        })
     }
 }
 
 /// Serde helpers for `Option<Decimal>` stored as a string or null.
 pub mod dec_str_opt {
-    use super::{
-        DECIMAL_EXPECTED, Decimal, Deserialize, Deserializer, Serializer, read_stored, stored_text,
-    };
+    use super::{Decimal, Deserializer, Serializer, stored_text};
 
     /// # Errors
     /// Fails when the serializer fails.
@@ -452,9 +491,7 @@ pub mod dec_str_opt {
     pub fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<Decimal>, D::Error> {
-        let text = Option::<String>::deserialize(deserializer)?;
-        text.map(|t| read_stored(&t, true, DECIMAL_EXPECTED))
-            .transpose()
+        deserializer.deserialize_option(super::OptionalDecimal)
     }
 }
 

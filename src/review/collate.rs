@@ -4,42 +4,24 @@
 //! by value (第2 before 第10), punctuation and spaces ignored. Ties fall
 //! back to the text itself, so the order is total and stable.
 
-use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use pinyin::ToPinyin;
 
-/// One piece of a name's sort key. Numbers sort before words.
+/// A name's sort key, encoded so that comparing the bytes compares the
+/// names: the pieces in order (a number as 0x01, its length without leading
+/// zeros in four bytes and its digits, so values compare; a word — a pinyin
+/// syllable, a lower-cased Latin word or another character — as 0x02, its
+/// text and 0x00), then 0x00 and the name itself, so ties fall back to the
+/// text. Numbers sort before words, and a name whose pieces run out first
+/// sorts first. One memory comparison per pair keeps sorting ten thousand
+/// names cheap.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Piece {
-    /// A run of digits: (length without leading zeros, the digits), so that
-    /// comparing the pair compares the values.
-    Number(usize, String),
-    /// A pinyin syllable (the crate's own text, not copied), a lower-cased
-    /// Latin word or any other character.
-    Word(Cow<'static, str>),
-}
+pub struct NameKey(Vec<u8>);
 
-/// A name's sort key; compare keys to compare names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameKey<'a> {
-    pieces: Vec<Piece>,
-    text: &'a str,
-}
-
-impl Ord for NameKey<'_> {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.pieces
-            .cmp(&other.pieces)
-            .then_with(|| self.text.cmp(other.text))
-    }
-}
-
-impl PartialOrd for NameKey<'_> {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
+const NUMBER: u8 = 0x01;
+const WORD: u8 = 0x02;
+const END: u8 = 0x00;
 
 /// Full-width Latin letters and digits (ＡＢ１２, common in Chinese text) as ASCII.
 fn half_width(ch: char) -> char {
@@ -49,49 +31,64 @@ fn half_width(ch: char) -> char {
     }
 }
 
-fn flush_number(run: &mut String, pieces: &mut Vec<Piece>) {
+fn flush_number(run: &mut String, key: &mut Vec<u8>) {
     if !run.is_empty() {
         let digits = run.trim_start_matches('0');
         let digits = if digits.is_empty() { "0" } else { digits };
-        pieces.push(Piece::Number(digits.len(), digits.to_owned()));
+        key.push(NUMBER);
+        key.extend_from_slice(
+            &u32::try_from(digits.len())
+                .unwrap_or(u32::MAX)
+                .to_be_bytes(),
+        );
+        key.extend_from_slice(digits.as_bytes());
         run.clear();
     }
 }
 
-fn flush_word(run: &mut String, pieces: &mut Vec<Piece>) {
+fn push_word(word: &str, key: &mut Vec<u8>) {
+    key.push(WORD);
+    key.extend_from_slice(word.as_bytes());
+    key.push(END);
+}
+
+fn flush_word(run: &mut String, key: &mut Vec<u8>) {
     if !run.is_empty() {
-        pieces.push(Piece::Word(Cow::Owned(std::mem::take(run))));
+        push_word(run, key);
+        run.clear();
     }
 }
 
 /// The sort key of `name`.
 #[must_use]
-pub fn name_key(name: &str) -> NameKey<'_> {
-    let mut pieces = Vec::new();
+pub fn name_key(name: &str) -> NameKey {
+    let mut key = Vec::with_capacity(name.len() * 3 + 8);
     let (mut number, mut word) = (String::new(), String::new());
     for ch in name.chars().map(half_width) {
         if ch.is_ascii_digit() {
-            flush_word(&mut word, &mut pieces);
+            flush_word(&mut word, &mut key);
             number.push(ch);
             continue;
         }
-        flush_number(&mut number, &mut pieces);
+        flush_number(&mut number, &mut key);
         if ch.is_ascii_alphabetic() {
             word.push(ch.to_ascii_lowercase());
             continue;
         }
-        flush_word(&mut word, &mut pieces);
+        flush_word(&mut word, &mut key);
         if let Some(syllable) = ch.to_pinyin() {
-            pieces.push(Piece::Word(Cow::Borrowed(syllable.plain())));
+            push_word(syllable.plain(), &mut key);
         } else if ch.is_alphanumeric() {
             // Another script, or a Han character the crate has no reading for.
-            pieces.push(Piece::Word(Cow::Owned(ch.to_lowercase().collect())));
+            push_word(&ch.to_lowercase().collect::<String>(), &mut key);
         }
         // Spaces and punctuation separate pieces and are otherwise ignored.
     }
-    flush_number(&mut number, &mut pieces);
-    flush_word(&mut word, &mut pieces);
-    NameKey { pieces, text: name }
+    flush_number(&mut number, &mut key);
+    flush_word(&mut word, &mut key);
+    key.push(END);
+    key.extend_from_slice(name.as_bytes());
+    NameKey(key)
 }
 
 /// Compares two names in pinyin order.
@@ -221,5 +218,17 @@ mod tests {
         assert_eq!(compare_names("财政局", "财政局"), Ordering::Equal);
         assert_ne!(compare_names("财政局 ", "财政局"), Ordering::Equal);
         assert_eq!(sorted(&["", "财政局"]), ["", "财政局"]);
+    }
+
+    #[test]
+    fn a_name_whose_pieces_run_out_first_sorts_first() {
+        assert_eq!(sorted(&["财政局", "财政"]), ["财政", "财政局"]);
+        assert_eq!(sorted(&["第2组", "第2"]), ["第2", "第2组"]);
+        assert_eq!(sorted(&["ab", "a", "a1"]), ["a", "a1", "ab"]);
+        assert_eq!(
+            sorted(&["第02组", "第2组"]),
+            ["第02组", "第2组"],
+            "equal values tie on the text"
+        );
     }
 }

@@ -182,12 +182,12 @@ pub fn order_names(rows: &mut [OverviewRow]) {
 }
 
 fn ranks<'a>(names: impl Iterator<Item = &'a str>) -> Vec<u32> {
-    let mut keyed: Vec<(NameKey<'a>, usize)> = names
+    let mut keyed: Vec<(NameKey, usize)> = names
         .map(name_key)
         .enumerate()
         .map(|(i, k)| (k, i))
         .collect();
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut out = vec![0u32; keyed.len()];
     let mut rank = 0u32;
     for (at, (key, index)) in keyed.iter().enumerate() {

@@ -2,7 +2,8 @@
 //! one entry per workbook out. Unreadable files become entries with their
 //! error, never a failure of the whole scan. Files are only read.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -11,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::digest::{Shapes, WorkbookDigest};
 use crate::core::Bilingual;
-use crate::core::engine::{Derived, derive};
+use crate::core::engine::{Derived, derive, derive_figures};
 use crate::core::format::load;
 use crate::core::model::{FORMAT_NAME, FORMAT_VERSION, Workbook};
 
@@ -99,7 +100,9 @@ fn is_review_file(path: &Path) -> bool {
 pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
     let mut files = Vec::new();
     let mut notes = Vec::new();
-    let mut seen = BTreeSet::new();
+    // Hashed, not ordered: ten thousand long paths compared component by
+    // component cost more than the rest of the listing.
+    let mut seen = HashSet::new();
     let mut add = |path: PathBuf, key: Option<PathBuf>, files: &mut Vec<PathBuf>| {
         let key =
             key.unwrap_or_else(|| std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()));
@@ -138,7 +141,8 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
                 })
                 .filter(|(p, _)| is_json(p) && !is_review_file(p))
                 .collect();
-            inside.sort();
+            // One folder: ordering by file name orders the paths.
+            inside.sort_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
             if inside.is_empty() {
                 notes.push(Bilingual::new(
                     format!("{shown}：文件夹中没有工作簿（*.json）"),
@@ -214,15 +218,21 @@ pub fn review_folder(path: &Path) -> PathBuf {
 /// canonical once, not once per file.
 #[must_use]
 pub fn load_all(files: &[PathBuf]) -> Vec<Entry> {
-    let mut folders: BTreeMap<&Path, PathBuf> = BTreeMap::new();
+    // Files come folder by folder, so remembering the last folder makes
+    // each canonical once without a map of paths.
+    let mut last: Option<(&Path, PathBuf)> = None;
     let jobs: Vec<(&Path, PathBuf)> = files
         .iter()
         .map(|path| {
             let parent = path.parent().unwrap_or_else(|| Path::new(""));
-            let folder = folders
-                .entry(parent)
-                .or_insert_with(|| review_folder(path))
-                .clone();
+            let folder = match &last {
+                Some((known, folder)) if *known == parent => folder.clone(),
+                _ => {
+                    let folder = review_folder(path);
+                    last = Some((parent, folder.clone()));
+                    folder
+                }
+            };
             (path.as_path(), folder)
         })
         .collect();
@@ -251,13 +261,20 @@ pub fn file_name_of(path: &Path) -> String {
 #[must_use]
 pub fn load_in(path: &Path, folder: PathBuf, shapes: &Shapes) -> Entry {
     let shown = path.display().to_string();
-    let (sha256, outcome) = match crate::store::read_guarded(path) {
-        Ok((bytes, _)) => {
-            let (hash, outcome) = digest_bytes(&shown, &bytes, shapes);
-            (Some(hash), outcome)
+    let (sha256, outcome) = READ_BUFFER.with_borrow_mut(|bytes| {
+        let read = crate::store::read_guarded_into(path, bytes);
+        let result = match read {
+            Ok(_) => {
+                let (hash, outcome) = digest_bytes(&shown, bytes, shapes);
+                (Some(hash), outcome)
+            }
+            Err(e) => (None, Err(unreadable(&e))),
+        };
+        if bytes.capacity() > KEPT_BUFFER_BYTES {
+            *bytes = Vec::new();
         }
-        Err(e) => (None, Err(unreadable(&e))),
-    };
+        result
+    });
     Entry {
         path: path.to_path_buf(),
         folder,
@@ -265,6 +282,15 @@ pub fn load_in(path: &Path, folder: PathBuf, shapes: &Shapes) -> Entry {
         sha256,
         outcome,
     }
+}
+
+/// A read buffer larger than this is given back after its file.
+const KEPT_BUFFER_BYTES: usize = 1 << 20;
+
+thread_local! {
+    /// One read buffer per loading thread, reused file after file: fresh
+    /// buffers cost the kernel a cleared page for every page of every file.
+    static READ_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The entry error of a file that could not be read at all.
@@ -283,7 +309,8 @@ pub fn digest_bytes(
     bytes: &[u8],
     shapes: &Shapes,
 ) -> (String, Result<Box<WorkbookDigest>, EntryError>) {
-    let (hash, opened) = open_bytes(shown, bytes);
+    // The digest keeps figures only, so the texts of scoring are not written.
+    let (hash, opened) = open_bytes_with(shown, bytes, derive_figures);
     let summary = opened.map(|o| Box::new(WorkbookDigest::of(&o.workbook, &o.derived, shapes)));
     (hash, summary)
 }
@@ -302,20 +329,32 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Hashes, parses and derives a file's bytes; `shown` names it in messages.
 pub fn open_bytes(shown: &str, bytes: &[u8]) -> (String, Result<Box<Opened>, EntryError>) {
+    open_bytes_with(shown, bytes, derive)
+}
+
+/// As [`open_bytes`], deriving with `derive`.
+fn open_bytes_with(
+    shown: &str,
+    bytes: &[u8],
+    derive: fn(&Workbook) -> Derived,
+) -> (String, Result<Box<Opened>, EntryError>) {
     let hash = sha256_hex(bytes);
-    // Fast path: one typed parse straight from the bytes (serde_json checks
-    // UTF-8 as it goes, so no separate pass). It accepts exactly what `load`
-    // accepts (right format, supported version, typed parse succeeds) at a
-    // fraction of the cost, because `load` also builds a JSON tree to find
-    // unknown fields. Anything else goes through `load` for its precise message.
-    if let Ok(workbook) = serde_json::from_slice::<Workbook>(bytes)
+    // Fast path: one check that the whole file is UTF-8, then one typed
+    // parse of the text (cheaper than `from_slice`, which checks every string
+    // on its own). It accepts exactly what `load` accepts (right format,
+    // supported version, typed parse succeeds) at a fraction of the cost,
+    // because `load` also builds a JSON tree to find unknown fields. Anything
+    // else goes through `load` for its precise message.
+    let text = std::str::from_utf8(bytes);
+    if let Ok(text) = text
+        && let Ok(workbook) = serde_json::from_str::<Workbook>(text)
         && workbook.format == FORMAT_NAME
         && (1..=FORMAT_VERSION).contains(&workbook.version)
     {
         let derived = derive(&workbook);
         return (hash, Ok(Box::new(Opened { workbook, derived })));
     }
-    let text = match std::str::from_utf8(bytes) {
+    let text = match text {
         Ok(text) => text,
         Err(e) => {
             return (

@@ -31,7 +31,8 @@ pub use debounce::Debounce;
 pub use document::{Document, Opened, Origin, ReadOnlyReason};
 pub use error::{OpenError, SaveError, SaveFault, SaveStep};
 pub use open::{
-    MAX_FILE_BYTES, free_sibling, guard_input, open, open_for_review, read_guarded, read_text,
+    MAX_FILE_BYTES, free_sibling, guard_input, open, open_for_review, read_guarded,
+    read_guarded_into, read_text,
 };
 pub use recovery::{Draft, EmergencyStash, Journal, Recovered, RecoveryError, RecoveryWriter};
 pub use signals::TermSignals;

@@ -164,6 +164,18 @@ fn special_kind(metadata: &Metadata) -> &'static str {
 /// # Errors
 /// As [`guard_input`], or the read itself failed.
 pub fn read_guarded(path: &Path) -> Result<(Vec<u8>, Metadata), OpenError> {
+    let mut bytes = Vec::new();
+    let metadata = read_guarded_into(path, &mut bytes)?;
+    Ok((bytes, metadata))
+}
+
+/// As [`read_guarded`], into `bytes` (cleared first): a caller reading many
+/// files reuses one buffer, sized once from the file's length, instead of
+/// growing a fresh one by doubling for every file.
+///
+/// # Errors
+/// As [`read_guarded`].
+pub fn read_guarded_into(path: &Path, bytes: &mut Vec<u8>) -> Result<Metadata, OpenError> {
     guard_input(path)?;
     let mut file = File::open(path).map_err(|e| unreadable(path, &e))?;
     let metadata = file.metadata().map_err(|e| unreadable(path, &e))?;
@@ -175,15 +187,21 @@ pub fn read_guarded(path: &Path) -> Result<(Vec<u8>, Metadata), OpenError> {
     if metadata.len() > MAX_FILE_BYTES {
         return Err(too_large(metadata.len()));
     }
-    let mut bytes = Vec::new();
+    bytes.clear();
+    // One more byte than the length, so reading to the end needs no growth.
+    bytes.reserve(
+        usize::try_from(metadata.len())
+            .unwrap_or(0)
+            .saturating_add(1),
+    );
     file.by_ref()
         .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(|e| unreadable(path, &e))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    Ok((bytes, metadata))
+    Ok(metadata)
 }
 
 /// Reads a text file for a command: guarded, a UTF-8 byte-order mark

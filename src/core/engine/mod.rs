@@ -159,8 +159,22 @@ impl Derived {
 /// Derives every ratio, score, total, grade and warning. Pure: no I/O, no clock.
 #[must_use]
 pub fn derive(workbook: &Workbook) -> Derived {
+    derive_with(workbook, scoring::score_workbook)
+}
+
+/// As [`derive`], without the scoring texts: every figure, grade and
+/// warning (code, severity, place) the same, but each indicator's `rule` and
+/// `working` empty, and so a warning that quotes a working quotes nothing.
+/// For summaries that keep only figures (reviewer mode's digest of each of
+/// thousands of workbooks), where writing the texts was most of the cost.
+#[must_use]
+pub fn derive_figures(workbook: &Workbook) -> Derived {
+    derive_with(workbook, scoring::score_workbook_figures)
+}
+
+fn derive_with(workbook: &Workbook, score: fn(&Workbook, &[Metric]) -> TableScore) -> Derived {
     let metrics = metrics::compute_metrics(workbook);
-    let scores = scoring::score_workbook(workbook, &metrics);
+    let scores = score(workbook, &metrics);
     let grade = Grade::from_score(scores.total);
     let headcount = [
         FieldId::InServiceAdmin,

@@ -114,7 +114,13 @@ impl LeafOutcome {
     }
 
     /// The officer's typed score, kept within the weight; `working` says why it is used.
-    fn officer(node: &Indicator, typed: Decimal, rule: Bilingual, working: Working) -> Self {
+    fn officer(
+        node: &Indicator,
+        typed: Decimal,
+        rule: Bilingual,
+        working: Working<'_>,
+        texts: Texts,
+    ) -> Self {
         let score = clamp(typed, effective_weight(node.weight));
         Self {
             capped: score != typed,
@@ -122,7 +128,7 @@ impl LeafOutcome {
                 score,
                 ScoreBasis::Officer,
                 rule,
-                working.result(score).bilingual(),
+                texts.of(&working.result(score)),
             )
         }
     }
@@ -147,13 +153,56 @@ pub fn score_table(
     metrics: &[Metric],
     reported: &ReportedFigures,
 ) -> TableScore {
-    score_with(indicators, metrics, reported, None)
+    score_with(indicators, metrics, reported, None, Texts::Written)
 }
 
 /// Scores the workbook's table, computing each leaf's own measure from its fields.
 #[must_use]
 pub fn score_workbook(wb: &Workbook, metrics: &[Metric]) -> TableScore {
-    score_with(&wb.table.indicators, metrics, &wb.reported, Some(wb))
+    score_with(
+        &wb.table.indicators,
+        metrics,
+        &wb.reported,
+        Some(wb),
+        Texts::Written,
+    )
+}
+
+/// As [`score_workbook`] without the texts: every figure the same, `rule`
+/// and `working` left empty. For summaries that keep only figures.
+#[must_use]
+pub fn score_workbook_figures(wb: &Workbook, metrics: &[Metric]) -> TableScore {
+    score_with(
+        &wb.table.indicators,
+        metrics,
+        &wb.reported,
+        Some(wb),
+        Texts::Skipped,
+    )
+}
+
+/// Whether scoring writes the rule in words and the working of each
+/// indicator (most of its cost), or only the figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    Written,
+    Skipped,
+}
+
+impl Texts {
+    fn of(self, working: &Working<'_>) -> Bilingual {
+        match self {
+            Self::Written => working.bilingual(),
+            Self::Skipped => Bilingual::default(),
+        }
+    }
+
+    fn words(self, zh: &str, en: &str) -> Bilingual {
+        match self {
+            Self::Written => Bilingual::new(zh, en),
+            Self::Skipped => Bilingual::default(),
+        }
+    }
 }
 
 /// One leaf scored on its own against the fields of `fields` (what-if
@@ -169,6 +218,7 @@ pub fn score_single_leaf(
         metrics,
         reported: &fields.reported,
         fields: Some(fields),
+        texts: Texts::Skipped,
     };
     let leaf = score_leaf(node, &context, &mut LevelsMemo::default());
     (leaf.score, leaf.measure)
@@ -179,11 +229,13 @@ fn score_with(
     metrics: &[Metric],
     reported: &ReportedFigures,
     fields: Option<&Workbook>,
+    texts: Texts,
 ) -> TableScore {
     let mut scorer = Scorer {
         metrics,
         reported,
         fields,
+        texts,
         out: Vec::with_capacity(indicators.len()),
         removed_weight: Decimal::ZERO,
         levels_memo: LevelsMemo::default(),
@@ -213,6 +265,7 @@ struct Scorer<'a> {
     metrics: &'a [Metric],
     reported: &'a ReportedFigures,
     fields: Option<&'a Workbook>,
+    texts: Texts,
     out: Vec<IndicatorResult>,
     removed_weight: Decimal,
     levels_memo: LevelsMemo<'a>,
@@ -257,7 +310,9 @@ impl<'a> Scorer<'a> {
             metric: None,
             metric_value: None,
             value_source: None,
-            rule: Bilingual::new("下级指标得分之和", "sum of the sub-indicators"),
+            rule: self
+                .texts
+                .words("下级指标得分之和", "sum of the sub-indicators"),
             working: Bilingual::default(),
             lost: Decimal::ZERO,
             officer_differs: false,
@@ -268,33 +323,32 @@ impl<'a> Scorer<'a> {
         let mut sum = Decimal::ZERO;
         let mut counted = Decimal::ZERO;
         let mut working = String::new();
+        let texts = self.texts == Texts::Written;
         for (i, child) in node.children.iter().enumerate() {
             let (s, c) = self.score_node(child, depth + 1);
             sum = sum.saturating_add(s);
             counted = counted.saturating_add(c);
+            if !texts {
+                continue;
+            }
             if i > 0 {
                 working.push('+');
             }
             push_score(&mut working, s);
         }
-        working.push('=');
-        push_score(&mut working, sum);
         // A parent never scores above its weight (checks name the children).
         let cap = effective_weight(node.weight);
         let score = sum.min(cap);
-        let mut working_en = working.clone();
-        if score < sum {
-            working.push_str("，超过分值，按 ");
-            working_en.push_str(", above the weight; counted as ");
-            push_score(&mut working, score);
-            working.push_str(" 计");
-            push_score(&mut working_en, score);
-        }
+        let working = if texts {
+            subtotal_working(working, sum, score)
+        } else {
+            Bilingual::default()
+        };
         if let Some(result) = self.out.get_mut(slot) {
             result.score = score;
             result.counted_weight = counted;
             result.lost = counted.saturating_sub(score);
-            result.working = Bilingual::new(working, working_en);
+            result.working = working;
             result.capped = score < sum;
             result.children_sum = sum;
         }
@@ -307,6 +361,7 @@ impl<'a> Scorer<'a> {
             metrics: self.metrics,
             reported: self.reported,
             fields: self.fields,
+            texts: self.texts,
         };
         let leaf = score_leaf(node, &context, &mut self.levels_memo);
         let counted = if leaf.removed {
@@ -414,22 +469,38 @@ fn own_measured_value(
     }
 }
 
-fn missing_outcome(node: &Indicator, rule: Bilingual, why: &Bilingual) -> LeafOutcome {
+/// "a+b+c=sum", and the cap when the children add up past the weight;
+/// `working` holds "a+b+c".
+fn subtotal_working(mut working: String, sum: Decimal, score: Decimal) -> Bilingual {
+    working.push('=');
+    push_score(&mut working, sum);
+    let mut working_en = working.clone();
+    if score < sum {
+        working.push_str("，超过分值，按 ");
+        working_en.push_str(", above the weight; counted as ");
+        push_score(&mut working, score);
+        working.push_str(" 计");
+        push_score(&mut working_en, score);
+    }
+    Bilingual::new(working, working_en)
+}
+
+fn missing_outcome(
+    node: &Indicator,
+    rule: Bilingual,
+    why: &Bilingual,
+    texts: Texts,
+) -> LeafOutcome {
     if let Some(typed) = node.entry.officer_score {
         let working = Working::new()
             .both(why)
             .words("；采用自评得分 ", "; using the officer's score ");
-        return LeafOutcome::officer(node, typed, rule, working);
+        return LeafOutcome::officer(node, typed, rule, working, texts);
     }
     let working = Working::new()
         .both(why)
         .words("，暂计 0 分", "; counted as 0 for now");
-    LeafOutcome::unmeasured(
-        Decimal::ZERO,
-        ScoreBasis::Missing,
-        rule,
-        working.bilingual(),
-    )
+    LeafOutcome::unmeasured(Decimal::ZERO, ScoreBasis::Missing, rule, texts.of(&working))
 }
 
 /// What every leaf is scored against.
@@ -437,6 +508,7 @@ struct LeafContext<'a> {
     metrics: &'a [Metric],
     reported: &'a ReportedFigures,
     fields: Option<&'a Workbook>,
+    texts: Texts,
 }
 
 fn score_leaf<'a>(
@@ -447,9 +519,16 @@ fn score_leaf<'a>(
     let (metrics, reported) = (context.metrics, context.reported);
     let weight = effective_weight(node.weight);
     let Some(rule) = &node.rule else {
-        return manual(node, Bilingual::new("自评打分", "scored by the officer"));
+        return manual(
+            node,
+            context.texts.words("自评打分", "scored by the officer"),
+            context.texts,
+        );
     };
-    let rule_text = levels_memo.describe(&rule.kind, weight);
+    let rule_text = match context.texts {
+        Texts::Written => levels_memo.describe(&rule.kind, weight),
+        Texts::Skipped => Bilingual::default(),
+    };
     let measure = context
         .fields
         .and_then(|wb| measure::measure_leaf(wb, rule, &node.name))
@@ -468,7 +547,7 @@ fn score_leaf<'a>(
     let measured = match found {
         Ok(found) => Some(found),
         Err(why) if rules::needs_value(&rule.kind) => {
-            let mut outcome = missing_outcome(node, rule_text, &why);
+            let mut outcome = missing_outcome(node, rule_text, &why, context.texts);
             outcome.measure = measure;
             return outcome;
         }
@@ -488,13 +567,13 @@ fn score_leaf<'a>(
             metric_value: measured.map(|(v, _)| v),
             value_source: measured.map(|(_, s)| s),
             rule: rule_text,
-            working: working.bilingual(),
+            working: context.texts.of(&working),
             removed: false,
             capped: false,
             measure,
         },
-        RuleOutcome::NotChosen(why) => missing_outcome(node, rule_text, &why),
-        RuleOutcome::Officer => manual(node, rule_text),
+        RuleOutcome::NotChosen(why) => missing_outcome(node, rule_text, &why, context.texts),
+        RuleOutcome::Officer => manual(node, rule_text, context.texts),
         RuleOutcome::NotApplicable {
             score,
             removed,
@@ -505,23 +584,23 @@ fn score_leaf<'a>(
                 score,
                 ScoreBasis::NotApplicable,
                 rule_text,
-                working.bilingual(),
+                context.texts.of(&working),
             )
         },
     }
 }
 
-fn manual(node: &Indicator, rule: Bilingual) -> LeafOutcome {
+fn manual(node: &Indicator, rule: Bilingual, texts: Texts) -> LeafOutcome {
     match node.entry.officer_score {
         Some(typed) => {
             let working = Working::new().words("自评得分 ", "officer's score ");
-            LeafOutcome::officer(node, typed, rule, working)
+            LeafOutcome::officer(node, typed, rule, working, texts)
         }
         None => LeafOutcome::unmeasured(
             Decimal::ZERO,
             ScoreBasis::Missing,
             rule,
-            Bilingual::new("尚未打分，暂计 0 分", "not scored yet; counted as 0"),
+            texts.words("尚未打分，暂计 0 分", "not scored yet; counted as 0"),
         ),
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod fields;
 pub mod measure;
+mod rule_serde;
 pub mod table;
 pub mod totals;
 pub mod workbook;

@@ -69,7 +69,8 @@ pub struct IndicatorEntry {
 }
 
 /// A leaf's scoring rule: the measured metric (if any) and the rule shape.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Read by the one-pass reader of `rule_serde`, written as derived.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric: Option<MetricId>,
