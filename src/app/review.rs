@@ -18,9 +18,11 @@ use crate::i18n::{self as t, Tr};
 use crate::review::compare::{self, Diff, Matrix, MatrixDepth};
 use crate::review::export::{ExportFormat, Sheet};
 use crate::review::lazy::{LoadPurpose, LoadRequest, ReloadCheck};
-use crate::review::reviews::{IndicatorReview, ReviewStatus, WorkbookReview, review_total};
+use crate::review::reviews::{
+    IndicatorNote, IndicatorReview, ReviewStatus, WorkbookReview, review_total,
+};
 use crate::review::scan::Opened;
-use crate::review::session::ReviewSession;
+use crate::review::session::{ReviewSession, SheetExport};
 use crate::review::stats::{Bucket, Footer};
 use crate::review::store::PendingWrite;
 use crate::review::view::{Column, Filter, Sort};
@@ -621,30 +623,12 @@ impl ReviewApp {
                     .map(|()| ReviewEffect::None),
                 None => Ok(ReviewEffect::None),
             },
-            PromptKind::ExportOverview => {
-                let path = PathBuf::from(text);
-                self.session
-                    .overview_export(&self.view, &path, self.lang)
-                    .map(|(format, sheets)| ReviewEffect::Export {
-                        path,
-                        format,
-                        sheets,
-                    })
-            }
+            PromptKind::ExportOverview => self.sheets_effect(SheetExport::Overview, &text),
             PromptKind::Reason | PromptKind::IndicatorReason => self.commit_reason(kind, &text),
             PromptKind::ExportLetter | PromptKind::ExportSummary => {
                 self.document_effect(kind, &text)
             }
-            PromptKind::ExportReviews => {
-                let path = PathBuf::from(text);
-                self.session
-                    .reviews_export(&self.view, &path, self.lang)
-                    .map(|(format, sheets)| ReviewEffect::Export {
-                        path,
-                        format,
-                        sheets,
-                    })
-            }
+            PromptKind::ExportReviews => self.sheets_effect(SheetExport::Reviews, &text),
         };
         match outcome {
             Ok(effect) => {
@@ -793,7 +777,10 @@ impl ReviewApp {
         for (code, score, comment) in changes {
             let result = match (score, comment) {
                 (Some(s), _) => self.session.set_score(row, &code, &s),
-                (None, Some(c)) => self.session.set_indicator_comment(row, &code, &c),
+                (None, Some(c)) => {
+                    self.session
+                        .set_indicator_note(row, &code, IndicatorNote::Comment, &c)
+                }
                 (None, None) => Ok(()),
             };
             if let Err(why) = result {

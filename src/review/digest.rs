@@ -273,7 +273,7 @@ mod tests {
     use super::*;
     use crate::core::engine::derive;
     use crate::core::sample::sample_workbook;
-    use crate::review::reviews::review_total;
+    use crate::review::reviews::{IndicatorNote, review_total};
 
     #[test]
     fn summary_keeps_what_the_overview_needs() {
@@ -307,7 +307,7 @@ mod tests {
         let s = WorkbookDigest::of(&wb, &derive(&wb), &Shapes::default());
         let mut r = WorkbookReview::default();
         r.set_score(&wb, "A1", "4").expect("score");
-        r.set_indicator_comment(&wb, "A", "总体尚可")
+        r.set_indicator_note(&wb, "A", IndicatorNote::Comment, "总体尚可")
             .expect("comment");
         assert!(s.mismatches(&r).is_empty());
         r.indicators.entry("Z9".into()).or_default().comment = "旧指标".into();

@@ -236,6 +236,7 @@ mod tests {
     use crate::export::markdown;
     use crate::review::Opened;
     use crate::review::digest::Shapes;
+    use crate::review::reviews::IndicatorNote;
 
     fn opened() -> Opened {
         let workbook = sample_workbook();
@@ -261,7 +262,7 @@ mod tests {
             ..WorkbookReview::default()
         };
         r.set_score(&o.workbook, "A1", "3").expect("score");
-        r.set_indicator_reason(&o.workbook, "D3", "未附工作量统计")
+        r.set_indicator_note(&o.workbook, "D3", IndicatorNote::Reason, "未附工作量统计")
             .expect("reason");
         // A score equal to the computed one alone is not a question.
         r.set_score(&o.workbook, "A2", "5").expect("score");

@@ -95,6 +95,24 @@ pub struct IndicatorReview {
     pub reason: String,
 }
 
+/// The two texts a reviewer writes on an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndicatorNote {
+    /// 审核意见
+    Comment,
+    /// 退回原因
+    Reason,
+}
+
+impl IndicatorNote {
+    fn slot(self, review: &mut IndicatorReview) -> &mut String {
+        match self {
+            Self::Comment => &mut review.comment,
+            Self::Reason => &mut review.reason,
+        }
+    }
+}
+
 impl IndicatorReview {
     fn is_empty(&self) -> bool {
         self.score.is_none() && self.comment.is_empty() && self.reason.is_empty()
@@ -191,40 +209,23 @@ impl WorkbookReview {
         Ok(score)
     }
 
-    /// Sets the comment on indicator `code` (any indicator of the table).
+    /// Sets the comment or the send-back reason on indicator `code` (any
+    /// indicator of the table).
     ///
     /// # Errors
     /// When the workbook has no indicator `code`.
-    pub fn set_indicator_comment(
+    pub fn set_indicator_note(
         &mut self,
         workbook: &impl IndicatorTable,
         code: &str,
+        note: IndicatorNote,
         text: &str,
     ) -> Result<(), Bilingual> {
         if workbook.indicator(code).is_none() {
             return Err(unknown_code(code));
         }
-        text.trim_end()
-            .clone_into(&mut self.indicators.entry(code.to_owned()).or_default().comment);
-        self.prune();
-        Ok(())
-    }
-
-    /// Sets the send-back reason of indicator `code` (any indicator of the table).
-    ///
-    /// # Errors
-    /// When the workbook has no indicator `code`.
-    pub fn set_indicator_reason(
-        &mut self,
-        workbook: &impl IndicatorTable,
-        code: &str,
-        text: &str,
-    ) -> Result<(), Bilingual> {
-        if workbook.indicator(code).is_none() {
-            return Err(unknown_code(code));
-        }
-        text.trim_end()
-            .clone_into(&mut self.indicators.entry(code.to_owned()).or_default().reason);
+        let review = self.indicators.entry(code.to_owned()).or_default();
+        text.trim_end().clone_into(note.slot(review));
         self.prune();
         Ok(())
     }
@@ -465,7 +466,7 @@ mod tests {
         };
         r.touch("abc", &wb);
         r.set_score(&wb, "B2.5", "4.25").expect("ok");
-        r.set_indicator_comment(&wb, "B2.5", "采购数据未填")
+        r.set_indicator_note(&wb, "B2.5", IndicatorNote::Comment, "采购数据未填")
             .expect("ok");
         file.workbooks.insert("a.json".into(), r);
         file.workbooks

@@ -10,6 +10,8 @@ use crate::app::{Action, Pane, Status, StatusLine};
 use crate::core::Bilingual;
 use crate::i18n as t;
 use crate::review::documents::letter_file_name;
+use crate::review::reviews::IndicatorNote;
+use crate::review::session::SheetExport;
 
 /// A cursor move in the drill-in's panes.
 pub(super) fn is_movement(action: &Action) -> bool {
@@ -144,7 +146,8 @@ impl ReviewApp {
                 let code = self
                     .drill_indicator_code()
                     .ok_or_else(|| Bilingual::new(needs.0, needs.1))?;
-                self.session.set_indicator_reason(row, &code, text)?;
+                self.session
+                    .set_indicator_note(row, &code, IndicatorNote::Reason, text)?;
                 let done = if text.is_empty() {
                     t::REVIEW_REASON_CLEARED
                 } else {
@@ -184,6 +187,23 @@ impl ReviewApp {
     pub(super) fn open_summary_prompt(&mut self) {
         let name = format!("{}.xlsx", crate::review::summary::title(self.lang));
         self.open_prompt(PromptKind::ExportSummary, name);
+    }
+
+    /// The overview or the review results as sheets to write.
+    pub(super) fn sheets_effect(
+        &self,
+        what: SheetExport,
+        text: &str,
+    ) -> Result<ReviewEffect, Bilingual> {
+        let path = PathBuf::from(text);
+        let (format, sheets) = self
+            .session
+            .sheets_export(what, &self.view, &path, self.lang)?;
+        Ok(ReviewEffect::Export {
+            path,
+            format,
+            sheets,
+        })
     }
 
     /// The letter or the summary as a document to write.
