@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::panes::PANES;
 use super::{Action, ModeKind};
-use crate::i18n::Tr;
+use crate::i18n::{self as t, Tr};
 
 /// One key, as matched and as shown in help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -299,6 +299,44 @@ pub fn review_drill_action(event: &KeyEvent) -> Option<Action> {
 /// The bindings of a mode, for help and the hint bar.
 pub fn bindings_of(mode: ModeKind) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.mode == mode)
+}
+
+/// Whose help popup shows a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpFor {
+    Workbench,
+    Reviewer,
+    Both,
+}
+
+/// The help popup's sections in order: a mode's bindings under a heading,
+/// for the workbench, the reviewer or both.
+const HELP_SECTIONS: [(ModeKind, Tr, HelpFor); 13] = [
+    (ModeKind::ReviewList, t::REVIEW_TITLE, HelpFor::Reviewer),
+    (ModeKind::ReviewCompare, t::REVIEW_DIFF, HelpFor::Reviewer),
+    (ModeKind::ReviewDrill, t::REVIEW_DRILL, HelpFor::Reviewer),
+    (ModeKind::Prompt, t::REVIEW_FILTERS, HelpFor::Reviewer),
+    (ModeKind::Browse, t::BROWSE, HelpFor::Both),
+    (ModeKind::Edit, t::EDITING, HelpFor::Both),
+    (ModeKind::Search, t::SEARCH, HelpFor::Workbench),
+    (ModeKind::Choice, t::CHOOSE, HelpFor::Workbench),
+    (ModeKind::RuleForm, t::RULE_FORM, HelpFor::Workbench),
+    (
+        ModeKind::ConfirmDelete,
+        t::STRUCTURE_CONFIRM,
+        HelpFor::Workbench,
+    ),
+    (ModeKind::ConfirmQuit, t::QUIT_TITLE, HelpFor::Workbench),
+    (ModeKind::Help, t::HELP_SECTION, HelpFor::Workbench),
+    (ModeKind::Reader, super::reader::TITLE, HelpFor::Both),
+];
+
+/// The sections of `whose` help popup: each mode with its heading.
+pub fn help_sections(whose: HelpFor) -> impl Iterator<Item = (ModeKind, Tr)> {
+    HELP_SECTIONS
+        .iter()
+        .filter(move |(_, _, shown)| *shown == whose || *shown == HelpFor::Both)
+        .map(|&(mode, title, _)| (mode, title))
 }
 
 #[cfg(test)]
