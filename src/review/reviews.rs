@@ -11,6 +11,7 @@ use crate::core::engine::{Derived, ScoreBasis};
 use crate::core::model::Workbook;
 use crate::core::num::{NumberRules, parse_number};
 use crate::core::{Bilingual, Lang};
+use crate::i18n::Tr;
 
 /// The `format` value at the top of every review file.
 pub const REVIEW_FORMAT: &str = "jixiao-review";
@@ -42,32 +43,16 @@ impl ReviewStatus {
         Self::Returned,
     ];
 
-    #[must_use]
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Self::Unreviewed => "未审",
-            Self::InReview => "审核中",
-            Self::Reviewed => "已审",
-            Self::Returned => "退回",
-        }
-    }
-
-    #[must_use]
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Self::Unreviewed => "not reviewed",
-            Self::InReview => "in review",
-            Self::Reviewed => "reviewed",
-            Self::Returned => "returned",
-        }
-    }
-
+    /// The status's name in the interface language.
     #[must_use]
     pub fn label(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.label_zh(),
-            Lang::En => self.label_en(),
-        }
+        let text = match self {
+            Self::Unreviewed => Tr("未审", "not reviewed"),
+            Self::InReview => Tr("审核中", "in review"),
+            Self::Reviewed => Tr("已审", "reviewed"),
+            Self::Returned => Tr("退回", "returned"),
+        };
+        text.get(lang)
     }
 
     /// The next status in `ALL`, wrapping: for a key that cycles the status.
