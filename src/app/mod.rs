@@ -29,7 +29,7 @@ use std::path::PathBuf;
 use crate::core::engine::{Concern, Derived, derive};
 use crate::core::model::{RuleKind, Workbook};
 use crate::core::{Bilingual, Lang};
-use crate::i18n::{self as t, Tr};
+use crate::i18n as t;
 
 pub use action::{Action, Effect};
 pub use edit::{Choice, EditTarget, Editor};
@@ -196,23 +196,9 @@ pub struct App {
     what_if: Option<what_if::WhatIfCache>,
 }
 
-impl StatusLine for App {
-    fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    fn status_mut(&mut self) -> &mut Option<Status> {
-        &mut self.status
-    }
-}
+status::status_line_of!(App);
 
 impl App {
-    /// Text in the interface language.
-    #[must_use]
-    pub fn tr(&self, text: Tr) -> &'static str {
-        text.get(self.lang)
-    }
-
     /// A workbench over `workbook`, which was loaded from (or will be saved to) `path`.
     #[must_use]
     pub fn new(workbook: Workbook, path: PathBuf, origin: Origin, lang: Lang) -> Self {
@@ -463,12 +449,7 @@ impl App {
     }
 
     fn save(&mut self) -> Effect {
-        if let Some(why) = self.read_only.clone() {
-            self.error(format!(
-                "{}：{}",
-                self.tr(t::READ_ONLY_REFUSED),
-                why.get(self.lang)
-            ));
+        if self.refuse_if_read_only() {
             return Effect::None;
         }
         Effect::Save

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use rust_decimal::Decimal;
 
 use super::{Action, App, EditTarget, Editor, Mode, ModeKind, Origin, Status, StatusLine};
-use crate::core::engine::{Grade, Severity};
+use crate::core::engine::Severity;
 use crate::core::num::{NumberRules, parse_number};
 use crate::core::{Bilingual, Lang};
 use crate::i18n::{self as t, Tr};
@@ -184,17 +184,7 @@ pub struct ReviewApp {
     pub return_to: Option<Box<Screen>>,
 }
 
-const GRADES: [Grade; 4] = [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor];
-
-impl StatusLine for ReviewApp {
-    fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    fn status_mut(&mut self) -> &mut Option<Status> {
-        &mut self.status
-    }
-}
+super::status::status_line_of!(ReviewApp);
 
 impl ReviewApp {
     /// Which kind of mode the keyboard is in (for the keymap and the hints).
@@ -248,11 +238,6 @@ impl ReviewApp {
             app.error_bi(&note);
         }
         app
-    }
-
-    #[must_use]
-    pub fn tr(&self, text: Tr) -> &'static str {
-        text.get(self.lang)
     }
 
     /// The overview row under the cursor.
@@ -425,21 +410,6 @@ impl ReviewApp {
         };
         self.refresh_view();
         self.selected = 0;
-    }
-
-    /// All grades, then each grade alone in turn.
-    fn cycle_grade_filter(&mut self) {
-        let next = match self.filter.grades.as_slice() {
-            [] => Some(GRADES[0]),
-            [g] => GRADES
-                .iter()
-                .position(|x| x == g)
-                .and_then(|i| GRADES.get(i + 1))
-                .copied(),
-            _ => None,
-        };
-        self.filter.grades = next.into_iter().collect();
-        self.refresh_view();
     }
 
     /// The selected workbook's next review status.
