@@ -672,44 +672,23 @@ fn scripted_review_session_leaves_every_workbook_unchanged() {
     }
     session.save().expect("save");
     let view = session.view(&Filter::default(), None);
-    session
-        .export_sheets(
-            SheetExport::Overview,
-            &view,
-            &out.path().join("overview.csv"),
-            Lang::Zh,
-        )
-        .expect("csv");
-    session
-        .export_sheets(
-            SheetExport::Overview,
-            &view,
-            &out.path().join("overview.xlsx"),
-            Lang::Zh,
-        )
-        .expect("xlsx");
-    session
-        .export_sheets(
-            SheetExport::Reviews,
-            &view,
-            &out.path().join("reviews.csv"),
-            Lang::Zh,
-        )
-        .expect("csv");
-    session
-        .export_sheets(
-            SheetExport::Reviews,
-            &view,
-            &out.path().join("reviews.xlsx"),
-            Lang::En,
-        )
-        .expect("xlsx");
+    for (what, file, lang) in [
+        (SheetExport::Overview, "overview.csv", Lang::Zh),
+        (SheetExport::Overview, "overview.xlsx", Lang::Zh),
+        (SheetExport::Reviews, "reviews.csv", Lang::Zh),
+        (SheetExport::Reviews, "reviews.xlsx", Lang::En),
+    ] {
+        session
+            .export_sheets(what, &view, &out.path().join(file), lang)
+            .expect(file);
+    }
+    let beside_the_workbooks = dir.path().join("0001-x.json");
     assert!(
         session
             .export_sheets(
                 SheetExport::Overview,
                 &view,
-                &dir.path().join("0001-x.json"),
+                &beside_the_workbooks,
                 Lang::Zh
             )
             .is_err()

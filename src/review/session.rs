@@ -223,10 +223,14 @@ impl ReviewSession {
     }
 
     fn review_sheets(&self, view: &[usize], format: ExportFormat, lang: Lang) -> Vec<Sheet> {
-        let detail =
-            export::review_detail_sheet(&self.entries, &self.overview, view, &self.reviews, lang);
-        let units =
-            export::review_summary_sheet(&self.entries, &self.overview, view, &self.reviews, lang);
+        let rows = export::ReviewedView {
+            entries: &self.entries,
+            overview: &self.overview,
+            view,
+            reviews: &self.reviews,
+        };
+        let detail = export::review_detail_sheet(&rows, lang);
+        let units = export::review_summary_sheet(&rows, lang);
         // The unit's comment, status and reason once, on the unit sheet (CSV
         // writes it beside the indicator file), not on every indicator row.
         match format {

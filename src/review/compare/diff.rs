@@ -86,8 +86,11 @@ fn title(wb: &Workbook) -> String {
     format!("{} {}", wb.unit.name, wb.unit.fiscal_year)
 }
 
-/// The unit's text fields after the name and year: key, label, value.
-const UNIT_TEXTS: [(&str, Tr, fn(&Workbook) -> String); 5] = [
+/// A text field of the unit: key, label, value.
+type UnitText = (&'static str, Tr, fn(&Workbook) -> String);
+
+/// The unit's text fields after the name and year.
+const UNIT_TEXTS: [UnitText; 5] = [
     (
         "supervising_dept",
         Tr("主管部门", "Supervising department"),
