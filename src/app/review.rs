@@ -22,7 +22,7 @@ use crate::review::reviews::{
     IndicatorNote, IndicatorReview, ReviewStatus, WorkbookReview, review_total,
 };
 use crate::review::scan::Opened;
-use crate::review::session::{ReviewSession, SheetExport};
+use crate::review::session::ReviewSession;
 use crate::review::stats::{Bucket, Footer};
 use crate::review::store::PendingWrite;
 use crate::review::view::{Column, Filter, Sort};
@@ -593,12 +593,11 @@ impl ReviewApp {
                     .map(|()| ReviewEffect::None),
                 None => Ok(ReviewEffect::None),
             },
-            PromptKind::ExportOverview => self.sheets_effect(SheetExport::Overview, &text),
             PromptKind::Reason | PromptKind::IndicatorReason => self.commit_reason(kind, &text),
-            PromptKind::ExportLetter | PromptKind::ExportSummary => {
-                self.document_effect(kind, &text)
-            }
-            PromptKind::ExportReviews => self.sheets_effect(SheetExport::Reviews, &text),
+            PromptKind::ExportOverview
+            | PromptKind::ExportReviews
+            | PromptKind::ExportLetter
+            | PromptKind::ExportSummary => self.export_effect(kind, &text),
         };
         match outcome {
             Ok(effect) => {

@@ -275,11 +275,16 @@ mod tests {
     use crate::core::sample::sample_workbook;
     use crate::review::reviews::{IndicatorNote, review_total};
 
-    #[test]
-    fn summary_keeps_what_the_overview_needs() {
+    /// The sample workbook, what it derives, and a fresh table cache.
+    fn sample() -> (Workbook, Derived, Shapes) {
         let wb = sample_workbook();
         let d = derive(&wb);
-        let shapes = Shapes::default();
+        (wb, d, Shapes::default())
+    }
+
+    #[test]
+    fn summary_keeps_what_the_overview_needs() {
+        let (wb, d, shapes) = sample();
         let s = WorkbookDigest::of(&wb, &d, &shapes);
         assert_eq!(s.computed_total, d.total_display());
         assert_eq!(s.scores.len(), wb.table.flatten().len());
@@ -293,9 +298,7 @@ mod tests {
 
     #[test]
     fn one_table_is_shared() {
-        let wb = sample_workbook();
-        let d = derive(&wb);
-        let shapes = Shapes::default();
+        let (wb, d, shapes) = sample();
         let a = WorkbookDigest::of(&wb, &d, &shapes);
         let b = WorkbookDigest::of(&wb, &d, &shapes);
         assert!(Arc::ptr_eq(&a.shape, &b.shape));

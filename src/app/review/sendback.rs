@@ -10,7 +10,7 @@ use crate::app::{Action, Pane, Status, StatusLine};
 use crate::core::Bilingual;
 use crate::i18n as t;
 use crate::review::documents::letter_file_name;
-use crate::review::reviews::IndicatorNote;
+use crate::review::reviews::{IndicatorNote, WorkbookReview};
 use crate::review::session::SheetExport;
 
 /// A cursor move in the drill-in's panes.
@@ -75,16 +75,7 @@ impl ReviewApp {
 
     /// On opening a drill-in: the unit's send-back reason, when it has one.
     pub(super) fn tell_reason(&mut self, row: usize) {
-        let Some(reason) = self
-            .session
-            .review(row)
-            .map(|r| r.reason.clone())
-            .filter(|r| !r.is_empty())
-        else {
-            return;
-        };
-        let msg = format!("{}：{reason}", self.tr(t::REVIEW_REASON_SHOWN));
-        self.tell(msg, false);
+        self.tell_found_reason(row, String::new(), |r| Some(&r.reason));
     }
 
     /// After a move in the drill-in: the indicator under the cursor says its
@@ -93,16 +84,28 @@ impl ReviewApp {
         let Some(code) = self.drill_indicator_code() else {
             return;
         };
+        let whose = format!("{code} ");
+        self.tell_found_reason(row, whose, |r| r.indicators.get(&code).map(|i| &i.reason));
+    }
+
+    /// Tells the reason `pick` finds in `row`'s review, after `whose`, when
+    /// there is one.
+    fn tell_found_reason(
+        &mut self,
+        row: usize,
+        whose: String,
+        pick: impl Fn(&WorkbookReview) -> Option<&String>,
+    ) {
         let Some(reason) = self
             .session
             .review(row)
-            .and_then(|r| r.indicators.get(&code))
-            .map(|r| r.reason.clone())
+            .and_then(pick)
             .filter(|r| !r.is_empty())
+            .cloned()
         else {
             return;
         };
-        let msg = format!("{code} {}：{reason}", self.tr(t::REVIEW_REASON_SHOWN));
+        let msg = format!("{whose}{}：{reason}", self.tr(t::REVIEW_REASON_SHOWN));
         self.tell(msg, false);
     }
 
@@ -189,30 +192,29 @@ impl ReviewApp {
         self.open_prompt(PromptKind::ExportSummary, name);
     }
 
-    /// The overview or the review results as sheets to write.
-    pub(super) fn sheets_effect(
-        &self,
-        what: SheetExport,
-        text: &str,
-    ) -> Result<ReviewEffect, Bilingual> {
-        let path = PathBuf::from(text);
-        let (format, sheets) = self
-            .session
-            .sheets_export(what, &self.view, &path, self.lang)?;
-        Ok(ReviewEffect::Export {
-            path,
-            format,
-            sheets,
-        })
-    }
-
-    /// The letter or the summary as a document to write.
-    pub(super) fn document_effect(
+    /// What an export prompt's answer writes: sheets (the overview, the
+    /// review results) or a document (the letter, the summary).
+    pub(super) fn export_effect(
         &self,
         kind: PromptKind,
         text: &str,
     ) -> Result<ReviewEffect, Bilingual> {
         let path = PathBuf::from(text);
+        let sheets = match kind {
+            PromptKind::ExportOverview => Some(SheetExport::Overview),
+            PromptKind::ExportReviews => Some(SheetExport::Reviews),
+            _ => None,
+        };
+        if let Some(what) = sheets {
+            let (format, sheets) = self
+                .session
+                .sheets_export(what, &self.view, &path, self.lang)?;
+            return Ok(ReviewEffect::Export {
+                path,
+                format,
+                sheets,
+            });
+        }
         let bytes = match kind {
             PromptKind::ExportLetter => {
                 let row = self
