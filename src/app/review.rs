@@ -21,7 +21,7 @@ use crate::review::lazy::{LoadPurpose, LoadRequest, ReloadCheck};
 use crate::review::reviews::{
     IndicatorNote, IndicatorReview, ReviewStatus, WorkbookReview, review_total,
 };
-use crate::review::scan::Opened;
+use crate::review::scan::{Entry, Opened};
 use crate::review::session::ReviewSession;
 use crate::review::stats::{Bucket, Footer};
 use crate::review::store::PendingWrite;
@@ -238,6 +238,12 @@ impl ReviewApp {
             app.error_bi(&note);
         }
         app
+    }
+
+    /// What `of` reads from the entry of overview row `row`; the default
+    /// when there is no such entry.
+    pub(super) fn of_entry<T: Default>(&self, row: usize, of: impl FnOnce(&Entry) -> T) -> T {
+        self.session.entries.get(row).map_or_else(T::default, of)
     }
 
     /// The overview row under the cursor.
@@ -634,12 +640,7 @@ impl ReviewApp {
                 }
             }
         }
-        let path = self
-            .session
-            .entries
-            .get(row)
-            .map(|e| e.path.clone())
-            .unwrap_or_default();
+        let path = self.of_entry(row, |e| e.path.clone());
         let mut app = App::new(workbook, path, Origin::File, self.lang);
         app.read_only = Some(Bilingual::new(
             "审核模式：部门文件只读，仅可填写复核得分和意见",

@@ -177,12 +177,7 @@ impl ReviewApp {
         let Some(row) = self.selected_row() else {
             return;
         };
-        let name = self
-            .session
-            .entries
-            .get(row)
-            .map(|e| letter_file_name(&e.file_name, self.lang))
-            .unwrap_or_default();
+        let name = self.of_entry(row, |e| letter_file_name(&e.file_name, self.lang));
         self.open_prompt(PromptKind::ExportLetter, name);
     }
 
