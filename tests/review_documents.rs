@@ -93,16 +93,16 @@ fn summary_xlsx_totals_are_live_and_equal_jixiaos() {
         assert_eq!(row[0], unit.unit);
         assert_eq!(
             decimal(&row[5]),
-            unit.difference,
+            unit.totals.difference,
             "difference of {}",
             unit.unit
         );
     }
     let averages = &rows[s.rows.len() + 1];
     assert_eq!(averages[0], "平均");
-    assert_eq!(decimal(&averages[3]), s.officer_average);
-    assert_eq!(decimal(&averages[4]), s.reviewer_average);
-    assert_eq!(decimal(&averages[5]), s.difference_average);
+    assert_eq!(decimal(&averages[3]), s.averages.officer);
+    assert_eq!(decimal(&averages[4]), s.averages.reviewer);
+    assert_eq!(decimal(&averages[5]), s.averages.difference);
     let first_grade = s.rows.len() + 4;
     for (share, row) in s.distribution.iter().zip(&rows[first_grade..]) {
         assert_eq!(row[0], summary::grade_label(share.grade, Lang::Zh));
