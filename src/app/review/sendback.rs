@@ -75,7 +75,7 @@ impl ReviewApp {
 
     /// On opening a drill-in: the unit's send-back reason, when it has one.
     pub(super) fn tell_reason(&mut self, row: usize) {
-        self.tell_found_reason(row, String::new(), |r| Some(&r.reason));
+        self.tell_found_reason(row, "", |r| Some(&r.reason));
     }
 
     /// After a move in the drill-in: the indicator under the cursor says its
@@ -85,7 +85,7 @@ impl ReviewApp {
             return;
         };
         let whose = format!("{code} ");
-        self.tell_found_reason(row, whose, |r| r.indicators.get(&code).map(|i| &i.reason));
+        self.tell_found_reason(row, &whose, |r| r.indicators.get(&code).map(|i| &i.reason));
     }
 
     /// Tells the reason `pick` finds in `row`'s review, after `whose`, when
@@ -93,7 +93,7 @@ impl ReviewApp {
     fn tell_found_reason(
         &mut self,
         row: usize,
-        whose: String,
+        whose: &str,
         pick: impl Fn(&WorkbookReview) -> Option<&String>,
     ) {
         let Some(reason) = self
