@@ -38,6 +38,22 @@ const ZH_MAY_SHOW: &[&str] = &[
     "JIXIAO_ENTER_STAYS",
 ];
 
+/// Texts written over several lines as `Tr(\n"…",\n"…")`, which this test
+/// did not read until they became one-line `texts!` rows; each mixes the
+/// languages on purpose or by an older choice and is listed so that no new
+/// one slips in. Key letters (S, D, R, O), the command line and the status
+/// name 退回 are what they show.
+const MIXED_BEFORE_THE_TEST_READ_THEM: &[&str] = &[
+    "a 在下方添加 · d 删除 · K/J 上移/下移 · ←→ 选列",
+    "jixiao 需要一个终端；无终端时可用 jixiao check FILE",
+    "有未保存的修改。S 保存并退出 · D 不保存退出 · Esc 返回继续编辑",
+    "审核记录未保存。S 保存并退出 · D 不保存退出 · Esc 返回",
+    "Reason for sending back (Enter sets 退回)",
+    "文件已被他人修改。O 仍然覆盖（原文件留作 .bak）· A 另存为 · R 重新读取（放弃内存中的修改，需按两次）· Esc 返回",
+    "再按一次 R 确认：放弃内存中的修改并重新读取（之后可用 u 撤销找回）",
+    "R 恢复这些修改 · O 打开已保存的文件（恢复文件保留到下次保存或退出）· D 先看差异",
+];
+
 fn is_cjk_or_fullwidth(c: char) -> bool {
     matches!(u32::from(c), 0x3000..=0x303F | 0x3400..=0x9FFF | 0xFF00..=0xFFEF | 0x2018..=0x201D)
 }
@@ -64,6 +80,12 @@ fn pairs(text: &str) -> Vec<(String, String)> {
             out.push((q[0].clone(), q[1].clone()));
         }
     }
+    for line in text.lines().filter(|l| is_texts_row(l)) {
+        let q = quoted(line);
+        if q.len() == 2 {
+            out.push((q[0].clone(), q[1].clone()));
+        }
+    }
     for line in text
         .lines()
         .filter(|l| l.trim_start().starts_with("bind!("))
@@ -74,6 +96,21 @@ fn pairs(text: &str) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// A row of `i18n::texts!`: `pub NAME: "中文", "English";`.
+fn is_texts_row(line: &str) -> bool {
+    let row = line.trim_start();
+    let row = row
+        .strip_prefix("pub(crate) ")
+        .or_else(|| row.strip_prefix("pub "))
+        .unwrap_or(row);
+    row.split_once(": \"").is_some_and(|(name, _)| {
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    }) && row.ends_with("\";")
 }
 
 fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
@@ -113,12 +150,13 @@ fn every_interface_string_holds_one_language() {
         let text = std::fs::read_to_string(&file).expect("read");
         for (zh, en) in pairs(&text) {
             seen += 1;
-            if en.chars().any(is_cjk_or_fullwidth) {
+            let listed = |s: &str| MIXED_BEFORE_THE_TEST_READ_THEM.contains(&s);
+            if en.chars().any(is_cjk_or_fullwidth) && !listed(&en) {
                 bad.push(format!("en holds Chinese: {en:?} ({})", file.display()));
             }
             // A single key or code word ("a", "K") is not English prose.
             let letters = zh_letters_left(&zh);
-            if letters.len() > 1 && zh.chars().any(|c| u32::from(c) >= 0x3400) {
+            if letters.len() > 1 && zh.chars().any(|c| u32::from(c) >= 0x3400) && !listed(&zh) {
                 bad.push(format!("zh holds English: {zh:?} ({})", file.display()));
             }
         }
@@ -132,6 +170,8 @@ fn the_detector_catches_the_mixed_strings_of_issue_16() {
     let found = pairs(r#"pub const P: Tr = Tr("报告所写 / printed", "printed");"#);
     assert_eq!(found.len(), 1);
     assert_eq!(zh_letters_left(&found[0].0), "printed");
+    let row = pairs(r#"    pub P: "报告所写 / printed", "printed";"#);
+    assert_eq!(row, found, "a texts! row reads as the same pair");
     assert!("A3.1 差异率，".chars().any(is_cjk_or_fullwidth));
     assert!(!"Exceeds (5%)".chars().any(is_cjk_or_fullwidth));
 }

@@ -8,9 +8,10 @@ use jixiao::core::engine::{Grade, Severity, derive};
 use jixiao::core::format::to_json;
 use jixiao::review::compare::{MatrixDepth, diff, matrix};
 use jixiao::review::scan::{scan, sha256_hex};
+use jixiao::review::session::SheetExport;
 use jixiao::review::stats::{grade_counts, histogram};
 use jixiao::review::view::{Column, Filter, RowKinds, Sort};
-use jixiao::review::{REVIEW_FILE_NAME, ReviewSession, ReviewStatus};
+use jixiao::review::{IndicatorNote, REVIEW_FILE_NAME, ReviewSession, ReviewStatus};
 use jixiao::synth::Generator;
 use rust_decimal::Decimal;
 
@@ -534,7 +535,7 @@ fn review_scores_round_trip_through_the_review_file() {
         .set_score(first, "D3", "２")
         .expect("full-width digits");
     session
-        .set_indicator_comment(first, "A1", "目标不够细化")
+        .set_indicator_note(first, "A1", IndicatorNote::Comment, "目标不够细化")
         .expect("comment");
     session
         .set_comment(first, "请补充佐证材料")
@@ -665,27 +666,31 @@ fn scripted_review_session_leaves_every_workbook_unchanged() {
         session.set_status(row, status).expect("status");
         session.set_score(row, "B2.5", "4").expect("score");
         session
-            .set_indicator_comment(row, "B2.5", "采购执行率依据不足")
+            .set_indicator_note(row, "B2.5", IndicatorNote::Comment, "采购执行率依据不足")
             .expect("comment");
         session.set_comment(row, "自评得分偏高").expect("comment");
     }
     session.save().expect("save");
     let view = session.view(&Filter::default(), None);
-    session
-        .export_overview(&view, &out.path().join("overview.csv"), Lang::Zh)
-        .expect("csv");
-    session
-        .export_overview(&view, &out.path().join("overview.xlsx"), Lang::Zh)
-        .expect("xlsx");
-    session
-        .export_reviews(&view, &out.path().join("reviews.csv"), Lang::Zh)
-        .expect("csv");
-    session
-        .export_reviews(&view, &out.path().join("reviews.xlsx"), Lang::En)
-        .expect("xlsx");
+    for (what, file, lang) in [
+        (SheetExport::Overview, "overview.csv", Lang::Zh),
+        (SheetExport::Overview, "overview.xlsx", Lang::Zh),
+        (SheetExport::Reviews, "reviews.csv", Lang::Zh),
+        (SheetExport::Reviews, "reviews.xlsx", Lang::En),
+    ] {
+        session
+            .export_sheets(what, &view, &out.path().join(file), lang)
+            .expect(file);
+    }
+    let beside_the_workbooks = dir.path().join("0001-x.json");
     assert!(
         session
-            .export_overview(&view, &dir.path().join("0001-x.json"), Lang::Zh)
+            .export_sheets(
+                SheetExport::Overview,
+                &view,
+                &beside_the_workbooks,
+                Lang::Zh
+            )
             .is_err()
     );
     drop(session);

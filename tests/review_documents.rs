@@ -6,10 +6,10 @@
 use std::path::{Path, PathBuf};
 
 use jixiao::core::Lang;
-use jixiao::review::ReviewStatus;
 use jixiao::review::session::ReviewSession;
 use jixiao::review::summary::{self, Summary};
 use jixiao::review::view::Filter;
+use jixiao::review::{IndicatorNote, ReviewStatus};
 use rust_decimal::Decimal;
 
 #[path = "support/office.rs"]
@@ -33,7 +33,7 @@ fn reviewed_folder() -> (tempfile::TempDir, PathBuf, ReviewSession) {
         .set_reason(2, "政府采购执行率缺少佐证")
         .expect("reason");
     session
-        .set_indicator_reason(2, "B2.5", "采购数据与决算不符")
+        .set_indicator_note(2, "B2.5", IndicatorNote::Reason, "采购数据与决算不符")
         .expect("indicator reason");
     session
         .set_status(6, ReviewStatus::Returned)
@@ -93,16 +93,16 @@ fn summary_xlsx_totals_are_live_and_equal_jixiaos() {
         assert_eq!(row[0], unit.unit);
         assert_eq!(
             decimal(&row[5]),
-            unit.difference,
+            unit.totals.difference,
             "difference of {}",
             unit.unit
         );
     }
     let averages = &rows[s.rows.len() + 1];
     assert_eq!(averages[0], "平均");
-    assert_eq!(decimal(&averages[3]), s.officer_average);
-    assert_eq!(decimal(&averages[4]), s.reviewer_average);
-    assert_eq!(decimal(&averages[5]), s.difference_average);
+    assert_eq!(decimal(&averages[3]), s.averages.officer);
+    assert_eq!(decimal(&averages[4]), s.averages.reviewer);
+    assert_eq!(decimal(&averages[5]), s.averages.difference);
     let first_grade = s.rows.len() + 4;
     for (share, row) in s.distribution.iter().zip(&rows[first_grade..]) {
         assert_eq!(row[0], summary::grade_label(share.grade, Lang::Zh));
@@ -181,12 +181,13 @@ fn letter_docx_opens_in_libreoffice() {
 #[test]
 fn overview_export_carries_the_unit_comment_and_review_export_a_unit_sheet() {
     use jixiao::review::export::ExportFormat;
+    use jixiao::review::session::SheetExport;
     use jixiao::review::view::Cell;
     let (_tmp, _path, mut session) = reviewed_folder();
     session.set_comment(2, "自评得分偏高").expect("comment");
     let view = session.view(&Filter::default(), None);
     let (_, sheets) = session
-        .overview_export(&view, Path::new("o.csv"), Lang::Zh)
+        .sheets_export(SheetExport::Overview, &view, Path::new("o.csv"), Lang::Zh)
         .expect("overview");
     let overview = &sheets[0];
     let column = |name: &str| {
@@ -210,7 +211,7 @@ fn overview_export_carries_the_unit_comment_and_review_export_a_unit_sheet() {
     );
 
     let (format, sheets) = session
-        .reviews_export(&view, Path::new("r.csv"), Lang::Zh)
+        .sheets_export(SheetExport::Reviews, &view, Path::new("r.csv"), Lang::Zh)
         .expect("reviews");
     assert_eq!(format, ExportFormat::Csv);
     let [detail, units] = sheets.as_slice() else {

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use jixiao::app::Action;
 use jixiao::app::review::{ReviewApp, Screen};
 use jixiao::core::Lang;
-use jixiao::review::ReviewStatus;
 use jixiao::review::session::ReviewSession;
 use jixiao::review::view::flags_text;
+use jixiao::review::{IndicatorNote, ReviewStatus};
 use rust_decimal::Decimal;
 
 #[path = "support/terminal.rs"]
@@ -82,7 +82,7 @@ fn reviewed(dir: &Path) -> ReviewApp {
     session.set_score(row, "A1", "4").expect("A1");
     session.set_score(row, "D3", "3").expect("D3");
     session
-        .set_indicator_comment(row, "A1", "目标不够细化")
+        .set_indicator_note(row, "A1", IndicatorNote::Comment, "目标不够细化")
         .expect("A1 comment");
     app
 }

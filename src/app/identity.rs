@@ -2,6 +2,7 @@
 //! organisation, staffing, evaluation team, contact, date), and the list
 //! edits of its two lists (内设机构 and the evaluation team).
 
+use super::text_slots::text_slots;
 use crate::core::Bilingual;
 use crate::core::model::{FieldGroup, FieldId, TeamMember, Workbook};
 use crate::i18n::Tr;
@@ -112,21 +113,10 @@ impl MemberColumn {
         }
     }
 
-    #[must_use]
-    pub fn get(self, member: &TeamMember) -> &str {
-        match self {
-            Self::Name => &member.name,
-            Self::Post => &member.post,
-            Self::Role => &member.role,
-        }
-    }
+    text_slots! { TeamMember: Name => name, Post => post, Role => role }
 
     pub fn set(self, member: &mut TeamMember, text: &str) {
-        let slot = match self {
-            Self::Name => &mut member.name,
-            Self::Post => &mut member.post,
-            Self::Role => &mut member.role,
-        };
+        let slot = self.slot(member);
         text.trim().clone_into(slot);
     }
 }

@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::panes::PANES;
 use super::{Action, ModeKind};
-use crate::i18n::Tr;
+use crate::i18n::{self as t, Tr};
 
 /// One key, as matched and as shown in help.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,8 +51,28 @@ macro_rules! bind {
     };
 }
 
+/// The moving keys of a list (the workbench's panes, the reviewer's
+/// overview): rows, columns (`$left`, `$right` say what ←→ pick), pages, ends.
+#[rustfmt::skip]
+macro_rules! list_moves {
+    ($mode:ident, $left:literal, $right:literal) => {[
+        bind!($mode, [k(KeyCode::Up), c('k')], Action::Up, "上移", "up", false),
+        bind!($mode, [k(KeyCode::Down), c('j')], Action::Down, "下移", "down", false),
+        bind!($mode, [k(KeyCode::Left), c('h')], Action::Left, $left, "previous column", false),
+        bind!($mode, [k(KeyCode::Right), c('l')], Action::Right, $right, "next column", false),
+        bind!($mode, [k(KeyCode::PageUp)], Action::PageUp, "上一页", "page up", false),
+        bind!($mode, [k(KeyCode::PageDown)], Action::PageDown, "下一页", "page down", false),
+        bind!($mode, [k(KeyCode::Home), c('g')], Action::Home, "第一行", "first row", false),
+        bind!($mode, [k(KeyCode::End), c('G')], Action::End, "最后一行", "last row", false),
+    ]};
+}
+
+static BROWSE_MOVES: [Binding; 8] = list_moves!(Browse, "左一列", "右一列");
+static REVIEW_LIST_MOVES: [Binding; 8] = list_moves!(ReviewList, "选择左一列", "选择右一列");
+
 /// Every binding of every mode: the pane-switching keys, then one key per
-/// pane from the pane registry, then the rest.
+/// pane from the pane registry, then the moving keys of the lists, then the
+/// rest (each mode's bindings keep their order: help lists them so).
 pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
     let jumps = PANES.iter().enumerate().map(|(i, spec)| Binding {
         mode: ModeKind::Browse,
@@ -65,6 +85,8 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         .iter()
         .cloned()
         .chain(jumps)
+        .chain(BROWSE_MOVES.iter().cloned())
+        .chain(REVIEW_LIST_MOVES.iter().cloned())
         .chain(OTHER_BINDINGS.iter().cloned())
         .collect()
 });
@@ -77,14 +99,6 @@ static PANE_SWITCHING: &[Binding] = &[
 
 #[rustfmt::skip]
 static OTHER_BINDINGS: &[Binding] = &[
-    bind!(Browse, [k(KeyCode::Up), c('k')], Action::Up, "上移", "up", false),
-    bind!(Browse, [k(KeyCode::Down), c('j')], Action::Down, "下移", "down", false),
-    bind!(Browse, [k(KeyCode::Left), c('h')], Action::Left, "左一列", "previous column", false),
-    bind!(Browse, [k(KeyCode::Right), c('l')], Action::Right, "右一列", "next column", false),
-    bind!(Browse, [k(KeyCode::PageUp)], Action::PageUp, "上一页", "page up", false),
-    bind!(Browse, [k(KeyCode::PageDown)], Action::PageDown, "下一页", "page down", false),
-    bind!(Browse, [k(KeyCode::Home), c('g')], Action::Home, "第一行", "first row", false),
-    bind!(Browse, [k(KeyCode::End), c('G')], Action::End, "最后一行", "last row", false),
     bind!(Browse, [k(KeyCode::Enter), c('e')], Action::Activate, "编辑 / 折叠 / 跳转", "edit / fold / jump", true),
     bind!(Browse, [c('/')], Action::SearchStart, "搜索", "search", true),
     bind!(Browse, [c('n')], Action::SearchNext, "下一个匹配", "next match", false),
@@ -145,14 +159,6 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ConfirmQuit, [c('s'), c('S')], Action::SaveAndQuit, "保存并退出", "save and quit", true),
     bind!(ConfirmQuit, [c('d'), c('D')], Action::DiscardAndQuit, "不保存退出", "quit without saving", true),
     bind!(ConfirmQuit, [k(KeyCode::Esc)], Action::Cancel, "返回继续编辑", "stay", true),
-    bind!(ReviewList, [k(KeyCode::Up), c('k')], Action::Up, "上移", "up", false),
-    bind!(ReviewList, [k(KeyCode::Down), c('j')], Action::Down, "下移", "down", false),
-    bind!(ReviewList, [k(KeyCode::Left), c('h')], Action::Left, "选择左一列", "previous column", false),
-    bind!(ReviewList, [k(KeyCode::Right), c('l')], Action::Right, "选择右一列", "next column", false),
-    bind!(ReviewList, [k(KeyCode::PageUp)], Action::PageUp, "上一页", "page up", false),
-    bind!(ReviewList, [k(KeyCode::PageDown)], Action::PageDown, "下一页", "page down", false),
-    bind!(ReviewList, [k(KeyCode::Home), c('g')], Action::Home, "第一行", "first row", false),
-    bind!(ReviewList, [k(KeyCode::End), c('G')], Action::End, "最后一行", "last row", false),
     bind!(ReviewList, [k(KeyCode::Enter)], Action::Activate, "打开（只读）", "open (read-only)", true),
     bind!(ReviewList, [c('s')], Action::SortColumn, "按所选列排序（再按反向）", "sort by the column (again: reverse)", true),
     bind!(ReviewList, [c('/')], Action::SearchStart, "筛选单位名称", "filter unit names", true),
@@ -301,6 +307,44 @@ pub fn bindings_of(mode: ModeKind) -> impl Iterator<Item = &'static Binding> {
     BINDINGS.iter().filter(move |b| b.mode == mode)
 }
 
+/// Whose help popup shows a section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpFor {
+    Workbench,
+    Reviewer,
+    Both,
+}
+
+/// The help popup's sections in order: a mode's bindings under a heading,
+/// for the workbench, the reviewer or both.
+const HELP_SECTIONS: [(ModeKind, Tr, HelpFor); 13] = [
+    (ModeKind::ReviewList, t::REVIEW_TITLE, HelpFor::Reviewer),
+    (ModeKind::ReviewCompare, t::REVIEW_DIFF, HelpFor::Reviewer),
+    (ModeKind::ReviewDrill, t::REVIEW_DRILL, HelpFor::Reviewer),
+    (ModeKind::Prompt, t::REVIEW_FILTERS, HelpFor::Reviewer),
+    (ModeKind::Browse, t::BROWSE, HelpFor::Both),
+    (ModeKind::Edit, t::EDITING, HelpFor::Both),
+    (ModeKind::Search, t::SEARCH, HelpFor::Workbench),
+    (ModeKind::Choice, t::CHOOSE, HelpFor::Workbench),
+    (ModeKind::RuleForm, t::RULE_FORM, HelpFor::Workbench),
+    (
+        ModeKind::ConfirmDelete,
+        t::STRUCTURE_CONFIRM,
+        HelpFor::Workbench,
+    ),
+    (ModeKind::ConfirmQuit, t::QUIT_TITLE, HelpFor::Workbench),
+    (ModeKind::Help, t::HELP_SECTION, HelpFor::Workbench),
+    (ModeKind::Reader, super::reader::TITLE, HelpFor::Both),
+];
+
+/// The sections of `whose` help popup: each mode with its heading.
+pub fn help_sections(whose: HelpFor) -> impl Iterator<Item = (ModeKind, Tr)> {
+    HELP_SECTIONS
+        .iter()
+        .filter(move |(_, _, shown)| *shown == whose || *shown == HelpFor::Both)
+        .map(|&(mode, title, _)| (mode, title))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,70 +366,48 @@ mod tests {
 
     #[test]
     fn product_contract_keys() {
-        let none = KeyModifiers::NONE;
+        use KeyModifiers as M;
+        let (none, ctrl, shift, alt) = (M::NONE, M::CONTROL, M::SHIFT, M::ALT);
+        let (ch, esc) = (KeyCode::Char, KeyCode::Esc);
+        let (browse, edit, quit) = (ModeKind::Browse, ModeKind::Edit, ModeKind::ConfirmQuit);
+        let cases = [
+            (browse, ch('s'), ctrl, Some(Action::Save)),
+            (browse, ch('r'), ctrl, Some(Action::Redo)),
+            (browse, ch('u'), none, Some(Action::Undo)),
+            (browse, ch('3'), none, Some(Action::GoPane(2))),
+            (browse, ch('e'), none, Some(Action::Activate)),
+            (browse, ch('N'), shift, Some(Action::SearchPrev)),
+            (edit, ch('u'), ctrl, Some(Action::ClearInput)),
+            (edit, ch('u'), none, Some(Action::Input('u'))),
+            (edit, ch('５'), none, Some(Action::Input('５'))),
+            (quit, esc, none, Some(Action::Cancel)),
+            (quit, ch('x'), none, None),
+            // Esc then a key, arriving together, reads as Alt+key: leave the editor.
+            (edit, ch('4'), alt, Some(Action::Cancel)),
+        ];
+        for (mode, code, mods, expected) in cases {
+            assert_eq!(
+                action_for(mode, &press(code, mods)),
+                expected,
+                "{code:?} with {mods:?} in {mode:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_help_popup_lists_its_sections_in_order() {
+        let listed = |whose| {
+            let sections =
+                help_sections(whose).map(|(mode, title)| format!("{mode:?} {}", title.0));
+            sections.collect::<Vec<_>>().join(" · ")
+        };
         assert_eq!(
-            action_for(
-                ModeKind::Browse,
-                &press(KeyCode::Char('s'), KeyModifiers::CONTROL)
-            ),
-            Some(Action::Save)
+            listed(HelpFor::Workbench),
+            "Browse 浏览（所有面板） · Edit 编辑 · Search 搜索 · Choice 选择 · RuleForm 评分规则 · ConfirmDelete 确认删除 · ConfirmQuit 退出确认 · Help 帮助窗口 · Reader 报告正文（只读）"
         );
         assert_eq!(
-            action_for(
-                ModeKind::Browse,
-                &press(KeyCode::Char('r'), KeyModifiers::CONTROL)
-            ),
-            Some(Action::Redo)
-        );
-        assert_eq!(
-            action_for(ModeKind::Browse, &press(KeyCode::Char('u'), none)),
-            Some(Action::Undo)
-        );
-        assert_eq!(
-            action_for(ModeKind::Browse, &press(KeyCode::Char('3'), none)),
-            Some(Action::GoPane(2))
-        );
-        assert_eq!(
-            action_for(ModeKind::Browse, &press(KeyCode::Char('e'), none)),
-            Some(Action::Activate)
-        );
-        assert_eq!(
-            action_for(
-                ModeKind::Browse,
-                &press(KeyCode::Char('N'), KeyModifiers::SHIFT)
-            ),
-            Some(Action::SearchPrev)
-        );
-        assert_eq!(
-            action_for(
-                ModeKind::Edit,
-                &press(KeyCode::Char('u'), KeyModifiers::CONTROL)
-            ),
-            Some(Action::ClearInput)
-        );
-        assert_eq!(
-            action_for(ModeKind::Edit, &press(KeyCode::Char('u'), none)),
-            Some(Action::Input('u'))
-        );
-        assert_eq!(
-            action_for(ModeKind::Edit, &press(KeyCode::Char('５'), none)),
-            Some(Action::Input('５'))
-        );
-        assert_eq!(
-            action_for(ModeKind::ConfirmQuit, &press(KeyCode::Esc, none)),
-            Some(Action::Cancel)
-        );
-        assert_eq!(
-            action_for(ModeKind::ConfirmQuit, &press(KeyCode::Char('x'), none)),
-            None
-        );
-        // Esc then a key, arriving together, reads as Alt+key: leave the editor.
-        assert_eq!(
-            action_for(
-                ModeKind::Edit,
-                &press(KeyCode::Char('4'), KeyModifiers::ALT)
-            ),
-            Some(Action::Cancel)
+            listed(HelpFor::Reviewer),
+            "ReviewList 审核 · ReviewCompare 对比 · ReviewDrill 审核：打开的工作簿 · Prompt 筛选 · Browse 浏览（所有面板） · Edit 编辑 · Reader 报告正文（只读）"
         );
     }
 

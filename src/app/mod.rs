@@ -20,6 +20,7 @@ pub mod rows;
 pub mod search;
 pub mod status;
 pub mod structure;
+mod text_slots;
 pub mod what_if;
 
 use std::collections::BTreeSet;
@@ -28,7 +29,7 @@ use std::path::PathBuf;
 use crate::core::engine::{Concern, Derived, derive};
 use crate::core::model::{RuleKind, Workbook};
 use crate::core::{Bilingual, Lang};
-use crate::i18n::{self as t, Tr};
+use crate::i18n as t;
 
 pub use action::{Action, Effect};
 pub use edit::{Choice, EditTarget, Editor};
@@ -195,23 +196,9 @@ pub struct App {
     what_if: Option<what_if::WhatIfCache>,
 }
 
-impl StatusLine for App {
-    fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    fn status_mut(&mut self) -> &mut Option<Status> {
-        &mut self.status
-    }
-}
+status::status_line_of!(App);
 
 impl App {
-    /// Text in the interface language.
-    #[must_use]
-    pub fn tr(&self, text: Tr) -> &'static str {
-        text.get(self.lang)
-    }
-
     /// A workbench over `workbook`, which was loaded from (or will be saved to) `path`.
     #[must_use]
     pub fn new(workbook: Workbook, path: PathBuf, origin: Origin, lang: Lang) -> Self {
@@ -340,47 +327,26 @@ impl App {
             }
             _ => {}
         }
-        match self.mode.kind() {
-            ModeKind::Prompt => self.update_save_as(&action),
-            ModeKind::ConfirmExternal => self.update_external(&action),
-            ModeKind::RecoveryOffer => {
-                self.update_recovery(&action);
-                Effect::None
-            }
+        // The modes that only change the app; the others may ask for an effect.
+        let local: fn(&mut Self, &Action) = match self.mode.kind() {
+            ModeKind::Prompt => return self.update_save_as(&action),
+            ModeKind::ConfirmExternal => return self.update_external(&action),
+            ModeKind::ConfirmQuit => return self.update_confirm_quit(&action),
             ModeKind::Browse
             | ModeKind::ReviewList
             | ModeKind::ReviewCompare
-            | ModeKind::ReviewDrill => self.update_browse(action),
-            ModeKind::Edit => {
-                self.update_edit(&action);
-                Effect::None
-            }
-            ModeKind::Choice => {
-                self.update_choice(&action);
-                Effect::None
-            }
-            ModeKind::Search => {
-                self.update_search(&action);
-                Effect::None
-            }
-            ModeKind::ConfirmQuit => self.update_confirm_quit(&action),
-            ModeKind::RuleForm => {
-                self.update_rule_form(&action);
-                Effect::None
-            }
-            ModeKind::ConfirmDelete => {
-                self.update_confirm_delete(&action);
-                Effect::None
-            }
-            ModeKind::Help => {
-                self.update_help(&action);
-                Effect::None
-            }
-            ModeKind::Reader => {
-                self.update_reader(&action);
-                Effect::None
-            }
-        }
+            | ModeKind::ReviewDrill => return self.update_browse(action),
+            ModeKind::RecoveryOffer => Self::update_recovery,
+            ModeKind::Edit => Self::update_edit,
+            ModeKind::Choice => Self::update_choice,
+            ModeKind::Search => Self::update_search,
+            ModeKind::RuleForm => Self::update_rule_form,
+            ModeKind::ConfirmDelete => Self::update_confirm_delete,
+            ModeKind::Help => Self::update_help,
+            ModeKind::Reader => Self::update_reader,
+        };
+        local(self, &action);
+        Effect::None
     }
 
     fn update_help(&mut self, action: &Action) {
@@ -483,12 +449,7 @@ impl App {
     }
 
     fn save(&mut self) -> Effect {
-        if let Some(why) = self.read_only.clone() {
-            self.error(format!(
-                "{}：{}",
-                self.tr(t::READ_ONLY_REFUSED),
-                why.get(self.lang)
-            ));
+        if self.refuse_if_read_only() {
             return Effect::None;
         }
         Effect::Save

@@ -1,6 +1,7 @@
 //! The report-text pane's sections: every narrative part of the report
 //! (一 to 四), in the report's order, each one multi-line free text.
 
+use super::text_slots::text_slots;
 use crate::core::model::Narrative;
 use crate::i18n::Tr;
 
@@ -48,34 +49,21 @@ impl Section {
         }
     }
 
-    #[must_use]
-    pub fn get(self, narrative: &Narrative) -> &str {
-        match self {
-            Self::Functions => &narrative.functions,
-            Self::AnnualWork => &narrative.annual_work,
-            Self::PerformanceGoals => &narrative.performance_goals,
-            Self::TeamDuties => &narrative.team_duties,
-            Self::Process => &narrative.process,
-            Self::Submission => &narrative.submission,
-            Self::Problems => &narrative.problems,
-            Self::Improvements => &narrative.improvements,
-            Self::Other => &narrative.other,
-        }
+    text_slots! { Narrative:
+        Functions => functions,
+        AnnualWork => annual_work,
+        PerformanceGoals => performance_goals,
+        TeamDuties => team_duties,
+        Process => process,
+        Submission => submission,
+        Problems => problems,
+        Improvements => improvements,
+        Other => other,
     }
 
     /// Stores the text exactly as typed (only trailing blank lines go).
     pub fn set(self, narrative: &mut Narrative, text: &str) {
-        let slot = match self {
-            Self::Functions => &mut narrative.functions,
-            Self::AnnualWork => &mut narrative.annual_work,
-            Self::PerformanceGoals => &mut narrative.performance_goals,
-            Self::TeamDuties => &mut narrative.team_duties,
-            Self::Process => &mut narrative.process,
-            Self::Submission => &mut narrative.submission,
-            Self::Problems => &mut narrative.problems,
-            Self::Improvements => &mut narrative.improvements,
-            Self::Other => &mut narrative.other,
-        };
+        let slot = self.slot(narrative);
         text.trim_end_matches(['\n', '\r']).clone_into(slot);
     }
 

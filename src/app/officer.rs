@@ -5,18 +5,14 @@ use super::identity::{self, List, MemberColumn, UnitRow};
 use super::narrative::Section;
 use super::printed::{self, Printed};
 use super::{Action, App, EditTarget, Pane, StatusLine};
-use crate::i18n::{self as t, Tr};
+use crate::i18n::{self as t, texts};
 
-const LIST_ONLY: Tr = Tr(
-    "只有单位面板的内设机构和工作组可以增删、移动",
-    "Only the unit pane's sections and team rows can be added, deleted or moved",
-);
-const PRINTED_FILLED: Tr = Tr(
-    "报告所写数字已按计算值填写（u 撤销）",
-    "Printed figures filled from the computed ones (u undoes)",
-);
-const ROW_ADDED: Tr = Tr("已添加一行，请输入", "Row added; type its text");
-const ROW_DELETED: Tr = Tr("已删除（u 撤销）", "Row deleted (u undoes)");
+texts! {
+    LIST_ONLY: "只有单位面板的内设机构和工作组可以增删、移动", "Only the unit pane's sections and team rows can be added, deleted or moved";
+    PRINTED_FILLED: "报告所写数字已按计算值填写（u 撤销）", "Printed figures filled from the computed ones (u undoes)";
+    ROW_ADDED: "已添加一行，请输入", "Row added; type its text";
+    ROW_DELETED: "已删除（u 撤销）", "Row deleted (u undoes)";
+}
 
 impl App {
     pub(super) fn activate_unit(&mut self, selected: usize) {

@@ -11,15 +11,17 @@ use std::path::PathBuf;
 use rust_decimal::Decimal;
 
 use super::{Action, App, EditTarget, Editor, Mode, ModeKind, Origin, Status, StatusLine};
-use crate::core::engine::{Grade, Severity};
+use crate::core::engine::Severity;
 use crate::core::num::{NumberRules, parse_number};
 use crate::core::{Bilingual, Lang};
 use crate::i18n::{self as t, Tr};
 use crate::review::compare::{self, Diff, Matrix, MatrixDepth};
 use crate::review::export::{ExportFormat, Sheet};
 use crate::review::lazy::{LoadPurpose, LoadRequest, ReloadCheck};
-use crate::review::reviews::{IndicatorReview, ReviewStatus, WorkbookReview, review_total};
-use crate::review::scan::Opened;
+use crate::review::reviews::{
+    IndicatorNote, IndicatorReview, ReviewStatus, WorkbookReview, review_total,
+};
+use crate::review::scan::{Entry, Opened};
 use crate::review::session::ReviewSession;
 use crate::review::stats::{Bucket, Footer};
 use crate::review::store::PendingWrite;
@@ -182,17 +184,7 @@ pub struct ReviewApp {
     pub return_to: Option<Box<Screen>>,
 }
 
-const GRADES: [Grade; 4] = [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor];
-
-impl StatusLine for ReviewApp {
-    fn lang(&self) -> Lang {
-        self.lang
-    }
-
-    fn status_mut(&mut self) -> &mut Option<Status> {
-        &mut self.status
-    }
-}
+super::status::status_line_of!(ReviewApp);
 
 impl ReviewApp {
     /// Which kind of mode the keyboard is in (for the keymap and the hints).
@@ -248,9 +240,10 @@ impl ReviewApp {
         app
     }
 
-    #[must_use]
-    pub fn tr(&self, text: Tr) -> &'static str {
-        text.get(self.lang)
+    /// What `of` reads from the entry of overview row `row`; the default
+    /// when there is no such entry.
+    pub(super) fn of_entry<T: Default>(&self, row: usize, of: impl FnOnce(&Entry) -> T) -> T {
+        self.session.entries.get(row).map_or_else(T::default, of)
     }
 
     /// The overview row under the cursor.
@@ -423,21 +416,6 @@ impl ReviewApp {
         };
         self.refresh_view();
         self.selected = 0;
-    }
-
-    /// All grades, then each grade alone in turn.
-    fn cycle_grade_filter(&mut self) {
-        let next = match self.filter.grades.as_slice() {
-            [] => Some(GRADES[0]),
-            [g] => GRADES
-                .iter()
-                .position(|x| x == g)
-                .and_then(|i| GRADES.get(i + 1))
-                .copied(),
-            _ => None,
-        };
-        self.filter.grades = next.into_iter().collect();
-        self.refresh_view();
     }
 
     /// The selected workbook's next review status.
@@ -621,30 +599,11 @@ impl ReviewApp {
                     .map(|()| ReviewEffect::None),
                 None => Ok(ReviewEffect::None),
             },
-            PromptKind::ExportOverview => {
-                let path = PathBuf::from(text);
-                self.session
-                    .overview_export(&self.view, &path, self.lang)
-                    .map(|(format, sheets)| ReviewEffect::Export {
-                        path,
-                        format,
-                        sheets,
-                    })
-            }
             PromptKind::Reason | PromptKind::IndicatorReason => self.commit_reason(kind, &text),
-            PromptKind::ExportLetter | PromptKind::ExportSummary => {
-                self.document_effect(kind, &text)
-            }
-            PromptKind::ExportReviews => {
-                let path = PathBuf::from(text);
-                self.session
-                    .reviews_export(&self.view, &path, self.lang)
-                    .map(|(format, sheets)| ReviewEffect::Export {
-                        path,
-                        format,
-                        sheets,
-                    })
-            }
+            PromptKind::ExportOverview
+            | PromptKind::ExportReviews
+            | PromptKind::ExportLetter
+            | PromptKind::ExportSummary => self.export_effect(kind, &text),
         };
         match outcome {
             Ok(effect) => {
@@ -681,12 +640,7 @@ impl ReviewApp {
                 }
             }
         }
-        let path = self
-            .session
-            .entries
-            .get(row)
-            .map(|e| e.path.clone())
-            .unwrap_or_default();
+        let path = self.of_entry(row, |e| e.path.clone());
         let mut app = App::new(workbook, path, Origin::File, self.lang);
         app.read_only = Some(Bilingual::new(
             "审核模式：部门文件只读，仅可填写复核得分和意见",
@@ -793,7 +747,10 @@ impl ReviewApp {
         for (code, score, comment) in changes {
             let result = match (score, comment) {
                 (Some(s), _) => self.session.set_score(row, &code, &s),
-                (None, Some(c)) => self.session.set_indicator_comment(row, &code, &c),
+                (None, Some(c)) => {
+                    self.session
+                        .set_indicator_note(row, &code, IndicatorNote::Comment, &c)
+                }
                 (None, None) => Ok(()),
             };
             if let Err(why) = result {

@@ -1,12 +1,14 @@
-//! Reviewer mode's year and status filters: each key steps through "all",
-//! then each value alone (the years found in the folder, the statuses
-//! `ReviewStatus` defines), then back to "all".
+//! Reviewer mode's grade, year and status filters: each key steps through
+//! "all", then each value alone (the grades, the years found in the folder,
+//! the statuses `ReviewStatus` defines), then back to "all".
 
 use super::StatusLine;
 use super::review::ReviewApp;
+use crate::core::engine::Grade;
 use crate::i18n::Tr;
 use crate::review::reviews::ReviewStatus;
 
+const GRADES: [Grade; 4] = [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor];
 const ALL_YEARS: Tr = Tr("全部年度", "all years");
 const ALL_STATUSES: Tr = Tr("全部审核状态", "all review statuses");
 const YEAR: Tr = Tr("年度", "Year");
@@ -34,6 +36,13 @@ impl ReviewApp {
         years.sort_unstable();
         years.dedup();
         years
+    }
+
+    /// All grades, then each grade alone in turn.
+    pub(super) fn cycle_grade_filter(&mut self) {
+        let next = step(&self.filter.grades, &GRADES);
+        self.filter.grades = next.into_iter().collect();
+        self.refresh_view();
     }
 
     /// All years, then each year of the folder alone in turn.

@@ -111,12 +111,7 @@ impl ReviewApp {
     }
 
     fn load_problem_text(&self, row: usize, problem: &LoadProblem) -> Bilingual {
-        let name = self
-            .session
-            .entries
-            .get(row)
-            .map(|e| e.file_name.clone())
-            .unwrap_or_default();
+        let name = self.of_entry(row, |e| e.file_name.clone());
         match problem {
             LoadProblem::Changed => Bilingual::new(
                 format!("{name} {}", t::REVIEW_CHANGED_SINCE_READ.get(Lang::Zh)),

@@ -61,3 +61,29 @@ pub trait StatusLine {
         *self.status_mut() = None;
     }
 }
+
+/// `StatusLine` for a type holding `lang` and `status`, and its `tr` as an
+/// inherent method, so the UI reads texts without the trait in scope.
+macro_rules! status_line_of {
+    ($owner:ty) => {
+        impl $crate::app::StatusLine for $owner {
+            fn lang(&self) -> $crate::core::Lang {
+                self.lang
+            }
+
+            fn status_mut(&mut self) -> &mut Option<$crate::app::Status> {
+                &mut self.status
+            }
+        }
+
+        impl $owner {
+            /// Text in the interface language.
+            #[must_use]
+            pub fn tr(&self, text: $crate::i18n::Tr) -> &'static str {
+                text.get(self.lang)
+            }
+        }
+    };
+}
+
+pub(crate) use status_line_of;

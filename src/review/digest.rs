@@ -273,13 +273,18 @@ mod tests {
     use super::*;
     use crate::core::engine::derive;
     use crate::core::sample::sample_workbook;
-    use crate::review::reviews::review_total;
+    use crate::review::reviews::{IndicatorNote, review_total};
+
+    /// The sample workbook, what it derives, and a fresh table cache.
+    fn sample() -> (Workbook, Derived, Shapes) {
+        let wb = sample_workbook();
+        let d = derive(&wb);
+        (wb, d, Shapes::default())
+    }
 
     #[test]
     fn summary_keeps_what_the_overview_needs() {
-        let wb = sample_workbook();
-        let d = derive(&wb);
-        let shapes = Shapes::default();
+        let (wb, d, shapes) = sample();
         let s = WorkbookDigest::of(&wb, &d, &shapes);
         assert_eq!(s.computed_total, d.total_display());
         assert_eq!(s.scores.len(), wb.table.flatten().len());
@@ -293,9 +298,7 @@ mod tests {
 
     #[test]
     fn one_table_is_shared() {
-        let wb = sample_workbook();
-        let d = derive(&wb);
-        let shapes = Shapes::default();
+        let (wb, d, shapes) = sample();
         let a = WorkbookDigest::of(&wb, &d, &shapes);
         let b = WorkbookDigest::of(&wb, &d, &shapes);
         assert!(Arc::ptr_eq(&a.shape, &b.shape));
@@ -307,7 +310,7 @@ mod tests {
         let s = WorkbookDigest::of(&wb, &derive(&wb), &Shapes::default());
         let mut r = WorkbookReview::default();
         r.set_score(&wb, "A1", "4").expect("score");
-        r.set_indicator_comment(&wb, "A", "总体尚可")
+        r.set_indicator_note(&wb, "A", IndicatorNote::Comment, "总体尚可")
             .expect("comment");
         assert!(s.mismatches(&r).is_empty());
         r.indicators.entry("Z9".into()).or_default().comment = "旧指标".into();

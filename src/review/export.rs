@@ -8,7 +8,9 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::overview::{Overview, ReviewLookup};
+use super::digest::ShapeRow;
+use super::overview::{Overview, OverviewRow, ReviewLookup};
+use super::reviews::{IndicatorReview, WorkbookReview};
 use super::scan::Entry;
 use super::store::write_atomically;
 use super::view::{Cell, Column, flags_text};
@@ -91,143 +93,200 @@ fn score(v: Option<Decimal>) -> Cell {
     v.map_or(Cell::Blank, Cell::Score)
 }
 
-/// Entries (in `view` order) that have a review recorded.
-fn reviewed<'a>(
-    entries: &'a [Entry],
-    overview: &'a Overview,
-    view: &'a [usize],
-    reviews: &'a impl ReviewLookup,
-) -> impl Iterator<Item = (usize, &'a Entry, &'a super::reviews::WorkbookReview)> + 'a {
-    view.iter().filter_map(move |&i| {
-        let entry = entries.get(i)?;
-        overview.rows.get(i)?;
-        let review = reviews.review_of(entry).filter(|r| !r.is_empty())?;
-        Some((i, entry, review))
-    })
+/// The rows of a view, and the reviews recorded for them: what the review
+/// sheets are built from.
+pub struct ReviewedView<'a> {
+    pub entries: &'a [Entry],
+    pub overview: &'a Overview,
+    pub view: &'a [usize],
+    pub reviews: &'a dyn ReviewLookup,
+}
+
+/// One workbook of the view that has a review recorded.
+#[derive(Clone, Copy)]
+struct Reviewed<'a> {
+    entry: &'a Entry,
+    row: &'a OverviewRow,
+    review: &'a WorkbookReview,
+    lang: Lang,
+}
+
+impl<'a> ReviewedView<'a> {
+    /// The workbooks (in `view` order) that have a review recorded.
+    fn rows(&self, lang: Lang) -> impl Iterator<Item = Reviewed<'a>> + '_ {
+        self.view.iter().filter_map(move |&i| {
+            let entry = self.entries.get(i)?;
+            let row = self.overview.rows.get(i)?;
+            let review = self.reviews.review_of(entry).filter(|r| !r.is_empty())?;
+            Some(Reviewed {
+                entry,
+                row,
+                review,
+                lang,
+            })
+        })
+    }
+}
+
+/// A column of a review sheet: its header and its cell for one row.
+type SheetColumn<F> = (Tr, F);
+/// A column with one cell per reviewed workbook.
+type WorkbookColumn = SheetColumn<fn(&Reviewed<'_>) -> Cell>;
+/// A column with one cell per indicator of a reviewed workbook.
+type IndicatorColumn = SheetColumn<fn(&ReviewedIndicator<'_>) -> Cell>;
+
+/// The columns both review sheets begin with: which workbook, and where its
+/// review stands.
+const LEAD_COLUMNS: [WorkbookColumn; 4] = [
+    (Tr("文件", "File"), |r| {
+        Cell::Text(r.entry.file_name.clone())
+    }),
+    (Tr("单位", "Unit"), |r| {
+        r.row.unit.as_deref().map_or(Cell::Blank, text)
+    }),
+    (Tr("年度", "Year"), |r| {
+        r.row.year.map_or(Cell::Blank, Cell::Year)
+    }),
+    (Tr("审核状态", "Review status"), |r| {
+        Cell::Text(r.review.status.label(r.lang).to_owned())
+    }),
+];
+
+/// The unit sheet's columns after the lead: totals, comment, reason.
+const SUMMARY_COLUMNS: [WorkbookColumn; 8] = [
+    (Tr("自评得分", "Self-reported"), |r| {
+        score(r.row.reported_total)
+    }),
+    (Tr("计算得分", "Computed"), |r| {
+        score(r.row.computed_total)
+    }),
+    (Tr("审核得分", "Review total"), |r| {
+        score(r.row.review_total)
+    }),
+    (Tr("审核−计算", "Review − computed"), |r| {
+        let adjustment = r
+            .row
+            .review_total
+            .zip(r.row.computed_total)
+            .map(|(v, c)| v - c);
+        adjustment.map_or(Cell::Blank, Cell::Signed)
+    }),
+    (Tr("已评指标数", "Indicators scored"), |r| {
+        Cell::Count(
+            r.review
+                .indicators
+                .values()
+                .filter(|i| i.score.is_some())
+                .count(),
+        )
+    }),
+    (Tr("总体审核意见", "Overall comment"), |r| {
+        text(&r.review.comment)
+    }),
+    (Tr("退回原因", "Send-back reason"), |r| {
+        text(&r.review.reason)
+    }),
+    (Tr("备注", "Notes"), |r| text(&flags_text(r.row, r.lang))),
+];
+
+/// One indicator of a reviewed workbook.
+struct ReviewedIndicator<'a> {
+    of: Reviewed<'a>,
+    indicator: &'a ShapeRow,
+    /// The computed score as displayed.
+    computed: Decimal,
+    mine: Option<&'a IndicatorReview>,
+}
+
+/// The indicator sheet's columns after the lead.
+const DETAIL_COLUMNS: [IndicatorColumn; 9] = [
+    (Tr("指标编码", "Code"), |d| {
+        Cell::Text(d.indicator.code.clone())
+    }),
+    (Tr("指标名称", "Indicator"), |d| {
+        Cell::Text(d.indicator.name.clone())
+    }),
+    (Tr("分值", "Weight"), |d| Cell::Score(d.indicator.weight)),
+    (Tr("计算得分", "Computed"), |d| Cell::Score(d.computed)),
+    (Tr("审核得分", "Review score"), |d| {
+        score(d.mine.and_then(|r| r.score))
+    }),
+    (Tr("审核−计算", "Review − computed"), |d| {
+        let review_score = d.mine.and_then(|r| r.score);
+        review_score.map_or(Cell::Blank, |r| Cell::Signed(r - d.computed))
+    }),
+    (Tr("审核意见", "Comment"), |d| {
+        d.mine.map_or(Cell::Blank, |r| text(&r.comment))
+    }),
+    (Tr("退回原因", "Send-back reason"), |d| {
+        d.mine.map_or(Cell::Blank, |r| text(&r.reason))
+    }),
+    (Tr("审核后已修改", "Changed since review"), |d| {
+        let changed = if d.of.row.review_stale {
+            Tr("是", "yes")
+        } else {
+            Tr("否", "no")
+        };
+        Cell::Text(changed.get(d.of.lang).to_owned())
+    }),
+];
+
+/// The headers of the lead columns and then of `columns`.
+fn review_headers<F>(columns: &[SheetColumn<F>], lang: Lang) -> Vec<String> {
+    let lead = LEAD_COLUMNS.iter().map(|(header, _)| header);
+    lead.chain(columns.iter().map(|(header, _)| header))
+        .map(|header| header.get(lang).to_owned())
+        .collect()
+}
+
+/// The lead cells of `reviewed`, then `more`.
+fn review_cells(reviewed: &Reviewed, more: impl Iterator<Item = Cell>) -> Vec<Cell> {
+    let lead = LEAD_COLUMNS.iter().map(|(_, cell)| cell(reviewed));
+    lead.chain(more).collect()
 }
 
 /// One row per reviewed workbook: status, totals, overall comment.
 #[must_use]
-pub fn review_summary_sheet(
-    entries: &[Entry],
-    overview: &Overview,
-    view: &[usize],
-    reviews: &impl ReviewLookup,
-    lang: Lang,
-) -> Sheet {
-    let h = |zh: &'static str, en: &'static str| Tr(zh, en).get(lang).to_owned();
-    let headers = vec![
-        h("文件", "File"),
-        h("单位", "Unit"),
-        h("年度", "Year"),
-        h("审核状态", "Review status"),
-        h("自评得分", "Self-reported"),
-        h("计算得分", "Computed"),
-        h("审核得分", "Review total"),
-        h("审核−计算", "Review − computed"),
-        h("已评指标数", "Indicators scored"),
-        h("总体审核意见", "Overall comment"),
-        h("退回原因", "Send-back reason"),
-        h("备注", "Notes"),
-    ];
-    let rows = reviewed(entries, overview, view, reviews)
-        .map(|(i, entry, review)| {
-            let row = &overview.rows[i];
-            let adjustment = row.review_total.zip(row.computed_total).map(|(r, c)| r - c);
-            vec![
-                Cell::Text(entry.file_name.clone()),
-                row.unit.as_deref().map_or(Cell::Blank, text),
-                row.year.map_or(Cell::Blank, Cell::Year),
-                Cell::Text(review.status.label(lang).to_owned()),
-                score(row.reported_total),
-                score(row.computed_total),
-                score(row.review_total),
-                adjustment.map_or(Cell::Blank, Cell::Signed),
-                Cell::Count(
-                    review
-                        .indicators
-                        .values()
-                        .filter(|r| r.score.is_some())
-                        .count(),
-                ),
-                text(&review.comment),
-                text(&review.reason),
-                text(&flags_text(row, lang)),
-            ]
-        })
-        .collect();
+pub fn review_summary_sheet(rows: &ReviewedView, lang: Lang) -> Sheet {
     Sheet {
         name: Tr("审核汇总", "Review summary").get(lang).to_owned(),
-        headers,
-        rows,
+        headers: review_headers(&SUMMARY_COLUMNS, lang),
+        rows: rows
+            .rows(lang)
+            .map(|r| review_cells(&r, SUMMARY_COLUMNS.iter().map(|(_, cell)| cell(&r))))
+            .collect(),
     }
 }
 
 /// One row per indicator of each reviewed workbook: computed score, review
 /// score, the adjustment and the comments.
 #[must_use]
-pub fn review_detail_sheet(
-    entries: &[Entry],
-    overview: &Overview,
-    view: &[usize],
-    reviews: &impl ReviewLookup,
-    lang: Lang,
-) -> Sheet {
-    let h = |zh: &'static str, en: &'static str| Tr(zh, en).get(lang).to_owned();
-    let headers = vec![
-        h("文件", "File"),
-        h("单位", "Unit"),
-        h("年度", "Year"),
-        h("审核状态", "Review status"),
-        h("指标编码", "Code"),
-        h("指标名称", "Indicator"),
-        h("分值", "Weight"),
-        h("计算得分", "Computed"),
-        h("审核得分", "Review score"),
-        h("审核−计算", "Review − computed"),
-        h("审核意见", "Comment"),
-        h("退回原因", "Send-back reason"),
-        h("审核后已修改", "Changed since review"),
-    ];
-    let mut rows = Vec::new();
-    for (i, entry, review) in reviewed(entries, overview, view, reviews) {
-        let Some(summary) = entry.digest() else {
+pub fn review_detail_sheet(rows: &ReviewedView, lang: Lang) -> Sheet {
+    let mut cells = Vec::new();
+    for of in rows.rows(lang) {
+        let Some(summary) = of.entry.digest() else {
             continue;
         };
-        let row = &overview.rows[i];
-        for (ind, result) in summary.cells() {
-            let mine = review.indicators.get(&ind.code);
+        for (indicator, result) in summary.cells() {
+            let mine = of.review.indicators.get(&indicator.code);
             let is_leaf = result.basis != ScoreBasis::Subtotal;
             if !is_leaf && mine.is_none() {
                 continue;
             }
-            let computed = round2(result.score);
-            let review_score = mine.and_then(|r| r.score);
-            rows.push(vec![
-                Cell::Text(entry.file_name.clone()),
-                row.unit.as_deref().map_or(Cell::Blank, text),
-                row.year.map_or(Cell::Blank, Cell::Year),
-                Cell::Text(review.status.label(lang).to_owned()),
-                Cell::Text(ind.code.clone()),
-                Cell::Text(ind.name.clone()),
-                Cell::Score(ind.weight),
-                Cell::Score(computed),
-                score(review_score),
-                review_score.map_or(Cell::Blank, |r| Cell::Signed(r - computed)),
-                mine.map_or(Cell::Blank, |r| text(&r.comment)),
-                mine.map_or(Cell::Blank, |r| text(&r.reason)),
-                Cell::Text(if row.review_stale {
-                    Tr("是", "yes").get(lang).to_owned()
-                } else {
-                    Tr("否", "no").get(lang).to_owned()
-                }),
-            ]);
+            let line = ReviewedIndicator {
+                of,
+                indicator,
+                computed: round2(result.score),
+                mine,
+            };
+            let more = DETAIL_COLUMNS.iter().map(|(_, cell)| cell(&line));
+            cells.push(review_cells(&line.of, more));
         }
     }
     Sheet {
         name: Tr("指标审核", "Indicator review").get(lang).to_owned(),
-        headers,
-        rows,
+        headers: review_headers(&DETAIL_COLUMNS, lang),
+        rows: cells,
     }
 }
 

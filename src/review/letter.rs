@@ -82,6 +82,9 @@ pub fn blocks(
     } else {
         digest.grade_text(lang)
     };
+    let note = reported_note(digest.reported_total, officer, lang);
+    let (officer_score, officer_grade) = (fmt_score(officer), digest.grade_text(lang));
+    let reviewer_score = fmt_score(reviewer);
     let h = |zh: &'static str, en: &'static str| Tr(zh, en).get(lang).to_owned();
     let mut out = vec![
         Block::Title(match lang {
@@ -96,20 +99,10 @@ pub fn blocks(
         }),
         Block::Paragraph(match lang {
             Lang::Zh => format!(
-                "你单位报送的{year}年度部门整体支出绩效自评材料已收悉。经审核，{}自评得分{}分（{}），审核得分{}分（{}）。因存在以下问题，现将自评材料退回，请修改后重新报送。",
-                reported_note(digest.reported_total, officer, lang),
-                fmt_score(officer),
-                digest.grade_text(lang),
-                fmt_score(reviewer),
-                reviewer_grade
+                "你单位报送的{year}年度部门整体支出绩效自评材料已收悉。经审核，{note}自评得分{officer_score}分（{officer_grade}），审核得分{reviewer_score}分（{reviewer_grade}）。因存在以下问题，现将自评材料退回，请修改后重新报送。"
             ),
             Lang::En => format!(
-                "We have received your {year} whole-spending performance self-evaluation. On review, {}the self-evaluation total is {} ({}) and the review total {} ({}). For the reasons below it is returned; please correct it and file it again.",
-                reported_note(digest.reported_total, officer, lang),
-                fmt_score(officer),
-                digest.grade_text(lang),
-                fmt_score(reviewer),
-                reviewer_grade
+                "We have received your {year} whole-spending performance self-evaluation. On review, {note}the self-evaluation total is {officer_score} ({officer_grade}) and the review total {reviewer_score} ({reviewer_grade}). For the reasons below it is returned; please correct it and file it again."
             ),
         }),
         heading(&h("一、退回原因", "1. Why it is returned")),
@@ -236,6 +229,7 @@ mod tests {
     use crate::export::markdown;
     use crate::review::Opened;
     use crate::review::digest::Shapes;
+    use crate::review::reviews::IndicatorNote;
 
     fn opened() -> Opened {
         let workbook = sample_workbook();
@@ -261,7 +255,7 @@ mod tests {
             ..WorkbookReview::default()
         };
         r.set_score(&o.workbook, "A1", "3").expect("score");
-        r.set_indicator_reason(&o.workbook, "D3", "未附工作量统计")
+        r.set_indicator_note(&o.workbook, "D3", IndicatorNote::Reason, "未附工作量统计")
             .expect("reason");
         // A score equal to the computed one alone is not a question.
         r.set_score(&o.workbook, "A2", "5").expect("score");

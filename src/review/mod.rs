@@ -25,7 +25,7 @@ pub mod view;
 
 pub use digest::WorkbookDigest;
 pub use overview::{KEY_RATIOS, Overview, OverviewRow};
-pub use reviews::{ReviewStatus, WorkbookReview};
+pub use reviews::{IndicatorNote, ReviewStatus, WorkbookReview};
 pub use scan::{Entry, Opened, REVIEW_FILE_NAME};
 pub use session::ReviewSession;
 pub use view::{Cell, Column, Filter, RowKinds, Sort};

@@ -11,6 +11,7 @@ use crate::core::engine::{Derived, ScoreBasis};
 use crate::core::model::Workbook;
 use crate::core::num::{NumberRules, parse_number};
 use crate::core::{Bilingual, Lang};
+use crate::i18n::Tr;
 
 /// The `format` value at the top of every review file.
 pub const REVIEW_FORMAT: &str = "jixiao-review";
@@ -42,32 +43,16 @@ impl ReviewStatus {
         Self::Returned,
     ];
 
-    #[must_use]
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            Self::Unreviewed => "未审",
-            Self::InReview => "审核中",
-            Self::Reviewed => "已审",
-            Self::Returned => "退回",
-        }
-    }
-
-    #[must_use]
-    pub fn label_en(self) -> &'static str {
-        match self {
-            Self::Unreviewed => "not reviewed",
-            Self::InReview => "in review",
-            Self::Reviewed => "reviewed",
-            Self::Returned => "returned",
-        }
-    }
-
+    /// The status's name in the interface language.
     #[must_use]
     pub fn label(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.label_zh(),
-            Lang::En => self.label_en(),
-        }
+        let text = match self {
+            Self::Unreviewed => Tr("未审", "not reviewed"),
+            Self::InReview => Tr("审核中", "in review"),
+            Self::Reviewed => Tr("已审", "reviewed"),
+            Self::Returned => Tr("退回", "returned"),
+        };
+        text.get(lang)
     }
 
     /// The next status in `ALL`, wrapping: for a key that cycles the status.
@@ -93,6 +78,24 @@ pub struct IndicatorReview {
     /// Why the indicator is sent back (退回原因); empty when it is not questioned.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub reason: String,
+}
+
+/// The two texts a reviewer writes on an indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndicatorNote {
+    /// 审核意见
+    Comment,
+    /// 退回原因
+    Reason,
+}
+
+impl IndicatorNote {
+    fn slot(self, review: &mut IndicatorReview) -> &mut String {
+        match self {
+            Self::Comment => &mut review.comment,
+            Self::Reason => &mut review.reason,
+        }
+    }
 }
 
 impl IndicatorReview {
@@ -191,40 +194,23 @@ impl WorkbookReview {
         Ok(score)
     }
 
-    /// Sets the comment on indicator `code` (any indicator of the table).
+    /// Sets the comment or the send-back reason on indicator `code` (any
+    /// indicator of the table).
     ///
     /// # Errors
     /// When the workbook has no indicator `code`.
-    pub fn set_indicator_comment(
+    pub fn set_indicator_note(
         &mut self,
         workbook: &impl IndicatorTable,
         code: &str,
+        note: IndicatorNote,
         text: &str,
     ) -> Result<(), Bilingual> {
         if workbook.indicator(code).is_none() {
             return Err(unknown_code(code));
         }
-        text.trim_end()
-            .clone_into(&mut self.indicators.entry(code.to_owned()).or_default().comment);
-        self.prune();
-        Ok(())
-    }
-
-    /// Sets the send-back reason of indicator `code` (any indicator of the table).
-    ///
-    /// # Errors
-    /// When the workbook has no indicator `code`.
-    pub fn set_indicator_reason(
-        &mut self,
-        workbook: &impl IndicatorTable,
-        code: &str,
-        text: &str,
-    ) -> Result<(), Bilingual> {
-        if workbook.indicator(code).is_none() {
-            return Err(unknown_code(code));
-        }
-        text.trim_end()
-            .clone_into(&mut self.indicators.entry(code.to_owned()).or_default().reason);
+        let review = self.indicators.entry(code.to_owned()).or_default();
+        text.trim_end().clone_into(note.slot(review));
         self.prune();
         Ok(())
     }
@@ -465,7 +451,7 @@ mod tests {
         };
         r.touch("abc", &wb);
         r.set_score(&wb, "B2.5", "4.25").expect("ok");
-        r.set_indicator_comment(&wb, "B2.5", "采购数据未填")
+        r.set_indicator_note(&wb, "B2.5", IndicatorNote::Comment, "采购数据未填")
             .expect("ok");
         file.workbooks.insert("a.json".into(), r);
         file.workbooks

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use super::digest::WorkbookDigest;
 use super::export::{self, ExportFormat, Sheet};
 use super::overview::{self, Overview, OverviewRow};
-use super::reviews::{ReviewStatus, WorkbookReview};
+use super::reviews::{IndicatorNote, ReviewStatus, WorkbookReview};
 use super::scan::{self, Entry};
 use super::stats::{self, Footer};
 use super::store::ReviewBook;
@@ -139,30 +139,21 @@ impl ReviewSession {
         self.edit(row, |r, o| r.set_score(&*o.shape, code, text).map(|_| ()))
     }
 
-    /// Sets the reviewer's comment on indicator `code`.
+    /// Sets the reviewer's comment or the send-back reason (退回原因) on
+    /// indicator `code`.
     ///
     /// # Errors
     /// When the workbook has no such indicator.
-    pub fn set_indicator_comment(
+    pub fn set_indicator_note(
         &mut self,
         row: usize,
         code: &str,
+        note: IndicatorNote,
         text: &str,
     ) -> Result<(), Bilingual> {
-        self.edit(row, |r, o| r.set_indicator_comment(&*o.shape, code, text))
-    }
-
-    /// Sets the send-back reason (退回原因) of indicator `code`.
-    ///
-    /// # Errors
-    /// When the workbook has no such indicator.
-    pub fn set_indicator_reason(
-        &mut self,
-        row: usize,
-        code: &str,
-        text: &str,
-    ) -> Result<(), Bilingual> {
-        self.edit(row, |r, o| r.set_indicator_reason(&*o.shape, code, text))
+        self.edit(row, |r, o| {
+            r.set_indicator_note(&*o.shape, code, note, text)
+        })
     }
 
     /// Sends a row back (status 退回) with the unit's reason; empty text keeps
@@ -205,71 +196,73 @@ impl ReviewSession {
         self.reviews.save()
     }
 
-    /// The sheets exporting the rows in `view` to `path` (.csv or .xlsx)
-    /// would write (pure; `export::write_sheets` writes them).
+    /// The sheets exporting `what` of the rows in `view` to `path` (.csv or
+    /// .xlsx) would write (pure; `export::write_sheets` writes them).
     ///
     /// # Errors
     /// Unknown extension.
-    pub fn overview_export(
+    pub fn sheets_export(
         &self,
+        what: SheetExport,
         view: &[usize],
         path: &Path,
         lang: Lang,
     ) -> Result<(ExportFormat, Vec<Sheet>), Bilingual> {
         let format = ExportFormat::from_path(path).ok_or_else(|| unknown_format(path))?;
-        let mut sheet = export::overview_sheet(&self.overview, view, lang);
-        export::add_reason_column(&mut sheet, &self.entries, view, &self.reviews, lang);
-        Ok((format, vec![sheet]))
-    }
-
-    /// The sheets of the review results of the rows in `view`: a unit sheet
-    /// (one row per reviewed workbook: status, totals, comment, reason) and
-    /// one row per indicator; CSV writes the indicator rows first.
-    ///
-    /// # Errors
-    /// Unknown extension.
-    pub fn reviews_export(
-        &self,
-        view: &[usize],
-        path: &Path,
-        lang: Lang,
-    ) -> Result<(ExportFormat, Vec<Sheet>), Bilingual> {
-        let format = ExportFormat::from_path(path).ok_or_else(|| unknown_format(path))?;
-        let detail =
-            export::review_detail_sheet(&self.entries, &self.overview, view, &self.reviews, lang);
-        let units =
-            export::review_summary_sheet(&self.entries, &self.overview, view, &self.reviews, lang);
-        // The unit's comment, status and reason once, on the unit sheet (CSV
-        // writes it beside the indicator file), not on every indicator row.
-        let sheets = match format {
-            ExportFormat::Csv => vec![detail, units],
-            ExportFormat::Xlsx => vec![units, detail],
+        let sheets = match what {
+            SheetExport::Overview => self.overview_sheets(view, lang),
+            SheetExport::Reviews => self.review_sheets(view, format, lang),
         };
         Ok((format, sheets))
     }
 
-    /// Exports the rows in `view` to `path` (.csv or .xlsx).
+    fn overview_sheets(&self, view: &[usize], lang: Lang) -> Vec<Sheet> {
+        let mut sheet = export::overview_sheet(&self.overview, view, lang);
+        export::add_reason_column(&mut sheet, &self.entries, view, &self.reviews, lang);
+        vec![sheet]
+    }
+
+    fn review_sheets(&self, view: &[usize], format: ExportFormat, lang: Lang) -> Vec<Sheet> {
+        let rows = export::ReviewedView {
+            entries: &self.entries,
+            overview: &self.overview,
+            view,
+            reviews: &self.reviews,
+        };
+        let detail = export::review_detail_sheet(&rows, lang);
+        let units = export::review_summary_sheet(&rows, lang);
+        // The unit's comment, status and reason once, on the unit sheet (CSV
+        // writes it beside the indicator file), not on every indicator row.
+        match format {
+            ExportFormat::Csv => vec![detail, units],
+            ExportFormat::Xlsx => vec![units, detail],
+        }
+    }
+
+    /// Exports `what` of the rows in `view` to `path` (see `sheets_export`).
     ///
     /// # Errors
     /// Unknown extension or a write failure.
-    pub fn export_overview(
+    pub fn export_sheets(
         &self,
+        what: SheetExport,
         view: &[usize],
         path: &Path,
         lang: Lang,
     ) -> Result<(), Bilingual> {
-        let (format, sheets) = self.overview_export(view, path, lang)?;
+        let (format, sheets) = self.sheets_export(what, view, path, lang)?;
         export::write_sheets(path, format, &sheets)
     }
+}
 
-    /// Exports the review results of the rows in `view` (see `reviews_export`).
-    ///
-    /// # Errors
-    /// Unknown extension or a write failure.
-    pub fn export_reviews(&self, view: &[usize], path: &Path, lang: Lang) -> Result<(), Bilingual> {
-        let (format, sheets) = self.reviews_export(view, path, lang)?;
-        export::write_sheets(path, format, &sheets)
-    }
+/// What a sheet export of the overview's rows holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetExport {
+    /// The overview, every column, with the unit's send-back reason.
+    Overview,
+    /// The review results: a unit sheet (status, totals, comment, reason)
+    /// and one row per indicator; CSV writes the indicator rows first.
+    Reviews,
 }
 
 fn unknown_format(path: &Path) -> Bilingual {

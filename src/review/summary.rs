@@ -16,6 +16,18 @@ use crate::core::engine::Grade;
 use crate::core::num::{fmt_percent, fmt_score, round2};
 use crate::i18n::Tr;
 
+/// The officer's and the reviewer's totals and their difference: of one
+/// unit, or their averages over the units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totals {
+    /// The total computed from the officer's entries, as displayed.
+    pub officer: Option<Decimal>,
+    /// The total with the reviewer's scores, once reviewed or scored.
+    pub reviewer: Option<Decimal>,
+    /// Reviewer − officer, when both exist.
+    pub difference: Option<Decimal>,
+}
+
 /// One unit of the summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SummaryRow {
@@ -23,12 +35,7 @@ pub struct SummaryRow {
     pub unit: String,
     pub file_name: String,
     pub year: Option<u16>,
-    /// The total computed from the officer's entries, as displayed.
-    pub officer_total: Option<Decimal>,
-    /// The total with the reviewer's scores, once reviewed or scored.
-    pub reviewer_total: Option<Decimal>,
-    /// Reviewer − officer, when both exist.
-    pub difference: Option<Decimal>,
+    pub totals: Totals,
     /// By the reviewer's total when there is one, else the officer's; `None`
     /// (未评定) when the file could not be read or leaves are still unscored.
     pub grade: Option<Grade>,
@@ -53,9 +60,7 @@ pub struct Summary {
     /// 优, 良, 中, 差, then 未评定.
     pub distribution: Vec<GradeShare>,
     /// Averages (half-up, 2 places) over the units that have the figure.
-    pub officer_average: Option<Decimal>,
-    pub reviewer_average: Option<Decimal>,
-    pub difference_average: Option<Decimal>,
+    pub averages: Totals,
 }
 
 /// The summary of the overview rows in `view`, in view order.
@@ -86,12 +91,15 @@ pub fn build_from_rows(rows: Vec<SummaryRow>) -> Summary {
             }
         })
         .collect();
+    let averages = Totals {
+        officer: average(rows.iter().filter_map(|r| r.totals.officer)),
+        reviewer: average(rows.iter().filter_map(|r| r.totals.reviewer)),
+        difference: average(rows.iter().filter_map(|r| r.totals.difference)),
+    };
     Summary {
-        officer_average: average(rows.iter().filter_map(|r| r.officer_total)),
-        reviewer_average: average(rows.iter().filter_map(|r| r.reviewer_total)),
-        difference_average: average(rows.iter().filter_map(|r| r.difference)),
         rows,
         distribution,
+        averages,
     }
 }
 
@@ -109,9 +117,11 @@ fn summary_row(row: &OverviewRow) -> SummaryRow {
         unit: row.unit.clone().unwrap_or_else(|| row.file_name.clone()),
         file_name: row.file_name.clone(),
         year: row.year,
-        officer_total: row.computed_total,
-        reviewer_total: row.review_total,
-        difference,
+        totals: Totals {
+            officer: row.computed_total,
+            reviewer: row.review_total,
+            difference,
+        },
         grade,
         status: row.status,
         warnings: row.warning_total(),
@@ -200,9 +210,9 @@ fn row_cells(row: &SummaryRow, lang: Lang) -> Vec<String> {
         row.unit.clone(),
         row.file_name.clone(),
         row.year.map(|y| y.to_string()).unwrap_or_default(),
-        opt_score(row.officer_total),
-        opt_score(row.reviewer_total),
-        signed(row.difference),
+        opt_score(row.totals.officer),
+        opt_score(row.totals.reviewer),
+        signed(row.totals.difference),
         grade_label(row.grade, lang),
         row.status.label(lang).to_owned(),
         row.warnings.to_string(),
@@ -219,11 +229,12 @@ fn distribution_cells(share: &GradeShare, lang: Lang) -> Vec<String> {
 
 fn average_cells(summary: &Summary, lang: Lang) -> Vec<String> {
     let mut cells = vec![average_label(lang), String::new(), String::new()];
-    cells.push(na(summary.officer_average, fmt_score));
-    cells.push(na(summary.reviewer_average, fmt_score));
+    cells.push(na(summary.averages.officer, fmt_score));
+    cells.push(na(summary.averages.reviewer, fmt_score));
     cells.push(
         summary
-            .difference_average
+            .averages
+            .difference
             .map_or_else(|| "n/a".to_owned(), |d| signed(Some(d))),
     );
     cells
@@ -340,8 +351,8 @@ mod tests {
             Some(Grade::Good),
             "89.5 after review is 良"
         );
-        assert_eq!(s.rows[0].difference, Some(dec!(-1.5)));
-        assert_eq!(s.rows[1].difference, None);
+        assert_eq!(s.rows[0].totals.difference, Some(dec!(-1.5)));
+        assert_eq!(s.rows[1].totals.difference, None);
         assert_eq!(s.rows[2].grade, None);
         assert_eq!(s.rows[2].unit, "丙.json");
         let counts: Vec<usize> = s.distribution.iter().map(|d| d.count).collect();
@@ -349,8 +360,8 @@ mod tests {
         // 2 of 3 = 66.666… → 66.67; 1 of 3 → 33.33.
         assert_eq!(s.distribution[1].share, Some(dec!(66.67)));
         assert_eq!(s.distribution[4].share, Some(dec!(33.33)));
-        assert_eq!(s.officer_average, Some(dec!(88.22)));
-        assert_eq!(s.reviewer_average, Some(dec!(89.5)));
+        assert_eq!(s.averages.officer, Some(dec!(88.22)));
+        assert_eq!(s.averages.reviewer, Some(dec!(89.5)));
         assert_eq!(s.rows[0].warnings, 3);
     }
 
@@ -372,7 +383,7 @@ mod tests {
                 .iter()
                 .all(|d| d.count == 0 && d.share.is_none())
         );
-        assert_eq!(s.officer_average, None);
+        assert_eq!(s.averages.officer, None);
         let md = to_markdown(&s, Lang::Zh);
         assert!(md.contains("| 优 | 0 | n/a |"), "{md}");
         let csv = to_csv(&s, Lang::En).expect("csv");

@@ -66,9 +66,9 @@ pub fn to_bytes(summary: &Summary, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let averages_at = u32_of(summary.rows.len() + 1);
     ws.write_string_with_format(averages_at, COL_UNIT, average_label(lang), &bold)?;
     for (col, value) in [
-        (COL_OFFICER, summary.officer_average),
-        (COL_REVIEWER, summary.reviewer_average),
-        (COL_DIFFERENCE, summary.difference_average),
+        (COL_OFFICER, summary.averages.officer),
+        (COL_REVIEWER, summary.averages.reviewer),
+        (COL_DIFFERENCE, summary.averages.difference),
     ] {
         let r = range(col);
         let text = format!(
@@ -117,8 +117,8 @@ fn unit_rows(
             ws.write_number(at, 2, f64::from(year))?;
         }
         for (col, value) in [
-            (COL_OFFICER, row.officer_total),
-            (COL_REVIEWER, row.reviewer_total),
+            (COL_OFFICER, row.totals.officer),
+            (COL_REVIEWER, row.totals.reviewer),
         ] {
             if let Some(v) = value {
                 ws.write_number(at, col, number(v))?;
@@ -134,6 +134,7 @@ fn unit_rows(
             excel_round(&format!("{reviewer}-{officer}"), 2)
         );
         let cached = row
+            .totals
             .difference
             .map_or_else(|| NO_DIFFERENCE.to_owned(), fmt_score);
         ws.write_formula_with_format(at, COL_DIFFERENCE, formula(&text, &cached), signed)?;
@@ -165,7 +166,7 @@ mod tests {
     use super::*;
     use crate::core::engine::Grade;
     use crate::review::reviews::ReviewStatus;
-    use crate::review::summary::{GradeShare, SummaryRow};
+    use crate::review::summary::{GradeShare, SummaryRow, Totals};
     use calamine::{Data, Reader, Xlsx};
     use rust_decimal_macros::dec;
 
@@ -174,9 +175,11 @@ mod tests {
             unit: unit.to_owned(),
             file_name: format!("{unit}.json"),
             year: Some(2023),
-            officer_total: Some(officer),
-            reviewer_total: reviewer,
-            difference: reviewer.map(|r| r - officer),
+            totals: Totals {
+                officer: Some(officer),
+                reviewer,
+                difference: reviewer.map(|r| r - officer),
+            },
             grade: Some(Grade::from_score(reviewer.unwrap_or(officer))),
             status: ReviewStatus::Reviewed,
             warnings: 2,

@@ -7,9 +7,23 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::app::keymap::{bindings_of, key_label};
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, ModeKind};
+use crate::core::Lang;
 use crate::i18n as t;
 use crate::text::{truncate, width};
+
+/// The hints of a mode: the first key and the help of each binding marked
+/// as a hint, in keymap order.
+pub(super) fn hints(kind: ModeKind, lang: Lang) -> Vec<String> {
+    bindings_of(kind)
+        .filter(|b| b.hint)
+        .filter_map(|b| {
+            b.keys
+                .first()
+                .map(|k| format!("{} {}", key_label(k), b.help.get(lang)))
+        })
+        .collect()
+}
 
 /// The hint line within `cells`: when the hints do not all fit, the ones in
 /// the middle give way first, so the last two (help and quit) always show.
@@ -35,14 +49,7 @@ fn fit_hints(hints: &[String], cells: usize) -> String {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let hints: Vec<String> = bindings_of(app.mode.kind())
-        .filter(|b| b.hint)
-        .filter_map(|b| {
-            b.keys
-                .first()
-                .map(|k| format!("{} {}", key_label(k), b.help.get(app.lang)))
-        })
-        .collect();
+    let hints = hints(app.mode.kind(), app.lang);
     let hint_line = fit_hints(&hints, usize::from(area.width));
     let cells = usize::from(area.width);
     let (second, cursor) = match &app.mode {

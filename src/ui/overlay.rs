@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme::Theme;
-use crate::app::keymap::{bindings_of, key_label};
-use crate::app::{App, Mode, ModeKind};
+use crate::app::keymap::{HelpFor, bindings_of, help_sections, key_label};
+use crate::app::{App, Mode};
+use crate::core::Lang;
 use crate::i18n as t;
 use crate::text::{pad_right, truncate};
 
@@ -24,7 +25,9 @@ fn centered(screen: Rect, width: u16, height: u16) -> Rect {
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme) {
     match &app.mode {
-        Mode::Help(scroll) => help(app, frame, screen, theme, *scroll),
+        Mode::Help(scroll) => {
+            help_popup(frame, screen, theme, HelpFor::Workbench, app.lang, *scroll);
+        }
         Mode::Choice(choice) => {
             let height = u16::try_from(choice.options.len()).unwrap_or(10) + 2;
             let width = choice
@@ -110,28 +113,24 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme) {
     }
 }
 
-fn help(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme, scroll: usize) {
-    let sections = [
-        (ModeKind::Browse, t::BROWSE),
-        (ModeKind::Edit, t::EDITING),
-        (ModeKind::Search, t::SEARCH),
-        (ModeKind::Choice, t::CHOOSE),
-        (ModeKind::RuleForm, t::RULE_FORM),
-        (ModeKind::ConfirmDelete, t::STRUCTURE_CONFIRM),
-        (ModeKind::ConfirmQuit, t::QUIT_TITLE),
-        (ModeKind::Help, t::HELP_SECTION),
-        (ModeKind::Reader, crate::app::reader::TITLE),
-    ];
+/// Draws `whose` help popup, generated from the keymap, from line `scroll`.
+pub(super) fn help_popup(
+    frame: &mut Frame,
+    screen: Rect,
+    theme: &Theme,
+    whose: HelpFor,
+    lang: Lang,
+    scroll: usize,
+) {
     let mut lines = Vec::new();
-    for (mode, title) in sections {
-        let heading = app.tr(title).to_owned();
-        lines.push(Line::from(Span::styled(heading, theme.header_row)));
+    for (mode, title) in help_sections(whose) {
+        lines.push(Line::from(Span::styled(title.get(lang), theme.header_row)));
         for b in bindings_of(mode) {
             let keys: Vec<String> = b.keys.iter().map(key_label).collect();
             lines.push(Line::from(format!(
                 "  {} {}",
                 pad_right(&keys.join(" / "), 18),
-                b.help.get(app.lang)
+                b.help.get(lang)
             )));
         }
     }
@@ -140,10 +139,12 @@ fn help(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme, scroll: usize
     let first = scroll.min(lines.len().saturating_sub(visible));
     let more = lines.len() > first + visible;
     let shown: Vec<Line> = lines.into_iter().skip(first).take(visible).collect();
-    let title = if more {
-        format!("{} ↓", app.tr(t::HELP_TITLE))
+    let title = t::HELP_TITLE.get(lang);
+    // The reviewer's popup has never marked more lines below.
+    let title = if more && whose == HelpFor::Workbench {
+        format!("{title} ↓")
     } else {
-        app.tr(t::HELP_TITLE).to_owned()
+        title.to_owned()
     };
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(shown).block(super::block(&title)), area);

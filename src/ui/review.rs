@@ -6,9 +6,10 @@ use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table, TableState};
 
+use super::footer::hints;
+use super::overlay::help_popup;
 use super::theme::Theme;
-use crate::app::ModeKind;
-use crate::app::keymap::{bindings_of, key_label};
+use crate::app::keymap::HelpFor;
 use crate::app::review::{ReviewApp, ReviewMode, Screen};
 use crate::core::engine::Grade;
 use crate::core::num::fmt_score;
@@ -36,7 +37,9 @@ pub fn render(app: &ReviewApp, frame: &mut Frame) {
     if let Screen::Drill { app: drill, .. } = &app.screen {
         super::render(drill, frame);
         match app.mode {
-            ReviewMode::Help(scroll) => help(app, frame, screen, &theme, scroll),
+            ReviewMode::Help(scroll) => {
+                help_popup(frame, screen, &theme, HelpFor::Reviewer, app.lang, scroll);
+            }
             // A reviewer's prompt (an indicator's send-back reason) takes the
             // drill-in's last two lines.
             ReviewMode::Prompt(..) if screen.height >= 2 => {
@@ -67,7 +70,9 @@ pub fn render(app: &ReviewApp, frame: &mut Frame) {
     }
     bottom(app, frame, footer, &theme);
     match &app.mode {
-        ReviewMode::Help(scroll) => help(app, frame, screen, &theme, *scroll),
+        ReviewMode::Help(scroll) => {
+            help_popup(frame, screen, &theme, HelpFor::Reviewer, app.lang, *scroll);
+        }
         ReviewMode::ConfirmQuit => {
             let text = app.tr(t::REVIEW_QUIT_QUESTION);
             let w = u16::try_from(width(text) + 4)
@@ -432,14 +437,7 @@ fn diff(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 fn bottom(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
     let kind = app.mode_kind();
-    let hints: Vec<String> = bindings_of(kind)
-        .filter(|b| b.hint)
-        .filter_map(|b| {
-            b.keys
-                .first()
-                .map(|k| format!("{} {}", key_label(k), b.help.get(app.lang)))
-        })
-        .collect();
+    let hints = hints(kind, app.lang);
     let cells = usize::from(area.width);
     let hint_line = Line::from(Span::styled(truncate(&hints.join(" · "), cells), theme.dim));
     let (second, cursor) = match &app.mode {
@@ -478,43 +476,4 @@ fn bottom(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
     {
         frame.set_cursor_position(Position::new(area.x + x, area.y + 1));
     }
-}
-
-fn help(app: &ReviewApp, frame: &mut Frame, screen: Rect, theme: &Theme, scroll: usize) {
-    let mut lines = Vec::new();
-    for (mode, title) in [
-        (ModeKind::ReviewList, t::REVIEW_TITLE),
-        (ModeKind::ReviewCompare, t::REVIEW_DIFF),
-        (ModeKind::ReviewDrill, t::REVIEW_DRILL),
-        (ModeKind::Prompt, t::REVIEW_FILTERS),
-        (ModeKind::Browse, t::BROWSE),
-        (ModeKind::Edit, t::EDITING),
-        (ModeKind::Reader, crate::app::reader::TITLE),
-    ] {
-        lines.push(Line::from(Span::styled(app.tr(title), theme.header_row)));
-        for b in bindings_of(mode) {
-            let keys: Vec<String> = b.keys.iter().map(key_label).collect();
-            lines.push(Line::from(format!(
-                "  {} {}",
-                pad_right(&keys.join(" / "), 18),
-                b.help.get(app.lang)
-            )));
-        }
-    }
-    let w = 64.min(screen.width);
-    let h = screen.height.saturating_sub(2);
-    let area = Rect::new(
-        screen.x + (screen.width - w) / 2,
-        screen.y + 1.min(screen.height),
-        w,
-        h,
-    );
-    let visible = usize::from(h.saturating_sub(2));
-    let first = scroll.min(lines.len().saturating_sub(visible));
-    let shown: Vec<Line> = lines.into_iter().skip(first).take(visible).collect();
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(shown).block(super::block(app.tr(t::HELP_TITLE))),
-        area,
-    );
 }

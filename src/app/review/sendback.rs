@@ -10,6 +10,8 @@ use crate::app::{Action, Pane, Status, StatusLine};
 use crate::core::Bilingual;
 use crate::i18n as t;
 use crate::review::documents::letter_file_name;
+use crate::review::reviews::{IndicatorNote, WorkbookReview};
+use crate::review::session::SheetExport;
 
 /// A cursor move in the drill-in's panes.
 pub(super) fn is_movement(action: &Action) -> bool {
@@ -73,16 +75,7 @@ impl ReviewApp {
 
     /// On opening a drill-in: the unit's send-back reason, when it has one.
     pub(super) fn tell_reason(&mut self, row: usize) {
-        let Some(reason) = self
-            .session
-            .review(row)
-            .map(|r| r.reason.clone())
-            .filter(|r| !r.is_empty())
-        else {
-            return;
-        };
-        let msg = format!("{}：{reason}", self.tr(t::REVIEW_REASON_SHOWN));
-        self.tell(msg, false);
+        self.tell_found_reason(row, "", |r| Some(&r.reason));
     }
 
     /// After a move in the drill-in: the indicator under the cursor says its
@@ -91,16 +84,28 @@ impl ReviewApp {
         let Some(code) = self.drill_indicator_code() else {
             return;
         };
+        let whose = format!("{code} ");
+        self.tell_found_reason(row, &whose, |r| r.indicators.get(&code).map(|i| &i.reason));
+    }
+
+    /// Tells the reason `pick` finds in `row`'s review, after `whose`, when
+    /// there is one.
+    fn tell_found_reason(
+        &mut self,
+        row: usize,
+        whose: &str,
+        pick: impl Fn(&WorkbookReview) -> Option<&String>,
+    ) {
         let Some(reason) = self
             .session
             .review(row)
-            .and_then(|r| r.indicators.get(&code))
-            .map(|r| r.reason.clone())
+            .and_then(pick)
             .filter(|r| !r.is_empty())
+            .cloned()
         else {
             return;
         };
-        let msg = format!("{code} {}：{reason}", self.tr(t::REVIEW_REASON_SHOWN));
+        let msg = format!("{whose}{}：{reason}", self.tr(t::REVIEW_REASON_SHOWN));
         self.tell(msg, false);
     }
 
@@ -144,7 +149,8 @@ impl ReviewApp {
                 let code = self
                     .drill_indicator_code()
                     .ok_or_else(|| Bilingual::new(needs.0, needs.1))?;
-                self.session.set_indicator_reason(row, &code, text)?;
+                self.session
+                    .set_indicator_note(row, &code, IndicatorNote::Reason, text)?;
                 let done = if text.is_empty() {
                     t::REVIEW_REASON_CLEARED
                 } else {
@@ -171,12 +177,7 @@ impl ReviewApp {
         let Some(row) = self.selected_row() else {
             return;
         };
-        let name = self
-            .session
-            .entries
-            .get(row)
-            .map(|e| letter_file_name(&e.file_name, self.lang))
-            .unwrap_or_default();
+        let name = self.of_entry(row, |e| letter_file_name(&e.file_name, self.lang));
         self.open_prompt(PromptKind::ExportLetter, name);
     }
 
@@ -186,13 +187,29 @@ impl ReviewApp {
         self.open_prompt(PromptKind::ExportSummary, name);
     }
 
-    /// The letter or the summary as a document to write.
-    pub(super) fn document_effect(
+    /// What an export prompt's answer writes: sheets (the overview, the
+    /// review results) or a document (the letter, the summary).
+    pub(super) fn export_effect(
         &self,
         kind: PromptKind,
         text: &str,
     ) -> Result<ReviewEffect, Bilingual> {
         let path = PathBuf::from(text);
+        let sheets = match kind {
+            PromptKind::ExportOverview => Some(SheetExport::Overview),
+            PromptKind::ExportReviews => Some(SheetExport::Reviews),
+            _ => None,
+        };
+        if let Some(what) = sheets {
+            let (format, sheets) = self
+                .session
+                .sheets_export(what, &self.view, &path, self.lang)?;
+            return Ok(ReviewEffect::Export {
+                path,
+                format,
+                sheets,
+            });
+        }
         let bytes = match kind {
             PromptKind::ExportLetter => {
                 let row = self

@@ -8,6 +8,7 @@ use crate::core::engine::{MetricId, MetricStatus, Severity};
 use crate::core::model::{FieldGroup, FieldId, FieldKind, Workbook};
 use crate::core::num::{fmt_percent, fmt_score, round2};
 use crate::core::{Bilingual, Lang};
+use crate::i18n::Tr;
 use crate::review::scan::Opened;
 
 /// One compared line.
@@ -85,69 +86,62 @@ fn title(wb: &Workbook) -> String {
     format!("{} {}", wb.unit.name, wb.unit.fiscal_year)
 }
 
+/// A text field of the unit: key, label, value.
+type UnitText = (&'static str, Tr, fn(&Workbook) -> String);
+
+/// The unit's text fields after the name and year.
+const UNIT_TEXTS: [UnitText; 5] = [
+    (
+        "supervising_dept",
+        Tr("主管部门", "Supervising department"),
+        |w| w.unit.supervising_dept.clone(),
+    ),
+    ("notice_ref", Tr("通知文号", "Notice"), |w| {
+        w.unit.notice_ref.clone()
+    }),
+    ("sections", Tr("内设机构", "Sections"), |w| {
+        w.unit.sections.join("、")
+    }),
+    (
+        "accounting_entities",
+        Tr("独立核算机构数", "Accounting entities"),
+        accounting_entities,
+    ),
+    ("table", Tr("评分表", "Scoring table"), |w| {
+        w.table.name.clone()
+    }),
+];
+
+fn accounting_entities(w: &Workbook) -> String {
+    w.unit
+        .accounting_entities
+        .map(|c| c.0.to_string())
+        .unwrap_or_default()
+}
+
 fn unit_section(a: &Workbook, b: &Workbook) -> DiffSection {
-    let text = |key: &str, zh: &str, en: &str, l: String, r: String| {
-        line(format!("unit:{key}"), Bilingual::new(zh, en), l, r, None)
+    let text = |key: &str, label: Tr, value: fn(&Workbook) -> String| {
+        let label = Bilingual::new(label.0, label.1);
+        line(format!("unit:{key}"), label, value(a), value(b), None)
     };
-    let entities = |w: &Workbook| {
-        w.unit
-            .accounting_entities
-            .map(|c| c.0.to_string())
-            .unwrap_or_default()
-    };
+    let mut lines = vec![
+        text("name", Tr("单位名称", "Unit"), |w| w.unit.name.clone()),
+        numeric(
+            "unit:fiscal_year".into(),
+            Bilingual::new("年度", "Fiscal year"),
+            Some(Decimal::from(a.unit.fiscal_year)),
+            Some(Decimal::from(b.unit.fiscal_year)),
+            |v| v.to_string(),
+        ),
+    ];
+    lines.extend(
+        UNIT_TEXTS
+            .iter()
+            .map(|&(key, label, value)| text(key, label, value)),
+    );
     DiffSection {
         title: Bilingual::new("单位", "Unit"),
-        lines: vec![
-            text(
-                "name",
-                "单位名称",
-                "Unit",
-                a.unit.name.clone(),
-                b.unit.name.clone(),
-            ),
-            numeric(
-                "unit:fiscal_year".into(),
-                Bilingual::new("年度", "Fiscal year"),
-                Some(Decimal::from(a.unit.fiscal_year)),
-                Some(Decimal::from(b.unit.fiscal_year)),
-                |v| v.to_string(),
-            ),
-            text(
-                "supervising_dept",
-                "主管部门",
-                "Supervising department",
-                a.unit.supervising_dept.clone(),
-                b.unit.supervising_dept.clone(),
-            ),
-            text(
-                "notice_ref",
-                "通知文号",
-                "Notice",
-                a.unit.notice_ref.clone(),
-                b.unit.notice_ref.clone(),
-            ),
-            text(
-                "sections",
-                "内设机构",
-                "Sections",
-                a.unit.sections.join("、"),
-                b.unit.sections.join("、"),
-            ),
-            text(
-                "accounting_entities",
-                "独立核算机构数",
-                "Accounting entities",
-                entities(a),
-                entities(b),
-            ),
-            text(
-                "table",
-                "评分表",
-                "Scoring table",
-                a.table.name.clone(),
-                b.table.name.clone(),
-            ),
-        ],
+        lines,
     }
 }
 

@@ -12,29 +12,22 @@ use crate::app::narrative::Section;
 use crate::app::officer::{ReportRow, report_rows};
 use crate::app::printed::{self, Printed};
 use crate::app::{App, EditTarget, Editor, Mode, Pane};
-use crate::i18n::{self as t, Tr};
+use crate::i18n::{self as t, texts};
 use crate::text::{pad_left, truncate};
 use crate::ui::textarea::wrap_with_caret;
 use crate::ui::theme::Theme;
 
-const COMPUTED: Tr = Tr("计算所得", "Computed");
-const KEYS: Tr = Tr("按键", "Keys");
-const PRINTED_KEYS: Tr = Tr(
-    "Enter 填写报告所写的数 · 清空表示报告未写 · P 全部按计算值填写",
-    "Enter types what the report prints · empty: not printed · P fills all from the computed ones",
-);
-const READ_KEYS: Tr = Tr(
-    "Enter 阅读报告正文全文（只读）",
-    "Enter reads the whole report text (read-only)",
-);
-const COL_SECTION: Tr = Tr("部分", "Section");
-const COL_START: Tr = Tr("开头", "Beginning");
-const COL_CHARS: Tr = Tr("字数", "Chars");
-const NOT_WRITTEN: Tr = Tr("（未填写，Enter 编辑）", "(empty; Enter edits)");
-const EDIT_KEYS: Tr = Tr(
-    "Enter 确认 · Ctrl-N 换行 · Esc 取消 · 粘贴保留换行",
-    "Enter commits · Ctrl-N new line · Esc cancels · paste keeps lines",
-);
+texts! {
+    COMPUTED: "计算所得", "Computed";
+    KEYS: "按键", "Keys";
+    PRINTED_KEYS: "Enter 填写报告所写的数 · 清空表示报告未写 · P 全部按计算值填写", "Enter types what the report prints · empty: not printed · P fills all from the computed ones";
+    READ_KEYS: "Enter 阅读报告正文全文（只读）", "Enter reads the whole report text (read-only)";
+    COL_SECTION: "部分", "Section";
+    COL_START: "开头", "Beginning";
+    COL_CHARS: "字数", "Chars";
+    NOT_WRITTEN: "（未填写，Enter 编辑）", "(empty; Enter edits)";
+    EDIT_KEYS: "Enter 确认 · Ctrl-N 换行 · Esc 取消 · 粘贴保留换行", "Enter commits · Ctrl-N new line · Esc cancels · paste keeps lines";
+}
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Mode::Edit(editor) = &app.mode

@@ -8,29 +8,23 @@ use ratatui::widgets::{Cell, Row};
 use super::{Detail, TableView, draw_table};
 use crate::app::identity::{self, List, MemberColumn, UnitRow};
 use crate::app::{App, EditTarget, Mode, Pane};
-use crate::i18n::{self as t, Tr};
+use crate::i18n::{self as t, Tr, texts};
 use crate::text::truncate;
 use crate::ui::theme::Theme;
 
-const ADD_SECTION: Tr = Tr(
-    "＋ 添加内设机构（Enter 或 a）",
-    "+ add a section (Enter or a)",
-);
-const ADD_MEMBER: Tr = Tr(
-    "＋ 添加工作组成员（Enter 或 a）",
-    "+ add a team member (Enter or a)",
-);
-const MEMBER: Tr = Tr("成员", "Member");
-const SECTION: Tr = Tr("机构", "Section");
 const EMPTY: &str = "—";
-const KEYS: Tr = Tr("按键", "Keys");
-const NAME: Tr = Tr("姓名", "Name");
-const POST: Tr = Tr("职务", "Post");
-const ROLE: Tr = Tr("分工", "Role");
-const LIST_KEYS: Tr = Tr(
-    "a 在下方添加 · d 删除 · K/J 上移/下移 · ←→ 选列",
-    "a adds below · d deletes · K/J move up/down · ←→ pick the column",
-);
+
+texts! {
+    ADD_SECTION: "＋ 添加内设机构（Enter 或 a）", "+ add a section (Enter or a)";
+    ADD_MEMBER: "＋ 添加工作组成员（Enter 或 a）", "+ add a team member (Enter or a)";
+    MEMBER: "成员", "Member";
+    SECTION: "机构", "Section";
+    KEYS: "按键", "Keys";
+    NAME: "姓名", "Name";
+    POST: "职务", "Post";
+    ROLE: "分工", "Role";
+    LIST_KEYS: "a 在下方添加 · d 删除 · K/J 上移/下移 · ←→ 选列", "a adds below · d deletes · K/J move up/down · ←→ pick the column";
+}
 
 /// The text a cell shows: the editor's text while it edits this target.
 fn shown(app: &App, target: EditTarget, stored: String) -> String {

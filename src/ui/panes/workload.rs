@@ -9,7 +9,7 @@ use super::{TableView, draw_table, flex_then_fixed, flex_width};
 use crate::app::rows::WorkloadRow;
 use crate::app::{App, Pane};
 use crate::core::num::{fmt_percent, round2};
-use crate::i18n as t;
+use crate::i18n::{self as t, Tr};
 use crate::text::{pad_left, truncate};
 use crate::ui::theme::Theme;
 
@@ -19,10 +19,25 @@ pub fn amount(value: rust_decimal::Decimal, lower_bound: bool, unit: &str) -> St
     format!("{value}{}{unit}", if lower_bound { "余" } else { "" })
 }
 
+/// The columns after the item's name: title and width.
+const COLUMNS: [(Tr, u16); 6] = [
+    (t::COL_VALUE, 11),
+    (t::COL_TARGET, 7),
+    (t::COL_COMPLETION, 8),
+    (t::COL_LAST_YEAR, 7),
+    (t::COL_CHANGE, 8),
+    (t::COL_PER_CAPITA, 7),
+];
+
+/// `text` right-aligned in the width of column `at` of `COLUMNS`.
+fn cell_at(at: usize, text: &str) -> Cell<'static> {
+    Cell::from(pad_left(text, usize::from(COLUMNS[at].1)))
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let wb = &app.workbook;
     let stats = &app.derived.workload;
-    let fixed = [11, 7, 8, 7, 8, 7];
+    let fixed = COLUMNS.map(|(_, width)| width);
     let name_w = flex_width(area, &fixed);
     let opt = |v: Option<rust_decimal::Decimal>| v.map(|d| d.to_string()).unwrap_or_default();
     let opt_pct = |v: Option<rust_decimal::Decimal>| v.map(fmt_percent).unwrap_or_default();
@@ -49,18 +64,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 let item = wb.workload.get(g)?.items.get(i)?;
                 let s = stats.get(g)?.items.get(i)?;
                 let mark = if s.parts_consistent { "" } else { " ✘" };
-                Some(Row::new(vec![
-                    Cell::from(truncate(&format!("  {}{mark}", item.name), name_w)),
-                    Cell::from(pad_left(
-                        &amount(item.value, item.lower_bound, &item.unit),
-                        11,
-                    )),
-                    Cell::from(pad_left(&opt(item.target), 7)),
-                    Cell::from(pad_left(&opt_pct(s.completion), 8)),
-                    Cell::from(pad_left(&opt(item.last_year), 7)),
-                    Cell::from(pad_left(&opt_pct(s.change), 8)),
-                    Cell::from(pad_left(&opt(s.per_capita.map(round2)), 7)),
-                ]))
+                let values = [
+                    amount(item.value, item.lower_bound, &item.unit),
+                    opt(item.target),
+                    opt_pct(s.completion),
+                    opt(item.last_year),
+                    opt_pct(s.change),
+                    opt(s.per_capita.map(round2)),
+                ];
+                let name = Cell::from(truncate(&format!("  {}{mark}", item.name), name_w));
+                let cells = values.iter().enumerate().map(|(at, v)| cell_at(at, v));
+                Some(Row::new(std::iter::once(name).chain(cells)))
             }
             WorkloadRow::Part(g, i, p) => {
                 let part = wb.workload.get(g)?.items.get(i)?.parts.get(p)?;
@@ -68,22 +82,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 Some(
                     Row::new(vec![
                         Cell::from(truncate(&format!("    · {}", part.name), name_w)),
-                        Cell::from(pad_left(&amount(part.value, part.lower_bound, unit), 11)),
+                        cell_at(0, &amount(part.value, part.lower_bound, unit)),
                     ])
                     .style(theme.dim),
                 )
             }
         })
         .collect();
-    let header = Row::new(vec![
-        app.tr(t::COL_ITEM),
-        app.tr(t::COL_VALUE),
-        app.tr(t::COL_TARGET),
-        app.tr(t::COL_COMPLETION),
-        app.tr(t::COL_LAST_YEAR),
-        app.tr(t::COL_CHANGE),
-        app.tr(t::COL_PER_CAPITA),
-    ]);
+    let titles = std::iter::once(t::COL_ITEM).chain(COLUMNS.map(|(title, _)| title));
+    let header = Row::new(titles.map(|title| app.tr(title)));
     let widths = flex_then_fixed(&fixed);
     // Editable columns: value, target, last year.
     let column = [1, 2, 4][app.column[Pane::Workload].min(2)];

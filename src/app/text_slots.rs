@@ -1,0 +1,23 @@
+//! One list of variant → field for an enum that names the text fields of a
+//! struct (report sections, team columns), read and written alike.
+
+/// Writes `get` (the field's text) and `slot` (the field to write) from one
+/// list: `text_slots! { Owner: Variant => field, … }` inside the enum's `impl`.
+macro_rules! text_slots {
+    ($owner:ty: $($variant:ident => $field:ident),+ $(,)?) => {
+        #[must_use]
+        pub fn get(self, owner: &$owner) -> &str {
+            match self {
+                $(Self::$variant => &owner.$field,)+
+            }
+        }
+
+        fn slot(self, owner: &mut $owner) -> &mut String {
+            match self {
+                $(Self::$variant => &mut owner.$field,)+
+            }
+        }
+    };
+}
+
+pub(crate) use text_slots;
