@@ -7,9 +7,10 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::core::engine::measure::LeafMeasure;
+use crate::core::engine::spec::Measured;
 use crate::core::engine::{Derived, MetricId, MetricStatus, derive};
 use crate::core::format::load;
-use crate::core::model::{Basis, FieldId, Workbook};
+use crate::core::model::{Basis, Workbook};
 use crate::core::num::{fmt_percent, fmt_score, round2_fixed};
 use crate::core::{Bilingual, Lang};
 use crate::i18n::Tr;
@@ -83,24 +84,18 @@ fn bi(b: &Bilingual) -> Value {
 }
 
 /// A computed formula's value, status, working and inputs.
-fn measured_json(
-    value: Option<Decimal>,
-    display: Option<Decimal>,
-    status: &MetricStatus,
-    expression: Option<&Bilingual>,
-    inputs: &[(FieldId, Option<Decimal>)],
-) -> Value {
+fn measured_json(m: &Measured) -> Value {
     json!({
-        "value": dec(value),
-        "display": dec(display),
-        "status": match status {
+        "value": dec(m.value),
+        "display": dec(m.display),
+        "status": match m.status {
             MetricStatus::Ok => "ok",
             MetricStatus::MissingInput { .. } => "missing_input",
             MetricStatus::ZeroDenominator => "zero_denominator",
             MetricStatus::Overflow => "overflow",
         },
-        "expression": expression.map_or(Value::Null, bi),
-        "inputs": inputs.iter().map(|(f, v)| json!({
+        "expression": m.expression.as_ref().map_or(Value::Null, bi),
+        "inputs": m.inputs.iter().map(|(f, v)| json!({
             "field": f.key(), "label_zh": f.label_zh(), "label_en": f.label_en(), "value": dec(*v)
         })).collect::<Vec<_>>(),
     })
@@ -108,14 +103,7 @@ fn measured_json(
 
 /// A leaf's own measure: its metric on another basis, or the table's formula.
 fn measure_json(m: &LeafMeasure) -> Value {
-    let x = &m.measured;
-    let mut v = measured_json(
-        x.value,
-        x.display,
-        &x.status,
-        x.expression.as_ref(),
-        &x.inputs,
-    );
+    let mut v = measured_json(&m.measured);
     v["metric"] = json!(m.metric.map(MetricId::key));
     v["budget_basis"] = json!(m.basis.map(Basis::key));
     v["label"] = bi(&m.label);
@@ -131,13 +119,7 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
         .metrics
         .iter()
         .map(|m| {
-            let mut v = measured_json(
-                m.value,
-                m.display,
-                &m.status,
-                m.expression.as_ref(),
-                &m.inputs,
-            );
+            let mut v = measured_json(&m.measured);
             v["id"] = json!(m.id.key());
             v["formula_no"] = json!(m.id.formula_no());
             v["label_zh"] = json!(m.id.label_zh());

@@ -132,6 +132,17 @@ fn not_a_workbook_zh(message: &str) -> String {
 }
 
 /// Line, character column and message (with the JSON path) of a serde error.
+/// A parse error placed in `text` and made the error `kind` builds.
+fn placed(
+    text: &str,
+    kind: impl Fn(usize, usize, String) -> LoadError,
+) -> impl Fn(serde_json::Error) -> LoadError {
+    move |error| {
+        let (line, column, message) = located(text, &error);
+        kind(line, column, message)
+    }
+}
+
 fn located(text: &str, error: &serde_json::Error) -> (usize, usize, String) {
     let raw = error.to_string();
     let message = raw.split(" at line").next().unwrap_or_default().to_owned();
@@ -176,14 +187,12 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    let original: Value = serde_json::from_str(text).map_err(|e| {
-        let (line, column, message) = located(text, &e);
-        LoadError::Syntax {
-            line,
-            column,
-            message,
-        }
-    })?;
+    let syntax = |line, column, message| LoadError::Syntax {
+        line,
+        column,
+        message,
+    };
+    let original: Value = serde_json::from_str(text).map_err(placed(text, syntax))?;
     let Some(object) = original.as_object() else {
         return Err(not_a_workbook(
             text,
@@ -194,14 +203,12 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         ));
     };
     check_header(text, object)?;
-    let workbook: Workbook = serde_json::from_str(text).map_err(|e| {
-        let (line, column, message) = located(text, &e);
-        LoadError::Invalid {
-            line,
-            column,
-            message,
-        }
-    })?;
+    let invalid = |line, column, message| LoadError::Invalid {
+        line,
+        column,
+        message,
+    };
+    let workbook: Workbook = serde_json::from_str(text).map_err(placed(text, invalid))?;
     let typed = serde_json::to_value(&workbook).unwrap_or(Value::Null);
     let mut unknown_fields = Vec::new();
     unknown_paths(&original, &typed, "", &mut unknown_fields);

@@ -10,13 +10,10 @@ use crate::core::engine::{MetricId, basis};
 use crate::core::model::{Basis, FieldId, TableFormula};
 
 /// Words that name a basis, most specific first.
-const BASIS_WORDS: &[(&str, Basis)] = &[
-    ("调整后预算", Basis::Adjusted),
-    ("调整预算", Basis::Adjusted),
-    ("年初预算", Basis::Initial),
-    ("年初批复预算", Basis::Initial),
-    ("财政下达预算", Basis::Issued),
-    ("下达预算", Basis::Issued),
+const BASIS_WORDS: &[(Basis, &[&str])] = &[
+    (Basis::Adjusted, &["调整后预算", "调整预算"]),
+    (Basis::Initial, &["年初预算", "年初批复预算"]),
+    (Basis::Issued, &["财政下达预算", "下达预算"]),
 ];
 
 /// The basis the texts name for `metric`, when the metric can be taken on it.
@@ -27,8 +24,8 @@ pub fn basis_named(texts: &[&str], metric: MetricId) -> Option<Basis> {
     let named = plain.iter().find_map(|text| {
         BASIS_WORDS
             .iter()
-            .find(|(word, _)| text.contains(word))
-            .map(|(_, b)| *b)
+            .find(|(_, words)| words.iter().any(|w| text.contains(w)))
+            .map(|(basis, _)| *basis)
     });
     let found = named.or_else(|| {
         let has = |w: &str| plain.iter().any(|t| t.contains(w));
