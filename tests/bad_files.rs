@@ -81,7 +81,9 @@ const CASES: &[Case] = &[
     },
     Case {
         file: "unknown-rule-kind.json",
-        position: Some((13, 85)),
+        // At the bad kind itself (the derived rule reader placed it at the
+        // rule's closing brace, column 85).
+        position: Some((13, 83)),
         en: &[
             "unknown variant `sometimes`, expected one of `threshold`",
             "(at table.indicators[0].rule.kind)",
