@@ -142,7 +142,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
                 .filter(|(p, _)| is_json(p) && !is_review_file(p))
                 .collect();
             // One folder: ordering by file name orders the paths.
-            inside.sort_by(|(a, _), (b, _)| a.file_name().cmp(&b.file_name()));
+            inside.sort_by_cached_key(|(path, _)| path.file_name().map(ToOwned::to_owned));
             if inside.is_empty() {
                 notes.push(Bilingual::new(
                     format!("{shown}：文件夹中没有工作簿（*.json）"),
