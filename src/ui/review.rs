@@ -204,20 +204,16 @@ fn overview(app: &ReviewApp, frame: &mut Frame, table_area: Rect, stats_area: Re
             let cells: Vec<Cell> = columns
                 .iter()
                 .map(|c| {
-                    let text = c.cell(row, app.lang).text();
-                    let w = column_width(*c);
-                    let text = match c {
+                    let text = truncate(&c.cell(row, app.lang).text(), column_width(*c));
+                    match c {
+                        Column::Unit if app.marked == Some(r) => Cell::from(format!("▶{text}")),
                         Column::Unit | Column::File | Column::Flags | Column::Status => {
-                            truncate(&text, w)
+                            Cell::from(text)
                         }
-                        _ => pad_left(&text, w),
-                    };
-                    let mark = if app.marked == Some(r) && *c == Column::Unit {
-                        "▶"
-                    } else {
-                        ""
-                    };
-                    Cell::from(format!("{mark}{text}"))
+                        // Aligned by the table, not padded with spaces: every
+                        // space drawn was a grapheme of a scroll key's frame.
+                        _ => Cell::from(Line::from(text).right_aligned()),
+                    }
                 })
                 .collect();
             let style = if row.error.is_some() {
