@@ -5,7 +5,7 @@
 //! the samples are reported.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rust_decimal::Decimal;
 
@@ -217,29 +217,9 @@ fn synthetic(n: usize) -> Workbook {
     wb
 }
 
-/// (median, min) time of one `derive`.
-fn measure(wb: &Workbook) -> (Duration, Duration) {
-    let start = Instant::now();
-    let mut warm = 0u32;
-    while start.elapsed() < BATCH_TARGET || warm < 3 {
-        black_box(derive(black_box(wb)));
-        warm += 1;
-    }
-    let per_run = start.elapsed() / warm;
-    let batch = u32::try_from((BATCH_TARGET.as_nanos() / per_run.as_nanos().max(1)).max(1))
-        .unwrap_or(u32::MAX);
-    let mut samples: Vec<Duration> = (0..SAMPLES)
-        .map(|_| {
-            let t = Instant::now();
-            for _ in 0..batch {
-                black_box(derive(black_box(wb)));
-            }
-            t.elapsed() / batch
-        })
-        .collect();
-    samples.sort_unstable();
-    (samples[SAMPLES / 2], samples[0])
-}
+#[path = "support/timing.rs"]
+mod timing;
+use timing::measure;
 
 fn main() {
     // `cargo bench --bench engine -- sample` (or `-- 5000`) measures one case only, for profiling.
@@ -262,7 +242,9 @@ fn main() {
     }
     if only.as_deref().is_none_or(|o| o == "sample") {
         let sample = sample_workbook();
-        let (median, min) = measure(&sample);
+        let (median, min) = measure(SAMPLES, BATCH_TARGET, || {
+            black_box(derive(black_box(&sample)));
+        });
         println!(
             "derive() on the sample ({} indicators, {} workload items)",
             sample.table.flatten().len(),
@@ -285,7 +267,9 @@ fn main() {
     for n in sizes {
         let wb = synthetic(n);
         let nodes = wb.table.flatten().len();
-        let (median, min) = measure(&wb);
+        let (median, min) = measure(SAMPLES, BATCH_TARGET, || {
+            black_box(derive(black_box(&wb)));
+        });
         let per = median.as_nanos() / u128::try_from(nodes).unwrap_or(1);
         println!("{nodes:>12} {n:>10} {median:>12.2?} {min:>12.2?} {per:>13} ns");
     }

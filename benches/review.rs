@@ -18,6 +18,10 @@ use jixiao::review::{ReviewSession, ReviewStatus};
 use jixiao::synth::Generator;
 use rust_decimal::Decimal;
 
+#[path = "support/proc_cpu.rs"]
+mod proc_cpu;
+use proc_cpu::process_cpu_ticks;
+
 #[path = "support/null_backend.rs"]
 mod null_backend;
 use null_backend::NullBackend;
@@ -28,17 +32,6 @@ fn files_wanted() -> usize {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000)
-}
-
-/// User + system CPU of the whole process so far, in clock ticks (Linux).
-fn process_cpu_ticks() -> Option<u64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    // Fields after the command name (which may hold spaces) in parentheses.
-    let rest = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let user: u64 = fields.get(11)?.parse().ok()?;
-    let system: u64 = fields.get(12)?.parse().ok()?;
-    Some(user + system)
 }
 
 /// CPU time this thread has run, in nanoseconds (Linux schedstat).

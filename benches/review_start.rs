@@ -18,6 +18,10 @@ use jixiao::review::ReviewSession;
 use jixiao::synth::Generator;
 use ratatui::Terminal;
 
+#[path = "support/proc_cpu.rs"]
+mod proc_cpu;
+use proc_cpu::process_cpu_ticks;
+
 #[path = "support/null_backend.rs"]
 mod null_backend;
 use null_backend::NullBackend;
@@ -30,16 +34,6 @@ fn env_number(name: &str, default: usize) -> usize {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
-}
-
-/// User + system CPU of the whole process so far, in clock ticks (Linux).
-fn process_cpu_ticks() -> Option<u64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let rest = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = rest.split_whitespace().collect();
-    let user: u64 = fields.get(11)?.parse().ok()?;
-    let system: u64 = fields.get(12)?.parse().ok()?;
-    Some(user + system)
 }
 
 /// One start: everything up to the first frame drawn.

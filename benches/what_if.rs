@@ -7,7 +7,7 @@
 
 use std::hint::black_box;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use jixiao::app::{Action, App, Origin};
 use jixiao::core::Lang;
@@ -19,36 +19,12 @@ use jixiao::core::sample::sample_workbook;
 const SAMPLES: usize = 60;
 const BATCH_TARGET: Duration = Duration::from_millis(5);
 
-/// (median, min) of one call of `run`.
-fn measure(mut run: impl FnMut()) -> (Duration, Duration) {
-    let start = Instant::now();
-    let mut warm = 0u32;
-    while start.elapsed() < BATCH_TARGET || warm < 3 {
-        run();
-        warm += 1;
-    }
-    let per_run = start.elapsed() / warm;
-    let batch = u32::try_from((BATCH_TARGET.as_nanos() / per_run.as_nanos().max(1)).max(1))
-        .unwrap_or(u32::MAX);
-    let mut samples: Vec<Duration> = (0..SAMPLES)
-        .map(|_| {
-            let t = Instant::now();
-            for _ in 0..batch {
-                run();
-            }
-            t.elapsed() / batch
-        })
-        .collect();
-    samples.sort_unstable();
-    (samples[SAMPLES / 2], samples[0])
-}
+#[path = "support/timing.rs"]
+mod timing;
+use timing::measure;
 
 fn set_rule(wb: &mut Workbook, code: &str, change: impl FnOnce(&mut jixiao::core::model::Rule)) {
-    let index = wb.table.flatten().iter().position(|(_, i)| i.code == code);
-    if let Some(rule) = index
-        .and_then(|i| wb.table.nth_mut(i))
-        .and_then(|i| i.rule.as_mut())
-    {
+    if let Some(rule) = wb.table.indicator_mut(code).and_then(|i| i.rule.as_mut()) {
         change(rule);
     }
 }
@@ -95,13 +71,13 @@ fn main() {
     let own = measured();
     line(
         "derive: the sample",
-        measure(|| {
+        measure(SAMPLES, BATCH_TARGET, || {
             black_box(derive(black_box(&plain)));
         }),
     );
     line(
         "derive: the sample with 3 own measures",
-        measure(|| {
+        measure(SAMPLES, BATCH_TARGET, || {
             black_box(derive(black_box(&own)));
         }),
     );
@@ -109,27 +85,27 @@ fn main() {
     let a31 = index_of(&plain, "A3.1");
     line(
         "leaf_what_if: A3.1 (registry metric)",
-        measure(|| {
+        measure(SAMPLES, BATCH_TARGET, || {
             black_box(leaf_what_if(&plain, &d, a31));
         }),
     );
     let d_own = derive(&own);
     line(
         "leaf_what_if: A3.1 (table formula)",
-        measure(|| {
+        measure(SAMPLES, BATCH_TARGET, || {
             black_box(leaf_what_if(&own, &d_own, a31));
         }),
     );
     let b25 = index_of(&own, "B2.5");
     line(
         "leaf_what_if: B2.5 (ratio of sums, proportional)",
-        measure(|| {
+        measure(SAMPLES, BATCH_TARGET, || {
             black_box(leaf_what_if(&own, &d_own, b25));
         }),
     );
     line(
         "what_if: whole sample (check)",
-        measure(|| {
+        measure(SAMPLES, BATCH_TARGET, || {
             black_box(what_if(&plain, &d));
         }),
     );
@@ -148,7 +124,7 @@ fn main() {
     );
     line(
         "App::update on the indicators pane, nothing changed",
-        measure(|| {
+        measure(SAMPLES, BATCH_TARGET, || {
             black_box(app.update(Action::Resize(160, 48)));
         }),
     );

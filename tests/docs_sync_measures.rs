@@ -67,18 +67,8 @@ fn every_key_of_a_table_formula_is_documented() {
 }
 
 fn set_rule(wb: &mut Workbook, code: &str, change: impl FnOnce(&mut jixiao::core::model::Rule)) {
-    let index = wb
-        .table
-        .flatten()
-        .iter()
-        .position(|(_, i)| i.code == code)
-        .expect("code");
-    change(
-        wb.table
-            .nth_mut(index)
-            .and_then(|i| i.rule.as_mut())
-            .expect("rule"),
-    );
+    let indicator = wb.table.indicator_mut(code).expect("code");
+    change(indicator.rule.as_mut().expect("rule"));
 }
 
 fn collect_keys(value: &Value, out: &mut std::collections::BTreeSet<String>) {

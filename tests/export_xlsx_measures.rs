@@ -26,18 +26,8 @@ fn xlsx_bytes(wb: &Workbook) -> Vec<u8> {
 }
 
 fn set_rule(wb: &mut Workbook, code: &str, change: impl FnOnce(&mut jixiao::core::model::Rule)) {
-    let index = wb
-        .table
-        .flatten()
-        .iter()
-        .position(|(_, i)| i.code == code)
-        .expect("code");
-    change(
-        wb.table
-            .nth_mut(index)
-            .and_then(|i| i.rule.as_mut())
-            .expect("rule"),
-    );
+    let indicator = wb.table.indicator_mut(code).expect("code");
+    change(indicator.rule.as_mut().expect("rule"));
 }
 
 /// B2.1 on the adjusted budget (588.55 / (650 − 11.45) = 92.17 %: one step

@@ -11,14 +11,8 @@ use jixiao::core::sample::sample_workbook;
 use rust_decimal_macros::dec;
 
 fn set_rule(wb: &mut Workbook, code: &str, change: impl FnOnce(&mut jixiao::core::model::Rule)) {
-    let index = wb
-        .table
-        .flatten()
-        .iter()
-        .position(|(_, i)| i.code == code)
-        .expect("code");
-    let ind = wb.table.nth_mut(index).expect("leaf");
-    change(ind.rule.as_mut().expect("rule"));
+    let indicator = wb.table.indicator_mut(code).expect("code");
+    change(indicator.rule.as_mut().expect("rule"));
 }
 
 /// The sample with B2.1 on the adjusted budget and B2.5 as the table's own

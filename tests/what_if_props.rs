@@ -51,13 +51,8 @@ fn with(wb: &Workbook, field: FieldId, value: Decimal) -> Workbook {
 }
 
 fn set_rule(wb: &mut Workbook, code: &str, change: impl FnOnce(&mut jixiao::core::model::Rule)) {
-    let index = wb
-        .table
-        .flatten()
-        .iter()
-        .position(|(_, i)| i.code == code)
-        .expect("code");
-    if let Some(rule) = wb.table.nth_mut(index).and_then(|i| i.rule.as_mut()) {
+    let indicator = wb.table.indicator_mut(code).expect("code");
+    if let Some(rule) = indicator.rule.as_mut() {
         change(rule);
     }
 }

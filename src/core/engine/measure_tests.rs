@@ -23,14 +23,8 @@ pub(super) fn leaf<'a>(d: &'a super::Derived, code: &str) -> &'a super::Indicato
 }
 
 fn set_rule(wb: &mut Workbook, code: &str, change: impl FnOnce(&mut crate::core::model::Rule)) {
-    let index = wb
-        .table
-        .flatten()
-        .iter()
-        .position(|(_, i)| i.code == code)
-        .expect("code");
-    let ind = wb.table.nth_mut(index).expect("leaf");
-    change(ind.rule.as_mut().expect("rule"));
+    let indicator = wb.table.indicator_mut(code).expect("code");
+    change(indicator.rule.as_mut().expect("rule"));
 }
 
 /// A leaf's own measure as displayed, and its arithmetic in zh.

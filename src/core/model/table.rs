@@ -360,6 +360,12 @@ impl ScoringTable {
         out
     }
 
+    /// The indicator with `code`, mutable (the first, should a code repeat).
+    pub fn indicator_mut(&mut self, code: &str) -> Option<&mut Indicator> {
+        let index = self.flatten().iter().position(|(_, i)| i.code == code)?;
+        self.nth_mut(index)
+    }
+
     /// The indicator at a depth-first index (the index of `flatten`), mutable.
     pub fn nth_mut(&mut self, index: usize) -> Option<&mut Indicator> {
         fn find<'a>(nodes: &'a mut [Indicator], index: &mut usize) -> Option<&'a mut Indicator> {
@@ -386,5 +392,32 @@ impl Indicator {
     #[must_use]
     pub fn descendant_count(&self) -> usize {
         self.children.iter().map(|c| 1 + c.descendant_count()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::sample::sample_workbook;
+
+    #[test]
+    fn an_indicator_is_found_by_code_at_any_depth() {
+        let mut wb = sample_workbook();
+        let flat: Vec<String> = wb
+            .table
+            .flatten()
+            .iter()
+            .map(|(_, i)| i.code.clone())
+            .collect();
+        for code in &flat {
+            let found = wb.table.indicator_mut(code).expect("present");
+            assert_eq!(&found.code, code);
+        }
+        let leaf = flat.last().expect("a leaf").clone();
+        wb.table.indicator_mut(&leaf).expect("leaf").entry.evidence = "附件".into();
+        assert_eq!(
+            wb.table.flatten().last().expect("leaf").1.entry.evidence,
+            "附件"
+        );
+        assert!(wb.table.indicator_mut("Z9").is_none());
     }
 }
