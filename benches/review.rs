@@ -18,6 +18,11 @@ use jixiao::review::{ReviewSession, ReviewStatus};
 use jixiao::synth::Generator;
 use rust_decimal::Decimal;
 
+// The binary's allocator: a scroll key allocates every cell's text, and
+// the system allocator would add a cost the workbench does not have.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/proc_cpu.rs"]
 mod proc_cpu;
 use proc_cpu::process_cpu_ticks;
@@ -124,6 +129,8 @@ fn main() {
     let files = files_wanted();
     let (dir, generated) = write_generated(files);
     breakdown(&generated);
+    // The workbench holds no file texts once the folder is read.
+    drop(generated);
     let paths = [dir.path().to_path_buf()];
     let session = time_open(&paths, files);
     reading_again(&session);

@@ -428,3 +428,48 @@ fn screens_at_80x24_and_160x48() {
         );
     }
 }
+
+/// The matrix draws only the rows on screen; scrolling past them keeps the
+/// selected unit in sight, as the table's own scrolling did.
+#[test]
+fn the_matrix_scrolls_to_the_selected_unit() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let generator = jixiao::synth::Generator::new();
+    for i in 1..=30 {
+        let unit = generator.generate(i);
+        std::fs::write(
+            tmp.path().join(unit.file_name(30)),
+            jixiao::core::format::to_json(&unit.workbook),
+        )
+        .expect("write");
+    }
+    let mut app = open(tmp.path());
+    terminal::review_keys(&mut app, "x");
+    for _ in 0..25 {
+        terminal::review_keys(&mut app, "j");
+    }
+    let Screen::Matrix {
+        matrix, selected, ..
+    } = &app.screen
+    else {
+        panic!("matrix");
+    };
+    assert_eq!(*selected, 25);
+    let label = |row: usize| {
+        let r = &matrix.rows[row];
+        jixiao::text::truncate(&format!("{} {}", r.unit, r.year), 22)
+    };
+    let (selected_label, first_label) = (label(25), label(0));
+    let screen = terminal::review_screen(&mut app, 80, 24);
+    let lines: Vec<&str> = screen.lines().collect();
+    let bottom_border = lines
+        .iter()
+        .position(|l| l.starts_with('└'))
+        .expect("bottom border");
+    // Scrolled as far as needed: the selected unit is the last row drawn.
+    assert!(
+        lines[bottom_border - 1].contains(&selected_label),
+        "{screen}"
+    );
+    assert!(!screen.contains(&first_label), "{screen}");
+}

@@ -3,6 +3,7 @@
 mod detail;
 mod footer;
 mod forms;
+mod grid;
 mod header;
 mod overlay;
 mod panes;

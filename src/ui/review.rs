@@ -2,11 +2,12 @@
 //! distribution, the drill-in (the workbench panes), the matrix and the diff.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::layout::{Alignment, Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Clear, Paragraph, Row, Table, TableState};
 
 use super::footer::hints;
+use super::grid::{Grid, GridColumn, GridRow};
 use super::overlay::help_popup;
 use super::theme::Theme;
 use crate::app::keymap::HelpFor;
@@ -176,43 +177,37 @@ fn overview(app: &ReviewApp, frame: &mut Frame, table_area: Rect, stats_area: Re
     let shown = visible_columns(app, room);
     let mut columns = vec![Column::Unit];
     columns.extend(shown.iter().map(|&i| app.columns[i]));
-    let header = Row::new(
-        columns
-            .iter()
-            .map(|c| {
-                let label = truncate(&c.label(overview, app.lang), column_width(*c));
-                let sorted = app.sort.is_some_and(|s| s.column == *c);
-                let style = if app.columns.get(app.column) == Some(c) {
-                    theme.selected
-                } else {
-                    theme.header_row
-                };
-                Cell::from(if sorted { format!("{label}*") } else { label }).style(style)
-            })
-            .collect::<Vec<_>>(),
-    );
-    // Only the rows on screen are built: the view may hold a thousand.
+    let header = columns
+        .iter()
+        .map(|c| {
+            let label = truncate(&c.label(overview, app.lang), column_width(*c));
+            let sorted = app.sort.is_some_and(|s| s.column == *c);
+            let style = if app.columns.get(app.column) == Some(c) {
+                theme.selected
+            } else {
+                theme.header_row
+            };
+            (if sorted { format!("{label}*") } else { label }, style)
+        })
+        .collect();
+    // Only the rows on screen are built: the view may hold ten thousand.
     let visible = super::visible_rows(table_area);
     let offset = super::scroll_offset(app.selected, visible);
-    let rows: Vec<Row> = app
+    let rows = app
         .view
         .iter()
         .skip(offset)
         .take(visible)
         .filter_map(|&r| app.session.rows().get(r).map(|row| (r, row)))
         .map(|(r, row)| {
-            let cells: Vec<Cell> = columns
+            let cells = columns
                 .iter()
                 .map(|c| {
                     let text = truncate(&c.cell(row, app.lang).text(), column_width(*c));
-                    match c {
-                        Column::Unit if app.marked == Some(r) => Cell::from(format!("▶{text}")),
-                        Column::Unit | Column::File | Column::Flags | Column::Status => {
-                            Cell::from(text)
-                        }
-                        // Aligned by the table, not padded with spaces: every
-                        // space drawn was a grapheme of a scroll key's frame.
-                        _ => Cell::from(Line::from(text).right_aligned()),
+                    if *c == Column::Unit && app.marked == Some(r) {
+                        format!("▶{text}")
+                    } else {
+                        text
                     }
                 })
                 .collect();
@@ -223,20 +218,28 @@ fn overview(app: &ReviewApp, frame: &mut Frame, table_area: Rect, stats_area: Re
             } else {
                 ratatui::style::Style::default()
             };
-            Row::new(cells).style(style)
+            GridRow { cells, style }
         })
         .collect();
-    let widths: Vec<Constraint> = columns
+    let columns = columns
         .iter()
-        .map(|c| Constraint::Length(u16::try_from(column_width(*c)).unwrap_or(8)))
+        .map(|&c| GridColumn {
+            width: u16::try_from(column_width(c)).unwrap_or(8),
+            align: match c {
+                Column::Unit | Column::File | Column::Flags | Column::Status => Alignment::Left,
+                _ => Alignment::Right,
+            },
+        })
         .collect();
-    let table = Table::new(rows, widths)
-        .header(header)
-        .block(super::block(""))
-        .row_highlight_style(theme.selected)
-        .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(app.selected - offset));
-    frame.render_stateful_widget(table, table_area, &mut state);
+    let grid = Grid {
+        columns,
+        header,
+        rows,
+        selected: Some(app.selected - offset),
+        highlight: theme.selected,
+        block: Some(super::block("")),
+    };
+    frame.render_widget(grid, table_area);
     stats(app, frame, stats_area, theme);
 }
 
@@ -342,9 +345,14 @@ fn matrix(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
             cell
         }
     }));
+    // Only the rows on screen are built, as in the overview.
+    let visible = super::visible_rows(area);
+    let offset = super::scroll_offset(*selected, visible);
     let rows: Vec<Row> = matrix
         .rows
         .iter()
+        .skip(offset)
+        .take(visible)
         .map(|r| {
             let mut cells = vec![Cell::from(truncate(
                 &format!("{} {}", r.unit, r.year),
@@ -383,7 +391,7 @@ fn matrix(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
         .block(super::block(&title).title_bottom(selected_name))
         .row_highlight_style(theme.selected)
         .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(*selected));
+    let mut state = TableState::default().with_selected(Some(*selected - offset));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
