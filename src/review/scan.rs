@@ -450,5 +450,13 @@ mod tests {
                 .en
                 .contains("not UTF-8")
         );
+        // The byte named is the first bad one (the SIMD check has no position).
+        let (_, late) = open_bytes("m.json", b"{\"a\": \"\xff\"}");
+        assert!(
+            late.expect_err("not utf-8")
+                .message
+                .en
+                .ends_with("not UTF-8 text (at byte 7)")
+        );
     }
 }
