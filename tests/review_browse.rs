@@ -473,3 +473,18 @@ fn the_matrix_scrolls_to_the_selected_unit() {
     );
     assert!(!screen.contains(&first_label), "{screen}");
 }
+
+/// The reviewer's own columns sit next to the officer's totals: at 140
+/// columns they show on the first screen, without scrolling right.
+#[test]
+fn the_reviewers_columns_show_without_scrolling_at_140_columns() {
+    let (_tmp, dir) = folder();
+    let mut app = open(&dir);
+    let screen = terminal::review_screen(&mut app, 140, 40);
+    let header = screen.lines().nth(2).expect("header");
+    for label in ["自评得分", "计算得分", "等级", "审核状…", "审核得分"] {
+        assert!(header.contains(label), "{label} in {header}");
+    }
+    // The exports keep every column in their own order.
+    assert_eq!(Column::all(&app.session.overview).len(), app.columns.len());
+}

@@ -206,7 +206,7 @@ impl ReviewApp {
 
     #[must_use]
     pub fn new(session: ReviewSession, lang: Lang) -> Self {
-        let columns = Column::all(&session.overview);
+        let columns = Column::on_screen(&session.overview);
         let mut app = Self {
             session,
             lang,

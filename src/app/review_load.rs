@@ -128,7 +128,7 @@ impl ReviewApp {
     /// a message naming what no longer fits.
     pub(super) fn reloaded(&mut self, reloaded: Reloaded) {
         let report = self.session.apply_reload(reloaded);
-        self.columns = Column::all(&self.session.overview);
+        self.columns = Column::on_screen(&self.session.overview);
         self.column = self.column.min(self.columns.len().saturating_sub(1));
         self.refresh_view();
         if report.reloaded.is_empty() {

@@ -105,6 +105,22 @@ impl Column {
         out
     }
 
+    /// The overview's columns on screen: the reviewer's own (status and
+    /// score) next to the officer's totals, so they show without scrolling
+    /// from 140 columns up; the exports keep [`Column::all`]'s order.
+    #[must_use]
+    pub fn on_screen(overview: &Overview) -> Vec<Self> {
+        let mut out = Self::all(overview);
+        let reviewer = [Self::Status, Self::ReviewTotal];
+        out.retain(|c| !reviewer.contains(c));
+        let after_grade = out
+            .iter()
+            .position(|c| *c == Self::Grade)
+            .map_or(0, |i| i + 1);
+        out.splice(after_grade..after_grade, reviewer);
+        out
+    }
+
     /// The header in the interface language.
     #[must_use]
     pub fn label(self, overview: &Overview, lang: Lang) -> String {
