@@ -180,6 +180,8 @@ texts! {
     pub REVIEW_FILTER_TEXT: "筛选单位名称", "Filter unit names";
     pub REVIEW_FILTER_DIFF: "自评与计算得分之差至少", "Reported vs computed difference at least";
     pub REVIEW_COMMENT: "审核意见", "Review comment";
+    pub REVIEW_REVIEWER: "审核人姓名", "Reviewer's name";
+    pub REVIEW_REVIEWER_SET: "审核人（记入保存的审核文件）", "Reviewer (recorded in the review files saved)";
     pub REVIEW_EXPORT_OVERVIEW: "导出总览到（.csv 或 .xlsx）", "Export overview to (.csv or .xlsx)";
     pub REVIEW_EXPORT_REVIEWS: "导出审核结果到（.csv 或 .xlsx）", "Export review results to (.csv or .xlsx)";
     pub REVIEW_FILTERS_CLEARED: "已清除全部筛选", "All filters cleared";
@@ -192,6 +194,7 @@ texts! {
     pub REVIEW_QUIT_QUESTION: "审核记录未保存。S 保存并退出 · D 不保存退出 · Esc 返回", "Unsaved reviews. S save and quit · D quit without saving · Esc stay";
     pub REVIEW_MATRIX: "单位 × 指标（得分占分值比例）", "Units × indicators (score as share of weight)";
     pub REVIEW_DIFF: "对比", "Compare";
+    pub REVIEW_MATRIX_SECTION: "单位×指标矩阵", "Units × indicators matrix";
     pub REVIEW_DRILL: "审核：打开的工作簿", "Review: an opened workbook";
     pub REVIEW_REASON: "退回原因（Enter 确认并设为退回）", "Reason for sending back (Enter sets 退回)";
     pub REVIEW_INDICATOR_REASON: "指标退回原因", "Indicator send-back reason";

@@ -115,6 +115,12 @@ pub fn review_rows(size: (u16, u16)) -> usize {
     visible_rows(review_areas(Rect::new(0, 0, size.0, size.1)).table)
 }
 
+/// Rows of the matrix (the whole body under a header) on a terminal of `(columns, rows)`.
+#[must_use]
+pub fn review_body_rows(size: (u16, u16)) -> usize {
+    visible_rows(review_areas(Rect::new(0, 0, size.0, size.1)).body)
+}
+
 /// The first row shown when `selected` must be visible (as ratatui's Table scrolls).
 #[must_use]
 pub fn scroll_offset(selected: usize, visible: usize) -> usize {

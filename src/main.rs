@@ -106,6 +106,10 @@ enum Command {
     Review {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Who is reviewing: recorded in every review file changed, and the
+        /// sender of send-back letters (`n` in the overview sets it too).
+        #[arg(long, value_name = "NAME")]
+        reviewer: Option<String>,
     },
     /// Bring the bureau's scoring table (评分表) in and out.
     Table {
@@ -252,8 +256,9 @@ fn main() -> ExitCode {
             eprintln!("{}", jixiao::i18n::NEEDS_TERMINAL.get(lang));
             ExitCode::from(2)
         }
-        Some(Command::Review { paths }) => {
-            let session = jixiao::review::session::ReviewSession::open(&paths);
+        Some(Command::Review { paths, reviewer }) => {
+            let mut session = jixiao::review::session::ReviewSession::open(&paths);
+            session.sign_as(reviewer.as_deref().unwrap_or_default());
             let mut app = jixiao::app::review::ReviewApp::new(session, lang);
             app.monochrome = no_color();
             exit_on_error(jixiao::term::run_review(app))

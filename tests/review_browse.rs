@@ -433,16 +433,7 @@ fn screens_at_80x24_and_160x48() {
 /// selected unit in sight, as the table's own scrolling did.
 #[test]
 fn the_matrix_scrolls_to_the_selected_unit() {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let generator = jixiao::synth::Generator::new();
-    for i in 1..=30 {
-        let unit = generator.generate(i);
-        std::fs::write(
-            tmp.path().join(unit.file_name(30)),
-            jixiao::core::format::to_json(&unit.workbook),
-        )
-        .expect("write");
-    }
+    let tmp = generated(30);
     let mut app = open(tmp.path());
     terminal::review_keys(&mut app, "x");
     for _ in 0..25 {
@@ -487,4 +478,69 @@ fn the_reviewers_columns_show_without_scrolling_at_140_columns() {
     }
     // The exports keep every column in their own order.
     assert_eq!(Column::all(&app.session.overview).len(), app.columns.len());
+}
+
+/// The matrix pages by the rows it shows and jumps to its ends; the
+/// comparison's key line offers only what it does (no Enter, no columns).
+#[test]
+fn matrix_pages_and_the_comparison_offers_only_its_keys() {
+    let tmp = generated(30);
+    let mut app = open(tmp.path());
+    app.update(Action::Resize(80, 24));
+    terminal::review_keys(&mut app, "x <pgdn>");
+    let matrix_rows = |app: &ReviewApp| match &app.screen {
+        Screen::Matrix {
+            matrix, selected, ..
+        } => (*selected, matrix.rows.len()),
+        other => panic!("matrix: {other:?}"),
+    };
+    let (selected, rows) = matrix_rows(&app);
+    let page = jixiao::layout::review_body_rows((80, 24));
+    assert!(page < rows, "more units than a page");
+    assert_eq!(selected, page);
+    terminal::review_keys(&mut app, "<home>");
+    assert_eq!(matrix_rows(&app).0, 0);
+    terminal::review_keys(&mut app, "G");
+    assert_eq!(matrix_rows(&app).0, rows - 1);
+    let matrix_screen = terminal::review_screen(&mut app, 160, 48);
+    assert!(
+        matrix_screen.contains("Enter 打开该单位的该指标"),
+        "{matrix_screen}"
+    );
+
+    terminal::review_keys(&mut app, "<esc> m j d");
+    assert!(
+        matches!(app.screen, Screen::Diff { .. }),
+        "{:?}",
+        app.screen
+    );
+    let screen = terminal::review_screen(&mut app, 160, 48);
+    let keys_line = screen
+        .lines()
+        .rev()
+        .find(|l| l.contains("返回总览"))
+        .expect("the key line");
+    assert!(!keys_line.contains("Enter"), "{keys_line}");
+    assert!(!keys_line.contains("列"), "{keys_line}");
+    terminal::review_keys(&mut app, "G");
+    let Screen::Diff { diff, scroll } = &app.screen else {
+        panic!("diff");
+    };
+    let lines: usize = diff.sections.iter().map(|s| s.lines.len() + 1).sum();
+    assert_eq!(*scroll, lines - 1);
+}
+
+/// A folder of `n` generated units.
+fn generated(n: usize) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let generator = jixiao::synth::Generator::new();
+    for i in 1..=n {
+        let unit = generator.generate(i);
+        std::fs::write(
+            tmp.path().join(unit.file_name(n)),
+            jixiao::core::format::to_json(&unit.workbook),
+        )
+        .expect("write");
+    }
+    tmp
 }

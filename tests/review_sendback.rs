@@ -301,3 +301,56 @@ fn review_files_without_reasons_still_load() {
     assert!(md.contains("见下列指标的审核意见"), "{md}");
     assert!(md.contains("| A1 |"), "{md}");
 }
+
+/// `n` names the reviewer: the title shows it, every review file changed
+/// records it (those changed before it was given too), and the send-back
+/// letter is signed with it instead of the bureau's default.
+#[test]
+fn the_reviewers_name_goes_into_the_review_file_and_the_letter() {
+    let (_tmp, dir) = folder(3);
+    let mut app = ReviewApp::new(ReviewSession::open(std::slice::from_ref(&dir)), Lang::Zh);
+    keys(&mut app, "b");
+    type_text(&mut app, "缺少佐证");
+    keys(&mut app, "<enter>");
+    let unsigned = keys(&mut app, "L <c-u> a.md <enter>");
+    let unsigned = String::from_utf8(unsigned[0].1.clone()).expect("utf-8");
+    assert!(unsigned.contains("财政局（审核）"), "{unsigned}");
+
+    keys(&mut app, "n");
+    assert!(matches!(
+        app.mode,
+        ReviewMode::Prompt(PromptKind::Reviewer, _)
+    ));
+    type_text(&mut app, "王审核");
+    keys(&mut app, "<enter>");
+    assert_eq!(app.mode, ReviewMode::Browse);
+    assert!(terminal::review_screen(&mut app, 120, 30).contains("审核人姓名: 王审核"));
+
+    let signed = keys(&mut app, "L <c-u> b.md <enter>");
+    let signed = String::from_utf8(signed[0].1.clone()).expect("utf-8");
+    assert!(signed.contains("王审核"), "{signed}");
+    assert!(!signed.contains("财政局（审核）"), "{signed}");
+
+    keys(&mut app, "<c-s>");
+    let text = std::fs::read_to_string(dir.join("jixiao-review.json")).expect("review file");
+    let file = ReviewFile::parse(&text, "jixiao-review.json").expect("parse");
+    assert_eq!(file.reviewer, "王审核");
+}
+
+/// `--reviewer` at the start signs the files changed later; opening alone
+/// changes nothing, so quitting asks nothing.
+#[test]
+fn a_reviewer_given_at_the_start_signs_what_is_changed() {
+    let (_tmp, dir) = folder(2);
+    let mut session = ReviewSession::open(std::slice::from_ref(&dir));
+    session.sign_as("  李四 ");
+    assert!(
+        !session.is_dirty(),
+        "naming the reviewer alone changes no file"
+    );
+    let mut app = ReviewApp::new(session, Lang::Zh);
+    keys(&mut app, "t <c-s>");
+    let text = std::fs::read_to_string(dir.join("jixiao-review.json")).expect("review file");
+    let file = ReviewFile::parse(&text, "jixiao-review.json").expect("parse");
+    assert_eq!(file.reviewer, "李四");
+}

@@ -101,6 +101,8 @@ pub enum Action {
     CycleStatus,
     /// Review: write an overall comment for the selected workbook.
     CommentPrompt,
+    /// Review: say who is reviewing (recorded in the review files changed).
+    ReviewerPrompt,
     /// Review: mark the selected workbook for a side-by-side comparison.
     Mark,
     /// Review: compare the marked workbook with the selected one.

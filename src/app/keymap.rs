@@ -52,14 +52,15 @@ macro_rules! bind {
 }
 
 /// The moving keys of a list (the workbench's panes, the reviewer's
-/// overview): rows, columns (`$left`, `$right` say what ←→ pick), pages, ends.
+/// overview): rows, columns (`$left`, `$right` say what ←→ pick, and the
+/// hint bar shows them when `$hint_columns`), pages, ends.
 #[rustfmt::skip]
 macro_rules! list_moves {
-    ($mode:ident, $left:literal, $right:literal) => {[
+    ($mode:ident, $left:literal, $right:literal, $hint_columns:expr) => {[
         bind!($mode, [k(KeyCode::Up), c('k')], Action::Up, "上移", "up", false),
         bind!($mode, [k(KeyCode::Down), c('j')], Action::Down, "下移", "down", false),
-        bind!($mode, [k(KeyCode::Left), c('h')], Action::Left, $left, "previous column", false),
-        bind!($mode, [k(KeyCode::Right), c('l')], Action::Right, $right, "next column", false),
+        bind!($mode, [k(KeyCode::Left), c('h')], Action::Left, $left, "previous column", $hint_columns),
+        bind!($mode, [k(KeyCode::Right), c('l')], Action::Right, $right, "next column", $hint_columns),
         bind!($mode, [k(KeyCode::PageUp)], Action::PageUp, "上一页", "page up", false),
         bind!($mode, [k(KeyCode::PageDown)], Action::PageDown, "下一页", "page down", false),
         bind!($mode, [k(KeyCode::Home), c('g')], Action::Home, "第一行", "first row", false),
@@ -67,8 +68,20 @@ macro_rules! list_moves {
     ]};
 }
 
-static BROWSE_MOVES: [Binding; 8] = list_moves!(Browse, "左一列", "右一列");
-static REVIEW_LIST_MOVES: [Binding; 8] = list_moves!(ReviewList, "选择左一列", "选择右一列");
+static BROWSE_MOVES: [Binding; 8] = list_moves!(Browse, "左一列", "右一列", false);
+static REVIEW_LIST_MOVES: [Binding; 8] = list_moves!(ReviewList, "选择左一列", "选择右一列", false);
+static REVIEW_MATRIX_MOVES: [Binding; 8] = list_moves!(ReviewMatrix, "上一指标", "下一指标", true);
+
+/// The comparison scrolls as the matrix does, but has no columns to move to.
+fn review_diff_moves() -> impl Iterator<Item = Binding> {
+    REVIEW_MATRIX_MOVES
+        .iter()
+        .filter(|b| !matches!(b.action, Action::Left | Action::Right))
+        .map(|b| Binding {
+            mode: ModeKind::ReviewDiff,
+            ..b.clone()
+        })
+}
 
 /// Every binding of every mode: the pane-switching keys, then one key per
 /// pane from the pane registry, then the moving keys of the lists, then the
@@ -87,6 +100,8 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         .chain(jumps)
         .chain(BROWSE_MOVES.iter().cloned())
         .chain(REVIEW_LIST_MOVES.iter().cloned())
+        .chain(REVIEW_MATRIX_MOVES.iter().cloned())
+        .chain(review_diff_moves())
         .chain(OTHER_BINDINGS.iter().cloned())
         .collect()
 });
@@ -171,6 +186,7 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewList, [c('r')], Action::ReloadChanged, "重新读取有变化的工作簿", "reload changed workbooks", false),
     bind!(ReviewList, [c('t')], Action::CycleStatus, "审核状态（轮换）", "review status (cycles)", true),
     bind!(ReviewList, [c('c')], Action::CommentPrompt, "审核意见", "review comment", false),
+    bind!(ReviewList, [c('n')], Action::ReviewerPrompt, "审核人姓名（记入审核文件）", "reviewer's name (recorded in the review files)", false),
     bind!(ReviewList, [c('m')], Action::Mark, "标记以便对比", "mark for comparison", false),
     bind!(ReviewList, [c('d')], Action::ShowDiff, "与标记的对比", "compare with the marked one", false),
     bind!(ReviewList, [c('x')], Action::ShowMatrix, "单位×指标矩阵", "units × indicators matrix", false),
@@ -184,15 +200,11 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewList, [c('?')], Action::Help, "帮助", "help", true),
     bind!(ReviewList, [c('q')], Action::Quit, "退出", "quit", true),
     bind!(ReviewList, [k(KeyCode::Esc)], Action::Cancel, "清除提示", "clear message", false),
-    bind!(ReviewCompare, [k(KeyCode::Up), c('k')], Action::Up, "上移", "up", true),
-    bind!(ReviewCompare, [k(KeyCode::Down), c('j')], Action::Down, "下移", "down", true),
-    bind!(ReviewCompare, [k(KeyCode::Left), c('h')], Action::Left, "左移一列", "column left", true),
-    bind!(ReviewCompare, [k(KeyCode::Right), c('l')], Action::Right, "右移一列", "column right", true),
-    bind!(ReviewCompare, [k(KeyCode::PageUp)], Action::PageUp, "上一页", "page up", false),
-    bind!(ReviewCompare, [k(KeyCode::PageDown)], Action::PageDown, "下一页", "page down", false),
-    bind!(ReviewCompare, [k(KeyCode::Enter)], Action::Activate, "矩阵：打开该单位的该指标", "matrix: open the unit at the indicator", true),
-    bind!(ReviewCompare, [k(KeyCode::Esc), c('q')], Action::Cancel, "返回总览", "back to the overview", true),
-    bind!(ReviewCompare, [c('?')], Action::Help, "帮助", "help", false),
+    bind!(ReviewMatrix, [k(KeyCode::Enter)], Action::Activate, "打开该单位的该指标", "open the unit at the indicator", true),
+    bind!(ReviewMatrix, [k(KeyCode::Esc), c('q')], Action::Cancel, "返回总览", "back to the overview", true),
+    bind!(ReviewMatrix, [c('?')], Action::Help, "帮助", "help", true),
+    bind!(ReviewDiff, [k(KeyCode::Esc), c('q')], Action::Cancel, "返回总览", "back to the overview", true),
+    bind!(ReviewDiff, [c('?')], Action::Help, "帮助", "help", true),
     bind!(Prompt, [k(KeyCode::Enter)], Action::Commit, "确认", "commit", true),
     bind!(Prompt, [k(KeyCode::Esc)], Action::Cancel, "取消", "cancel", true),
     bind!(Prompt, [ctrl('u')], Action::ClearInput, "清空", "clear", true),
@@ -317,9 +329,14 @@ pub enum HelpFor {
 
 /// The help popup's sections in order: a mode's bindings under a heading,
 /// for the workbench, the reviewer or both.
-const HELP_SECTIONS: [(ModeKind, Tr, HelpFor); 13] = [
+const HELP_SECTIONS: [(ModeKind, Tr, HelpFor); 14] = [
     (ModeKind::ReviewList, t::REVIEW_TITLE, HelpFor::Reviewer),
-    (ModeKind::ReviewCompare, t::REVIEW_DIFF, HelpFor::Reviewer),
+    (
+        ModeKind::ReviewMatrix,
+        t::REVIEW_MATRIX_SECTION,
+        HelpFor::Reviewer,
+    ),
+    (ModeKind::ReviewDiff, t::REVIEW_DIFF, HelpFor::Reviewer),
     (ModeKind::ReviewDrill, t::REVIEW_DRILL, HelpFor::Reviewer),
     (ModeKind::Prompt, t::REVIEW_FILTERS, HelpFor::Reviewer),
     (ModeKind::Browse, t::BROWSE, HelpFor::Both),
@@ -407,7 +424,7 @@ mod tests {
         );
         assert_eq!(
             listed(HelpFor::Reviewer),
-            "ReviewList 审核 · ReviewCompare 对比 · ReviewDrill 审核：打开的工作簿 · Prompt 筛选 · Browse 浏览（所有面板） · Edit 编辑 · Reader 报告正文（只读）"
+            "ReviewList 审核 · ReviewMatrix 单位×指标矩阵 · ReviewDiff 对比 · ReviewDrill 审核：打开的工作簿 · Prompt 筛选 · Browse 浏览（所有面板） · Edit 编辑 · Reader 报告正文（只读）"
         );
     }
 

@@ -96,8 +96,10 @@ pub enum ModeKind {
     Help,
     /// Reviewer mode: the overview of many workbooks.
     ReviewList,
-    /// Reviewer mode: the matrix and the side-by-side comparison.
-    ReviewCompare,
+    /// Reviewer mode: the units × indicators matrix.
+    ReviewMatrix,
+    /// Reviewer mode: the side-by-side comparison of two workbooks.
+    ReviewDiff,
     /// Reviewer mode: keys of a drill-in besides the workbench's browse keys.
     ReviewDrill,
     /// Reviewer mode: a one-line prompt (filter, comment, export path).
@@ -334,7 +336,8 @@ impl App {
             ModeKind::ConfirmQuit => return self.update_confirm_quit(&action),
             ModeKind::Browse
             | ModeKind::ReviewList
-            | ModeKind::ReviewCompare
+            | ModeKind::ReviewMatrix
+            | ModeKind::ReviewDiff
             | ModeKind::ReviewDrill => return self.update_browse(action),
             ModeKind::RecoveryOffer => Self::update_recovery,
             ModeKind::Edit => Self::update_edit,

@@ -48,6 +48,8 @@ pub enum PromptKind {
     ExportLetter,
     /// Where to write the bureau's summary.
     ExportSummary,
+    /// Who is reviewing.
+    Reviewer,
 }
 
 impl PromptKind {
@@ -63,6 +65,7 @@ impl PromptKind {
             Self::IndicatorReason => t::REVIEW_INDICATOR_REASON,
             Self::ExportLetter => t::REVIEW_EXPORT_LETTER,
             Self::ExportSummary => t::REVIEW_EXPORT_SUMMARY,
+            Self::Reviewer => t::REVIEW_REVIEWER,
         }
     }
 }
@@ -197,9 +200,8 @@ impl ReviewApp {
             (ReviewMode::ConfirmQuit, _) => ModeKind::ConfirmQuit,
             (ReviewMode::Help(_), _) => ModeKind::Help,
             (ReviewMode::Browse, Screen::Drill { app, .. }) => app.mode.kind(),
-            (ReviewMode::Browse, Screen::Matrix { .. } | Screen::Diff { .. }) => {
-                ModeKind::ReviewCompare
-            }
+            (ReviewMode::Browse, Screen::Matrix { .. }) => ModeKind::ReviewMatrix,
+            (ReviewMode::Browse, Screen::Diff { .. }) => ModeKind::ReviewDiff,
             (ReviewMode::Browse, Screen::Overview) => ModeKind::ReviewList,
         }
     }
@@ -489,6 +491,10 @@ impl ReviewApp {
                     .unwrap_or_default();
                 self.open_prompt(PromptKind::Comment, current);
             }
+            Action::ReviewerPrompt => {
+                let current = self.session.reviews.signer().to_owned();
+                self.open_prompt(PromptKind::Reviewer, current);
+            }
             Action::ExportOverview => {
                 self.open_prompt(PromptKind::ExportOverview, "overview.csv".to_owned());
             }
@@ -600,6 +606,14 @@ impl ReviewApp {
                 None => Ok(ReviewEffect::None),
             },
             PromptKind::Reason | PromptKind::IndicatorReason => self.commit_reason(kind, &text),
+            PromptKind::Reviewer => {
+                self.session.sign_as(&text);
+                if !text.is_empty() {
+                    let msg = format!("{}：{text}", self.tr(t::REVIEW_REVIEWER_SET));
+                    self.info(msg);
+                }
+                Ok(ReviewEffect::None)
+            }
             PromptKind::ExportOverview
             | PromptKind::ExportReviews
             | PromptKind::ExportLetter
@@ -766,6 +780,7 @@ impl ReviewApp {
     }
 
     fn update_compare(&mut self, action: &Action) -> ReviewEffect {
+        let page = crate::layout::review_body_rows(self.size);
         match &mut self.screen {
             Screen::Matrix {
                 matrix,
@@ -776,6 +791,12 @@ impl ReviewApp {
                 Action::Down | Action::ScrollDown => {
                     *selected = (*selected + 1).min(matrix.rows.len().saturating_sub(1));
                 }
+                Action::PageUp => *selected = selected.saturating_sub(page),
+                Action::PageDown => {
+                    *selected = (*selected + page).min(matrix.rows.len().saturating_sub(1));
+                }
+                Action::Home => *selected = 0,
+                Action::End => *selected = matrix.rows.len().saturating_sub(1),
                 Action::Left => *first_column = first_column.saturating_sub(1),
                 Action::Right => {
                     *first_column = (*first_column + 1).min(matrix.columns.len().saturating_sub(1));
@@ -794,8 +815,10 @@ impl ReviewApp {
                     Action::Down | Action::ScrollDown => {
                         *scroll = (*scroll + 1).min(lines.saturating_sub(1));
                     }
-                    Action::PageUp => *scroll = scroll.saturating_sub(20),
-                    Action::PageDown => *scroll = (*scroll + 20).min(lines.saturating_sub(1)),
+                    Action::PageUp => *scroll = scroll.saturating_sub(page),
+                    Action::PageDown => *scroll = (*scroll + page).min(lines.saturating_sub(1)),
+                    Action::Home => *scroll = 0,
+                    Action::End => *scroll = lines.saturating_sub(1),
                     Action::Cancel | Action::Quit | Action::ShowDiff => {
                         self.screen = Screen::Overview;
                     }

@@ -182,6 +182,12 @@ impl ReviewSession {
         })
     }
 
+    /// Records `name` as the reviewer of every review file this session
+    /// changes (see [`ReviewBook::sign_as`]).
+    pub fn sign_as(&mut self, name: &str) {
+        self.reviews.sign_as(name);
+    }
+
     /// Unsaved review changes exist.
     #[must_use]
     pub fn is_dirty(&self) -> bool {

@@ -170,6 +170,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[derive(Debug, Clone, Default)]
 pub struct ReviewBook {
     folders: BTreeMap<PathBuf, ReviewFolder>,
+    /// Who is reviewing (`--reviewer`, or `n` in the overview): recorded as
+    /// `reviewer` in every review file changed.
+    signer: String,
 }
 
 impl ReviewBook {
@@ -182,7 +185,29 @@ impl ReviewBook {
                 folders.insert(entry.folder.clone(), ReviewFolder::load(&entry.folder));
             }
         }
-        Self { folders }
+        Self {
+            folders,
+            signer: String::new(),
+        }
+    }
+
+    /// Who is reviewing, as given; empty when nobody said.
+    #[must_use]
+    pub fn signer(&self) -> &str {
+        &self.signer
+    }
+
+    /// Records `name` as the reviewer of every review file changed in this
+    /// session, those already changed included; an empty name records
+    /// nothing new (names already in the files stay).
+    pub fn sign_as(&mut self, name: &str) {
+        name.trim().clone_into(&mut self.signer);
+        if self.signer.is_empty() {
+            return;
+        }
+        for folder in self.folders.values_mut().filter(|f| f.dirty) {
+            self.signer.clone_into(&mut folder.file.reviewer);
+        }
     }
 
     /// The review of `entry`, if one is recorded.
@@ -209,6 +234,9 @@ impl ReviewBook {
             return Err(problem.clone());
         }
         folder.dirty = true;
+        if !self.signer.is_empty() {
+            self.signer.clone_into(&mut folder.file.reviewer);
+        }
         Ok(folder
             .file
             .workbooks

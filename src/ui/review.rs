@@ -134,6 +134,10 @@ fn title_line(app: &ReviewApp) -> String {
             if sort.descending { "↓" } else { "↑" }
         ));
     }
+    let signer = app.session.reviews.signer();
+    if !signer.is_empty() {
+        parts.push(format!("{}: {signer}", app.tr(t::REVIEW_REVIEWER)));
+    }
     if app.session.is_dirty() {
         parts.push(format!("[*{}]", app.tr(t::MODIFIED)));
     }
