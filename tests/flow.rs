@@ -240,11 +240,14 @@ fn checks_pane_jumps_to_the_field() {
 fn fold_and_search_unfolds() {
     let (mut app, _dir, _path) = app();
     keys(&mut app, "3 <enter>");
-    assert!(app.collapsed.contains("A"));
+    assert!(app.folds.indicators.contains("A"));
     let folded = app.row_count(Pane::Indicators);
     keys(&mut app, "/ A3.1 <enter>");
     assert_eq!(app.pane, Pane::Indicators);
-    assert!(!app.collapsed.contains("A"), "jump unfolds the parent");
+    assert!(
+        !app.folds.indicators.contains("A"),
+        "jump unfolds the parent"
+    );
     assert!(app.row_count(Pane::Indicators) > folded);
     // n goes on to the next match, N back.
     keys(&mut app, "/ 差异率 <enter>");

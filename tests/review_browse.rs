@@ -258,7 +258,7 @@ fn enter_on_a_matrix_cell_opens_that_unit_at_that_indicator() {
     let d = drill(&app);
     assert_eq!(d.pane, Pane::Indicators);
     assert_eq!(d.workbook.unit.name, "教育局");
-    let rows = jixiao::app::rows::indicator_rows(&d.workbook, &d.collapsed);
+    let rows = jixiao::app::rows::indicator_rows(&d.workbook, &d.folds.indicators);
     let index = rows[d.selected()].index;
     assert_eq!(d.workbook.table.flatten()[index].1.code, code);
     assert_eq!(d.column[Pane::Indicators], 1, "the reviewer's score column");

@@ -37,7 +37,7 @@ fn on_first_leaf() -> (tempfile::TempDir, ReviewApp) {
     terminal::review_keys(&mut app, "<enter> 3");
     for _ in 0..20 {
         let d = drill(&app);
-        let rows = jixiao::app::rows::indicator_rows(&d.workbook, &d.collapsed);
+        let rows = jixiao::app::rows::indicator_rows(&d.workbook, &d.folds.indicators);
         if rows
             .iter()
             .any(|r| r.index == d.selected() && !r.has_children)

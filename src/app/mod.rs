@@ -4,6 +4,7 @@
 pub mod action;
 pub mod edit;
 mod entry_flow;
+mod history;
 pub mod identity;
 pub mod keymap;
 pub mod narrative;
@@ -23,7 +24,6 @@ pub mod structure;
 mod text_slots;
 pub mod what_if;
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::core::engine::{Concern, Derived, derive};
@@ -37,9 +37,6 @@ pub use panes::{PANES, Pane, PaneMap};
 pub use rows::{BudgetRow, IndicatorRow, WorkloadRow};
 use search::Hit;
 pub use status::{Status, StatusLine};
-
-/// How many edits undo remembers.
-const UNDO_LIMIT: usize = 500;
 
 /// What the keyboard is doing right now.
 #[derive(Debug, Clone, PartialEq)]
@@ -164,21 +161,16 @@ pub struct App {
     pub selection: PaneMap<usize>,
     /// The selected column of each pane.
     pub column: PaneMap<usize>,
-    pub collapsed: BTreeSet<String>,
-    /// Workload groups folded with Enter (by position).
-    pub folded_groups: BTreeSet<usize>,
+    pub folds: rows::Folds,
     /// When the officer asked to mark the table verified (from the run loop's clock).
     pub verify_at: String,
     pub mode: Mode,
     pub status: Option<Status>,
-    pub undo: Vec<Workbook>,
-    pub redo: Vec<Workbook>,
+    history: history::History,
     pub dirty: bool,
     /// The workbook before the open editor started changing it.
     edit_base: Option<Workbook>,
-    pub search_query: String,
-    pub search_hits: Vec<Hit>,
-    pub search_at: usize,
+    search: search::Found,
     /// Terminal size (columns, rows).
     pub size: (u16, u16),
     /// Counts every change to the workbook, for the recovery journal.
@@ -216,18 +208,14 @@ impl App {
             pane: Pane::Summary,
             selection: PaneMap::default(),
             column: PaneMap::default(),
-            collapsed: BTreeSet::new(),
-            folded_groups: BTreeSet::new(),
+            folds: rows::Folds::default(),
             verify_at: String::new(),
             mode: Mode::Browse,
             status: None,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            history: history::History::default(),
             dirty: false,
             edit_base: None,
-            search_query: String::new(),
-            search_hits: Vec::new(),
-            search_at: 0,
+            search: search::Found::default(),
             size: (80, 24),
             generation: 0,
             recovery_problem: None,
@@ -646,7 +634,7 @@ impl App {
     }
 
     fn activate_indicator(&mut self, selected: usize) {
-        let rows = rows::indicator_rows(&self.workbook, &self.collapsed);
+        let rows = rows::indicator_rows(&self.workbook, &self.folds.indicators);
         let Some(row) = rows.get(selected).copied() else {
             return;
         };
@@ -656,9 +644,7 @@ impl App {
         };
         if row.has_children {
             let code = ind.code.clone();
-            if !self.collapsed.remove(&code) {
-                self.collapsed.insert(code);
-            }
+            self.folds.toggle_indicator(code);
             self.info_tr(t::SUBTOTAL_HINT);
             return;
         }
@@ -864,11 +850,7 @@ impl App {
     }
 
     fn push_undo(&mut self, before: Workbook) {
-        self.undo.push(before);
-        if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
+        self.history.record(before);
         self.generation += 1;
     }
 
@@ -935,10 +917,10 @@ impl App {
 
     /// Searches and jumps to the first match.
     pub fn run_search(&mut self, query: &str) {
-        query.clone_into(&mut self.search_query);
-        self.search_hits = search::find(&self.workbook, &self.derived, query);
-        self.search_at = 0;
-        if self.search_hits.is_empty() {
+        query.clone_into(&mut self.search.query);
+        self.search.hits = search::find(&self.workbook, &self.derived, query);
+        self.search.at = 0;
+        if self.search.hits.is_empty() {
             let msg = format!("{} “{query}”", self.tr(t::NO_MATCH));
             self.error(msg);
         } else {
@@ -947,27 +929,27 @@ impl App {
     }
 
     fn step_search(&mut self, delta: isize) {
-        let n = self.search_hits.len();
+        let n = self.search.hits.len();
         if n == 0 {
-            let msg = format!("{} “{}”", self.tr(t::NO_MATCH), self.search_query);
+            let msg = format!("{} “{}”", self.tr(t::NO_MATCH), self.search.query);
             self.error(msg);
             return;
         }
         let n_signed = isize::try_from(n).unwrap_or(1);
-        let at = isize::try_from(self.search_at).unwrap_or(0);
+        let at = isize::try_from(self.search.at).unwrap_or(0);
         let next = usize::try_from((at + delta).rem_euclid(n_signed)).unwrap_or(0);
         self.jump_to_hit(next);
     }
 
     fn jump_to_hit(&mut self, at: usize) {
-        self.search_at = at;
-        let Some(hit) = self.search_hits.get(at).copied() else {
+        self.search.at = at;
+        let Some(hit) = self.search.hits.get(at).copied() else {
             return;
         };
         match hit {
             Hit::Row(pane, row) => {
                 if pane == Pane::Workload {
-                    self.folded_groups.clear();
+                    self.folds.workload_groups.clear();
                 }
                 self.pane = pane;
                 self.selection[pane] = row;
@@ -977,9 +959,9 @@ impl App {
         }
         let msg = format!(
             "“{}” {}/{} {}",
-            self.search_query,
+            self.search.query,
             at + 1,
-            self.search_hits.len(),
+            self.search.hits.len(),
             self.tr(t::MATCH)
         );
         self.info(msg);
@@ -988,9 +970,9 @@ impl App {
     /// Shows the indicator at a flatten index, unfolding its ancestors.
     pub fn jump_to_indicator(&mut self, index: usize) {
         for code in search::ancestors(&self.workbook, index) {
-            self.collapsed.remove(&code);
+            self.folds.indicators.remove(&code);
         }
-        let rows = rows::indicator_rows(&self.workbook, &self.collapsed);
+        let rows = rows::indicator_rows(&self.workbook, &self.folds.indicators);
         if let Some(pos) = rows.iter().position(|r| r.index == index) {
             self.pane = Pane::Indicators;
             self.selection[Pane::Indicators] = pos;
@@ -1049,7 +1031,7 @@ impl App {
                 }
             }
             Concern::Workload { group, item } => {
-                self.folded_groups.clear();
+                self.folds.workload_groups.clear();
                 let rows = rows::workload_rows(&self.workbook);
                 if let Some(pos) = rows
                     .iter()
@@ -1080,20 +1062,14 @@ impl App {
         if !self.reviewing && self.refuse_if_read_only() {
             return;
         }
-        let (from, to) = if forward {
-            (&mut self.redo, &mut self.undo)
+        let msg = if self.history.step(&mut self.workbook, forward) {
+            self.generation += 1;
+            self.recompute();
+            if forward { t::REDONE } else { t::UNDONE }
+        } else if forward {
+            t::NOTHING_TO_REDO
         } else {
-            (&mut self.undo, &mut self.redo)
-        };
-        let msg = match from.pop() {
-            Some(state) => {
-                to.push(std::mem::replace(&mut self.workbook, state));
-                self.generation += 1;
-                self.recompute();
-                if forward { t::REDONE } else { t::UNDONE }
-            }
-            None if forward => t::NOTHING_TO_REDO,
-            None => t::NOTHING_TO_UNDO,
+            t::NOTHING_TO_UNDO
         };
         self.info_tr(msg);
     }

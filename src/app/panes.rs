@@ -66,7 +66,7 @@ pub const PANES: &[PaneSpec] = &[
         title: t::PANE_INDICATORS,
         jump_help: Tr("指标面板", "Indicators pane"),
         columns: 3,
-        rows: |app| rows::indicator_rows(&app.workbook, &app.collapsed).len(),
+        rows: |app| rows::indicator_rows(&app.workbook, &app.folds.indicators).len(),
         activate: App::activate_indicator,
     },
     PaneSpec {
@@ -75,7 +75,7 @@ pub const PANES: &[PaneSpec] = &[
         title: t::PANE_WORKLOAD,
         jump_help: Tr("工作量面板", "Workload pane"),
         columns: 3,
-        rows: |app| rows::visible_workload_rows(&app.workbook, &app.folded_groups).len(),
+        rows: |app| rows::visible_workload_rows(&app.workbook, &app.folds.workload_groups).len(),
         activate: App::activate_workload,
     },
     PaneSpec {
@@ -198,7 +198,7 @@ impl App {
 
     fn activate_workload(&mut self, selected: usize) {
         let column = self.column[Pane::Workload];
-        let visible = rows::visible_workload_rows(&self.workbook, &self.folded_groups);
+        let visible = rows::visible_workload_rows(&self.workbook, &self.folds.workload_groups);
         match visible.get(selected).copied() {
             Some(WorkloadRow::Group(g)) => self.toggle_group_fold(g),
             Some(WorkloadRow::Item(g, i)) => self.open_editor(match column {

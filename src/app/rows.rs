@@ -41,6 +41,30 @@ pub fn budget_rows() -> Vec<BudgetRow> {
     rows
 }
 
+/// What is folded in the two tree panes: indicators by code (their
+/// children hidden), workload groups by position (their items hidden).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folds {
+    pub indicators: BTreeSet<String>,
+    pub workload_groups: BTreeSet<usize>,
+}
+
+impl Folds {
+    /// Folds the indicator `code`, or unfolds it when folded.
+    pub fn toggle_indicator(&mut self, code: String) {
+        if !self.indicators.remove(&code) {
+            self.indicators.insert(code);
+        }
+    }
+
+    /// Folds workload group `group`, or unfolds it when folded.
+    pub fn toggle_group(&mut self, group: usize) {
+        if !self.workload_groups.remove(&group) {
+            self.workload_groups.insert(group);
+        }
+    }
+}
+
 /// A visible row of the indicator tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct IndicatorRow {
@@ -136,5 +160,24 @@ mod tests {
         assert_eq!(folded.len(), all.len() - a_children);
         assert!(folded[0].collapsed);
         assert_eq!(folded[1].depth, 0);
+    }
+
+    #[test]
+    fn folds_toggle_each_tree_apart() {
+        let mut folds = Folds::default();
+        folds.toggle_indicator("A".to_owned());
+        folds.toggle_group(2);
+        assert_eq!(
+            (folds.indicators.len(), folds.workload_groups.len()),
+            (1, 1)
+        );
+        folds.toggle_indicator("A".to_owned());
+        assert!(folds.indicators.is_empty());
+        assert!(
+            folds.workload_groups.contains(&2),
+            "the other tree is untouched"
+        );
+        folds.toggle_group(2);
+        assert_eq!(folds, Folds::default());
     }
 }

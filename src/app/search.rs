@@ -8,6 +8,14 @@ use super::rows::{BudgetRow, budget_rows, workload_rows};
 use crate::core::engine::Derived;
 use crate::core::model::Workbook;
 
+/// The last search: what was asked, where it matched, which match is shown.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub at: usize,
+}
+
 /// Where a match lives. Indicators are kept by flatten index so a match inside
 /// a folded group can still be reached (the group unfolds on jump).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

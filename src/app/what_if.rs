@@ -23,7 +23,7 @@ impl App {
         if self.pane != Pane::Indicators || self.mode.kind() == ModeKind::Edit {
             return;
         }
-        let rows = indicator_rows(&self.workbook, &self.collapsed);
+        let rows = indicator_rows(&self.workbook, &self.folds.indicators);
         let Some(index) = rows.get(self.selected()).map(|r| r.index) else {
             self.what_if = None;
             return;

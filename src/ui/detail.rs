@@ -161,7 +161,7 @@ pub(super) fn budget(app: &App) -> (String, Entries) {
 pub(super) fn indicator(app: &App) -> (String, Entries) {
     let lang = app.lang;
     let mut e = Entries::new();
-    let rows = indicator_rows(&app.workbook, &app.collapsed);
+    let rows = indicator_rows(&app.workbook, &app.folds.indicators);
     let Some(row) = rows.get(app.selected()) else {
         return (String::new(), e);
     };
@@ -243,7 +243,7 @@ pub(super) fn workload(app: &App) -> (String, Entries) {
     let lang = app.lang;
     let mut e = Entries::new();
     let wb = &app.workbook;
-    let row = crate::app::rows::visible_workload_rows(wb, &app.folded_groups)
+    let row = crate::app::rows::visible_workload_rows(wb, &app.folds.workload_groups)
         .get(app.selected())
         .copied();
     let Some(

@@ -90,7 +90,7 @@ impl App {
 
     /// The flatten index of the selected indicator row.
     pub(crate) fn selected_indicator(&self) -> Option<usize> {
-        rows::indicator_rows(&self.workbook, &self.collapsed)
+        rows::indicator_rows(&self.workbook, &self.folds.indicators)
             .get(self.selection[Pane::Indicators])
             .map(|row| row.index)
     }
@@ -149,7 +149,7 @@ impl App {
     }
 
     fn structure_workload(&mut self, action: &Action) {
-        let visible = rows::visible_workload_rows(&self.workbook, &self.folded_groups);
+        let visible = rows::visible_workload_rows(&self.workbook, &self.folds.workload_groups);
         let place = visible
             .get(self.selection[Pane::Workload])
             .copied()
@@ -170,7 +170,7 @@ impl App {
             (Action::DeleteRow, Some(at)) => {
                 let holds = wl::holds_content(&after.workload, at);
                 if wl::delete(&mut after.workload, at) {
-                    self.folded_groups.clear();
+                    self.folds.workload_groups.clear();
                     let what = self.workload_label(at);
                     if holds {
                         self.ask_delete(after, what);
@@ -184,7 +184,7 @@ impl App {
         };
         if let Some(place) = landed {
             if !matches!(action, Action::ToggleLowerBound) {
-                self.folded_groups.clear();
+                self.folds.workload_groups.clear();
             }
             self.apply_structure(after);
             self.select_workload(place);
@@ -206,7 +206,7 @@ impl App {
     }
 
     fn select_workload(&mut self, place: Place) {
-        let visible = rows::visible_workload_rows(&self.workbook, &self.folded_groups);
+        let visible = rows::visible_workload_rows(&self.workbook, &self.folds.workload_groups);
         if let Some(pos) = visible.iter().position(|r| *r == row_of(place)) {
             self.selection[Pane::Workload] = pos;
         }
@@ -214,9 +214,7 @@ impl App {
 
     /// Enter on a group header folds or unfolds its items.
     pub(super) fn toggle_group_fold(&mut self, group: usize) {
-        if !self.folded_groups.remove(&group) {
-            self.folded_groups.insert(group);
-        }
+        self.folds.toggle_group(group);
         self.select_workload(Place::Group(group));
     }
 

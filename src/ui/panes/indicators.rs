@@ -112,7 +112,7 @@ fn text_widths(pane_width: u16, name_need: usize, other_fixed: u16) -> (u16, u16
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let flat = app.workbook.table.flatten();
     let results = &app.derived.scores.indicators;
-    let shown = indicator_rows(&app.workbook, &app.collapsed);
+    let shown = indicator_rows(&app.workbook, &app.folds.indicators);
     let name_need = shown
         .iter()
         .filter_map(|row| {

@@ -41,7 +41,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let name_w = flex_width(area, &fixed);
     let opt = |v: Option<rust_decimal::Decimal>| v.map(|d| d.to_string()).unwrap_or_default();
     let opt_pct = |v: Option<rust_decimal::Decimal>| v.map(fmt_percent).unwrap_or_default();
-    let rows: Vec<Row> = crate::app::rows::visible_workload_rows(wb, &app.folded_groups)
+    let rows: Vec<Row> = crate::app::rows::visible_workload_rows(wb, &app.folds.workload_groups)
         .into_iter()
         .filter_map(|row| match row {
             WorkloadRow::Group(g) => {
