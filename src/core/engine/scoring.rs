@@ -236,7 +236,9 @@ fn score_with(
         reported,
         fields,
         texts,
-        out: Vec::with_capacity(indicators.len()),
+        // One result per node, not per top level: growing a vector of
+        // results moved every one of them again.
+        out: Vec::with_capacity(indicators.iter().map(|i| 1 + i.descendant_count()).sum()),
         removed_weight: Decimal::ZERO,
         levels_memo: LevelsMemo::default(),
     };

@@ -149,7 +149,13 @@ fn push_op(out: &mut String, op: &str, zh: bool) {
 /// A number exactly, trailing zeros trimmed ("5", "0.005", "-2.5"); never "-0".
 pub fn push_exact(out: &mut String, value: Decimal) {
     let start = out.len();
-    push_decimal(out, value.normalize());
+    // Trimmed as text: the same digits as `normalize`, without its division
+    // loop on every number of every working.
+    push_decimal(out, value);
+    if out[start..].contains('.') {
+        let trimmed = out.trim_end_matches('0').trim_end_matches('.').len();
+        out.truncate(trimmed);
+    }
     if &out[start..] == "-0" {
         out.truncate(start);
         out.push('0');
@@ -197,5 +203,27 @@ mod tests {
         push_exact(&mut out, dec!(-0.00));
         push_exact(&mut out, dec!(12.3400));
         assert_eq!(out, "012.34");
+    }
+
+    #[test]
+    fn exact_writes_what_normalize_gives() {
+        let values = [
+            dec!(0),
+            dec!(100),
+            dec!(100.00),
+            dec!(1000.10),
+            dec!(0.0050),
+            dec!(-2.50),
+            dec!(-0.001),
+            dec!(79228162514264337593543950335),
+            dec!(0.0000000000000000000000000010),
+            Decimal::new(5, 28),
+            Decimal::new(-120, 1),
+        ];
+        for value in values {
+            let mut out = String::new();
+            push_exact(&mut out, value);
+            assert_eq!(out, value.normalize().to_string(), "{value:?}");
+        }
     }
 }

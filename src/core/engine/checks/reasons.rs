@@ -3,7 +3,7 @@
 
 use super::{Concern, Ctx, Leaf, Warning, WarningCode, warn};
 use crate::core::engine::scoring::ScoreBasis;
-use crate::core::num::fmt_score;
+use crate::core::num::{fmt_score, round2};
 
 fn reason_concern(leaf: &Leaf<'_>) -> Vec<Concern> {
     vec![Concern::Reason {
@@ -20,17 +20,18 @@ fn scored(leaf: &Leaf<'_>) -> bool {
 }
 
 /// A loss as printed: one that rounds to 0 is no loss (the report reads 得6分).
-fn printed_loss(leaf: &Leaf<'_>) -> Option<String> {
-    let lost = fmt_score(leaf.result.lost);
-    (lost != "0").then_some(lost)
+/// Tested on the rounded number: the text is written only for a warning.
+fn loses_printed_points(leaf: &Leaf<'_>) -> bool {
+    !round2(leaf.result.lost).is_zero()
 }
 
 pub fn reason_missing(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
     let ind = leaf.ind;
-    let lost = printed_loss(leaf)?;
-    if !scored(leaf) || !ind.entry.deduction_reason.trim().is_empty() {
+    if !loses_printed_points(leaf) || !scored(leaf) || !ind.entry.deduction_reason.trim().is_empty()
+    {
         return None;
     }
+    let lost = fmt_score(leaf.result.lost);
     Some(warn(
         WarningCode::ReasonMissing,
         format!("{} {}：扣{lost}分，但没有写扣分原因", ind.code, ind.name),
@@ -45,7 +46,7 @@ pub fn reason_missing(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
 pub fn reason_stale(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
     let ind = leaf.ind;
     let reason = ind.entry.deduction_reason.trim();
-    if !scored(leaf) || reason.is_empty() || printed_loss(leaf).is_some() {
+    if !scored(leaf) || reason.is_empty() || loses_printed_points(leaf) {
         return None;
     }
     Some(warn(
