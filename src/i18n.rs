@@ -160,7 +160,7 @@ texts! {
     pub MATCH: "匹配", "match";
     pub COMMITTED: "已更新", "Updated";
     pub RECOVERY_WRITE_FAILED: "恢复文件写入失败", "recovery file not written";
-    pub NEEDS_TERMINAL: "jixiao 需要一个终端；无终端时可用 jixiao check FILE", "jixiao needs a terminal; without one, use jixiao check FILE";
+    pub NEEDS_TERMINAL: "jixiao 需要一个终端；无终端时可用 jixiao check 文件名", "jixiao needs a terminal; without one, use jixiao check FILE";
     pub PASTE_IGNORED: "粘贴仅用于输入框，已忽略（先按 Enter 开始编辑）", "Paste works only in an editor; ignored (press Enter to edit first)";
     pub CANCELLED: "已取消，保留原值", "Cancelled; the old value is kept";
     pub SCORE_ABOVE_WEIGHT: "得分不能超过分值", "A score cannot exceed the weight";
@@ -196,7 +196,7 @@ texts! {
     pub REVIEW_DIFF: "对比", "Compare";
     pub REVIEW_MATRIX_SECTION: "单位×指标矩阵", "Units × indicators matrix";
     pub REVIEW_DRILL: "审核：打开的工作簿", "Review: an opened workbook";
-    pub REVIEW_REASON: "退回原因（Enter 确认并设为退回）", "Reason for sending back (Enter sets 退回)";
+    pub REVIEW_REASON: "退回原因（Enter 确认并设为退回）", "Reason for sending back (Enter sets the status to returned)";
     pub REVIEW_INDICATOR_REASON: "指标退回原因", "Indicator send-back reason";
     pub REVIEW_EXPORT_LETTER: "导出退回函到（.docx / .md）", "Export the send-back letter to (.docx / .md)";
     pub REVIEW_EXPORT_SUMMARY: "导出审核汇总表到（.xlsx / .csv / .md）", "Export the bureau's summary to (.xlsx / .csv / .md)";

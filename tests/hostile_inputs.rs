@@ -235,7 +235,7 @@ fn no_terminal_gives_a_message_and_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("jixiao 需要一个终端；无终端时可用 jixiao check FILE"),
+        stderr.contains("jixiao 需要一个终端；无终端时可用 jixiao check 文件名"),
         "{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
