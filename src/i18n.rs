@@ -181,6 +181,7 @@ texts! {
     pub REVIEW_FILTER_DIFF: "自评与计算得分之差至少", "Reported vs computed difference at least";
     pub REVIEW_COMMENT: "审核意见", "Review comment";
     pub REVIEW_REVIEWER: "审核人姓名", "Reviewer's name";
+    pub REVIEW_BY: "审核人", "Reviewer";
     pub REVIEW_REVIEWER_SET: "审核人（记入保存的审核文件）", "Reviewer (recorded in the review files saved)";
     pub REVIEW_EXPORT_OVERVIEW: "导出总览到（.csv 或 .xlsx）", "Export overview to (.csv or .xlsx)";
     pub REVIEW_EXPORT_REVIEWS: "导出审核结果到（.csv 或 .xlsx）", "Export review results to (.csv or .xlsx)";

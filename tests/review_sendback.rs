@@ -324,7 +324,7 @@ fn the_reviewers_name_goes_into_the_review_file_and_the_letter() {
     type_text(&mut app, "王审核");
     keys(&mut app, "<enter>");
     assert_eq!(app.mode, ReviewMode::Browse);
-    assert!(terminal::review_screen(&mut app, 120, 30).contains("审核人姓名: 王审核"));
+    assert!(terminal::review_screen(&mut app, 120, 30).contains("审核人: 王审核"));
 
     let signed = keys(&mut app, "L <c-u> b.md <enter>");
     let signed = String::from_utf8(signed[0].1.clone()).expect("utf-8");
@@ -353,4 +353,28 @@ fn a_reviewer_given_at_the_start_signs_what_is_changed() {
     let text = std::fs::read_to_string(dir.join("jixiao-review.json")).expect("review file");
     let file = ReviewFile::parse(&text, "jixiao-review.json").expect("parse");
     assert_eq!(file.reviewer, "李四");
+}
+
+/// A unit sent back has a review total in the overview and the summary,
+/// the one its letter states.
+#[test]
+fn a_unit_sent_back_shows_the_review_total_its_letter_states() {
+    let (_tmp, dir) = folder(2);
+    let mut app = ReviewApp::new(ReviewSession::open(std::slice::from_ref(&dir)), Lang::Zh);
+    let row = app.selected_row().expect("a row");
+    assert_eq!(
+        app.session.rows()[row].review_total,
+        None,
+        "not reviewed yet"
+    );
+    keys(&mut app, "b");
+    type_text(&mut app, "缺少佐证");
+    keys(&mut app, "<enter>");
+    let total = app.session.rows()[row]
+        .review_total
+        .expect("a review total");
+    let letter = keys(&mut app, "L <c-u> a.md <enter>");
+    let letter = String::from_utf8(letter[0].1.clone()).expect("utf-8");
+    let stated = format!("审核得分{}分", jixiao::core::num::fmt_score(total));
+    assert!(letter.contains(&stated), "{stated} in {letter}");
 }

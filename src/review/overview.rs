@@ -279,7 +279,8 @@ pub fn apply_review(row: &mut OverviewRow, entry: &Entry, review: Option<&Workbo
         .clone_into(&mut row.comment);
     row.review_stale = review.is_some_and(|r| r.is_stale(entry.sha256.as_deref()));
     row.review_total = match (review, entry.digest()) {
-        (Some(r), Some(summary)) if r.status == ReviewStatus::Reviewed || r.has_scores() => {
+        // A unit sent back has been reviewed too: its letter states this total.
+        (Some(r), Some(summary)) if r.status.concluded() || r.has_scores() => {
             Some(round2(summary.review_total(r)))
         }
         _ => None,

@@ -55,6 +55,12 @@ impl ReviewStatus {
         text.get(lang)
     }
 
+    /// The review reached a conclusion: reviewed, or sent back.
+    #[must_use]
+    pub fn concluded(self) -> bool {
+        matches!(self, Self::Reviewed | Self::Returned)
+    }
+
     /// The next status in `ALL`, wrapping: for a key that cycles the status.
     #[must_use]
     pub fn next(self) -> Self {

@@ -136,7 +136,7 @@ fn title_line(app: &ReviewApp) -> String {
     }
     let signer = app.session.reviews.signer();
     if !signer.is_empty() {
-        parts.push(format!("{}: {signer}", app.tr(t::REVIEW_REVIEWER)));
+        parts.push(format!("{}: {signer}", app.tr(t::REVIEW_BY)));
     }
     if app.session.is_dirty() {
         parts.push(format!("[*{}]", app.tr(t::MODIFIED)));
