@@ -257,11 +257,12 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
         Some(Command::Review { paths, reviewer }) => {
-            let mut session = jixiao::review::session::ReviewSession::open(&paths);
+            let (mut session, pending) =
+                jixiao::review::session::ReviewSession::open_deferred(&paths);
             session.sign_as(reviewer.as_deref().unwrap_or_default());
             let mut app = jixiao::app::review::ReviewApp::new(session, lang);
             app.monochrome = no_color();
-            exit_on_error(jixiao::term::run_review(app))
+            exit_on_error(jixiao::term::run_review(app, pending))
         }
         Some(Command::Table { command }) => finish(run_table(command, lang), lang),
         None => match jixiao::term::open::open_workbench(args.file.as_deref(), lang) {

@@ -180,6 +180,8 @@ pub enum Action {
     ReviewLoaded(Box<crate::review::lazy::Loaded>),
     /// The run loop reloaded the workbooks whose files changed.
     ReviewReloaded(Box<crate::review::lazy::Reloaded>),
+    /// The run loop took the hashes held back at opening: (entry, SHA-256).
+    ReviewHashed(Vec<(usize, String)>),
 }
 
 /// What the run loop must do after an action (the app itself does no I/O).

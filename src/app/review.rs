@@ -295,6 +295,10 @@ impl ReviewApp {
             self.reloaded(*reloaded);
             return ReviewEffect::None;
         }
+        if let Action::ReviewHashed(hashes) = action {
+            self.session.hashed(hashes);
+            return ReviewEffect::None;
+        }
         if let Action::Resize(w, h) = action {
             self.size = (w, h);
             if let Screen::Drill { app, .. } = &mut self.screen {

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 
 use super::digest::Shapes;
 use super::scan::{
-    Entry, EntryError, Opened, load_in, open_bytes, parallel_map, sha256_hex, unreadable,
+    Entry, EntryError, Opened, load_in, open_unhashed, parallel_map, sha256_hex, unreadable,
 };
+use crate::core::engine::derive;
 
 /// Why the reviewer wants whole workbooks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,7 +74,7 @@ fn load_checked(path: &Path, expected: Option<&str>) -> Result<Box<Opened>, Load
     if expected.is_some_and(|hash| hash != sha256_hex(&bytes)) {
         return Err(LoadProblem::Changed);
     }
-    let (_, outcome) = open_bytes(&path.display().to_string(), &bytes);
+    let outcome = open_unhashed(&path.display().to_string(), &bytes, derive);
     outcome.map_err(LoadProblem::Unreadable)
 }
 

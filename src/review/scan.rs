@@ -47,7 +47,9 @@ pub struct Entry {
     pub folder: PathBuf,
     /// The file name: the key in the review file.
     pub file_name: String,
-    /// SHA-256 (hex) of the bytes read; `None` when the file could not be read.
+    /// SHA-256 (hex) of the bytes read; `None` when the file could not be
+    /// read, or while its hash is held back (`PendingHashes`) for after
+    /// the first frame.
     pub sha256: Option<String>,
     pub outcome: Result<Box<WorkbookDigest>, EntryError>,
 }
@@ -214,14 +216,107 @@ pub fn review_folder(path: &Path) -> PathBuf {
     std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf())
 }
 
-/// Loads `files` on every core, keeping their order; each folder is made
-/// canonical once, not once per file.
+/// Loads `files` on every core, keeping their order, every file hashed.
 #[must_use]
 pub fn load_all(files: &[PathBuf]) -> Vec<Entry> {
+    let shapes = Shapes::default();
+    parallel_map(&jobs(files), |(path, folder)| {
+        load_in(path, folder.clone(), &shapes)
+    })
+}
+
+/// As [`load_all`], with the hashes `deferral` allows held back for
+/// [`PendingHashes::finish`] (the entries' `sha256` is `None` until then).
+#[must_use]
+pub fn load_all_deferring(
+    jobs: &[(&Path, PathBuf)],
+    deferral: &Deferral<'_>,
+) -> (Vec<Entry>, PendingHashes) {
+    let shapes = Shapes::default();
+    let loaded = parallel_map(jobs, |(path, folder)| {
+        load_with(path, folder.clone(), &shapes, Some(deferral))
+    });
+    let mut pending = PendingHashes::default();
+    let entries = loaded
+        .into_iter()
+        .enumerate()
+        .map(|(i, (entry, held))| {
+            if let Some(bytes) = held {
+                pending.jobs.push((i, bytes));
+            }
+            entry
+        })
+        .collect();
+    (entries, pending)
+}
+
+/// Which files' SHA-256 may wait until after the first frame, and how many
+/// of their bytes may be held meanwhile (past that, a file is hashed at once).
+pub struct Deferral<'a> {
+    /// Workbooks a review file names (folder, file name): their hash decides
+    /// the first frame's "changed since review" flag, so it cannot wait.
+    pub hash_now: &'a (dyn Fn(&Path, &str) -> bool + Sync),
+    budget: AtomicUsize,
+}
+
+impl<'a> Deferral<'a> {
+    /// Bytes held for hashing later, at most: 32 MiB, about 1,000 workbooks
+    /// (past it the first frame gains less than the memory costs).
+    pub const BUDGET: usize = 32 << 20;
+
+    #[must_use]
+    pub fn new(hash_now: &'a (dyn Fn(&Path, &str) -> bool + Sync), budget: usize) -> Self {
+        Self {
+            hash_now,
+            budget: AtomicUsize::new(budget),
+        }
+    }
+
+    /// Whether this file's `len` bytes may be held, taking them from the budget.
+    fn may_hold(&self, folder: &Path, file_name: &str, len: usize) -> bool {
+        !(self.hash_now)(folder, file_name)
+            && self
+                .budget
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |left| {
+                    left.checked_sub(len)
+                })
+                .is_ok()
+    }
+}
+
+/// Files read and summarised whose hash was held back, with their bytes.
+#[derive(Debug, Default)]
+pub struct PendingHashes {
+    jobs: Vec<(usize, Vec<u8>)>,
+}
+
+impl PendingHashes {
+    /// How many hashes wait.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.jobs.is_empty()
+    }
+
+    /// Hashes the held bytes on every core: (entry index, SHA-256 hex).
+    #[must_use]
+    pub fn finish(self) -> Vec<(usize, String)> {
+        parallel_map(&self.jobs, |(i, bytes)| (*i, sha256_hex(bytes)))
+    }
+}
+
+/// Each file with the canonical folder its review lives in; each folder is
+/// made canonical once, not once per file.
+#[must_use]
+pub fn jobs(files: &[PathBuf]) -> Vec<(&Path, PathBuf)> {
     // Files come folder by folder, so remembering the last folder makes
     // each canonical once without a map of paths.
     let mut last: Option<(&Path, PathBuf)> = None;
-    let jobs: Vec<(&Path, PathBuf)> = files
+    files
         .iter()
         .map(|path| {
             let parent = path.parent().unwrap_or_else(|| Path::new(""));
@@ -235,11 +330,7 @@ pub fn load_all(files: &[PathBuf]) -> Vec<Entry> {
             };
             (path.as_path(), folder)
         })
-        .collect();
-    let shapes = Shapes::default();
-    parallel_map(&jobs, |(path, folder)| {
-        load_in(path, folder.clone(), &shapes)
-    })
+        .collect()
 }
 
 /// Reads and summarises one file.
@@ -260,28 +351,45 @@ pub fn file_name_of(path: &Path) -> String {
 /// Reads and summarises one file whose review lives in `folder`.
 #[must_use]
 pub fn load_in(path: &Path, folder: PathBuf, shapes: &Shapes) -> Entry {
+    load_with(path, folder, shapes, None).0
+}
+
+/// As [`load_in`]; when `deferral` allows, the hash is not taken and the
+/// bytes come back to be hashed later.
+fn load_with(
+    path: &Path,
+    folder: PathBuf,
+    shapes: &Shapes,
+    deferral: Option<&Deferral<'_>>,
+) -> (Entry, Option<Vec<u8>>) {
     let shown = path.display().to_string();
-    let (sha256, outcome) = READ_BUFFER.with_borrow_mut(|bytes| {
+    let file_name = file_name_of(path);
+    let (sha256, outcome, held) = READ_BUFFER.with_borrow_mut(|bytes| {
         let read = crate::store::read_guarded_into(path, bytes);
         let result = match read {
             Ok(_) => {
-                let (hash, outcome) = digest_bytes(&shown, bytes, shapes);
-                (Some(hash), outcome)
+                let outcome = digest_unhashed(&shown, bytes, shapes);
+                if deferral.is_some_and(|d| d.may_hold(&folder, &file_name, bytes.len())) {
+                    (None, outcome, Some(std::mem::take(bytes)))
+                } else {
+                    (Some(sha256_hex(bytes)), outcome, None)
+                }
             }
-            Err(e) => (None, Err(unreadable(&e))),
+            Err(e) => (None, Err(unreadable(&e)), None),
         };
         if bytes.capacity() > KEPT_BUFFER_BYTES {
             *bytes = Vec::new();
         }
         result
     });
-    Entry {
+    let entry = Entry {
         path: path.to_path_buf(),
         folder,
-        file_name: file_name_of(path),
+        file_name,
         sha256,
         outcome,
-    }
+    };
+    (entry, held)
 }
 
 /// A read buffer larger than this is given back after its file.
@@ -309,10 +417,18 @@ pub fn digest_bytes(
     bytes: &[u8],
     shapes: &Shapes,
 ) -> (String, Result<Box<WorkbookDigest>, EntryError>) {
+    (sha256_hex(bytes), digest_unhashed(shown, bytes, shapes))
+}
+
+/// Parses and derives a file's bytes and keeps only the summary (no hash).
+fn digest_unhashed(
+    shown: &str,
+    bytes: &[u8],
+    shapes: &Shapes,
+) -> Result<Box<WorkbookDigest>, EntryError> {
     // The digest keeps figures only, so the texts of scoring are not written.
-    let (hash, opened) = open_bytes_with(shown, bytes, derive_figures);
-    let summary = opened.map(|o| Box::new(WorkbookDigest::of(&o.workbook, &o.derived, shapes)));
-    (hash, summary)
+    open_unhashed(shown, bytes, derive_figures)
+        .map(|o| Box::new(WorkbookDigest::of(&o.workbook, &o.derived, shapes)))
 }
 
 /// SHA-256 of `bytes` as lower-case hex.
@@ -338,7 +454,15 @@ fn open_bytes_with(
     bytes: &[u8],
     derive: fn(&Workbook) -> Derived,
 ) -> (String, Result<Box<Opened>, EntryError>) {
-    let hash = sha256_hex(bytes);
+    (sha256_hex(bytes), open_unhashed(shown, bytes, derive))
+}
+
+/// Parses and derives a file's bytes (no hash); `shown` names it in messages.
+pub fn open_unhashed(
+    shown: &str,
+    bytes: &[u8],
+    derive: fn(&Workbook) -> Derived,
+) -> Result<Box<Opened>, EntryError> {
     // Fast path: one check that the whole file is UTF-8, then one typed
     // parse of the text (cheaper than `from_slice`, which checks every string
     // on its own). It accepts exactly what `load` accepts (right format,
@@ -354,25 +478,22 @@ fn open_bytes_with(
         && (1..=FORMAT_VERSION).contains(&workbook.version)
     {
         let derived = derive(&workbook);
-        return (hash, Ok(Box::new(Opened { workbook, derived })));
+        return Ok(Box::new(Opened { workbook, derived }));
     }
     let text = match text {
         Ok(text) => text,
         Err(e) => {
-            return (
-                hash,
-                Err(EntryError {
-                    message: Bilingual::new(
-                        format!("{shown}：不是 UTF-8 文本（第 {} 字节处）", e.valid_up_to()),
-                        format!("{shown}: not UTF-8 text (at byte {})", e.valid_up_to()),
-                    ),
-                    line: None,
-                    column: None,
-                }),
-            );
+            return Err(EntryError {
+                message: Bilingual::new(
+                    format!("{shown}：不是 UTF-8 文本（第 {} 字节处）", e.valid_up_to()),
+                    format!("{shown}: not UTF-8 text (at byte {})", e.valid_up_to()),
+                ),
+                line: None,
+                column: None,
+            });
         }
     };
-    let outcome = match load(text) {
+    match load(text) {
         Ok(loaded) => {
             let derived = derive(&loaded.workbook);
             Ok(Box::new(Opened {
@@ -388,8 +509,7 @@ fn open_bytes_with(
                 column,
             })
         }
-    };
-    (hash, outcome)
+    }
 }
 
 #[cfg(test)]

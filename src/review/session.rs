@@ -46,22 +46,45 @@ impl ReviewSession {
     /// Scans `paths`, loads every workbook and its folder's review file.
     #[must_use]
     pub fn open(paths: &[PathBuf]) -> Self {
-        let scan = scan::scan(paths);
-        let reviews = ReviewBook::load(&scan.entries);
-        let mut notes = scan.notes;
+        let (mut session, pending) = Self::open_deferred(paths);
+        session.hashed(pending.finish());
+        session
+    }
+
+    /// As [`ReviewSession::open`], with the hashes of workbooks no review
+    /// names held back: the first frame needs none of them. The run loop
+    /// finishes them before the first key ([`ReviewSession::hashed`]).
+    #[must_use]
+    pub fn open_deferred(paths: &[PathBuf]) -> (Self, scan::PendingHashes) {
+        let (files, mut notes) = scan::expand(paths);
+        let jobs = scan::jobs(&files);
+        let reviews = ReviewBook::load_folders(jobs.iter().map(|(_, folder)| folder.as_path()));
+        let hash_now = |folder: &Path, name: &str| reviews.is_recorded(folder, name);
+        let deferral = scan::Deferral::new(&hash_now, scan::Deferral::BUDGET);
+        let (entries, pending) = scan::load_all_deferring(&jobs, &deferral);
         notes.extend(reviews.problems());
-        if scan.entries.is_empty() {
+        if entries.is_empty() {
             notes.push(Bilingual::new(
                 "没有可审核的工作簿",
                 "there are no workbooks to review",
             ));
         }
-        let overview = overview::build(&scan.entries, &reviews);
-        Self {
-            entries: scan.entries,
+        let overview = overview::build(&entries, &reviews);
+        let session = Self {
+            entries,
             notes,
             reviews,
             overview,
+        };
+        (session, pending)
+    }
+
+    /// Records the hashes held back at opening: (entry index, SHA-256 hex).
+    pub fn hashed(&mut self, hashes: Vec<(usize, String)>) {
+        for (i, hash) in hashes {
+            if let Some(entry) = self.entries.get_mut(i) {
+                entry.sha256 = Some(hash);
+            }
         }
     }
 

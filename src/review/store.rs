@@ -179,16 +179,30 @@ impl ReviewBook {
     /// Reads the review file of each entry's folder.
     #[must_use]
     pub fn load(entries: &[Entry]) -> Self {
-        let mut folders = BTreeMap::new();
-        for entry in entries {
-            if !folders.contains_key(&entry.folder) {
-                folders.insert(entry.folder.clone(), ReviewFolder::load(&entry.folder));
+        Self::load_folders(entries.iter().map(|e| e.folder.as_path()))
+    }
+
+    /// Reads the review file of each folder (each once).
+    #[must_use]
+    pub fn load_folders<'a>(folders: impl IntoIterator<Item = &'a Path>) -> Self {
+        let mut loaded = BTreeMap::new();
+        for folder in folders {
+            if !loaded.contains_key(folder) {
+                loaded.insert(folder.to_path_buf(), ReviewFolder::load(folder));
             }
         }
         Self {
-            folders,
+            folders: loaded,
             signer: String::new(),
         }
+    }
+
+    /// Whether `folder`'s review file names the workbook `file_name`.
+    #[must_use]
+    pub fn is_recorded(&self, folder: &Path, file_name: &str) -> bool {
+        self.folders
+            .get(folder)
+            .is_some_and(|f| f.file.workbooks.contains_key(file_name))
     }
 
     /// Who is reviewing, as given; empty when nobody said.

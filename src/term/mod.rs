@@ -22,6 +22,7 @@ use crate::app::keymap::action_for;
 use crate::app::review::{ReviewApp, ReviewEffect};
 use crate::app::{Action, App, Effect};
 use crate::i18n as t;
+use crate::review::scan::PendingHashes;
 use crate::ui;
 
 /// Maps one terminal event to an action, if it means one.
@@ -142,11 +143,17 @@ fn leave_terminal() {
 ///
 /// # Errors
 /// Fails only when the terminal itself fails.
-pub fn run_review(mut app: ReviewApp) -> io::Result<()> {
+pub fn run_review(mut app: ReviewApp, pending: PendingHashes) -> io::Result<()> {
     let mut terminal = enter_terminal(|| None);
     let result = (|| -> io::Result<()> {
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
+        terminal.draw(|frame| ui::review::render(&app, frame))?;
+        // The hashes the first frame did not need, taken before any key is
+        // read: every key that records a review finds its workbook's hash.
+        if !pending.is_empty() {
+            app.update(Action::ReviewHashed(pending.finish()));
+        }
         while !app.should_quit {
             terminal.draw(|frame| ui::review::render(&app, frame))?;
             // One frame per batch of ready events, not one per event.
