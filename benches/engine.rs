@@ -4,6 +4,11 @@
 //! each sample is the mean of a batch of runs; the median and the minimum of
 //! the samples are reported.
 
+// The binary's allocator: `derive` allocates every text it writes, and the
+// system allocator would add a cost the workbench does not have.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -32,6 +32,16 @@ pub enum Piece<'a> {
     Label(&'a str),
 }
 
+impl Piece<'_> {
+    /// Written alike in both languages: numbers and the table's labels.
+    fn reads_the_same(&self) -> bool {
+        matches!(
+            self,
+            Self::Rate(_) | Self::Exact(_) | Self::Count(_) | Self::Label(_)
+        )
+    }
+}
+
 /// A builder method per one-value piece: `name(value)` appends `Piece::Kind(value)`.
 macro_rules! piece_methods {
     ($($name:ident($value:ty) => $kind:ident;)+) => {
@@ -105,13 +115,22 @@ impl<'a> Working<'a> {
         out
     }
 
-    /// The working in both languages.
+    /// The working in both languages, in one pass: a number is written
+    /// once and copied (writing numbers was most of the cost of a working).
     #[must_use]
     pub fn bilingual(&self) -> Bilingual {
-        Bilingual {
-            zh: self.render(Lang::Zh),
-            en: self.render(Lang::En),
+        let mut zh = String::with_capacity(96);
+        let mut en = String::with_capacity(112);
+        for piece in &self.pieces {
+            let start = zh.len();
+            render_piece(&mut zh, piece, Lang::Zh);
+            if piece.reads_the_same() {
+                en.push_str(&zh[start..]);
+            } else {
+                render_piece(&mut en, piece, Lang::En);
+            }
         }
+        Bilingual { zh, en }
     }
 }
 
@@ -186,6 +205,27 @@ mod tests {
             w.render(Lang::En),
             "0.01 points beyond × 0.5 = 0.005; 10 - 0.005 = 9.995"
         );
+    }
+
+    #[test]
+    fn both_languages_at_once_are_each_language_alone() {
+        let reason = Bilingual::new("未填", "not given");
+        let w = Working::new()
+            .words("差异率", "variance")
+            .rate(dec!(19.5833))
+            .op("≤")
+            .exact(dec!(5.00))
+            .step_break()
+            .count(3)
+            .label("较好")
+            .both(&reason)
+            .result(dec!(9.995))
+            .op("=")
+            .result(dec!(4.50));
+        let both = w.bilingual();
+        assert_eq!(both.zh, w.render(Lang::Zh));
+        assert_eq!(both.en, w.render(Lang::En));
+        assert_ne!(both.zh, both.en);
     }
 
     #[test]

@@ -162,9 +162,10 @@ fn warn(code: WarningCode, zh: String, en: String, concerns: Vec<Concern>) -> Wa
 
 /// A message about one indicator: its code and name, then what was found.
 fn about(ind: &Indicator, zh: &str, en: &str) -> (String, String) {
+    // Joined, not formatted: a large table has a warning on thousands of leaves.
     (
-        format!("{} {}：{zh}", ind.code, ind.name),
-        format!("{} {}: {en}", ind.code, ind.name),
+        [&ind.code, " ", &ind.name, "：", zh].concat(),
+        [&ind.code, " ", &ind.name, ": ", en].concat(),
     )
 }
 

@@ -32,13 +32,27 @@ pub fn reason_missing(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
         return None;
     }
     let lost = fmt_score(leaf.result.lost);
+    // Joined, not formatted: every leaf that lost points may say this.
     Some(warn(
         WarningCode::ReasonMissing,
-        format!("{} {}：扣{lost}分，但没有写扣分原因", ind.code, ind.name),
-        format!(
-            "{} {}: {lost} points lost but no deduction reason given",
-            ind.code, ind.name
-        ),
+        [
+            &ind.code,
+            " ",
+            &ind.name,
+            "：扣",
+            &lost,
+            "分，但没有写扣分原因",
+        ]
+        .concat(),
+        [
+            &ind.code,
+            " ",
+            &ind.name,
+            ": ",
+            &lost,
+            " points lost but no deduction reason given",
+        ]
+        .concat(),
         reason_concern(leaf),
     ))
 }
