@@ -68,24 +68,6 @@ impl Entry {
     }
 }
 
-/// The result of scanning: entries in the order named (folders sorted by
-/// file name), and notes such as "this folder has no workbooks".
-#[derive(Debug, Clone, Default)]
-pub struct Scan {
-    pub entries: Vec<Entry>,
-    pub notes: Vec<Bilingual>,
-}
-
-/// Expands, reads, loads and derives everything `paths` names.
-#[must_use]
-pub fn scan(paths: &[PathBuf]) -> Scan {
-    let (files, notes) = expand(paths);
-    Scan {
-        entries: load_all(&files),
-        notes,
-    }
-}
-
 fn is_json(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -255,7 +237,7 @@ pub fn load_all_deferring(
 pub struct Deferral<'a> {
     /// Workbooks a review file names (folder, file name): their hash decides
     /// the first frame's "changed since review" flag, so it cannot wait.
-    pub hash_now: &'a (dyn Fn(&Path, &str) -> bool + Sync),
+    hash_now: &'a (dyn Fn(&Path, &str) -> bool + Sync),
     budget: AtomicUsize,
 }
 

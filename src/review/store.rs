@@ -176,12 +176,6 @@ pub struct ReviewBook {
 }
 
 impl ReviewBook {
-    /// Reads the review file of each entry's folder.
-    #[must_use]
-    pub fn load(entries: &[Entry]) -> Self {
-        Self::load_folders(entries.iter().map(|e| e.folder.as_path()))
-    }
-
     /// Reads the review file of each folder (each once).
     #[must_use]
     pub fn load_folders<'a>(folders: impl IntoIterator<Item = &'a Path>) -> Self {
