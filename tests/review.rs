@@ -7,7 +7,7 @@ use jixiao::core::Lang;
 use jixiao::core::engine::{Grade, Severity, derive};
 use jixiao::core::format::to_json;
 use jixiao::review::compare::{MatrixDepth, diff, matrix};
-use jixiao::review::scan::{scan, sha256_hex};
+use jixiao::review::scan::sha256_hex;
 use jixiao::review::session::SheetExport;
 use jixiao::review::stats::{grade_counts, histogram};
 use jixiao::review::view::{Column, Filter, RowKinds, Sort};
@@ -82,14 +82,13 @@ fn row_of(session: &ReviewSession, file: &str) -> usize {
 fn folder_gives_rows_and_error_rows() {
     let dir = tempfile::tempdir().expect("dir");
     workbench(dir.path());
-    let result = scan(&[dir.path().to_path_buf()]);
-    assert!(result.notes.is_empty(), "{:?}", result.notes);
+    let session = ReviewSession::open(&[dir.path().to_path_buf()]);
+    assert!(session.notes.is_empty(), "{:?}", session.notes);
     assert_eq!(
-        result.entries.len(),
+        session.entries.len(),
         GENERATED + 3,
         "json files directly inside only"
     );
-    let session = ReviewSession::open(&[dir.path().to_path_buf()]);
     let rows = session.rows();
     let errors: Vec<_> = rows.iter().filter(|r| r.error.is_some()).collect();
     assert_eq!(errors.len(), 3);
