@@ -85,8 +85,14 @@ pub fn fmt_score(value: Decimal) -> String {
 
 /// Appends `fmt_score(value)` to `out`.
 pub fn push_score(out: &mut String, value: Decimal) {
+    push_trimmed(out, round2(value));
+}
+
+/// Appends `value` with trailing zeros trimmed ("5", "0.005", "-2.5"), the
+/// digits `normalize` would give; never "-0".
+pub fn push_trimmed(out: &mut String, value: Decimal) {
     let start = out.len();
-    push_decimal(out, round2(value));
+    push_decimal(out, value);
     if out[start..].contains('.') {
         let trimmed = out.trim_end_matches('0').trim_end_matches('.').len();
         out.truncate(trimmed);

@@ -5,7 +5,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::core::num::{push_decimal, push_percent, push_score, round2};
+use crate::core::num::{push_decimal, push_percent, push_score, push_trimmed, round2};
 use crate::core::{Bilingual, Lang};
 
 /// One piece of a working.
@@ -167,18 +167,7 @@ fn push_op(out: &mut String, op: &str, zh: bool) {
 
 /// A number exactly, trailing zeros trimmed ("5", "0.005", "-2.5"); never "-0".
 pub fn push_exact(out: &mut String, value: Decimal) {
-    let start = out.len();
-    // Trimmed as text: the same digits as `normalize`, without its division
-    // loop on every number of every working.
-    push_decimal(out, value);
-    if out[start..].contains('.') {
-        let trimmed = out.trim_end_matches('0').trim_end_matches('.').len();
-        out.truncate(trimmed);
-    }
-    if &out[start..] == "-0" {
-        out.truncate(start);
-        out.push('0');
-    }
+    push_trimmed(out, value);
 }
 
 #[cfg(test)]
