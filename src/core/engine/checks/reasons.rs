@@ -1,7 +1,7 @@
 //! Deduction reasons follow the score: points lost need a reason, and a
 //! reason left over from an earlier score goes once the marks are full.
 
-use super::{Concern, Ctx, Leaf, Warning, WarningCode, warn};
+use super::{Concern, Ctx, Leaf, Warning, WarningCode, about, warn};
 use crate::core::engine::scoring::ScoreBasis;
 use crate::core::num::{fmt_score, round2};
 
@@ -32,27 +32,15 @@ pub fn reason_missing(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
         return None;
     }
     let lost = fmt_score(leaf.result.lost);
-    // Joined, not formatted: every leaf that lost points may say this.
+    let (zh, en) = about(
+        ind,
+        &["扣", &lost, "分，但没有写扣分原因"].concat(),
+        &[&lost, " points lost but no deduction reason given"].concat(),
+    );
     Some(warn(
         WarningCode::ReasonMissing,
-        [
-            &ind.code,
-            " ",
-            &ind.name,
-            "：扣",
-            &lost,
-            "分，但没有写扣分原因",
-        ]
-        .concat(),
-        [
-            &ind.code,
-            " ",
-            &ind.name,
-            ": ",
-            &lost,
-            " points lost but no deduction reason given",
-        ]
-        .concat(),
+        zh,
+        en,
         reason_concern(leaf),
     ))
 }
@@ -63,16 +51,10 @@ pub fn reason_stale(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
     if !scored(leaf) || reason.is_empty() || loses_printed_points(leaf) {
         return None;
     }
-    Some(warn(
-        WarningCode::ReasonStale,
-        format!(
-            "{} {}：已得满分，但仍留有扣分原因“{reason}”",
-            ind.code, ind.name
-        ),
-        format!(
-            "{} {}: full marks, yet a deduction reason remains (\"{reason}\")",
-            ind.code, ind.name
-        ),
-        reason_concern(leaf),
-    ))
+    let (zh, en) = about(
+        ind,
+        &format!("已得满分，但仍留有扣分原因“{reason}”"),
+        &format!("full marks, yet a deduction reason remains (\"{reason}\")"),
+    );
+    Some(warn(WarningCode::ReasonStale, zh, en, reason_concern(leaf)))
 }
