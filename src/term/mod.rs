@@ -148,14 +148,14 @@ pub fn run_review(mut app: ReviewApp, pending: PendingHashes) -> io::Result<()> 
     let result = (|| -> io::Result<()> {
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
-        terminal.draw(|frame| ui::review::render(&app, frame))?;
-        // The hashes the first frame did not need, taken before any key is
-        // read: every key that records a review finds its workbook's hash.
-        if !pending.is_empty() {
-            app.update(Action::ReviewHashed(pending.finish()));
-        }
+        let mut pending = Some(pending);
         while !app.should_quit {
             terminal.draw(|frame| ui::review::render(&app, frame))?;
+            // The hashes the first frame did not need, taken before any key
+            // is read: every key that records a review finds its workbook's hash.
+            if let Some(held) = pending.take().filter(|p| !p.is_empty()) {
+                app.update(Action::ReviewHashed(held.finish()));
+            }
             // One frame per batch of ready events, not one per event.
             for event in hangup::next_events(Duration::from_millis(500))? {
                 let Some(action) = review_action_for_event(&app, &event) else {
