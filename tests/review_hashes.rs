@@ -21,15 +21,21 @@ fn hash_of(path: &Path) -> String {
     sha256_hex(&std::fs::read(path).expect("read"))
 }
 
+/// Marks row `row` reviewed and saves the folder's review file.
+fn review_and_save(dir: &Path, row: usize) -> ReviewSession {
+    let mut session = ReviewSession::open(&[dir.to_path_buf()]);
+    session
+        .set_status(row, ReviewStatus::Reviewed)
+        .expect("status");
+    session.save().expect("save");
+    session
+}
+
 #[test]
 fn held_back_hashes_come_after_and_are_those_of_the_files() {
     let (_tmp, dir) = folder(4);
     // One workbook reviewed and saved: the review file names it.
-    let mut session = ReviewSession::open(std::slice::from_ref(&dir));
-    session
-        .set_status(1, ReviewStatus::Reviewed)
-        .expect("status");
-    session.save().expect("save");
+    review_and_save(&dir, 1);
 
     let (mut session, pending) = ReviewSession::open_deferred(std::slice::from_ref(&dir));
     let named = &session.entries[1];
@@ -58,11 +64,7 @@ fn held_back_hashes_come_after_and_are_those_of_the_files() {
 #[test]
 fn a_reviewed_workbook_changed_since_is_flagged_on_the_first_frame() {
     let (_tmp, dir) = folder(3);
-    let mut session = ReviewSession::open(std::slice::from_ref(&dir));
-    session
-        .set_status(0, ReviewStatus::Reviewed)
-        .expect("status");
-    session.save().expect("save");
+    let session = review_and_save(&dir, 0);
     let changed = session.entries[0].path.clone();
     let mut text = std::fs::read_to_string(&changed).expect("read");
     text.push('\n');

@@ -127,8 +127,7 @@ fn send_back_with_reasons_then_letter_and_summary() {
 
     // Saved: the reasons are in the review file; the workbooks untouched.
     keys(&mut app, "<c-s>");
-    let text = std::fs::read_to_string(dir.join("jixiao-review.json")).expect("review file");
-    let file = ReviewFile::parse(&text, "jixiao-review.json").expect("parse");
+    let (text, file) = saved_review_file(&dir);
     let saved: Vec<_> = file
         .workbooks
         .values()
@@ -302,6 +301,20 @@ fn review_files_without_reasons_still_load() {
     assert!(md.contains("| A1 |"), "{md}");
 }
 
+/// Sends the selected unit back with `reason` (b, the reason, Enter).
+fn send_back(app: &mut ReviewApp, reason: &str) {
+    keys(app, "b");
+    type_text(app, reason);
+    keys(app, "<enter>");
+}
+
+/// The folder's review file as saved: its text and what it says.
+fn saved_review_file(dir: &Path) -> (String, ReviewFile) {
+    let text = std::fs::read_to_string(dir.join("jixiao-review.json")).expect("review file");
+    let file = ReviewFile::parse(&text, "jixiao-review.json").expect("parse");
+    (text, file)
+}
+
 /// `n` names the reviewer: the title shows it, every review file changed
 /// records it (those changed before it was given too), and the send-back
 /// letter is signed with it instead of the bureau's default.
@@ -309,9 +322,7 @@ fn review_files_without_reasons_still_load() {
 fn the_reviewers_name_goes_into_the_review_file_and_the_letter() {
     let (_tmp, dir) = folder(3);
     let mut app = ReviewApp::new(ReviewSession::open(std::slice::from_ref(&dir)), Lang::Zh);
-    keys(&mut app, "b");
-    type_text(&mut app, "缺少佐证");
-    keys(&mut app, "<enter>");
+    send_back(&mut app, "缺少佐证");
     let unsigned = keys(&mut app, "L <c-u> a.md <enter>");
     let unsigned = String::from_utf8(unsigned[0].1.clone()).expect("utf-8");
     assert!(unsigned.contains("财政局（审核）"), "{unsigned}");
@@ -332,8 +343,7 @@ fn the_reviewers_name_goes_into_the_review_file_and_the_letter() {
     assert!(!signed.contains("财政局（审核）"), "{signed}");
 
     keys(&mut app, "<c-s>");
-    let text = std::fs::read_to_string(dir.join("jixiao-review.json")).expect("review file");
-    let file = ReviewFile::parse(&text, "jixiao-review.json").expect("parse");
+    let (_, file) = saved_review_file(&dir);
     assert_eq!(file.reviewer, "王审核");
 }
 
@@ -350,8 +360,7 @@ fn a_reviewer_given_at_the_start_signs_what_is_changed() {
     );
     let mut app = ReviewApp::new(session, Lang::Zh);
     keys(&mut app, "t <c-s>");
-    let text = std::fs::read_to_string(dir.join("jixiao-review.json")).expect("review file");
-    let file = ReviewFile::parse(&text, "jixiao-review.json").expect("parse");
+    let (_, file) = saved_review_file(&dir);
     assert_eq!(file.reviewer, "李四");
 }
 
@@ -367,9 +376,7 @@ fn a_unit_sent_back_shows_the_review_total_its_letter_states() {
         None,
         "not reviewed yet"
     );
-    keys(&mut app, "b");
-    type_text(&mut app, "缺少佐证");
-    keys(&mut app, "<enter>");
+    send_back(&mut app, "缺少佐证");
     let total = app.session.rows()[row]
         .review_total
         .expect("a review total");
