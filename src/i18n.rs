@@ -155,6 +155,9 @@ texts! {
     pub REDONE: "已重做", "Redone";
     pub REVERTED: "已恢复到上次保存的内容（可撤销）", "Reverted to the saved file (undo brings the edits back)";
     pub NOT_EDITABLE: "此项不可编辑", "This row cannot be edited";
+    pub ANALYSIS_WHERE: "分析按指标填写：在指标面板（3）选中一个末级指标后按 T", "An analysis belongs to an indicator: select a leaf in the indicators pane (3), then T";
+    pub COL_ANALYSIS: "分析", "Analysis";
+    pub NOT_APPLICABLE_CONFIRMED: "已确认本项不适用", "Confirmed as not applicable";
     pub READ_ONLY_REFUSED: "只读模式，不能修改", "Read-only: editing is disabled";
     pub NO_MATCH: "没有找到", "No match for";
     pub MATCH: "匹配", "match";

@@ -59,6 +59,8 @@ pub enum Action {
     Newline,
     /// Fill what the report prints (score, grade, rates) from the computed values.
     FillPrinted,
+    /// Edit the selected indicator's analysis (分析), printed under it in the report.
+    EditAnalysis,
     /// Move the caret left.
     CaretLeft,
     /// Move the caret right.

@@ -16,6 +16,8 @@ pub enum EditTarget {
     OfficerScore(usize),
     Reason(usize),
     Evidence(usize),
+    /// The officer's analysis (分析) of the indicator at this flatten index.
+    Analysis(usize),
     WorkloadValue(usize, usize),
     WorkloadTarget(usize, usize),
     WorkloadLastYear(usize, usize),
@@ -180,6 +182,9 @@ pub fn current_text(wb: &Workbook, target: EditTarget) -> String {
         EditTarget::Evidence(i) => indicator(wb, i)
             .map(|ind| ind.entry.evidence.clone())
             .unwrap_or_default(),
+        EditTarget::Analysis(i) => indicator(wb, i)
+            .map(|ind| ind.entry.analysis.clone())
+            .unwrap_or_default(),
         EditTarget::ReviewerScore(i) => {
             dec(indicator(wb, i).and_then(|ind| ind.entry.reviewer_score))
         }
@@ -268,14 +273,14 @@ pub fn apply(wb: &mut Workbook, target: EditTarget, text: &str) -> Result<(), Bi
             text.clone_into(&mut ind.entry.reviewer_comment);
             Ok(())
         }
-        EditTarget::Reason(i) => {
-            let ind = wb.table.nth_mut(i).ok_or_else(missing_row)?;
-            text.clone_into(&mut ind.entry.deduction_reason);
-            Ok(())
-        }
-        EditTarget::Evidence(i) => {
-            let ind = wb.table.nth_mut(i).ok_or_else(missing_row)?;
-            text.clone_into(&mut ind.entry.evidence);
+        EditTarget::Reason(i) | EditTarget::Evidence(i) | EditTarget::Analysis(i) => {
+            let entry = &mut wb.table.nth_mut(i).ok_or_else(missing_row)?.entry;
+            let slot = match target {
+                EditTarget::Reason(_) => &mut entry.deduction_reason,
+                EditTarget::Evidence(_) => &mut entry.evidence,
+                _ => &mut entry.analysis,
+            };
+            text.clone_into(slot);
             Ok(())
         }
         EditTarget::Structure(s) => s.apply(wb, text),
@@ -351,6 +356,7 @@ pub fn is_text(target: EditTarget) -> bool {
             other,
             EditTarget::Reason(_)
                 | EditTarget::Evidence(_)
+                | EditTarget::Analysis(_)
                 | EditTarget::ReviewerComment(_)
                 | EditTarget::Unit(_)
                 | EditTarget::Section(_)
@@ -438,6 +444,8 @@ impl Choice {
             return;
         };
         let Some(rule) = ind.rule.clone() else { return };
+        // Committing the popup is the officer's confirmation (未评分 until then).
+        ind.entry.unconfirmed = false;
         match rule.kind {
             RuleKind::Checklist { .. } => {
                 ind.entry.failed_items = self

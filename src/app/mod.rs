@@ -433,6 +433,7 @@ impl App {
             Action::SearchNext => self.step_search(1),
             Action::SearchPrev => self.step_search(-1),
             Action::FillPrinted => self.fill_printed(),
+            Action::EditAnalysis => self.edit_analysis(),
             Action::Cancel => self.status = None,
             _ => {}
         }
@@ -627,6 +628,24 @@ impl App {
         false
     }
 
+    /// `T` on a leaf of the indicators pane: its analysis (分析) in the editor.
+    fn edit_analysis(&mut self) {
+        let leaf = (self.pane == Pane::Indicators && !self.reviewing)
+            .then(|| self.selected_indicator())
+            .flatten()
+            .filter(|&i| {
+                self.workbook
+                    .table
+                    .flatten()
+                    .get(i)
+                    .is_some_and(|(_, ind)| ind.is_leaf())
+            });
+        match leaf {
+            Some(i) => self.open_editor(EditTarget::Analysis(i)),
+            None => self.info_tr(t::ANALYSIS_WHERE),
+        }
+    }
+
     /// Enter/e on the selected row: what the pane's registry entry says.
     fn activate(&mut self) {
         let selected = self.selected();
@@ -668,7 +687,18 @@ impl App {
         match kind {
             None | Some(RuleKind::Manual) => self.open_editor(EditTarget::OfficerScore(row.index)),
             Some(RuleKind::NotApplicable { .. }) => {
-                self.info_tr(t::NOT_EDITABLE);
+                if !ind.entry.unconfirmed {
+                    self.info_tr(t::NOT_EDITABLE);
+                } else if !self.refuse_if_read_only() {
+                    // Enter confirms that the item does not apply (未评分 until then).
+                    let before = self.workbook.clone();
+                    if let Some(node) = self.workbook.table.nth_mut(row.index) {
+                        node.entry.unconfirmed = false;
+                    }
+                    self.push_undo(before);
+                    self.recompute();
+                    self.info_tr(t::NOT_APPLICABLE_CONFIRMED);
+                }
             }
             Some(_) => {
                 if self.refuse_if_read_only() {

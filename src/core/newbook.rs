@@ -12,6 +12,7 @@ use super::model::{
 #[must_use]
 pub fn blank_workbook(unit_name: &str, fiscal_year: u16, mut table: ScoringTable) -> Workbook {
     clear_entries(&mut table);
+    mark_unconfirmed(&mut table);
     Workbook {
         format: FORMAT_NAME.to_owned(),
         version: FORMAT_VERSION,
@@ -38,6 +39,17 @@ pub fn clear_entries(table: &mut ScoringTable) {
         node.children.iter_mut().for_each(clear);
     }
     table.indicators.iter_mut().for_each(clear);
+}
+
+/// Marks every leaf as not yet confirmed by the officer: nothing in a new
+/// workbook scores before the officer has looked at it, checklists and
+/// not-applicable leaves included (they would otherwise start at full marks).
+pub fn mark_unconfirmed(table: &mut ScoringTable) {
+    fn mark(node: &mut Indicator) {
+        node.entry.unconfirmed = node.children.is_empty();
+        node.children.iter_mut().for_each(mark);
+    }
+    table.indicators.iter_mut().for_each(mark);
 }
 
 /// The grade, or why there is none yet: a total with unscored leaves is
@@ -109,15 +121,25 @@ mod tests {
     }
 
     #[test]
-    fn every_leaf_of_a_blank_workbook_is_unscored_except_rules_that_need_no_input() {
-        let wb = blank_workbook("", 2024, sample_workbook().table);
-        let derived = crate::core::engine::derive(&wb);
-        let unscored = unscored_codes(&derived.scores);
-        assert!(
-            unscored.contains(&"A1") && unscored.contains(&"A3.1"),
-            "{unscored:?}"
-        );
-        assert!(!unscored.contains(&"B2.4"), "not applicable needs no input");
+    fn every_leaf_of_a_blank_workbook_is_unscored_on_every_built_in_table() {
+        let tables = crate::core::templates::Template::ALL
+            .iter()
+            .map(|t| (t.key(), t.table()))
+            .chain(std::iter::once(("sample", sample_workbook().table)));
+        for (key, table) in tables {
+            let wb = blank_workbook("", 2024, table);
+            let derived = crate::core::engine::derive(&wb);
+            let leaves = wb
+                .table
+                .flatten()
+                .iter()
+                .filter(|(_, i)| i.is_leaf())
+                .count();
+            let unscored = unscored_codes(&derived.scores);
+            assert_eq!(unscored.len(), leaves, "{key}: {unscored:?}");
+            assert_eq!(derived.scores.total, rust_decimal::Decimal::ZERO, "{key}");
+            assert!(grade_text(&derived, super::super::Lang::Zh).starts_with("未评定"));
+        }
         let sample = crate::core::engine::derive(&sample_workbook());
         assert!(unscored_codes(&sample.scores).is_empty());
     }

@@ -49,7 +49,7 @@ pub fn render(blocks: &[Block], lang: Lang) -> String {
             }
             Block::Table { header, rows } => table(&mut out, header, rows),
             Block::ScoreTable(scores) => score_table(&mut out, scores, lang),
-            Block::Signature { unit } => signature(&mut out, unit, lang),
+            Block::Signature { unit, date } => signature(&mut out, unit, date, lang),
             Block::PageBreak => {}
         }
     }
@@ -110,8 +110,14 @@ fn score_table(out: &mut String, scores: &ScoreTable, lang: Lang) {
 }
 
 /// The unit signs and dates the report by hand.
-fn signature(out: &mut String, unit: &str, lang: Lang) {
-    let date = Tr("　　年　　月　　日", "Date: ____________").get(lang);
+fn signature(out: &mut String, unit: &str, date: &str, lang: Lang) {
+    let date = if date.is_empty() {
+        Tr("　　年　　月　　日", "Date: ____________")
+            .get(lang)
+            .to_owned()
+    } else {
+        md(date)
+    };
     let _ = writeln!(out, "{}\n\n{date}\n", md(unit));
 }
 

@@ -130,7 +130,7 @@ fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal
         .or_else(|| proportional(&text))
         .or_else(|| categorical_stock(&text, metric, weight))
         .or_else(|| bands(&text, weight))
-        .or_else(|| checklist(&text, weight))
+        .or_else(|| checklist(&text))
         .or_else(|| levels(&text, weight));
     let not_applicable = ["不适用", "无此项", "不涉及", "未发生", "未开展", "未涉及"]
         .iter()
@@ -139,6 +139,17 @@ fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal
     let Some(kind) = shape else {
         if not_applicable {
             return not_applicable_rule(&text);
+        }
+        if let Some((points, _)) = per_item(&text) {
+            let points = points.normalize();
+            return manual(Bilingual::new(
+                format!(
+                    "评分标准按项计分（每项{points}分）但未列出各项，不代为编列；请按实际项数手工打分（原文保留）"
+                ),
+                format!(
+                    "the standard scores per item ({points} each) but does not list the items; none are invented: score by hand (wording kept)"
+                ),
+            ));
         }
         return manual(Bilingual::new(
             "未能识别评分标准，按手工打分（原文保留）",
@@ -529,8 +540,30 @@ fn categorical_stock(text: &str, metric: Option<MetricId>, weight: Decimal) -> O
     })
 }
 
-/// "每发现一项扣Y分" (deduct) or "每达到一项得Y分" (award).
-fn checklist(text: &str, weight: Decimal) -> Option<RuleKind> {
+/// "N项要求，每发现一项扣Y分" (deduct) or "…每达到一项得Y分" (award): a
+/// checklist only where the bureau states how many items there are; items
+/// the bureau does not count are never invented (see `per_item`).
+fn checklist(text: &str) -> Option<RuleKind> {
+    let (points, mode) = per_item(text)?;
+    // "5项要求，每项不达标扣1分" (as jixiao writes a checklist) says how many.
+    let stated = number_before_any(text, &["项要求", "项指标", "项内容"])?;
+    let count = stated.clamp(Decimal::ONE, Decimal::from(20));
+    let count = u32::try_from(count).unwrap_or(1);
+    let items = (1..=count)
+        .map(|i| match mode {
+            ChecklistMode::Deduct => format!("问题{i}"),
+            ChecklistMode::Award => format!("要求{i}"),
+        })
+        .collect();
+    Some(RuleKind::Checklist {
+        items,
+        points,
+        mode,
+    })
+}
+
+/// "每发现一项扣Y分" (deduct) or "每达到一项得Y分" (award): the points per item.
+fn per_item(text: &str) -> Option<(Decimal, ChecklistMode)> {
     const ITEM_WORDS: [char; 5] = ['项', '处', '次', '个', '条'];
     let mut found: Option<(Decimal, ChecklistMode)> = None;
     let mut starts: Vec<usize> = ["每", "缺", "少", "有", "发现"]
@@ -576,24 +609,7 @@ fn checklist(text: &str, weight: Decimal) -> Option<RuleKind> {
             break;
         }
     }
-    let (points, mode) = found?;
-    // "5项要求，每项不达标扣1分" (as jixiao writes a checklist) says how many.
-    let stated = number_before_any(text, &["项要求", "项指标", "项内容"]);
-    let count = stated
-        .unwrap_or_else(|| (weight / points).ceil())
-        .clamp(Decimal::ONE, Decimal::from(20));
-    let count = u32::try_from(count).unwrap_or(1);
-    let items = (1..=count)
-        .map(|i| match mode {
-            ChecklistMode::Deduct => format!("问题{i}"),
-            ChecklistMode::Award => format!("要求{i}"),
-        })
-        .collect();
-    Some(RuleKind::Checklist {
-        items,
-        points,
-        mode,
-    })
+    found
 }
 
 /// 好/较好/一般/差 (or 优/良/中/差), with each level's points or percent where given.
@@ -831,6 +847,19 @@ mod tests {
             "资金使用合规，每发现一项违规扣1分，扣完为止",
             dec!(3),
         );
+        // The bureau names no items and no count: none are invented.
+        assert_eq!(rule, RuleKind::Manual);
+        let (_, rule) = kind(
+            "重点工作任务完成情况",
+            "每有一项未完成扣2分，扣完为止。",
+            dec!(20),
+        );
+        assert_eq!(rule, RuleKind::Manual, "no 问题1…问题10");
+        let (_, rule) = kind(
+            "制度建设",
+            "共5项要求，每项不达标扣1分，扣完为止。",
+            dec!(5),
+        );
         let RuleKind::Checklist {
             items,
             points,
@@ -841,14 +870,8 @@ mod tests {
         };
         assert_eq!(
             (items.len(), points, mode),
-            (3, dec!(1), ChecklistMode::Deduct)
+            (5, dec!(1), ChecklistMode::Deduct)
         );
-        let (_, rule) = kind(
-            "信息公开",
-            "预算、决算按要求公开，每缺一项扣2.5分。",
-            dec!(5),
-        );
-        assert!(matches!(rule, RuleKind::Checklist { .. }));
         let (_, rule) = kind(
             "资金下达合法性",
             "转移支付资金按规定及时下达；无下级单位的不适用。",

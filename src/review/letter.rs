@@ -130,6 +130,7 @@ pub fn blocks(
     out.push(Block::Paragraph(h("特此函告。", "Yours faithfully.")));
     out.push(Block::Signature {
         unit: sender.to_owned(),
+        date: String::new(),
     });
     out
 }

@@ -220,6 +220,11 @@ pub(super) fn indicator(app: &App) -> (String, Entries) {
         }
         entry(
             &mut e,
+            t::COL_ANALYSIS.get(lang),
+            ind.entry.analysis.clone(),
+        );
+        entry(
+            &mut e,
             t::COL_REASON.get(lang),
             ind.entry.deduction_reason.clone(),
         );

@@ -66,6 +66,13 @@ pub struct IndicatorEntry {
     #[serde(with = "crate::core::num::dec_str_opt")]
     pub reviewer_score: Option<Decimal>,
     pub reviewer_comment: String,
+    /// The officer's analysis of the indicator (分析), printed under it in 三（二）.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub analysis: String,
+    /// Set on every leaf of a new workbook: a checklist or not-applicable leaf
+    /// scores nothing (未评分) until the officer confirms it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unconfirmed: bool,
 }
 
 /// A leaf's scoring rule: the measured metric (if any) and the rule shape.

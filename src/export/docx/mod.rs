@@ -4,12 +4,14 @@
 //! fixed 28-point line, 一、 headings in 黑体, （一） headings in 楷体, tables
 //! in 仿宋 五号 with the scoring table's level cells merged.
 
+mod columns;
+mod package;
 mod score_table;
 mod style;
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, PageMargin, PageNum, Paragraph, Run, Table, TableCell,
-    TableRow,
+    AlignmentType, BreakType, Docx, Footer, PageMargin, PageNum, PageOrientationType, PageSize,
+    Paragraph, Run, Section, Table, TableCell, TableRow, VAlignType,
 };
 
 use super::ExportError;
@@ -18,7 +20,6 @@ use crate::core::Lang;
 use crate::core::engine::Derived;
 use crate::core::model::Workbook;
 use crate::i18n::Tr;
-use crate::text::width;
 use style::{Font, body, cell_paragraph, text_run};
 
 /// A4 in twentieths of a point.
@@ -31,6 +32,8 @@ const MARGIN_LEFT: i32 = 1_587;
 const MARGIN_RIGHT: i32 = 1_474;
 /// The width tables can use.
 const TEXT_WIDTH: usize = (A4_WIDTH as usize) - 1_587 - 1_474;
+/// The width tables can use on a landscape page (the same side margins).
+const LANDSCAPE_TEXT_WIDTH: usize = (A4_HEIGHT as usize) - 1_587 - 1_474;
 
 /// The report as the bytes of a .docx file.
 ///
@@ -55,63 +58,146 @@ pub fn blocks_to_bytes(blocks: &[Block], lang: Lang) -> Result<Vec<u8>, ExportEr
     doc.build()
         .pack(&mut bytes)
         .map_err(|e| ExportError::Docx(e.to_string()))?;
-    deflated(&bytes.into_inner()).map_err(|e| ExportError::Docx(e.to_string()))
+    package::finish(&bytes.into_inner(), &properties(blocks))
+        .map_err(|e| ExportError::Docx(e.to_string()))
 }
 
-/// The package again with every part deflated: docx-rs stores them
-/// uncompressed, which makes the sample's report ten times the size.
-fn deflated(stored: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for index in 0..archive.len() {
-        let mut part = archive.by_index(index)?;
-        if part.is_dir() {
-            continue;
+/// The document's properties from its blocks: the title, the signing unit
+/// as author, the date under the signature.
+fn properties(blocks: &[Block]) -> package::Properties {
+    let mut props = package::Properties::default();
+    for block in blocks {
+        match block {
+            Block::Title(text) if props.title.is_empty() => props.title.clone_from(text),
+            Block::Signature { unit, date } => {
+                props.author.clone_from(unit);
+                props.date = package::iso_date(date);
+            }
+            _ => {}
         }
-        let name = part.name()?.into_owned();
-        out.start_file(name, options)?;
-        std::io::copy(&mut part, &mut out)?;
     }
-    Ok(out.finish()?.into_inner())
+    props
 }
 
-/// Lays the blocks out on A4.
+/// One paragraph or table of the body.
+enum Piece {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+fn margins() -> PageMargin {
+    PageMargin {
+        top: MARGIN_TOP,
+        left: MARGIN_LEFT,
+        bottom: MARGIN_BOTTOM,
+        right: MARGIN_RIGHT,
+        header: 851,
+        footer: 992,
+        gutter: 0,
+    }
+}
+
+/// Where the landscape pages start: the heading over the first table too
+/// wide for a portrait page (the workload appendix with its figures).
+fn landscape_from(blocks: &[Block]) -> Option<usize> {
+    let wide = blocks.iter().position(|b| match b {
+        Block::Table { header, rows } => {
+            let cells = table_columns(header, rows);
+            columns::widths(&cells, TEXT_WIDTH).is_none()
+        }
+        _ => false,
+    })?;
+    Some(match wide.checked_sub(1).map(|i| &blocks[i]) {
+        Some(Block::Heading { .. }) => wide - 1,
+        _ => wide,
+    })
+}
+
+/// Lays the blocks out on A4: portrait, and landscape from the first table
+/// too wide for it (its own section, so the page numbers run on).
 #[must_use]
 pub fn render(blocks: &[Block], lang: Lang) -> Docx {
+    let turn_at = landscape_from(blocks);
+    let mut portrait = Vec::new();
+    let mut landscape = Vec::new();
+    for (index, block) in blocks.iter().enumerate() {
+        let turned = turn_at.is_some_and(|at| index >= at);
+        // The section break starts a page of its own.
+        if matches!(block, Block::PageBreak) && turn_at == Some(index + 1) {
+            continue;
+        }
+        let (pieces, width) = if turned {
+            (&mut landscape, LANDSCAPE_TEXT_WIDTH)
+        } else {
+            (&mut portrait, TEXT_WIDTH)
+        };
+        pieces.extend(block_pieces(block, lang, width));
+    }
     let mut doc = Docx::new()
-        .page_size(A4_WIDTH, A4_HEIGHT)
-        .page_margin(PageMargin {
-            top: MARGIN_TOP,
-            left: MARGIN_LEFT,
-            bottom: MARGIN_BOTTOM,
-            right: MARGIN_RIGHT,
-            header: 851,
-            footer: 992,
-            gutter: 0,
-        })
-        .footer(page_number_footer())
         .default_fonts(Font::Fangsong.fonts())
         .default_size(style::SIZE_3);
-    for block in blocks {
-        doc = match block {
-            Block::Title(text) => doc.add_paragraph(style::title(text)),
-            Block::Heading { level, text } => doc.add_paragraph(style::heading(*level, text)),
-            Block::Paragraph(text) => doc.add_paragraph(body(text, false)),
-            Block::Strong(text) => doc.add_paragraph(body(text, true)),
-            Block::Bullets(items) => items
-                .iter()
-                .fold(doc, |doc, item| doc.add_paragraph(body(item, false))),
-            Block::Table { header, rows } => doc.add_table(plain_table(header, rows)),
-            Block::ScoreTable(scores) => doc.add_table(score_table::table(scores, lang)),
-            Block::Signature { unit } => signature(doc, unit, lang),
-            Block::PageBreak => {
-                doc.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
-            }
-        };
+    for s in style::heading_styles() {
+        doc = doc.add_style(s);
     }
-    doc
+    if landscape.is_empty() {
+        doc = doc
+            .page_size(A4_WIDTH, A4_HEIGHT)
+            .page_margin(margins())
+            .footer(page_number_footer());
+        return portrait.into_iter().fold(doc, add_piece);
+    }
+    let section = portrait.into_iter().fold(
+        Section::new()
+            .page_size(PageSize::new().size(A4_WIDTH, A4_HEIGHT))
+            .page_margin(margins())
+            .footer(page_number_footer()),
+        |section, piece| match piece {
+            Piece::Paragraph(p) => section.add_paragraph(*p),
+            Piece::Table(t) => section.add_table(*t),
+        },
+    );
+    let doc = doc
+        .add_section(section)
+        .page_size(A4_HEIGHT, A4_WIDTH)
+        .page_orient(PageOrientationType::Landscape)
+        .page_margin(margins())
+        .footer(page_number_footer());
+    landscape.into_iter().fold(doc, add_piece)
+}
+
+fn add_piece(doc: Docx, piece: Piece) -> Docx {
+    match piece {
+        Piece::Paragraph(p) => doc.add_paragraph(*p),
+        Piece::Table(t) => doc.add_table(*t),
+    }
+}
+
+fn block_pieces(block: &Block, lang: Lang, width: usize) -> Vec<Piece> {
+    match block {
+        Block::Title(text) => vec![paragraph(style::title(text))],
+        Block::Heading { level, text } => vec![paragraph(style::heading(*level, text))],
+        Block::Paragraph(text) => vec![paragraph(body(text, false))],
+        Block::Strong(text) => vec![paragraph(body(text, true))],
+        Block::Bullets(items) => items
+            .iter()
+            .map(|item| paragraph(body(item, false)))
+            .collect(),
+        Block::Table { header, rows } => {
+            vec![Piece::Table(Box::new(plain_table(header, rows, width)))]
+        }
+        Block::ScoreTable(scores) => vec![Piece::Table(Box::new(score_table::table(scores, lang)))],
+        Block::Signature { unit, date } => signature(unit, date, lang)
+            .into_iter()
+            .map(paragraph)
+            .collect(),
+        Block::PageBreak => vec![paragraph(
+            Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
+        )],
+    }
+}
+
+fn paragraph(p: Paragraph) -> Piece {
+    Piece::Paragraph(Box::new(p))
 }
 
 /// "— 3 —" centred at the foot of every page, as official documents number them.
@@ -126,53 +212,73 @@ fn page_number_footer() -> Footer {
     )
 }
 
-/// A table whose columns share the width; columns empty in every row are left out.
-fn plain_table(header: &[String], rows: &[Vec<String>]) -> Table {
-    let keep: Vec<usize> = (0..header.len())
+/// The columns kept (some row has text in them), each as its header then its cells.
+fn table_columns<'a>(header: &'a [String], rows: &'a [Vec<String>]) -> Vec<Vec<&'a str>> {
+    (0..header.len())
         .filter(|&c| rows.iter().any(|r| r.get(c).is_some_and(|v| !v.is_empty())))
+        .map(|c| {
+            std::iter::once(header[c].as_str())
+                .chain(
+                    rows.iter()
+                        .map(|r| r.get(c).map(String::as_str).unwrap_or_default()),
+                )
+                .collect()
+        })
+        .collect()
+}
+
+/// A table on `available` width: columns empty in every row are left out,
+/// figures right-aligned on one line, every cell centred vertically, rows
+/// never split across pages, the header row repeated on every page.
+fn plain_table(header: &[String], rows: &[Vec<String>], available: usize) -> Table {
+    let columns = table_columns(header, rows);
+    let grid = columns::widths(&columns, available).unwrap_or_else(|| {
+        // Even the landscape page is too narrow: share the width evenly.
+        vec![available / columns.len().max(1); columns.len()]
+    });
+    let figures: Vec<bool> = columns
+        .iter()
+        .map(|cells| columns::is_figure_column(cells.get(1..).unwrap_or_default()))
         .collect();
-    let grid = column_widths(header, rows, &keep);
+    let cell = |text: &str, header: bool, figure: bool| {
+        let p = cell_paragraph(text, header);
+        TableCell::new()
+            .add_paragraph(if figure && !header {
+                p.align(AlignmentType::Right)
+            } else {
+                p
+            })
+            .vertical_align(VAlignType::Center)
+    };
     let head = TableRow::new(
-        keep.iter()
-            .map(|&c| TableCell::new().add_paragraph(cell_paragraph(&header[c], true)))
+        columns
+            .iter()
+            .map(|cells| cell(cells[0], true, false))
             .collect(),
-    );
-    let body_rows = rows.iter().map(|row| {
+    )
+    .cant_split()
+    .row_height(package::HEADER_ROW_MARK);
+    let body_rows = (1..=rows.len()).map(|r| {
         TableRow::new(
-            keep.iter()
-                .map(|&c| {
-                    let text = row.get(c).map(String::as_str).unwrap_or_default();
-                    TableCell::new().add_paragraph(cell_paragraph(text, false))
-                })
+            columns
+                .iter()
+                .zip(&figures)
+                .map(|(cells, &figure)| cell(cells[r], false, figure))
                 .collect(),
         )
+        .cant_split()
     });
     Table::new(std::iter::once(head).chain(body_rows).collect()).set_grid(grid)
 }
 
-/// Column widths in proportion to their longest text (CJK counts double),
-/// each between 8 and 28 columns of text, filling the text width.
-fn column_widths(header: &[String], rows: &[Vec<String>], keep: &[usize]) -> Vec<usize> {
-    let text_widths: Vec<usize> = keep
-        .iter()
-        .map(|&c| {
-            let longest = rows
-                .iter()
-                .filter_map(|r| r.get(c))
-                .chain(header.get(c))
-                .map(|t| width(t))
-                .max()
-                .unwrap_or(0);
-            longest.clamp(8, 28)
-        })
-        .collect();
-    let total: usize = text_widths.iter().sum::<usize>().max(1);
-    text_widths.iter().map(|w| TEXT_WIDTH * w / total).collect()
-}
-
-/// The unit's name and a date line for the hand, right-aligned after 四.
-fn signature(doc: Docx, unit: &str, lang: Lang) -> Docx {
-    let date = Tr("年　　月　　日", "Date: ____________").get(lang);
+/// The unit's name and the report date (a line for the hand when none is
+/// given), right-aligned after 四.
+fn signature(unit: &str, date: &str, lang: Lang) -> Vec<Paragraph> {
+    let date = if date.is_empty() {
+        Tr("年　　月　　日", "Date: ____________").get(lang)
+    } else {
+        date
+    };
     // The name and the date stay on one page.
     let line = |text: &str| {
         Paragraph::new()
@@ -181,9 +287,11 @@ fn signature(doc: Docx, unit: &str, lang: Lang) -> Docx {
             .line_spacing(style::fixed_line())
             .keep_next(true)
     };
-    doc.add_paragraph(Paragraph::new().keep_next(true))
-        .add_paragraph(line(unit))
-        .add_paragraph(line(date).keep_next(false))
+    vec![
+        Paragraph::new().keep_next(true),
+        line(unit),
+        line(date).keep_next(false),
+    ]
 }
 
 #[cfg(test)]

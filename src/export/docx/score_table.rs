@@ -2,9 +2,11 @@
 //! level of the tree whose cells merge down over the leaves they hold, then
 //! weight, score and the reason for lost points, and a 合计 row.
 
-use docx_rs::{Table, TableCell, TableRow, VAlignType, VMergeType};
+use docx_rs::{AlignmentType, Table, TableCell, TableRow, VAlignType, VMergeType};
 
 use super::TEXT_WIDTH;
+use super::columns::one_line_width;
+use super::package::HEADER_ROW_MARK;
 use super::style::cell_paragraph;
 use crate::core::Lang;
 use crate::core::num::fmt_score;
@@ -13,7 +15,6 @@ use crate::export::rows::ScoreRow;
 use crate::i18n::Tr;
 
 const LEVEL_NAMES_ZH: [&str; 4] = ["一级指标", "二级指标", "三级指标", "四级指标"];
-const NUMBER_WIDTH: usize = 760;
 
 /// The table for the blocks' scoring table.
 pub fn table(scores: &ScoreTable, lang: Lang) -> Table {
@@ -24,11 +25,24 @@ pub fn table(scores: &ScoreTable, lang: Lang) -> Table {
         .max()
         .unwrap_or(1)
         .max(1);
-    // The level columns carry the names; the reason column the rest.
+    // The figures on one line (the widest weight, score or total, or the
+    // two-character header); the level columns carry the names; the reason
+    // column the rest.
+    let number_width = scores
+        .rows
+        .iter()
+        .flat_map(|r| [r.weight.to_string(), fmt_score(r.score)])
+        .chain([scores.max_total.to_string(), fmt_score(scores.total)])
+        .map(|t| one_line_width(&t))
+        .chain([one_line_width("分值")])
+        .max()
+        .unwrap_or(0);
     let level_width = (TEXT_WIDTH * 3 / 5) / levels;
-    let reason_width = TEXT_WIDTH - level_width * levels - 2 * NUMBER_WIDTH;
+    let reason_width = TEXT_WIDTH
+        .saturating_sub(level_width * levels + 2 * number_width)
+        .max(TEXT_WIDTH / 6);
     let mut grid = vec![level_width; levels];
-    grid.extend([NUMBER_WIDTH, NUMBER_WIDTH, reason_width]);
+    grid.extend([number_width, number_width, reason_width]);
     let mut rows = vec![header(levels, lang)];
     rows.extend(leaf_rows(&scores.rows, levels, lang));
     rows.push(total_row(scores, levels, lang));
@@ -54,12 +68,21 @@ fn header(levels: usize, lang: Lang) -> TableRow {
     ] {
         cells.push(text_cell(label, true));
     }
-    TableRow::new(cells).cant_split()
+    TableRow::new(cells)
+        .cant_split()
+        .row_height(HEADER_ROW_MARK)
 }
 
 fn text_cell(text: &str, header: bool) -> TableCell {
     TableCell::new()
         .add_paragraph(cell_paragraph(text, header))
+        .vertical_align(VAlignType::Center)
+}
+
+/// A figure: right-aligned, centred vertically.
+fn number_cell(text: &str) -> TableCell {
+    TableCell::new()
+        .add_paragraph(cell_paragraph(text, false).align(AlignmentType::Right))
         .vertical_align(VAlignType::Center)
 }
 
@@ -103,8 +126,8 @@ fn leaf_rows(rows: &[ScoreRow], levels: usize, lang: Lang) -> Vec<TableRow> {
             cells.push(cell);
         }
         cells.push(text_cell(&row.name, false).grid_span(levels - depth));
-        cells.push(text_cell(&row.weight.to_string(), false));
-        cells.push(text_cell(&fmt_score(row.score), false));
+        cells.push(number_cell(&row.weight.to_string()));
+        cells.push(number_cell(&fmt_score(row.score)));
         cells.push(text_cell(&row.reason, false));
         out.push(TableRow::new(cells).cant_split());
         previous.clone_from(&ancestors);
@@ -117,8 +140,8 @@ fn total_row(scores: &ScoreTable, levels: usize, lang: Lang) -> TableRow {
     let grade = format!("{}{}", Tr("自评等级：", "grade: ").get(lang), scores.grade);
     TableRow::new(vec![
         text_cell(Tr("合计", "Total").get(lang), true).grid_span(levels),
-        text_cell(&scores.max_total.to_string(), false),
-        text_cell(&fmt_score(scores.total), false),
+        number_cell(&scores.max_total.to_string()),
+        number_cell(&fmt_score(scores.total)),
         text_cell(&grade, false),
     ])
     .cant_split()

@@ -2,6 +2,7 @@
 
 use docx_rs::{
     AlignmentType, LineSpacing, LineSpacingType, Paragraph, Run, RunFonts, SpecialIndentType,
+    Style, StyleType,
 };
 
 /// Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt.
@@ -49,8 +50,35 @@ pub fn text_run(text: &str, font: Font, size: usize) -> Run {
     Run::new().add_text(text).fonts(font.fonts()).size(size)
 }
 
+/// Word's own title and heading styles (标题, 标题 1/2/3 in a Chinese Word),
+/// in the faces of GB/T 9704, so the navigation pane and a table of contents
+/// find the headings. The paragraphs also carry the look directly, for
+/// programs that ignore styles.
+pub fn heading_styles() -> Vec<Style> {
+    let style = |id: &str, name: &str, font: Font, size: usize, level: Option<usize>| {
+        let s = Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .based_on("Normal")
+            .next("Normal")
+            .q_format(true)
+            .fonts(font.fonts())
+            .size(size);
+        match level {
+            Some(l) => s.outline_lvl(l),
+            None => s,
+        }
+    };
+    vec![
+        style("Title", "Title", Font::XiaoBiaoSong, SIZE_2, None),
+        style("Heading1", "heading 1", Font::Heiti, SIZE_3, Some(0)),
+        style("Heading2", "heading 2", Font::Kaiti, SIZE_3, Some(1)),
+        style("Heading3", "heading 3", Font::Fangsong, SIZE_3, Some(2)).bold(),
+    ]
+}
+
 pub fn title(text: &str) -> Paragraph {
     Paragraph::new()
+        .style("Title")
         .add_run(text_run(text, Font::XiaoBiaoSong, SIZE_2))
         .align(AlignmentType::Center)
         .line_spacing(LineSpacing::new().after(312))
@@ -63,7 +91,9 @@ pub fn heading(level: usize, text: &str) -> Paragraph {
         2 => text_run(text, Font::Kaiti, SIZE_3),
         _ => text_run(text, Font::Fangsong, SIZE_3).bold(),
     };
+    let style = format!("Heading{}", level.clamp(1, 3));
     Paragraph::new()
+        .style(&style)
         .add_run(run)
         .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
         .line_spacing(fixed_line())

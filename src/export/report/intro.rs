@@ -20,6 +20,7 @@ impl Report<'_> {
             ),
         };
         self.heading(1, &title);
+        self.header_block();
         let notice = unit.notice_ref.trim();
         let intro = match self.lang {
             Lang::Zh => {
@@ -45,6 +46,26 @@ impl Report<'_> {
             }
         };
         self.para(&intro);
+    }
+
+    /// Under the title: 主管部门, 单位编码 and 联系人, where typed.
+    fn header_block(&mut self) {
+        let unit = &self.wb.unit;
+        let lines: Vec<String> = [
+            (
+                Tr("主管部门：", "Supervising department: "),
+                &unit.supervising_dept,
+            ),
+            (Tr("单位编码：", "Unit code: "), &unit.code),
+            (Tr("联系人及电话：", "Contact: "), &unit.contact),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(label, value)| format!("{}{}", label.get(self.lang), value.trim()))
+        .collect();
+        for line in lines {
+            self.para(&line);
+        }
     }
 
     pub(super) fn basic_situation(&mut self) {
@@ -192,10 +213,15 @@ impl Report<'_> {
     }
 
     fn spending(&mut self) {
-        let mut paragraphs: Vec<String> = [self.income_budget(), self.expenditure_budget()]
-            .into_iter()
-            .flatten()
-            .collect();
+        let mut paragraphs: Vec<String> = [
+            self.income_budget(),
+            self.expenditure_budget(),
+            self.income_final(),
+            self.expenditure_final(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         paragraphs.extend(self.execution_and_finals());
         paragraphs.extend(self.project_amounts());
         if paragraphs.is_empty() {
@@ -270,6 +296,78 @@ impl Report<'_> {
                 "Expenditure budget {year}: {total}, by nature: {}.",
                 split.join("; ")
             ),
+        })
+    }
+
+    /// 收入决算 and its given sources.
+    fn income_final(&self) -> Option<String> {
+        use FieldId as F;
+        let year = self.wb.unit.fiscal_year;
+        let parts = self.given(&[
+            (
+                F::IncomeFinalGeneral,
+                "一般公共预算财政拨款",
+                "general public budget appropriation",
+            ),
+            (
+                F::IncomeFinalGovFund,
+                "政府性基金预算财政拨款",
+                "government fund appropriation",
+            ),
+            (
+                F::IncomeFinalStateCapital,
+                "国有资本经营预算财政拨款",
+                "state capital operating appropriation",
+            ),
+            (F::IncomeFinalBusiness, "事业收入", "institution income"),
+            (F::IncomeFinalOperations, "经营收入", "operating income"),
+            (F::IncomeFinalOther, "其他收入", "other income"),
+        ]);
+        let total = self.stated(F::IncomeFinalTotal);
+        Some(match (self.lang, total, parts.is_empty()) {
+            (_, None, true) => return None,
+            (Lang::Zh, Some(total), true) => format!("{year}年收入决算{total}。"),
+            (Lang::Zh, Some(total), false) => {
+                format!("{year}年收入决算{total}，其中：{}。", parts.join("，"))
+            }
+            (Lang::Zh, None, false) => format!("{year}年收入决算：{}。", parts.join("，")),
+            (Lang::En, Some(total), true) => format!("Income final {year}: {total}."),
+            (Lang::En, Some(total), false) => {
+                format!(
+                    "Income final {year}: {total}, of which {}.",
+                    parts.join(", ")
+                )
+            }
+            (Lang::En, None, false) => format!("Income final {year}: {}.", parts.join(", ")),
+        })
+    }
+
+    /// 支出决算: basic (personnel, operating) and project spending.
+    fn expenditure_final(&self) -> Option<String> {
+        use FieldId as F;
+        let year = self.wb.unit.fiscal_year;
+        let parts = self.given(&[
+            (F::FinalBasic, "基本支出", "basic"),
+            (F::FinalPersonnel, "人员经费", "personnel"),
+            (F::FinalOperating, "公用经费", "operating"),
+            (F::FinalProject, "项目支出", "project"),
+        ]);
+        let total = self.stated(F::ExpenditureFinalTotal);
+        Some(match (self.lang, total, parts.is_empty()) {
+            (_, None, true) => return None,
+            (Lang::Zh, Some(total), true) => format!("{year}年支出决算{total}。"),
+            (Lang::Zh, Some(total), false) => {
+                format!("{year}年支出决算{total}，其中：{}。", parts.join("，"))
+            }
+            (Lang::Zh, None, false) => format!("{year}年支出决算：{}。", parts.join("，")),
+            (Lang::En, Some(total), true) => format!("Expenditure final {year}: {total}."),
+            (Lang::En, Some(total), false) => {
+                format!(
+                    "Expenditure final {year}: {total}, of which {}.",
+                    parts.join(", ")
+                )
+            }
+            (Lang::En, None, false) => format!("Expenditure final {year}: {}.", parts.join(", ")),
         })
     }
 

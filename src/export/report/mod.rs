@@ -48,9 +48,10 @@ pub enum Block {
     },
     /// The scoring table, one row per indicator in display order.
     ScoreTable(ScoreTable),
-    /// Who signs the report, and the date line left for the hand.
+    /// Who signs the report, and its date (a line for the hand when empty).
     Signature {
         unit: String,
+        date: String,
     },
     /// The attached tables start on a page of their own (Word; Markdown ignores it).
     PageBreak,
@@ -172,6 +173,7 @@ impl Report<'_> {
     fn signature(&mut self) {
         self.out.push(Block::Signature {
             unit: self.wb.unit.name.clone(),
+            date: self.wb.unit.report_date.trim().to_owned(),
         });
     }
 

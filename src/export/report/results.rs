@@ -144,6 +144,14 @@ impl Report<'_> {
     fn leaf(&mut self, node: &Indicator, index: usize, lead: Option<&str>) {
         let mut text = format!("{}{}{}", lead.unwrap_or(""), node.name, self.points(index));
         text.push_str(self.t("。", ". "));
+        // The officer's own analysis of the indicator comes first, as the seed writes it.
+        let analysis = node.entry.analysis.trim();
+        if !analysis.is_empty() {
+            text.push_str(analysis);
+            if !analysis.ends_with(['。', '.', '；', '！']) {
+                text.push_str(self.t("。", ". "));
+            }
+        }
         let metric = node.rule.as_ref().and_then(|r| r.metric);
         let own = self
             .d
@@ -155,13 +163,6 @@ impl Report<'_> {
             text.push_str(&self.measure_sentence(own, node));
         } else if let Some(id) = metric {
             text.push_str(&self.metric_sentence(id, Some(node)));
-        }
-        let evidence = node.entry.evidence.trim();
-        if !evidence.is_empty() {
-            text.push_str(evidence);
-            if !evidence.ends_with(['。', '.', '；', '！']) {
-                text.push_str(self.t("。", ". "));
-            }
         }
         if let Some(result) = self.d.scores.indicators.get(index) {
             let metric_label = match own {
@@ -179,6 +180,12 @@ impl Report<'_> {
             text = text.replace("  ", " ");
         }
         self.para(text.trim());
+        // Evidence is labelled as such, apart from the analysis.
+        let evidence = node.entry.evidence.trim();
+        if !evidence.is_empty() {
+            let label = self.t("佐证材料：", "Evidence: ");
+            self.para(&format!("{label}{evidence}"));
+        }
     }
 
     fn metric(&self, id: MetricId) -> Option<&Metric> {

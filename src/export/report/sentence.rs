@@ -18,12 +18,28 @@ pub fn scoring_sentence(
     metric_label: Option<&str>,
     lang: Lang,
 ) -> String {
-    let outcome = outcome(node, result, metric_label, lang);
+    let quoted = quoted_standard(node);
+    let outcome = outcome(node, result, metric_label, lang, quoted.is_some());
     let reason = reason(node, result, lang);
+    // The bureau's own words, never jixiao's reading of them.
+    let lead = match (quoted, lang) {
+        (None, _) => String::new(),
+        (Some(q), Lang::Zh) => format!("评分标准：{q}。"),
+        (Some(q), Lang::En) => format!("Standard: {q}. "),
+    };
     match lang {
-        Lang::Zh => format!("{outcome}。{reason}"),
-        Lang::En => format!("{outcome}. {reason}"),
+        Lang::Zh => format!("{lead}{outcome}。{reason}"),
+        Lang::En => format!("{lead}{outcome}. {reason}"),
     }
+}
+
+/// The 评分标准 as the bureau wrote it (its closing stop left to the sentence).
+fn quoted_standard(node: &Indicator) -> Option<&str> {
+    let text = node
+        .standard
+        .trim()
+        .trim_end_matches(['。', '.', '；', ';']);
+    (!text.is_empty()).then_some(text)
 }
 
 /// "得满分5分" or "得4分，扣1分".
@@ -47,6 +63,7 @@ fn outcome(
     result: &IndicatorResult,
     metric_label: Option<&str>,
     lang: Lang,
+    quoted: bool,
 ) -> String {
     let weight = fmt_score(result.weight);
     let zh = lang == Lang::Zh;
@@ -69,9 +86,9 @@ fn outcome(
         }
         ScoreBasis::Missing => {
             return if zh {
-                "尚缺评分所需数据，暂计0分".to_owned()
+                "尚未评分，暂计0分".to_owned()
             } else {
-                "The data to score it are missing: 0 points for now".to_owned()
+                "Not scored yet: 0 points for now".to_owned()
             };
         }
         ScoreBasis::Officer => {
@@ -127,23 +144,38 @@ fn outcome(
         RuleKind::Threshold { .. }
         | RuleKind::Step { .. }
         | RuleKind::Bands { .. }
-        | RuleKind::Proportional { .. } => {
-            let standard = result.rule.get(lang);
-            let figure = match (result.metric_value, metric_label) {
-                (Some(v), Some(label)) => Some((label, fmt_percent(v))),
-                _ => None,
-            };
-            match (zh, figure) {
-                (true, Some((label, v))) => {
-                    format!("评分标准：{standard}。{label}为{v}，{score}")
-                }
-                (true, None) => format!("评分标准：{standard}。{score}"),
-                (false, Some((label, v))) => {
-                    format!("Standard: {standard}; {label} is {v}: {score}")
-                }
-                (false, None) => format!("Standard: {standard}: {score}"),
-            }
+        | RuleKind::Proportional { .. } => measured(result, metric_label, &score, lang, quoted),
+    }
+}
+
+/// A measured rule: the standard (unless the bureau's words are quoted
+/// before), the figure, the score.
+fn measured(
+    result: &IndicatorResult,
+    metric_label: Option<&str>,
+    score: &str,
+    lang: Lang,
+    quoted: bool,
+) -> String {
+    let zh = lang == Lang::Zh;
+    let standard = result.rule.get(lang);
+    let figure = match (result.metric_value, metric_label) {
+        (Some(v), Some(label)) => Some((label, fmt_percent(v))),
+        _ => None,
+    };
+    match (zh, figure) {
+        (true, Some((label, v))) if quoted => format!("{label}为{v}，{score}"),
+        (true, None) if quoted => format!("按评分标准，{score}"),
+        (false, Some((label, v))) if quoted => format!("{label} is {v}: {score}"),
+        (false, None) if quoted => format!("Against the standard: {score}"),
+        (true, Some((label, v))) => {
+            format!("评分标准：{standard}。{label}为{v}，{score}")
         }
+        (true, None) => format!("评分标准：{standard}。{score}"),
+        (false, Some((label, v))) => {
+            format!("Standard: {standard}; {label} is {v}: {score}")
+        }
+        (false, None) => format!("Standard: {standard}: {score}"),
     }
 }
 
@@ -232,10 +264,13 @@ mod tests {
 
     #[test]
     fn a_level_reads_as_a_sentence() {
-        assert_eq!(sentence_for("A1"), "按评分标准，自评为“好”，得满分5分。");
+        assert_eq!(
+            sentence_for("A1"),
+            "评分标准：预算编制符合方针政策和工作要求及单位职责；资金在不同项目、用途之间合理分配；预算分配不固化。按评分标准，自评为“好”，得满分5分。"
+        );
         let d3 = sentence_for("D3");
         assert!(
-            d3.starts_with("按评分标准，自评为“较好”，按分值的80%计，得4分，扣1分。扣分原因："),
+            d3.contains("。按评分标准，自评为“较好”，按分值的80%计，得4分，扣1分。扣分原因："),
             "{d3}"
         );
         assert!(!d3.contains("×5=4"));
@@ -244,7 +279,12 @@ mod tests {
     #[test]
     fn a_threshold_names_the_standard_the_figure_and_the_reason() {
         let s = sentence_for("A3.1");
-        assert!(s.contains("评分标准：≤5.00%得满分5分"), "{s}");
+        // The bureau's words, verbatim, not jixiao's reading (≤5.00%得满分5分…).
+        assert!(
+            s.starts_with("评分标准：差异率≤5%得满分，每超过1个百分点扣0.5分，扣完为止（取小数点后两位绝对值）。"),
+            "{s}"
+        );
+        assert!(!s.contains("≤5.00%"), "{s}");
         assert!(
             s.contains("财政拨款收入预决算差异率为19.58%，得0分，扣5分。"),
             "{s}"
@@ -283,8 +323,11 @@ mod tests {
     fn checklist_and_not_applicable() {
         assert_eq!(
             sentence_for("B1"),
-            "对照评分标准的3项要求，均已达到，得满分5分。"
+            "评分标准：内部控制和财务管理制度健全、合法合规完整；每缺一项扣2分，扣完为止。对照评分标准的3项要求，均已达到，得满分5分。"
         );
-        assert_eq!(sentence_for("B2.4"), "本项不适用，按满分4分计。");
+        assert_eq!(
+            sentence_for("B2.4"),
+            "评分标准：转移支付资金按规定及时下达下级单位；无下级单位的不适用。本项不适用，按满分4分计。"
+        );
     }
 }

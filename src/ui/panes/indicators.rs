@@ -21,6 +21,7 @@ fn officer_cell(ind: &Indicator, basis: ScoreBasis) -> String {
         return choice.clone();
     }
     match ind.rule.as_ref().map(|r| &r.kind) {
+        Some(RuleKind::Checklist { .. }) if ind.entry.unconfirmed => "?".to_owned(),
         Some(RuleKind::Checklist { items, .. }) => {
             format!(
                 "{}/{}",

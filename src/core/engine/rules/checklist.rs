@@ -78,6 +78,12 @@ pub fn score<'a>(
     mode: ChecklistMode,
     input: &RuleInput<'a>,
 ) -> RuleOutcome<'a> {
+    if input.entry.unconfirmed {
+        return RuleOutcome::NotChosen(Bilingual::new(
+            "尚未核对检查项（按 Enter 勾选未达标项后确认）",
+            "criteria not checked yet (Enter: mark the failed ones, then confirm)",
+        ));
+    }
     let weight = input.weight;
     let mut failed: Vec<usize> = input
         .entry

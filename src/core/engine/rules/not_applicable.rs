@@ -50,6 +50,12 @@ pub fn describe(mode: NotApplicableMode) -> Bilingual {
 }
 
 pub fn score<'a>(mode: NotApplicableMode, input: &RuleInput<'a>) -> RuleOutcome<'a> {
+    if input.entry.unconfirmed {
+        return RuleOutcome::NotChosen(Bilingual::new(
+            "尚未确认本项不适用（按 Enter 确认）",
+            "not confirmed as not applicable yet (Enter confirms)",
+        ));
+    }
     let weight = input.weight;
     match mode {
         NotApplicableMode::FullMarks => RuleOutcome::NotApplicable {
