@@ -80,6 +80,12 @@ fn assert_check_is_clean_and_ungraded(dir: &Path, file: &str) {
     assert!(text(&out.stdout).contains("Grade: not graded yet"));
 }
 
+/// A built-in table as a new workbook holds it: every leaf awaits the officer.
+fn unconfirmed(mut table: jixiao::core::model::ScoringTable) -> jixiao::core::model::ScoringTable {
+    jixiao::core::newbook::mark_unconfirmed(&mut table);
+    table
+}
+
 #[test]
 fn new_blank_workbook_has_nothing_of_the_sample_and_says_which_table() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -120,7 +126,7 @@ fn new_with_unit_year_and_national_table() {
     assert_nothing_of_the_sample(&file);
     assert_eq!(wb.unit.name, "湛江市霞山区教育局");
     assert_eq!(wb.unit.fiscal_year, 2024);
-    assert_eq!(wb.table, Template::National.table());
+    assert_eq!(wb.table, unconfirmed(Template::National.table()));
     assert!(text(&out.stdout).contains("财预〔2013〕53号"));
     assert_check_is_clean_and_ungraded(dir.path(), "jiaoyuju-2024.json");
 }
@@ -136,7 +142,7 @@ fn new_with_an_imported_table_file_takes_its_table_without_entries() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     let (_, wb) = read(&dir.path().join("t.json"));
-    assert_eq!(wb.table, Template::National.table());
+    assert_eq!(wb.table, unconfirmed(Template::National.table()));
     // A workbook given as the table: its tree, none of its scores.
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE);
     let sample = sample.to_str().expect("utf-8 path");
@@ -144,12 +150,11 @@ fn new_with_an_imported_table_file_takes_its_table_without_entries() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let (file, wb) = read(&dir.path().join("w.json"));
     assert_nothing_of_the_sample(&file);
-    assert!(
-        wb.table
-            .flatten()
-            .iter()
-            .all(|(_, i)| i.entry == IndicatorEntry::default())
-    );
+    assert!(wb.table.flatten().iter().all(|(_, i)| i.entry
+        == IndicatorEntry {
+            unconfirmed: i.is_leaf(),
+            ..IndicatorEntry::default()
+        }));
     let out = jixiao(dir.path(), &["new", "x.json", "--table", "missing.json"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("missing.json"));

@@ -193,3 +193,36 @@ fn an_extension_of_another_format_is_refused_not_made_a_folder() {
         assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn pdf_without_chinese_fonts_refuses_and_names_them() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("dir");
+    std::fs::write(dir.path().join("wb.json"), SAMPLE_JSON).expect("sample");
+    // A PATH with a LibreOffice that must not run and a fontconfig that knows no Chinese font.
+    let tools = tempfile::tempdir().expect("tools");
+    let ran = dir.path().join("soffice-ran");
+    for (name, script) in [
+        ("soffice", format!("#!/bin/sh\ntouch '{}'\n", ran.display())),
+        ("fc-list", "#!/bin/sh\nexit 0\n".to_owned()),
+    ] {
+        let path = tools.path().join(name);
+        std::fs::write(&path, script).expect("script");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let path = format!("{}:/bin:/usr/bin", tools.path().display());
+    let out = jixiao(
+        &["export", "wb.json", "--format", "pdf", "-o", "r.pdf"],
+        dir.path(),
+        Some(&path),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        message.contains("中文字体") && message.contains("仿宋_GB2312"),
+        "{message}"
+    );
+    assert!(!dir.path().join("r.pdf").exists());
+    assert!(!ran.exists(), "LibreOffice is not started");
+}

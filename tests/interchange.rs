@@ -8,8 +8,7 @@ use jixiao::core::Lang;
 use jixiao::core::engine::{MetricId, derive};
 use jixiao::core::format::load;
 use jixiao::core::model::{
-    Band, BandOp, ChecklistMode, Indicator, NotApplicableMode, RuleKind, ScoringTable, Upper,
-    Workbook,
+    Band, BandOp, Indicator, NotApplicableMode, RuleKind, ScoringTable, Upper, Workbook,
 };
 use jixiao::core::sample::{SAMPLE_JSON, sample_workbook};
 use jixiao::interchange::apply::apply_table;
@@ -147,23 +146,11 @@ fn assert_level_columns_rate_rules(table: &ScoringTable) {
     );
 }
 
-/// level-columns.csv: the checklist, the bands and not-applicable.
+/// level-columns.csv: a per-item deduction, the bands and not-applicable.
 fn assert_level_columns_other_rules(table: &ScoringTable) {
-    let (
-        _,
-        RuleKind::Checklist {
-            items,
-            points,
-            mode,
-        },
-    ) = kind(table, "B2.1")
-    else {
-        panic!("checklist");
-    };
-    assert_eq!(
-        (items.len(), points, mode),
-        (5, dec!(2), ChecklistMode::Deduct)
-    );
+    // "每发现一项违规使用资金扣2分" names no items and no count: none are
+    // invented, the officer scores it.
+    assert_eq!(kind(table, "B2.1"), (None, RuleKind::Manual));
     assert_eq!(
         kind(table, "B3.1"),
         (
@@ -326,20 +313,9 @@ fn assert_codes_levels_later_rules(table: &ScoringTable) {
         Some(MetricId::OperatingCostControlRate)
     );
     assert_eq!(kind(table, "2.1.4"), (None, RuleKind::Manual));
-    assert!(matches!(
-        kind(table, "2.2.1").1,
-        RuleKind::Checklist {
-            mode: ChecklistMode::Award,
-            ..
-        }
-    ));
-    assert!(matches!(
-        kind(table, "2.2.2").1,
-        RuleKind::Checklist {
-            mode: ChecklistMode::Deduct,
-            ..
-        }
-    ));
+    // Per-item standards that do not say how many items: scored by hand.
+    assert_eq!(kind(table, "2.2.1"), (None, RuleKind::Manual));
+    assert_eq!(kind(table, "2.2.2"), (None, RuleKind::Manual));
     let RuleKind::Levels { levels } = kind(table, "3.1").1 else {
         panic!("levels");
     };
@@ -644,17 +620,13 @@ fn the_sample_standards_are_recognised_without_the_rule_column() {
             "{code}"
         );
     }
-    for (code, points) in [("B1", dec!(2)), ("C1", dec!(2.5))] {
-        let (
-            _,
-            RuleKind::Checklist {
-                points: p, mode, ..
-            },
-        ) = kind(&imported.table, code)
-        else {
-            panic!("{code} checklist");
-        };
-        assert_eq!((p, mode), (points, ChecklistMode::Deduct));
+    // "每缺一项扣2分" without the items or their count: no 问题1…问题N.
+    for code in ["B1", "C1"] {
+        assert_eq!(
+            kind(&imported.table, code),
+            (None, RuleKind::Manual),
+            "{code}"
+        );
     }
     // The qualitative standards do not name levels: they stay manual.
     assert_eq!(kind(&imported.table, "A1"), (None, RuleKind::Manual));

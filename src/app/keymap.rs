@@ -149,7 +149,7 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(RuleForm, [k(KeyCode::Esc)], Action::Cancel, "取消", "cancel", true),
     bind!(ConfirmDelete, [c('y'), c('Y')], Action::Choose('y'), "删除", "delete", true),
     bind!(ConfirmDelete, [k(KeyCode::Esc), c('n')], Action::Cancel, "保留", "keep", true),
-    bind!(Browse, [c('T')], Action::EditAnalysis, "所选指标的分析（报告三（二）印在该指标下）", "the selected indicator's analysis (printed under it in the report)", false),
+    bind!(Browse, [c('T')], Action::EditAnalysis, "所选指标的分析（印入报告）", "the indicator's analysis (in the report)", false),
     bind!(Browse, [c('P')], Action::FillPrinted, "报告所写数字按计算值填写", "fill the printed figures from the computed ones", false),
     bind!(Edit, [k(KeyCode::Enter)], Action::Commit, "确认", "commit", true),
     bind!(Edit, [k(KeyCode::Esc)], Action::Cancel, "取消并恢复原值", "cancel and restore", true),

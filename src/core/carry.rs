@@ -272,12 +272,12 @@ mod tests {
     fn this_years_figures_prose_scores_and_reported_figures_start_empty() {
         let (last, wb, summary) = carried();
         assert!(wb.unit.notice_ref.is_empty());
-        assert!(
-            wb.table
-                .flatten()
-                .iter()
-                .all(|(_, i)| i.entry == IndicatorEntry::default())
-        );
+        assert!(wb.table.flatten().iter().all(|(_, i)| i.entry
+            == IndicatorEntry {
+                // Nothing scores before the officer confirms it.
+                unconfirmed: i.is_leaf(),
+                ..IndicatorEntry::default()
+            }));
         assert_eq!(wb.narrative.functions, "");
         assert_eq!(wb.narrative.problems, "");
         assert_eq!(wb.reported, Default::default());

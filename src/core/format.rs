@@ -300,6 +300,30 @@ fn unknown_paths(original: &Value, typed: &Value, path: &str, out: &mut Vec<Stri
     }
 }
 
+/// Keys of the format that are left out when empty or false: a saved
+/// workbook lacking one means it was cleared, so the loaded document's value
+/// must not come back (an `unconfirmed: true` once confirmed, a cleared
+/// contact).
+const SKIPPED_WHEN_EMPTY: [&str; 17] = [
+    "analysis",
+    "basis",
+    "children",
+    "code",
+    "contact",
+    "definition",
+    "finals",
+    "formula",
+    "metric",
+    "report_date",
+    "rule",
+    "symmetric",
+    "three_public",
+    "unconfirmed",
+    "upper",
+    "verified_at",
+    "verified_by",
+];
+
 /// Puts back into `target` the keys of `original` it lacks.
 fn merge_unknown(target: &mut Value, original: &Value) {
     match (target, original) {
@@ -307,7 +331,7 @@ fn merge_unknown(target: &mut Value, original: &Value) {
             for (key, value) in o {
                 match t.get_mut(key) {
                     Some(tv) => merge_unknown(tv, value),
-                    None if value.is_null() => {}
+                    None if value.is_null() || SKIPPED_WHEN_EMPTY.contains(&key.as_str()) => {}
                     None => {
                         t.insert(key.clone(), value.clone());
                     }
@@ -412,6 +436,21 @@ mod tests {
         let again: Value = serde_json::from_str(&saved).expect("json");
         assert_eq!(again["unit"]["postcode"], "524000");
         assert_eq!(again["future_section"]["x"], 1);
+    }
+
+    #[test]
+    fn a_known_field_cleared_stays_cleared_on_save() {
+        let mut value: Value = serde_json::from_str(SAMPLE_JSON).expect("json");
+        value["unit"]["contact"] = serde_json::json!("陈老师");
+        value["table"]["indicators"][0]["children"][0]["entry"]["unconfirmed"] =
+            serde_json::json!(true);
+        let loaded = load(&serde_json::to_string(&value).expect("ser")).expect("load");
+        let mut wb = loaded.workbook.clone();
+        wb.unit.contact.clear();
+        wb.table.indicators[0].children[0].entry.unconfirmed = false;
+        let saved = to_json_keeping(&wb, Some(&loaded.original));
+        let again = load(&saved).expect("load").workbook;
+        assert_eq!(again, wb);
     }
 
     #[test]

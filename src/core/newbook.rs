@@ -104,12 +104,12 @@ mod tests {
         assert_eq!(wb.narrative, Default::default());
         assert_eq!(wb.reported, Default::default());
         assert!(wb.workload.is_empty());
-        assert!(
-            wb.table
-                .flatten()
-                .iter()
-                .all(|(_, i)| i.entry == IndicatorEntry::default())
-        );
+        assert!(wb.table.flatten().iter().all(|(_, i)| i.entry
+            == IndicatorEntry {
+                // Nothing scores before the officer confirms it.
+                unconfirmed: i.is_leaf(),
+                ..IndicatorEntry::default()
+            }));
         assert_eq!(wb.table.flatten().len(), sample.table.flatten().len());
     }
 

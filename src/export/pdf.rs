@@ -30,6 +30,28 @@ pub fn missing_message() -> Bilingual {
     )
 }
 
+/// Whether the machine has a Chinese font, as fontconfig (`fc-list :lang=zh`)
+/// says; `None` where there is no fontconfig to ask (Windows).
+#[must_use]
+pub fn chinese_fonts() -> Option<bool> {
+    let out = Command::new("fc-list")
+        .args([":lang=zh", "family"])
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| out.stdout.iter().any(|b| !b.is_ascii_whitespace()))
+}
+
+/// What to say when no Chinese font is installed: the PDF would be boxes.
+#[must_use]
+pub fn no_chinese_font_message() -> Bilingual {
+    Bilingual::new(
+        "本机没有中文字体（fc-list :lang=zh 无结果；报告用 方正小标宋简体、黑体、楷体_GB2312、仿宋_GB2312，可退用 宋体、楷体、仿宋 或任一中文字体），导出的 PDF 中文会显示为方框，未导出；请先安装中文字体（如 fonts-noto-cjk），或导出 .docx 再用 Word 或 WPS 另存为 PDF",
+        "no Chinese font is installed (fc-list :lang=zh lists none; the report uses 方正小标宋简体, 黑体, 楷体_GB2312 and 仿宋_GB2312, or 宋体, 楷体, 仿宋 or any Chinese font instead), so the PDF's Chinese text would be boxes: nothing written; install a Chinese font (e.g. fonts-noto-cjk) or export .docx and save it as PDF from Word or WPS",
+    )
+}
+
 /// Writes the report as PDF at `path` (atomically).
 ///
 /// # Errors
@@ -37,6 +59,9 @@ pub fn missing_message() -> Bilingual {
 /// conversion or the write fails.
 pub fn write(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
     let program = libreoffice().ok_or_else(|| ExportError::MissingTool(missing_message()))?;
+    if chinese_fonts() == Some(false) {
+        return Err(ExportError::MissingTool(no_chinese_font_message()));
+    }
     let docx = super::docx::to_bytes(
         request.wb,
         request.derived,

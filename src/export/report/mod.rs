@@ -166,7 +166,8 @@ impl Report<'_> {
             rows: score_rows(self.wb, self.d, self.lang),
             max_total: self.d.scores.max_total,
             total: self.d.scores.total,
-            grade: self.d.grade.label(self.lang).to_string(),
+            // 未评定 while any leaf is unscored, as the text above says.
+            grade: crate::core::newbook::grade_text(self.d, self.lang),
         }));
     }
 
