@@ -215,11 +215,13 @@ pub fn compute_spec(wb: &Workbook, spec: &Spec) -> Measured {
         .iter()
         .map(|i| (i.field, totals::value(i.field, wb)))
         .collect();
-    let summed: Vec<FieldId> = spec
+    let summed: Vec<(FieldId, Source)> = spec
         .inputs
         .iter()
-        .filter(|i| matches!(totals::resolve(i.field, wb), Some((_, Source::SumOfParts))))
-        .map(|i| i.field)
+        .filter_map(|i| match totals::resolve(i.field, wb) {
+            Some((_, source)) if source != Source::Given => Some((i.field, source)),
+            _ => None,
+        })
         .collect();
     let mut measured = match spec.formula {
         Formula::Ratio { given, written } => ratio(spec, inputs, given, written),
@@ -231,17 +233,22 @@ pub fn compute_spec(wb: &Workbook, spec: &Spec) -> Measured {
 }
 
 /// Says in the written arithmetic which totals were not given but summed from their parts.
-fn note_summed_totals(metric: &mut Measured, summed: &[FieldId]) {
+fn note_summed_totals(metric: &mut Measured, summed: &[(FieldId, Source)]) {
     let Some(expression) = metric.expression.as_mut() else {
         return;
     };
-    for field in summed {
-        let _ = write!(expression.zh, "（{}未填，取分项之和）", field.label_zh());
-        let _ = write!(
-            expression.en,
-            " ({} not given: the sum of its parts)",
-            field.label_en()
-        );
+    for (field, source) in summed {
+        let (zh, en) = match source {
+            Source::TakenFrom(other) => (
+                format!("取{}", other.label_zh()),
+                format!("taken as {}", other.label_en()),
+            ),
+            Source::SumOfParts | Source::Given => {
+                ("取分项之和".to_owned(), "the sum of its parts".to_owned())
+            }
+        };
+        let _ = write!(expression.zh, "（{}未填，{zh}）", field.label_zh());
+        let _ = write!(expression.en, " ({} not given: {en})", field.label_en());
     }
 }
 

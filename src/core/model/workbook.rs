@@ -156,6 +156,12 @@ pub struct FinalAccounts {
     pub final_personnel: Option<Money>,
     pub final_operating: Option<Money>,
     pub final_project: Option<Money>,
+    /// 年初其他资金结转和结余: the carry-over from money other than appropriations.
+    pub opening_other_carryover: Option<Money>,
+    /// 使用非财政拨款结余 (用事业基金弥补收支差额): balances a unit may spend.
+    pub use_of_non_appropriation_balance: Option<Money>,
+    /// 财政拨款支出决算: the part of the spending paid from appropriations.
+    pub appropriation_expenditure_final: Option<Money>,
 }
 
 impl FinalAccounts {
