@@ -272,14 +272,18 @@ fn side(
     role: Role,
     given: SideGiven,
 ) -> Option<Decimal> {
+    // A subtracted input (a table's own formula) counts with its sign turned.
+    let signed = |input: &Input, v: Decimal| if input.minus { -v } else { v };
     match given {
         SideGiven::AnyPart => {
-            let present: Vec<Option<Decimal>> = parts(def, values, role).map(|(_, v)| v).collect();
+            let present: Vec<Option<Decimal>> = parts(def, values, role)
+                .map(|(input, v)| v.map(|v| signed(input, v)))
+                .collect();
             arith::sum_present(&present)
         }
         SideGiven::AllRequired => {
             parts(def, values, role).try_fold(Decimal::ZERO, |acc, (input, v)| match v {
-                Some(v) => acc.checked_add(v),
+                Some(v) => acc.checked_add(signed(input, v)),
                 None if input.optional => Some(acc),
                 None => None,
             })
@@ -305,23 +309,27 @@ fn write_side(
     if written == Written::Totals {
         return figure(text, total.unwrap_or_default(), unit);
     }
-    let figures: Vec<Decimal> = parts(def, values, role)
-        .map(|(_, v)| v.unwrap_or_default())
+    let figures: Vec<(bool, Decimal)> = parts(def, values, role)
+        .map(|(input, v)| (input.minus, v.unwrap_or_default()))
         .collect();
-    if let [only] = figures.as_slice() {
+    if let [(false, only)] = figures.as_slice() {
         return figure(text, *only, unit);
     }
     let mut text = text.s("(");
-    for (i, value) in figures.iter().enumerate() {
-        // A negative part after the first (a budget cut) is written as a subtraction.
-        let value = if i > 0 && value.is_sign_negative() {
+    for (i, &(minus, value)) in figures.iter().enumerate() {
+        // A subtracted input, or a negative part after the first (a budget
+        // cut), is written as a subtraction.
+        let value = if minus {
+            text = text.s("-");
+            value
+        } else if i > 0 && value.is_sign_negative() {
             text = text.s("-");
             value.abs()
         } else {
             if i > 0 {
                 text = text.s("+");
             }
-            *value
+            value
         };
         text = figure(text, value, unit);
     }

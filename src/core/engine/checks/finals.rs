@@ -1,6 +1,8 @@
 //! Final accounts by kind: parts that should add up, spending that income and
 //! carry-over cannot cover, and the issued budget against initial + adjustments.
 
+use std::fmt::Write as _;
+
 use rust_decimal::Decimal;
 
 use super::sums::parts_sum;
@@ -84,8 +86,8 @@ pub fn spending_exceeds_income(ctx: &Ctx<'_>, out: &mut Sink) {
     let mut en = format!("income final {}", Plain(income));
     for (field, value) in &given {
         let value = Plain(*value);
-        zh.push_str(&format!(" + {} {value} 万元", field.label_zh()));
-        en.push_str(&format!(" + {} {value}", field.label_en().to_lowercase()));
+        let _ = write!(zh, " + {} {value} 万元", field.label_zh());
+        let _ = write!(en, " + {} {value}", field.label_en().to_lowercase());
     }
     let opening_given = given
         .iter()
