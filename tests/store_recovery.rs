@@ -2,7 +2,9 @@
 //! never for read-only sessions; the data folder comes from `XDG_DATA_HOME`.
 
 use std::fs;
+#[cfg(unix)]
 use std::path::Path;
+#[cfg(target_os = "linux")]
 use std::process::Command;
 use std::time::{Duration, SystemTime};
 

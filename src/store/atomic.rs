@@ -108,16 +108,49 @@ pub(crate) fn save_with(
     };
 
     before(SaveStep::Replace).map_err(|e| SaveError::io(path, SaveStep::Replace, &e))?;
-    let persisted = if mode == Mode::CreateNew {
-        temp.persist_noclobber(&plan.target)
-    } else {
-        temp.persist(&plan.target)
-    };
     // On failure the temporary file and the pending backup are deleted when
     // dropped; the target and `FILE.bak` were not touched.
-    persisted.map_err(|e| SaveError::io(path, SaveStep::Replace, &e.error))?;
+    replace(temp, &plan.target, mode).map_err(|e| SaveError::io(path, SaveStep::Replace, &e))?;
 
     Ok(plan.finish(bytes, pending_backup))
+}
+
+/// Renames the temporary file over the target with `std::fs::rename`: on
+/// Windows 10 and later it uses POSIX rename semantics, so a reader that
+/// shares delete access (most programs, jixiao's reviewer among them) does
+/// not block the save. A program that opens the file without sharing delete
+/// (some editors, a virus scanner, the search indexer) does: the rename is
+/// tried again for about two seconds before the save is refused as
+/// [`SaveFault::InUse`](super::SaveFault). `save_as` keeps `tempfile`'s
+/// rename that never replaces.
+fn replace(temp: NamedTempFile, target: &Path, mode: Mode) -> io::Result<()> {
+    const TRIES: u32 = if cfg!(windows) { 20 } else { 1 };
+    if mode == Mode::CreateNew {
+        return temp
+            .persist_noclobber(target)
+            .map(drop)
+            .map_err(|e| e.error);
+    }
+    // Closes the file (it is on the disk already); the name is removed if
+    // the rename fails.
+    let path = temp.into_temp_path();
+    let mut tried = 0;
+    loop {
+        match fs::rename(&path, target) {
+            Ok(()) => {
+                // The name is the target's now: nothing left to remove.
+                let _ = path.keep();
+                return Ok(());
+            }
+            Err(e) => {
+                tried += 1;
+                if tried >= TRIES || !super::error::held_open(&e) {
+                    return Err(e);
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+    }
 }
 
 /// What a save will do, decided before anything is written.

@@ -27,6 +27,10 @@ pub enum SaveFault {
     DiskFull,
     /// `save_as` found a file already there; ask before overwriting it.
     AlreadyExists,
+    /// Another program holds the file open and will not let its name be
+    /// replaced (Windows: WPS, Notepad++, a virus scanner that does not share
+    /// delete access).
+    InUse,
     /// The file changed on disk since it was loaded or last saved.
     ChangedOnDisk,
     /// This session is read-only (review mode, no write permission, newer format).
@@ -76,6 +80,7 @@ impl SaveError {
     /// Classifies an I/O error from `step`.
     pub(crate) fn io(path: &Path, step: SaveStep, err: &io::Error) -> Self {
         let fault = match err.kind() {
+            _ if step == SaveStep::Replace && held_open(err) => SaveFault::InUse,
             io::ErrorKind::IsADirectory => SaveFault::TargetIsDirectory,
             io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
                 if step == SaveStep::Replace {
@@ -135,6 +140,14 @@ impl SaveError {
             SaveFault::AlreadyExists => {
                 (format!("{file} 已存在"), format!("{file} already exists"))
             }
+            SaveFault::InUse => (
+                format!(
+                    "{file} 正被其他程序占用（如 WPS、记事本或杀毒软件），请关闭该程序后再保存"
+                ),
+                format!(
+                    "{file} is held open by another program (WPS, an editor, a virus scanner); close it and save again"
+                ),
+            ),
             SaveFault::ChangedOnDisk => (
                 format!("{file} 在磁盘上已被修改（可能是同事改的）"),
                 format!("{file} was changed on disk since it was opened (perhaps by a colleague)"),
@@ -162,6 +175,27 @@ impl SaveError {
             ),
         )
     }
+}
+
+/// Whether Windows refused because another program holds the file open
+/// without sharing delete access (a sharing or lock violation; "access
+/// denied" on a file that is not read-only, which `write_refusal` has
+/// already ruled out before the rename).
+#[cfg(windows)]
+pub(crate) fn held_open(err: &io::Error) -> bool {
+    const ERROR_ACCESS_DENIED: i32 = 5;
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    const ERROR_LOCK_VIOLATION: i32 = 33;
+    matches!(
+        err.raw_os_error(),
+        Some(ERROR_ACCESS_DENIED | ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION)
+    )
+}
+
+/// Elsewhere an open file never stops a rename over its name.
+#[cfg(not(windows))]
+pub(crate) fn held_open(_err: &io::Error) -> bool {
+    false
 }
 
 impl From<SaveError> for io::Error {
