@@ -68,6 +68,10 @@ fn a_path_under_a_regular_file() {
 }
 
 #[test]
+#[cfg_attr(
+    windows,
+    ignore = "NTFS allows 255 UTF-16 units (120 × 长 fit), and Wine passes longer names on"
+)]
 fn a_name_too_long() {
     let (dir, _) = saved_twice();
     let before = snapshot(dir.path());

@@ -52,4 +52,4 @@ timeout 180 "$WINE" wineboot --init >/dev/null 2>&1
 
 export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER="timeout 600 $WINE"
 # The short crash test: 25 kills (TerminateProcess) during saves.
-cargo test "${args[@]}"
+cargo test "${args[@]}" --no-fail-fast

@@ -340,7 +340,7 @@ fn remove_stale_temps(folder: &Path, short: &str, older_than: Duration) {
 /// Follows a symlink so the link stays a link and its target gets the new contents.
 fn resolve_symlink(path: &Path) -> io::Result<PathBuf> {
     match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path),
+        Ok(meta) if meta.file_type().is_symlink() => super::canonicalize(path),
         _ => Ok(path.to_path_buf()),
     }
 }

@@ -503,7 +503,7 @@ fn remove_file(file: &Path) -> Result<bool, RecoveryError> {
 /// The absolute path with symlinks resolved as far as the file exists, so the
 /// same workbook reached by two spellings shares one recovery file.
 fn canonical(path: &Path) -> PathBuf {
-    if let Ok(p) = fs::canonicalize(path) {
+    if let Ok(p) = super::canonicalize(path) {
         return p;
     }
     if let (Some(parent), Some(name)) = (path.parent(), path.file_name()) {
@@ -512,7 +512,7 @@ fn canonical(path: &Path) -> PathBuf {
         } else {
             parent
         };
-        if let Ok(p) = fs::canonicalize(parent) {
+        if let Ok(p) = super::canonicalize(parent) {
             return p.join(name);
         }
     }
