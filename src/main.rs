@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand, ValueEnum};
 use jixiao::cli;
+use jixiao::cli::export::{ExportArgs, Failure, Outcome};
 use jixiao::core::Lang;
-use jixiao::export::cli::{ExportArgs, Failure, Outcome};
 use jixiao::export::csv::CsvTable;
 
 /// Reviewer mode parses thousands of workbooks on every core at once; the
@@ -345,7 +345,7 @@ fn run_export(file: &std::path::Path, options: &ExportOptions<'_>, lang: Lang) -
     let refused = options
         .output
         .filter(|_| !options.force)
-        .and_then(jixiao::export::cli::refuse_existing_output);
+        .and_then(jixiao::cli::export::refuse_existing_output);
     if let Some(failure) = refused {
         return finish(Err(failure), lang);
     }
@@ -356,7 +356,7 @@ fn run_export(file: &std::path::Path, options: &ExportOptions<'_>, lang: Lang) -
         with_checks: options.with_checks,
         lang,
     };
-    finish(jixiao::export::cli::run(file, args), lang)
+    finish(jixiao::cli::export::run(file, args), lang)
 }
 
 /// `jixiao table import|apply|export`.
@@ -368,11 +368,11 @@ fn run_table(command: TableCommand, lang: Lang) -> Result<Outcome, Failure> {
             sheet,
             verified,
             force,
-        } => jixiao::interchange::cli::import(
+        } => jixiao::cli::table::import(
             &input,
             output.as_deref(),
             sheet.as_deref(),
-            jixiao::interchange::cli::ImportFlags { verified, force },
+            jixiao::cli::table::ImportFlags { verified, force },
             lang,
         ),
         TableCommand::Apply {
@@ -380,14 +380,14 @@ fn run_table(command: TableCommand, lang: Lang) -> Result<Outcome, Failure> {
             table,
             dry_run,
             force,
-        } => jixiao::interchange::cli::apply(
+        } => jixiao::cli::table::apply(
             &workbook,
             &table,
-            jixiao::interchange::cli::ApplyFlags { dry_run, force },
+            jixiao::cli::table::ApplyFlags { dry_run, force },
             lang,
         ),
         TableCommand::Export { workbook, output } => {
-            jixiao::interchange::cli::export(&workbook, &output, lang)
+            jixiao::cli::table::export(&workbook, &output, lang)
         }
     }
 }

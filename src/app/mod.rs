@@ -7,6 +7,7 @@ mod entry_flow;
 mod history;
 pub mod identity;
 pub mod keymap;
+pub mod keys;
 pub mod narrative;
 pub mod officer;
 mod officer_search;

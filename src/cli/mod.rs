@@ -1,8 +1,11 @@
 //! Command-line entry points other than the workbench.
 
 pub mod check;
+pub mod export;
 pub mod new;
-pub mod paths;
 pub mod sample;
 pub mod synthetic;
+pub mod table;
 pub mod what_if;
+
+pub use export::{Failure, Outcome};

@@ -3,16 +3,16 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::apply::{ApplyReport, MatchedBy, apply_table, refusal};
-use super::build::RuleOrigin;
-use super::table_file;
+use super::export::{Failure, Outcome, refuse_overwriting_input};
 use crate::core::engine::derive;
 use crate::core::engine::scoring::describe_rule;
 use crate::core::model::RuleKind;
 use crate::core::num::fmt_score;
 use crate::core::{Bilingual, Lang};
-use crate::export::cli::{Failure, Outcome, refuse_overwriting_input};
 use crate::i18n::Tr;
+use crate::interchange::RuleOrigin;
+use crate::interchange::apply::{ApplyReport, MatchedBy, apply_table, refusal};
+use crate::interchange::table_file;
 
 /// `table import`'s switches.
 #[derive(Debug, Clone, Copy, Default)]
@@ -25,7 +25,7 @@ pub struct ImportFlags {
 
 /// What `table import` found: where, in which encoding, how many indicators,
 /// each leaf's rule, and what to check.
-fn import_report(imported: &super::Imported, name: &str, lang: Lang) -> String {
+fn import_report(imported: &crate::interchange::Imported, name: &str, lang: Lang) -> String {
     let mut report = String::new();
     let place = match &imported.sheet {
         Some(s) => Bilingual::new(format!("工作表“{s}”，"), format!("sheet \"{s}\", "))
@@ -95,7 +95,7 @@ fn import_report(imported: &super::Imported, name: &str, lang: Lang) -> String {
 }
 
 /// One line per leaf: how its rule was obtained and what it reads as.
-fn rule_lines(report: &mut String, imported: &super::Imported, lang: Lang) {
+fn rule_lines(report: &mut String, imported: &crate::interchange::Imported, lang: Lang) {
     // By code, so a table of many thousand rows is reported in linear time.
     let by_code: std::collections::HashMap<&str, &crate::core::model::Indicator> = imported
         .table
@@ -167,8 +167,8 @@ pub fn import(
 ) -> Result<Outcome, Failure> {
     let ImportFlags { verified, force } = flags;
     let name = input.display().to_string();
-    let mut imported =
-        super::import_path(input, sheet).map_err(|e| Failure::unreadable(e.describe(&name)))?;
+    let mut imported = crate::interchange::import_path(input, sheet)
+        .map_err(|e| Failure::unreadable(e.describe(&name)))?;
     imported.table.verified = verified;
     imported.table.note = if verified {
         format!(
@@ -436,13 +436,12 @@ fn open_for_apply(workbook: &Path) -> Result<crate::store::Opened, Failure> {
 /// # Errors
 /// Exit code 2 when the workbook cannot be read; 1 for an unknown extension or a write failure.
 pub fn export(workbook: &Path, output: &Path, lang: Lang) -> Result<Outcome, Failure> {
-    let (wb, _) = crate::cli::check::open(workbook).map_err(Failure::unreadable)?;
+    let (wb, _) = super::check::open(workbook).map_err(Failure::unreadable)?;
     refuse_overwriting_input(workbook, output)?;
-    let bytes = match super::sheet::lowercase_extension(output).as_str() {
-        "csv" => super::table_export::to_csv(&wb.table, lang),
-        "xlsx" => {
-            super::table_export::to_xlsx(&wb.table, lang).map_err(|e| Failure::write(output, &e))?
-        }
+    let bytes = match crate::interchange::sheet::lowercase_extension(output).as_str() {
+        "csv" => crate::interchange::table_export::to_csv(&wb.table, lang),
+        "xlsx" => crate::interchange::table_export::to_xlsx(&wb.table, lang)
+            .map_err(|e| Failure::write(output, &e))?,
         _ => {
             let name = output.display();
             return Err(Failure::refused(Bilingual::new(
