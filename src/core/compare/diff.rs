@@ -5,82 +5,12 @@
 use rust_decimal::Decimal;
 
 use super::Opened;
+use super::lines::{Diff, DiffLine, DiffSection, line, numeric};
 use super::texts::{indicator_text_sections, narrative_section, team_section};
 use crate::core::engine::{MetricId, MetricStatus, Severity};
 use crate::core::model::{FieldGroup, FieldId, FieldKind, UnitField, Workbook};
 use crate::core::num::{fmt_percent, fmt_score, round2};
 use crate::core::{Bilingual, Lang, Tr};
-
-/// One compared line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DiffLine {
-    /// Stable identifier: `field:income_budget_total`, `indicator:A3.1`, …
-    pub key: String,
-    pub label: Bilingual,
-    /// The value as shown; empty when the side lacks it.
-    pub left: String,
-    pub right: String,
-    /// Right − left, where both are numbers.
-    pub delta: Option<Decimal>,
-    pub differs: bool,
-}
-
-/// A titled group of lines.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DiffSection {
-    pub title: Bilingual,
-    pub lines: Vec<DiffLine>,
-}
-
-/// Two workbooks side by side.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diff {
-    pub left_title: String,
-    pub right_title: String,
-    pub sections: Vec<DiffSection>,
-}
-
-impl Diff {
-    /// How many lines differ.
-    #[must_use]
-    pub fn differences(&self) -> usize {
-        self.sections
-            .iter()
-            .flat_map(|s| &s.lines)
-            .filter(|l| l.differs)
-            .count()
-    }
-}
-
-fn line(
-    key: String,
-    label: Bilingual,
-    left: String,
-    right: String,
-    delta: Option<Decimal>,
-) -> DiffLine {
-    let differs = left != right;
-    DiffLine {
-        key,
-        label,
-        left,
-        right,
-        delta: delta.filter(|_| differs),
-        differs,
-    }
-}
-
-fn numeric(
-    key: String,
-    label: Bilingual,
-    left: Option<Decimal>,
-    right: Option<Decimal>,
-    show: impl Fn(Decimal) -> String,
-) -> DiffLine {
-    let text = |v: Option<Decimal>| v.map(&show).unwrap_or_default();
-    let delta = left.zip(right).map(|(l, r)| r - l);
-    line(key, label, text(left), text(right), delta)
-}
 
 fn title(wb: &Workbook) -> String {
     format!("{} {}", wb.unit.name, wb.unit.fiscal_year)
@@ -482,7 +412,7 @@ mod tests {
         let d3 = flat_codes.iter().position(|c| c == "D3").expect("D3");
         let entry = &mut wb.table.nth_mut(d3).expect("D3").entry;
         entry.deduction_reason = "目标基本达成".into();
-        entry.evidence = "年度工作台账".into();
+        entry.evidence = "佐证：二〇二四年度督查台账（新）".into();
         wb.table.indicators[0].name.push_str("（改）");
         wb.table.indicators.pop();
         let b = opened(wb);

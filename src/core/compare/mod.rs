@@ -5,9 +5,11 @@
 //! offer's list of differences both read it.
 
 mod diff;
+mod lines;
 mod texts;
 
-pub use diff::{Diff, DiffLine, DiffSection, diff};
+pub use diff::diff;
+pub use lines::{Diff, DiffLine, DiffSection};
 
 use super::engine::Derived;
 use super::model::Workbook;

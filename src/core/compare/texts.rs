@@ -3,7 +3,7 @@
 //! table's structure (indicators added, removed or renamed). A long text is
 //! shown on one line from a little before where the two sides first differ.
 
-use super::diff::{DiffLine, DiffSection};
+use super::lines::{DiffLine, DiffSection};
 use crate::core::Bilingual;
 use crate::core::model::{NarrativeSection, TeamMember, Workbook};
 
