@@ -228,7 +228,7 @@ fn markdown_bytes(request: &ExportRequest) -> Vec<u8> {
 }
 
 fn write_markdown(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
-    crate::store::write_file(path, &markdown_bytes(request)).map_err(std::io::Error::from)?;
+    request.rule.write(path, &markdown_bytes(request))?;
     Ok(())
 }
 
@@ -239,7 +239,7 @@ fn write_docx(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
         request.lang,
         request.report_options(),
     )?;
-    crate::store::write_file(path, &bytes).map_err(std::io::Error::from)?;
+    request.rule.write(path, &bytes)?;
     Ok(())
 }
 
@@ -249,13 +249,13 @@ fn write_xlsx(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
         ..super::xlsx::XlsxOptions::default()
     };
     let bytes = super::xlsx::to_bytes(request.wb, request.derived, request.lang, options)?;
-    crate::store::write_file(path, &bytes).map_err(std::io::Error::from)?;
+    request.rule.write(path, &bytes)?;
     Ok(())
 }
 
 fn write_csv_folder(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
     // The tables are data, not the filed report: checks.csv always travels.
-    super::csv::write_tables(path, request.wb, request.derived, request.lang)?;
+    super::csv::write_tables(path, request)?;
     Ok(())
 }
 

@@ -15,6 +15,8 @@ pub struct ExportRequest<'a> {
     pub lang: Lang,
     /// Carry the engine's warnings (the report's appendix, the xlsx 检查 sheet).
     pub with_checks: bool,
+    /// Whether an existing output may be replaced, and the inputs never to write over.
+    pub rule: crate::store::WriteRule<'a>,
 }
 
 impl ExportRequest<'_> {
