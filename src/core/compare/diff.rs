@@ -414,7 +414,7 @@ mod tests {
         entry.deduction_reason = "目标基本达成".into();
         entry.evidence = "佐证：二〇二四年度督查台账（新）".into();
         wb.table.indicators[0].name.push_str("（改）");
-        wb.table.indicators.pop();
+        wb.table.indicators[0].children.pop();
         let b = opened(wb);
         let d = diff(&a, &b, Lang::Zh);
         let differing: Vec<&str> = d
