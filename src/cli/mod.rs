@@ -3,6 +3,8 @@
 pub mod check;
 pub mod export;
 pub mod new;
+pub mod project;
+pub mod project_check;
 pub mod sample;
 pub mod synthetic;
 pub mod table;

@@ -8,6 +8,7 @@ pub mod assemble;
 pub mod columns;
 pub mod formula_text;
 pub mod phrases;
+pub mod project;
 pub mod rules;
 pub mod sheet;
 pub mod table_export;

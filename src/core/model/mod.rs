@@ -5,6 +5,7 @@ pub mod fields;
 pub mod measure;
 pub mod metric_id;
 pub mod narrative;
+pub mod project;
 mod rule_serde;
 pub mod table;
 pub mod totals;
@@ -16,6 +17,10 @@ pub use fields::{FieldGroup, FieldId, FieldKind};
 pub use measure::{Basis, TableFormula};
 pub use metric_id::MetricId;
 pub use narrative::Section as NarrativeSection;
+pub use project::{
+    Achievement, Direction, ExecutionBasis, FormLayout, FundRow, FundSource, ProjectForm,
+    ProjectIndicator, ProjectScoring,
+};
 pub use table::{
     Band, BandOp, Category, CategorySource, ChecklistMode, Indicator, IndicatorEntry, Level,
     Limits, NotApplicableMode, Rule, RuleKind, ScoringTable, Upper,
