@@ -98,6 +98,8 @@ pub enum WarningCode {
     TableFormulaIncomplete,
     /// 年度实际支出 differs from 支出决算合计 (and from 财政拨款支出决算).
     ActualExpenditureNotFinal,
+    /// A rate falls under no band the bureau wrote and is scored by `otherwise`.
+    RateOutsideBands,
 }
 
 /// One warning code as documented.
@@ -113,7 +115,7 @@ pub struct CodeDef {
 }
 
 /// Every code, in declaration order.
-pub const CODES: [CodeDef; 42] = [
+pub const CODES: [CodeDef; 43] = [
     CodeDef {
         code: WarningCode::IncomePartsSum,
         key: "income_parts_sum",
@@ -366,6 +368,12 @@ pub const CODES: [CodeDef; 42] = [
         severity: Severity::Medium,
         doc: "年度实际支出 (the completion rate's numerator) differs from 支出决算合计 and from 财政拨款支出决算",
     },
+    CodeDef {
+        code: WarningCode::RateOutsideBands,
+        key: "rate_outside_bands",
+        severity: Severity::Medium,
+        doc: "a `bands` rule's rate falls under none of the bands and the standard writes no 其余/其他/否则 case: it is scored by `otherwise`, and warned",
+    },
 ];
 
 impl WarningCode {
@@ -436,6 +444,7 @@ pub const LEAF_CHECKS: &[LeafCheck] = &[
     leaves::score_out_of_range,
     leaves::missing_score,
     leaves::not_applicable_assumed,
+    leaves::rate_outside_bands,
     reasons::reason_missing,
     reasons::reason_stale,
 ];
