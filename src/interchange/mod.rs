@@ -4,8 +4,7 @@
 
 pub mod accounting;
 pub mod apply;
-pub mod build;
-pub mod cli;
+pub mod assemble;
 pub mod columns;
 pub mod formula_text;
 pub mod phrases;
@@ -27,7 +26,7 @@ mod round_trip_tests;
 
 use std::path::Path;
 
-pub use build::{Findings, Imported, LayoutError, RuleOrigin, RuleReport, import_grid};
+pub use assemble::{Findings, Imported, LayoutError, RuleOrigin, RuleReport, import_grid};
 pub use sheet::{Grid, ReadError, TextEncoding};
 
 use crate::core::Bilingual;

@@ -9,7 +9,7 @@ use super::measure::Basis;
 use super::project::ProjectForm;
 use super::table::ScoringTable;
 use super::workload::WorkloadGroup;
-use crate::core::engine::MetricId;
+use crate::core::model::MetricId;
 use crate::core::num::{Count, Money};
 
 /// The `format` value at the top of every workbook file.
@@ -269,7 +269,7 @@ mod reported_rates {
     use rust_decimal::Decimal;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    use crate::core::engine::MetricId;
+    use crate::core::model::MetricId;
 
     #[derive(Serialize, Deserialize)]
     struct Wrapped(#[serde(with = "crate::core::num::dec_str")] Decimal);
