@@ -100,6 +100,8 @@ pub enum WarningCode {
     ActualExpenditureNotFinal,
     /// A rate falls under no band the bureau wrote and is scored by `otherwise`.
     RateOutsideBands,
+    /// Spending by economic class does not add up to 支出决算合计.
+    EconomicClassPartsSum,
 }
 
 /// One warning code as documented.
@@ -115,7 +117,7 @@ pub struct CodeDef {
 }
 
 /// Every code, in declaration order.
-pub const CODES: [CodeDef; 43] = [
+pub const CODES: [CodeDef; 44] = [
     CodeDef {
         code: WarningCode::IncomePartsSum,
         key: "income_parts_sum",
@@ -300,7 +302,7 @@ pub const CODES: [CodeDef; 43] = [
         code: WarningCode::ThreePublicPartsSum,
         key: "three_public_parts_sum",
         severity: Severity::High,
-        doc: "因公出国（境） + 公务接待 + 公务用车购置 + 运行维护 ≠ the 三公经费 total (budget, final or last year's final)",
+        doc: "因公出国（境） + 公务接待 + 公务用车购置 + 运行维护 ≠ the 三公经费 total (budget, final or last year's final); or a printed 公务用车购置及运行维护费 ≠ 购置 + 运行维护",
     },
     CodeDef {
         code: WarningCode::SpendingExceedsIncome,
@@ -374,6 +376,12 @@ pub const CODES: [CodeDef; 43] = [
         severity: Severity::Medium,
         doc: "a `bands` rule's rate falls under none of the bands and the standard writes no 其余/其他/否则 case: it is scored by `otherwise`, and warned",
     },
+    CodeDef {
+        code: WarningCode::EconomicClassPartsSum,
+        key: "economic_class_parts_sum",
+        severity: Severity::High,
+        doc: "spending by economic class (工资福利, 商品和服务, 对个人和家庭的补助, 资本性, other classes: those given) does not add up to 支出决算合计",
+    },
 ];
 
 impl WarningCode {
@@ -407,6 +415,7 @@ pub const WORKBOOK_CHECKS: &[WorkbookCheck] = &[
     finals::expenditure_final_parts,
     finals::basic_final_parts,
     finals::three_public_parts,
+    finals::economic_class_parts,
     finals::spending_exceeds_income,
     finals::actual_expenditure_not_final,
     finals::issued_budget_identity,
