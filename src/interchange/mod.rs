@@ -17,6 +17,8 @@ pub mod table_file;
 #[cfg(test)]
 mod formula_import_tests;
 #[cfg(test)]
+mod wording25_tests;
+#[cfg(test)]
 mod wording_tests;
 
 #[cfg(test)]
