@@ -18,16 +18,19 @@
 //!   panic hook.
 
 mod atomic;
+mod canonical;
 mod debounce;
 mod document;
 mod error;
 mod open;
 mod output;
+mod paths;
 mod recovery;
 mod signals;
 mod stamp;
 
 pub use atomic::{Saved, backup_path, save_as, save_atomic, write_file};
+pub use canonical::canonicalize;
 pub use debounce::Debounce;
 pub use document::{Document, Opened, Origin, ReadOnlyReason};
 pub use error::{OpenError, SaveError, SaveFault, SaveStep};
@@ -36,6 +39,7 @@ pub use open::{
     read_guarded_into, read_text,
 };
 pub use output::{Existing, WriteRule, same_file};
+pub use paths::{data_dir, default_workbook};
 pub use recovery::{Draft, EmergencyStash, Journal, Recovered, RecoveryError, RecoveryWriter};
 pub use signals::TermSignals;
 pub use stamp::{DiskChange, FileStamp, changed_on_disk};
