@@ -8,6 +8,7 @@ pub mod docx;
 pub mod format;
 pub mod markdown;
 pub mod pdf;
+pub mod project_export;
 pub mod report;
 pub mod rows;
 pub mod xlsx;
