@@ -103,6 +103,9 @@ enum Command {
         /// Add the engine's warnings for the author (report appendix, xlsx 检查 sheet).
         #[arg(long)]
         with_checks: bool,
+        /// Only this project's 项目支出绩效自评表 (md or docx).
+        #[arg(long, value_name = "NAME")]
+        project: Option<String>,
     },
     /// Review many workbooks read-only (审核模式): files and folders of workbooks.
     Review {
@@ -274,6 +277,7 @@ fn main() -> ExitCode {
             table,
             force,
             with_checks,
+            project,
         }) => {
             let options = ExportOptions {
                 format: &format,
@@ -281,6 +285,7 @@ fn main() -> ExitCode {
                 table,
                 force,
                 with_checks,
+                project: project.as_deref(),
             };
             run_export(&file, &options, lang)
         }
@@ -372,11 +377,26 @@ struct ExportOptions<'a> {
     table: Option<TableArg>,
     force: bool,
     with_checks: bool,
+    /// `--project NAME`: that project's form alone.
+    project: Option<&'a str>,
 }
 
 /// `jixiao export FILE --format F`: an existing output is replaced only when
 /// forced, the workbook never (the store's write rule).
 fn run_export(file: &std::path::Path, options: &ExportOptions<'_>, lang: Lang) -> ExitCode {
+    if let Some(name) = options.project {
+        return finish(
+            jixiao::cli::project_export::run(
+                file,
+                name,
+                options.format,
+                options.output,
+                options.force,
+                lang,
+            ),
+            lang,
+        );
+    }
     let Some(format) = jixiao::export::format::by_name(options.format) else {
         return ExitCode::from(2);
     };

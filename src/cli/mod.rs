@@ -5,6 +5,7 @@ pub mod export;
 pub mod new;
 pub mod project;
 pub mod project_check;
+pub mod project_export;
 pub mod sample;
 pub mod synthetic;
 pub mod table;

@@ -9,11 +9,14 @@
 
 mod appendix;
 mod intro;
+mod projects;
 mod results;
 pub mod sentence;
 mod workload;
 
 use rust_decimal::Decimal;
+
+pub use projects::project_blocks;
 
 use super::rows::{ScoreRow, score_rows};
 use crate::core::Lang;
@@ -83,6 +86,10 @@ pub fn blocks(wb: &Workbook, derived: &Derived, lang: Lang, options: ReportOptio
     r.signature();
     r.out.push(Block::PageBreak);
     r.appendix_tables();
+    for (p, d) in wb.projects.iter().zip(&derived.projects.projects) {
+        r.out.push(Block::PageBreak);
+        r.out.extend(project_blocks(wb, p, d, lang));
+    }
     if options.with_checks {
         r.appendix_warnings();
     }
