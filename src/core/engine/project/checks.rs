@@ -246,7 +246,7 @@ fn funds(p: &ProjectForm, out: &mut Vec<ProjectWarning>) {
         if let Some(t) = get(total)
             && !values.is_empty()
         {
-            let sum: Decimal = values.iter().sum();
+            let sum = crate::core::engine::arith::sum(values.iter().copied());
             if sum != t {
                 out.push(warn(
                     ProjectWarningCode::FundsDoNotAdd,
@@ -335,7 +335,7 @@ fn execution(p: &ProjectForm, d: &ProjectDerived, out: &mut Vec<ProjectWarning>)
             ),
         ));
     }
-    let weights = params.execution_weight + d.indicator_weight;
+    let weights = params.execution_weight.saturating_add(d.indicator_weight);
     if !p.indicators.is_empty() && weights != Decimal::ONE_HUNDRED {
         out.push(warn(
             ProjectWarningCode::WeightsNot100,
@@ -492,10 +492,11 @@ fn totals(p: &ProjectForm, d: &ProjectDerived, out: &mut Vec<ProjectWarning>) {
     if let Some(rate) = d.execution_rate
         && d.applicable_weight > Decimal::ZERO
         && d.indicator_weight > Decimal::ZERO
+        && let Some(score_rate) =
+            crate::core::engine::arith::percent(d.indicator_total, d.indicator_weight).map(round2)
     {
-        let score_rate = round2(d.indicator_total * Decimal::ONE_HUNDRED / d.indicator_weight);
         let rate_shown = round2(rate.min(Decimal::ONE_HUNDRED));
-        if score_rate - rate_shown > params.score_rate_margin {
+        if score_rate.saturating_sub(rate_shown) > params.score_rate_margin {
             out.push(warn(
                 ProjectWarningCode::ScoreRateOutrunsExecution,
                 None,
@@ -580,7 +581,7 @@ pub fn department(wb: &Workbook, _projects: &[ProjectDerived]) -> Vec<ProjectWar
     if let Some(department) = department
         && !executed.is_empty()
     {
-        let sum: Decimal = executed.iter().sum();
+        let sum = crate::core::engine::arith::sum(executed.iter().copied());
         if sum > department {
             out.push(warn(
                 ProjectWarningCode::KeyProjectsAboveDepartment,

@@ -294,7 +294,9 @@ fn overshoot(
     let deduct = fmt_score(params.overshoot_deduction);
     let _ = write!(working.zh, "；超过指标值 {multiple} 倍，扣 {deduct} 分");
     let _ = write!(working.en, "; {multiple}× the target or more: −{deduct}");
-    (value - params.overshoot_deduction).max(Decimal::ZERO)
+    value
+        .saturating_sub(params.overshoot_deduction)
+        .max(Decimal::ZERO)
 }
 
 /// `num / den × weight`, half-up to 2 places, never above the weight.
@@ -310,7 +312,7 @@ fn outside_band(ind: &ProjectIndicator, params: &ProjectScoring) -> bool {
         return false;
     };
     band_of(params, achievement).is_some_and(|(lo, hi)| {
-        let at = |p: Decimal| ind.weight * p / Decimal::ONE_HUNDRED;
+        let at = |p: Decimal| crate::core::engine::arith::percent_of(ind.weight, p);
         officer < at(lo) || officer > at(hi)
     })
 }

@@ -16,6 +16,7 @@ pub use checks::{ProjectWarning, ProjectWarningCode};
 pub use indicator::{IndicatorScore, NotComputed, ScoreSource};
 
 use super::Grade;
+use super::arith;
 use crate::core::model::{ExecutionBasis, FundSource, ProjectForm, ProjectScoring, Workbook};
 use crate::core::num::round2;
 
@@ -100,7 +101,11 @@ pub fn execution_score(rate: Decimal, params: &ProjectScoring) -> Decimal {
     if params.execution_full_at <= Decimal::ZERO {
         return params.execution_weight;
     }
-    let share = (rate.max(Decimal::ZERO) / params.execution_full_at).min(Decimal::ONE);
+    let share = rate
+        .max(Decimal::ZERO)
+        .checked_div(params.execution_full_at)
+        .unwrap_or(Decimal::ONE)
+        .min(Decimal::ONE);
     round2(
         share
             .checked_mul(params.execution_weight)
@@ -131,25 +136,27 @@ pub fn derive_project(p: &ProjectForm) -> ProjectDerived {
         .iter()
         .map(|ind| indicator::score(ind, params))
         .collect();
-    let indicator_weight: Decimal = p.indicators.iter().map(|i| i.weight).sum();
-    let applicable_weight: Decimal = p
-        .indicators
-        .iter()
-        .filter(|i| !i.not_applicable)
-        .map(|i| i.weight)
-        .sum();
+    let indicator_weight = arith::sum(p.indicators.iter().map(|i| i.weight));
+    let applicable_weight = arith::sum(
+        p.indicators
+            .iter()
+            .filter(|i| !i.not_applicable)
+            .map(|i| i.weight),
+    );
     let rescale = if applicable_weight.is_zero() || applicable_weight == indicator_weight {
         Decimal::ONE
     } else {
-        indicator_weight / applicable_weight
+        indicator_weight
+            .checked_div(applicable_weight)
+            .unwrap_or(Decimal::ONE)
     };
-    let raw: Decimal = indicators.iter().filter_map(|s| s.score).sum();
+    let raw = arith::sum(indicators.iter().filter_map(|s| s.score));
     let indicator_total = if rescale == Decimal::ONE {
         raw
     } else {
-        round2(raw * rescale).min(indicator_weight)
+        round2(raw.saturating_mul(rescale)).min(indicator_weight)
     };
-    let uncapped = exec.unwrap_or_default() + indicator_total;
+    let uncapped = exec.unwrap_or_default().saturating_add(indicator_total);
     let cap = cap_for(rate, params).filter(|c| uncapped > *c);
     let total = round2(cap.map_or(uncapped, |c| uncapped.min(c)));
     let unscored = indicators
@@ -167,7 +174,7 @@ pub fn derive_project(p: &ProjectForm) -> ProjectDerived {
         uncapped_total: uncapped,
         cap,
         total,
-        max_total: params.execution_weight + indicator_weight,
+        max_total: params.execution_weight.saturating_add(indicator_weight),
         grade: grade(total, params),
         unscored,
         warnings: Vec::new(),
