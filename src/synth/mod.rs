@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 mod amounts;
 mod narrative;
 mod rng;
+mod scale;
 mod units;
 mod workload;
 
@@ -20,6 +21,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 pub use rng::Rng;
+pub use scale::scale_table;
 pub use units::{UnitKind, UnitProfile, unit_pool};
 
 use crate::core::engine::metrics::compute_metrics;
