@@ -22,6 +22,7 @@ mod debounce;
 mod document;
 mod error;
 mod open;
+mod output;
 mod recovery;
 mod signals;
 mod stamp;
@@ -34,6 +35,7 @@ pub use open::{
     MAX_FILE_BYTES, free_sibling, guard_input, open, open_for_review, read_guarded,
     read_guarded_into, read_text,
 };
+pub use output::{Existing, WriteRule, same_file};
 pub use recovery::{Draft, EmergencyStash, Journal, Recovered, RecoveryError, RecoveryWriter};
 pub use signals::TermSignals;
 pub use stamp::{DiskChange, FileStamp, changed_on_disk};
