@@ -12,24 +12,11 @@ use jixiao::export::cli::{ExportArgs, Failure, Outcome};
 use jixiao::export::csv::CsvTable;
 
 /// Reviewer mode parses thousands of workbooks on every core at once; the
-/// system allocator's locking made that slower than one thread. Huge pages,
-/// which mimalloc asks the kernel for, are on for that mode only
-/// (`huge_pages`).
+/// system allocator's locking made that slower than one thread. Built
+/// without transparent huge pages (Cargo.toml): a 2 MiB page for every
+/// region the workbench touches made it twice its size.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
-/// Transparent huge pages for this process, on or off. mimalloc asks for them
-/// on every region it maps; the workbench touches a little of each, and a
-/// 2 MiB page per touch doubled its memory (16.4 → 9.3 MiB without). The
-/// kernel keeps the setting across later mappings, so switching them off
-/// before the first allocation, and on again for reviewer mode, gives each
-/// mode its own.
-fn huge_pages(on: bool) {
-    #[cfg(target_os = "linux")]
-    let _ = rustix::thread::disable_transparent_huge_pages(!on);
-    #[cfg(not(target_os = "linux"))]
-    let _ = on;
-}
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum LangArg {
@@ -226,11 +213,7 @@ fn has_terminal() -> bool {
 }
 
 fn main() -> ExitCode {
-    huge_pages(false);
     let args = Cli::parse();
-    if matches!(args.command, Some(Command::Review { .. })) {
-        huge_pages(true);
-    }
     let lang = match args.lang {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,
