@@ -254,6 +254,8 @@ impl Choices {
                     TableFormula::Ratio {
                         numerator: a,
                         denominator: b,
+                        numerator_minus: Vec::new(),
+                        denominator_minus: Vec::new(),
                         absolute,
                     }
                 });
@@ -297,6 +299,7 @@ impl Choices {
             rates: (0..self.below(5))
                 .map(|_| (self.pick(&MetricId::ALL), self.param(extreme)))
                 .collect(),
+            ..ReportedFigures::default()
         }
     }
 
@@ -326,6 +329,7 @@ impl Choices {
             workload: self.workload(),
             narrative: Narrative::default(),
             reported: self.reported(extreme),
+            projects: Vec::new(),
         };
         for field in FieldId::ALL {
             let value = match (self.below(5), field.kind()) {
