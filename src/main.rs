@@ -12,7 +12,9 @@ use jixiao::core::Lang;
 use jixiao::export::csv::CsvTable;
 
 /// Reviewer mode parses thousands of workbooks on every core at once; the
-/// system allocator's locking made that slower than one thread.
+/// system allocator's locking made that slower than one thread. Built
+/// without transparent huge pages (Cargo.toml): a 2 MiB page for every
+/// region the workbench touches made it twice its size.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -84,6 +86,11 @@ enum Command {
         /// Write N generated workbooks into the folder given with -o instead.
         #[arg(long, value_name = "N", requires = "output")]
         synthetic: Option<usize>,
+        /// With --synthetic: each scoring table K times as large (its top-level indicators
+        /// repeated, weights divided), for measuring large workbooks.
+        #[arg(long, value_name = "K", requires = "synthetic", default_value_t = 1,
+              value_parser = clap::value_parser!(u16).range(1..=100))]
+        scale: u16,
     },
     /// Write the report (md, docx, pdf), the tables (csv) or a workbook with live formulas (xlsx).
     Export {
@@ -262,7 +269,8 @@ fn main() -> ExitCode {
         Some(Command::Sample {
             output: Some(dir),
             synthetic: Some(count),
-        }) => match cli::synthetic::run(count, &dir) {
+            scale,
+        }) => match cli::synthetic::run_scaled(count, usize::from(scale), &dir) {
             Ok(written) => {
                 println!("{} → {}", written.len(), dir.display());
                 ExitCode::SUCCESS

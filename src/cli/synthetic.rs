@@ -13,6 +13,14 @@ use crate::synth::Generator;
 /// # Errors
 /// A message naming the folder or file that could not be written.
 pub fn run(count: usize, dir: &Path) -> Result<Vec<PathBuf>, String> {
+    run_scaled(count, 1, dir)
+}
+
+/// As [`run`], each table `times` as large (`crate::synth::scale_table`).
+///
+/// # Errors
+/// A message naming the folder or file that could not be written.
+pub fn run_scaled(count: usize, times: usize, dir: &Path) -> Result<Vec<PathBuf>, String> {
     let generator = Generator::new();
     let names: Vec<(usize, PathBuf)> = (1..=count)
         .map(|i| {
@@ -30,7 +38,9 @@ pub fn run(count: usize, dir: &Path) -> Result<Vec<PathBuf>, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut written = Vec::with_capacity(count);
     for (index, path) in names {
-        let text = to_json(&generator.generate(index).workbook);
+        let mut workbook = generator.generate(index).workbook;
+        crate::synth::scale_table(&mut workbook, times);
+        let text = to_json(&workbook);
         // create_new: never replace a file that appeared meanwhile.
         let mut file = OpenOptions::new()
             .write(true)

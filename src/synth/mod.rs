@@ -13,6 +13,7 @@ mod amounts;
 mod narrative;
 pub mod projects;
 mod rng;
+mod scale;
 mod units;
 mod workload;
 
@@ -21,6 +22,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 pub use rng::Rng;
+pub use scale::scale_table;
 pub use units::{UnitKind, UnitProfile, unit_pool};
 
 use crate::core::engine::metrics::compute_metrics;

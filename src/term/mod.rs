@@ -5,11 +5,11 @@ pub mod hangup;
 pub mod new_form;
 pub mod open;
 pub mod session;
+pub mod wake;
 
 mod clock;
 
 use std::io;
-use std::time::Duration;
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
@@ -170,6 +170,9 @@ fn leave_terminal() {
 /// Fails only when the terminal itself fails.
 pub fn run_review(mut app: ReviewApp, pending: PendingHashes) -> io::Result<()> {
     let mut terminal = enter_terminal(|| None);
+    // Without it a resize is still seen (poll(2) is interrupted), unless it
+    // lands between two waits.
+    let wake = wake::Wakeups::register(wake::Wakeups::RESIZE).ok();
     let result = (|| -> io::Result<()> {
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
@@ -181,8 +184,9 @@ pub fn run_review(mut app: ReviewApp, pending: PendingHashes) -> io::Result<()> 
             if let Some(held) = pending.take().filter(|p| !p.is_empty()) {
                 app.update(Action::ReviewHashed(held.finish()));
             }
-            // One frame per batch of ready events, not one per event.
-            for event in hangup::next_events(Duration::from_millis(500))? {
+            // One frame per batch of ready events, not one per event; no
+            // timer: nothing changes on its own while the reviewer is away.
+            for event in hangup::next_events(None, wake.as_ref())? {
                 let Some(action) = review_action_for_event(&app, &event) else {
                     continue;
                 };
@@ -208,11 +212,21 @@ pub fn run(mut app: App, mut session: session::Session) -> io::Result<()> {
     // The documented option: Enter keeps the selection on the committed row.
     app.enter_stays = std::env::var_os("JIXIAO_ENTER_STAYS").is_some();
     let signals = crate::store::TermSignals::register().ok();
+    // After `signals`, so their flag is set when the loop wakes.
+    let wake = wake::Wakeups::register(wake::Wakeups::RESIZE_AND_END).ok();
     // On a panic the unsaved edits are written before the screen is restored.
     let stash = session.stash.clone();
     let mut terminal = enter_terminal(move || stash.flush().and_then(Result::ok));
-    let result = run_loop(&mut terminal, &mut app, &mut session, signals.as_ref());
+    let result = run_loop(
+        &mut terminal,
+        &mut app,
+        &mut session,
+        signals.as_ref(),
+        wake.as_ref(),
+    );
     leave_terminal();
+    // Its handlers go before a signal is passed on to the default action.
+    drop(wake);
     match &result {
         Ok(Some(signal)) => {
             if let Some(path) = session.flush_recovery(&app) {
@@ -246,6 +260,7 @@ fn run_loop(
     app: &mut App,
     session: &mut session::Session,
     signals: Option<&crate::store::TermSignals>,
+    wake: Option<&wake::Wakeups>,
 ) -> io::Result<Option<i32>> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -254,9 +269,17 @@ fn run_loop(
             return Ok(Some(signal));
         }
         terminal.draw(|frame| ui::render(app, frame))?;
+        if session.scan_pending() {
+            // Recovery files are looked for once the workbook is on screen;
+            // an offer is drawn before any key is read.
+            session.look_for_recovery(app);
+            continue;
+        }
+        // Input, a signal or the recovery's debounce wake the loop; with
+        // nothing unsaved there is no timer at all.
         let timeout = session.poll_timeout(std::time::Instant::now());
         // One frame per batch of ready events, not one per event.
-        for event in hangup::next_events(timeout)? {
+        for event in hangup::next_events(timeout, wake)? {
             let Some(action) = action_for_event(app, &event) else {
                 continue;
             };

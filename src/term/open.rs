@@ -84,7 +84,7 @@ pub fn mark_as_sample(app: &mut App) {
 /// The message to print when nothing could be opened.
 pub fn open_or_offer(path: &Path, lang: Lang) -> Result<(Session, App), Bilingual> {
     let journal = Journal::in_data_dir();
-    match Session::open(path, journal.clone(), lang) {
+    match Session::open_deferred(path, journal.clone(), lang) {
         Ok(opened) => Ok(opened),
         Err(why) => {
             let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();

@@ -36,6 +36,8 @@ pub struct Session {
     /// Offered files this instance took over: removed once its own journal
     /// holds the edits, or they are saved or dropped.
     adopted: Vec<PathBuf>,
+    /// Recovery files are still to be looked for (`open_deferred`).
+    scan_deferred: bool,
 }
 
 impl Session {
@@ -54,6 +56,7 @@ impl Session {
             seen_draft: None,
             pending_offers: Vec::new(),
             adopted: Vec::new(),
+            scan_deferred: false,
         }
     }
 
@@ -63,6 +66,22 @@ impl Session {
     /// # Errors
     /// The file exists but cannot be read; the message names file, line and column.
     pub fn open(
+        path: &Path,
+        journal: Option<Journal>,
+        lang: Lang,
+    ) -> Result<(Self, App), Bilingual> {
+        let (mut session, mut app) = Self::open_deferred(path, journal, lang)?;
+        session.look_for_recovery(&mut app);
+        Ok((session, app))
+    }
+
+    /// As [`Session::open`], but recovery files are looked for only by
+    /// [`Session::look_for_recovery`]: the run loop calls it after the
+    /// first frame, which does not need them.
+    ///
+    /// # Errors
+    /// The file exists but cannot be read; the message names file, line and column.
+    pub fn open_deferred(
         path: &Path,
         journal: Option<Journal>,
         lang: Lang,
@@ -78,10 +97,22 @@ impl Session {
             app.update(Action::OpenedReadOnly(reason.describe(document.path())));
         }
         let mut session = Self::new(document, journal);
-        if app.read_only.is_none() {
-            session.offer_recovery(&mut app);
-        }
+        session.scan_deferred = app.read_only.is_none();
         Ok((session, app))
+    }
+
+    /// Whether recovery files are still to be looked for.
+    #[must_use]
+    pub fn scan_pending(&self) -> bool {
+        self.scan_deferred
+    }
+
+    /// Offers what an ended instance left, if [`Session::open_deferred`]
+    /// left that to now; otherwise nothing.
+    pub fn look_for_recovery(&mut self, app: &mut App) {
+        if std::mem::take(&mut self.scan_deferred) {
+            self.offer_recovery(app);
+        }
     }
 
     /// Queues every recovery file of an ended instance for this workbook and
@@ -145,14 +176,11 @@ impl Session {
         }
     }
 
-    /// How long the run loop may wait for input before the recovery is due.
+    /// How long the run loop may wait for input before the recovery is due;
+    /// `None` (wait for input only) while nothing unsaved waits for it.
     #[must_use]
-    pub fn poll_timeout(&self, now: Instant) -> Duration {
-        self.debounce
-            .time_left(now)
-            .map_or(Duration::from_millis(500), |left| {
-                left.min(Duration::from_millis(500))
-            })
+    pub fn poll_timeout(&self, now: Instant) -> Option<Duration> {
+        self.debounce.time_left(now)
     }
 
     /// Call after every action: notes edits, writes the recovery when due,
