@@ -32,8 +32,7 @@ pub fn run(out: Option<&Path>) -> Result<(), String> {
                 .and_then(|()| file.sync_all())
                 .map_err(|e| format!("{}: {e}", path.display()))
         }
-        None => std::io::stdout()
-            .write_all(SAMPLE_JSON.as_bytes())
-            .map_err(|e| e.to_string()),
+        None => super::stdout::write(SAMPLE_JSON.as_bytes())
+            .map_err(|m| format!("{} / {}", m.en, m.zh)),
     }
 }
