@@ -47,7 +47,11 @@ const FIELDS: [&str; 5] = [
 fn a_27_digit_amount_goes_through_check_and_every_export() {
     let dir = tempfile::tempdir().expect("tmp");
     for field in FIELDS {
-        for value in [HUGE, "999999999999999999999999999", "79228162514264337593543950335"] {
+        for value in [
+            HUGE,
+            "999999999999999999999999999",
+            "79228162514264337593543950335",
+        ] {
             let file = format!("{field}.json");
             std::fs::write(dir.path().join(&file), sample_with(field, value)).expect("write");
             let what = format!("{field} = {value}");
@@ -58,10 +62,7 @@ fn a_27_digit_amount_goes_through_check_and_every_export() {
                 assert_eq!(out.status.code(), Some(0), "{what} {args:?}");
                 let shown = field != "closing_appropriation_carryover"
                     || String::from_utf8_lossy(&out.stdout).contains(value);
-                assert!(
-                    shown,
-                    "{what}: the amount is shown exactly as stored"
-                );
+                assert!(shown, "{what}: the amount is shown exactly as stored");
             }
             // The exports once per field, with the amount that broke them.
             if value != HUGE {

@@ -32,7 +32,8 @@ pub fn run(out: Option<&Path>) -> Result<(), String> {
                 .and_then(|()| file.sync_all())
                 .map_err(|e| format!("{}: {e}", path.display()))
         }
-        None => super::stdout::write(SAMPLE_JSON.as_bytes())
-            .map_err(|m| format!("{} / {}", m.en, m.zh)),
+        None => {
+            super::stdout::write(SAMPLE_JSON.as_bytes()).map_err(|m| format!("{} / {}", m.en, m.zh))
+        }
     }
 }

@@ -399,9 +399,7 @@ pub fn grade_what_if(derived: &Derived) -> GradeWhatIf {
         if scores.removed_weight.is_zero() || scores.max_total.is_zero() {
             Some(points)
         } else {
-            points
-                .checked_mul(remaining)?
-                .checked_div(scores.max_total)
+            points.checked_mul(remaining)?.checked_div(scores.max_total)
         }
     };
     let leaves = |need: Decimal, gain: bool| -> Vec<String> {
