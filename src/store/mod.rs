@@ -23,6 +23,7 @@ mod document;
 mod error;
 mod open;
 mod recovery;
+mod review_recovery;
 mod signals;
 mod stamp;
 
@@ -35,5 +36,9 @@ pub use open::{
     read_guarded_into, read_text,
 };
 pub use recovery::{Draft, EmergencyStash, Journal, Recovered, RecoveryError, RecoveryWriter};
+pub use review_recovery::{
+    REVIEW_RECOVERY_FORMAT, ReviewJournal, ReviewRecovery, UnsavedReview, kept_message,
+    restored_message,
+};
 pub use signals::TermSignals;
 pub use stamp::{DiskChange, FileStamp, changed_on_disk};
