@@ -227,6 +227,7 @@ texts! {
     pub NO_DIFFERENCES: "与保存的文件没有差异", "No differences from the saved file";
     pub EXPORTED: "已导出", "Exported";
     pub EXPORT_FAILED: "导出失败", "Export failed";
+    pub REPLACE_ASK: "已存在，未覆盖：再按 Enter 替换它（原文件留作 .bak），或改个文件名；Esc 取消", "already exists, not replaced: press Enter again to replace it (the old one is kept as .bak), or change the name; Esc cancels";
     pub REPORT_SUFFIX: "自评报告", "report";
 
     // The rule form (issue 11).

@@ -71,8 +71,9 @@ enum Command {
         /// carry over; its closing figures fill this year's "last year" fields; scores and reasons clear.
         #[arg(long, value_name = "LAST_YEAR.json")]
         from: Option<PathBuf>,
-        /// Replace FILE if it exists (the old one is kept as FILE.bak).
-        #[arg(long)]
+        /// Replace FILE if it exists (the old one is kept as FILE.bak); never
+        /// the --from or --table file.
+        #[arg(long, visible_alias = "replace")]
         force: bool,
     },
     /// Write the embedded sample workbook.
@@ -94,8 +95,9 @@ enum Command {
         /// With --format csv: write only this table.
         #[arg(long, value_enum)]
         table: Option<TableArg>,
-        /// Write over an existing output file.
-        #[arg(long)]
+        /// Replace an existing output file (the old one is kept as OUT.bak); the
+        /// workbook read is never written over.
+        #[arg(long, visible_alias = "replace")]
         force: bool,
         /// Add the engine's warnings for the author (report appendix, xlsx 检查 sheet).
         #[arg(long)]
@@ -141,6 +143,10 @@ enum TableCommand {
         /// Write the table even when its weights do not add up.
         #[arg(long)]
         force: bool,
+        /// Replace an existing output file (the old one is kept as OUT.bak); the
+        /// spreadsheet read is never written over.
+        #[arg(long)]
+        replace: bool,
     },
     /// Replace a workbook's table, keeping the entries of matching indicators.
     Apply {
@@ -158,6 +164,10 @@ enum TableCommand {
         workbook: PathBuf,
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Replace an existing output file (the old one is kept as OUT.bak); the
+        /// workbook read is never written over.
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -343,7 +353,8 @@ struct ExportOptions<'a> {
     with_checks: bool,
 }
 
-/// `jixiao export FILE --format F`: refuses an existing output unless forced.
+/// `jixiao export FILE --format F`: an existing output is replaced only when
+/// forced, the workbook never (the store's write rule).
 fn run_export(file: &std::path::Path, options: &ExportOptions<'_>, lang: Lang) -> ExitCode {
     let Some(format) = jixiao::export::format::by_name(options.format) else {
         return ExitCode::from(2);
@@ -354,19 +365,13 @@ fn run_export(file: &std::path::Path, options: &ExportOptions<'_>, lang: Lang) -
         TableArg::Workload => CsvTable::Workload,
         TableArg::Checks => CsvTable::Checks,
     });
-    let refused = options
-        .output
-        .filter(|_| !options.force)
-        .and_then(jixiao::export::cli::refuse_existing_output);
-    if let Some(failure) = refused {
-        return finish(Err(failure), lang);
-    }
     let args = ExportArgs {
         format,
         output: options.output,
         table,
         with_checks: options.with_checks,
         lang,
+        replace: options.force,
     };
     finish(jixiao::export::cli::run(file, args), lang)
 }
@@ -380,11 +385,16 @@ fn run_table(command: TableCommand, lang: Lang) -> Result<Outcome, Failure> {
             sheet,
             verified,
             force,
+            replace,
         } => jixiao::interchange::cli::import(
             &input,
             output.as_deref(),
             sheet.as_deref(),
-            jixiao::interchange::cli::ImportFlags { verified, force },
+            jixiao::interchange::cli::ImportFlags {
+                verified,
+                force,
+                replace,
+            },
             lang,
         ),
         TableCommand::Apply {
@@ -398,8 +408,10 @@ fn run_table(command: TableCommand, lang: Lang) -> Result<Outcome, Failure> {
             jixiao::interchange::cli::ApplyFlags { dry_run, force },
             lang,
         ),
-        TableCommand::Export { workbook, output } => {
-            jixiao::interchange::cli::export(&workbook, &output, lang)
-        }
+        TableCommand::Export {
+            workbook,
+            output,
+            replace,
+        } => jixiao::interchange::cli::export(&workbook, &output, replace, lang),
     }
 }

@@ -385,3 +385,30 @@ fn an_officer_makes_their_own_units_report_from_nothing() {
     s.send(b"q");
     assert!(s.wait_exit(), "clean exit");
 }
+
+#[test]
+fn a_terminal_paste_with_cr_line_breaks_keeps_three_paragraphs() {
+    // xterm, VTE and tmux `paste-buffer` send a paste's line breaks as CR.
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("paste.json");
+    let mut s = Session::start(&[file.to_str().expect("utf8")], dir.path());
+    s.wait_for("单位名称");
+    s.send("遂溪县卫生健康局\r".as_bytes());
+    s.wait_for("年度 [");
+    s.send(b"2024\r\r");
+    s.wait_for("遂溪县卫生健康局 2024");
+    s.send(b"7\r");
+    s.send("\x1b[200~第一段：职能。\r第二段：机构。\r第三段：人员。\x1b[201~\r".as_bytes());
+    s.send(b"\x13");
+    s.wait_for("已保存");
+    let wb = jixiao::core::format::load(&std::fs::read_to_string(&file).expect("saved"))
+        .expect("loads")
+        .workbook;
+    let paragraphs: Vec<&str> = wb.narrative.functions.lines().collect();
+    assert_eq!(
+        paragraphs,
+        ["第一段：职能。", "第二段：机构。", "第三段：人员。"]
+    );
+    s.send(b"q");
+    assert!(s.wait_exit(), "clean exit");
+}

@@ -594,9 +594,11 @@ fn round_trip_through_the_command_line() {
         let table = format!("t.{ext}");
         let out = jixiao(&["table", "export", "wb.json", "-o", &table], dir.path());
         assert!(out.status.success(), "{}", stderr(&out));
-        let out = jixiao(&["table", "import", &table, "-o", "t.json"], dir.path());
+        // A new table file each time: an existing one is replaced only with --replace.
+        let file = format!("t-{ext}.json");
+        let out = jixiao(&["table", "import", &table, "-o", &file], dir.path());
         assert!(out.status.success(), "{}", stderr(&out));
-        let out = jixiao(&["table", "apply", "wb.json", "t.json"], dir.path());
+        let out = jixiao(&["table", "apply", "wb.json", &file], dir.path());
         let err = stderr(&out);
         assert!(out.status.success(), "{err}");
         assert!(err.contains("总分：94 → 94"), "{err}");

@@ -249,6 +249,12 @@ fn overview_export_carries_the_unit_comment_and_review_export_a_unit_sheet() {
     // CSV writes the unit sheet beside the indicator file.
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("r.csv");
-    jixiao::review::export::write_sheets(&path, format, &sheets).expect("write");
+    jixiao::review::export::write_sheets(
+        &path,
+        format,
+        &sheets,
+        jixiao::store::WriteRule::NEW_ONLY,
+    )
+    .expect("write");
     assert!(dir.path().join(format!("r-{}.csv", units.name)).is_file());
 }

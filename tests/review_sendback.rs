@@ -50,7 +50,7 @@ fn keys(app: &mut ReviewApp, script: &str) -> Vec<(PathBuf, Vec<u8>)> {
                 continue;
             };
             match app.update(action) {
-                ReviewEffect::WriteDocument { path, bytes } => documents.push((path, bytes)),
+                ReviewEffect::WriteDocument { path, bytes, .. } => documents.push((path, bytes)),
                 effect => perform_review(app, &effect),
             }
         }

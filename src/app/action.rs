@@ -124,6 +124,9 @@ pub enum Action {
     ExportPrompt,
     /// The run loop finished an export.
     Exported(Result<PathBuf, String>),
+    /// The export's file exists and replacing it was not asked: the prompt
+    /// opens again, where Enter on the same name replaces it (kept as `.bak`).
+    ExportExists(PathBuf),
     /// Save under another name (asks for the path).
     SaveAsPrompt,
     /// Answer a question (quit, file changed on disk, recovery offer) with a letter.
@@ -168,6 +171,9 @@ pub enum Action {
     /// The run loop carried out a reviewer effect: what to say, or why it
     /// failed (then quitting is called off).
     ReviewEffectDone(Result<String, String>),
+    /// Review: an export's file exists and replacing it was not asked; the
+    /// prompt opens again, where Enter on the same name replaces it.
+    ReviewExportExists(PathBuf),
     /// The run loop wrote review files: each path with the hash written, or
     /// why it was not written.
     ReviewsWritten(Vec<(PathBuf, Result<String, crate::core::Bilingual>)>),
@@ -202,6 +208,8 @@ pub enum Effect {
     /// Export by the file name's extension, then send `Action::Exported`.
     Export {
         path: PathBuf,
+        /// The officer confirmed replacing an existing file (kept as `.bak`).
+        replace: bool,
     },
     /// Leave the workbench.
     Quit,

@@ -82,15 +82,15 @@ impl Editor {
         self.caret += 1;
     }
 
-    /// Inserts pasted text at the caret as one step. The editor holds one
-    /// line, so line breaks and other control characters are left out
-    /// (typing them would not insert them either).
     /// Pasted text, one insertion: control characters go, except that a
     /// multi-line editor (report text) keeps the pasted line breaks.
+    /// Terminals send a paste's line breaks as CR (xterm, VTE, tmux
+    /// `paste-buffer`), so CR, CRLF and LF are each one break.
     pub fn insert_pasted(&mut self, text: &str) {
         let at = self.byte_index(self.caret);
         let multiline = is_multiline(self.target);
-        let kept: String = text
+        let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+        let kept: String = unified
             .chars()
             .filter(|&c| !c.is_control() || (multiline && c == '\n'))
             .collect();
@@ -490,6 +490,9 @@ mod tests {
         let mut text = Editor::new(EditTarget::Narrative(Section::Problems), String::new());
         text.insert_pasted("一是……\r\n二是……");
         assert_eq!(text.buffer, "一是……\n二是……");
+        // A terminal's paste: line breaks as CR, and a CRLF still one break.
+        text.insert_pasted("\r三是\r四是\r\n五是");
+        assert_eq!(text.buffer, "一是……\n二是……\n三是\n四是\n五是");
         assert!(text.apply_key(&crate::app::Action::Newline));
         assert!(text.buffer.ends_with('\n'));
         assert!(!one_line.apply_key(&crate::app::Action::Newline));

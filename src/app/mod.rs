@@ -188,6 +188,9 @@ pub struct App {
     pub enter_stays: bool,
     /// The selected leaf's what-if (`App::what_if_of`).
     what_if: Option<what_if::WhatIfCache>,
+    /// The existing file the export prompt asks to replace: Enter on this
+    /// very name confirms.
+    replace_asked: Option<PathBuf>,
 }
 
 status::status_line_of!(App);
@@ -224,6 +227,7 @@ impl App {
             reviewing: false,
             enter_stays: false,
             what_if: None,
+            replace_asked: None,
         }
     }
 
@@ -286,6 +290,13 @@ impl App {
             }
             Action::Exported(result) => {
                 self.on_exported(result);
+                return Effect::None;
+            }
+            Action::ExportExists(path) => {
+                self.replace_asked = Some(path.clone());
+                let text = path.display().to_string();
+                self.mode = Mode::Export(Editor::new(EditTarget::Reason(0), text.clone()));
+                self.error(format!("{text} {}", self.tr(t::REPLACE_ASK)));
                 return Effect::None;
             }
             Action::Reloaded(result) => {
@@ -455,7 +466,10 @@ impl App {
             return Effect::None;
         }
         match action {
-            Action::Cancel => self.mode = Mode::Browse,
+            Action::Cancel => {
+                self.mode = Mode::Browse;
+                self.replace_asked = None;
+            }
             Action::Commit | Action::Activate => {
                 let text = editor.buffer.trim().to_owned();
                 if text.is_empty() {
@@ -463,8 +477,9 @@ impl App {
                 }
                 self.mode = Mode::Browse;
                 let path = PathBuf::from(text);
+                let replace = self.replace_asked.take().as_ref() == Some(&path);
                 return if exporting {
-                    Effect::Export { path }
+                    Effect::Export { path, replace }
                 } else {
                     Effect::SaveAs { path }
                 };

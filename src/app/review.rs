@@ -111,6 +111,8 @@ pub enum ReviewEffect {
         path: PathBuf,
         format: ExportFormat,
         sheets: Vec<Sheet>,
+        /// The reviewer confirmed replacing existing files (kept as `.bak`).
+        replace: bool,
     },
     /// Read these workbooks again in full, then send `Action::ReviewLoaded`.
     Load {
@@ -123,6 +125,8 @@ pub enum ReviewEffect {
     WriteDocument {
         path: PathBuf,
         bytes: Vec<u8>,
+        /// The reviewer confirmed replacing an existing file (kept as `.bak`).
+        replace: bool,
     },
     Quit,
 }
@@ -185,6 +189,9 @@ pub struct ReviewApp {
     /// Where leaving the drill-in goes back to (the matrix it was opened
     /// from); `None` means the overview.
     pub return_to: Option<Box<Screen>>,
+    /// The export prompt last answered, and the existing file it asks to
+    /// replace (Enter on that very name confirms).
+    export_asked: Option<(PromptKind, Option<PathBuf>)>,
 }
 
 super::status::status_line_of!(ReviewApp);
@@ -229,6 +236,7 @@ impl ReviewApp {
             footer: Footer::default(),
             histogram: Vec::new(),
             return_to: None,
+            export_asked: None,
         };
         app.column = app
             .columns
@@ -281,6 +289,17 @@ impl ReviewApp {
             }
             let text = outcome.unwrap_or_else(|why| why);
             self.status = Some(Status { text, is_error });
+            return ReviewEffect::None;
+        }
+        if let Action::ReviewExportExists(path) = action {
+            let kind = self
+                .export_asked
+                .take()
+                .map_or(PromptKind::ExportOverview, |a| a.0);
+            let text = path.display().to_string();
+            self.export_asked = Some((kind, Some(path)));
+            self.open_prompt(kind, text.clone());
+            self.error(format!("{text} {}", self.tr(t::REPLACE_ASK)));
             return ReviewEffect::None;
         }
         if let Action::ReviewsWritten(results) = action {
@@ -565,6 +584,7 @@ impl ReviewApp {
             _ if edited => {}
             Action::Cancel => {
                 self.mode = ReviewMode::Browse;
+                self.export_asked = None;
                 return ReviewEffect::None;
             }
             Action::Commit | Action::Activate => return self.commit_prompt(kind, editor),
@@ -621,7 +641,12 @@ impl ReviewApp {
             PromptKind::ExportOverview
             | PromptKind::ExportReviews
             | PromptKind::ExportLetter
-            | PromptKind::ExportSummary => self.export_effect(kind, &text),
+            | PromptKind::ExportSummary => {
+                let asked = self.export_asked.take().and_then(|(_, path)| path);
+                let replace = asked.as_deref() == Some(std::path::Path::new(&text));
+                self.export_asked = Some((kind, None));
+                self.export_effect(kind, &text, replace)
+            }
         };
         match outcome {
             Ok(effect) => {

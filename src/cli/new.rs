@@ -10,7 +10,7 @@ use crate::core::newbook::blank_workbook;
 use crate::core::templates::Template;
 use crate::core::{Bilingual, Lang};
 use crate::export::cli::{Failure, Outcome};
-use crate::store::{self, SaveFault};
+use crate::store::{self, Existing, WriteRule};
 
 /// What the command line asked for.
 #[derive(Debug, Clone)]
@@ -87,25 +87,16 @@ pub fn build(
 pub fn run(request: &NewRequest<'_>, default_year: u16, lang: Lang) -> Result<Outcome, Failure> {
     let (wb, summary) = build(request, default_year)?;
     let text = crate::core::format::to_json(&wb);
-    let written = if request.force {
-        store::save_atomic(request.file, text.as_bytes())
-    } else {
-        store::save_as(request.file, text.as_bytes())
-    };
-    if let Err(e) = written {
-        let message = if e.fault == SaveFault::AlreadyExists {
-            let file = request.file.display();
-            Bilingual::new(
-                format!("{file}：文件已存在，未覆盖（确要替换请加 --force，原文件留作 .bak）"),
-                format!(
-                    "{file}: already exists; not overwritten (add --force to replace it, keeping the old one as .bak)"
-                ),
-            )
-        } else {
-            e.describe()
-        };
-        return Err(Failure::refused(message));
-    }
+    // Last year's workbook and a table file are inputs: never written over.
+    let inputs: Vec<std::path::PathBuf> = request
+        .from
+        .into_iter()
+        .chain(request.table.map(Path::new))
+        .map(Path::to_path_buf)
+        .collect();
+    WriteRule::new(Existing::replace_if(request.force), &inputs)
+        .write(request.file, text.as_bytes())
+        .map_err(|e| Failure::not_written(&e, "--force"))?;
     let report = describe(request.file, &wb, summary.as_ref());
     Ok(Outcome {
         stdout: Some(report.get(lang).as_bytes().to_vec()),

@@ -7,6 +7,7 @@ use super::ExportError;
 use super::csv::{CsvTable, table_bytes};
 use super::format::{ExportRequest, Format, Output, check_output};
 use crate::core::{Bilingual, Lang};
+use crate::store::{Existing, SaveFault, SaveStep, WriteRule};
 
 /// What a command produced: bytes for standard output and/or a note for the user.
 #[derive(Debug, Default)]
@@ -56,38 +57,38 @@ impl Failure {
     }
 }
 
-/// Refuses to write an export over the workbook it was made from.
-///
-/// # Errors
-/// When `output` is the input file.
-pub fn refuse_overwriting_input(input: &Path, output: &Path) -> Result<(), Failure> {
-    let same = match (input.canonicalize(), output.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if same {
-        let name = output.display();
-        return Err(Failure::refused(Bilingual::new(
-            format!("{name}：输出文件就是输入的工作簿，未写入"),
-            format!("{name}: the output is the input workbook; nothing written"),
-        )));
+impl Failure {
+    /// A write the store refused or could not do, in a command's words:
+    /// `flag` is how this command asks for replacing (`--force`, `--replace`).
+    #[must_use]
+    pub fn not_written(error: &crate::store::SaveError, flag: &str) -> Self {
+        let name = error.path.display();
+        Self::refused(match error.fault {
+            SaveFault::AlreadyExists => Bilingual::new(
+                format!("{name}：文件已存在，未覆盖（确要替换请加 {flag}，原文件留作 .bak）"),
+                format!(
+                    "{name}: already exists; not overwritten (add {flag} to replace it, keeping the old one as .bak)"
+                ),
+            ),
+            SaveFault::IsInput => Bilingual::new(
+                format!("{name}：输出文件就是本命令读取的输入文件，未写入"),
+                format!("{name}: the output is an input of this command; nothing written"),
+            ),
+            _ => error.describe_for_command(),
+        })
     }
-    Ok(())
 }
 
 /// An export never silently replaces a file: an existing output file needs
-/// `--force` (a folder of CSV tables is written into, file by file).
+/// `--force` (checked before the workbook is read; the store checks again).
 #[must_use]
 pub fn refuse_existing_output(output: &Path) -> Option<Failure> {
     let meta = std::fs::symlink_metadata(output).ok()?;
     if meta.is_dir() {
         return None;
     }
-    let name = output.display();
-    Some(Failure::refused(Bilingual::new(
-        format!("{name}：文件已存在，未覆盖（要覆盖请加 --force）"),
-        format!("{name}: already exists; not overwritten (add --force to overwrite)"),
-    )))
+    let error = crate::store::SaveError::new(output, SaveFault::AlreadyExists, SaveStep::Check);
+    Some(Failure::not_written(&error, "--force"))
 }
 
 fn written(path: &Path) -> Bilingual {
@@ -115,6 +116,8 @@ pub struct ExportArgs<'a> {
     pub table: Option<CsvTable>,
     pub with_checks: bool,
     pub lang: Lang,
+    /// `--force`: an existing output is replaced (kept as `.bak`).
+    pub replace: bool,
 }
 
 /// Runs `jixiao export`.
@@ -124,15 +127,14 @@ pub struct ExportArgs<'a> {
 /// is missing, 1 when the output is refused or cannot be written.
 pub fn run(file: &Path, args: ExportArgs) -> Result<Outcome, Failure> {
     let (wb, derived) = crate::cli::check::open(file).map_err(Failure::unreadable)?;
+    let inputs = [file.to_path_buf()];
     let request = ExportRequest {
         wb: &wb,
         derived: &derived,
         lang: args.lang,
         with_checks: args.with_checks,
+        rule: WriteRule::new(Existing::replace_if(args.replace), &inputs),
     };
-    if let Some(out) = args.output {
-        refuse_overwriting_input(file, out)?;
-    }
     if let (Some(table), "csv") = (args.table, args.format.name) {
         return one_table(table, args.output, &request);
     }
@@ -153,6 +155,7 @@ pub fn run(file: &Path, args: ExportArgs) -> Result<Outcome, Failure> {
     check_output(format, &path).map_err(Failure::refused)?;
     (format.write)(&path, &request).map_err(|e| match e {
         ExportError::MissingTool(message) => Failure::unreadable(message),
+        ExportError::Save(e) => Failure::not_written(&e, "--force"),
         other => Failure::write(&path, &other),
     })?;
     Ok(Outcome {
@@ -174,7 +177,10 @@ fn one_table(
             note: None,
         });
     };
-    crate::store::write_file(path, &bytes).map_err(|e| Failure::write(path, &e))?;
+    request
+        .rule
+        .write(path, &bytes)
+        .map_err(|e| Failure::not_written(&e, "--force"))?;
     Ok(Outcome {
         stdout: None,
         note: Some(written(path)),

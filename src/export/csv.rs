@@ -1,7 +1,6 @@
 //! CSV tables for people who do not run jixiao: UTF-8 with BOM (so Excel reads
 //! the Chinese), stored decimals exactly as stored.
 
-use std::io;
 use std::path::{Path, PathBuf};
 
 use super::rows::{
@@ -147,24 +146,29 @@ pub fn spreadsheet_safe(text: &str, is_code: bool) -> std::borrow::Cow<'_, str> 
     }
 }
 
-/// Writes every table into `folder` (created if needed); returns the files written.
+/// Writes every table into `folder` (created if needed) as one write: all
+/// tables, or none (a full disk leaves no folder of one table in four).
+/// Returns the files written.
 ///
 /// # Errors
-/// When the folder or a file cannot be written.
+/// When a table exists and replacing was not asked, or a file cannot be written.
 pub fn write_tables(
     folder: &Path,
-    wb: &Workbook,
-    derived: &Derived,
-    lang: Lang,
-) -> io::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(folder)?;
-    let mut written = Vec::new();
-    for table in CsvTable::ALL {
-        let path = folder.join(table.file_name());
-        crate::store::write_file(&path, &table_bytes(table, wb, derived, lang))?;
-        written.push(path);
-    }
-    Ok(written)
+    request: &super::format::ExportRequest,
+) -> Result<Vec<PathBuf>, crate::store::SaveError> {
+    let tables: Vec<(PathBuf, Vec<u8>)> = CsvTable::ALL
+        .into_iter()
+        .map(|table| {
+            let bytes = table_bytes(table, request.wb, request.derived, request.lang);
+            (folder.join(table.file_name()), bytes)
+        })
+        .collect();
+    let files: Vec<(&Path, &[u8])> = tables
+        .iter()
+        .map(|(p, b)| (p.as_path(), b.as_slice()))
+        .collect();
+    request.rule.write_all(&files)?;
+    Ok(tables.into_iter().map(|(p, _)| p).collect())
 }
 
 fn basic_table(wb: &Workbook, derived: &Derived, lang: Lang) -> Vec<Vec<String>> {

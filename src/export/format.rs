@@ -20,6 +20,8 @@ pub struct ExportRequest<'a> {
     pub lang: Lang,
     /// Carry the engine's warnings (the report's appendix, the xlsx 检查 sheet).
     pub with_checks: bool,
+    /// Whether an existing output may be replaced, and the inputs never to write over.
+    pub rule: crate::store::WriteRule<'a>,
 }
 
 impl ExportRequest<'_> {
@@ -249,7 +251,7 @@ fn markdown_bytes(request: &ExportRequest) -> Vec<u8> {
 }
 
 fn write_markdown(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
-    crate::store::write_file(path, &markdown_bytes(request)).map_err(std::io::Error::from)?;
+    request.rule.write(path, &markdown_bytes(request))?;
     Ok(())
 }
 
@@ -260,7 +262,7 @@ fn write_docx(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
         request.lang,
         request.report_options(),
     )?;
-    crate::store::write_file(path, &bytes).map_err(std::io::Error::from)?;
+    request.rule.write(path, &bytes)?;
     Ok(())
 }
 
@@ -270,13 +272,13 @@ fn write_xlsx(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
         ..super::xlsx::XlsxOptions::default()
     };
     let bytes = super::xlsx::to_bytes(request.wb, request.derived, request.lang, options)?;
-    crate::store::write_file(path, &bytes).map_err(std::io::Error::from)?;
+    request.rule.write(path, &bytes)?;
     Ok(())
 }
 
 fn write_csv_folder(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
     // The tables are data, not the filed report: checks.csv always travels.
-    super::csv::write_tables(path, request.wb, request.derived, request.lang)?;
+    super::csv::write_tables(path, request)?;
     Ok(())
 }
 

@@ -29,6 +29,10 @@ pub enum ExportError {
     Refused(crate::core::Bilingual),
     #[error("LibreOffice could not convert the report: {0}")]
     Convert(String),
+    /// The store refused or failed the write (an existing file nobody asked
+    /// to replace, an input of the command, a full disk).
+    #[error("{0}")]
+    Save(#[from] crate::store::SaveError),
 }
 
 /// The sample workbook and what is derived from it, which most export tests start from.

@@ -44,7 +44,7 @@ pub fn write(path: &Path, request: &ExportRequest) -> Result<(), ExportError> {
         request.report_options(),
     )?;
     let pdf = convert(&program, &docx, "pdf")?;
-    crate::store::write_file(path, &pdf).map_err(std::io::Error::from)?;
+    request.rule.write(path, &pdf)?;
     Ok(())
 }
 

@@ -11,8 +11,9 @@ use crate::core::engine::scoring::describe_rule;
 use crate::core::model::RuleKind;
 use crate::core::num::fmt_score;
 use crate::core::{Bilingual, Lang};
-use crate::export::cli::{Failure, Outcome, refuse_overwriting_input};
+use crate::export::cli::{Failure, Outcome};
 use crate::i18n::Tr;
+use crate::store::{Existing, WriteRule};
 
 /// `table import`'s switches.
 #[derive(Debug, Clone, Copy, Default)]
@@ -21,6 +22,8 @@ pub struct ImportFlags {
     pub verified: bool,
     /// Write the table even when its weights do not add up.
     pub force: bool,
+    /// `--replace`: an existing output file is replaced (kept as `.bak`).
+    pub replace: bool,
 }
 
 /// What `table import` found: where, in which encoding, how many indicators,
@@ -165,7 +168,9 @@ pub fn import(
     flags: ImportFlags,
     lang: Lang,
 ) -> Result<Outcome, Failure> {
-    let ImportFlags { verified, force } = flags;
+    let ImportFlags {
+        verified, force, ..
+    } = flags;
     let name = input.display().to_string();
     let mut imported =
         super::import_path(input, sheet).map_err(|e| Failure::unreadable(e.describe(&name)))?;
@@ -202,9 +207,10 @@ pub fn import(
     }
     let outcome = match output {
         Some(path) => {
-            refuse_overwriting_input(input, path)?;
-            crate::store::write_file(path, json.as_bytes())
-                .map_err(|e| Failure::write(path, &e))?;
+            let inputs = [input.to_path_buf()];
+            WriteRule::new(Existing::replace_if(flags.replace), &inputs)
+                .write(path, json.as_bytes())
+                .map_err(|e| Failure::not_written(&e, "--replace"))?;
             let _ = write!(
                 report,
                 "{}",
@@ -435,9 +441,13 @@ fn open_for_apply(workbook: &Path) -> Result<crate::store::Opened, Failure> {
 ///
 /// # Errors
 /// Exit code 2 when the workbook cannot be read; 1 for an unknown extension or a write failure.
-pub fn export(workbook: &Path, output: &Path, lang: Lang) -> Result<Outcome, Failure> {
+pub fn export(
+    workbook: &Path,
+    output: &Path,
+    replace: bool,
+    lang: Lang,
+) -> Result<Outcome, Failure> {
     let (wb, _) = crate::cli::check::open(workbook).map_err(Failure::unreadable)?;
-    refuse_overwriting_input(workbook, output)?;
     let bytes = match super::sheet::lowercase_extension(output).as_str() {
         "csv" => super::table_export::to_csv(&wb.table, lang),
         "xlsx" => {
@@ -451,7 +461,10 @@ pub fn export(workbook: &Path, output: &Path, lang: Lang) -> Result<Outcome, Fai
             )));
         }
     };
-    crate::store::write_file(output, &bytes).map_err(|e| Failure::write(output, &e))?;
+    let inputs = [workbook.to_path_buf()];
+    WriteRule::new(Existing::replace_if(replace), &inputs)
+        .write(output, &bytes)
+        .map_err(|e| Failure::not_written(&e, "--replace"))?;
     Ok(Outcome {
         stdout: None,
         note: Some(Bilingual::new(

@@ -8,10 +8,10 @@
 use std::path::Path;
 
 use super::session::ReviewSession;
-use super::store::write_atomically;
 use super::{letter, summary, summary_xlsx};
 use crate::core::{Bilingual, Lang};
 use crate::i18n::Tr;
+use crate::store::WriteRule;
 
 /// The lower-case extension of `path`.
 fn extension(path: &Path) -> String {
@@ -117,16 +117,15 @@ pub fn letter_file_name(workbook_file: &str, lang: Lang) -> String {
     )
 }
 
-/// Writes a built document to `path` atomically.
+/// Writes a built document to `path` atomically, under `rule`.
 ///
 /// # Errors
-/// A message naming the file.
-pub fn write_document(path: &Path, bytes: &[u8]) -> Result<(), Bilingual> {
-    write_atomically(path, bytes).map_err(|e| {
-        let shown = path.display();
-        Bilingual::new(
-            format!("{shown}：无法导出（{e}）"),
-            format!("{shown}: cannot export ({e})"),
-        )
-    })
+/// `Exists` when the file is there and replacing was not asked; otherwise a
+/// message naming the file.
+pub fn write_document(
+    path: &Path,
+    bytes: &[u8],
+    rule: WriteRule<'_>,
+) -> Result<(), super::export::WriteFailure> {
+    super::export::write_under(rule, &[(path, bytes)])
 }

@@ -12,12 +12,12 @@ use super::digest::ShapeRow;
 use super::overview::{Overview, OverviewRow, ReviewLookup};
 use super::reviews::{IndicatorReview, WorkbookReview};
 use super::scan::Entry;
-use super::store::write_atomically;
 use super::view::{Cell, Column, flags_text};
 use crate::core::engine::ScoreBasis;
 use crate::core::num::round2;
 use crate::core::{Bilingual, Lang};
 use crate::i18n::Tr;
+use crate::store::WriteRule;
 use crate::text::width;
 
 /// The file formats an export can take.
@@ -330,14 +330,37 @@ fn check_extension(path: &Path, wanted: ExportFormat) -> Result<(), Bilingual> {
     ))
 }
 
-/// Writes one sheet as CSV to `path` (which must end in `.csv`).
+/// Why a reviewer's export was not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteFailure {
+    /// A file is there and replacing it was not asked (ask, then write again).
+    Exists,
+    /// Anything else, in the reviewer's words.
+    Failed(Bilingual),
+}
+
+impl From<Bilingual> for WriteFailure {
+    fn from(why: Bilingual) -> Self {
+        Self::Failed(why)
+    }
+}
+
+/// Writes files under `rule` as one (all or none), in the reviewer's words.
 ///
 /// # Errors
-/// A message naming the file.
-pub fn write_csv(path: &Path, sheet: &Sheet) -> Result<(), Bilingual> {
-    check_extension(path, ExportFormat::Csv)?;
-    let bytes = csv_bytes(sheet).map_err(|e| io_error(path, &e))?;
-    write_atomically(path, &bytes).map_err(|e| io_error(path, &e))
+/// `Exists` when a file is there and replacing was not asked.
+pub fn write_under(rule: WriteRule<'_>, files: &[(&Path, &[u8])]) -> Result<(), WriteFailure> {
+    match rule.write_all(files) {
+        Ok(_) => Ok(()),
+        Err(e) if e.fault == crate::store::SaveFault::AlreadyExists => Err(WriteFailure::Exists),
+        Err(e) => {
+            let why = e.describe_for_command();
+            Err(WriteFailure::Failed(Bilingual::new(
+                format!("无法导出：{}", why.zh),
+                format!("cannot export: {}", why.en),
+            )))
+        }
+    }
 }
 
 /// Column width in Excel's units: the widest cell in terminal cells (CJK
@@ -415,21 +438,51 @@ pub fn xlsx_bytes(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
     book.save_to_buffer()
 }
 
-/// Writes `sheets` in `format` to `path`. CSV holds one table: the first
-/// sheet goes to `path`, each further one beside it as `STEM-SHEET.csv`.
+/// Writes `sheets` in `format` to `path` under `rule`. CSV holds one table:
+/// the first sheet goes to `path`, each further one beside it as
+/// `STEM-SHEET.csv`, all written or none.
 ///
 /// # Errors
-/// A message naming the file.
-pub fn write_sheets(path: &Path, format: ExportFormat, sheets: &[Sheet]) -> Result<(), Bilingual> {
-    match (format, sheets.split_first()) {
-        (ExportFormat::Csv, Some((first, rest))) => {
-            write_csv(path, first)?;
-            rest.iter()
-                .try_for_each(|sheet| write_csv(&sibling_csv(path, &sheet.name), sheet))
+/// `Exists` when a file is there and replacing was not asked; otherwise a
+/// message naming the file.
+pub fn write_sheets(
+    path: &Path,
+    format: ExportFormat,
+    sheets: &[Sheet],
+    rule: WriteRule<'_>,
+) -> Result<(), WriteFailure> {
+    let files: Vec<(std::path::PathBuf, Vec<u8>)> = match format {
+        ExportFormat::Csv => {
+            check_extension(path, ExportFormat::Csv)?;
+            let empty = [Sheet::default()];
+            let sheets = if sheets.is_empty() {
+                &empty[..]
+            } else {
+                sheets
+            };
+            let mut files = Vec::with_capacity(sheets.len());
+            for (i, sheet) in sheets.iter().enumerate() {
+                let at = if i == 0 {
+                    path.to_path_buf()
+                } else {
+                    sibling_csv(path, &sheet.name)
+                };
+                let bytes = csv_bytes(sheet).map_err(|e| io_error(&at, &e))?;
+                files.push((at, bytes));
+            }
+            files
         }
-        (ExportFormat::Csv, None) => write_csv(path, &Sheet::default()),
-        (ExportFormat::Xlsx, _) => write_xlsx(path, sheets),
-    }
+        ExportFormat::Xlsx => {
+            check_extension(path, ExportFormat::Xlsx)?;
+            let bytes = xlsx_bytes(sheets).map_err(|e| io_error(path, &e))?;
+            vec![(path.to_path_buf(), bytes)]
+        }
+    };
+    let files: Vec<(&Path, &[u8])> = files
+        .iter()
+        .map(|(p, b)| (p.as_path(), b.as_slice()))
+        .collect();
+    write_under(rule, &files)
 }
 
 /// `reviews.csv` + `单位` → `reviews-单位.csv`, in the same folder.
@@ -440,16 +493,6 @@ pub fn sibling_csv(path: &Path, sheet: &str) -> std::path::PathBuf {
         .and_then(|s| s.to_str())
         .unwrap_or("export");
     path.with_file_name(format!("{stem}-{sheet}.csv"))
-}
-
-/// Writes sheets as an xlsx workbook to `path` (which must end in `.xlsx`).
-///
-/// # Errors
-/// A message naming the file.
-pub fn write_xlsx(path: &Path, sheets: &[Sheet]) -> Result<(), Bilingual> {
-    check_extension(path, ExportFormat::Xlsx)?;
-    let bytes = xlsx_bytes(sheets).map_err(|e| io_error(path, &e))?;
-    write_atomically(path, &bytes).map_err(|e| io_error(path, &e))
 }
 
 #[cfg(test)]
@@ -508,8 +551,10 @@ mod tests {
     fn exports_refuse_other_extensions() {
         let dir = tempfile::tempdir().expect("dir");
         let json = dir.path().join("a.json");
-        assert!(write_csv(&json, &sheet()).is_err());
-        assert!(write_xlsx(&dir.path().join("a.csv"), &[sheet()]).is_err());
-        assert!(!json.exists());
+        let rule = WriteRule::NEW_ONLY;
+        assert!(write_sheets(&json, ExportFormat::Csv, &[sheet()], rule).is_err());
+        let csv = dir.path().join("a.csv");
+        assert!(write_sheets(&csv, ExportFormat::Xlsx, &[sheet()], rule).is_err());
+        assert!(!json.exists() && !csv.exists());
     }
 }

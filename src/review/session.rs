@@ -304,19 +304,38 @@ impl ReviewSession {
         }
     }
 
-    /// Exports `what` of the rows in `view` to `path` (see `sheets_export`).
+    /// Exports `what` of the rows in `view` to `path` (see `sheets_export`),
+    /// a new file only, never over a file under review.
     ///
     /// # Errors
-    /// Unknown extension or a write failure.
+    /// Unknown extension, an existing file, or a write failure.
     pub fn export_sheets(
         &self,
         what: SheetExport,
         view: &[usize],
         path: &Path,
         lang: Lang,
-    ) -> Result<(), Bilingual> {
+    ) -> Result<(), export::WriteFailure> {
         let (format, sheets) = self.sheets_export(what, view, path, lang)?;
-        export::write_sheets(path, format, &sheets)
+        let inputs = self.inputs();
+        let rule = crate::store::WriteRule::new(crate::store::Existing::Refuse, &inputs);
+        export::write_sheets(path, format, &sheets, rule)
+    }
+
+    /// Every file this session reads: the workbooks and the folders' review
+    /// files. No export is ever written over one of them.
+    #[must_use]
+    pub fn inputs(&self) -> Vec<std::path::PathBuf> {
+        let mut inputs: Vec<std::path::PathBuf> =
+            self.entries.iter().map(|e| e.path.clone()).collect();
+        let mut folders: Vec<&Path> = self.entries.iter().map(|e| e.folder.as_path()).collect();
+        folders.dedup();
+        inputs.extend(
+            folders
+                .into_iter()
+                .map(|f| f.join(crate::review::REVIEW_FILE_NAME)),
+        );
+        inputs
     }
 }
 

@@ -95,29 +95,75 @@ pub(crate) fn save_with(
     mode: Mode,
     before: &mut dyn FnMut(SaveStep) -> io::Result<()>,
 ) -> Result<Saved, SaveError> {
-    before(SaveStep::Check).map_err(|e| SaveError::io(path, SaveStep::Check, &e))?;
-    let plan = Plan::make(path, mode)?;
-    let temp = plan.write_temp(bytes, before)?;
+    let mut saved = save_all_with(&[(path, bytes)], mode, before)?;
+    saved
+        .pop()
+        .ok_or_else(|| SaveError::new(path, SaveFault::Other, SaveStep::Check))
+}
 
-    let pending_backup = if plan.keep_backup() {
-        let backup_error = |e: &io::Error| SaveError::io(path, SaveStep::Backup, e);
-        before(SaveStep::Backup).map_err(|e| backup_error(&e))?;
-        Some(set_aside(&plan.target, &plan.folder, &plan.short).map_err(|e| backup_error(&e))?)
-    } else {
-        None
-    };
+/// Saves several files as one: every new version is written and flushed
+/// before any target is replaced, and a failure while replacing puts back the
+/// files already replaced, so a failed write leaves nothing half-done.
+pub(crate) fn save_all_with(
+    files: &[(&Path, &[u8])],
+    mode: Mode,
+    before: &mut dyn FnMut(SaveStep) -> io::Result<()>,
+) -> Result<Vec<Saved>, SaveError> {
+    let mut plans = Vec::with_capacity(files.len());
+    for (path, _) in files {
+        before(SaveStep::Check).map_err(|e| SaveError::io(path, SaveStep::Check, &e))?;
+        plans.push(Plan::make(path, mode)?);
+    }
+    let mut temps = Vec::with_capacity(files.len());
+    for (plan, (_, bytes)) in plans.iter().zip(files) {
+        temps.push(plan.write_temp(bytes, before)?);
+    }
+    let mut asides = Vec::with_capacity(files.len());
+    for plan in &plans {
+        asides.push(if plan.keep_backup() {
+            let backup_error = |e: &io::Error| SaveError::io(&plan.path, SaveStep::Backup, e);
+            before(SaveStep::Backup).map_err(|e| backup_error(&e))?;
+            Some(set_aside(&plan.target, &plan.folder, &plan.short).map_err(|e| backup_error(&e))?)
+        } else {
+            None
+        });
+    }
+    for (done, (plan, temp)) in plans.iter().zip(temps).enumerate() {
+        let persisted = before(SaveStep::Replace).and_then(|()| {
+            if mode == Mode::CreateNew {
+                temp.persist_noclobber(&plan.target).map_err(|e| e.error)
+            } else {
+                temp.persist(&plan.target).map_err(|e| e.error)
+            }
+        });
+        // On failure the temporary files and pending backups are deleted when
+        // dropped; the targets replaced so far get their old contents back.
+        if let Err(e) = persisted {
+            put_back(&plans[..done], &mut asides[..done]);
+            return Err(SaveError::io(&plan.path, SaveStep::Replace, &e));
+        }
+    }
+    Ok(plans
+        .into_iter()
+        .zip(asides)
+        .zip(files)
+        .map(|((plan, aside), (_, bytes))| plan.finish(bytes, aside))
+        .collect())
+}
 
-    before(SaveStep::Replace).map_err(|e| SaveError::io(path, SaveStep::Replace, &e))?;
-    let persisted = if mode == Mode::CreateNew {
-        temp.persist_noclobber(&plan.target)
-    } else {
-        temp.persist(&plan.target)
-    };
-    // On failure the temporary file and the pending backup are deleted when
-    // dropped; the target and `FILE.bak` were not touched.
-    persisted.map_err(|e| SaveError::io(path, SaveStep::Replace, &e.error))?;
-
-    Ok(plan.finish(bytes, pending_backup))
+/// Undoes the replacements of a multi-file save that failed part way: each
+/// old version back from its pending backup, each new file removed.
+fn put_back(plans: &[Plan], asides: &mut [Option<NamedTempFile<()>>]) {
+    for (plan, aside) in plans.iter().zip(asides) {
+        match aside.take() {
+            Some(old) => {
+                let _ = old.persist(&plan.target);
+            }
+            None => {
+                let _ = fs::remove_file(&plan.target);
+            }
+        }
+    }
 }
 
 /// What a save will do, decided before anything is written.
@@ -214,6 +260,9 @@ impl Plan {
         let mut temp = builder
             .tempfile_in(&self.folder)
             .map_err(fail(SaveStep::CreateTemp))?;
+        // Held until the save ends: tells a later cleaning this one is alive.
+        // Where the file system has no locks, age alone tells (STALE_AFTER).
+        let _ = temp.as_file().try_lock();
 
         before(SaveStep::Write).map_err(fail(SaveStep::Write))?;
         temp.write_all(bytes).map_err(fail(SaveStep::Write))?;
@@ -262,7 +311,7 @@ impl Plan {
                 ),
             ));
         }
-        remove_stale_temps(&self.folder, &self.short, STALE_AFTER);
+        remove_stale_temps(&self.folder, &self.short);
         let metadata = fs::metadata(&self.target).ok();
         Saved {
             stamp: FileStamp::of(bytes, metadata.as_ref()),
@@ -273,33 +322,86 @@ impl Plan {
     }
 }
 
-/// A temporary file this old was left by a save that was killed (no save
-/// takes minutes); younger ones may belong to another jixiao saving right now.
+/// Where locks are not supported, a temporary file this old was left by a
+/// save that was killed (no save takes minutes).
 const STALE_AFTER: Duration = Duration::from_mins(10);
 
+/// A save locks its temporary file within microseconds of creating it; an
+/// unlocked one this old belongs to no running save.
+const UNLOCKED_GRACE: Duration = Duration::from_secs(1);
+
+/// Removes what killed saves of `path` left beside it (their temporary files
+/// can be as large as the workbook, once per kill). Called when the workbook
+/// is opened for editing and after each save. Best effort.
+pub(crate) fn clean_after_killed_saves(path: &Path) {
+    let Ok(target) = resolve_symlink(path) else {
+        return;
+    };
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let folder = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    remove_stale_temps(&folder, &short_name(&name));
+}
+
+/// Whether the temporary file at `path` is left over from a killed save:
+/// `Some(true)` when no save holds its lock, `None` when locks cannot tell.
+fn is_left_over(path: &Path, age: Option<Duration>) -> Option<bool> {
+    let file = File::open(path).ok()?;
+    match file.try_lock() {
+        Ok(()) => Some(age.is_some_and(|a| a > UNLOCKED_GRACE)),
+        Err(fs::TryLockError::WouldBlock) => Some(false),
+        Err(fs::TryLockError::Error(_)) => None,
+    }
+}
+
 /// Removes temporary files that killed saves of this file left behind, so
-/// crashes do not litter the officer's folder. Best effort.
-fn remove_stale_temps(folder: &Path, short: &str, older_than: Duration) {
+/// crashes do not litter the officer's folder. A save in progress holds a
+/// lock on its temporary file; while one does, the pending backups (hard
+/// links) stay too. Best effort.
+fn remove_stale_temps(folder: &Path, short: &str) {
     let Ok(entries) = fs::read_dir(folder) else {
         return;
     };
     let prefix = format!(".{short}.");
+    let aside_prefix = format!(".{short}.bak.");
     let now = SystemTime::now();
+    let mut asides = Vec::new();
+    let mut saving = false;
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
         if !(name.starts_with(&prefix) && name.ends_with(".jixiao-tmp")) {
             continue;
         }
-        let stale = entry
-            .metadata()
+        let Some(meta) = entry.metadata().ok().filter(fs::Metadata::is_file) else {
+            continue;
+        };
+        let age = meta
+            .modified()
             .ok()
-            .filter(fs::Metadata::is_file)
-            .and_then(|m| m.modified().ok())
-            .and_then(|t| now.duration_since(t).ok())
-            .is_some_and(|age| age > older_than);
-        if stale {
+            .and_then(|t| now.duration_since(t).ok());
+        let stale = age.is_some_and(|a| a > STALE_AFTER);
+        if name.starts_with(&aside_prefix) {
+            asides.push((entry.path(), stale));
+            continue;
+        }
+        let remove = match is_left_over(&entry.path(), age) {
+            Some(left_over) => left_over,
+            None => stale,
+        };
+        if remove {
             let _ = fs::remove_file(entry.path());
+        } else {
+            saving = true;
+        }
+    }
+    for (aside, stale) in asides {
+        if stale || !saving {
+            let _ = fs::remove_file(aside);
         }
     }
 }

@@ -27,6 +27,9 @@ pub enum SaveFault {
     DiskFull,
     /// `save_as` found a file already there; ask before overwriting it.
     AlreadyExists,
+    /// The target is an input of the same command (the workbook exported,
+    /// the spreadsheet imported): never written over, asked or not.
+    IsInput,
     /// The file changed on disk since it was loaded or last saved.
     ChangedOnDisk,
     /// This session is read-only (review mode, no write permission, newer format).
@@ -64,7 +67,7 @@ pub struct SaveError {
 }
 
 impl SaveError {
-    pub(crate) fn new(path: &Path, fault: SaveFault, step: SaveStep) -> Self {
+    pub fn new(path: &Path, fault: SaveFault, step: SaveStep) -> Self {
         Self {
             path: path.to_path_buf(),
             fault,
@@ -103,6 +106,29 @@ impl SaveError {
     /// The status-bar message: what failed, and that nothing was lost.
     #[must_use]
     pub fn describe(&self) -> Bilingual {
+        let (zh, en) = self.what();
+        Bilingual::new(
+            format!(
+                "未保存：{zh}。原文件和 .bak 备份均未改动，修改仍在内存中，可用“另存为”保存到别处。"
+            ),
+            format!(
+                "Not saved: {en}. The file and its .bak are unchanged; your edits are still in memory and can be saved elsewhere with Save as."
+            ),
+        )
+    }
+
+    /// A command's message (the process ends: nothing stays in memory).
+    #[must_use]
+    pub fn describe_for_command(&self) -> Bilingual {
+        let (zh, en) = self.what();
+        Bilingual::new(
+            format!("未写入：{zh}。原有文件未改动。"),
+            format!("Nothing written: {en}. Existing files are unchanged."),
+        )
+    }
+
+    /// What went wrong, with the system's words.
+    fn what(&self) -> (String, String) {
         let file = self.path.display();
         let (zh, en) = match self.fault {
             SaveFault::TargetIsDirectory => (
@@ -135,6 +161,10 @@ impl SaveError {
             SaveFault::AlreadyExists => {
                 (format!("{file} 已存在"), format!("{file} already exists"))
             }
+            SaveFault::IsInput => (
+                format!("{file} 是本次读取的输入文件，不能被覆盖"),
+                format!("{file} is an input of this command and is never written over"),
+            ),
             SaveFault::ChangedOnDisk => (
                 format!("{file} 在磁盘上已被修改（可能是同事改的）"),
                 format!("{file} was changed on disk since it was opened (perhaps by a colleague)"),
@@ -145,22 +175,14 @@ impl SaveError {
             ),
             SaveFault::Other => (format!("无法保存 {file}"), format!("cannot save {file}")),
         };
-        let (detail_zh, detail_en) = if self.detail.is_empty() {
-            (String::new(), String::new())
+        if self.detail.is_empty() {
+            (zh, en)
         } else {
             (
-                format!("（{}）", self.detail),
-                format!(" ({})", self.detail),
+                format!("{zh}（{}）", self.detail),
+                format!("{en} ({})", self.detail),
             )
-        };
-        Bilingual::new(
-            format!(
-                "未保存：{zh}{detail_zh}。原文件和 .bak 备份均未改动，修改仍在内存中，可用“另存为”保存到别处。"
-            ),
-            format!(
-                "Not saved: {en}{detail_en}. The file and its .bak are unchanged; your edits are still in memory and can be saved elsewhere with Save as."
-            ),
-        )
+        }
     }
 }
 

@@ -22,6 +22,7 @@ mod debounce;
 mod document;
 mod error;
 mod open;
+mod output;
 mod recovery;
 mod review_recovery;
 mod signals;
@@ -35,6 +36,7 @@ pub use open::{
     MAX_FILE_BYTES, free_sibling, guard_input, open, open_for_review, read_guarded,
     read_guarded_into, read_text,
 };
+pub use output::{Existing, WriteRule, same_file};
 pub use recovery::{Draft, EmergencyStash, Journal, Recovered, RecoveryError, RecoveryWriter};
 pub use review_recovery::{
     REVIEW_RECOVERY_FORMAT, ReviewJournal, ReviewRecovery, UnsavedReview, kept_message,

@@ -43,6 +43,11 @@ pub fn open(path: &Path) -> Result<Opened, OpenError> {
         None => write_refusal(path, &metadata)
             .map(|detail| ReadOnlyReason::NoWritePermission { detail }),
     };
+    if read_only.is_none() {
+        // Opened for editing: what killed saves left beside it goes now,
+        // not at the next save.
+        super::atomic::clean_after_killed_saves(path);
+    }
     Ok(opened(path, loaded, &bytes, &metadata, read_only))
 }
 

@@ -24,6 +24,7 @@ use crate::app::review::{ReviewApp, ReviewEffect};
 use crate::app::{Action, App, Effect};
 use crate::i18n as t;
 use crate::review::scan::PendingHashes;
+use crate::store::{Existing, WriteRule};
 use crate::ui;
 
 /// Maps one terminal event to an action, if it means one.
@@ -62,11 +63,12 @@ pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
             path,
             format,
             sheets,
+            replace,
         } => {
-            let outcome = crate::review::export::write_sheets(path, *format, sheets)
-                .map(|()| format!("{} {}", t::REVIEW_EXPORTED.get(lang), path.display()))
-                .map_err(|why| why.get(lang).to_owned());
-            app.update(Action::ReviewEffectDone(outcome));
+            let inputs = app.session.inputs();
+            let rule = WriteRule::new(Existing::replace_if(*replace), &inputs);
+            let outcome = crate::review::export::write_sheets(path, *format, sheets, rule);
+            app.update(review_written(path, outcome, lang));
         }
         ReviewEffect::Load { purpose, requests } => {
             let loaded = crate::review::lazy::load(purpose.clone(), requests);
@@ -76,12 +78,35 @@ pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
             let reloaded = crate::review::lazy::reload(checks);
             app.update(Action::ReviewReloaded(Box::new(reloaded)));
         }
-        ReviewEffect::WriteDocument { path, bytes } => {
-            let outcome = crate::review::documents::write_document(path, bytes)
-                .map(|()| format!("{} {}", t::REVIEW_EXPORTED.get(lang), path.display()))
-                .map_err(|why| why.get(lang).to_owned());
-            app.update(Action::ReviewEffectDone(outcome));
+        ReviewEffect::WriteDocument {
+            path,
+            bytes,
+            replace,
+        } => {
+            let inputs = app.session.inputs();
+            let rule = WriteRule::new(Existing::replace_if(*replace), &inputs);
+            let outcome = crate::review::documents::write_document(path, bytes, rule);
+            app.update(review_written(path, outcome, lang));
         }
+    }
+}
+
+/// What the reviewer hears of an export: written, an existing file to
+/// confirm replacing (the prompt opens again), or why not.
+fn review_written(
+    path: &std::path::Path,
+    outcome: Result<(), crate::review::export::WriteFailure>,
+    lang: crate::core::Lang,
+) -> Action {
+    use crate::review::export::WriteFailure;
+    match outcome {
+        Ok(()) => Action::ReviewEffectDone(Ok(format!(
+            "{} {}",
+            t::REVIEW_EXPORTED.get(lang),
+            path.display()
+        ))),
+        Err(WriteFailure::Exists) => Action::ReviewExportExists(path.to_path_buf()),
+        Err(WriteFailure::Failed(why)) => Action::ReviewEffectDone(Err(why.get(lang).to_owned())),
     }
 }
 

@@ -272,11 +272,22 @@ impl Session {
                 }
                 result
             }
-            Effect::Export { path } => {
-                let result = export(path, &app.workbook, &app.derived, app.lang)
-                    .map(|()| path.clone())
-                    .map_err(|e| e.to_string());
-                app.update(Action::Exported(result));
+            Effect::Export { path, replace } => {
+                let inputs = [self.document.path().to_path_buf()];
+                let rule = store::WriteRule::new(store::Existing::replace_if(*replace), &inputs);
+                let action = match export(path, &app.workbook, &app.derived, app.lang, rule) {
+                    Ok(()) => Action::Exported(Ok(path.clone())),
+                    Err(crate::export::ExportError::Save(e))
+                        if e.fault == SaveFault::AlreadyExists =>
+                    {
+                        Action::ExportExists(path.clone())
+                    }
+                    Err(crate::export::ExportError::Save(e)) => {
+                        Action::Exported(Err(e.describe_for_command().get(app.lang).to_owned()))
+                    }
+                    Err(e) => Action::Exported(Err(e.to_string())),
+                };
+                app.update(action);
                 return;
             }
             Effect::Reload => {
@@ -344,6 +355,7 @@ pub fn export(
     wb: &crate::core::model::Workbook,
     derived: &crate::core::engine::Derived,
     lang: Lang,
+    rule: store::WriteRule<'_>,
 ) -> Result<(), crate::export::ExportError> {
     let format = crate::export::format::for_prompt_path(path)
         .map_err(crate::export::ExportError::Refused)?;
@@ -352,6 +364,7 @@ pub fn export(
         derived,
         lang,
         with_checks: false,
+        rule,
     };
     (format.write)(path, &request)
 }

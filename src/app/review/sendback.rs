@@ -193,6 +193,7 @@ impl ReviewApp {
         &self,
         kind: PromptKind,
         text: &str,
+        replace: bool,
     ) -> Result<ReviewEffect, Bilingual> {
         let path = PathBuf::from(text);
         let sheets = match kind {
@@ -208,6 +209,7 @@ impl ReviewApp {
                 path,
                 format,
                 sheets,
+                replace,
             });
         }
         let bytes = match kind {
@@ -219,6 +221,10 @@ impl ReviewApp {
             }
             _ => self.session.summary_bytes(&self.view, &path, self.lang)?,
         };
-        Ok(ReviewEffect::WriteDocument { path, bytes })
+        Ok(ReviewEffect::WriteDocument {
+            path,
+            bytes,
+            replace,
+        })
     }
 }

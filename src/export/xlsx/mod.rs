@@ -6,8 +6,6 @@
 mod formulas;
 mod sheets;
 
-use std::path::Path;
-
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{
@@ -48,16 +46,6 @@ pub fn sheet_names(lang: Lang) -> [&'static str; 4] {
         Lang::Zh => ["基础数据表", "指标评分表", "工作量统计", "检查"],
         Lang::En => ["Basic data", "Scores", "Workload", "Checks"],
     }
-}
-
-/// Writes the xlsx to `path` (atomically).
-///
-/// # Errors
-/// When the workbook cannot be built or the file cannot be written.
-pub fn write(path: &Path, wb: &Workbook, derived: &Derived, lang: Lang) -> Result<(), ExportError> {
-    let bytes = to_bytes(wb, derived, lang, XlsxOptions::default())?;
-    crate::store::write_file(path, &bytes).map_err(std::io::Error::from)?;
-    Ok(())
 }
 
 /// Builds the xlsx in memory.
