@@ -1,6 +1,5 @@
 //! The `jixiao` binary: parses the command line and hands over.
 
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -214,8 +213,9 @@ fn finish(result: Result<Outcome, Failure>, lang: Lang) -> ExitCode {
     match result {
         Ok(outcome) => {
             if let Some(bytes) = outcome.stdout
-                && std::io::stdout().write_all(&bytes).is_err()
+                && let Err(message) = cli::stdout::write(&bytes)
             {
+                cli::stdout::say(message.get(lang));
                 return ExitCode::from(1);
             }
             if let Some(note) = outcome.note {
@@ -272,8 +272,8 @@ fn main() -> ExitCode {
             scale,
         }) => match cli::synthetic::run_scaled(count, usize::from(scale), &dir) {
             Ok(written) => {
-                println!("{} → {}", written.len(), dir.display());
-                ExitCode::SUCCESS
+                let line = format!("{} → {}\n", written.len(), dir.display());
+                to_stdout(&line, lang)
             }
             Err(message) => exit_on_error(Err(message)),
         },
@@ -350,26 +350,38 @@ fn exit_on_error<E: std::fmt::Display>(result: Result<(), E>) -> ExitCode {
     }
 }
 
+/// Writes a command's text to standard output: success, or the reason on
+/// standard error and exit code 1 (a closed pipe, a full disk).
+fn to_stdout(text: &str, lang: Lang) -> ExitCode {
+    match cli::stdout::write(text.as_bytes()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            cli::stdout::say(message.get(lang));
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// `jixiao check FILE [--json]`: the derived figures as text or JSON.
 fn run_check(file: &std::path::Path, json: bool, lang: Lang) -> ExitCode {
     match cli::check::open(file) {
         Ok((wb, derived)) => {
             let name = file.display().to_string();
-            if json {
+            let text = if json {
                 let doc = cli::check::to_json(&name, &wb, &derived);
-                println!("{}", cli::check::to_json_text(&doc));
+                let mut text = cli::check::to_json_text(&doc);
+                text.push('\n');
+                text
             } else {
-                print!(
-                    "{}",
-                    printable(&cli::check::to_text(
-                        &name,
-                        &cli::check::printable_workbook(&wb),
-                        &derived,
-                        lang
-                    ))
-                );
-            }
-            ExitCode::SUCCESS
+                printable(&cli::check::to_text(
+                    &name,
+                    &cli::check::printable_workbook(&wb),
+                    &derived,
+                    lang,
+                ))
+                .into_owned()
+            };
+            to_stdout(&text, lang)
         }
         Err(message) => {
             eprintln!("{}", printable(message.get(lang)));

@@ -7,6 +7,7 @@ pub mod project;
 pub mod project_check;
 pub mod project_export;
 pub mod sample;
+pub mod stdout;
 pub mod synthetic;
 pub mod table;
 pub mod what_if;

@@ -1,6 +1,5 @@
 //! `jixiao sample [-o OUT]`: writes the embedded sample workbook.
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::core::sample::SAMPLE_JSON;
@@ -23,8 +22,8 @@ pub fn run(out: Option<&Path>) -> Result<(), String> {
                 Err(format!("{} / {}", why.en, why.zh))
             }
         },
-        None => std::io::stdout()
-            .write_all(SAMPLE_JSON.as_bytes())
-            .map_err(|e| e.to_string()),
+        None => {
+            super::stdout::write(SAMPLE_JSON.as_bytes()).map_err(|m| format!("{} / {}", m.en, m.zh))
+        }
     }
 }

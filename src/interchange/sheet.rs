@@ -2,13 +2,17 @@
 //! merged regions filled in (the top-left value copied down and right), so the
 //! layout reader sees what a person sees.
 
-use std::io::{Read, Seek};
+use std::io::Cursor;
 use std::path::Path;
 use std::str::FromStr;
 
-use calamine::{Data, Dimensions, Range, Reader, Sheets, open_workbook_auto};
+use calamine::{Data, DataRef, Dimensions, Ods, Range, Reader, Xls, Xlsb, Xlsx};
 use rust_decimal::Decimal;
 
+use super::compound;
+use super::limits::{
+    Limit, MAX_COLUMNS, MAX_MERGED_CELLS, MAX_SHEET_CELLS, MAX_TOTAL_CELLS, column_name,
+};
 use crate::core::Bilingual;
 
 /// One sheet as text cells, row by row (rows may differ in length).
@@ -95,8 +99,10 @@ pub enum ReadError {
     NoSuchSheet { name: String, available: String },
     #[error("unsupported file type \"{0}\"; expected .csv, .xlsx, .xls or .ods")]
     UnsupportedType(String),
-    #[error("sheet \"{0}\" is too large for a scoring table")]
-    TooLarge(String),
+    #[error("{}", .0.describe().en)]
+    Limit(Limit),
+    #[error("damaged xls file ({0}); not read")]
+    Corrupt(String),
 }
 
 impl ReadError {
@@ -113,7 +119,8 @@ impl ReadError {
             Self::NoSuchSheet { name, available } => {
                 format!("{file}：没有名为“{name}”的工作表；现有工作表：{available}")
             }
-            Self::TooLarge(sheet) => format!("{file}：工作表“{sheet}”过大，不像评分表"),
+            Self::Limit(limit) => format!("{file}：{}", limit.describe().zh),
+            Self::Corrupt(why) => format!("{file}：xls 文件结构损坏（{why}），未读取"),
             Self::UnsupportedType(ext) => {
                 format!("{file}：不支持的文件类型“{ext}”，应为 .csv、.xlsx、.xls 或 .ods")
             }
@@ -147,9 +154,27 @@ pub fn read_csv(bytes: &[u8]) -> Result<Grid, ReadError> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| ReadError::Csv(e.to_string()))?;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut widest = 0usize;
+    let mut record = csv::StringRecord::new();
+    while reader
+        .read_record(&mut record)
+        .map_err(|e| ReadError::Csv(e.to_string()))?
+    {
+        if record.len() > MAX_COLUMNS {
+            return Err(ReadError::Limit(Limit::Columns {
+                row: rows.len() + 1,
+            }));
+        }
+        widest = widest.max(record.len());
+        let cells = (rows.len() as u64 + 1) * widest as u64;
+        if cells > MAX_SHEET_CELLS {
+            let last = u32::try_from(widest.saturating_sub(1)).unwrap_or(u32::MAX);
+            return Err(ReadError::Limit(Limit::SheetCells {
+                sheet: "CSV".to_owned(),
+                corner: format!("{}{}", column_name(last), rows.len() + 1),
+            }));
+        }
         rows.push(record.iter().map(str::to_owned).collect());
     }
     Ok(Grid {
@@ -159,64 +184,181 @@ pub fn read_csv(bytes: &[u8]) -> Result<Grid, ReadError> {
     })
 }
 
-/// More cells than any scoring table has: a guard against sheets formatted to the last row.
-const MAX_CELLS: u64 = 2_000_000;
-
-/// Reads every sheet of a spreadsheet file, merged regions filled in.
+/// Reads every sheet of a spreadsheet file, merged regions filled in. What
+/// the bytes are decides the reader (an xls named .xlsx is still an xls),
+/// and each is checked against the limits before it allocates.
 ///
 /// # Errors
-/// When the file cannot be opened or a sheet cannot be read.
+/// When the file cannot be opened, a sheet cannot be read, or a limit is passed.
 pub fn read_spreadsheet(path: &Path) -> Result<Vec<Grid>, ReadError> {
-    let mut book = open_workbook_auto(path).map_err(|e| ReadError::Spreadsheet(e.to_string()))?;
-    let names = book.sheet_names();
-    let mut grids = Vec::new();
-    for name in names {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| ReadError::Spreadsheet(e.to_string()))?;
-        if let Some((rows, cols)) = range.end()
-            && u64::from(rows) * u64::from(cols) > MAX_CELLS
-        {
-            return Err(ReadError::TooLarge(name));
+    let (bytes, _) = crate::store::read_guarded(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    read_spreadsheet_bytes(&bytes, &lowercase_extension(path))
+}
+
+/// `read_spreadsheet` over bytes already read; `extension` tells ods and xlsb from xlsx.
+///
+/// # Errors
+/// As `read_spreadsheet`.
+pub fn read_spreadsheet_bytes(bytes: &[u8], extension: &str) -> Result<Vec<Grid>, ReadError> {
+    let fault = |e: &dyn std::fmt::Display| ReadError::Spreadsheet(e.to_string());
+    if compound::is_compound(bytes) {
+        compound::check_xls(bytes)?;
+        let mut book = Xls::new(Cursor::new(bytes)).map_err(|e| fault(&e))?;
+        let mut grids = Vec::new();
+        for name in book.sheet_names() {
+            let range = book.worksheet_range(&name).map_err(|e| fault(&e))?;
+            let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+            grids.push(ranged_grid(name, &range, &merges)?);
         }
-        let merges = merged_regions(&mut book, &name);
+        return Ok(grids);
+    }
+    super::limits::check_zip(bytes)?;
+    match extension {
+        "ods" => {
+            let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| fault(&e))?;
+            let mut grids = Vec::new();
+            for name in book.sheet_names() {
+                let range = book.worksheet_range(&name).map_err(|e| fault(&e))?;
+                grids.push(ranged_grid(name, &range, &[])?);
+            }
+            Ok(grids)
+        }
+        "xlsb" => {
+            let mut book: Xlsb<_> = Xlsb::new(Cursor::new(bytes)).map_err(|e| fault(&e))?;
+            let mut grids = Vec::new();
+            for name in book.sheet_names() {
+                let range = book.worksheet_range(&name).map_err(|e| fault(&e))?;
+                grids.push(ranged_grid(name, &range, &[])?);
+            }
+            Ok(grids)
+        }
+        _ => read_xlsx(bytes),
+    }
+}
+
+/// An xlsx read cell by cell: the sheet's extent is checked as each cell
+/// arrives, so a cell at XFD1048576 is refused without a dense grid.
+fn read_xlsx(bytes: &[u8]) -> Result<Vec<Grid>, ReadError> {
+    let fault = |e: &dyn std::fmt::Display| ReadError::Spreadsheet(e.to_string());
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| fault(&e))?;
+    let mut grids = Vec::new();
+    let mut total = 0u64;
+    for name in book.sheet_names() {
+        let mut cells: Vec<(u32, u32, String)> = Vec::new();
+        let mut corner = Corner::default();
+        {
+            let mut reader = match book.worksheet_cells_reader(&name) {
+                Ok(reader) => reader,
+                // A chart sheet holds no cells.
+                Err(calamine::XlsxError::NotAWorksheet(_)) => continue,
+                Err(e) => return Err(fault(&e)),
+            };
+            while let Some(cell) = reader.next_cell().map_err(|e| fault(&e))? {
+                let text = cell_ref_text(cell.get_value());
+                if text.is_empty() {
+                    continue;
+                }
+                let (row, col) = cell.get_position();
+                corner.take(&name, row, col)?;
+                cells.push((row, col, text));
+            }
+        }
+        total += corner.cells();
+        if total > MAX_TOTAL_CELLS {
+            return Err(ReadError::Limit(Limit::TotalCells));
+        }
+        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+        let mut rows = corner.blank_grid();
+        for (row, col, text) in cells {
+            if let Some(cell) = rows
+                .get_mut(row as usize)
+                .and_then(|r| r.get_mut(col as usize))
+            {
+                *cell = text;
+            }
+        }
+        fill_merged(&name, &mut rows, &merges)?;
         grids.push(Grid {
             sheet: Some(name),
-            rows: fill_merged(&range, &merges),
+            rows,
             encoding: None,
         });
     }
     Ok(grids)
 }
 
-fn merged_regions<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str) -> Vec<Dimensions> {
-    match book {
-        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        Sheets::Xlsb(_) | Sheets::Ods(_) => Vec::new(),
+/// The far corner of a sheet's non-empty cells, checked against the limit as it grows.
+#[derive(Default)]
+struct Corner(Option<(u32, u32)>);
+
+impl Corner {
+    fn take(&mut self, sheet: &str, row: u32, col: u32) -> Result<(), ReadError> {
+        let (r, c) = self.0.unwrap_or((0, 0));
+        let (r, c) = (r.max(row), c.max(col));
+        if (u64::from(r) + 1) * (u64::from(c) + 1) > MAX_SHEET_CELLS {
+            return Err(ReadError::Limit(Limit::SheetCells {
+                sheet: sheet.to_owned(),
+                corner: format!("{}{}", column_name(col), u64::from(row) + 1),
+            }));
+        }
+        self.0 = Some((r, c));
+        Ok(())
+    }
+
+    fn cells(&self) -> u64 {
+        self.0
+            .map_or(0, |(r, c)| (u64::from(r) + 1) * (u64::from(c) + 1))
+    }
+
+    /// Empty cells from A1 to the corner.
+    fn blank_grid(&self) -> Vec<Vec<String>> {
+        let Some((rows, cols)) = self.0 else {
+            return Vec::new();
+        };
+        (0..=rows)
+            .map(|_| vec![String::new(); cols as usize + 1])
+            .collect()
     }
 }
 
-/// The sheet as a grid from A1, merged regions filled with their top-left value.
-fn fill_merged(range: &Range<Data>, merges: &[Dimensions]) -> Vec<Vec<String>> {
-    let Some((end_row, end_col)) = range.end() else {
-        return Vec::new();
-    };
-    let rows = end_row as usize + 1;
-    let cols = end_col as usize + 1;
-    let mut grid: Vec<Vec<String>> = (0..rows)
-        .map(|r| {
-            (0..cols)
-                .map(|c| {
-                    let pos = (
-                        u32::try_from(r).unwrap_or(u32::MAX),
-                        u32::try_from(c).unwrap_or(u32::MAX),
-                    );
-                    range.get_value(pos).map(cell_text).unwrap_or_default()
-                })
-                .collect()
-        })
-        .collect();
+/// A sheet calamine has read whole (xls after `compound::check_xls`, ods,
+/// xlsb), as a grid from A1; its extent checked before the grid is built.
+fn ranged_grid(
+    name: String,
+    range: &Range<Data>,
+    merges: &[Dimensions],
+) -> Result<Grid, ReadError> {
+    let mut corner = Corner::default();
+    let mut rows = Vec::new();
+    if let Some((end_row, end_col)) = range.end() {
+        corner.take(&name, end_row, end_col)?;
+        rows = corner.blank_grid();
+        for (row, col, value) in range.used_cells() {
+            let (row, col) = (
+                row + range.start().map_or(0, |s| s.0 as usize),
+                col + range.start().map_or(0, |s| s.1 as usize),
+            );
+            if let Some(cell) = rows.get_mut(row).and_then(|r| r.get_mut(col)) {
+                *cell = cell_text(value);
+            }
+        }
+    }
+    fill_merged(&name, &mut rows, merges)?;
+    Ok(Grid {
+        sheet: Some(name),
+        rows,
+        encoding: None,
+    })
+}
+
+/// Merged regions filled with their top-left value, clipped to the grid; the
+/// cells filled over all regions are bounded (overlapping regions repeat work).
+fn fill_merged(
+    sheet: &str,
+    grid: &mut [Vec<String>],
+    merges: &[Dimensions],
+) -> Result<(), ReadError> {
+    let mut filled = 0u64;
     for region in merges {
         let (r0, c0) = (region.start.0 as usize, region.start.1 as usize);
         let (r1, c1) = (region.end.0 as usize, region.end.1 as usize);
@@ -225,13 +367,29 @@ fn fill_merged(range: &Range<Data>, merges: &[Dimensions]) -> Vec<Vec<String>> {
             .and_then(|row| row.get(c0))
             .cloned()
             .unwrap_or_default();
-        for row in grid.iter_mut().take(r1 + 1).skip(r0) {
-            for cell in row.iter_mut().take(c1 + 1).skip(c0) {
+        let last_row = r1.min(grid.len().saturating_sub(1));
+        for row in grid.iter_mut().take(last_row + 1).skip(r0) {
+            let last_col = c1.min(row.len().saturating_sub(1));
+            for cell in row.iter_mut().take(last_col + 1).skip(c0) {
+                filled += 1;
+                if filled > MAX_MERGED_CELLS {
+                    return Err(ReadError::Limit(Limit::MergedCells {
+                        sheet: sheet.to_owned(),
+                    }));
+                }
                 cell.clone_from(&value);
             }
         }
     }
-    grid
+    Ok(())
+}
+
+/// A streamed xlsx cell as text, as `cell_text` gives a read one.
+fn cell_ref_text(data: &DataRef<'_>) -> String {
+    match data {
+        DataRef::SharedString(s) => (*s).to_owned(),
+        other => cell_text(&Data::from(other.clone())),
+    }
 }
 
 /// A cell as text; numbers in their shortest exact decimal form.
@@ -271,10 +429,7 @@ pub fn read_path(path: &Path, sheet: Option<&str>) -> Result<Vec<Grid>, ReadErro
                 crate::store::read_guarded(path).map_err(|e| ReadError::Io(e.to_string()))?;
             vec![read_csv(&bytes)?]
         }
-        "xlsx" | "xlsm" | "xls" | "ods" | "xlsb" => {
-            crate::store::guard_input(path).map_err(|e| ReadError::Io(e.to_string()))?;
-            read_spreadsheet(path)?
-        }
+        "xlsx" | "xlsm" | "xls" | "ods" | "xlsb" => read_spreadsheet(path)?,
         other => return Err(ReadError::UnsupportedType(other.to_owned())),
     };
     match sheet {

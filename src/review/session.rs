@@ -142,6 +142,42 @@ impl ReviewSession {
         Ok(result)
     }
 
+    /// Takes back the unsaved review files a crashed or killed session left
+    /// (`store::ReviewJournal::left_behind`); returns how many were taken
+    /// and whether any was left out because its review file changed since.
+    pub fn restore_unsaved(&mut self, unsaved: &[crate::store::UnsavedReview]) -> (usize, bool) {
+        let mut restored = 0;
+        let mut left_out = false;
+        for review in unsaved {
+            match self
+                .reviews
+                .restore(&review.path, review.base_sha256.as_deref(), &review.text)
+            {
+                Ok(true) => restored += 1,
+                Ok(false) | Err(_) => left_out = true,
+            }
+        }
+        for (row, entry) in self.overview.rows.iter_mut().zip(&self.entries) {
+            overview::apply_review(row, entry, self.reviews.get(entry));
+        }
+        (restored, left_out)
+    }
+
+    /// The changed review files as the recovery file keeps them.
+    #[must_use]
+    pub fn unsaved_reviews(&self) -> Vec<crate::store::UnsavedReview> {
+        self.reviews
+            .pending_writes()
+            .0
+            .into_iter()
+            .map(|w| crate::store::UnsavedReview {
+                path: w.path,
+                base_sha256: w.expected_sha256,
+                text: w.text,
+            })
+            .collect()
+    }
+
     /// Sets a row's review status.
     ///
     /// # Errors

@@ -173,6 +173,8 @@ pub struct ReviewBook {
     /// Who is reviewing (`--reviewer`, or `n` in the overview): recorded as
     /// `reviewer` in every review file changed.
     signer: String,
+    /// Counts changes, so the recovery file is staged once per change.
+    revision: u64,
 }
 
 impl ReviewBook {
@@ -188,6 +190,7 @@ impl ReviewBook {
         Self {
             folders: loaded,
             signer: String::new(),
+            revision: 0,
         }
     }
 
@@ -213,6 +216,7 @@ impl ReviewBook {
         if self.signer.is_empty() {
             return;
         }
+        self.revision += 1;
         for folder in self.folders.values_mut().filter(|f| f.dirty) {
             self.signer.clone_into(&mut folder.file.reviewer);
         }
@@ -242,6 +246,7 @@ impl ReviewBook {
             return Err(problem.clone());
         }
         folder.dirty = true;
+        self.revision += 1;
         if !self.signer.is_empty() {
             self.signer.clone_into(&mut folder.file.reviewer);
         }
@@ -250,6 +255,37 @@ impl ReviewBook {
             .workbooks
             .entry(entry.file_name.clone())
             .or_default())
+    }
+
+    /// How many changes were made in this session (never goes back).
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Takes back a recovered review file's text as unsaved changes, when
+    /// its folder's file is still the one the entries were made on.
+    /// Returns false (nothing changed) when it is not, or when the folder
+    /// is not part of this session or its file could not be read.
+    ///
+    /// # Errors
+    /// When the recovered text is not a review file.
+    pub fn restore(
+        &mut self,
+        path: &Path,
+        base_sha256: Option<&str>,
+        text: &str,
+    ) -> Result<bool, Bilingual> {
+        let Some(folder) = self.folders.values_mut().find(|f| f.path == path) else {
+            return Ok(false);
+        };
+        if folder.problem.is_some() || folder.loaded_sha256.as_deref() != base_sha256 {
+            return Ok(false);
+        }
+        folder.file = ReviewFile::parse(text, &path.display().to_string())?;
+        folder.dirty = true;
+        self.revision += 1;
+        Ok(true)
     }
 
     /// Unsaved changes exist.

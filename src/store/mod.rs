@@ -26,6 +26,7 @@ mod open;
 mod output;
 mod paths;
 mod recovery;
+mod review_recovery;
 mod signals;
 mod stamp;
 
@@ -41,5 +42,9 @@ pub use open::{
 pub use output::{Existing, WriteRule, same_file};
 pub use paths::{data_dir, default_workbook};
 pub use recovery::{Draft, EmergencyStash, Journal, Recovered, RecoveryError, RecoveryWriter};
+pub use review_recovery::{
+    REVIEW_RECOVERY_FORMAT, ReviewJournal, ReviewRecovery, UnsavedReview, kept_message,
+    restored_message,
+};
 pub use signals::TermSignals;
 pub use stamp::{DiskChange, FileStamp, changed_on_disk};

@@ -431,7 +431,7 @@ impl Recovered {
 }
 
 #[cfg(unix)]
-fn process_is_running(pid: u32, _dir: &Path) -> bool {
+pub(crate) fn process_is_running(pid: u32, _dir: &Path) -> bool {
     let Some(pid) = i32::try_from(pid)
         .ok()
         .and_then(rustix::process::Pid::from_raw)
@@ -452,7 +452,7 @@ fn process_is_running(pid: u32, _dir: &Path) -> bool {
 /// when the process ends, killed or not): a lock that cannot be taken
 /// belongs to a running instance.
 #[cfg(not(unix))]
-fn process_is_running(pid: u32, dir: &Path) -> bool {
+pub(crate) fn process_is_running(pid: u32, dir: &Path) -> bool {
     let Ok(file) = fs::File::open(instance_lock(dir, pid)) else {
         return false;
     };

@@ -8,6 +8,7 @@ pub mod session;
 pub mod wake;
 
 mod clock;
+mod review_recovery;
 
 use std::io;
 
@@ -169,13 +170,29 @@ fn leave_terminal() {
 /// # Errors
 /// Fails only when the terminal itself fails.
 pub fn run_review(mut app: ReviewApp, pending: PendingHashes) -> io::Result<()> {
-    let mut terminal = enter_terminal(|| None);
+    let paths: Vec<std::path::PathBuf> = app
+        .session
+        .reviews
+        .folders()
+        .map(|f| f.path.clone())
+        .collect();
+    let mut recovery =
+        crate::store::ReviewJournal::in_data_dir(&paths).map(crate::store::ReviewRecovery::new);
+    // On a panic the unsaved review entries are written before the screen is restored.
+    let rescue = recovery
+        .as_ref()
+        .map(crate::store::ReviewRecovery::panic_flush);
+    let mut terminal = enter_terminal(move || rescue.as_ref().and_then(|flush| flush()));
     // Without it a resize is still seen (poll(2) is interrupted), unless it
     // lands between two waits.
     let wake = wake::Wakeups::register(wake::Wakeups::RESIZE).ok();
     let result = (|| -> io::Result<()> {
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
+        // Entries a crashed or killed session left over these folders.
+        if let Some(recovery) = recovery.as_mut() {
+            review_recovery::take_back(&mut app, recovery);
+        }
         let mut pending = Some(pending);
         while !app.should_quit {
             terminal.draw(|frame| ui::review::render(&app, frame))?;
@@ -184,9 +201,13 @@ pub fn run_review(mut app: ReviewApp, pending: PendingHashes) -> io::Result<()> 
             if let Some(held) = pending.take().filter(|p| !p.is_empty()) {
                 app.update(Action::ReviewHashed(held.finish()));
             }
-            // One frame per batch of ready events, not one per event; no
-            // timer: nothing changes on its own while the reviewer is away.
-            for event in hangup::next_events(None, wake.as_ref())? {
+            // A timer only while the recovery's debounce runs: otherwise
+            // nothing changes on its own while the reviewer is away.
+            let wait = recovery
+                .as_ref()
+                .and_then(|r| r.time_left(std::time::Instant::now()));
+            // One frame per batch of ready events, not one per event.
+            for event in hangup::next_events(wait, wake.as_ref())? {
                 let Some(action) = review_action_for_event(&app, &event) else {
                     continue;
                 };
@@ -196,10 +217,29 @@ pub fn run_review(mut app: ReviewApp, pending: PendingHashes) -> io::Result<()> 
                     return Ok(());
                 }
             }
+            if let Some(recovery) = recovery.as_mut() {
+                review_recovery::after_update(&app, recovery);
+            }
         }
         Ok(())
     })();
     leave_terminal();
+    if let Some(recovery) = recovery.as_mut() {
+        match &result {
+            // Quit as asked: saved, or the reviewer chose to leave unsaved entries.
+            Ok(()) => recovery.journal.remove(),
+            // The terminal failed or went away: keep the entries.
+            Err(_) => {
+                review_recovery::after_update(&app, recovery);
+                if let Some(path) = recovery.flush_now() {
+                    eprintln!(
+                        "未保存的审核记录已写入 / unsaved review entries written to: {}",
+                        path.display()
+                    );
+                }
+            }
+        }
+    }
     result
 }
 

@@ -232,8 +232,8 @@ fn leaf_moves(
             // still full at T), it steps at the next rate shown on either side:
             // solved again there, as a large denominator needs many cents.
             let Some(found) = attempt((rate, point))
-                .or_else(|| attempt(shifted(rate, point, true)))
-                .or_else(|| attempt(shifted(rate, point, false)))
+                .or_else(|| attempt(shifted(rate, point, true)?))
+                .or_else(|| attempt(shifted(rate, point, false)?))
             else {
                 continue;
             };
@@ -242,9 +242,10 @@ fn leaf_moves(
             } else {
                 &mut above
             };
+            let distance = |target: Decimal| target.checked_sub(current).map(|d| d.abs());
             let nearer = slot
                 .as_ref()
-                .is_none_or(|m| (m.target - current).abs() > (found.target - current).abs());
+                .is_none_or(|m| distance(m.target) > distance(found.target));
             if nearer {
                 *slot = Some(found);
             }
@@ -267,14 +268,14 @@ fn targets(def: &Spec, points: &[Decimal]) -> Vec<(Decimal, Decimal)> {
 
 /// A target one shown step (0.01) beyond (`up`) or short of its breakpoint,
 /// the signed rate moving with it (a negative rate stands for |rate|).
-fn shifted(rate: Decimal, point: Decimal, up: bool) -> (Decimal, Decimal) {
+fn shifted(rate: Decimal, point: Decimal, up: bool) -> Option<(Decimal, Decimal)> {
     let step = if up {
         Decimal::new(1, 2)
     } else {
         Decimal::new(-1, 2)
     };
     let signed = if rate.is_sign_negative() { -step } else { step };
-    (rate + signed, point + step)
+    Some((rate.checked_add(signed)?, point.checked_add(step)?))
 }
 
 /// The exact value of `field` at which the metric equals `rate`.
@@ -346,27 +347,31 @@ fn settle(probe: &Probe<'_>, solved: Decimal, point: Decimal) -> Option<InputMov
     let unit = unit_of(field);
     let toward = if solved >= current { unit } else { -unit };
     let start_side = side_of(shown_now, point)?;
+    // Every step is checked: an amount near `Decimal::MAX` (a file may hold
+    // one) has no value one unit further, and then there is no move.
+    let step = |value: Decimal, by: Decimal| value.checked_add(by);
     let crossed = |value: Decimal| -> Option<Rescored> {
-        if value == current || (value - current).is_sign_negative() != toward.is_sign_negative() {
+        let moved = value.checked_sub(current)?;
+        if value == current || moved.is_sign_negative() != toward.is_sign_negative() {
             return None;
         }
         let found = rescore(wb, node, field, value)?;
         (side_of(found.shown, point)? != start_side).then_some(found)
     };
-    let mut value = (solved / unit).round() * unit;
+    let mut value = solved.checked_div(unit)?.round().checked_mul(unit)?;
     let mut after = None;
     for _ in 0..=MAX_NUDGES {
         if let Some(found) = crossed(value) {
             after = Some(found);
             break;
         }
-        value += toward;
+        value = step(value, toward)?;
     }
     let mut after = after?;
     for _ in 0..MAX_WALK_BACK {
-        match crossed(value - toward) {
-            Some(found) => {
-                value -= toward;
+        match step(value, -toward).and_then(|back| Some((back, crossed(back)?))) {
+            Some((back, found)) => {
+                value = back;
                 after = found;
             }
             None => break,
@@ -375,16 +380,12 @@ fn settle(probe: &Probe<'_>, solved: Decimal, point: Decimal) -> Option<InputMov
     // "≤ T" rules step one unit past the breakpoint: move on until the score does.
     let mut steps_here = false;
     for _ in 0..=MAX_NUDGES {
-        let before = if value - toward == current {
-            rescore(wb, node, field, current)
-        } else {
-            rescore(wb, node, field, value - toward)
-        };
+        let before = rescore(wb, node, field, step(value, -toward)?);
         if before.is_some_and(|b| b.score != after.score) {
             steps_here = true;
             break;
         }
-        value += toward;
+        value = step(value, toward)?;
         after = rescore(wb, node, field, value)?;
     }
     let fits = field.kind() == FieldKind::SignedMoney || !value.is_sign_negative();
@@ -409,11 +410,13 @@ pub fn grade_what_if(derived: &Derived) -> GradeWhatIf {
     let half_cent = Decimal::new(5, 3);
     // A change of one leaf's score moves the total by remaining / max when rescaled.
     let remaining = scores.max_total.saturating_sub(scores.removed_weight);
-    let to_leaf = |points: Decimal| {
+    // Checked: a file's weights may be as large as a decimal holds.
+    let to_leaf = |points: Option<Decimal>| {
+        let points = points?;
         if scores.removed_weight.is_zero() || scores.max_total.is_zero() {
-            points
+            Some(points)
         } else {
-            points * remaining / scores.max_total
+            points.checked_mul(remaining)?.checked_div(scores.max_total)
         }
     };
     let leaves = |need: Decimal, gain: bool| -> Vec<String> {
@@ -429,31 +432,31 @@ pub fn grade_what_if(derived: &Derived) -> GradeWhatIf {
         .iter()
         .rev()
         .find(|(_, b)| Decimal::from(*b) - half_cent > total)
-        .map(|(grade, b)| {
-            let points = to_leaf(Decimal::from(*b) - half_cent - total);
-            GradeMove {
+        .and_then(|(grade, b)| {
+            let points = to_leaf((Decimal::from(*b) - half_cent).checked_sub(total))?;
+            Some(GradeMove {
                 to: *grade,
                 points,
                 inclusive: true,
                 leaves: leaves(points, true),
-            }
+            })
         });
     let lower = BOUNDS
         .iter()
         .find(|(g, _)| *g == derived.grade)
-        .map(|(grade, b)| {
-            let points = to_leaf(total - (Decimal::from(*b) - half_cent));
+        .and_then(|(grade, b)| {
+            let points = to_leaf(total.checked_sub(Decimal::from(*b) - half_cent))?;
             let to = match grade {
                 Grade::Excellent => Grade::Good,
                 Grade::Good => Grade::Fair,
                 Grade::Fair | Grade::Poor => Grade::Poor,
             };
-            GradeMove {
+            Some(GradeMove {
                 to,
                 points,
                 inclusive: false,
                 leaves: leaves(points, false),
-            }
+            })
         });
     GradeWhatIf {
         grade: derived.grade,
