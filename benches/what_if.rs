@@ -48,6 +48,8 @@ fn measured() -> Workbook {
         r.formula = Some(TableFormula::Ratio {
             numerator: vec![FieldId::BudgetPersonnel, FieldId::BudgetOperating],
             denominator: vec![FieldId::ExpenditureBudgetTotal],
+            numerator_minus: Vec::new(),
+            denominator_minus: Vec::new(),
             absolute: false,
         });
     });

@@ -46,6 +46,8 @@ fn every_key_of_a_table_formula_is_documented() {
         TableFormula::Ratio {
             numerator: vec![FieldId::BudgetPersonnel],
             denominator: vec![FieldId::ExpenditureBudgetTotal],
+            numerator_minus: vec![FieldId::BudgetOperating],
+            denominator_minus: vec![FieldId::BudgetProject],
             absolute: true,
         },
         TableFormula::Change {
@@ -93,6 +95,8 @@ fn every_check_json_key_of_a_measure_is_documented() {
         r.formula = Some(TableFormula::Ratio {
             numerator: vec![FieldId::BudgetPersonnel],
             denominator: vec![FieldId::ExpenditureBudgetTotal],
+            numerator_minus: Vec::new(),
+            denominator_minus: Vec::new(),
             absolute: false,
         });
     });

@@ -254,6 +254,8 @@ impl Choices {
                     TableFormula::Ratio {
                         numerator: a,
                         denominator: b,
+                        numerator_minus: Vec::new(),
+                        denominator_minus: Vec::new(),
                         absolute,
                     }
                 });
@@ -297,6 +299,7 @@ impl Choices {
             rates: (0..self.below(5))
                 .map(|_| (self.pick(&MetricId::ALL), self.param(extreme)))
                 .collect(),
+            ..ReportedFigures::default()
         }
     }
 

@@ -51,6 +51,8 @@ fn measured() -> Workbook {
         r.formula = Some(TableFormula::Ratio {
             numerator: vec![FieldId::BudgetPersonnel, FieldId::BudgetOperating],
             denominator: vec![FieldId::ExpenditureBudgetTotal, FieldId::BudgetProject],
+            numerator_minus: Vec::new(),
+            denominator_minus: Vec::new(),
             absolute: false,
         });
     });

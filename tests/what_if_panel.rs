@@ -27,6 +27,8 @@ fn workbench() -> (common::Harness, tempfile::TempDir) {
         r.formula = Some(TableFormula::Ratio {
             numerator: vec![FieldId::BudgetPersonnel, FieldId::BudgetOperating],
             denominator: vec![FieldId::ExpenditureBudgetTotal],
+            numerator_minus: Vec::new(),
+            denominator_minus: Vec::new(),
             absolute: false,
         });
     });

@@ -88,6 +88,8 @@ fn variant(amounts: &[u32], shape: u8) -> Workbook {
             r.formula = Some(TableFormula::Ratio {
                 numerator: vec![FieldId::ProcurementActual],
                 denominator: vec![FieldId::ProcurementBudget, FieldId::ActualExpenditure],
+                numerator_minus: Vec::new(),
+                denominator_minus: Vec::new(),
                 absolute: false,
             });
         });

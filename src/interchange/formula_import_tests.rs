@@ -70,6 +70,8 @@ fn a_ratio_the_table_defines_over_known_labels() {
         Some(TableFormula::Ratio {
             numerator: vec![FieldId::BudgetPersonnel, FieldId::BudgetOperating],
             denominator: vec![FieldId::ExpenditureBudgetTotal],
+            numerator_minus: Vec::new(),
+            denominator_minus: Vec::new(),
             absolute: false,
         })
     );

@@ -114,18 +114,19 @@ fn read_formula(clause: &str) -> Read {
         );
     };
     let mut unknown: Vec<String> = Vec::new();
-    let mut fields = |side: &str| -> Vec<FieldId> {
-        terms(side)
-            .into_iter()
+    let mut labels_to_fields = |labels: &[String]| -> Vec<FieldId> {
+        labels
+            .iter()
             .filter_map(|label| {
-                let found = field_labelled(&label);
-                if found.is_none() && !unknown.contains(&label) {
-                    unknown.push(label);
+                let found = field_labelled(label);
+                if found.is_none() && !unknown.contains(label) {
+                    unknown.push(label.clone());
                 }
                 found
             })
             .collect()
     };
+    let mut fields = |side: &str| -> Vec<FieldId> { labels_to_fields(&terms(side)) };
     let formula = match change_parts(top) {
         Some((current, base)) if strip_brackets(base) == strip_brackets(bottom) => {
             TableFormula::Change {
@@ -134,11 +135,17 @@ fn read_formula(clause: &str) -> Read {
                 absolute,
             }
         }
-        _ => TableFormula::Ratio {
-            numerator: fields(top),
-            denominator: fields(bottom),
-            absolute,
-        },
+        _ => {
+            let (top_plus, top_minus) = signed_terms(top);
+            let (bottom_plus, bottom_minus) = signed_terms(bottom);
+            TableFormula::Ratio {
+                numerator: labels_to_fields(&top_plus),
+                denominator: labels_to_fields(&bottom_plus),
+                numerator_minus: labels_to_fields(&top_minus),
+                denominator_minus: labels_to_fields(&bottom_minus),
+                absolute,
+            }
+        }
     };
     if unknown.is_empty() {
         Read::Formula(formula)
@@ -211,6 +218,48 @@ fn change_parts(top: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// The labels added and those subtracted on one side of a ratio:
+/// "(A+B+C-D)" gives ([A, B, C], [D]). Brackets only group: "(A+(B-C))"
+/// and "A+B-C" read alike, and a bracket after a minus turns its signs.
+fn signed_terms(side: &str) -> (Vec<String>, Vec<String>) {
+    let (mut plus, mut minus) = (Vec::new(), Vec::new());
+    // The sign each open bracket applies, and the sign of the next term.
+    let mut signs: Vec<bool> = vec![false];
+    let mut negative_next = false;
+    let mut label = String::new();
+    let mut flush = |label: &mut String, negative: bool| {
+        let text = label.trim().to_owned();
+        label.clear();
+        if !text.is_empty() {
+            if negative { &mut minus } else { &mut plus }.push(text);
+        }
+    };
+    let outer = |signs: &[bool]| signs.last().copied().unwrap_or(false);
+    for c in side.chars() {
+        match c {
+            '(' => {
+                flush(&mut label, outer(&signs) ^ negative_next);
+                signs.push(outer(&signs) ^ negative_next);
+                negative_next = false;
+            }
+            ')' => {
+                flush(&mut label, outer(&signs) ^ negative_next);
+                if signs.len() > 1 {
+                    signs.pop();
+                }
+                negative_next = false;
+            }
+            '+' | '-' => {
+                flush(&mut label, outer(&signs) ^ negative_next);
+                negative_next = c == '-';
+            }
+            other => label.push(other),
+        }
+    }
+    flush(&mut label, outer(&signs) ^ negative_next);
+    (plus, minus)
+}
+
 /// The labels added on one side: "(A+B)" or "A".
 fn terms(side: &str) -> Vec<String> {
     strip_brackets(side)
@@ -251,6 +300,8 @@ mod tests {
             Read::Formula(TableFormula::Ratio {
                 numerator: vec![FieldId::BudgetPersonnel, FieldId::BudgetOperating],
                 denominator: vec![FieldId::ExpenditureBudgetTotal],
+                numerator_minus: Vec::new(),
+                denominator_minus: Vec::new(),
                 absolute: false,
             })
         );
@@ -275,6 +326,34 @@ mod tests {
         assert!(
             matches!(read, Read::Formula(TableFormula::Change { .. })),
             "{read:?}"
+        );
+    }
+
+    #[test]
+    fn a_ratio_that_subtracts_inside_its_brackets() {
+        // Hunan's 预算完成率 as issue 25 quotes it, over jixiao's labels.
+        let read = formula_in(&[
+            "预算完成率=（上年结转结余总额＋年初预算数＋预算调整数−本年结转结余总额）/（上年结转结余总额＋年初预算数＋预算调整数）×100%",
+        ]);
+        let added = vec![
+            FieldId::CarryoverPrev,
+            FieldId::InitialBudget,
+            FieldId::BudgetAdjustment,
+        ];
+        assert_eq!(
+            read,
+            Read::Formula(TableFormula::Ratio {
+                numerator: added.clone(),
+                denominator: added,
+                numerator_minus: vec![FieldId::CarryoverCurr],
+                denominator_minus: Vec::new(),
+                absolute: false,
+            })
+        );
+        // A bracket after a minus turns its signs: A-(B-C) = A-B+C.
+        assert_eq!(
+            signed_terms("(A-(B-C))"),
+            (vec!["A".to_owned(), "C".to_owned()], vec!["B".to_owned()])
         );
     }
 

@@ -10,11 +10,7 @@ use FieldId as F;
 use Role::{Base, Current, Denominator, Numerator};
 
 const fn req(field: FieldId, role: Role) -> Input {
-    Input {
-        field,
-        role,
-        optional: false,
-    }
+    Input::required(field, role)
 }
 
 /// One alternative basis of a metric.

@@ -184,3 +184,102 @@ fn a_parent_never_scores_above_its_weight_and_names_its_children() {
         assert!(text.contains(&code), "{text}");
     }
 }
+
+/// Constructed figures in the shape of a 事业单位's 收入支出决算总表 (the
+/// issue's 2263.81 spent against 2000.00 typed as 年度实际支出).
+const INSTITUTION: [(F, Option<Decimal>); 4] = [
+    (F::ExpenditureFinalTotal, Some(dec!(2263.81))),
+    (F::IncomeFinalTotal, Some(dec!(2000.00))),
+    (F::OpeningAppropriationCarryover, None),
+    (F::ActualExpenditure, Some(dec!(2263.81))),
+];
+
+#[test]
+fn an_absent_carryover_is_named_not_given_never_zero() {
+    let d = derive_with(&INSTITUTION);
+    let text = message(&d, W::SpendingExceedsIncome).expect("raised");
+    assert!(text.contains("缺口 263.81"), "{text}");
+    assert!(text.contains("年初结转和结余未填"), "{text}");
+    assert!(!text.contains(" 0 万元"), "absent is not 0: {text}");
+    assert!(!text.contains("年初财政拨款结转和结余"), "{text}");
+}
+
+#[test]
+fn every_source_a_unit_may_spend_counts() {
+    let mut fields = INSTITUTION.to_vec();
+    fields.push((F::OpeningAppropriationCarryover, Some(dec!(100.00))));
+    fields.push((F::OpeningOtherCarryover, Some(dec!(120.00))));
+    // 43.81 short of 2263.81 until the unit's non-appropriation balance is counted.
+    let d = derive_with(&fields);
+    let text = message(&d, W::SpendingExceedsIncome).expect("raised");
+    assert!(text.contains("缺口 43.81"), "{text}");
+    assert!(
+        text.contains("年初其他资金结转和结余 120.00 万元"),
+        "{text}"
+    );
+    fields.push((F::UseOfNonAppropriationBalance, Some(dec!(43.81))));
+    assert_eq!(
+        message(&derive_with(&fields), W::SpendingExceedsIncome),
+        None
+    );
+    // 事业收入 counts through the income total's parts.
+    let by_parts = derive_with(&[
+        (F::ExpenditureFinalTotal, Some(dec!(2263.81))),
+        (F::IncomeFinalTotal, None),
+        (F::IncomeFinalGeneral, Some(dec!(1432.33))),
+        (F::IncomeFinalBusiness, Some(dec!(831.48))),
+        (F::OpeningAppropriationCarryover, None),
+    ]);
+    assert_eq!(message(&by_parts, W::SpendingExceedsIncome), None);
+}
+
+#[test]
+fn actual_expenditure_apart_from_the_finals_is_warned() {
+    let mut fields = INSTITUTION.to_vec();
+    fields.push((F::ActualExpenditure, Some(dec!(2000.00))));
+    let d = derive_with(&fields);
+    let text = message(&d, W::ActualExpenditureNotFinal).expect("raised");
+    assert!(
+        text.contains("2000.00") && text.contains("2263.81"),
+        "{text}"
+    );
+    assert!(text.contains("差 -263.81"), "{text}");
+    // The same figure as the spending from appropriations is a scope, not a slip.
+    fields.push((F::AppropriationExpenditureFinal, Some(dec!(2000.00))));
+    assert_eq!(
+        message(&derive_with(&fields), W::ActualExpenditureNotFinal),
+        None
+    );
+    assert_eq!(
+        message(&derive_with(&INSTITUTION), W::ActualExpenditureNotFinal),
+        None
+    );
+}
+
+#[test]
+fn actual_expenditure_not_given_is_the_finals_total_and_says_so() {
+    let d = derive_with(&[
+        (F::ActualExpenditure, None),
+        (F::ExpenditureFinalTotal, Some(dec!(588.55))),
+    ]);
+    let m = d
+        .metric(MetricId::ExpenditureCompletionRate)
+        .expect("metric");
+    assert_eq!(m.display, Some(dec!(100.00)));
+    let zh = &m.expression.as_ref().expect("working").zh;
+    assert!(zh.contains("年度实际支出未填，取支出决算合计"), "{zh}");
+    assert_eq!(message(&d, W::ActualExpenditureNotFinal), None);
+}
+
+#[test]
+fn the_carryover_identity_checks_appropriation_against_appropriation() {
+    // Seed A4: 5.86 + 512.01 − 588.55 ≠ 5.86; the 76.54 were not appropriations.
+    let d = derive(&sample_workbook());
+    let text = message(&d, W::CarryoverIdentity).expect("seed A4");
+    assert!(text.contains("请填写财政拨款支出决算"), "{text}");
+    let d = derive_with(&[(F::AppropriationExpenditureFinal, Some(dec!(512.01)))]);
+    assert_eq!(message(&d, W::CarryoverIdentity), None);
+    let d = derive_with(&[(F::AppropriationExpenditureFinal, Some(dec!(512.00)))]);
+    let text = message(&d, W::CarryoverIdentity).expect("a cent off");
+    assert!(text.contains("财政拨款支出决算 512.00"), "{text}");
+}

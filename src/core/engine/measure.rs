@@ -80,32 +80,43 @@ pub fn measure_leaf(wb: &Workbook, rule: &Rule, name: &str) -> Option<LeafMeasur
 /// The spec of a table-defined ratio: every named field is required.
 #[must_use]
 pub fn table_spec(formula: &TableFormula) -> Spec {
-    let (first, second, roles, arithmetic) = match formula {
+    let none: &[FieldId] = &[];
+    let (sides, arithmetic) = match formula {
         TableFormula::Ratio {
             numerator,
             denominator,
+            numerator_minus,
+            denominator_minus,
             ..
         } => (
-            numerator,
-            denominator,
-            (Role::Numerator, Role::Denominator),
+            [
+                (numerator.as_slice(), Role::Numerator, false),
+                (numerator_minus.as_slice(), Role::Numerator, true),
+                (denominator.as_slice(), Role::Denominator, false),
+                (denominator_minus.as_slice(), Role::Denominator, true),
+            ],
             Formula::Ratio {
                 given: SideGiven::AllRequired,
                 written: Written::Parts,
             },
         ),
-        TableFormula::Change { current, base, .. } => {
-            (current, base, (Role::Current, Role::Base), Formula::Change)
-        }
+        TableFormula::Change { current, base, .. } => (
+            [
+                (current.as_slice(), Role::Current, false),
+                (none, Role::Current, true),
+                (base.as_slice(), Role::Base, false),
+                (none, Role::Base, true),
+            ],
+            Formula::Change,
+        ),
     };
-    let inputs: Vec<Input> = first
+    let inputs: Vec<Input> = sides
         .iter()
-        .map(|f| (*f, roles.0))
-        .chain(second.iter().map(|f| (*f, roles.1)))
-        .map(|(field, role)| Input {
-            field,
-            role,
-            optional: false,
+        .flat_map(|&(fields, role, minus)| {
+            fields.iter().map(move |&field| Input {
+                minus,
+                ..Input::required(field, role)
+            })
         })
         .collect();
     let all = formula.fields();
@@ -131,13 +142,19 @@ pub fn table_spec(formula: &TableFormula) -> Spec {
     }
 }
 
-/// The labels of a side, bracketed when several are added.
-fn side_words(fields: &[FieldId], label: fn(FieldId) -> &'static str) -> String {
-    let names: Vec<&str> = fields.iter().map(|f| label(*f)).collect();
-    match names.as_slice() {
-        [one] => (*one).to_owned(),
-        many => format!("({})", many.join("+")),
+/// The labels of a side, bracketed when several are added or subtracted.
+fn side_words(fields: &[FieldId], minus: &[FieldId], label: fn(FieldId) -> &'static str) -> String {
+    let mut names: Vec<&str> = fields.iter().map(|f| label(*f)).collect();
+    if names.len() == 1 && minus.is_empty() {
+        return names.remove(0).to_owned();
     }
+    let mut out = format!("({}", names.join("+"));
+    for f in minus {
+        out.push('-');
+        out.push_str(label(*f));
+    }
+    out.push(')');
+    out
 }
 
 /// A table-defined ratio in words, as a bureau writes it.
@@ -148,15 +165,17 @@ pub fn formula_words(formula: &TableFormula) -> Bilingual {
             TableFormula::Ratio {
                 numerator,
                 denominator,
+                numerator_minus,
+                denominator_minus,
                 ..
             } => format!(
                 "{}/{}",
-                side_words(numerator, label),
-                side_words(denominator, label)
+                side_words(numerator, numerator_minus, label),
+                side_words(denominator, denominator_minus, label)
             ),
             TableFormula::Change { current, base, .. } => {
-                let b = side_words(base, label);
-                format!("({}-{b})/{b}", side_words(current, label))
+                let b = side_words(base, &[], label);
+                format!("({}-{b})/{b}", side_words(current, &[], label))
             }
         };
         if formula.absolute() {

@@ -181,6 +181,8 @@ fn ratio(numerator: &[F], denominator: &[F]) -> TableFormula {
     TableFormula::Ratio {
         numerator: numerator.to_vec(),
         denominator: denominator.to_vec(),
+        numerator_minus: Vec::new(),
+        denominator_minus: Vec::new(),
         absolute: false,
     }
 }

@@ -62,14 +62,25 @@ pub struct Input {
     pub role: Role,
     /// Optional inputs count as 0 when not given and are never reported missing.
     pub optional: bool,
+    /// Subtracted from its side instead of added (a table's own formula).
+    pub minus: bool,
+}
+
+impl Input {
+    /// A required input, added to its side.
+    #[must_use]
+    pub const fn required(field: FieldId, role: Role) -> Self {
+        Self {
+            field,
+            role,
+            optional: false,
+            minus: false,
+        }
+    }
 }
 
 const fn part(field: FieldId, role: Role) -> Input {
-    Input {
-        field,
-        role,
-        optional: false,
-    }
+    Input::required(field, role)
 }
 
 const fn optional(field: FieldId, role: Role) -> Input {
@@ -77,6 +88,7 @@ const fn optional(field: FieldId, role: Role) -> Input {
         field,
         role,
         optional: true,
+        minus: false,
     }
 }
 

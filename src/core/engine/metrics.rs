@@ -215,11 +215,13 @@ pub fn compute_spec(wb: &Workbook, spec: &Spec) -> Measured {
         .iter()
         .map(|i| (i.field, totals::value(i.field, wb)))
         .collect();
-    let summed: Vec<FieldId> = spec
+    let summed: Vec<(FieldId, Source)> = spec
         .inputs
         .iter()
-        .filter(|i| matches!(totals::resolve(i.field, wb), Some((_, Source::SumOfParts))))
-        .map(|i| i.field)
+        .filter_map(|i| match totals::resolve(i.field, wb) {
+            Some((_, source)) if source != Source::Given => Some((i.field, source)),
+            _ => None,
+        })
         .collect();
     let mut measured = match spec.formula {
         Formula::Ratio { given, written } => ratio(spec, inputs, given, written),
@@ -231,17 +233,22 @@ pub fn compute_spec(wb: &Workbook, spec: &Spec) -> Measured {
 }
 
 /// Says in the written arithmetic which totals were not given but summed from their parts.
-fn note_summed_totals(metric: &mut Measured, summed: &[FieldId]) {
+fn note_summed_totals(metric: &mut Measured, summed: &[(FieldId, Source)]) {
     let Some(expression) = metric.expression.as_mut() else {
         return;
     };
-    for field in summed {
-        let _ = write!(expression.zh, "（{}未填，取分项之和）", field.label_zh());
-        let _ = write!(
-            expression.en,
-            " ({} not given: the sum of its parts)",
-            field.label_en()
-        );
+    for (field, source) in summed {
+        let (zh, en) = match source {
+            Source::TakenFrom(other) => (
+                format!("取{}", other.label_zh()),
+                format!("taken as {}", other.label_en()),
+            ),
+            Source::SumOfParts | Source::Given => {
+                ("取分项之和".to_owned(), "the sum of its parts".to_owned())
+            }
+        };
+        let _ = write!(expression.zh, "（{}未填，{zh}）", field.label_zh());
+        let _ = write!(expression.en, " ({} not given: {en})", field.label_en());
     }
 }
 
@@ -265,14 +272,18 @@ fn side(
     role: Role,
     given: SideGiven,
 ) -> Option<Decimal> {
+    // A subtracted input (a table's own formula) counts with its sign turned.
+    let signed = |input: &Input, v: Decimal| if input.minus { -v } else { v };
     match given {
         SideGiven::AnyPart => {
-            let present: Vec<Option<Decimal>> = parts(def, values, role).map(|(_, v)| v).collect();
+            let present: Vec<Option<Decimal>> = parts(def, values, role)
+                .map(|(input, v)| v.map(|v| signed(input, v)))
+                .collect();
             arith::sum_present(&present)
         }
         SideGiven::AllRequired => {
             parts(def, values, role).try_fold(Decimal::ZERO, |acc, (input, v)| match v {
-                Some(v) => acc.checked_add(v),
+                Some(v) => acc.checked_add(signed(input, v)),
                 None if input.optional => Some(acc),
                 None => None,
             })
@@ -298,23 +309,27 @@ fn write_side(
     if written == Written::Totals {
         return figure(text, total.unwrap_or_default(), unit);
     }
-    let figures: Vec<Decimal> = parts(def, values, role)
-        .map(|(_, v)| v.unwrap_or_default())
+    let figures: Vec<(bool, Decimal)> = parts(def, values, role)
+        .map(|(input, v)| (input.minus, v.unwrap_or_default()))
         .collect();
-    if let [only] = figures.as_slice() {
+    if let [(false, only)] = figures.as_slice() {
         return figure(text, *only, unit);
     }
     let mut text = text.s("(");
-    for (i, value) in figures.iter().enumerate() {
-        // A negative part after the first (a budget cut) is written as a subtraction.
-        let value = if i > 0 && value.is_sign_negative() {
+    for (i, &(minus, value)) in figures.iter().enumerate() {
+        // A subtracted input, or a negative part after the first (a budget
+        // cut), is written as a subtraction.
+        let value = if minus {
+            text = text.s("-");
+            value
+        } else if i > 0 && value.is_sign_negative() {
             text = text.s("-");
             value.abs()
         } else {
             if i > 0 {
                 text = text.s("+");
             }
-            *value
+            value
         };
         text = figure(text, value, unit);
     }

@@ -35,7 +35,11 @@ mod checks_tests;
 #[cfg(test)]
 mod finals_tests;
 #[cfg(test)]
+mod formula_tests;
+#[cfg(test)]
 mod measure_tests;
+#[cfg(test)]
+mod printed_tests;
 #[cfg(test)]
 mod scoring_tests;
 #[cfg(test)]

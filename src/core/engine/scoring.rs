@@ -405,6 +405,7 @@ fn measured_value(
     metric: Option<MetricId>,
     metrics: &[Metric],
     reported: &ReportedFigures,
+    printed_for_leaf: Option<Decimal>,
 ) -> Result<(Decimal, ValueSource), Bilingual> {
     let Some(id) = metric else {
         return Err(Bilingual::new(
@@ -426,10 +427,9 @@ fn measured_value(
             format!("{}输入数值过大，无法计算", id.label_zh()),
             format!("{} has inputs too large to compute", id.label_en()),
         )),
-        Some(MetricStatus::Ok | MetricStatus::MissingInput { .. }) | None => reported
-            .rates
-            .get(&id)
-            .map(|v| (round2(*v), ValueSource::Reported))
+        Some(MetricStatus::Ok | MetricStatus::MissingInput { .. }) | None => printed_for_leaf
+            .or_else(|| reported.rates.get(&id).copied())
+            .map(|v| (round2(v), ValueSource::Reported))
             .ok_or_else(|| {
                 Bilingual::new(
                     format!("{}缺少输入数据", id.label_zh()),
@@ -444,6 +444,7 @@ fn measured_value(
 fn own_measured_value(
     measure: &LeafMeasure,
     reported: &ReportedFigures,
+    printed_for_leaf: Option<Decimal>,
 ) -> Result<(Decimal, ValueSource), Bilingual> {
     if let Some(v) = measure.measured.display {
         return Ok((v, ValueSource::Computed));
@@ -458,10 +459,16 @@ fn own_measured_value(
             format!("{}输入数值过大，无法计算", label.zh),
             format!("{} has inputs too large to compute", label.en),
         )),
-        MetricStatus::Ok | MetricStatus::MissingInput { .. } => measure
-            .metric
-            .and_then(|id| reported.rates.get(&id))
-            .map(|v| (round2(*v), ValueSource::Reported))
+        // The metric's printed rate stands in only where it was printed on this basis.
+        MetricStatus::Ok | MetricStatus::MissingInput { .. } => printed_for_leaf
+            .or_else(|| {
+                let id = measure.metric?;
+                let printed_basis = reported.bases.get(&id).copied();
+                (printed_basis.is_none() || printed_basis == measure.basis)
+                    .then(|| reported.rates.get(&id).copied())
+                    .flatten()
+            })
+            .map(|v| (round2(v), ValueSource::Reported))
             .ok_or_else(|| {
                 Bilingual::new(
                     format!("{}缺少输入数据", label.zh),
@@ -535,16 +542,17 @@ fn score_leaf<'a>(
         .fields
         .and_then(|wb| measure::measure_leaf(wb, rule, &node.name))
         .map(Box::new);
+    let leaf_printed = reported.leaf_rates.get(&node.code).copied();
     let found = match (&measure, &rule.formula) {
         (_, Some(formula)) if measure::formula_problem(formula).is_some() => {
             Err(measure::formula_problem(formula).unwrap_or_default())
         }
-        (Some(own), _) => own_measured_value(own, reported),
+        (Some(own), _) => own_measured_value(own, reported, leaf_printed),
         (None, Some(_)) => Err(Bilingual::new(
             "表内定义的公式需要基础数据才能计算",
             "the table's formula needs the basic data to be computed",
         )),
-        (None, None) => measured_value(rule.metric, metrics, reported),
+        (None, None) => measured_value(rule.metric, metrics, reported, leaf_printed),
     };
     let measured = match found {
         Ok(found) => Some(found),

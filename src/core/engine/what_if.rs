@@ -205,7 +205,11 @@ fn leaf_moves(
     shown_now: Option<Decimal>,
 ) -> Vec<InputMove> {
     let mut out: Vec<InputMove> = Vec::new();
-    for input in def.inputs.iter() {
+    for (index, input) in def.inputs.iter().enumerate() {
+        // A field named on both sides is solved once (over both).
+        if def.inputs[..index].iter().any(|i| i.field == input.field) {
+            continue;
+        }
         let Some(current) = input.field.get(wb) else {
             continue;
         };
@@ -275,25 +279,37 @@ fn shifted(rate: Decimal, point: Decimal, up: bool) -> (Decimal, Decimal) {
 /// The exact value of `field` at which the metric equals `rate`.
 fn solve(wb: &Workbook, def: &Spec, field: FieldId, role: Role, rate: Decimal) -> Option<Decimal> {
     let own = field.get(wb)?;
+    let signed = |i: &super::metric_defs::Input, v: Decimal| if i.minus { -v } else { v };
     let side = |wanted: Role| -> Option<Decimal> {
         def.inputs
             .iter()
             .filter(|i| i.role == wanted)
             .try_fold(Decimal::ZERO, |acc, i| {
-                acc.checked_add(totals::value(i.field, wb).unwrap_or_default())
+                acc.checked_add(signed(i, totals::value(i.field, wb).unwrap_or_default()))
             })
+    };
+    // How many times the field counts on a side (+1 added, −1 subtracted; a
+    // table's formula may name it above and below the line).
+    let times = |wanted: Role| -> Decimal {
+        def.inputs
+            .iter()
+            .filter(|i| i.role == wanted && i.field == field)
+            .map(|i| signed(i, Decimal::ONE))
+            .sum()
     };
     let hundred = Decimal::ONE_HUNDRED;
     match (def.formula, role) {
         (Formula::Ratio { .. }, Role::Numerator | Role::Denominator) => {
-            let (num, den) = (side(Role::Numerator)?, side(Role::Denominator)?);
-            // The total the field's side needs; the field takes up the difference.
-            let (needed, now) = if role == Role::Numerator {
-                (rate.checked_mul(den)?.checked_div(hundred)?, num)
-            } else {
-                (num.checked_mul(hundred)?.checked_div(rate)?, den)
-            };
-            needed.checked_sub(now)?.checked_add(own)
+            // (a·x + n0) / (b·x + d0) × 100 = rate, solved for x.
+            let (a, b) = (times(Role::Numerator), times(Role::Denominator));
+            let n0 = side(Role::Numerator)?.checked_sub(a.checked_mul(own)?)?;
+            let d0 = side(Role::Denominator)?.checked_sub(b.checked_mul(own)?)?;
+            let r = rate.checked_div(hundred)?;
+            let slope = a.checked_sub(r.checked_mul(b)?)?;
+            if slope.is_zero() {
+                return None;
+            }
+            r.checked_mul(d0)?.checked_sub(n0)?.checked_div(slope)
         }
         (Formula::Change, Role::Current) => {
             let base = side(Role::Base)?;

@@ -267,6 +267,9 @@ fields! {
     FinalPersonnel => finals.final_personnel, FinalAccounts, Money, "人员经费支出决算", "Personnel costs, final";
     FinalOperating => finals.final_operating, FinalAccounts, Money, "公用经费支出决算", "Operating costs, final";
     FinalProject => finals.final_project, FinalAccounts, Money, "项目支出决算", "Project expenditure, final";
+    OpeningOtherCarryover => finals.opening_other_carryover, FinalAccounts, Money, "年初其他资金结转和结余", "Opening carry-over of other funds";
+    UseOfNonAppropriationBalance => finals.use_of_non_appropriation_balance, FinalAccounts, Money, "使用非财政拨款结余", "Non-appropriation balance used";
+    AppropriationExpenditureFinal => finals.appropriation_expenditure_final, FinalAccounts, Money, "财政拨款支出决算", "Spending from appropriations, final";
     AbroadBudget => three_public.three_public_budget_overseas, ThreePublicKinds, Money, "因公出国（境）费预算数", "Official travel abroad, budget";
     AbroadFinal => three_public.three_public_final_overseas, ThreePublicKinds, Money, "因公出国（境）费决算数", "Official travel abroad, final";
     AbroadPrevFinal => three_public.three_public_prev_final_overseas, ThreePublicKinds, Money, "上年因公出国（境）费决算数", "Official travel abroad, last year final";

@@ -77,10 +77,18 @@ impl Basis {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TableFormula {
-    /// Σ numerator / Σ denominator × 100.
+    /// (Σ numerator − Σ `numerator_minus`) / (Σ denominator − Σ `denominator_minus`) × 100:
+    /// each side a bracketed sum with subtractions (Hunan's 预算完成率 =
+    /// (上年结转 + 年初预算 + 本年追加 − 年末结余) / (上年结转 + 年初预算 + 本年追加)).
     Ratio {
         numerator: Vec<FieldId>,
         denominator: Vec<FieldId>,
+        /// Fields subtracted above the line; absent in older files.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        numerator_minus: Vec<FieldId>,
+        /// Fields subtracted below the line; absent in older files.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        denominator_minus: Vec<FieldId>,
         /// The rate's absolute value is shown and scored (the sign is kept).
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         absolute: bool,
@@ -100,15 +108,35 @@ impl TableFormula {
     pub fn fields(&self) -> Vec<FieldId> {
         match self {
             Self::Ratio {
-                numerator: a,
-                denominator: b,
+                numerator,
+                denominator,
+                numerator_minus,
+                denominator_minus,
                 ..
-            }
-            | Self::Change {
+            } => numerator
+                .iter()
+                .chain(numerator_minus)
+                .chain(denominator)
+                .chain(denominator_minus)
+                .copied()
+                .collect(),
+            Self::Change {
                 current: a,
                 base: b,
                 ..
             } => a.iter().chain(b).copied().collect(),
+        }
+    }
+
+    /// A ratio of plain sums (no subtraction), as older files hold.
+    #[must_use]
+    pub fn ratio(numerator: Vec<FieldId>, denominator: Vec<FieldId>, absolute: bool) -> Self {
+        Self::Ratio {
+            numerator,
+            denominator,
+            numerator_minus: Vec::new(),
+            denominator_minus: Vec::new(),
+            absolute,
         }
     }
 

@@ -35,6 +35,10 @@ pub const TOTALS: &[TotalDef] = &[
     sum(F::ThreePublicPrevFinal, &[F::AbroadPrevFinal, F::ReceptionPrevFinal, F::VehiclePurchasePrevFinal, F::VehicleOperationPrevFinal]),
 ];
 
+/// Figures that, not given, are another field's: 年度实际支出 is the 决算's
+/// 支出决算合计 unless the officer types a figure on another scope.
+pub const STANDS_IN: &[(FieldId, FieldId)] = &[(F::ActualExpenditure, F::ExpenditureFinalTotal)];
+
 /// How a figure was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
@@ -42,6 +46,8 @@ pub enum Source {
     Given,
     /// Not given: the sum of the parts that are.
     SumOfParts,
+    /// Not given: the figure of the field named (`STANDS_IN`).
+    TakenFrom(FieldId),
 }
 
 /// The parts of a total, if it has any.
@@ -56,6 +62,9 @@ pub fn parts_of(total: FieldId) -> Option<&'static [FieldId]> {
 pub fn resolve(field: FieldId, wb: &Workbook) -> Option<(Decimal, Source)> {
     if let Some(value) = field.get(wb) {
         return Some((value, Source::Given));
+    }
+    if let Some(&(_, other)) = STANDS_IN.iter().find(|(f, _)| *f == field) {
+        return resolve(other, wb).map(|(v, _)| (v, Source::TakenFrom(other)));
     }
     let parts = parts_of(field)?;
     let mut total: Option<Decimal> = None;

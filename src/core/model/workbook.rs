@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::measure::Basis;
 use super::table::ScoringTable;
 use super::workload::WorkloadGroup;
 use crate::core::engine::MetricId;
@@ -156,6 +157,12 @@ pub struct FinalAccounts {
     pub final_personnel: Option<Money>,
     pub final_operating: Option<Money>,
     pub final_project: Option<Money>,
+    /// 年初其他资金结转和结余: the carry-over from money other than appropriations.
+    pub opening_other_carryover: Option<Money>,
+    /// 使用非财政拨款结余 (用事业基金弥补收支差额): balances a unit may spend.
+    pub use_of_non_appropriation_balance: Option<Money>,
+    /// 财政拨款支出决算: the part of the spending paid from appropriations.
+    pub appropriation_expenditure_final: Option<Money>,
 }
 
 impl FinalAccounts {
@@ -239,6 +246,17 @@ pub struct ReportedFigures {
     /// Rates in percent as printed, keyed by metric.
     #[serde(with = "reported_rates")]
     pub rates: BTreeMap<MetricId, Decimal>,
+    /// The basis a printed rate of `rates` was taken on, where the report
+    /// names one (三公经费变动率 on budgets); absent, the table's or the metric's.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub bases: BTreeMap<MetricId, Basis>,
+    /// Rates printed for a leaf of the table (by its code): the rate as that
+    /// leaf measures it, on its basis or by the table's own formula.
+    #[serde(
+        with = "reported_leaf_rates",
+        skip_serializing_if = "BTreeMap::is_empty"
+    )]
+    pub leaf_rates: BTreeMap<String, Decimal>,
 }
 
 mod reported_rates {
@@ -265,6 +283,32 @@ mod reported_rates {
         deserializer: D,
     ) -> Result<BTreeMap<MetricId, Decimal>, D::Error> {
         let wrapped = BTreeMap::<MetricId, Wrapped>::deserialize(deserializer)?;
+        Ok(wrapped.into_iter().map(|(k, v)| (k, v.0)).collect())
+    }
+}
+
+mod reported_leaf_rates {
+    use std::collections::BTreeMap;
+
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Wrapped(#[serde(with = "crate::core::num::dec_str")] Decimal);
+
+    pub fn serialize<S: Serializer>(
+        map: &BTreeMap<String, Decimal>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let wrapped: BTreeMap<&String, Wrapped> =
+            map.iter().map(|(k, v)| (k, Wrapped(*v))).collect();
+        wrapped.serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<BTreeMap<String, Decimal>, D::Error> {
+        let wrapped = BTreeMap::<String, Wrapped>::deserialize(deserializer)?;
         Ok(wrapped.into_iter().map(|(k, v)| (k, v.0)).collect())
     }
 }

@@ -63,7 +63,17 @@ pub(super) fn spec_formula(def: &Spec, cell: &dyn Fn(FieldId) -> String, lang: L
             .map(|i| cell(i.field))
             .collect()
     };
-    let of_role = |role: Role| cells(&|i: &Input| i.role == role);
+    let of_role = |role: Role| cells(&|i: &Input| i.role == role && !i.minus);
+    // A side less what a table's formula subtracts from it.
+    let signed_side = |role: Role| {
+        let less = cells(&|i: &Input| i.role == role && i.minus);
+        let added = sum_of(&of_role(role));
+        if less.is_empty() {
+            added
+        } else {
+            format!("({added}-{})", sum_of(&less))
+        }
+    };
     let count_below = |needed: &[String]| format!("COUNT({})<{}", needed.join(","), needed.len());
     match def.formula {
         Formula::Ratio { given, .. } => {
@@ -75,7 +85,7 @@ pub(super) fn spec_formula(def: &Spec, cell: &dyn Fn(FieldId) -> String, lang: L
                     format!("OR(COUNT({})=0,COUNT({})=0)", num.join(","), den.join(","))
                 }
             };
-            let (n, d) = (sum_of(&num), sum_of(&den));
+            let (n, d) = (signed_side(Role::Numerator), signed_side(Role::Denominator));
             let rate = excel_round(&format!("{n}/{d}*100"), 2);
             format!("IF({missing},\"{miss}\",IF({d}=0,\"n/a\",{rate}))")
         }

@@ -105,36 +105,68 @@ pub fn appropriation_final_mismatch(ctx: &Ctx<'_>, out: &mut Sink) {
 
 /// A4: the carry-over identity.
 pub fn carryover_identity(ctx: &Ctx<'_>, out: &mut Sink) {
-    let fund_finals = fund_finals(ctx);
-    if let (Some(open), Some(close), Some(by_fund), Some(spent)) = (
+    // Appropriation against appropriation: the spending paid from them where
+    // the 决算 gives it, else the year's spending as a whole.
+    let spent_field = if ctx.get(F::AppropriationExpenditureFinal).is_some() {
+        F::AppropriationExpenditureFinal
+    } else {
+        F::ActualExpenditure
+    };
+    let (Some(open), Some(close), Some(by_fund), Some(spent)) = (
         ctx.get(F::OpeningAppropriationCarryover),
         ctx.get(F::ClosingAppropriationCarryover),
-        fund_finals,
-        ctx.get(F::ActualExpenditure),
-    ) {
-        let expected = open.checked_add(by_fund).and_then(|v| v.checked_sub(spent));
-        if let Some(expected_close) = expected.filter(|e| *e != close) {
-            let gap = Plain(close.saturating_sub(expected_close));
-            let [open, by_fund, spent, expected_close, close] =
-                [open, by_fund, spent, expected_close, close].map(Plain);
-            out.push(
-                WarningCode::CarryoverIdentity,
-                format!(
-                    "结转恒等式不成立：年初结转 {open} + 财政拨款决算 {by_fund} - 实际支出 {spent} = {expected_close}，而年末结转为 {close}，相差 {gap} 万元"
-                ),
-                format!(
-                    "Carry-over identity fails: opening {open} + appropriations {by_fund} - spending {spent} = {expected_close}, but closing is {close} (gap {gap})"
-                ),
-                fields(&[
-                    F::OpeningAppropriationCarryover,
-                    F::GeneralBudgetAppropriationFinal,
-                    F::GovFundAppropriationFinal,
-                    F::ActualExpenditure,
-                    F::ClosingAppropriationCarryover,
-                ]),
-            );
-        }
-    }
+        fund_finals(ctx),
+        ctx.get(spent_field),
+    ) else {
+        return;
+    };
+    let expected = open.checked_add(by_fund).and_then(|v| v.checked_sub(spent));
+    let Some(expected_close) = expected.filter(|e| *e != close) else {
+        return;
+    };
+    let other_money = [
+        F::IncomeFinalBusiness,
+        F::IncomeFinalOperations,
+        F::IncomeFinalOther,
+        F::OpeningOtherCarryover,
+        F::UseOfNonAppropriationBalance,
+    ]
+    .iter()
+    .any(|&f| ctx.get(f).is_some_and(|v| v > Decimal::ZERO))
+        || ctx
+            .get(F::IncomeBudgetOther)
+            .is_some_and(|v| v > Decimal::ZERO);
+    let (hint_zh, hint_en) = if spent_field == F::ActualExpenditure && other_money {
+        (
+            "；实际支出含非财政拨款资金时，请填写财政拨款支出决算",
+            "; where spending is partly paid from other money, enter the spending from appropriations",
+        )
+    } else {
+        ("", "")
+    };
+    let (spent_zh, spent_en) = (
+        spent_field.label_zh(),
+        spent_field.label_en().to_lowercase(),
+    );
+    let gap = Plain(close.saturating_sub(expected_close));
+    let [open, by_fund, spent, expected_close, close] =
+        [open, by_fund, spent, expected_close, close].map(Plain);
+    out.push(
+        WarningCode::CarryoverIdentity,
+        format!(
+            "结转恒等式不成立：年初结转 {open} + 财政拨款决算 {by_fund} - {spent_zh} {spent} = {expected_close}，而年末结转为 {close}，相差 {gap} 万元{hint_zh}"
+        ),
+        format!(
+            "Carry-over identity fails: opening {open} + appropriations {by_fund} - {spent_en} {spent} = {expected_close}, but closing is {close} (gap {gap}){hint_en}"
+        ),
+        fields(&[
+            F::OpeningAppropriationCarryover,
+            F::GeneralBudgetAppropriationFinal,
+            F::GovFundAppropriationFinal,
+            spent_field,
+            F::ClosingAppropriationCarryover,
+        ]),
+    );
 }
 
 /// A5: government fund budgeted but zero in the finals.

@@ -1,6 +1,8 @@
 //! Final accounts by kind: parts that should add up, spending that income and
 //! carry-over cannot cover, and the issued budget against initial + adjustments.
 
+use std::fmt::Write as _;
+
 use rust_decimal::Decimal;
 
 use super::sums::parts_sum;
@@ -48,7 +50,17 @@ pub fn three_public_parts(ctx: &Ctx<'_>, out: &mut Sink) {
     }
 }
 
-/// 支出决算 above 收入决算 + 年初结转结余: the spending has no money behind it.
+/// What a unit may spend besides the year's income, as the 收入支出决算总表
+/// lists it: carry-over of appropriations and of other funds, and the
+/// non-appropriation balance it draws on.
+const OTHER_SOURCES: [F; 3] = [
+    F::OpeningAppropriationCarryover,
+    F::OpeningOtherCarryover,
+    F::UseOfNonAppropriationBalance,
+];
+
+/// 支出决算 above 收入决算 and every other source given: the spending has no
+/// money behind it. A source not given is named as not given, never as 0.
 pub fn spending_exceeds_income(ctx: &Ctx<'_>, out: &mut Sink) {
     let (Some(spent), Some(income)) = (
         totals::value(F::ExpenditureFinalTotal, ctx.wb),
@@ -56,29 +68,77 @@ pub fn spending_exceeds_income(ctx: &Ctx<'_>, out: &mut Sink) {
     ) else {
         return;
     };
-    let opening = ctx
-        .get(F::OpeningAppropriationCarryover)
-        .unwrap_or_default();
-    let Some(covered) = income.checked_add(opening) else {
+    let given: Vec<(F, Decimal)> = OTHER_SOURCES
+        .iter()
+        .filter_map(|&f| ctx.get(f).map(|v| (f, v)))
+        .collect();
+    let Some(covered) = given
+        .iter()
+        .try_fold(income, |acc, (_, v)| acc.checked_add(*v))
+    else {
         return;
     };
     if spent <= covered {
         return;
     }
     let gap = Plain(spent.saturating_sub(covered));
-    let [spent, income, opening] = [spent, income, opening].map(Plain);
+    let mut zh = format!("收入决算 {} 万元", Plain(income));
+    let mut en = format!("income final {}", Plain(income));
+    for (field, value) in &given {
+        let value = Plain(*value);
+        let _ = write!(zh, " + {} {value} 万元", field.label_zh());
+        let _ = write!(en, " + {} {value}", field.label_en().to_lowercase());
+    }
+    let opening_given = given
+        .iter()
+        .any(|(f, _)| *f != F::UseOfNonAppropriationBalance);
+    let (note_zh, note_en) = if opening_given {
+        (String::new(), String::new())
+    } else {
+        (
+            "；年初结转和结余未填，如有请填写".to_owned(),
+            "; the opening carry-over is not given: enter it if there is one".to_owned(),
+        )
+    };
+    let [spent, covered] = [spent, covered].map(Plain);
+    let mut concerns = vec![F::ExpenditureFinalTotal, F::IncomeFinalTotal];
+    concerns.extend(OTHER_SOURCES);
     out.push(
         WarningCode::SpendingExceedsIncome,
+        format!("支出决算 {spent} 万元超过可用资金 {covered} 万元（{zh}），缺口 {gap} 万元{note_zh}"),
         format!(
-            "支出决算 {spent} 万元超过收入决算 {income} 万元与年初结转结余 {opening} 万元之和，缺口 {gap} 万元"
+            "Expenditure final {spent} exceeds the money available, {covered} ({en}); gap {gap}{note_en}"
+        ),
+        fields(&concerns),
+    );
+}
+
+/// 年度实际支出 (the completion rate's numerator) typed apart from the 决算:
+/// it should be 支出决算合计, or 财政拨款支出 where the table counts that.
+pub fn actual_expenditure_not_final(ctx: &Ctx<'_>, out: &mut Sink) {
+    let (Some(actual), Some(total)) = (
+        ctx.get(F::ActualExpenditure),
+        totals::value(F::ExpenditureFinalTotal, ctx.wb),
+    ) else {
+        return;
+    };
+    if actual == total || ctx.get(F::AppropriationExpenditureFinal) == Some(actual) {
+        return;
+    }
+    let gap = Plain(actual.saturating_sub(total));
+    let [actual, total] = [actual, total].map(Plain);
+    out.push(
+        WarningCode::ActualExpenditureNotFinal,
+        format!(
+            "年度实际支出 {actual} 万元与支出决算合计 {total} 万元不一致（差 {gap} 万元）：支出完成率的分子应与决算一致，或为财政拨款支出决算"
         ),
         format!(
-            "Expenditure final {spent} exceeds income final {income} plus opening carry-over {opening}; gap {gap}"
+            "Actual expenditure {actual} differs from the expenditure final total {total} (difference {gap}): the completion rate's numerator should agree with the final accounts, or be the spending from appropriations"
         ),
         fields(&[
+            F::ActualExpenditure,
             F::ExpenditureFinalTotal,
-            F::IncomeFinalTotal,
-            F::OpeningAppropriationCarryover,
+            F::AppropriationExpenditureFinal,
         ]),
     );
 }

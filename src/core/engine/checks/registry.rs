@@ -96,6 +96,8 @@ pub enum WarningCode {
     BasisNotAvailable,
     /// A table-defined formula names no field on one side.
     TableFormulaIncomplete,
+    /// 年度实际支出 differs from 支出决算合计 (and from 财政拨款支出决算).
+    ActualExpenditureNotFinal,
 }
 
 /// One warning code as documented.
@@ -111,7 +113,7 @@ pub struct CodeDef {
 }
 
 /// Every code, in declaration order.
-pub const CODES: [CodeDef; 41] = [
+pub const CODES: [CodeDef; 42] = [
     CodeDef {
         code: WarningCode::IncomePartsSum,
         key: "income_parts_sum",
@@ -164,7 +166,7 @@ pub const CODES: [CodeDef; 41] = [
         code: WarningCode::CarryoverIdentity,
         key: "carryover_identity",
         severity: Severity::High,
-        doc: "opening carry-over + appropriation finals − actual expenditure ≠ closing carry-over (seed A4)",
+        doc: "opening carry-over + appropriation finals − spending ≠ closing carry-over (seed A4); the spending is 财政拨款支出决算 where given, else 年度实际支出",
     },
     CodeDef {
         code: WarningCode::GovFundBudgetNotFinal,
@@ -302,7 +304,7 @@ pub const CODES: [CodeDef; 41] = [
         code: WarningCode::SpendingExceedsIncome,
         key: "spending_exceeds_income",
         severity: Severity::High,
-        doc: "支出决算合计 exceeds 收入决算合计 + 年初财政拨款结转和结余; the message gives the gap",
+        doc: "支出决算合计 exceeds 收入决算合计 plus every other source given (年初财政拨款结转和结余, 年初其他资金结转和结余, 使用非财政拨款结余); the message gives the gap and names a source not given as not given, never as 0",
     },
     CodeDef {
         code: WarningCode::IssuedBudgetIdentity,
@@ -358,6 +360,12 @@ pub const CODES: [CodeDef; 41] = [
         severity: Severity::Medium,
         doc: "a table-defined `formula` names no field on one side; the leaf is not computed",
     },
+    CodeDef {
+        code: WarningCode::ActualExpenditureNotFinal,
+        key: "actual_expenditure_not_final",
+        severity: Severity::Medium,
+        doc: "年度实际支出 (the completion rate's numerator) differs from 支出决算合计 and from 财政拨款支出决算",
+    },
 ];
 
 impl WarningCode {
@@ -392,6 +400,7 @@ pub const WORKBOOK_CHECKS: &[WorkbookCheck] = &[
     finals::basic_final_parts,
     finals::three_public_parts,
     finals::spending_exceeds_income,
+    finals::actual_expenditure_not_final,
     finals::issued_budget_identity,
     finals::negative_carryover,
     rates::change_on_negative_base,
