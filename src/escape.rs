@@ -103,7 +103,7 @@ pub fn markdown_line(text: &str) -> String {
 }
 
 /// Escapes what Markdown would read as markup inside a line: emphasis, code,
-/// HTML and autolinks (`<`), links and images (`[`, `!`), and shows control
+/// HTML and autolinks (`<`), links and images (`](`, `![`), and shows control
 /// characters visibly; the text reads as typed.
 #[must_use]
 pub fn markdown_inline(text: &str) -> String {
@@ -111,11 +111,20 @@ pub fn markdown_inline(text: &str) -> String {
     let stars = text.matches('*').count() >= 2;
     let unders = text.matches('_').count() >= 2;
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        let next = chars.peek().copied();
+        // `](`, `][`, `]:` make a link, `![` an image; a bracket alone is text.
+        let link = (ch == ']' && matches!(next, Some('(' | '[' | ':')))
+            || (ch == '!' && next == Some('['));
         match ch {
             '*' if stars => out.push_str("\\*"),
             '_' if unders => out.push_str("\\_"),
-            '\\' | '`' | '<' | '[' | ']' | '!' => {
+            '\\' | '`' | '<' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            _ if link => {
                 out.push('\\');
                 out.push(ch);
             }
@@ -215,14 +224,15 @@ mod tests {
         assert_eq!(markdown_line("办公室\n# 满分"), "办公室 # 满分");
         assert_eq!(
             markdown_line("![x](http://e.vil/p.png)"),
-            "\\!\\[x\\](http://e.vil/p.png)"
+            "\\![x\\](http://e.vil/p.png)"
         );
+        assert_eq!(markdown_line("[high] 较高"), "[high] 较高");
         assert_eq!(markdown_line("<img src=x>"), "\\<img src=x>");
         assert_eq!(markdown_text("一\n# 二\n- 三"), "一\n\\# 二\n\\- 三");
         assert_eq!(markdown_text("731.80万元*100%"), "731.80万元*100%");
         assert_eq!(markdown_text("1. 不是列表"), "1\\. 不是列表");
         assert_eq!(markdown_text("1.准备工作"), "1.准备工作");
         assert_eq!(markdown_cell("a|b\nc"), "a\\|b c");
-        assert_eq!(markdown_line("a\u{1b}[2Jb"), "a\\\\u{1b}\\[2Jb");
+        assert_eq!(markdown_line("a\u{1b}[2Jb"), "a\\\\u{1b}[2Jb");
     }
 }
