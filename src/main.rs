@@ -118,6 +118,28 @@ enum Command {
         #[command(subcommand)]
         command: TableCommand,
     },
+    /// Project self-evaluation forms (项目支出绩效自评表).
+    Project {
+        #[command(subcommand)]
+        command: ProjectCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum ProjectCommand {
+    /// Add the projects of filled forms (xlsx, xls, csv; national and Sichuan layouts) to a workbook.
+    #[command(
+        after_help = "例 / example:\n  jixiao project import 2024项目自评表.xlsx --into jiaoyuju-2024.json --dry-run"
+    )]
+    Import {
+        form: PathBuf,
+        /// The workbook to add them to (kept as WORKBOOK.bak).
+        #[arg(long, value_name = "WORKBOOK")]
+        into: PathBuf,
+        /// Print what would be added without writing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -275,6 +297,17 @@ fn main() -> ExitCode {
             exit_on_error(jixiao::term::run_review(app, pending))
         }
         Some(Command::Table { command }) => finish(run_table(command, lang), lang),
+        Some(Command::Project {
+            command:
+                ProjectCommand::Import {
+                    form,
+                    into,
+                    dry_run,
+                },
+        }) => finish(
+            cli::project::import(&form, &into, cli::project::ImportFlags { dry_run }, lang),
+            lang,
+        ),
         None => match jixiao::term::open::open_workbench(args.file.as_deref(), lang) {
             Ok((session, mut app)) => {
                 app.monochrome = no_color();

@@ -87,6 +87,8 @@ fn assert_json_head(doc: &Value) {
             "indicators",
             "jixiao_check",
             "metrics",
+            "project_warnings",
+            "projects",
             "table",
             "total",
             "unit",

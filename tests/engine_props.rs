@@ -329,6 +329,7 @@ impl Choices {
             workload: self.workload(),
             narrative: Narrative::default(),
             reported: self.reported(extreme),
+            projects: Vec::new(),
         };
         for field in FieldId::ALL {
             let value = match (self.below(5), field.kind()) {

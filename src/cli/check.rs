@@ -206,6 +206,8 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
         "indicators": indicators,
         "workload": workload,
         "warnings": warnings,
+        "projects": super::project_check::to_json(wb, &d.projects),
+        "project_warnings": super::project_check::department_json(&d.projects),
         "what_if": super::what_if::to_json(&crate::core::engine::what_if::what_if(wb, d)),
     })
 }
@@ -218,6 +220,7 @@ pub fn to_text(file: &str, wb: &Workbook, d: &Derived, lang: Lang) -> String {
     write_ratios(&mut out, d, lang);
     write_scores(&mut out, wb, d, lang);
     write_workload(&mut out, wb, d, lang);
+    out.push_str(&super::project_check::to_text(wb, &d.projects, lang));
     write_checks(&mut out, d, lang);
     let what_if = crate::core::engine::what_if::what_if(wb, d);
     out.push_str(&super::what_if::to_text(&what_if, lang));

@@ -65,6 +65,12 @@ pub fn carry_over(last: &Workbook, fiscal_year: u16) -> (Workbook, CarrySummary)
     summary
         .cleared
         .extend(held_keys(&last.reported).map(|k| format!("reported.{k}")));
+    let (projects, cleared) = super::project_carry::carry_projects(&last.projects);
+    if !projects.is_empty() {
+        summary.carried.push("projects".to_owned());
+    }
+    summary.cleared.extend(cleared);
+    wb.projects = projects;
     (wb, summary)
 }
 

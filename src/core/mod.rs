@@ -9,6 +9,7 @@ mod format_errors;
 pub mod model;
 pub mod newbook;
 pub mod num;
+pub mod project_carry;
 pub mod sample;
 pub mod structure;
 pub mod templates;

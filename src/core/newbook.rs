@@ -28,6 +28,7 @@ pub fn blank_workbook(unit_name: &str, fiscal_year: u16, mut table: ScoringTable
         workload: Vec::new(),
         narrative: Default::default(),
         reported: Default::default(),
+        projects: Vec::new(),
     }
 }
 

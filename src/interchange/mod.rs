@@ -9,6 +9,7 @@ pub mod cli;
 pub mod columns;
 pub mod formula_text;
 pub mod phrases;
+pub mod project;
 pub mod rules;
 pub mod sheet;
 pub mod table_export;

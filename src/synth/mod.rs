@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 mod amounts;
 mod narrative;
+pub mod projects;
 mod rng;
 mod units;
 mod workload;
@@ -265,6 +266,10 @@ impl Generator {
         // Officer scores typed for unscorable indicators change the total.
         let derived = derive(&wb);
         let misreported_total = report_total(&mut rng, &derived, &mut wb);
+        // A stream of its own, so the department's figures stay as they were.
+        let mut project_rng = Rng::new(index as u64 ^ 0x7072_6f6a_6563_7473);
+        wb.projects =
+            projects::projects(&mut project_rng, &profile.name, profile.kind, year, quality);
         Synthetic {
             index,
             workbook: wb,

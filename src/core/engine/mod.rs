@@ -21,6 +21,7 @@ pub mod fast_hash;
 pub mod measure;
 mod metric_defs;
 pub mod metrics;
+pub mod project;
 pub mod rule_text;
 pub mod rules;
 pub mod scoring;
@@ -136,6 +137,8 @@ pub struct Derived {
     /// In-service headcount used for per-capita figures.
     pub in_service_headcount: Option<Decimal>,
     pub warnings: Vec<Warning>,
+    /// The project forms (项目支出绩效自评表), each scored on its own table.
+    pub projects: project::ProjectsDerived,
 }
 
 impl Derived {
@@ -199,5 +202,6 @@ fn derive_with(workbook: &Workbook, score: fn(&Workbook, &[Metric]) -> TableScor
         workload,
         in_service_headcount: headcount,
         warnings,
+        projects: project::derive_projects(workbook),
     }
 }

@@ -176,6 +176,7 @@ fn fields_of(wb: &Workbook) -> Workbook {
         workload: Vec::new(),
         narrative: Narrative::default(),
         reported: wb.reported.clone(),
+        projects: Vec::new(),
     }
 }
 

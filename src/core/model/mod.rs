@@ -3,6 +3,7 @@
 
 pub mod fields;
 pub mod measure;
+pub mod project;
 mod rule_serde;
 pub mod table;
 pub mod totals;
@@ -11,6 +12,10 @@ pub mod workload;
 
 pub use fields::{FieldGroup, FieldId, FieldKind};
 pub use measure::{Basis, TableFormula};
+pub use project::{
+    Achievement, Direction, ExecutionBasis, FormLayout, FundRow, FundSource, ProjectForm,
+    ProjectIndicator, ProjectScoring,
+};
 pub use table::{
     Band, BandOp, Category, CategorySource, ChecklistMode, Indicator, IndicatorEntry, Level,
     Limits, NotApplicableMode, Rule, RuleKind, ScoringTable, Upper,

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::measure::Basis;
+use super::project::ProjectForm;
 use super::table::ScoringTable;
 use super::workload::WorkloadGroup;
 use crate::core::engine::MetricId;
@@ -39,6 +40,9 @@ pub struct Workbook {
     pub narrative: Narrative,
     #[serde(default)]
     pub reported: ReportedFigures,
+    /// 项目支出绩效自评表, one per evaluated project; left out when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<ProjectForm>,
 }
 
 /// Who the report is about.
