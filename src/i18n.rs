@@ -9,7 +9,6 @@
 //! Domain labels (indicator names, field labels) come from the data and the
 //! field registry, not from here.
 
-use crate::core::Lang;
 use crate::core::engine::Severity;
 use crate::core::model::{FieldGroup, FieldKind};
 
@@ -23,19 +22,9 @@ macro_rules! texts {
 }
 pub(crate) use texts;
 
-/// A translatable interface string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Tr(pub &'static str, pub &'static str);
-
-impl Tr {
-    #[must_use]
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.0,
-            Lang::En => self.1,
-        }
-    }
-}
+/// A translatable interface string (kept in the core, whose registries
+/// carry their labels as `Tr` too).
+pub use crate::core::Tr;
 
 /// A warning level's name.
 #[must_use]

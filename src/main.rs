@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::builder::PossibleValuesParser;
 use clap::{Parser, Subcommand, ValueEnum};
 use jixiao::cli;
+use jixiao::cli::export::{ExportArgs, Failure, Outcome};
 use jixiao::core::Lang;
-use jixiao::export::cli::{ExportArgs, Failure, Outcome};
 use jixiao::export::csv::CsvTable;
 
 /// Reviewer mode parses thousands of workbooks on every core at once; the
@@ -394,7 +394,7 @@ fn run_export(file: &std::path::Path, options: &ExportOptions<'_>, lang: Lang) -
         lang,
         replace: options.force,
     };
-    finish(jixiao::export::cli::run(file, args), lang)
+    finish(jixiao::cli::export::run(file, args), lang)
 }
 
 /// `jixiao table import|apply|export`.
@@ -407,11 +407,11 @@ fn run_table(command: TableCommand, lang: Lang) -> Result<Outcome, Failure> {
             verified,
             force,
             replace,
-        } => jixiao::interchange::cli::import(
+        } => jixiao::cli::table::import(
             &input,
             output.as_deref(),
             sheet.as_deref(),
-            jixiao::interchange::cli::ImportFlags {
+            jixiao::cli::table::ImportFlags {
                 verified,
                 force,
                 replace,
@@ -423,16 +423,16 @@ fn run_table(command: TableCommand, lang: Lang) -> Result<Outcome, Failure> {
             table,
             dry_run,
             force,
-        } => jixiao::interchange::cli::apply(
+        } => jixiao::cli::table::apply(
             &workbook,
             &table,
-            jixiao::interchange::cli::ApplyFlags { dry_run, force },
+            jixiao::cli::table::ApplyFlags { dry_run, force },
             lang,
         ),
         TableCommand::Export {
             workbook,
             output,
             replace,
-        } => jixiao::interchange::cli::export(&workbook, &output, replace, lang),
+        } => jixiao::cli::table::export(&workbook, &output, replace, lang),
     }
 }

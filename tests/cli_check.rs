@@ -82,6 +82,7 @@ fn assert_json_head(doc: &Value) {
     assert_eq!(
         keys(doc),
         [
+            "figures",
             "file",
             "grade",
             "indicators",
@@ -280,4 +281,56 @@ fn sample_refuses_to_overwrite() {
 
 fn path_str(path: &Path) -> &str {
     path.to_str().expect("utf-8 temp path")
+}
+
+/// `figures[]`: given figures, totals summed from their parts, and 年度实际支出
+/// taken from 支出决算合计 (constructed 决算 figures on the seed).
+#[test]
+fn check_json_lists_every_figure_with_its_source() {
+    use jixiao::core::model::FieldId as F;
+    use rust_decimal::Decimal;
+    let mut wb = sample_workbook();
+    for (field, value) in [
+        (F::FinalPersonnel, Some(Decimal::new(51_596, 2))),
+        (F::FinalOperating, Some(Decimal::new(1_876, 2))),
+        (F::FinalProject, Some(Decimal::new(5_383, 2))),
+        (F::ActualExpenditure, None),
+    ] {
+        assert!(field.set(&mut wb, value), "{field:?}");
+    }
+    let d = jixiao::core::engine::derive(&wb);
+    let doc = jixiao::cli::check::to_json("x.json", &wb, &d);
+    let figures = doc["figures"].as_array().expect("figures");
+    let find = |key: &str| {
+        figures
+            .iter()
+            .find(|f| f["field"] == key)
+            .unwrap_or_else(|| panic!("{key} listed"))
+    };
+    let given = find("income_budget_total");
+    assert_eq!(given["source"], "given");
+    assert_eq!(given["value"], "588.55");
+    assert_eq!(given["group"], "income");
+    assert_eq!(given["kind"], "money");
+    let basic = find("final_basic");
+    assert_eq!(basic["source"], "sum_of_parts");
+    assert_eq!(basic["value"], "534.72");
+    assert_eq!(
+        basic["from"],
+        serde_json::json!(["final_personnel", "final_operating"])
+    );
+    let total = find("expenditure_final_total");
+    assert_eq!(total["source"], "sum_of_parts");
+    assert_eq!(total["value"], "588.55");
+    let actual = find("actual_expenditure");
+    assert_eq!(actual["source"], "taken_from");
+    assert_eq!(
+        actual["from"],
+        serde_json::json!(["expenditure_final_total"])
+    );
+    assert_eq!(actual["value"], "588.55");
+    assert!(
+        figures.iter().all(|f| f["field"] != "income_final_total"),
+        "a figure with no value and no parts given is left out"
+    );
 }

@@ -731,7 +731,7 @@ fn apply_reports_new_and_dropped_indicators() {
 
 #[test]
 fn apply_refuses_when_the_workbook_changed_on_disk_since_it_was_read() {
-    use jixiao::interchange::cli::{ApplyFlags, apply_opened};
+    use jixiao::cli::table::{ApplyFlags, apply_opened};
     let dir = tempfile::tempdir().expect("dir");
     let wb_path = dir.path().join("wb.json");
     std::fs::write(&wb_path, SAMPLE_JSON).expect("sample");

@@ -126,3 +126,77 @@ fn restoring_reopens_the_editor_holding_the_draft() {
     keys(&mut h, "<enter>");
     assert!(screen(&mut h, 160, 40).contains("777.77"));
 }
+
+/// The next session's workbench for the same file, as after a kill: it finds
+/// the recovery file the first one wrote.
+fn next_session(h: &common::Harness, path: &std::path::Path) -> common::Harness {
+    let journal = jixiao::store::Journal::new(h.recovery_dir.path().join("recovery"));
+    let (session, app) =
+        jixiao::term::session::Session::open(path, Some(journal), jixiao::core::Lang::Zh)
+            .expect("open");
+    common::Harness {
+        app,
+        session,
+        recovery_dir: tempfile::tempdir().expect("tmp"),
+    }
+}
+
+/// Issue 23: a session that changed only texts (a narrative section, the team,
+/// one deduction reason) is killed; the offer's differences name all three,
+/// not "no differences".
+#[test]
+fn the_offer_lists_text_only_edits() {
+    use jixiao::app::Mode;
+    let (mut h, _dir, path) = app();
+    keys(&mut h, "<c-s>");
+    let saved = h.workbook.clone();
+    keys(&mut h, "/ 存在问题 <enter> <enter> 台账尚不完整。 <enter>");
+    keys(&mut h, "/ 评价工作组 <enter> <down> <enter> 甲 <enter>");
+    keys(
+        &mut h,
+        "/ 效果性 <enter> <right> <enter> <c-u> 目标基本达成 <enter>",
+    );
+    assert_ne!(h.workbook.narrative.problems, saved.narrative.problems);
+    assert_ne!(h.workbook.narrative.team, saved.narrative.team);
+    assert_ne!(h.workbook.table, saved.table);
+    h.session
+        .after_update(&mut h.app, Instant::now() + Duration::from_secs(4));
+    assert_eq!(recovery_texts(&h).len(), 1);
+
+    let mut next = next_session(&h, &path);
+    let Mode::RecoveryOffer(offer) = &next.mode else {
+        panic!("offered: {:?}", next.mode.kind());
+    };
+    let differences = offer.differences.join("\n");
+    for named in ["存在问题", "成员 ", "D3", "扣分原因"] {
+        assert!(differences.contains(named), "{named} in:\n{differences}");
+    }
+    assert!(differences.contains("台账尚不完整"), "{differences}");
+    assert!(differences.contains("目标基本达成"), "{differences}");
+    keys(&mut next, "d");
+    let shown = screen(&mut next, 120, 40);
+    assert!(!shown.contains("与保存的文件没有差异"), "{shown}");
+    assert!(shown.contains("存在问题"), "{shown}");
+}
+
+/// The draft of an editor left open is named as the pane names it, never
+/// by the workbench's debug text (`Reason(12)`).
+#[test]
+fn a_draft_is_named_in_words() {
+    let (mut h, _dir, path) = app();
+    keys(&mut h, "<c-s>");
+    keys(&mut h, "/ 效果性 <enter> <right> <enter> <c-u> 草稿");
+    h.session
+        .after_update(&mut h.app, Instant::now() + Duration::from_secs(4));
+    let texts = recovery_texts(&h);
+    let doc: serde_json::Value = serde_json::from_str(&texts[0]).expect("json");
+    let field = doc["draft"]["field"].as_str().expect("field").to_owned();
+    assert!(
+        field.contains("D3") && field.contains("扣分原因"),
+        "{field}"
+    );
+    let mut next = next_session(&h, &path);
+    let shown = screen(&mut next, 160, 40);
+    assert!(!shown.contains("Reason("), "{shown}");
+    assert!(shown.contains("扣分原因"), "{shown}");
+}

@@ -2,97 +2,11 @@
 //! organisation, staffing, evaluation team, contact, date), and the list
 //! edits of its two lists (内设机构 and the evaluation team).
 
-use super::text_slots::text_slots;
-use crate::core::Bilingual;
 use crate::core::model::{FieldGroup, FieldId, TeamMember, Workbook};
+use crate::core::text_slots::text_slots;
 use crate::i18n::Tr;
 
-/// A one-line text of the unit's identity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum UnitField {
-    Name,
-    Code,
-    Year,
-    Supervising,
-    Notice,
-    Contact,
-    ReportDate,
-}
-
-impl UnitField {
-    pub const ALL: [Self; 7] = [
-        Self::Name,
-        Self::Code,
-        Self::Year,
-        Self::Supervising,
-        Self::Notice,
-        Self::Contact,
-        Self::ReportDate,
-    ];
-
-    #[must_use]
-    pub fn label(self) -> Tr {
-        match self {
-            Self::Name => Tr("单位名称", "Unit name"),
-            Self::Code => Tr("单位编码", "Unit code"),
-            Self::Year => Tr("评价年度", "Fiscal year"),
-            Self::Supervising => Tr("主管部门", "Supervising department"),
-            Self::Notice => Tr("通知文号", "Notice reference"),
-            Self::Contact => Tr("联系人及电话", "Contact person and telephone"),
-            Self::ReportDate => Tr("报告日期", "Report date"),
-        }
-    }
-
-    #[must_use]
-    pub fn get(self, wb: &Workbook) -> String {
-        let unit = &wb.unit;
-        match self {
-            Self::Name => unit.name.clone(),
-            Self::Code => unit.code.clone(),
-            Self::Year => unit.fiscal_year.to_string(),
-            Self::Supervising => unit.supervising_dept.clone(),
-            Self::Notice => unit.notice_ref.clone(),
-            Self::Contact => unit.contact.clone(),
-            Self::ReportDate => unit.report_date.clone(),
-        }
-    }
-
-    /// Stores typed text; the year must be a plausible four-digit year.
-    ///
-    /// # Errors
-    /// Says, in both languages, why the text cannot be stored.
-    pub fn set(self, wb: &mut Workbook, text: &str) -> Result<(), Bilingual> {
-        let unit = &mut wb.unit;
-        let text = text.trim().to_owned();
-        match self {
-            Self::Name => unit.name = text,
-            Self::Code => unit.code = text,
-            Self::Year => unit.fiscal_year = parse_year(&text)?,
-            Self::Supervising => unit.supervising_dept = text,
-            Self::Notice => unit.notice_ref = text,
-            Self::Contact => unit.contact = text,
-            Self::ReportDate => unit.report_date = text,
-        }
-        Ok(())
-    }
-}
-
-fn parse_year(text: &str) -> Result<u16, Bilingual> {
-    let ascii: String = text
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(u32::from(c) - 0xFF10 + u32::from('0')).unwrap_or(c),
-            _ => c,
-        })
-        .collect();
-    match ascii.parse::<u16>() {
-        Ok(year) if (2000..=2100).contains(&year) => Ok(year),
-        _ => Err(Bilingual::new(
-            "年度应为 2000 至 2100 之间的四位数，如 2024",
-            "the year must be four digits between 2000 and 2100, e.g. 2024",
-        )),
-    }
-}
+pub use crate::core::model::UnitField;
 
 /// A column of an evaluation team row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -5,34 +5,11 @@ use std::sync::LazyLock;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+pub use super::keys::Key;
+use super::keys::{c, ctrl, k};
 use super::panes::PANES;
 use super::{Action, ModeKind};
 use crate::i18n::{self as t, Tr};
-
-/// One key, as matched and as shown in help.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
-}
-
-const fn k(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
-}
-
-pub(crate) const fn c(ch: char) -> Key {
-    Key {
-        code: KeyCode::Char(ch),
-        ctrl: false,
-    }
-}
-
-const fn ctrl(ch: char) -> Key {
-    Key {
-        code: KeyCode::Char(ch),
-        ctrl: true,
-    }
-}
 
 /// A binding: keys, the action they give, and what help says about it.
 #[derive(Debug, Clone)]

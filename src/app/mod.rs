@@ -7,7 +7,11 @@ mod entry_flow;
 mod history;
 pub mod identity;
 pub mod keymap;
-pub mod narrative;
+pub mod keys;
+/// The report's narrative sections (kept in the model, which the comparison reads).
+pub mod narrative {
+    pub use crate::core::model::narrative::Section;
+}
 pub mod officer;
 mod officer_search;
 pub mod panes;
@@ -21,7 +25,7 @@ pub mod rows;
 pub mod search;
 pub mod status;
 pub mod structure;
-mod text_slots;
+mod target_label;
 pub mod what_if;
 
 use std::path::PathBuf;
@@ -847,14 +851,8 @@ impl App {
         if editor.buffer == committed {
             return None;
         }
-        let field = match editor.target {
-            EditTarget::Field(f) => match self.lang {
-                Lang::Zh => f.label_zh().to_owned(),
-                Lang::En => f.label_en().to_owned(),
-            },
-            other => format!("{other:?}"),
-        };
-        Some((field, editor.buffer.clone()))
+        let field = target_label::target_label(self.committed_workbook(), editor.target);
+        Some((field.get(self.lang).to_owned(), editor.buffer.clone()))
     }
 
     /// What the open editor edits, as the recovery file keeps it, when there is a draft.

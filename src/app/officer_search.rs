@@ -4,15 +4,15 @@
 use super::Pane;
 use super::identity::{UnitRow, unit_rows};
 use super::narrative::Section;
-use super::search::Hit;
 use crate::core::model::Workbook;
 
 fn contains(haystack: &str, needle: &str) -> bool {
     haystack.to_lowercase().contains(needle)
 }
 
-/// Hits in the unit and report-text panes; `needle` is already lower case.
-pub(super) fn find(wb: &Workbook, needle: &str) -> Vec<Hit> {
+/// Rows of the unit and report-text panes that match; `needle` is already
+/// lower case. Plain (pane, row) pairs, so this file need not know `search`.
+pub(super) fn find(wb: &Workbook, needle: &str) -> Vec<(Pane, usize)> {
     let mut hits = Vec::new();
     for (i, row) in unit_rows(wb).iter().enumerate() {
         let texts: Vec<String> = match *row {
@@ -28,13 +28,13 @@ pub(super) fn find(wb: &Workbook, needle: &str) -> Vec<Hit> {
                 .unwrap_or_default(),
         };
         if texts.iter().any(|t| contains(t, needle)) {
-            hits.push(Hit::Row(Pane::Unit, i));
+            hits.push((Pane::Unit, i));
         }
     }
     for (i, section) in Section::ALL.iter().enumerate() {
         let title = section.title();
         if contains(title.0, needle) || contains(title.1, needle) {
-            hits.push(Hit::Row(Pane::Report, i));
+            hits.push((Pane::Report, i));
         }
     }
     hits

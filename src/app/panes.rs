@@ -8,7 +8,7 @@
 
 use std::ops::{Index, IndexMut};
 
-use super::keymap::{Key, c};
+use super::keys::{Key, c};
 use super::{App, BudgetRow, EditTarget, StatusLine, WorkloadRow, rows};
 use crate::i18n::{self as t, Tr};
 

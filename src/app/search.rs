@@ -80,7 +80,11 @@ pub fn find(wb: &Workbook, derived: &Derived, query: &str) -> Vec<Hit> {
             hits.push(Hit::Row(Pane::Workload, i));
         }
     }
-    hits.extend(super::officer_search::find(wb, &needle));
+    hits.extend(
+        super::officer_search::find(wb, &needle)
+            .into_iter()
+            .map(|(pane, row)| Hit::Row(pane, row)),
+    );
     for (i, w) in derived.warnings.iter().enumerate() {
         if matches(&w.message.zh, &needle) || matches(&w.message.en, &needle) {
             hits.push(Hit::Row(Pane::Checks, i));

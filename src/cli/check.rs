@@ -203,6 +203,7 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
             "text_en": crate::core::newbook::grade_text(d, Lang::En),
         },
         "metrics": metrics,
+        "figures": figures_json(wb),
         "indicators": indicators,
         "workload": workload,
         "warnings": warnings,
@@ -210,6 +211,43 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
         "project_warnings": super::project_check::department_json(&d.projects),
         "what_if": super::what_if::to_json(&crate::core::engine::what_if::what_if(wb, d)),
     })
+}
+
+/// Every figure of the basic data that has a value, given or derived, with
+/// where it comes from: `given`, `sum_of_parts` (a total not given, the sum
+/// of the parts that are) or `taken_from` (年度实际支出 not given is 支出决算合计).
+fn figures_json(wb: &Workbook) -> Vec<Value> {
+    use crate::core::model::FieldId;
+    use crate::core::model::totals::{self, Source};
+    FieldId::ALL
+        .iter()
+        .filter_map(|&field| {
+            let (value, source) = totals::resolve(field, wb)?;
+            let (source, from): (&str, Vec<&str>) = match source {
+                Source::Given => ("given", Vec::new()),
+                Source::SumOfParts => (
+                    "sum_of_parts",
+                    totals::parts_of(field)
+                        .unwrap_or_default()
+                        .iter()
+                        .filter(|p| totals::value(**p, wb).is_some())
+                        .map(|p| p.key())
+                        .collect(),
+                ),
+                Source::TakenFrom(other) => ("taken_from", vec![other.key()]),
+            };
+            Some(json!({
+                "field": field.key(),
+                "label_zh": field.label_zh(),
+                "label_en": field.label_en(),
+                "group": field.group(),
+                "kind": field.kind(),
+                "value": value.to_string(),
+                "source": source,
+                "from": from,
+            }))
+        })
+        .collect()
 }
 
 /// The report for a person: aligned columns, labels in the interface language.

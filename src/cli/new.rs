@@ -4,12 +4,12 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use super::export::{Failure, Outcome};
 use crate::core::carry::{CarrySummary, carry_over};
 use crate::core::model::{ScoringTable, Workbook};
 use crate::core::newbook::blank_workbook;
 use crate::core::templates::Template;
 use crate::core::{Bilingual, Lang};
-use crate::export::cli::{Failure, Outcome};
 use crate::store::{self, Existing, WriteRule};
 
 /// What the command line asked for.

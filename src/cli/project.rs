@@ -6,10 +6,10 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use super::export::{Failure, Outcome};
 use crate::core::engine::project::derive_project;
 use crate::core::num::{fmt_percent, fmt_score, round2};
 use crate::core::{Bilingual, Lang};
-use crate::export::cli::{Failure, Outcome};
 use crate::interchange::project::{FormRead, read_forms};
 use crate::interchange::sheet::read_path;
 

@@ -5,7 +5,9 @@
 
 use serde_json::Value;
 
-use super::model::{Budget, Indicator, IndicatorEntry, Narrative, Workbook, WorkloadGroup};
+use super::model::{
+    Budget, Indicator, IndicatorEntry, Narrative, UnitField, Workbook, WorkloadGroup,
+};
 use super::newbook::blank_workbook;
 
 /// A field filled from another field of last year's workbook.
@@ -75,26 +77,32 @@ pub fn carry_over(last: &Workbook, fiscal_year: u16) -> (Workbook, CarrySummary)
 }
 
 fn carry_unit(last: &Workbook, wb: &mut Workbook, summary: &mut CarrySummary) {
-    wb.unit
-        .supervising_dept
-        .clone_from(&last.unit.supervising_dept);
+    // The unit's one-line texts: the registry says which come over (the
+    // notice is the new round's, and the year is the new year).
+    let texts = UnitField::ALL.into_iter().filter(|&f| f != UnitField::Year);
+    let (carried, fresh): (Vec<UnitField>, Vec<UnitField>) = texts.partition(|f| f.carried());
+    for field in &carried {
+        // A text field takes any text: only the year (never carried) can refuse.
+        field.set(wb, &field.get(last)).ok();
+    }
     wb.unit.sections.clone_from(&last.unit.sections);
     wb.unit.accounting_entities = last.unit.accounting_entities;
-    // The notice is the new round's, and the year is the new year.
-    let carried = [
-        "name",
-        "supervising_dept",
-        "sections",
-        "accounting_entities",
-    ];
+    let carried: Vec<&str> = carried
+        .iter()
+        .map(|f| f.key())
+        .chain(["sections", "accounting_entities"])
+        .collect();
     summary.carried.extend(
         held_keys(&last.unit)
             .filter(|k| carried.contains(&k.as_str()))
             .map(|k| format!("unit.{k}")),
     );
-    if !last.unit.notice_ref.is_empty() {
-        summary.cleared.push("unit.notice_ref".to_owned());
-    }
+    summary.cleared.extend(
+        fresh
+            .iter()
+            .filter(|f| !f.get(last).is_empty())
+            .map(|f| format!("unit.{}", f.key())),
+    );
 }
 
 /// This year's figures start empty; only what the rules call last year is filled.

@@ -3,6 +3,7 @@
 //! fails when it does).
 
 pub mod carry;
+pub mod compare;
 pub mod engine;
 pub mod format;
 mod format_errors;
@@ -13,6 +14,7 @@ pub mod project_carry;
 pub mod sample;
 pub mod structure;
 pub mod templates;
+pub(crate) mod text_slots;
 
 use serde::{Deserialize, Serialize};
 
@@ -46,6 +48,21 @@ impl Bilingual {
         match lang {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,
+        }
+    }
+}
+
+/// A fixed text in both interface languages (a registry's label, an
+/// interface string of `i18n`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tr(pub &'static str, pub &'static str);
+
+impl Tr {
+    #[must_use]
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.0,
+            Lang::En => self.1,
         }
     }
 }

@@ -7,31 +7,8 @@
 use std::path::Path;
 
 use super::ExportError;
-use super::report::ReportOptions;
-use crate::core::engine::Derived;
-use crate::core::model::Workbook;
+pub use super::request::ExportRequest;
 use crate::core::{Bilingual, Lang};
-
-/// What an export writes from.
-#[derive(Debug, Clone, Copy)]
-pub struct ExportRequest<'a> {
-    pub wb: &'a Workbook,
-    pub derived: &'a Derived,
-    pub lang: Lang,
-    /// Carry the engine's warnings (the report's appendix, the xlsx 检查 sheet).
-    pub with_checks: bool,
-    /// Whether an existing output may be replaced, and the inputs never to write over.
-    pub rule: crate::store::WriteRule<'a>,
-}
-
-impl ExportRequest<'_> {
-    #[must_use]
-    pub fn report_options(&self) -> ReportOptions {
-        ReportOptions {
-            with_checks: self.with_checks,
-        }
-    }
-}
 
 /// Whether a format writes one file or a folder of files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

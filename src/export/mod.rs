@@ -2,13 +2,13 @@
 //! report in Markdown, Word and PDF, CSV tables, and an xlsx workbook with
 //! live formulas. `format` lists them for the command line and the workbench.
 
-pub mod cli;
 pub mod csv;
 pub mod docx;
 pub mod format;
 pub mod markdown;
 pub mod pdf;
 pub mod report;
+pub mod request;
 pub mod rows;
 pub mod xlsx;
 

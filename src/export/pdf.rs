@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use super::ExportError;
-use super::format::ExportRequest;
+use super::request::ExportRequest;
 use crate::core::Bilingual;
 
 /// The `LibreOffice` programs to try, in order.

@@ -4,8 +4,7 @@
 
 pub mod accounting;
 pub mod apply;
-pub mod build;
-pub mod cli;
+pub mod assemble;
 pub mod columns;
 pub mod formula_text;
 pub mod phrases;
@@ -18,6 +17,8 @@ pub mod table_file;
 #[cfg(test)]
 mod formula_import_tests;
 #[cfg(test)]
+mod wording25_tests;
+#[cfg(test)]
 mod wording_tests;
 
 #[cfg(test)]
@@ -25,7 +26,7 @@ mod round_trip_tests;
 
 use std::path::Path;
 
-pub use build::{Findings, Imported, LayoutError, RuleOrigin, RuleReport, import_grid};
+pub use assemble::{Findings, Imported, LayoutError, RuleOrigin, RuleReport, import_grid};
 pub use sheet::{Grid, ReadError, TextEncoding};
 
 use crate::core::Bilingual;

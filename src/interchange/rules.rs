@@ -132,13 +132,18 @@ fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal
         .or_else(|| bands(&text, weight))
         .or_else(|| checklist(&text, weight))
         .or_else(|| levels(&text, weight));
-    let not_applicable = ["不适用", "无此项", "不涉及", "未发生", "未开展", "未涉及"]
-        .iter()
-        .any(|w| text.contains(w))
-        || RESCALE_WORDS.iter().any(|w| text.contains(w));
+    // "未开展的不得分" is a failing condition, not a case where the item does
+    // not apply: a clause that scores 0 (or deducts) is never read as 不适用.
+    let failing = failing_clause(&text, weight);
+    let not_applicable = clauses(&text).into_iter().any(|c| {
+        NOT_APPLICABLE_WORDS.iter().any(|w| c.contains(w)) && Some(c) != failing.map(|f| f.0)
+    }) || RESCALE_WORDS.iter().any(|w| text.contains(w));
     let Some(kind) = shape else {
         if not_applicable {
             return not_applicable_rule(&text);
+        }
+        if let Some((clause, word)) = failing {
+            return met_or_not(standard, clause, word, weight);
         }
         return manual(Bilingual::new(
             "未能识别评分标准，按手工打分（原文保留）",
@@ -199,6 +204,74 @@ fn recognise_shape(name: &str, standard: &str, definition: &str, weight: Decimal
     }
 }
 
+/// Words that say an item does not occur (不适用) — unless the same clause
+/// scores it 0, when they name a failure ("未开展的不得分").
+const NOT_APPLICABLE_WORDS: &[&str] = &["不适用", "无此项", "不涉及", "未发生", "未开展", "未涉及"];
+
+/// The clause that scores 0 (or deducts) when something was not done, and
+/// the word that says so: ("未开展的不得分", "未开展").
+fn failing_clause(text: &str, weight: Decimal) -> Option<(&str, &'static str)> {
+    const NOT_DONE: &[&str] = &[
+        "未开展",
+        "未建立",
+        "未制定",
+        "未执行",
+        "未公开",
+        "未按",
+        "未完成",
+        "未落实",
+        "未发生",
+        "未涉及",
+        "不涉及",
+        "没有",
+        "无",
+    ];
+    clauses(text).into_iter().find_map(|c| {
+        let scores_nothing = clause_points(c, weight) == Some(Decimal::ZERO) || c.contains('扣');
+        let word = NOT_DONE.iter().find(|w| c.contains(*w))?;
+        scores_nothing.then_some((c, *word))
+    })
+}
+
+/// "每年至少开展一次资产盘点，未开展的不得分": the officer says whether it was
+/// done (full marks) or not (0); no choice yet is no score, never full marks.
+fn met_or_not(standard: &str, failing: &str, word: &str, weight: Decimal) -> Recognised {
+    // The requirement as the bureau wrote it (normalising would turn 至少 into 「-少」).
+    let requirement = standard
+        .split(['，', ',', '；', ';', '。', '\n'])
+        .map(str::trim)
+        .find(|c| !c.is_empty() && !c.contains(word))
+        .unwrap_or("已达到要求");
+    let categories = vec![
+        Category {
+            key: "met".into(),
+            label: requirement.to_owned(),
+            points: weight,
+        },
+        Category {
+            key: "not_met".into(),
+            label: word.to_owned(),
+            points: Decimal::ZERO,
+        },
+    ];
+    Recognised {
+        rule: Rule::new(
+            None,
+            RuleKind::Categorical {
+                source: CategorySource::Officer,
+                categories,
+            },
+        ),
+        recognised: true,
+        note: Some(Bilingual::new(
+            format!("“{failing}”是不得分的情形，不是不适用：请选择是否达到，未选择前不计分"),
+            format!(
+                "“{failing}” scores 0 when not done; it is not a not-applicable case: choose whether it was met (no score until chosen)"
+            ),
+        )),
+    }
+}
+
 /// A rule measuring the ratio the table writes out itself.
 fn table_formula_rule(formula: TableFormula, kind: RuleKind) -> Recognised {
     let words = formula_words(&formula);
@@ -220,6 +293,7 @@ fn table_formula_rule(formula: TableFormula, kind: RuleKind) -> Recognised {
 const ABOVE_WORDS: &[&str] = &[
     "每超过",
     "每超出",
+    "每超",
     "每高于",
     "每增加",
     "每增长",
@@ -376,11 +450,14 @@ fn proportional(text: &str) -> Option<RuleKind> {
 fn bands(text: &str, weight: Decimal) -> Option<RuleKind> {
     let mut read: Vec<(Bound, Decimal)> = Vec::new();
     let mut otherwise = None;
+    // "差异率>10%的,该项不得分": a condition whose points follow after a comma.
+    let mut pending: Option<Bound> = None;
     for clause in clauses(text) {
         let Some(points) = clause_points(clause, weight) else {
+            pending = clause_bound(clause);
             continue;
         };
-        match clause_bound(clause) {
+        match clause_bound(clause).or_else(|| pending.take()) {
             Some(bound) => read.push((bound, points)),
             None if ["其余", "其他", "否则", "以外"]
                 .iter()

@@ -6,7 +6,7 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook as XlsxBook, XlsxError};
 
-use super::build::DEFINITION_MARK;
+use super::assemble::DEFINITION_MARK;
 use crate::core::Lang;
 use crate::core::model::ScoringTable;
 use crate::text::width;

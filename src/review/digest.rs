@@ -12,11 +12,19 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use rust_decimal::Decimal;
 
-use super::overview::KEY_RATIOS;
 use super::reviews::{IndicatorTable, ScoreLine, WorkbookReview, review_total_of};
 use crate::core::engine::fast_hash::{FxHasher, FxMap};
 use crate::core::engine::{Derived, Grade, ScoreBasis, Severity};
-use crate::core::model::{Indicator, Workbook};
+use crate::core::model::{Indicator, MetricId, Workbook};
+
+/// The ratios shown in the overview: F1 差异率, F2 支出完成率, F3 结余结转率,
+/// F5 政府采购执行率.
+pub const KEY_RATIOS: [MetricId; 4] = [
+    MetricId::AppropriationIncomeVarianceRate,
+    MetricId::ExpenditureCompletionRate,
+    MetricId::CarryoverRate,
+    MetricId::ProcurementExecutionRate,
+];
 
 /// One indicator of a scoring table, in depth-first order.
 #[derive(Debug, Clone, PartialEq, Eq)]

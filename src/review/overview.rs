@@ -9,17 +9,10 @@ use super::collate::{NameKey, name_key};
 use super::digest::MismatchReason;
 use super::reviews::{ReviewStatus, WorkbookReview};
 use super::scan::{Entry, EntryError};
-use crate::core::engine::{Grade, MetricId, Severity};
+use crate::core::engine::{Grade, Severity};
 use crate::core::num::round2;
 
-/// The ratios shown in the overview: F1 差异率, F2 支出完成率, F3 结余结转率,
-/// F5 政府采购执行率.
-pub const KEY_RATIOS: [MetricId; 4] = [
-    MetricId::AppropriationIncomeVarianceRate,
-    MetricId::ExpenditureCompletionRate,
-    MetricId::CarryoverRate,
-    MetricId::ProcurementExecutionRate,
-];
+pub use super::digest::KEY_RATIOS;
 
 /// A top-level indicator (一级指标) that has a column.
 #[derive(Debug, Clone, PartialEq, Eq)]

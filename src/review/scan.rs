@@ -25,11 +25,7 @@ pub const REVIEW_FILE_NAME: &str = "jixiao-review.json";
 /// Fields this build does not know are not listed here (reviewer mode never
 /// writes a workbook, so there is nothing to keep them for); the drill-in
 /// can ask `core::format::load` for them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Opened {
-    pub workbook: Workbook,
-    pub derived: Derived,
-}
+pub use crate::core::compare::Opened;
 
 /// Why a file could not be opened; line and column where the format says.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use super::atomic::{Saved, save_as, save_atomic};
-use super::error::{OpenError, SaveError, SaveFault, SaveStep};
-use super::open::{open, open_for_review};
+use super::error::{SaveError, SaveFault, SaveStep};
 use super::stamp::{DiskChange, FileStamp, changed_on_disk};
 use crate::core::Bilingual;
 use crate::core::format::to_json_keeping;
@@ -195,18 +194,6 @@ impl Document {
         self.path = path.to_path_buf();
         self.after_save(&saved);
         Ok(saved)
-    }
-
-    /// Reads the file again (the workbench asks twice before dropping edits).
-    ///
-    /// # Errors
-    /// Why the file can no longer be opened; this document is unchanged.
-    pub fn reload(&self) -> Result<Opened, OpenError> {
-        if self.read_only == Some(ReadOnlyReason::Review) {
-            open_for_review(&self.path)
-        } else {
-            open(&self.path)
-        }
     }
 
     fn refuse_if_read_only(&self, path: &Path) -> Result<(), SaveError> {

@@ -23,6 +23,7 @@ mod document;
 mod error;
 mod open;
 mod output;
+mod paths;
 mod recovery;
 mod signals;
 mod stamp;
@@ -36,6 +37,7 @@ pub use open::{
     read_guarded_into, read_text,
 };
 pub use output::{Existing, WriteRule, same_file};
+pub use paths::{data_dir, default_workbook};
 pub use recovery::{Draft, EmergencyStash, Journal, Recovered, RecoveryError, RecoveryWriter};
 pub use signals::TermSignals;
 pub use stamp::{DiskChange, FileStamp, changed_on_disk};

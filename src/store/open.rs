@@ -319,6 +319,21 @@ pub fn free_sibling(path: &Path, tag: &str) -> PathBuf {
         .unwrap_or_else(|| path.with_file_name(format!("{stem}.{tag}{ext}")))
 }
 
+impl Document {
+    /// Reads the file again (the workbench asks twice before dropping edits).
+    /// It lives with `open` so that `document.rs` need not import this file.
+    ///
+    /// # Errors
+    /// Why the file can no longer be opened; this document is unchanged.
+    pub fn reload(&self) -> Result<Opened, OpenError> {
+        if self.read_only == Some(ReadOnlyReason::Review) {
+            open_for_review(&self.path)
+        } else {
+            open(&self.path)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -176,7 +176,7 @@ impl Journal {
     /// `<data dir>/recovery`; `None` when the platform has no data folder.
     #[must_use]
     pub fn in_data_dir() -> Option<Self> {
-        crate::cli::paths::data_dir().map(|d| Self::new(d.join("recovery")))
+        super::paths::data_dir().map(|d| Self::new(d.join("recovery")))
     }
 
     #[must_use]

@@ -12,7 +12,7 @@ use crate::store::{Journal, free_sibling};
 /// The default workbook path, `<data dir>/workbook.json`.
 #[must_use]
 pub fn default_path() -> PathBuf {
-    crate::cli::paths::default_workbook().unwrap_or_else(|| PathBuf::from("workbook.json"))
+    crate::store::default_workbook().unwrap_or_else(|| PathBuf::from("workbook.json"))
 }
 
 /// The workbench's start: `file` when given (a short form first when it does

@@ -10,8 +10,7 @@ use std::time::{Duration, Instant, SystemTime};
 use crate::app::{Action, App, Effect, ModeKind, Origin, RecoveryOffer};
 use crate::core::Bilingual;
 use crate::core::Lang;
-use crate::review::compare;
-use crate::review::scan::Opened as ReviewOpened;
+use crate::core::compare::{self, Opened};
 use crate::store::{
     self, Debounce, Document, Draft, EmergencyStash, Journal, Recovered, RecoveryWriter, SaveFault,
 };
@@ -329,11 +328,11 @@ pub fn differences(
     other: &crate::core::model::Workbook,
     lang: Lang,
 ) -> Vec<String> {
-    let left = ReviewOpened {
+    let left = Opened {
         derived: crate::core::engine::derive(saved),
         workbook: saved.clone(),
     };
-    let right = ReviewOpened {
+    let right = Opened {
         derived: crate::core::engine::derive(other),
         workbook: other.clone(),
     };

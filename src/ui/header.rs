@@ -5,32 +5,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::cells::gauge;
 use super::theme::Theme;
 use crate::app::{App, Origin, Pane};
 use crate::core::engine::Severity;
 use crate::core::num::fmt_score;
 use crate::i18n as t;
 use crate::text::{truncate, truncate_start, width};
-
-/// A text gauge: `[██████░░░░]`.
-#[must_use]
-pub fn gauge(
-    ratio_num: rust_decimal::Decimal,
-    ratio_den: rust_decimal::Decimal,
-    cells: usize,
-) -> String {
-    use rust_decimal::prelude::ToPrimitive;
-    let filled = if ratio_den.is_zero() {
-        0
-    } else {
-        (ratio_num * rust_decimal::Decimal::from(cells) / ratio_den)
-            .round()
-            .to_usize()
-            .unwrap_or(0)
-            .min(cells)
-    };
-    format!("{}{}", "█".repeat(filled), "░".repeat(cells - filled))
-}
 
 /// The unit name and path as they fit in `room` cells beside the year: the
 /// path gives way first down to its last few cells (the file name), then the
@@ -139,7 +120,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 theme.dim
             };
             [
-                Span::styled(super::panes::pane_title(app, p, ""), style),
+                Span::styled(super::cells::pane_title(app, p, ""), style),
                 Span::raw(" "),
             ]
         })

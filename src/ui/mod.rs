@@ -1,5 +1,6 @@
 //! Rendering: `render(&App, &mut Frame)` reads the app and never changes it.
 
+mod cells;
 mod detail;
 mod footer;
 mod forms;

@@ -3,7 +3,7 @@
 //! `core::engine::what_if`), and what one score must gain or lose to move
 //! the grade.
 
-use super::detail::Entries;
+use super::cells::Entries;
 use crate::app::App;
 use crate::core::engine::what_if::grade_what_if;
 use crate::core::engine::what_if_text::{grade_text, move_text};

@@ -283,3 +283,48 @@ fn the_carryover_identity_checks_appropriation_against_appropriation() {
     let text = message(&d, W::CarryoverIdentity).expect("a cent off");
     assert!(text.contains("财政拨款支出决算 512.00"), "{text}");
 }
+
+#[test]
+fn a_printed_vehicle_subtotal_is_checked_against_its_two_kinds() {
+    // Constructed: purchase 0.05 + operation 0.96 = 1.01.
+    let kinds = [
+        (F::VehiclePurchaseFinal, Some(dec!(0.05))),
+        (F::VehicleOperationFinal, Some(dec!(0.96))),
+    ];
+    let mut right = kinds.to_vec();
+    right.push((F::VehicleFinal, Some(dec!(1.01))));
+    assert_eq!(message(&derive_with(&right), W::ThreePublicPartsSum), None);
+    let mut wrong = kinds.to_vec();
+    wrong.push((F::VehicleFinal, Some(dec!(1.10))));
+    let text = message(&derive_with(&wrong), W::ThreePublicPartsSum).expect("raised");
+    assert!(text.contains("公务用车购置及运行维护费决算数"), "{text}");
+    assert!(text.contains("差 -0.09"), "{text}");
+}
+
+#[test]
+fn spending_by_economic_class_adds_up_to_the_finals_total() {
+    // Constructed on the seed's spending split: 588.55 = 515.96 + 53.83 + 18.76.
+    let classes = [
+        (F::ExpenditureFinalTotal, Some(dec!(588.55))),
+        (F::FinalWages, Some(dec!(515.96))),
+        (F::FinalGoodsServices, Some(dec!(53.83))),
+        (F::FinalHouseholdSubsidies, Some(dec!(18.76))),
+    ];
+    assert_eq!(
+        message(&derive_with(&classes), W::EconomicClassPartsSum),
+        None
+    );
+    let mut off = classes.to_vec();
+    off.push((F::FinalCapital, Some(dec!(1.00))));
+    let text = message(&derive_with(&off), W::EconomicClassPartsSum).expect("raised");
+    assert!(text.contains("资本性支出决算"), "{text}");
+    assert!(text.contains("差 1.00"), "{text}");
+    // The total not given is 基本 + 项目 and the classes are held to it.
+    let by_parts = derive_with(&[
+        (F::FinalBasic, Some(dec!(534.72))),
+        (F::FinalProject, Some(dec!(53.83))),
+        (F::FinalWages, Some(dec!(515.96))),
+        (F::FinalGoodsServices, Some(dec!(72.59))),
+    ]);
+    assert_eq!(message(&by_parts, W::EconomicClassPartsSum), None);
+}

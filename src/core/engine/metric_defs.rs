@@ -4,43 +4,8 @@
 //! formulas, import recognition and docs/format.md §2.1 all read this table;
 //! adding a ratio is a variant of `MetricId` and a row of `METRICS`.
 
-use serde::{Deserialize, Serialize};
-
+pub use crate::core::model::MetricId;
 use crate::core::model::{FieldGroup, FieldId};
-
-/// The derived ratios. Serialised names are the glossary identifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MetricId {
-    /// F1 财政拨款收入预决算差异率
-    AppropriationIncomeVarianceRate,
-    /// F2 支出完成率
-    ExpenditureCompletionRate,
-    /// F3 结余结转率
-    CarryoverRate,
-    /// F4 国库集中支付结转结余存量资金效率性
-    TreasuryCarryoverStockEfficiency,
-    /// F5 政府采购执行率
-    ProcurementExecutionRate,
-    /// F6 固定资产利用率
-    FixedAssetUtilizationRate,
-    /// F7 在职人员控制率
-    StaffingControlRate,
-    /// F8 “三公经费”变动率
-    ThreePublicChangeRate,
-    /// F9 “三公经费”控制率
-    ThreePublicControlRate,
-    /// F10 公用经费控制率
-    OperatingCostControlRate,
-    /// F11 预算调整率
-    BudgetAdjustmentRate,
-    /// F12 支付进度率
-    PaymentProgressRate,
-    /// F13 结转结余变动率
-    CarryoverChangeRate,
-    /// F14 重点支出安排率
-    KeyExpenditureRate,
-}
 
 /// What an input is to its formula.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -270,6 +270,11 @@ fields! {
     OpeningOtherCarryover => finals.opening_other_carryover, FinalAccounts, Money, "年初其他资金结转和结余", "Opening carry-over of other funds";
     UseOfNonAppropriationBalance => finals.use_of_non_appropriation_balance, FinalAccounts, Money, "使用非财政拨款结余", "Non-appropriation balance used";
     AppropriationExpenditureFinal => finals.appropriation_expenditure_final, FinalAccounts, Money, "财政拨款支出决算", "Spending from appropriations, final";
+    FinalWages => finals.final_wages, FinalAccounts, Money, "工资福利支出决算", "Wages and welfare, final";
+    FinalGoodsServices => finals.final_goods_services, FinalAccounts, Money, "商品和服务支出决算", "Goods and services, final";
+    FinalHouseholdSubsidies => finals.final_household_subsidies, FinalAccounts, Money, "对个人和家庭的补助决算", "Subsidies to individuals and households, final";
+    FinalCapital => finals.final_capital, FinalAccounts, Money, "资本性支出决算", "Capital expenditure, final";
+    FinalOtherClasses => finals.final_other_classes, FinalAccounts, Money, "其他经济分类支出决算", "Other economic classes, final";
     AbroadBudget => three_public.three_public_budget_overseas, ThreePublicKinds, Money, "因公出国（境）费预算数", "Official travel abroad, budget";
     AbroadFinal => three_public.three_public_final_overseas, ThreePublicKinds, Money, "因公出国（境）费决算数", "Official travel abroad, final";
     AbroadPrevFinal => three_public.three_public_prev_final_overseas, ThreePublicKinds, Money, "上年因公出国（境）费决算数", "Official travel abroad, last year final";
@@ -282,6 +287,9 @@ fields! {
     VehicleOperationBudget => three_public.three_public_budget_vehicle_operation, ThreePublicKinds, Money, "公务用车运行维护费预算数", "Official vehicle operation, budget";
     VehicleOperationFinal => three_public.three_public_final_vehicle_operation, ThreePublicKinds, Money, "公务用车运行维护费决算数", "Official vehicle operation, final";
     VehicleOperationPrevFinal => three_public.three_public_prev_final_vehicle_operation, ThreePublicKinds, Money, "上年公务用车运行维护费决算数", "Official vehicle operation, last year final";
+    VehicleBudget => three_public.three_public_budget_vehicle, ThreePublicKinds, Money, "公务用车购置及运行维护费预算数", "Official vehicles (purchase and operation), budget";
+    VehicleFinal => three_public.three_public_final_vehicle, ThreePublicKinds, Money, "公务用车购置及运行维护费决算数", "Official vehicles (purchase and operation), final";
+    VehiclePrevFinal => three_public.three_public_prev_final_vehicle, ThreePublicKinds, Money, "上年公务用车购置及运行维护费决算数", "Official vehicles (purchase and operation), last year final";
 }
 
 impl FieldId {

@@ -3,15 +3,20 @@
 
 pub mod fields;
 pub mod measure;
+pub mod metric_id;
+pub mod narrative;
 pub mod project;
 mod rule_serde;
 pub mod table;
 pub mod totals;
+pub mod unit_fields;
 pub mod workbook;
 pub mod workload;
 
 pub use fields::{FieldGroup, FieldId, FieldKind};
 pub use measure::{Basis, TableFormula};
+pub use metric_id::MetricId;
+pub use narrative::Section as NarrativeSection;
 pub use project::{
     Achievement, Direction, ExecutionBasis, FormLayout, FundRow, FundSource, ProjectForm,
     ProjectIndicator, ProjectScoring,
@@ -20,6 +25,7 @@ pub use table::{
     Band, BandOp, Category, CategorySource, ChecklistMode, Indicator, IndicatorEntry, Level,
     Limits, NotApplicableMode, Rule, RuleKind, ScoringTable, Upper,
 };
+pub use unit_fields::UnitField;
 pub use workbook::{
     Budget, FORMAT_NAME, FORMAT_VERSION, FinalAccounts, Narrative, Project, ReportedFigures,
     Staffing, TeamMember, ThreePublicKinds, Unit, Workbook,

@@ -20,7 +20,7 @@ use super::table::{
     RuleKind, default_levels,
 };
 use super::{Basis, TableFormula};
-use crate::core::engine::MetricId;
+use crate::core::model::MetricId;
 
 impl<'de> Deserialize<'de> for Rule {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{Basis, TableFormula};
-use crate::core::engine::MetricId;
+use crate::core::model::MetricId;
 
 /// The bureau's scoring table for the year.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

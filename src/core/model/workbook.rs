@@ -9,7 +9,7 @@ use super::measure::Basis;
 use super::project::ProjectForm;
 use super::table::ScoringTable;
 use super::workload::WorkloadGroup;
-use crate::core::engine::MetricId;
+use crate::core::model::MetricId;
 use crate::core::num::{Count, Money};
 
 /// The `format` value at the top of every workbook file.
@@ -167,6 +167,17 @@ pub struct FinalAccounts {
     pub use_of_non_appropriation_balance: Option<Money>,
     /// 财政拨款支出决算: the part of the spending paid from appropriations.
     pub appropriation_expenditure_final: Option<Money>,
+    // Spending by 政府支出经济分类 top class, as the 决算 prints it.
+    /// 工资福利支出.
+    pub final_wages: Option<Money>,
+    /// 商品和服务支出.
+    pub final_goods_services: Option<Money>,
+    /// 对个人和家庭的补助.
+    pub final_household_subsidies: Option<Money>,
+    /// 资本性支出.
+    pub final_capital: Option<Money>,
+    /// Every other class (对企业补助, 债务利息及费用支出, 其他支出 …).
+    pub final_other_classes: Option<Money>,
 }
 
 impl FinalAccounts {
@@ -192,6 +203,10 @@ pub struct ThreePublicKinds {
     pub three_public_budget_vehicle_operation: Option<Money>,
     pub three_public_final_vehicle_operation: Option<Money>,
     pub three_public_prev_final_vehicle_operation: Option<Money>,
+    /// 公务用车购置及运行维护费, the subtotal of the two vehicle kinds, where printed.
+    pub three_public_budget_vehicle: Option<Money>,
+    pub three_public_final_vehicle: Option<Money>,
+    pub three_public_prev_final_vehicle: Option<Money>,
 }
 
 impl ThreePublicKinds {
@@ -269,7 +284,7 @@ mod reported_rates {
     use rust_decimal::Decimal;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-    use crate::core::engine::MetricId;
+    use crate::core::model::MetricId;
 
     #[derive(Serialize, Deserialize)]
     struct Wrapped(#[serde(with = "crate::core::num::dec_str")] Decimal);

@@ -4,13 +4,19 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Cell, Row};
 
-use super::{TableView, draw_table, flex_then_fixed, flex_width, metric_value_or_reported};
 use crate::app::rows::budget_rows;
 use crate::app::{App, BudgetRow, EditTarget, Mode, Pane};
+use crate::core::engine::MetricStatus;
 use crate::core::model::FieldKind;
+use crate::core::model::{FieldId, MetricId};
+use crate::core::num::fmt_percent;
 use crate::core::num::round2;
 use crate::i18n as t;
 use crate::text::{pad_left, truncate};
+use crate::ui::cells::{Detail, Entries, entry, metric_value};
+use crate::ui::cells::{
+    TableView, draw_table, flex_then_fixed, flex_width, metric_value_or_reported,
+};
 use crate::ui::theme::Theme;
 
 /// Money always with its 2 places ("40" typed shows as "40.00"); counts and
@@ -90,4 +96,73 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         TableView::new(Pane::Budget, header, rows, &widths),
         theme,
     );
+}
+
+/// The detail panel for the selected row.
+pub(in crate::ui) fn detail(app: &App) -> Detail {
+    let lang = app.lang;
+    let mut e = Entries::new();
+    match budget_rows().get(app.selected()).copied() {
+        Some(BudgetRow::Field(f)) => {
+            let value = f
+                .get(&app.workbook)
+                .map_or_else(|| "—".to_owned(), |v| v.to_string());
+            let unit = t::unit(f.kind()).get(lang);
+            entry(&mut e, t::COL_VALUE.get(lang), format!("{value} {unit}"));
+            entry(&mut e, "key", f.key());
+            entry(&mut e, "→", used_by(app, f));
+            (f.label(lang).to_owned(), e)
+        }
+        Some(BudgetRow::Metric(m)) => {
+            if let Some(metric) = app.derived.metric(m) {
+                entry(&mut e, t::COL_VALUE.get(lang), metric_value(metric, lang));
+                entry(&mut e, t::FORMULA.get(lang), m.formula().get(lang));
+                if let Some(expr) = &metric.expression {
+                    entry(&mut e, t::ARITHMETIC.get(lang), expr.get(lang));
+                }
+                match &metric.status {
+                    MetricStatus::ZeroDenominator => {
+                        entry(&mut e, "n/a", t::ZERO_DENOMINATOR.get(lang));
+                    }
+                    MetricStatus::Overflow => entry(&mut e, "n/a", t::OVERFLOW.get(lang)),
+                    MetricStatus::MissingInput { fields } => {
+                        let names: Vec<_> = fields.iter().map(|f| f.label(lang)).collect();
+                        entry(
+                            &mut e,
+                            t::MISSING.get(lang),
+                            format!("{}{}", t::MISSING_INPUTS.get(lang), names.join("、")),
+                        );
+                    }
+                    MetricStatus::Ok => {}
+                }
+                let inputs: Vec<String> = metric
+                    .inputs
+                    .iter()
+                    .map(|(f, v)| {
+                        format!(
+                            "{}={}",
+                            f.label(lang),
+                            v.map_or_else(|| "—".to_owned(), |d| d.to_string())
+                        )
+                    })
+                    .collect();
+                entry(&mut e, t::INPUTS.get(lang), inputs.join("；"));
+                if let Some(printed) = app.workbook.reported.rates.get(&m) {
+                    entry(&mut e, t::PRINTED_LABEL.get(lang), fmt_percent(*printed));
+                }
+            }
+            (format!("{} {}", m.formula_no(), m.label(lang)), e)
+        }
+        Some(BudgetRow::Header(g)) => (t::group(g).get(lang).to_owned(), e),
+        None => (String::new(), e),
+    }
+}
+
+fn used_by(app: &App, field: FieldId) -> String {
+    MetricId::ALL
+        .iter()
+        .filter(|m| m.inputs().contains(&field))
+        .map(|m| format!("{} {}", m.formula_no(), m.label(app.lang)))
+        .collect::<Vec<_>>()
+        .join("、")
 }

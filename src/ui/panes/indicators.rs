@@ -5,14 +5,18 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Cell, Row};
 
-use super::{TableView, draw_table, flex_then_fixed, flex_width};
 use crate::app::rows::{IndicatorRow, indicator_rows};
 use crate::app::{App, Pane};
 use crate::core::engine::ScoreBasis;
+use crate::core::engine::ValueSource;
+use crate::core::model::MetricId;
 use crate::core::model::{Indicator, RuleKind};
 use crate::core::num::fmt_score;
+use crate::core::num::{fmt_percent, round2};
 use crate::i18n as t;
 use crate::text::{pad_left, truncate, width};
+use crate::ui::cells::{Detail, Entries, entry};
+use crate::ui::cells::{TableView, draw_table, flex_then_fixed, flex_width};
 use crate::ui::theme::Theme;
 
 /// What the officer chose or typed, as one short cell.
@@ -197,6 +201,101 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             .with_column(Some(column)),
         theme,
     );
+}
+
+/// The detail panel for the selected row.
+pub(in crate::ui) fn detail(app: &App) -> Detail {
+    let lang = app.lang;
+    let mut e = Entries::new();
+    let rows = indicator_rows(&app.workbook, &app.folds.indicators);
+    let Some(row) = rows.get(app.selected()) else {
+        return (String::new(), e);
+    };
+    let flat = app.workbook.table.flatten();
+    let (Some((_, ind)), Some(r)) = (
+        flat.get(row.index),
+        app.derived.scores.indicators.get(row.index),
+    ) else {
+        return (String::new(), e);
+    };
+    entry(
+        &mut e,
+        t::COL_SCORE.get(lang),
+        format!(
+            "{} / {}  ({} {})",
+            fmt_score(r.score),
+            fmt_score(r.counted_weight),
+            t::COL_LOST.get(lang),
+            fmt_score(r.lost)
+        ),
+    );
+    // What would change the score comes first: the question asked every year.
+    crate::ui::what_if::move_entries(app, row.index, &mut e);
+    entry(&mut e, t::RULE.get(lang), r.rule.get(lang));
+    entry(&mut e, t::STANDARD.get(lang), ind.standard.clone());
+    let source = if r.value_source == Some(ValueSource::Reported) {
+        t::FROM_REPORT.get(lang)
+    } else {
+        ""
+    };
+    if let Some(own) = r.measure.as_deref() {
+        // The leaf's own measure: another basis, or the table's formula.
+        entry(&mut e, t::FORMULA.get(lang), own.formula.get(lang));
+        if let Some(v) = r.metric_value {
+            let shown = format!("{} {}{source}", own.label.get(lang), fmt_percent(v));
+            entry(&mut e, t::MEASURED.get(lang), shown);
+        }
+        if let Some(expr) = &own.measured.expression {
+            entry(&mut e, t::ARITHMETIC.get(lang), expr.get(lang));
+        }
+    } else if let (Some(m), Some(v)) = (r.metric, r.metric_value) {
+        entry(
+            &mut e,
+            t::MEASURED.get(lang),
+            format!("{} {}{source}", m.label(lang), metric_shown(m, v, lang)),
+        );
+        if let Some(expr) = app.derived.metric(m).and_then(|x| x.expression.as_ref()) {
+            entry(&mut e, t::ARITHMETIC.get(lang), expr.get(lang));
+        }
+    }
+    entry(&mut e, t::WORKING.get(lang), r.working.get(lang));
+    crate::ui::what_if::grade_entries(app, row.index, &mut e);
+    if r.basis != ScoreBasis::Subtotal {
+        if let Some(s) = ind.entry.officer_score {
+            entry(&mut e, t::COL_SELF.get(lang), fmt_score(s));
+        }
+        entry(
+            &mut e,
+            t::COL_REASON.get(lang),
+            ind.entry.deduction_reason.clone(),
+        );
+        entry(
+            &mut e,
+            t::COL_EVIDENCE.get(lang),
+            ind.entry.evidence.clone(),
+        );
+        if let Some(s) = ind.entry.reviewer_score {
+            entry(
+                &mut e,
+                t::COL_REVIEW.get(lang),
+                format!("{} {}", fmt_score(s), ind.entry.reviewer_comment),
+            );
+        }
+    }
+    (format!("{} {}", ind.code, ind.name), e)
+}
+
+/// A metric's value in its own unit: a rate as a percentage, an amount in 万元.
+fn metric_shown(m: MetricId, v: rust_decimal::Decimal, lang: crate::core::Lang) -> String {
+    if m.is_percent() {
+        fmt_percent(v)
+    } else {
+        format!(
+            "{:.2} {}",
+            round2(v),
+            t::unit(crate::core::model::FieldKind::Money).get(lang)
+        )
+    }
 }
 
 #[cfg(test)]

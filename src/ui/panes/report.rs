@@ -7,13 +7,13 @@ use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Cell, Paragraph, Row};
 
-use super::{Detail, TableView, draw_table, flex_width};
 use crate::app::narrative::Section;
 use crate::app::officer::{ReportRow, report_rows};
 use crate::app::printed::{self, Printed};
 use crate::app::{App, EditTarget, Editor, Mode, Pane};
 use crate::i18n::{self as t, texts};
 use crate::text::{pad_left, truncate};
+use crate::ui::cells::{Detail, TableView, draw_table, flex_width};
 use crate::ui::textarea::wrap_with_caret;
 use crate::ui::theme::Theme;
 
@@ -119,7 +119,7 @@ fn computed(app: &App, p: Printed) -> String {
         Printed::Grade => d.grade.label(app.lang).to_owned(),
         Printed::Rate(m) => d
             .metric(m)
-            .map(|x| super::metric_value(x, app.lang))
+            .map(|x| crate::ui::cells::metric_value(x, app.lang))
             .unwrap_or_default(),
     }
 }

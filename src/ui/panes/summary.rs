@@ -5,13 +5,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row};
 
-use super::{TableView, draw_table, flex_width, metric_value_or_reported};
 use crate::app::{App, Pane};
 use crate::core::engine::{MetricId, Severity};
 use crate::core::num::fmt_score;
 use crate::i18n as t;
 use crate::text::{pad_left, pad_right, truncate};
-use crate::ui::header::gauge;
+use crate::ui::cells::gauge;
+use crate::ui::cells::{Detail, Entries};
+use crate::ui::cells::{TableView, draw_table, flex_width, metric_value_or_reported};
 use crate::ui::theme::Theme;
 
 const KEY_RATIOS: [MetricId; 6] = [
@@ -120,7 +121,7 @@ fn ratio_budget(ratios: usize, rows: usize) -> (usize, bool) {
 
 /// "（显示 2/6，其余见 2 预算）": how many show and where the rest are.
 fn rest_hint(app: &App, shown: usize, total: usize) -> String {
-    let budget = super::pane_title(app, Pane::Budget, "");
+    let budget = crate::ui::cells::pane_title(app, Pane::Budget, "");
     format!(
         "{}{shown}/{total}{}{}{}",
         app.tr(t::RATIOS_SHOWN),
@@ -180,6 +181,24 @@ fn warning_counts(app: &App, theme: &Theme) -> Line<'static> {
         })
         .collect();
     Line::from(counts)
+}
+
+/// The detail panel for the selected row.
+pub(in crate::ui) fn detail(app: &App) -> Detail {
+    let mut e = Entries::new();
+    let flat = app.workbook.table.flatten();
+    let Some(top) = app.workbook.table.indicators.get(app.selected()) else {
+        return (String::new(), e);
+    };
+    for ((depth, ind), r) in flat.iter().zip(&app.derived.scores.indicators) {
+        if *depth == 1 && top.children.iter().any(|c| c.code == ind.code) {
+            e.push((
+                format!("{} {}", ind.code, ind.name),
+                format!("{} / {}", fmt_score(r.score), fmt_score(ind.weight)),
+            ));
+        }
+    }
+    (format!("{} {}", top.code, top.name), e)
 }
 
 #[cfg(test)]

@@ -5,11 +5,11 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::widgets::{Cell, Row};
 
-use super::{Detail, TableView, draw_table};
 use crate::app::identity::{self, List, MemberColumn, UnitRow};
 use crate::app::{App, EditTarget, Mode, Pane};
 use crate::i18n::{self as t, Tr, texts};
 use crate::text::truncate;
+use crate::ui::cells::{Detail, TableView, draw_table};
 use crate::ui::theme::Theme;
 
 const EMPTY: &str = "—";

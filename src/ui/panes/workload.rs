@@ -5,12 +5,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Cell, Row};
 
-use super::{TableView, draw_table, flex_then_fixed, flex_width};
 use crate::app::rows::WorkloadRow;
 use crate::app::{App, Pane};
 use crate::core::num::{fmt_percent, round2};
 use crate::i18n::{self as t, Tr};
 use crate::text::{pad_left, truncate};
+use crate::ui::cells::{Detail, Entries, entry};
+use crate::ui::cells::{TableView, draw_table, flex_then_fixed, flex_width};
 use crate::ui::theme::Theme;
 
 /// "1300余份".
@@ -101,4 +102,91 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         TableView::new(Pane::Workload, header, rows, &widths).with_column(Some(column)),
         theme,
     );
+}
+
+/// The detail panel for the selected row.
+pub(in crate::ui) fn detail(app: &App) -> Detail {
+    let lang = app.lang;
+    let mut e = Entries::new();
+    let wb = &app.workbook;
+    let row = crate::app::rows::visible_workload_rows(wb, &app.folds.workload_groups)
+        .get(app.selected())
+        .copied();
+    let Some(
+        WorkloadRow::Group(group_index)
+        | WorkloadRow::Item(group_index, _)
+        | WorkloadRow::Part(group_index, _, _),
+    ) = row
+    else {
+        return (String::new(), e);
+    };
+    let Some(group) = wb.workload.get(group_index) else {
+        return (String::new(), e);
+    };
+    let Some(stats) = app.derived.workload.get(group_index) else {
+        return (String::new(), e);
+    };
+    let title = match row {
+        Some(WorkloadRow::Item(g, i) | WorkloadRow::Part(g, i, _)) => {
+            let (Some(item), Some(s)) = (
+                wb.workload.get(g).and_then(|x| x.items.get(i)),
+                stats.items.get(i),
+            ) else {
+                return (String::new(), e);
+            };
+            entry(
+                &mut e,
+                t::COL_VALUE.get(lang),
+                amount(item.value, item.lower_bound, &item.unit),
+            );
+            if let Some(sum) = s.parts_sum {
+                let parts: Vec<String> = item
+                    .parts
+                    .iter()
+                    .map(|p| amount(p.value, p.lower_bound, ""))
+                    .collect();
+                let mark = if s.parts_consistent { "✔" } else { "✘" };
+                let approx = if s.parts_sum_is_lower_bound {
+                    "≥"
+                } else {
+                    ""
+                };
+                entry(
+                    &mut e,
+                    t::PARTS_SUM.get(lang),
+                    format!("{}={approx}{sum} {mark}", parts.join("+")),
+                );
+            }
+            if let Some(c) = s.completion {
+                entry(&mut e, t::COL_COMPLETION.get(lang), fmt_percent(c));
+            }
+            if let Some(c) = s.change {
+                entry(&mut e, t::COL_CHANGE.get(lang), fmt_percent(c));
+            }
+            if let Some(p) = s.per_capita {
+                entry(
+                    &mut e,
+                    t::COL_PER_CAPITA.get(lang),
+                    format!("{}{}", round2(p), item.unit),
+                );
+            }
+            item.name.clone()
+        }
+        _ => group.name.clone(),
+    };
+    // A bar chart of the group's items.
+    let max = group
+        .items
+        .iter()
+        .map(|i| i.value)
+        .max()
+        .unwrap_or_default();
+    for item in &group.items {
+        let bar = crate::ui::cells::gauge(item.value, max, 12);
+        e.push((
+            crate::text::truncate(&item.name, 16),
+            format!("{bar} {}", amount(item.value, item.lower_bound, &item.unit)),
+        ));
+    }
+    (title, e)
 }

@@ -39,15 +39,70 @@ pub fn basic_final_parts(ctx: &Ctx<'_>, out: &mut Sink) {
     total_parts(ctx, out, WarningCode::BasicFinalPartsSum, F::FinalBasic);
 }
 
-/// Budget, final and last year's final of 三公经费 against their four kinds.
+/// Budget, final and last year's final of 三公经费 against their four kinds,
+/// and the printed 公务用车购置及运行维护费 against its two.
 pub fn three_public_parts(ctx: &Ctx<'_>, out: &mut Sink) {
     for total in [
         F::ThreePublicBudget,
         F::ThreePublicFinal,
         F::ThreePublicPrevFinal,
+        F::VehicleBudget,
+        F::VehicleFinal,
+        F::VehiclePrevFinal,
     ] {
         total_parts(ctx, out, WarningCode::ThreePublicPartsSum, total);
     }
+}
+
+/// The 政府支出经济分类 top classes: another split of 支出决算合计.
+const ECONOMIC_CLASSES: [F; 5] = [
+    F::FinalWages,
+    F::FinalGoodsServices,
+    F::FinalHouseholdSubsidies,
+    F::FinalCapital,
+    F::FinalOtherClasses,
+];
+
+/// Spending by economic class against 支出决算合计 (given, or summed from
+/// 基本 + 项目): the classes given should add up to it.
+pub fn economic_class_parts(ctx: &Ctx<'_>, out: &mut Sink) {
+    let Some(total) = totals::value(F::ExpenditureFinalTotal, ctx.wb) else {
+        return;
+    };
+    let present: Vec<(F, Decimal)> = ECONOMIC_CLASSES
+        .iter()
+        .filter_map(|&f| ctx.get(f).map(|v| (f, v)))
+        .collect();
+    if present.is_empty() {
+        return;
+    }
+    let Some(sum) = present
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, (_, v)| acc.checked_add(*v))
+    else {
+        return;
+    };
+    if sum == total {
+        return;
+    }
+    let diff = Plain(sum.saturating_sub(total));
+    let names_zh: Vec<&str> = present.iter().map(|(f, _)| f.label_zh()).collect();
+    let names_en: Vec<&str> = present.iter().map(|(f, _)| f.label_en()).collect();
+    let (sum, total) = (Plain(sum), Plain(total));
+    let mut concerned = vec![F::ExpenditureFinalTotal];
+    concerned.extend(present.iter().map(|(f, _)| *f));
+    out.push(
+        WarningCode::EconomicClassPartsSum,
+        format!(
+            "按经济分类：{}之和 {sum} 与支出决算合计 {total} 不符（差 {diff}）",
+            names_zh.join("+")
+        ),
+        format!(
+            "By economic class: {} add up to {sum}, but the expenditure final total is {total} (difference {diff})",
+            names_en.join(" + ")
+        ),
+        fields(&concerned),
+    );
 }
 
 /// What a unit may spend besides the year's income, as the 收入支出决算总表

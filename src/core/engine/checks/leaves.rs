@@ -4,7 +4,7 @@ use super::registry::LEAF_CHECKS;
 use super::{Concern, Ctx, Leaf, Sink, Warning, WarningCode, fields, warn};
 use crate::core::engine::metrics::{Metric, MetricStatus};
 use crate::core::engine::scoring::{IndicatorResult, ScoreBasis, ValueSource};
-use crate::core::model::Indicator;
+use crate::core::model::{Indicator, RuleKind};
 use crate::core::num::{fmt_percent, fmt_score};
 
 /// Runs `LEAF_CHECKS` on every leaf, leaf by leaf (so a leaf's warnings stay together).
@@ -197,6 +197,39 @@ pub fn not_applicable_assumed(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
         format!(
             "{} {}: treated as not applicable ({}); confirm with the bureau's table",
             ind.code, ind.name, result.working.en
+        ),
+        concern(leaf),
+    ))
+}
+
+/// A rate under none of the bands the bureau wrote ("0<预算调整率≤10%得2分…"
+/// and a negative rate): scored by `otherwise`, but the standard never said so.
+pub fn rate_outside_bands(_: &Ctx<'_>, leaf: &Leaf<'_>) -> Option<Warning> {
+    let (ind, result) = (leaf.ind, leaf.result);
+    let Some(RuleKind::Bands { bands, otherwise }) = ind.rule.as_ref().map(|r| &r.kind) else {
+        return None;
+    };
+    let value = result.metric_value?;
+    let written_otherwise = ["其余", "其他", "否则", "以外", "其它"]
+        .iter()
+        .any(|w| ind.standard.contains(w));
+    if result.basis != ScoreBasis::Computed
+        || ind.standard.trim().is_empty()
+        || written_otherwise
+        || bands.iter().any(|b| b.holds(value))
+    {
+        return None;
+    }
+    let (rate, points) = (fmt_percent(value), fmt_score(*otherwise));
+    Some(warn(
+        WarningCode::RateOutsideBands,
+        format!(
+            "{} {}：比率 {rate} 不在评分标准所列区间，按“其余”计 {points} 分，请核对评分标准",
+            ind.code, ind.name
+        ),
+        format!(
+            "{} {}: the rate {rate} is in none of the bands the standard writes; scored {points} as otherwise: check the standard",
+            ind.code, ind.name
         ),
         concern(leaf),
     ))

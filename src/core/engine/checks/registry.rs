@@ -98,6 +98,10 @@ pub enum WarningCode {
     TableFormulaIncomplete,
     /// 年度实际支出 differs from 支出决算合计 (and from 财政拨款支出决算).
     ActualExpenditureNotFinal,
+    /// A rate falls under no band the bureau wrote and is scored by `otherwise`.
+    RateOutsideBands,
+    /// Spending by economic class does not add up to 支出决算合计.
+    EconomicClassPartsSum,
 }
 
 /// One warning code as documented.
@@ -113,7 +117,7 @@ pub struct CodeDef {
 }
 
 /// Every code, in declaration order.
-pub const CODES: [CodeDef; 42] = [
+pub const CODES: [CodeDef; 44] = [
     CodeDef {
         code: WarningCode::IncomePartsSum,
         key: "income_parts_sum",
@@ -298,7 +302,7 @@ pub const CODES: [CodeDef; 42] = [
         code: WarningCode::ThreePublicPartsSum,
         key: "three_public_parts_sum",
         severity: Severity::High,
-        doc: "因公出国（境） + 公务接待 + 公务用车购置 + 运行维护 ≠ the 三公经费 total (budget, final or last year's final)",
+        doc: "因公出国（境） + 公务接待 + 公务用车购置 + 运行维护 ≠ the 三公经费 total (budget, final or last year's final); or a printed 公务用车购置及运行维护费 ≠ 购置 + 运行维护",
     },
     CodeDef {
         code: WarningCode::SpendingExceedsIncome,
@@ -366,6 +370,18 @@ pub const CODES: [CodeDef; 42] = [
         severity: Severity::Medium,
         doc: "年度实际支出 (the completion rate's numerator) differs from 支出决算合计 and from 财政拨款支出决算",
     },
+    CodeDef {
+        code: WarningCode::RateOutsideBands,
+        key: "rate_outside_bands",
+        severity: Severity::Medium,
+        doc: "a `bands` rule's rate falls under none of the bands and the standard writes no 其余/其他/否则 case: it is scored by `otherwise`, and warned",
+    },
+    CodeDef {
+        code: WarningCode::EconomicClassPartsSum,
+        key: "economic_class_parts_sum",
+        severity: Severity::High,
+        doc: "spending by economic class (工资福利, 商品和服务, 对个人和家庭的补助, 资本性, other classes: those given) does not add up to 支出决算合计",
+    },
 ];
 
 impl WarningCode {
@@ -399,6 +415,7 @@ pub const WORKBOOK_CHECKS: &[WorkbookCheck] = &[
     finals::expenditure_final_parts,
     finals::basic_final_parts,
     finals::three_public_parts,
+    finals::economic_class_parts,
     finals::spending_exceeds_income,
     finals::actual_expenditure_not_final,
     finals::issued_budget_identity,
@@ -436,6 +453,7 @@ pub const LEAF_CHECKS: &[LeafCheck] = &[
     leaves::score_out_of_range,
     leaves::missing_score,
     leaves::not_applicable_assumed,
+    leaves::rate_outside_bands,
     reasons::reason_missing,
     reasons::reason_stale,
 ];

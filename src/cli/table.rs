@@ -3,16 +3,16 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::apply::{ApplyReport, MatchedBy, apply_table, refusal};
-use super::build::RuleOrigin;
-use super::table_file;
+use super::export::{Failure, Outcome};
 use crate::core::engine::derive;
 use crate::core::engine::scoring::describe_rule;
 use crate::core::model::RuleKind;
 use crate::core::num::fmt_score;
 use crate::core::{Bilingual, Lang};
-use crate::export::cli::{Failure, Outcome};
 use crate::i18n::Tr;
+use crate::interchange::RuleOrigin;
+use crate::interchange::apply::{ApplyReport, MatchedBy, apply_table, refusal};
+use crate::interchange::table_file;
 use crate::store::{Existing, WriteRule};
 
 /// `table import`'s switches.
@@ -28,7 +28,7 @@ pub struct ImportFlags {
 
 /// What `table import` found: where, in which encoding, how many indicators,
 /// each leaf's rule, and what to check.
-fn import_report(imported: &super::Imported, name: &str, lang: Lang) -> String {
+fn import_report(imported: &crate::interchange::Imported, name: &str, lang: Lang) -> String {
     let mut report = String::new();
     let place = match &imported.sheet {
         Some(s) => Bilingual::new(format!("工作表“{s}”，"), format!("sheet \"{s}\", "))
@@ -98,7 +98,7 @@ fn import_report(imported: &super::Imported, name: &str, lang: Lang) -> String {
 }
 
 /// One line per leaf: how its rule was obtained and what it reads as.
-fn rule_lines(report: &mut String, imported: &super::Imported, lang: Lang) {
+fn rule_lines(report: &mut String, imported: &crate::interchange::Imported, lang: Lang) {
     // By code, so a table of many thousand rows is reported in linear time.
     let by_code: std::collections::HashMap<&str, &crate::core::model::Indicator> = imported
         .table
@@ -172,8 +172,8 @@ pub fn import(
         verified, force, ..
     } = flags;
     let name = input.display().to_string();
-    let mut imported =
-        super::import_path(input, sheet).map_err(|e| Failure::unreadable(e.describe(&name)))?;
+    let mut imported = crate::interchange::import_path(input, sheet)
+        .map_err(|e| Failure::unreadable(e.describe(&name)))?;
     imported.table.verified = verified;
     imported.table.note = if verified {
         format!(
@@ -447,12 +447,11 @@ pub fn export(
     replace: bool,
     lang: Lang,
 ) -> Result<Outcome, Failure> {
-    let (wb, _) = crate::cli::check::open(workbook).map_err(Failure::unreadable)?;
-    let bytes = match super::sheet::lowercase_extension(output).as_str() {
-        "csv" => super::table_export::to_csv(&wb.table, lang),
-        "xlsx" => {
-            super::table_export::to_xlsx(&wb.table, lang).map_err(|e| Failure::write(output, &e))?
-        }
+    let (wb, _) = super::check::open(workbook).map_err(Failure::unreadable)?;
+    let bytes = match crate::interchange::sheet::lowercase_extension(output).as_str() {
+        "csv" => crate::interchange::table_export::to_csv(&wb.table, lang),
+        "xlsx" => crate::interchange::table_export::to_xlsx(&wb.table, lang)
+            .map_err(|e| Failure::write(output, &e))?,
         _ => {
             let name = output.display();
             return Err(Failure::refused(Bilingual::new(

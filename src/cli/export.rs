@@ -1,12 +1,12 @@
 //! `jixiao export FILE --format NAME [-o OUT] [--table T] [--with-checks]`;
-//! the names come from [`super::format::FORMATS`].
+//! the names come from [`crate::export::format::FORMATS`].
 
 use std::path::{Path, PathBuf};
 
-use super::ExportError;
-use super::csv::{CsvTable, table_bytes};
-use super::format::{ExportRequest, Format, Output, check_output};
 use crate::core::{Bilingual, Lang};
+use crate::export::ExportError;
+use crate::export::csv::{CsvTable, table_bytes};
+use crate::export::format::{ExportRequest, Format, Output, check_output};
 use crate::store::{Existing, SaveFault, SaveStep, WriteRule};
 
 /// What a command produced: bytes for standard output and/or a note for the user.
@@ -126,7 +126,7 @@ pub struct ExportArgs<'a> {
 /// Exit code 2 when the workbook cannot be read or a program the format needs
 /// is missing, 1 when the output is refused or cannot be written.
 pub fn run(file: &Path, args: ExportArgs) -> Result<Outcome, Failure> {
-    let (wb, derived) = crate::cli::check::open(file).map_err(Failure::unreadable)?;
+    let (wb, derived) = super::check::open(file).map_err(Failure::unreadable)?;
     let inputs = [file.to_path_buf()];
     let request = ExportRequest {
         wb: &wb,

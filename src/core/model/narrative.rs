@@ -1,9 +1,10 @@
-//! The report-text pane's sections: every narrative part of the report
-//! (一 to 四), in the report's order, each one multi-line free text.
+//! The report's narrative sections: every part of the report (一 to 四) the
+//! officer writes, in the report's order, each one multi-line free text. The
+//! report-text pane, the reader and the comparison read this list.
 
-use super::text_slots::text_slots;
-use crate::core::model::Narrative;
-use crate::i18n::Tr;
+use super::Narrative;
+use crate::core::Tr;
+use crate::core::text_slots::text_slots;
 
 /// A narrative section of the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

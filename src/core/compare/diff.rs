@@ -1,104 +1,27 @@
-//! A side-by-side diff of two workbooks (two units, or one unit in two
-//! years): every field, metric, indicator score and workload item, with the
-//! differences marked. Pure.
+//! A side-by-side diff of two workbooks (two units, one unit in two years,
+//! or the saved file and a recovery): every field, metric, indicator score,
+//! workload item and typed text, with the differences marked. Pure.
 
 use rust_decimal::Decimal;
 
+use super::Opened;
+use super::lines::{Diff, DiffLine, DiffSection, line, numeric};
+use super::texts::{indicator_text_sections, narrative_section, team_section};
 use crate::core::engine::{MetricId, MetricStatus, Severity};
-use crate::core::model::{FieldGroup, FieldId, FieldKind, Workbook};
+use crate::core::model::{FieldGroup, FieldId, FieldKind, UnitField, Workbook};
 use crate::core::num::{fmt_percent, fmt_score, round2};
-use crate::core::{Bilingual, Lang};
-use crate::i18n::Tr;
-use crate::review::scan::Opened;
-
-/// One compared line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DiffLine {
-    /// Stable identifier: `field:income_budget_total`, `indicator:A3.1`, …
-    pub key: String,
-    pub label: Bilingual,
-    /// The value as shown; empty when the side lacks it.
-    pub left: String,
-    pub right: String,
-    /// Right − left, where both are numbers.
-    pub delta: Option<Decimal>,
-    pub differs: bool,
-}
-
-/// A titled group of lines.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DiffSection {
-    pub title: Bilingual,
-    pub lines: Vec<DiffLine>,
-}
-
-/// Two workbooks side by side.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diff {
-    pub left_title: String,
-    pub right_title: String,
-    pub sections: Vec<DiffSection>,
-}
-
-impl Diff {
-    /// How many lines differ.
-    #[must_use]
-    pub fn differences(&self) -> usize {
-        self.sections
-            .iter()
-            .flat_map(|s| &s.lines)
-            .filter(|l| l.differs)
-            .count()
-    }
-}
-
-fn line(
-    key: String,
-    label: Bilingual,
-    left: String,
-    right: String,
-    delta: Option<Decimal>,
-) -> DiffLine {
-    let differs = left != right;
-    DiffLine {
-        key,
-        label,
-        left,
-        right,
-        delta: delta.filter(|_| differs),
-        differs,
-    }
-}
-
-fn numeric(
-    key: String,
-    label: Bilingual,
-    left: Option<Decimal>,
-    right: Option<Decimal>,
-    show: impl Fn(Decimal) -> String,
-) -> DiffLine {
-    let text = |v: Option<Decimal>| v.map(&show).unwrap_or_default();
-    let delta = left.zip(right).map(|(l, r)| r - l);
-    line(key, label, text(left), text(right), delta)
-}
+use crate::core::{Bilingual, Lang, Tr};
 
 fn title(wb: &Workbook) -> String {
     format!("{} {}", wb.unit.name, wb.unit.fiscal_year)
 }
 
-/// A text field of the unit: key, label, value.
+/// A field of the unit outside the registry of its one-line texts: key,
+/// label, value.
 type UnitText = (&'static str, Tr, fn(&Workbook) -> String);
 
-/// The unit's text fields after the name and year.
-const UNIT_TEXTS: [UnitText; 5] = [
-    (
-        "supervising_dept",
-        Tr("主管部门", "Supervising department"),
-        |w| w.unit.supervising_dept.clone(),
-    ),
-    ("notice_ref", Tr("通知文号", "Notice"), |w| {
-        w.unit.notice_ref.clone()
-    }),
+/// The unit's lists and counts after its one-line texts (`UnitField`).
+const UNIT_TEXTS: [UnitText; 3] = [
     ("sections", Tr("内设机构", "Sections"), |w| {
         w.unit.sections.join("、")
     }),
@@ -120,24 +43,27 @@ fn accounting_entities(w: &Workbook) -> String {
 }
 
 fn unit_section(a: &Workbook, b: &Workbook) -> DiffSection {
-    let text = |key: &str, label: Tr, value: fn(&Workbook) -> String| {
+    let text = |key: &str, label: Tr, value: &dyn Fn(&Workbook) -> String| {
         let label = Bilingual::new(label.0, label.1);
         line(format!("unit:{key}"), label, value(a), value(b), None)
     };
-    let mut lines = vec![
-        text("name", Tr("单位名称", "Unit"), |w| w.unit.name.clone()),
-        numeric(
-            "unit:fiscal_year".into(),
-            Bilingual::new("年度", "Fiscal year"),
-            Some(Decimal::from(a.unit.fiscal_year)),
-            Some(Decimal::from(b.unit.fiscal_year)),
-            |v| v.to_string(),
-        ),
-    ];
+    let mut lines: Vec<DiffLine> = UnitField::ALL
+        .iter()
+        .map(|&f| match f {
+            UnitField::Year => numeric(
+                format!("unit:{}", f.key()),
+                Bilingual::new(f.label().0, f.label().1),
+                Some(Decimal::from(a.unit.fiscal_year)),
+                Some(Decimal::from(b.unit.fiscal_year)),
+                |v| v.to_string(),
+            ),
+            _ => text(f.key(), f.label(), &|w| f.get(w)),
+        })
+        .collect();
     lines.extend(
         UNIT_TEXTS
             .iter()
-            .map(|&(key, label, value)| text(key, label, value)),
+            .map(|&(key, label, value)| text(key, label, &value)),
     );
     DiffSection {
         title: Bilingual::new("单位", "Unit"),
@@ -379,7 +305,8 @@ fn workload_section(a: &Workbook, b: &Workbook) -> DiffSection {
     }
 }
 
-/// Every field, metric, indicator score and workload item of two workbooks.
+/// Every field, metric, indicator score, workload item and typed text of
+/// two workbooks.
 #[must_use]
 pub fn diff(left: &Opened, right: &Opened, lang: Lang) -> Diff {
     let (a, b) = (&left.workbook, &right.workbook);
@@ -388,6 +315,9 @@ pub fn diff(left: &Opened, right: &Opened, lang: Lang) -> Diff {
     sections.push(metrics_section(left, right, lang));
     sections.push(indicator_section(left, right));
     sections.push(workload_section(a, b));
+    sections.push(narrative_section(a, b));
+    sections.push(team_section(a, b));
+    sections.extend(indicator_text_sections(a, b));
     Diff {
         left_title: title(a),
         right_title: title(b),
@@ -458,5 +388,70 @@ mod tests {
         assert!(!find("field:income_budget_total").differs);
         assert_eq!(find("field:income_budget_total").delta, None);
         assert_eq!(d.right_title, "中共湛江市霞山区委办公室 2024");
+    }
+
+    #[test]
+    fn every_typed_text_is_compared() {
+        let a = opened(sample_workbook());
+        let mut wb = sample_workbook();
+        wb.unit.code = "440803001".into();
+        wb.unit.contact = "陈老师 0759-1234567".into();
+        wb.unit.report_date = "2025年3月1日".into();
+        wb.narrative.problems.push_str("台账尚不完整。");
+        wb.narrative.team.push(crate::core::model::TeamMember {
+            name: "林晓".into(),
+            post: "局长".into(),
+            role: "组长".into(),
+        });
+        let flat_codes: Vec<String> = wb
+            .table
+            .flatten()
+            .iter()
+            .map(|(_, i)| i.code.clone())
+            .collect();
+        let d3 = flat_codes.iter().position(|c| c == "D3").expect("D3");
+        let entry = &mut wb.table.nth_mut(d3).expect("D3").entry;
+        entry.deduction_reason = "目标基本达成".into();
+        entry.evidence = "佐证：二〇二四年度督查台账（新）".into();
+        wb.table.indicators[0].name.push_str("（改）");
+        wb.table.indicators[0].children.pop();
+        let b = opened(wb);
+        let d = diff(&a, &b, Lang::Zh);
+        let differing: Vec<&str> = d
+            .sections
+            .iter()
+            .flat_map(|s| &s.lines)
+            .filter(|l| l.differs)
+            .map(|l| l.key.as_str())
+            .collect();
+        for key in [
+            "unit:code",
+            "unit:contact",
+            "unit:report_date",
+            "narrative:problems",
+            "reason:D3",
+            "evidence:D3",
+        ] {
+            assert!(differing.contains(&key), "{key} in {differing:?}");
+        }
+        let team = differing.iter().filter(|k| k.starts_with("team:")).count();
+        assert!(team >= 1, "{differing:?}");
+        let structure = differing
+            .iter()
+            .filter(|k| k.starts_with("structure:"))
+            .count();
+        assert!(structure >= 2, "renamed and removed: {differing:?}");
+        let problems = d
+            .sections
+            .iter()
+            .flat_map(|s| &s.lines)
+            .find(|l| l.key == "narrative:problems")
+            .expect("problems");
+        assert!(
+            problems.right.contains("台账尚不完整"),
+            "{}",
+            problems.right
+        );
+        assert!(!problems.right.contains('\n'));
     }
 }
