@@ -222,7 +222,7 @@ fn files_and_folders_mix_and_missing_files_become_error_rows() {
             .en
             .contains("cannot read")
     );
-    let canonical = |p: &Path| std::fs::canonicalize(p).expect("canonical");
+    let canonical = |p: &Path| jixiao::store::canonicalize(p).expect("canonical");
     assert_eq!(session.entries[0].folder, canonical(dir.path()));
     assert_eq!(session.entries[1].folder, canonical(&a));
 }

@@ -1,7 +1,14 @@
 //! The report as PDF: the Word document converted by `LibreOffice`
 //! (`soffice --headless --convert-to pdf`), which lays out CJK text and
 //! merged table cells as Word would. Without `LibreOffice` the export says so.
+//!
+//! Where `LibreOffice` is looked for: the `PATH`, and on Windows (where its
+//! installer does not touch the `PATH`) also `LibreOffice\program\soffice.exe`
+//! under `%ProgramFiles%` and `%ProgramFiles(x86)%`. WPS Office has no
+//! command-line conversion, so it is not used: the message says to save the
+//! `.docx` as PDF from WPS or Word instead.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -10,15 +17,35 @@ use super::request::ExportRequest;
 use crate::core::Bilingual;
 
 /// The `LibreOffice` programs to try, in order.
+#[cfg(not(windows))]
 const PROGRAMS: [&str; 2] = ["soffice", "libreoffice"];
+#[cfg(windows)]
+const PROGRAMS: [&str; 1] = ["soffice.exe"];
 
-/// The first `LibreOffice` program on the PATH.
+/// The first `LibreOffice` program on the PATH, or where its installer put it.
 #[must_use]
 pub fn libreoffice() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
+    let path = std::env::var_os("PATH").unwrap_or_default();
     std::env::split_paths(&path)
+        .chain(install_folders())
         .flat_map(|dir| PROGRAMS.iter().map(move |p| dir.join(p)))
         .find(|candidate| candidate.is_file())
+}
+
+/// Where the Windows installer puts `soffice.exe` (64- and 32-bit).
+#[cfg(windows)]
+fn install_folders() -> Vec<PathBuf> {
+    ["ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"]
+        .iter()
+        .filter_map(std::env::var_os)
+        .map(|root| PathBuf::from(root).join("LibreOffice").join("program"))
+        .collect()
+}
+
+/// Elsewhere the package manager puts it on the `PATH`.
+#[cfg(not(windows))]
+fn install_folders() -> Vec<PathBuf> {
+    Vec::new()
 }
 
 /// What to say when `LibreOffice` is not installed.
@@ -58,7 +85,7 @@ pub fn convert(program: &Path, docx: &[u8], to: &str) -> Result<Vec<u8>, ExportE
     let input = scratch.path().join("report.docx");
     std::fs::write(&input, docx)?;
     let profile = scratch.path().join("profile");
-    let profile_url = format!("file://{}", profile.display());
+    let profile_url = file_url(&profile);
     let output = Command::new(program)
         .arg(format!("-env:UserInstallation={profile_url}"))
         .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
@@ -72,5 +99,52 @@ pub fn convert(program: &Path, docx: &[u8], to: &str) -> Result<Vec<u8>, ExportE
         _ => Err(ExportError::Convert(
             String::from_utf8_lossy(&output.stderr).trim().to_owned(),
         )),
+    }
+}
+
+/// A `file:` URL `LibreOffice` accepts for `path`: forward slashes, a third
+/// slash before a drive letter, everything but plain ASCII percent-encoded
+/// (a Windows user folder is often named in Chinese).
+fn file_url(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let slashed = if cfg!(windows) {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    };
+    let mut url = String::from(if slashed.starts_with('/') {
+        "file://"
+    } else {
+        "file:///"
+    });
+    for byte in slashed.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/:".contains(&byte) {
+            url.push(char::from(byte));
+        } else {
+            let _ = write!(url, "%{byte:02X}");
+        }
+    }
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_urls_are_percent_encoded() {
+        assert_eq!(
+            file_url(Path::new("/tmp/张 三/profile")),
+            "file:///tmp/%E5%BC%A0%20%E4%B8%89/profile"
+        );
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_file_urls_have_a_drive_letter() {
+        assert_eq!(
+            file_url(Path::new(r"C:\Users\张三\AppData\Local\Temp\x\profile")),
+            "file:///C:/Users/%E5%BC%A0%E4%B8%89/AppData/Local/Temp/x/profile"
+        );
     }
 }

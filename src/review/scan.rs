@@ -84,8 +84,8 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
     // component cost more than the rest of the listing.
     let mut seen = HashSet::new();
     let mut add = |path: PathBuf, key: Option<PathBuf>, files: &mut Vec<PathBuf>| {
-        let key =
-            key.unwrap_or_else(|| std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone()));
+        let key = key
+            .unwrap_or_else(|| crate::store::canonicalize(&path).unwrap_or_else(|_| path.clone()));
         if seen.insert(key) {
             files.push(path);
         }
@@ -106,7 +106,7 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Bilingual>) {
             // The folder made canonical once; a listed file's key is the
             // canonical folder and its name (only a symlink is resolved),
             // so ten thousand files cost no realpath each.
-            let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            let canonical = crate::store::canonicalize(path).unwrap_or_else(|_| path.clone());
             let mut inside: Vec<(PathBuf, Option<PathBuf>)> = listing
                 .filter_map(Result::ok)
                 // Not only regular files: a FIFO or a device named *.json
@@ -191,7 +191,7 @@ pub fn review_folder(path: &Path) -> PathBuf {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf())
+    crate::store::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf())
 }
 
 /// Loads `files` on every core, keeping their order, every file hashed.

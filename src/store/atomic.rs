@@ -129,13 +129,7 @@ pub(crate) fn save_all_with(
         });
     }
     for (done, (plan, temp)) in plans.iter().zip(temps).enumerate() {
-        let persisted = before(SaveStep::Replace).and_then(|()| {
-            if mode == Mode::CreateNew {
-                temp.persist_noclobber(&plan.target).map_err(|e| e.error)
-            } else {
-                temp.persist(&plan.target).map_err(|e| e.error)
-            }
-        });
+        let persisted = before(SaveStep::Replace).and_then(|()| replace(temp, &plan.target, mode));
         // On failure the temporary files and pending backups are deleted when
         // dropped; the targets replaced so far get their old contents back.
         if let Err(e) = persisted {
@@ -161,6 +155,44 @@ fn put_back(plans: &[Plan], asides: &mut [Option<NamedTempFile<()>>]) {
             }
             None => {
                 let _ = fs::remove_file(&plan.target);
+            }
+        }
+    }
+}
+
+/// Renames the temporary file over the target with `std::fs::rename`: on
+/// Windows 10 and later it uses POSIX rename semantics, so a reader that
+/// shares delete access (most programs, jixiao's reviewer among them) does
+/// not block the save. A program that opens the file without sharing delete
+/// (some editors, a virus scanner, the search indexer) does: the rename is
+/// tried again for about two seconds before the save is refused as
+/// [`SaveFault::InUse`](super::SaveFault). `save_as` keeps `tempfile`'s
+/// rename that never replaces.
+fn replace(temp: NamedTempFile, target: &Path, mode: Mode) -> io::Result<()> {
+    const TRIES: u32 = if cfg!(windows) { 20 } else { 1 };
+    if mode == Mode::CreateNew {
+        return temp
+            .persist_noclobber(target)
+            .map(drop)
+            .map_err(|e| e.error);
+    }
+    // Closes the file (it is on the disk already); the name is removed if
+    // the rename fails.
+    let path = temp.into_temp_path();
+    let mut tried = 0;
+    loop {
+        match fs::rename(&path, target) {
+            Ok(()) => {
+                // The name is the target's now: nothing left to remove.
+                let _ = path.keep();
+                return Ok(());
+            }
+            Err(e) => {
+                tried += 1;
+                if tried >= TRIES || !super::error::held_open(&e) {
+                    return Err(e);
+                }
+                std::thread::sleep(Duration::from_millis(100));
             }
         }
     }
@@ -409,7 +441,7 @@ fn remove_stale_temps(folder: &Path, short: &str) {
 /// Follows a symlink so the link stays a link and its target gets the new contents.
 fn resolve_symlink(path: &Path) -> io::Result<PathBuf> {
     match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path),
+        Ok(meta) if meta.file_type().is_symlink() => super::canonicalize(path),
         _ => Ok(path.to_path_buf()),
     }
 }

@@ -27,6 +27,10 @@ pub enum SaveFault {
     DiskFull,
     /// `save_as` found a file already there; ask before overwriting it.
     AlreadyExists,
+    /// Another program holds the file open and will not let its name be
+    /// replaced (Windows: WPS, Notepad++, a virus scanner that does not share
+    /// delete access).
+    InUse,
     /// The target is an input of the same command (the workbook exported,
     /// the spreadsheet imported): never written over, asked or not.
     IsInput,
@@ -79,6 +83,7 @@ impl SaveError {
     /// Classifies an I/O error from `step`.
     pub(crate) fn io(path: &Path, step: SaveStep, err: &io::Error) -> Self {
         let fault = match err.kind() {
+            _ if step == SaveStep::Replace && held_open(err) => SaveFault::InUse,
             io::ErrorKind::IsADirectory => SaveFault::TargetIsDirectory,
             io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
                 if step == SaveStep::Replace {
@@ -161,6 +166,14 @@ impl SaveError {
             SaveFault::AlreadyExists => {
                 (format!("{file} 已存在"), format!("{file} already exists"))
             }
+            SaveFault::InUse => (
+                format!(
+                    "{file} 正被其他程序占用（如 WPS、记事本或杀毒软件），请关闭该程序后再保存"
+                ),
+                format!(
+                    "{file} is held open by another program (WPS, an editor, a virus scanner); close it and save again"
+                ),
+            ),
             SaveFault::IsInput => (
                 format!("{file} 是本次读取的输入文件，不能被覆盖"),
                 format!("{file} is an input of this command and is never written over"),
@@ -184,6 +197,27 @@ impl SaveError {
             )
         }
     }
+}
+
+/// Whether Windows refused because another program holds the file open
+/// without sharing delete access (a sharing or lock violation; "access
+/// denied" on a file that is not read-only, which `write_refusal` has
+/// already ruled out before the rename).
+#[cfg(windows)]
+pub(crate) fn held_open(err: &io::Error) -> bool {
+    const ERROR_ACCESS_DENIED: i32 = 5;
+    const ERROR_SHARING_VIOLATION: i32 = 32;
+    const ERROR_LOCK_VIOLATION: i32 = 33;
+    matches!(
+        err.raw_os_error(),
+        Some(ERROR_ACCESS_DENIED | ERROR_SHARING_VIOLATION | ERROR_LOCK_VIOLATION)
+    )
+}
+
+/// Elsewhere an open file never stops a rename over its name.
+#[cfg(not(windows))]
+pub(crate) fn held_open(_err: &io::Error) -> bool {
+    false
 }
 
 impl From<SaveError> for io::Error {

@@ -18,6 +18,7 @@
 //!   panic hook.
 
 mod atomic;
+mod canonical;
 mod debounce;
 mod document;
 mod error;
@@ -29,6 +30,7 @@ mod signals;
 mod stamp;
 
 pub use atomic::{Saved, backup_path, save_as, save_atomic, write_file};
+pub use canonical::canonicalize;
 pub use debounce::Debounce;
 pub use document::{Document, Opened, Origin, ReadOnlyReason};
 pub use error::{OpenError, SaveError, SaveFault, SaveStep};

@@ -397,6 +397,9 @@ impl RecoveryWriter {
             &mut |_| Ok(()),
         )
         .map_err(|e| RecoveryError::io(&self.file, &e.describe().en))?;
+        if let Some(dir) = self.file.parent() {
+            hold_instance_lock(dir);
+        }
         Ok(self.file.clone())
     }
 
@@ -419,14 +422,16 @@ impl Recovered {
     /// (then the file is its live journal, not something to offer).
     fn writer_is_running(&self) -> bool {
         match self.pid {
-            Some(pid) if pid != std::process::id() => process_is_running(pid),
+            Some(pid) if pid != std::process::id() => {
+                process_is_running(pid, self.file.parent().unwrap_or(Path::new(".")))
+            }
             _ => false,
         }
     }
 }
 
 #[cfg(unix)]
-fn process_is_running(pid: u32) -> bool {
+fn process_is_running(pid: u32, _dir: &Path) -> bool {
     let Some(pid) = i32::try_from(pid)
         .ok()
         .and_then(rustix::process::Pid::from_raw)
@@ -440,10 +445,52 @@ fn process_is_running(pid: u32) -> bool {
     }
 }
 
+/// Elsewhere (Windows) a process cannot be asked after by id without
+/// unsafe system calls, which this crate forbids; and ids are reused soon.
+/// So each instance that writes a recovery file holds an exclusive lock on
+/// `instance-<pid>.lock` beside it until it exits (the system releases it
+/// when the process ends, killed or not): a lock that cannot be taken
+/// belongs to a running instance.
 #[cfg(not(unix))]
-fn process_is_running(_pid: u32) -> bool {
-    false
+fn process_is_running(pid: u32, dir: &Path) -> bool {
+    let Ok(file) = fs::File::open(instance_lock(dir, pid)) else {
+        return false;
+    };
+    matches!(file.try_lock(), Err(fs::TryLockError::WouldBlock))
 }
+
+#[cfg(not(unix))]
+fn instance_lock(dir: &Path, pid: u32) -> PathBuf {
+    dir.join(format!("instance-{pid}.lock"))
+}
+
+/// Takes this instance's lock in `dir` once, and removes the lock files of
+/// instances that have ended. Best effort: without it, another instance
+/// would only offer this one's recovery file as left behind.
+#[cfg(not(unix))]
+fn hold_instance_lock(dir: &Path) {
+    static HELD: std::sync::OnceLock<Option<fs::File>> = std::sync::OnceLock::new();
+    HELD.get_or_init(|| {
+        if let Ok(listing) = fs::read_dir(dir) {
+            for entry in listing.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.starts_with("instance-")
+                    && name.ends_with(".lock")
+                    && fs::File::open(entry.path()).is_ok_and(|f| f.try_lock().is_ok())
+                {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
+        let file = fs::File::create(instance_lock(dir, std::process::id())).ok()?;
+        file.try_lock().ok()?;
+        Some(file)
+    });
+}
+
+/// The process itself answers for it here (`process_is_running`).
+#[cfg(unix)]
+fn hold_instance_lock(_dir: &Path) {}
 
 fn remove_file(file: &Path) -> Result<bool, RecoveryError> {
     match fs::remove_file(file) {
@@ -456,7 +503,7 @@ fn remove_file(file: &Path) -> Result<bool, RecoveryError> {
 /// The absolute path with symlinks resolved as far as the file exists, so the
 /// same workbook reached by two spellings shares one recovery file.
 fn canonical(path: &Path) -> PathBuf {
-    if let Ok(p) = fs::canonicalize(path) {
+    if let Ok(p) = super::canonicalize(path) {
         return p;
     }
     if let (Some(parent), Some(name)) = (path.parent(), path.file_name()) {
@@ -465,7 +512,7 @@ fn canonical(path: &Path) -> PathBuf {
         } else {
             parent
         };
-        if let Ok(p) = fs::canonicalize(parent) {
+        if let Ok(p) = super::canonicalize(parent) {
             return p.join(name);
         }
     }

@@ -13,8 +13,17 @@ use signal_hook::consts::{SIGINT, SIGTERM};
 /// The signals that mean "save what you can and go".
 #[cfg(unix)]
 const SIGNALS: &[i32] = &[SIGTERM, signal_hook::consts::SIGHUP, SIGINT];
+/// Windows has no SIGHUP: closing the console window ends the process, which
+/// the recovery file written on every edit (not on exit) already covers.
+/// Ctrl-C arrives as SIGINT and a `taskkill` without `/F` as SIGTERM.
 #[cfg(not(unix))]
 const SIGNALS: &[i32] = &[SIGTERM, SIGINT];
+
+/// A closed terminal, which may arrive twice (see `register`).
+#[cfg(unix)]
+const HANGUP: Option<i32> = Some(signal_hook::consts::SIGHUP);
+#[cfg(not(unix))]
+const HANGUP: Option<i32> = None;
 
 /// Registered termination signals.
 #[derive(Debug)]
@@ -38,7 +47,7 @@ impl TermSignals {
             // so only a second signal exits immediately. Not for SIGHUP: a
             // closed terminal often sends it twice in a row, and leaving at
             // once would lose the edits the loop is about to flush.
-            if signal != signal_hook::consts::SIGHUP {
+            if Some(signal) != HANGUP {
                 let code = 128 + signal;
                 ids.push(signal_hook::flag::register_conditional_shutdown(
                     signal,
