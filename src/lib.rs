@@ -9,6 +9,7 @@
 pub mod app;
 pub mod cli;
 pub mod core;
+pub mod escape;
 pub mod export;
 pub mod i18n;
 pub mod interchange;

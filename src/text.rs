@@ -1,8 +1,6 @@
 //! Display-width helpers: every layout measures terminal cells, never bytes or chars.
 //! Also Chinese numerals, for ordinals and names.
 
-use std::fmt::Write as _;
-
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Terminal cells `text` occupies (CJK counts 2).
@@ -164,19 +162,7 @@ mod wrap_tests {
 /// and tabs are kept when `keep_lines` (the command's own layout).
 #[must_use]
 pub fn escape_controls(text: &str, keep_lines: bool) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() && !(keep_lines && (c == '\n' || c == '\t'));
-    if !text.chars().any(unsafe_char) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if unsafe_char(c) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
+    crate::escape::terminal(text, keep_lines)
 }
 
 #[cfg(test)]

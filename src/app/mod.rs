@@ -590,6 +590,9 @@ impl App {
                 self.saved = self.workbook.clone();
                 self.origin = Origin::File;
                 self.dirty = false;
+                // The file holds the edits now; a recovery write that failed
+                // before no longer matters (the recovery file is removed).
+                self.recovery_problem = None;
                 self.info(format!("{} {}", self.tr(t::SAVED), path.display()));
                 self.path = path;
                 if self.mode == Mode::ConfirmQuit {

@@ -368,9 +368,16 @@ impl ReviewApp {
     /// file could not be read is refused here (and quitting called off).
     fn save_reviews(&mut self) -> ReviewEffect {
         let (writes, refused) = self.session.reviews.pending_writes();
+        let unreadable = self.session.reviews.problems().into_iter().next();
         if let Some(why) = refused {
             self.should_quit = false;
             self.error_bi(&why);
+        } else if let (true, Some(why)) = (writes.is_empty(), unreadable) {
+            // Nothing was saved, and that file cannot be: say so, not "saved".
+            self.error_bi(&Bilingual::new(
+                format!("审核记录未保存：{}", why.zh),
+                format!("reviews not saved: {}", why.en),
+            ));
         } else if writes.is_empty() {
             self.info_tr(t::REVIEW_SAVED);
         }

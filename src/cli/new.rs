@@ -99,7 +99,12 @@ pub fn run(request: &NewRequest<'_>, default_year: u16, lang: Lang) -> Result<Ou
         .map_err(|e| Failure::not_written(&e, "--force"))?;
     let report = describe(request.file, &wb, summary.as_ref());
     Ok(Outcome {
-        stdout: Some(report.get(lang).as_bytes().to_vec()),
+        // Names from last year's workbook or a table file: shown, never run.
+        stdout: Some(
+            crate::escape::terminal(report.get(lang), true)
+                .as_bytes()
+                .to_vec(),
+        ),
         note: None,
     })
 }

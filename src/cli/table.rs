@@ -305,7 +305,7 @@ pub fn apply_opened(
         let saved = loaded
             .document
             .save(&wb)
-            .map_err(|e| Failure::refused(e.describe()))?;
+            .map_err(|e| Failure::refused(e.describe_for_command()))?;
         let bak = saved
             .backup
             .map(|b| b.display().to_string())

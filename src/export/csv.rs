@@ -130,20 +130,11 @@ pub fn table_bytes(table: CsvTable, wb: &Workbook, derived: &Derived, lang: Lang
     bytes
 }
 
-/// A cell a spreadsheet reads as the text it is (OWASP's advice for CSV
-/// injection): text starting with `=`, `+`, `-`, `@`, tab or carriage return
-/// gets a leading apostrophe, so it never runs as a formula; numbers stay
-/// numbers. A code that looks like a number ("2.10") gets the apostrophe too,
-/// so it is not read as 2.1.
+/// A cell a spreadsheet reads as the text it is: `escape::spreadsheet_cell`,
+/// the one neutraliser every CSV writer uses.
 #[must_use]
 pub fn spreadsheet_safe(text: &str, is_code: bool) -> std::borrow::Cow<'_, str> {
-    let is_number = text.parse::<rust_decimal::Decimal>().is_ok();
-    let formula_like = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if (is_code && is_number) || (formula_like && !is_number) {
-        std::borrow::Cow::Owned(format!("'{text}"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
-    }
+    crate::escape::spreadsheet_cell(text, is_code)
 }
 
 /// Writes every table into `folder` (created if needed) as one write: all

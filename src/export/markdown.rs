@@ -9,6 +9,7 @@ use crate::core::Lang;
 use crate::core::engine::Derived;
 use crate::core::model::Workbook;
 use crate::core::num::fmt_score;
+use crate::escape;
 use crate::i18n::Tr;
 
 /// The report as Markdown, without the checks appendix.
@@ -30,10 +31,11 @@ pub fn render(blocks: &[Block], lang: Lang) -> String {
     for block in blocks {
         match block {
             Block::Title(text) => {
-                let _ = writeln!(out, "# {}\n", inline(text));
+                let _ = writeln!(out, "# {}\n", escape::markdown_line(text));
             }
             Block::Heading { level, text } => {
-                let _ = writeln!(out, "{} {}\n", "#".repeat(level + 1), inline(text));
+                let heading = "#".repeat(level + 1);
+                let _ = writeln!(out, "{heading} {}\n", escape::markdown_line(text));
             }
             Block::Paragraph(text) => {
                 let _ = writeln!(out, "{}\n", md(text));
@@ -121,46 +123,15 @@ fn signature(out: &mut String, unit: &str, date: &str, lang: Lang) {
     let _ = writeln!(out, "{}\n\n{date}\n", md(unit));
 }
 
-/// Escapes what Markdown would otherwise read as markup, keeping the text as typed.
+/// Escapes what Markdown would otherwise read as markup, keeping the text as
+/// typed (`escape::markdown_text`: every line, not only the first).
 fn md(text: &str) -> String {
-    let mut out = inline(text);
-    // A line that starts like a heading, quote, list or rule is plain text here.
-    if out.starts_with(['#', '>', '-', '+', '=', '|']) {
-        out.insert(0, '\\');
-    } else if let Some(at) = out.find(['.', ')']) {
-        let (head, rest) = out.split_at(at);
-        let numbered = !head.is_empty()
-            && head.chars().all(|c| c.is_ascii_digit())
-            && rest[1..].starts_with(' ');
-        if numbered {
-            out.insert(at, '\\');
-        }
-    }
-    out
-}
-
-/// Escapes emphasis and code markers inside a line.
-fn inline(text: &str) -> String {
-    let stars = text.matches('*').count() >= 2;
-    let unders = text.matches('_').count() >= 2;
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '*' if stars => out.push_str("\\*"),
-            '_' if unders => out.push_str("\\_"),
-            '\\' | '`' | '<' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            other => out.push(other),
-        }
-    }
-    out
+    escape::markdown_text(text)
 }
 
 /// A table cell: one line, pipes escaped.
 fn cell(text: &str) -> String {
-    inline(&text.replace(['\n', '\r'], " ")).replace('|', "\\|")
+    escape::markdown_cell(text)
 }
 
 #[cfg(test)]

@@ -74,13 +74,19 @@ pub fn decode_text(bytes: &[u8]) -> Result<(String, TextEncoding), ReadError> {
 }
 
 impl Grid {
-    /// The trimmed cell text, empty when out of range.
+    /// The trimmed cell text, empty when out of range; the apostrophe a CSV
+    /// writer puts before a formula trigger (`'=`, `'-`) is read away.
     #[must_use]
     pub fn cell(&self, row: usize, col: usize) -> &str {
-        self.rows
+        let text = self
+            .rows
             .get(row)
             .and_then(|r| r.get(col))
-            .map_or("", |s| s.trim())
+            .map_or("", |s| s.trim());
+        match text.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+            _ => text,
+        }
     }
 }
 

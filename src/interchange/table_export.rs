@@ -89,10 +89,12 @@ pub fn to_csv(table: &ScoringTable, lang: Lang) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
         .flexible(true)
         .from_writer(Vec::new());
-    let _ = writer.write_record([table.name.as_str()]);
-    let _ = writer.write_record(&header);
+    // Formula triggers neutralised (the import reads the apostrophe away).
+    let safe = |cell: &str| crate::escape::spreadsheet_cell(cell, false).into_owned();
+    let _ = writer.write_record([safe(&table.name)]);
+    let _ = writer.write_record(header.iter().map(|h| safe(h)));
     for row in rows {
-        let _ = writer.write_record(&row);
+        let _ = writer.write_record(row.iter().map(|c| safe(c)));
     }
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend(writer.into_inner().unwrap_or_default());

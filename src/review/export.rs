@@ -298,9 +298,19 @@ pub fn csv_bytes(sheet: &Sheet) -> Result<Vec<u8>, csv::Error> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut writer = csv::Writer::from_writer(&mut out);
-        writer.write_record(&sheet.headers)?;
+        // A department's names (indicator columns among the headers) and the
+        // reviewer's comments never run as formulas.
+        writer.write_record(
+            sheet
+                .headers
+                .iter()
+                .map(|h| crate::escape::spreadsheet_cell(h, false).into_owned()),
+        )?;
         for row in &sheet.rows {
-            writer.write_record(row.iter().map(Cell::text))?;
+            writer.write_record(
+                row.iter()
+                    .map(|c| crate::escape::spreadsheet_cell(&c.text(), false).into_owned()),
+            )?;
         }
         writer.flush()?;
     }

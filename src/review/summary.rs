@@ -264,9 +264,21 @@ pub fn to_markdown(summary: &Summary, lang: Lang) -> String {
     out
 }
 
+/// Cells a spreadsheet reads as text, never as a formula (a unit named
+/// `=HYPERLINK(…)`, a comment starting with `@`).
+fn safe(cells: Vec<String>) -> Vec<String> {
+    cells
+        .into_iter()
+        .map(|c| crate::escape::spreadsheet_cell(&c, false).into_owned())
+        .collect()
+}
+
 fn push_table(out: &mut String, headers: &[String], rows: &[Vec<String>]) {
     let line = |cells: &[String]| {
-        let escaped: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
+        let escaped: Vec<String> = cells
+            .iter()
+            .map(|c| crate::escape::markdown_cell(c))
+            .collect();
         format!("| {} |\n", escaped.join(" | "))
     };
     out.push_str(&line(headers));
@@ -292,13 +304,13 @@ pub fn to_csv(summary: &Summary, lang: Lang) -> Result<Vec<u8>, csv::Error> {
         let gap = vec![String::new(); headers.len()];
         writer.write_record(&headers)?;
         for row in &summary.rows {
-            writer.write_record(row_cells(row, lang))?;
+            writer.write_record(safe(row_cells(row, lang)))?;
         }
-        writer.write_record(average_cells(summary, lang))?;
+        writer.write_record(safe(average_cells(summary, lang)))?;
         writer.write_record(&gap)?;
         writer.write_record(distribution_headers(lang))?;
         for share in &summary.distribution {
-            writer.write_record(distribution_cells(share, lang))?;
+            writer.write_record(safe(distribution_cells(share, lang)))?;
         }
         writer.flush()?;
     }

@@ -46,8 +46,14 @@ pub fn fixed_line() -> LineSpacing {
         .line(560)
 }
 
+/// Every text of the report and the letters goes through here: characters
+/// XML forbids (a vertical tab from Word, ESC, NUL) would make the file one
+/// Word cannot open.
 pub fn text_run(text: &str, font: Font, size: usize) -> Run {
-    Run::new().add_text(text).fonts(font.fonts()).size(size)
+    Run::new()
+        .add_text(crate::escape::xml(text))
+        .fonts(font.fonts())
+        .size(size)
 }
 
 /// Word's own title and heading styles (标题, 标题 1/2/3 in a Chinese Word),

@@ -175,9 +175,8 @@ pub fn import_grid(grid: &Grid, default_name: &str) -> Result<Imported, LayoutEr
 fn title_above(grid: &Grid, header: usize) -> Option<String> {
     let single_texts: Vec<&str> = (0..header)
         .filter_map(|r| {
-            let mut texts: Vec<&str> = grid.rows[r]
-                .iter()
-                .map(|c| c.trim())
+            let mut texts: Vec<&str> = (0..grid.rows[r].len())
+                .map(|c| grid.cell(r, c))
                 .filter(|c| !c.is_empty())
                 .collect();
             texts.dedup();
