@@ -7,16 +7,17 @@
 use std::fmt::Write as _;
 use std::io::{Read as _, Write as _};
 
-/// Text as XML character data: markup escaped, characters XML cannot hold left out.
+/// Text as XML character data: markup escaped, characters XML cannot hold
+/// left out (the one rule of `escape::xml`).
 fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let allowed = crate::escape::xml(text);
+    let mut out = String::with_capacity(allowed.len());
+    for c in allowed.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
-            c if c.is_control() && !matches!(c, '\t' | '\n' | '\r') => {}
             c => out.push(c),
         }
     }
