@@ -5,46 +5,23 @@
 
 #![cfg(unix)]
 
+#[path = "support/limited.rs"]
+mod limited;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 const SAMPLE: &str = "assets/samples/xiashan-2023.json";
 
 /// Runs the binary; it must finish within `limit` (a FIFO would block forever).
 fn jixiao_within(args: &[&str], limit: Duration) -> Output {
-    // Output to files, not pipes: a full pipe would stall the child.
-    let mut stdout = tempfile::tempfile().expect("tmp");
-    let mut stderr = tempfile::tempfile().expect("tmp");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::null())
-        .stdout(stdout.try_clone().expect("dup"))
-        .stderr(stderr.try_clone().expect("dup"))
-        .spawn()
-        .expect("spawn");
-    let started = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            panic!("jixiao {args:?} still running after {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    let status = child.wait().expect("status");
-    let read = |file: &mut std::fs::File| {
-        use std::io::{Read, Seek};
-        let mut bytes = Vec::new();
-        file.rewind().expect("rewind");
-        file.read_to_end(&mut bytes).expect("read");
-        bytes
-    };
-    Output {
-        status,
-        stdout: read(&mut stdout),
-        stderr: read(&mut stderr),
-    }
+    limited::run_within(
+        Command::new(env!("CARGO_BIN_EXE_jixiao")),
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        args,
+        limit,
+    )
 }
 
 /// The four hostile inputs, named `name.EXT` in `dir`.

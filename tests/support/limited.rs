@@ -1,6 +1,7 @@
 //! The binary run under a memory limit (`prlimit --as`) and a time limit, so
 //! a hostile file that makes it allocate or loop fails the test instead of
 //! taking the machine or hanging CI.
+#![allow(dead_code)] // each test file uses a part
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -12,18 +13,27 @@ pub const MEMORY_LIMIT: u64 = 512 * 1024 * 1024;
 
 /// Runs `jixiao ARGS` in `dir` under `MEMORY_LIMIT` and `limit`, output to files.
 pub fn jixiao_limited(dir: &Path, args: &[&str], limit: Duration) -> Output {
+    let mut command = Command::new("prlimit");
+    command
+        .arg(format!("--as={MEMORY_LIMIT}"))
+        .arg(env!("CARGO_BIN_EXE_jixiao"));
+    run_within(command, dir, args, limit)
+}
+
+/// Runs `command ARGS` in `dir`; it must finish within `limit` (killed and
+/// the test failed otherwise). Output goes to files, not pipes: a full pipe
+/// would stall the child.
+pub fn run_within(mut command: Command, dir: &Path, args: &[&str], limit: Duration) -> Output {
     let mut stdout = tempfile::tempfile().expect("tmp");
     let mut stderr = tempfile::tempfile().expect("tmp");
-    let mut child = Command::new("prlimit")
-        .arg(format!("--as={MEMORY_LIMIT}"))
-        .arg(env!("CARGO_BIN_EXE_jixiao"))
+    let mut child = command
         .args(args)
         .current_dir(dir)
         .stdin(Stdio::null())
         .stdout(stdout.try_clone().expect("dup"))
         .stderr(stderr.try_clone().expect("dup"))
         .spawn()
-        .expect("prlimit (util-linux) runs the binary");
+        .expect("the command starts (prlimit comes with util-linux)");
     let started = Instant::now();
     while child.try_wait().expect("wait").is_none() {
         if started.elapsed() > limit {
