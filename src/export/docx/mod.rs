@@ -55,7 +55,20 @@ pub fn to_bytes(
 /// # Errors
 /// When the document cannot be packed.
 pub fn blocks_to_bytes(blocks: &[Block], lang: Lang) -> Result<Vec<u8>, ExportError> {
-    let (doc, parts) = render(blocks, lang);
+    blocks_to_bytes_stamped(blocks, lang, None)
+}
+
+/// As [`blocks_to_bytes`], with the workbook's content stamp printed under
+/// the page number of every page (the published copies: `jixiao publish`).
+///
+/// # Errors
+/// When the document cannot be packed.
+pub fn blocks_to_bytes_stamped(
+    blocks: &[Block],
+    lang: Lang,
+    stamp: Option<&str>,
+) -> Result<Vec<u8>, ExportError> {
+    let (doc, parts) = render(blocks, lang, stamp);
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build()
         .pack(&mut bytes)
@@ -114,7 +127,8 @@ fn landscape_from(blocks: &[Block]) -> Option<usize> {
 /// document holds a placeholder per section; the blocks' paragraphs and
 /// tables are written into the package there one at a time (a table row by
 /// row), so a workbook of any size is never one tree or one string.
-fn render(blocks: &[Block], lang: Lang) -> (Docx, Vec<Streamed<'_>>) {
+fn render<'a>(blocks: &'a [Block], lang: Lang, stamp: Option<&str>) -> (Docx, Vec<Streamed<'a>>) {
+    let footer = || page_number_footer(stamp, lang);
     let turn_at = landscape_from(blocks);
     let mut portrait = Vec::new();
     let mut landscape = Vec::new();
@@ -141,21 +155,21 @@ fn render(blocks: &[Block], lang: Lang) -> (Docx, Vec<Streamed<'_>>) {
         doc = doc
             .page_size(A4_WIDTH, A4_HEIGHT)
             .page_margin(margins())
-            .footer(page_number_footer())
+            .footer(footer())
             .add_paragraph(placeholder(0));
         return (doc, vec![portrait]);
     }
     let section = Section::new()
         .page_size(PageSize::new().size(A4_WIDTH, A4_HEIGHT))
         .page_margin(margins())
-        .footer(page_number_footer())
+        .footer(footer())
         .add_paragraph(placeholder(0));
     let doc = doc
         .add_section(section)
         .page_size(A4_HEIGHT, A4_WIDTH)
         .page_orient(PageOrientationType::Landscape)
         .page_margin(margins())
-        .footer(page_number_footer())
+        .footer(footer())
         .add_paragraph(placeholder(1));
     (doc, vec![portrait, Streamed::Sequence(landscape)])
 }
@@ -179,15 +193,33 @@ fn block_part(block: &Block, lang: Lang, width: usize) -> Streamed<'_> {
     }
 }
 
-/// "— 3 —" centred at the foot of every page, as official documents number them.
-fn page_number_footer() -> Footer {
-    Footer::new().add_paragraph(
+/// "— 3 —" centred at the foot of every page, as official documents number
+/// them; under it, small, the content stamp of a published copy.
+fn page_number_footer(stamp: Option<&str>, lang: Lang) -> Footer {
+    let footer = Footer::new().add_paragraph(
         Paragraph::new()
             .align(AlignmentType::Center)
             .add_run(text_run("— ", Font::Fangsong, style::SIZE_4))
             .add_page_num(PageNum::new())
             .add_run(text_run(" —", Font::Fangsong, style::SIZE_4))
             .size(style::SIZE_4),
+    );
+    let Some(stamp) = stamp else { return footer };
+    let text = match lang {
+        Lang::Zh => format!(
+            "{}：{stamp}（可用 jixiao verify 与报送的工作簿核对）",
+            crate::core::stamp::LABEL_ZH
+        ),
+        Lang::En => format!(
+            "{}: {stamp} (jixiao verify checks it against the filed workbook)",
+            crate::core::stamp::LABEL_EN
+        ),
+    };
+    footer.add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(text_run(&text, Font::Fangsong, style::SIZE_5))
+            .size(style::SIZE_5),
     )
 }
 
