@@ -106,14 +106,22 @@ texts! {
     pub WARNINGS_BY_SEVERITY: "警告（按级别）", "Warnings by severity";
     pub THRESHOLD: "标准", "threshold";
     pub NOT_AVAILABLE: "n/a", "n/a";
+    pub NOT_COMPUTED: "无法计算", "n/a";
     pub MISSING: "缺数据", "missing";
     pub PRINTED: "报告", "printed ";
     pub NO_WARNINGS: "没有警告", "No warnings";
 
     // Detail panel.
     /// Before and after the count of wrapped lines the panel has no room for.
-    pub DETAIL_MORE: "…（另有 ", "… (";
-    pub DETAIL_MORE_END: " 行，终端放大后可见）", " more lines; a larger terminal shows them)";
+    pub REVIEW_OVERVIEW_FILE: "审核总览.csv", "overview.csv";
+    pub REVIEW_RESULTS_FILE: "审核结果.xlsx", "reviews.xlsx";
+    pub REVIEW_OVERVIEW_KEY: "该键在总览中使用（Esc 返回总览）", "this key works in the overview (Esc goes back to it)";
+    pub REVIEW_NOTHING_TO_UNDO: "没有可撤销的审核修改", "no review change to undo";
+    pub REVIEW_NOTHING_TO_REDO: "没有可重做的审核修改", "no review change to redo";
+    pub REVIEW_UNDONE: "已撤销审核修改", "review change undone";
+    pub REVIEW_REDONE: "已重做审核修改", "review change redone";
+    pub DETAIL_PAGE: "…说明第", "… page";
+    pub DETAIL_PAGE_KEYS: "页（] 下一页，[ 上一页）", "(] next, [ previous)";
     pub DETAIL: "说明", "Detail";
     pub FORMULA: "公式", "Formula";
     pub ARITHMETIC: "计算", "Arithmetic";
@@ -129,6 +137,8 @@ texts! {
     pub ZERO_DENOMINATOR: "分母为 0，无法计算（n/a）", "zero denominator (n/a)";
     pub OVERFLOW: "数值过大，无法计算（n/a）", "too large to compute (n/a)";
     pub MISSING_INPUTS: "缺少输入：", "missing inputs: ";
+    pub INPUTS_WHERE: "改计算", "to change the computation";
+    pub INPUTS_IN_BUDGET: "其输入在 2 预算面板；此处 Enter 填报告所印的自评分", "its inputs are in pane 2; Enter here types the self-score the report prints";
     pub DERIVED_HINT: "计算所得，修改其输入即可", "derived: edit its inputs instead";
     pub SUBTOTAL_HINT: "小计由下级指标相加，按 Enter 折叠/展开", "subtotal of its children; Enter folds/unfolds";
     pub GROUP_TOTAL: "组合计", "Group total";
@@ -202,7 +212,7 @@ texts! {
     pub REVIEW_GRADES: "等级分布", "Grades";
     pub REVIEW_FILTERS: "筛选", "Filters";
     pub REVIEW_SORTED: "排序", "Sorted by";
-    pub REVIEW_LEGEND: "● 满分 ◕ ≥80% ◑ ≥60% ◔ >0 ○ 0", "● full ◕ ≥80% ◑ ≥60% ◔ >0 ○ 0";
+    pub REVIEW_LEGEND: "● 满分 ◕ ≥80% ◑ ≥60% ◔ >0 ○ 0 ? 未评 * 复核", "● full ◕ ≥80% ◑ ≥60% ◔ >0 ○ 0 ? unscored * reviewed";
     pub REVIEW_DIFFERS: "处不同", "differences";
 
     // Saving safely.

@@ -195,6 +195,9 @@ pub struct App {
     /// The existing file the export prompt asks to replace: Enter on this
     /// very name confirms.
     replace_asked: Option<PathBuf>,
+    /// The detail panel's page (`]`, `[`) and the row it was turned on: another
+    /// row starts again at the first page.
+    detail_page: (Pane, usize, usize),
 }
 
 status::status_line_of!(App);
@@ -232,7 +235,30 @@ impl App {
             enter_stays: false,
             what_if: None,
             replace_asked: None,
+            detail_page: (Pane::Summary, 0, 0),
         }
+    }
+
+    /// The detail panel's page for the selected row (the renderer wraps it
+    /// around the pages there are).
+    #[must_use]
+    pub fn detail_page(&self) -> usize {
+        let (pane, row, page) = self.detail_page;
+        if pane == self.pane && row == self.selected() {
+            page
+        } else {
+            0
+        }
+    }
+
+    fn turn_detail_page(&mut self, forward: bool) {
+        let page = self.detail_page();
+        let page = if forward {
+            page + 1
+        } else {
+            page.saturating_sub(1)
+        };
+        self.detail_page = (self.pane, self.selected(), page);
     }
 
     /// Rows a pane has right now.
@@ -447,6 +473,8 @@ impl App {
             }
             Action::SearchNext => self.step_search(1),
             Action::SearchPrev => self.step_search(-1),
+            Action::DetailDown => self.turn_detail_page(true),
+            Action::DetailUp => self.turn_detail_page(false),
             Action::FillPrinted => self.fill_printed(),
             Action::EditAnalysis => self.edit_analysis(),
             Action::Cancel => self.status = None,
@@ -705,7 +733,6 @@ impl App {
             _ => {}
         }
         let kind = ind.rule.as_ref().map(|r| r.kind.clone());
-        let metric = ind.rule.as_ref().and_then(|r| r.metric);
         match kind {
             None | Some(RuleKind::Manual) => self.open_editor(EditTarget::OfficerScore(row.index)),
             Some(RuleKind::NotApplicable { .. }) => {
@@ -728,19 +755,13 @@ impl App {
                 }
                 if let Some(choice) = Choice::for_indicator(&self.workbook, row.index) {
                     self.mode = Mode::Choice(choice);
-                } else if let Some(metric) = metric {
-                    // A computed score: go to the ratio's inputs; if they are
-                    // missing, the officer's score is the fallback.
-                    let has_value = self
-                        .derived
-                        .metric(metric)
-                        .and_then(|m| m.display)
-                        .is_some();
-                    if has_value {
-                        self.jump_to_metric(metric);
-                    } else {
-                        self.open_editor(EditTarget::OfficerScore(row.index));
-                    }
+                } else {
+                    // A computed score: Enter edits the typed self-score (what
+                    // the report prints, and what a 退回函 asks to correct);
+                    // the computed score stays beside it, warning while they
+                    // differ, and is the fallback's when the inputs are missing.
+                    // The ratio's inputs are in pane 2 (the detail panel says so).
+                    self.open_editor(EditTarget::OfficerScore(row.index));
                 }
             }
         }
