@@ -210,7 +210,8 @@ fn a_folder_of_100_workbooks_with_chinese_names_reviews() {
     let rows = session.rows();
     assert_eq!(rows.len(), COUNT);
     assert!(
-        rows.iter().all(|r| r.error.is_none() && r.grade.is_some()),
+        rows.iter()
+            .all(|r| r.error.is_none() && r.grade().is_some()),
         "every workbook opens and is graded"
     );
     let mut seen: Vec<String> = rows.iter().filter_map(|r| r.unit.clone()).collect();
