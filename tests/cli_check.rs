@@ -82,6 +82,7 @@ fn assert_json_head(doc: &Value) {
     assert_eq!(
         keys(doc),
         [
+            "evidence_files",
             "figures",
             "file",
             "grade",

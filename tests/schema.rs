@@ -10,8 +10,8 @@ use std::collections::BTreeSet;
 
 use jixiao::core::format::to_json;
 use jixiao::core::model::{
-    Band, BandOp, Category, CategorySource, ChecklistMode, Indicator, NotApplicableMode, Project,
-    Rule, RuleKind, TeamMember,
+    Band, BandOp, Category, CategorySource, ChecklistMode, EvidenceFile, Indicator,
+    NotApplicableMode, Project, Rule, RuleKind, TeamMember,
 };
 use jixiao::core::num::Money;
 use jixiao::core::sample::{SAMPLE_JSON, sample_workbook};
@@ -46,6 +46,7 @@ const KNOWN: &[&str] = &[
 
 const DECIMAL: &str = "^-?[0-9]+(\\.[0-9]+)?$";
 const MONEY: &str = "^-?[0-9]+(\\.[0-9]{1,2})?$";
+const SHA256: &str = "^[0-9a-f]{64}$";
 
 struct Validator<'a> {
     root: &'a Value,
@@ -221,6 +222,9 @@ fn type_matches(name: &str, value: &Value) -> bool {
 
 /// The schema's two patterns, matched by hand (no regex engine here).
 fn pattern_matches(pattern: &str, text: &str) -> bool {
+    if pattern == SHA256 {
+        return text.len() == 64 && text.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    }
     let body = text.strip_prefix('-').unwrap_or(text);
     let (whole, fraction) = match body.split_once('.') {
         Some((w, f)) => (w, Some(f)),
@@ -344,6 +348,16 @@ fn every_key_jixiao_writes_is_described() {
     wb.table.indicators[0].children[0].entry.officer_score = Some(d(5));
     wb.table.indicators[0].children[0].entry.reviewer_score = Some(d(4));
     wb.table.indicators[0].children[0].entry.failed_items = vec![0];
+    // A 佐证材料清单 on an indicator and on a project's indicator.
+    let file = EvidenceFile {
+        path: "佐证/采购台账.pdf".into(),
+        title: "政府采购台账".into(),
+        pages: "12".into(),
+        sha256: "ab".repeat(32),
+    };
+    wb.table.indicators[0].children[0].evidence_required = Some(true);
+    wb.table.indicators[0].children[0].entry.evidence_files = vec![file.clone()];
+    wb.projects[0].indicators[0].evidence_files = vec![file];
     wb.budget.projects.push(Project {
         name: "重点项目".into(),
         budget: Some(Money(Decimal::new(5383, 2))),

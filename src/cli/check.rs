@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::core::engine::measure::LeafMeasure;
 use crate::core::engine::spec::Measured;
-use crate::core::engine::{Derived, MetricId, MetricStatus, derive};
+use crate::core::engine::{Derived, MetricId, MetricStatus, derive_with_evidence};
 use crate::core::format::load;
 use crate::core::model::{Basis, Workbook};
 use crate::core::num::{fmt_percent, fmt_score, round2_fixed};
@@ -27,7 +27,9 @@ pub fn open(path: &Path) -> Result<(Workbook, Derived), Bilingual> {
     let name = path.display().to_string();
     let text = crate::store::read_text(path).map_err(|e| e.describe_plain())?;
     let loaded = load(&text).map_err(|e| e.describe(&name))?;
-    let derived = derive(&loaded.workbook);
+    // The listed evidence files are looked at beside the workbook.
+    let facts = crate::store::evidence::facts(path, &loaded.workbook);
+    let derived = derive_with_evidence(&loaded.workbook, &facts);
     Ok((loaded.workbook, derived))
 }
 
@@ -207,10 +209,35 @@ pub fn to_json(file: &str, wb: &Workbook, d: &Derived) -> Value {
         "indicators": indicators,
         "workload": workload,
         "warnings": warnings,
+        "evidence_files": evidence_json(wb),
         "projects": super::project_check::to_json(wb, &d.projects),
         "project_warnings": super::project_check::department_json(&d.projects),
         "what_if": super::what_if::to_json(&crate::core::engine::what_if::what_if(wb, d)),
     })
+}
+
+/// The 佐证材料清单: every listed file with the indicator it backs.
+fn evidence_json(wb: &Workbook) -> Value {
+    use crate::core::model::evidence::{Owner, listed};
+    let rows: Vec<Value> = listed(wb)
+        .iter()
+        .map(|item| {
+            let (code, project, indicator) = match item.owner {
+                Owner::Indicator { code, name } => (Some(code), None, name),
+                Owner::Project { project, indicator } => (None, Some(project), indicator),
+            };
+            json!({
+                "indicator_code": code,
+                "project": project,
+                "indicator": indicator,
+                "path": item.file.path,
+                "title": item.file.title,
+                "pages": item.file.pages,
+                "sha256": item.file.sha256,
+            })
+        })
+        .collect();
+    Value::Array(rows)
 }
 
 /// Every figure of the basic data that has a value, given or derived, with

@@ -22,6 +22,7 @@ mod canonical;
 mod debounce;
 mod document;
 mod error;
+pub mod evidence;
 mod open;
 mod output;
 mod paths;

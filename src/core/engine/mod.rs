@@ -56,7 +56,7 @@ pub use metrics::{Metric, MetricClass, MetricId, MetricStatus};
 pub use scoring::{IndicatorResult, ScoreBasis, TableScore, ValueSource};
 pub use workload::{GroupStats, ItemStats};
 
-use crate::core::model::{FieldId, Workbook};
+use crate::core::model::{EvidenceFacts, FieldId, Workbook};
 use crate::core::num::round2;
 
 /// A registry's rows as (discriminant, key, key text): each row stands at its
@@ -166,7 +166,14 @@ impl Derived {
 /// Derives every ratio, score, total, grade and warning. Pure: no I/O, no clock.
 #[must_use]
 pub fn derive(workbook: &Workbook) -> Derived {
-    derive_with(workbook, scoring::score_workbook)
+    derive_with(workbook, scoring::score_workbook, &EvidenceFacts::new())
+}
+
+/// As [`derive`], with what the store found of each listed evidence file,
+/// so the missing and changed files are warned too.
+#[must_use]
+pub fn derive_with_evidence(workbook: &Workbook, evidence: &EvidenceFacts) -> Derived {
+    derive_with(workbook, scoring::score_workbook, evidence)
 }
 
 /// As [`derive`], without the scoring texts: every figure, grade and
@@ -176,10 +183,18 @@ pub fn derive(workbook: &Workbook) -> Derived {
 /// thousands of workbooks), where writing the texts was most of the cost.
 #[must_use]
 pub fn derive_figures(workbook: &Workbook) -> Derived {
-    derive_with(workbook, scoring::score_workbook_figures)
+    derive_with(
+        workbook,
+        scoring::score_workbook_figures,
+        &EvidenceFacts::new(),
+    )
 }
 
-fn derive_with(workbook: &Workbook, score: fn(&Workbook, &[Metric]) -> TableScore) -> Derived {
+fn derive_with(
+    workbook: &Workbook,
+    score: fn(&Workbook, &[Metric]) -> TableScore,
+    evidence: &EvidenceFacts,
+) -> Derived {
     let metrics = metrics::compute_metrics(workbook);
     let scores = score(workbook, &metrics);
     let grade = Grade::from_score(scores.total);
@@ -192,7 +207,7 @@ fn derive_with(workbook: &Workbook, score: fn(&Workbook, &[Metric]) -> TableScor
     .filter_map(|f| f.get(workbook))
     .reduce(Decimal::saturating_add);
     let workload = workload::workload_stats(&workbook.workload, headcount);
-    let mut warnings = checks::run_checks(workbook, &metrics, &scores, grade, &workload);
+    let mut warnings = checks::run_checks(workbook, &metrics, &scores, grade, &workload, evidence);
     // Most serious first; a stable sort keeps the checks' own order within a severity.
     warnings.sort_by_key(|w| w.severity);
     Derived {

@@ -1,6 +1,7 @@
 //! The workbook: everything one department's self-evaluation for one year holds.
 //! Plain serde data; derived figures live in `engine`, never here.
 
+pub mod evidence;
 pub mod fields;
 pub mod measure;
 pub mod metric_id;
@@ -13,6 +14,7 @@ pub mod unit_fields;
 pub mod workbook;
 pub mod workload;
 
+pub use evidence::{EvidenceFacts, EvidenceFile, FileFact};
 pub use fields::{FieldGroup, FieldId, FieldKind};
 pub use measure::{Basis, TableFormula};
 pub use metric_id::MetricId;

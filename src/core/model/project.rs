@@ -208,6 +208,9 @@ pub struct ProjectIndicator {
     /// For a qualitative indicator: the band the officer judged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub achievement: Option<Achievement>,
+    /// 佐证材料清单 of this indicator.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence_files: Vec<super::EvidenceFile>,
 }
 
 /// A band of a qualitative indicator's score, in percent of its weight.

@@ -40,6 +40,10 @@ pub struct Indicator {
     /// kept apart from the standard so the wording of the rule stays its own.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub definition: String,
+    /// Whether the table asks for 佐证材料 on this indicator; absent: read
+    /// from the standard's words (`Indicator::asks_for_evidence`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_required: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<Rule>,
     #[serde(default)]
@@ -61,8 +65,11 @@ pub struct IndicatorEntry {
     pub failed_items: Vec<usize>,
     /// 扣分理由.
     pub deduction_reason: String,
-    /// 佐证材料.
+    /// 佐证材料, as the report prints it under the indicator.
     pub evidence: String,
+    /// 佐证材料清单: the files listed as evidence (path, title, pages, hash).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub evidence_files: Vec<super::EvidenceFile>,
     #[serde(with = "crate::core::num::dec_str_opt")]
     pub reviewer_score: Option<Decimal>,
     pub reviewer_comment: String,

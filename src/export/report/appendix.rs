@@ -10,6 +10,45 @@ impl Report<'_> {
     pub(super) fn appendix_tables(&mut self) {
         self.basic_data_table();
         self.workload_table();
+        self.evidence_table();
+    }
+
+    /// 附表3 附件清单: every listed evidence file, by indicator; left out when
+    /// none is listed. The short hash ties each line to the file as listed.
+    fn evidence_table(&mut self) {
+        let listed = crate::core::model::evidence::listed(self.wb);
+        if listed.is_empty() {
+            return;
+        }
+        self.heading(2, self.t("附表3 附件清单", "Table 3. List of attachments"));
+        let rows: Vec<Vec<String>> = listed
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                vec![
+                    (i + 1).to_string(),
+                    item.owner.label(),
+                    item.file.title.clone(),
+                    item.file.path.clone(),
+                    item.file.pages.clone(),
+                    item.file.sha256.chars().take(8).collect(),
+                ]
+            })
+            .collect();
+        let header = [
+            self.t("序号", "No."),
+            self.t("指标", "Indicator"),
+            self.t("材料名称", "Title"),
+            self.t("文件", "File"),
+            self.t("页数", "Pages"),
+            self.t("校验码", "Checksum"),
+        ];
+        self.table(&header, &rows);
+        let note = self.t(
+            "注：文件路径相对于自评工作簿所在文件夹；校验码为文件列入清单时 SHA-256 的前 8 位。",
+            "File paths are relative to the workbook's folder; the checksum is the first 8 digits of the file's SHA-256 when it was listed.",
+        );
+        self.para(note);
     }
 
     /// 附表1: every given field, then every metric with its formula.

@@ -125,6 +125,7 @@ pub(super) fn convert(
         weight,
         standard: draft.standard.clone(),
         definition: draft.definition.clone(),
+        evidence_required: None,
         rule,
         entry: crate::core::model::IndicatorEntry::default(),
         children,

@@ -3,6 +3,7 @@
 //! codes and the order the checks run in are declared in `registry`; each
 //! check is a small function in the module of its topic.
 
+mod evidence;
 mod figures;
 mod finals;
 mod leaves;
@@ -24,7 +25,7 @@ use super::metrics::{Metric, MetricId};
 use super::scoring::{IndicatorResult, TableScore};
 use super::workload::GroupStats;
 use crate::core::Bilingual;
-use crate::core::model::{FieldId, Indicator, Workbook};
+use crate::core::model::{EvidenceFacts, FieldId, Indicator, Workbook};
 use crate::core::num::fmt_percent;
 
 pub use registry::{CODES, CodeDef, WarningCode};
@@ -105,6 +106,8 @@ pub struct Ctx<'a> {
     pub scores: &'a TableScore,
     pub grade: Grade,
     pub workload: &'a [GroupStats],
+    /// What each listed evidence file holds now (empty: nobody looked).
+    pub evidence: &'a EvidenceFacts,
 }
 
 impl Ctx<'_> {
@@ -193,6 +196,7 @@ pub fn run_checks(
     scores: &TableScore,
     grade: Grade,
     workload: &[GroupStats],
+    evidence: &EvidenceFacts,
 ) -> Vec<Warning> {
     let ctx = Ctx {
         wb,
@@ -200,6 +204,7 @@ pub fn run_checks(
         scores,
         grade,
         workload,
+        evidence,
     };
     let mut sink = Sink::default();
     for check in registry::WORKBOOK_CHECKS {

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::{
-    LeafCheck, Severity, WorkbookCheck, figures, finals, leaves, measures, rates, reasons,
-    reported, sums, table, workload,
+    LeafCheck, Severity, WorkbookCheck, evidence, figures, finals, leaves, measures, rates,
+    reasons, reported, sums, table, workload,
 };
 
 /// Stable warning codes. The serialised name is the code in `check --json`.
@@ -102,6 +102,12 @@ pub enum WarningCode {
     RateOutsideBands,
     /// Spending by economic class does not add up to 支出决算合计.
     EconomicClassPartsSum,
+    /// A scored leaf the table asks evidence for lists no evidence file.
+    EvidenceMissing,
+    /// A listed evidence file is not there (or cannot be read).
+    EvidenceFileMissing,
+    /// A listed evidence file changed after it was listed.
+    EvidenceFileChanged,
 }
 
 /// One warning code as documented.
@@ -117,7 +123,7 @@ pub struct CodeDef {
 }
 
 /// Every code, in declaration order.
-pub const CODES: [CodeDef; 44] = [
+pub const CODES: [CodeDef; 47] = [
     CodeDef {
         code: WarningCode::IncomePartsSum,
         key: "income_parts_sum",
@@ -382,6 +388,24 @@ pub const CODES: [CodeDef; 44] = [
         severity: Severity::High,
         doc: "spending by economic class (工资福利, 商品和服务, 对个人和家庭的补助, 资本性, other classes: those given) does not add up to 支出决算合计",
     },
+    CodeDef {
+        code: WarningCode::EvidenceMissing,
+        key: "evidence_missing",
+        severity: Severity::Medium,
+        doc: "a scored leaf whose table asks for 佐证材料 (its `evidence_required`, else its standard or definition names 佐证, 证明材料 or 附件) lists no evidence file",
+    },
+    CodeDef {
+        code: WarningCode::EvidenceFileMissing,
+        key: "evidence_file_missing",
+        severity: Severity::High,
+        doc: "a file of an indicator's 佐证材料清单 is not at its path beside the workbook, or cannot be read",
+    },
+    CodeDef {
+        code: WarningCode::EvidenceFileChanged,
+        key: "evidence_file_changed",
+        severity: Severity::Medium,
+        doc: "a listed evidence file's SHA-256 differs from the one taken when it was listed",
+    },
 ];
 
 impl WarningCode {
@@ -439,6 +463,8 @@ pub const WORKBOOK_CHECKS: &[WorkbookCheck] = &[
     table::tree,
     rates::parent_above_weight,
     workload::parts_sum,
+    evidence::files_missing,
+    evidence::files_changed,
 ];
 
 /// The checks run on each scored leaf, in order.
@@ -456,6 +482,7 @@ pub const LEAF_CHECKS: &[LeafCheck] = &[
     leaves::rate_outside_bands,
     reasons::reason_missing,
     reasons::reason_stale,
+    evidence::evidence_missing,
 ];
 
 #[cfg(test)]
