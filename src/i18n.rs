@@ -106,14 +106,22 @@ texts! {
     pub WARNINGS_BY_SEVERITY: "警告（按级别）", "Warnings by severity";
     pub THRESHOLD: "标准", "threshold";
     pub NOT_AVAILABLE: "n/a", "n/a";
+    pub NOT_COMPUTED: "无法计算", "n/a";
     pub MISSING: "缺数据", "missing";
     pub PRINTED: "报告", "printed ";
     pub NO_WARNINGS: "没有警告", "No warnings";
 
     // Detail panel.
     /// Before and after the count of wrapped lines the panel has no room for.
-    pub DETAIL_MORE: "…（另有 ", "… (";
-    pub DETAIL_MORE_END: " 行，终端放大后可见）", " more lines; a larger terminal shows them)";
+    pub REVIEW_OVERVIEW_FILE: "审核总览.csv", "overview.csv";
+    pub REVIEW_RESULTS_FILE: "审核结果.xlsx", "reviews.xlsx";
+    pub REVIEW_OVERVIEW_KEY: "该键在总览中使用（Esc 返回总览）", "this key works in the overview (Esc goes back to it)";
+    pub REVIEW_NOTHING_TO_UNDO: "没有可撤销的审核修改", "no review change to undo";
+    pub REVIEW_NOTHING_TO_REDO: "没有可重做的审核修改", "no review change to redo";
+    pub REVIEW_UNDONE: "已撤销审核修改", "review change undone";
+    pub REVIEW_REDONE: "已重做审核修改", "review change redone";
+    pub DETAIL_PAGE: "…说明第", "… page";
+    pub DETAIL_PAGE_KEYS: "页（] 下一页，[ 上一页）", "(] next, [ previous)";
     pub DETAIL: "说明", "Detail";
     pub FORMULA: "公式", "Formula";
     pub ARITHMETIC: "计算", "Arithmetic";

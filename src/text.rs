@@ -22,6 +22,46 @@ pub fn truncate_start(text: &str, max: usize) -> String {
     cut(text, max, true)
 }
 
+/// Cuts `text` to at most `max` cells from the middle: a third for its start,
+/// the rest for its end. Unit names share their start (湛江市霞山区…) and
+/// differ at the end, so names cut this way stay told apart.
+#[must_use]
+pub fn truncate_middle(text: &str, max: usize) -> String {
+    if width(text) <= max || max < 4 {
+        return truncate(text, max);
+    }
+    let head_room = max / 3;
+    let mut used = 0;
+    let head: String = text
+        .chars()
+        .take_while(|ch| {
+            let w = ch.width().unwrap_or(0);
+            let fits = used + w <= head_room;
+            if fits {
+                used += w;
+            }
+            fits
+        })
+        .collect();
+    let tail_room = max - used - 1;
+    let mut tail_used = 0;
+    let mut tail: Vec<char> = text
+        .chars()
+        .rev()
+        .take_while(|ch| {
+            let w = ch.width().unwrap_or(0);
+            let fits = tail_used + w <= tail_room;
+            if fits {
+                tail_used += w;
+            }
+            fits
+        })
+        .collect();
+    tail.reverse();
+    let tail: String = tail.into_iter().collect();
+    format!("{head}…{tail}")
+}
+
 /// `text` within `max` cells: kept whole when it fits, else the end (or the
 /// start) that fits beside `…`.
 fn cut(text: &str, max: usize, keep_end: bool) -> String {
@@ -217,5 +257,32 @@ mod numeral_tests {
         ] {
             assert_eq!(chinese_number(n), text, "{n}");
         }
+    }
+}
+
+#[cfg(test)]
+mod middle_tests {
+    use super::{truncate_middle, width};
+
+    #[test]
+    fn names_cut_from_the_middle_stay_apart() {
+        let names = [
+            "湛江市霞山区建设街道退役军人服务站",
+            "湛江市霞山区建设街道社区卫生服务中心",
+            "湛江市霞山区建设街道办事处",
+            "湛江市霞山区建设工程质量安全监督站",
+            "湛江市霞山区东新街道办事处",
+            "湛江市霞山区新园街道办事处",
+        ];
+        let cut: Vec<String> = names.iter().map(|n| truncate_middle(n, 22)).collect();
+        for (i, a) in cut.iter().enumerate() {
+            assert!(width(a) <= 22, "{a}");
+            for b in &cut[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(cut[0], "湛江市…退役军人服务站");
+        assert_eq!(truncate_middle("湛江市第十小学", 22), "湛江市第十小学");
+        assert_eq!(truncate_middle("abcdefghij", 7), "ab…ghij");
     }
 }

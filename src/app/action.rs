@@ -41,6 +41,14 @@ pub enum Action {
     Quit,
     /// Show or hide the key help.
     Help,
+    /// Scroll the detail panel down a line.
+    DetailDown,
+    /// Scroll the detail panel up a line.
+    DetailUp,
+    /// Review drill-in: a key of the overview (says where it works).
+    OverviewOnly,
+    /// Review drill-in: a key of the workbench that edits the department's file (says why not).
+    NotInReview,
     /// Start a search.
     SearchStart,
     /// Jump to the next search match.

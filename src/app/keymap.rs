@@ -48,6 +48,12 @@ macro_rules! list_moves {
 static BROWSE_MOVES: [Binding; 8] = list_moves!(Browse, "左一列", "右一列", false);
 static REVIEW_LIST_MOVES: [Binding; 8] = list_moves!(ReviewList, "选择左一列", "选择右一列", false);
 static REVIEW_MATRIX_MOVES: [Binding; 8] = list_moves!(ReviewMatrix, "上一指标", "下一指标", true);
+static REVIEW_DRILL_MOVES: [Binding; 8] = list_moves!(
+    ReviewDrill,
+    "左一列（指标面板：复核意见）",
+    "右一列（指标面板：复核）",
+    false
+);
 
 /// The comparison scrolls as the matrix does, but has no columns to move to.
 fn review_diff_moves() -> impl Iterator<Item = Binding> {
@@ -64,22 +70,28 @@ fn review_diff_moves() -> impl Iterator<Item = Binding> {
 /// pane from the pane registry, then the moving keys of the lists, then the
 /// rest (each mode's bindings keep their order: help lists them so).
 pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
-    let jumps = PANES.iter().enumerate().map(|(i, spec)| Binding {
-        mode: ModeKind::Browse,
-        keys: spec.keys,
-        action: Action::GoPane(i),
-        help: spec.jump_help,
-        hint: false,
-    });
+    let jumps = |mode| {
+        PANES.iter().enumerate().map(move |(i, spec)| Binding {
+            mode,
+            keys: spec.keys,
+            action: Action::GoPane(i),
+            help: spec.jump_help,
+            hint: false,
+        })
+    };
     PANE_SWITCHING
         .iter()
         .cloned()
-        .chain(jumps)
+        .chain(jumps(ModeKind::Browse))
         .chain(BROWSE_MOVES.iter().cloned())
         .chain(REVIEW_LIST_MOVES.iter().cloned())
         .chain(REVIEW_MATRIX_MOVES.iter().cloned())
         .chain(review_diff_moves())
         .chain(OTHER_BINDINGS.iter().cloned())
+        .chain(REVIEW_DRILL_PANES.iter().cloned())
+        .chain(jumps(ModeKind::ReviewDrill))
+        .chain(REVIEW_DRILL_MOVES.iter().cloned())
+        .chain(REVIEW_DRILL_BINDINGS.iter().cloned())
         .collect()
 });
 
@@ -87,6 +99,33 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
 static PANE_SWITCHING: &[Binding] = &[
     bind!(Browse, [k(KeyCode::Tab)], Action::NextPane, "下一个面板", "next pane", true),
     bind!(Browse, [k(KeyCode::BackTab)], Action::PrevPane, "上一个面板", "previous pane", false),
+];
+
+/// A drill-in's keys: the reviewer's screen over one unit's panes. Only what
+/// works there (the department's file is read-only); `review_drill_action`
+/// says why of the workbench's other keys and the overview's.
+#[rustfmt::skip]
+static REVIEW_DRILL_PANES: &[Binding] = &[
+    bind!(ReviewDrill, [k(KeyCode::Tab)], Action::NextPane, "下一个面板", "next pane", true),
+    bind!(ReviewDrill, [k(KeyCode::BackTab)], Action::PrevPane, "上一个面板", "previous pane", false),
+];
+
+#[rustfmt::skip]
+static REVIEW_DRILL_BINDINGS: &[Binding] = &[
+    bind!(ReviewDrill, [k(KeyCode::Enter), c('e')], Action::Activate, "填复核或复核意见 / 折叠 / 跳转", "review score or comment / fold / jump", true),
+    bind!(ReviewDrill, [c('b')], Action::ReturnReasonPrompt, "所选指标的退回原因（指标面板）", "send-back reason of the selected indicator (pane 3)", true),
+    bind!(ReviewDrill, [c('t')], Action::CycleStatus, "本单位的审核状态（轮换）", "the unit's review status (cycles)", false),
+    bind!(ReviewDrill, [c('c')], Action::CommentPrompt, "本单位的审核意见", "the unit's review comment", false),
+    bind!(ReviewDrill, [c(']')], Action::DetailDown, "说明向下滚动", "scroll the detail panel down", false),
+    bind!(ReviewDrill, [c('[')], Action::DetailUp, "说明向上滚动", "scroll the detail panel up", false),
+    bind!(ReviewDrill, [c('/')], Action::SearchStart, "搜索", "search", false),
+    bind!(ReviewDrill, [c('n')], Action::SearchNext, "下一个匹配", "next match", false),
+    bind!(ReviewDrill, [c('N')], Action::SearchPrev, "上一个匹配", "previous match", false),
+    bind!(ReviewDrill, [c('u')], Action::Undo, "撤销（复核、复核意见）", "undo (review score, comment)", false),
+    bind!(ReviewDrill, [ctrl('r')], Action::Redo, "重做", "redo", false),
+    bind!(ReviewDrill, [ctrl('s')], Action::Save, "保存审核记录", "save reviews", true),
+    bind!(ReviewDrill, [c('?')], Action::Help, "帮助", "help", true),
+    bind!(ReviewDrill, [k(KeyCode::Esc), c('q')], Action::Cancel, "返回总览（或矩阵）", "back (overview or matrix)", true),
 ];
 
 #[rustfmt::skip]
@@ -126,6 +165,8 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(RuleForm, [k(KeyCode::Esc)], Action::Cancel, "取消", "cancel", true),
     bind!(ConfirmDelete, [c('y'), c('Y')], Action::Choose('y'), "删除", "delete", true),
     bind!(ConfirmDelete, [k(KeyCode::Esc), c('n')], Action::Cancel, "保留", "keep", true),
+    bind!(Browse, [c(']')], Action::DetailDown, "说明向下滚动", "scroll the detail panel down", false),
+    bind!(Browse, [c('[')], Action::DetailUp, "说明向上滚动", "scroll the detail panel up", false),
     bind!(Browse, [c('T')], Action::EditAnalysis, "所选指标的分析（印入报告）", "the indicator's analysis (in the report)", false),
     bind!(Browse, [c('P')], Action::FillPrinted, "报告所写数字按计算值填写", "fill the printed figures from the computed ones", false),
     bind!(Edit, [k(KeyCode::Enter)], Action::Commit, "确认", "commit", true),
@@ -164,6 +205,8 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewList, [c('r')], Action::ReloadChanged, "重新读取有变化的工作簿", "reload changed workbooks", false),
     bind!(ReviewList, [c('t')], Action::CycleStatus, "审核状态（轮换）", "review status (cycles)", true),
     bind!(ReviewList, [c('c')], Action::CommentPrompt, "审核意见", "review comment", false),
+    bind!(ReviewList, [c('u')], Action::Undo, "撤销审核修改（状态、意见、原因、复核）", "undo a review change (status, comment, reason, scores)", false),
+    bind!(ReviewList, [ctrl('r')], Action::Redo, "重做", "redo", false),
     bind!(ReviewList, [c('n')], Action::ReviewerPrompt, "审核人姓名（记入审核文件）", "reviewer's name (recorded in the review files)", false),
     bind!(ReviewList, [c('m')], Action::Mark, "标记以便对比", "mark for comparison", false),
     bind!(ReviewList, [c('d')], Action::ShowDiff, "与标记的对比", "compare with the marked one", false),
@@ -173,7 +216,6 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewList, [c('b')], Action::ReturnReasonPrompt, "退回原因（并设为退回）", "send back with a reason", true),
     bind!(ReviewList, [c('L')], Action::ExportLetter, "导出退回函（.docx / .md）", "export the send-back letter (.docx / .md)", false),
     bind!(ReviewList, [c('S')], Action::ExportSummary, "导出审核汇总表（.xlsx / .csv / .md）", "export the bureau's summary (.xlsx / .csv / .md)", false),
-    bind!(ReviewDrill, [c('b')], Action::ReturnReasonPrompt, "所选指标的退回原因", "send-back reason of the selected indicator", false),
     bind!(ReviewList, [ctrl('s')], Action::Save, "保存审核记录", "save reviews", true),
     bind!(ReviewList, [c('?')], Action::Help, "帮助", "help", true),
     bind!(ReviewList, [c('q')], Action::Quit, "退出", "quit", true),
@@ -289,7 +331,11 @@ pub fn key_label(key: &Key) -> String {
 /// the workbench's.
 #[must_use]
 pub fn review_drill_action(event: &KeyEvent) -> Option<Action> {
-    action_for(ModeKind::ReviewDrill, event).or_else(|| action_for(ModeKind::Browse, event))
+    // The overview's keys and the workbench's other keys do nothing here:
+    // they say so (and where they work) instead of doing nothing silently.
+    action_for(ModeKind::ReviewDrill, event)
+        .or_else(|| action_for(ModeKind::ReviewList, event).map(|_| Action::OverviewOnly))
+        .or_else(|| action_for(ModeKind::Browse, event).map(|_| Action::NotInReview))
 }
 
 /// The bindings of a mode, for help and the hint bar.
@@ -302,6 +348,8 @@ pub fn bindings_of(mode: ModeKind) -> impl Iterator<Item = &'static Binding> {
 pub enum HelpFor {
     Workbench,
     Reviewer,
+    /// The reviewer's help opened in a drill-in: the drill-in's keys first.
+    ReviewerDrill,
     Both,
 }
 
@@ -317,7 +365,7 @@ const HELP_SECTIONS: [(ModeKind, Tr, HelpFor); 14] = [
     (ModeKind::ReviewDiff, t::REVIEW_DIFF, HelpFor::Reviewer),
     (ModeKind::ReviewDrill, t::REVIEW_DRILL, HelpFor::Reviewer),
     (ModeKind::Prompt, t::REVIEW_FILTERS, HelpFor::Reviewer),
-    (ModeKind::Browse, t::BROWSE, HelpFor::Both),
+    (ModeKind::Browse, t::BROWSE, HelpFor::Workbench),
     (ModeKind::Edit, t::EDITING, HelpFor::Both),
     (ModeKind::Search, t::SEARCH, HelpFor::Workbench),
     (ModeKind::Choice, t::CHOOSE, HelpFor::Workbench),
@@ -334,10 +382,20 @@ const HELP_SECTIONS: [(ModeKind, Tr, HelpFor); 14] = [
 
 /// The sections of `whose` help popup: each mode with its heading.
 pub fn help_sections(whose: HelpFor) -> impl Iterator<Item = (ModeKind, Tr)> {
-    HELP_SECTIONS
+    let drill_first = whose == HelpFor::ReviewerDrill;
+    let whose = if drill_first {
+        HelpFor::Reviewer
+    } else {
+        whose
+    };
+    let first = HELP_SECTIONS
         .iter()
-        .filter(move |(_, _, shown)| *shown == whose || *shown == HelpFor::Both)
-        .map(|&(mode, title, _)| (mode, title))
+        .filter(move |(mode, _, _)| drill_first && *mode == ModeKind::ReviewDrill);
+    let rest = HELP_SECTIONS.iter().filter(move |(mode, _, shown)| {
+        (*shown == whose || *shown == HelpFor::Both)
+            && !(drill_first && *mode == ModeKind::ReviewDrill)
+    });
+    first.chain(rest).map(|&(mode, title, _)| (mode, title))
 }
 
 #[cfg(test)]
@@ -402,7 +460,7 @@ mod tests {
         );
         assert_eq!(
             listed(HelpFor::Reviewer),
-            "ReviewList 审核 · ReviewMatrix 单位×指标矩阵 · ReviewDiff 对比 · ReviewDrill 审核：打开的工作簿 · Prompt 筛选 · Browse 浏览（所有面板） · Edit 编辑 · Reader 报告正文（只读）"
+            "ReviewList 审核 · ReviewMatrix 单位×指标矩阵 · ReviewDiff 对比 · ReviewDrill 审核：打开的工作簿 · Prompt 筛选 · Edit 编辑 · Reader 报告正文（只读）"
         );
     }
 

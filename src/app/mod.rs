@@ -195,6 +195,9 @@ pub struct App {
     /// The existing file the export prompt asks to replace: Enter on this
     /// very name confirms.
     replace_asked: Option<PathBuf>,
+    /// The detail panel's page (`]`, `[`) and the row it was turned on: another
+    /// row starts again at the first page.
+    detail_page: (Pane, usize, usize),
 }
 
 status::status_line_of!(App);
@@ -232,7 +235,30 @@ impl App {
             enter_stays: false,
             what_if: None,
             replace_asked: None,
+            detail_page: (Pane::Summary, 0, 0),
         }
+    }
+
+    /// The detail panel's page for the selected row (the renderer wraps it
+    /// around the pages there are).
+    #[must_use]
+    pub fn detail_page(&self) -> usize {
+        let (pane, row, page) = self.detail_page;
+        if pane == self.pane && row == self.selected() {
+            page
+        } else {
+            0
+        }
+    }
+
+    fn turn_detail_page(&mut self, forward: bool) {
+        let page = self.detail_page();
+        let page = if forward {
+            page + 1
+        } else {
+            page.saturating_sub(1)
+        };
+        self.detail_page = (self.pane, self.selected(), page);
     }
 
     /// Rows a pane has right now.
@@ -447,6 +473,8 @@ impl App {
             }
             Action::SearchNext => self.step_search(1),
             Action::SearchPrev => self.step_search(-1),
+            Action::DetailDown => self.turn_detail_page(true),
+            Action::DetailUp => self.turn_detail_page(false),
             Action::FillPrinted => self.fill_printed(),
             Action::EditAnalysis => self.edit_analysis(),
             Action::Cancel => self.status = None,

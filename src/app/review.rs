@@ -5,6 +5,7 @@
 //! `ReviewEffect`s.
 
 mod sendback;
+mod undo;
 
 use std::path::PathBuf;
 
@@ -222,6 +223,8 @@ pub struct ReviewApp {
     /// The export prompt last answered, and the existing file it asks to
     /// replace (Enter on that very name confirms).
     export_asked: Option<(PromptKind, Option<PathBuf>)>,
+    /// The reviews before each change, for `u` and Ctrl-R.
+    history: undo::ReviewHistory,
 }
 
 super::status::status_line_of!(ReviewApp);
@@ -267,6 +270,7 @@ impl ReviewApp {
             histogram: Vec::new(),
             return_to: None,
             export_asked: None,
+            history: undo::ReviewHistory::default(),
         };
         app.column = app
             .columns
@@ -387,11 +391,18 @@ impl ReviewApp {
             }
             ReviewMode::Browse => {}
         }
-        match &self.screen {
+        let effect = match &self.screen {
             Screen::Drill { .. } => self.update_drill(action),
             Screen::Matrix { .. } | Screen::Diff { .. } => self.update_compare(&action),
             Screen::Overview => self.update_overview(action),
+        };
+        // A drill-in shows its own status line: what was said goes there.
+        if let Screen::Drill { app, .. } = &mut self.screen
+            && self.status.is_some()
+        {
+            app.status = self.status.take();
         }
+        effect
     }
 
     /// What to write for the changed review files; a folder whose review
@@ -482,9 +493,10 @@ impl ReviewApp {
 
     /// The selected workbook's next review status.
     fn cycle_status(&mut self) {
-        let Some(row) = self.selected_row() else {
+        let Some(row) = self.current_row() else {
             return;
         };
+        self.remember(row);
         let next = self
             .session
             .rows()
@@ -498,10 +510,13 @@ impl ReviewApp {
                 self.info(msg);
                 if next == ReviewStatus::Returned {
                     // Sending back wants a reason: ask at once (Esc keeps 退回 without one).
-                    self.open_reason_prompt();
+                    self.open_unit_reason_prompt();
                 }
             }
-            Err(why) => self.error_bi(&why),
+            Err(why) => {
+                self.forget_unchanged(row);
+                self.error_bi(&why);
+            }
         }
     }
 
@@ -543,23 +558,20 @@ impl ReviewApp {
                     .unwrap_or_default();
                 self.open_prompt(PromptKind::Difference, current);
             }
-            Action::CommentPrompt => {
-                let current = self
-                    .selected_row()
-                    .and_then(|r| self.session.review(r))
-                    .map(|r| r.comment.clone())
-                    .unwrap_or_default();
-                self.open_prompt(PromptKind::Comment, current);
-            }
+            Action::CommentPrompt => self.open_comment_prompt(),
+            Action::Undo => self.step_history(true),
+            Action::Redo => self.step_history(false),
             Action::ReviewerPrompt => {
                 let current = self.session.reviews.signer().to_owned();
                 self.open_prompt(PromptKind::Reviewer, current);
             }
             Action::ExportOverview => {
-                self.open_prompt(PromptKind::ExportOverview, "overview.csv".to_owned());
+                let name = self.tr(t::REVIEW_OVERVIEW_FILE).to_owned();
+                self.open_prompt(PromptKind::ExportOverview, name);
             }
             Action::ExportReviews => {
-                self.open_prompt(PromptKind::ExportReviews, "reviews.xlsx".to_owned());
+                let name = self.tr(t::REVIEW_RESULTS_FILE).to_owned();
+                self.open_prompt(PromptKind::ExportReviews, name);
             }
             Action::CycleStatus => self.cycle_status(),
             Action::ReturnReasonPrompt => self.open_reason_prompt(),
@@ -604,6 +616,16 @@ impl ReviewApp {
             _ => {}
         }
         ReviewEffect::None
+    }
+
+    /// `c`: the overall comment of the selected unit (or the drill-in's).
+    fn open_comment_prompt(&mut self) {
+        let current = self
+            .current_row()
+            .and_then(|r| self.session.review(r))
+            .map(|r| r.comment.clone())
+            .unwrap_or_default();
+        self.open_prompt(PromptKind::Comment, current);
     }
 
     fn open_prompt(&mut self, kind: PromptKind, current: String) {
@@ -659,11 +681,13 @@ impl ReviewApp {
                         .map_err(|e| Bilingual::new(e.zh(), e.en()))
                 }
             }
-            PromptKind::Comment => match self.selected_row() {
-                Some(row) => self
-                    .session
-                    .set_comment(row, &text)
-                    .map(|()| ReviewEffect::None),
+            PromptKind::Comment => match self.current_row() {
+                Some(row) => {
+                    self.remember(row);
+                    let set = self.session.set_comment(row, &text);
+                    self.forget_unchanged(row);
+                    set.map(|()| ReviewEffect::None)
+                }
                 None => Ok(ReviewEffect::None),
             },
             PromptKind::Reason | PromptKind::IndicatorReason => self.commit_reason(kind, &text),
@@ -760,6 +784,39 @@ impl ReviewApp {
             }
         }
         let leaving = app.mode == Mode::Browse && matches!(action, Action::Cancel | Action::Quit);
+        if app.mode == Mode::Browse {
+            match action {
+                Action::OverviewOnly => {
+                    self.tell(self.tr(t::REVIEW_OVERVIEW_KEY).to_owned(), true);
+                    return ReviewEffect::None;
+                }
+                Action::NotInReview => {
+                    let why = app.read_only.as_ref().map(|w| w.get(self.lang).to_owned());
+                    let msg = format!(
+                        "{}：{}",
+                        self.tr(t::READ_ONLY_REFUSED),
+                        why.unwrap_or_default()
+                    );
+                    self.tell(msg, true);
+                    return ReviewEffect::None;
+                }
+                Action::CycleStatus => {
+                    self.sync_drill(row);
+                    self.cycle_status();
+                    return ReviewEffect::None;
+                }
+                Action::CommentPrompt => {
+                    self.open_comment_prompt();
+                    return ReviewEffect::None;
+                }
+                Action::Help => {
+                    // The reviewer's help, not the workbench's.
+                    self.mode = ReviewMode::Help(0);
+                    return ReviewEffect::None;
+                }
+                _ => {}
+            }
+        }
         if !leaving {
             if action == Action::ReturnReasonPrompt && app.mode == Mode::Browse {
                 // The reason is the review's, not the drill-in's: it goes
@@ -774,6 +831,11 @@ impl ReviewApp {
                 return self.save_reviews();
             }
             let activating = action == Action::Activate && app.mode == Mode::Browse;
+            if activating {
+                // Only what this Enter says counts as a refusal: an older
+                // message (`b` outside pane 3) must not swallow the next keys.
+                app.status = None;
+            }
             let moving = sendback::is_movement(&action) && app.mode == Mode::Browse;
             let _ = app.update(action);
             // Enter that opened no editor and said why: what is typed next
@@ -823,6 +885,9 @@ impl ReviewApp {
                     Some(shown.entry.reviewer_comment.clone()),
                 ));
             }
+        }
+        if !changes.is_empty() {
+            self.remember(row);
         }
         for (code, score, comment) in changes {
             let result = match (score, comment) {

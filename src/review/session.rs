@@ -230,6 +230,24 @@ impl ReviewSession {
         })
     }
 
+    /// Puts back a row's review as it was (an undo in the overview);
+    /// `None`: no review recorded.
+    ///
+    /// # Errors
+    /// When the row does not exist or its folder's review file is unreadable.
+    pub fn put_review(
+        &mut self,
+        row: usize,
+        review: Option<WorkbookReview>,
+    ) -> Result<(), Bilingual> {
+        let entry = self.entries.get(row).ok_or_else(|| no_row(row))?;
+        self.reviews.put(entry, review)?;
+        if let Some(r) = self.overview.rows.get_mut(row) {
+            overview::apply_review(r, entry, self.reviews.get(entry));
+        }
+        Ok(())
+    }
+
     /// Sets the overall comment of a row's review.
     ///
     /// # Errors

@@ -257,6 +257,24 @@ impl ReviewBook {
             .or_default())
     }
 
+    /// Puts back `review` as `entry`'s review (`None`: none recorded), as
+    /// an undo does; marks the folder changed.
+    ///
+    /// # Errors
+    /// As `edit`: when the folder's review file could not be read.
+    pub fn put(&mut self, entry: &Entry, review: Option<WorkbookReview>) -> Result<(), Bilingual> {
+        let slot = self.edit(entry)?;
+        match review {
+            Some(r) => *slot = r,
+            None => {
+                if let Some(folder) = self.folders.get_mut(&entry.folder) {
+                    folder.file.workbooks.remove(&entry.file_name);
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// How many changes were made in this session (never goes back).
     #[must_use]
     pub fn revision(&self) -> u64 {

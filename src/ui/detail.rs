@@ -34,13 +34,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             }
         }
     }
-    let (kept, hidden) = fit_lines(lines.len(), usize::from(area.height.saturating_sub(2)));
-    if hidden > 0 {
-        lines.truncate(kept);
+    let rows = usize::from(area.height.saturating_sub(2));
+    let (page, pages) = page_of(lines.len(), rows, app.detail_page());
+    if pages > 1 {
+        // One row per page says where the panel is and which key turns it.
+        let per_page = rows.saturating_sub(1).max(1);
+        lines = lines
+            .into_iter()
+            .skip(page * per_page)
+            .take(per_page)
+            .collect();
         let more = format!(
-            "{}{hidden}{}",
-            app.tr(t::DETAIL_MORE),
-            app.tr(t::DETAIL_MORE_END)
+            "{} {}/{pages} {}",
+            app.tr(t::DETAIL_PAGE),
+            page + 1,
+            app.tr(t::DETAIL_PAGE_KEYS)
         );
         lines.push(Line::from(Span::styled(
             crate::text::truncate(&more, width),
@@ -51,25 +59,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// Of `lines` wrapped lines in `rows` rows: how many to keep and how many a
-/// last "… N more lines" row stands for (0 when all fit).
-fn fit_lines(lines: usize, rows: usize) -> (usize, usize) {
+/// Of `lines` wrapped lines in `rows` rows (one of them for the page line
+/// when they do not fit): which page `asked` shows, wrapping round, and how
+/// many pages there are.
+fn page_of(lines: usize, rows: usize, asked: usize) -> (usize, usize) {
     if lines <= rows {
-        (lines, 0)
-    } else {
-        let kept = rows.saturating_sub(1);
-        (kept, lines - kept)
+        return (0, 1);
     }
+    let per_page = rows.saturating_sub(1).max(1);
+    let pages = lines.div_ceil(per_page);
+    (asked % pages, pages)
 }
 
 #[cfg(test)]
-mod fit_tests {
-    use super::fit_lines;
+mod page_tests {
+    use super::page_of;
 
     #[test]
-    fn lines_that_do_not_fit_are_counted_not_dropped_silently() {
-        assert_eq!(fit_lines(5, 5), (5, 0));
-        assert_eq!(fit_lines(9, 5), (4, 5));
-        assert_eq!(fit_lines(3, 0), (0, 3));
+    fn lines_that_do_not_fit_are_paged_and_the_pages_wrap_round() {
+        assert_eq!(page_of(5, 5, 3), (0, 1));
+        // 9 lines in 5 rows: 4 a page, 3 pages; the 4th press is the first again.
+        assert_eq!(page_of(9, 5, 0), (0, 3));
+        assert_eq!(page_of(9, 5, 2), (2, 3));
+        assert_eq!(page_of(9, 5, 3), (0, 3));
+        assert_eq!(page_of(3, 0, 1), (1, 3));
     }
 }

@@ -5,9 +5,10 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::prompt_line::{PromptStyles, prompt_line};
 use super::theme::Theme;
 use crate::app::keymap::{bindings_of, key_label};
-use crate::app::{App, Mode, ModeKind};
+use crate::app::{App, EditTarget, Mode, ModeKind};
 use crate::core::Lang;
 use crate::i18n as t;
 use crate::text::{truncate, width};
@@ -48,8 +49,33 @@ fn fit_hints(hints: &[String], cells: usize) -> String {
     truncate(&tail, cells)
 }
 
+/// What an open editor is labelled: in review mode, the indicator's code and
+/// the column being edited as the pane heads it ("A3.1 复核: "), so Enter on
+/// a column the pane cuts off still says what it edits.
+fn editing_label(app: &App, target: EditTarget) -> String {
+    let column = match target {
+        EditTarget::ReviewerScore(i) => Some((i, t::COL_REVIEW)),
+        EditTarget::ReviewerComment(i) => Some((i, t::COL_REVIEW_COMMENT)),
+        _ => None,
+    };
+    let code = column.and_then(|(i, title)| {
+        let flat = app.workbook.table.flatten();
+        flat.get(i)
+            .map(|(_, ind)| format!("{} {}", ind.code, app.tr(title)))
+    });
+    match code {
+        Some(what) if app.reviewing => format!("{} {what}: ", app.tr(t::EDITING)),
+        _ => format!("{}: ", app.tr(t::EDITING)),
+    }
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let hints = hints(app.mode.kind(), app.lang);
+    // A reviewer's drill-in lists the keys that work there, not the editor's.
+    let kind = match app.mode.kind() {
+        ModeKind::Browse if app.reviewing => ModeKind::ReviewDrill,
+        kind => kind,
+    };
+    let hints = hints(kind, app.lang);
     let hint_line = fit_hints(&hints, usize::from(area.width));
     let cells = usize::from(area.width);
     let (second, cursor) = match &app.mode {
@@ -69,20 +95,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 Mode::Export(_) => {
                     format!("{}: ", crate::export::format::prompt_label(app.lang))
                 }
-                _ => format!("{}: ", app.tr(t::EDITING)),
+                _ => editing_label(app, editor.target),
             };
             let error = editor
                 .error
                 .as_ref()
                 .map(|e| format!("  ⚠ {}", e.get(app.lang)))
                 .unwrap_or_default();
-            let caret_x = width(&label) + width(editor.before_caret());
-            let line = Line::from(vec![
-                Span::styled(label, theme.accent),
-                Span::styled(editor.buffer.clone(), theme.editing),
-                Span::styled(error, theme.error),
-            ]);
-            (line, Some(caret_x))
+            let shown = prompt_line(
+                &label,
+                &editor.buffer,
+                editor.caret,
+                &error,
+                cells,
+                &PromptStyles {
+                    label: theme.accent,
+                    text: theme.editing,
+                    error: theme.error,
+                },
+            );
+            (shown.line, Some(shown.caret))
         }
         _ => {
             let line = match &app.status {

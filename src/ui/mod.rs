@@ -8,6 +8,7 @@ mod grid;
 mod header;
 mod overlay;
 mod panes;
+mod prompt_line;
 mod reader;
 pub mod review;
 pub mod textarea;

@@ -16,7 +16,7 @@ use crate::core::engine::Grade;
 use crate::core::num::fmt_score;
 use crate::i18n as t;
 use crate::review::view::{Column, notes_text};
-use crate::text::{pad_left, pad_right, truncate, width};
+use crate::text::{pad_left, pad_right, truncate, truncate_middle, width};
 
 fn column_width(column: Column) -> usize {
     match column {
@@ -39,7 +39,14 @@ pub fn render(app: &ReviewApp, frame: &mut Frame) {
         super::render(drill, frame);
         match app.mode {
             ReviewMode::Help(scroll) => {
-                help_popup(frame, screen, &theme, HelpFor::Reviewer, app.lang, scroll);
+                help_popup(
+                    frame,
+                    screen,
+                    &theme,
+                    HelpFor::ReviewerDrill,
+                    app.lang,
+                    scroll,
+                );
             }
             // A reviewer's prompt (an indicator's send-back reason) takes the
             // drill-in's last two lines.
@@ -207,7 +214,13 @@ fn overview(app: &ReviewApp, frame: &mut Frame, table_area: Rect, stats_area: Re
             let cells = columns
                 .iter()
                 .map(|c| {
-                    let text = truncate(&c.cell(row, app.lang).text(), column_width(*c));
+                    let text = c.cell(row, app.lang).text();
+                    // Unit names differ at their ends: cut them in the middle.
+                    let text = if *c == Column::Unit {
+                        truncate_middle(&text, column_width(*c))
+                    } else {
+                        truncate(&text, column_width(*c))
+                    };
                     if *c == Column::Unit && app.marked == Some(r) {
                         format!("▶{text}")
                     } else {
@@ -250,7 +263,7 @@ fn overview(app: &ReviewApp, frame: &mut Frame, table_area: Rect, stats_area: Re
 fn stats(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
     let footer = &app.footer;
     let avg = |tally: &crate::review::stats::Tally| {
-        tally.average().map_or_else(|| "n/a".to_owned(), fmt_score)
+        tally.average().map_or_else(|| "—".to_owned(), fmt_score)
     };
     let line1 = format!(
         "{} {}: {} · {} {} · {} {} · Δ≠0: {} · ⚠ {} · {} {}",
@@ -372,10 +385,9 @@ fn matrix(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
         .skip(offset)
         .take(visible)
         .map(|r| {
-            let mut cells = vec![Cell::from(truncate(
-                &format!("{} {}", r.unit, r.year),
-                unit_w,
-            ))];
+            let year = format!(" {}", r.year);
+            let name = truncate_middle(&r.unit, unit_w.saturating_sub(width(&year)));
+            let mut cells = vec![Cell::from(format!("{name}{year}"))];
             cells.extend(cols.iter().map(|&c| {
                 let text = match r.cells.get(c).copied().flatten() {
                     Some(cell) if cell.not_applicable => "  —".to_owned(),
@@ -465,20 +477,24 @@ fn bottom(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
     let (second, cursor) = match &app.mode {
         ReviewMode::Prompt(kind, editor) => {
             let label = format!("{}: ", app.prompt_label(*kind));
-            let x = width(&label) + width(editor.before_caret());
             let error = editor
                 .error
                 .as_ref()
                 .map(|e| format!("  ⚠ {}", e.get(app.lang)))
                 .unwrap_or_default();
-            (
-                Line::from(vec![
-                    Span::styled(label, theme.accent),
-                    Span::styled(editor.buffer.clone(), theme.editing),
-                    Span::styled(error, theme.error),
-                ]),
-                Some(x),
-            )
+            let shown = super::prompt_line::prompt_line(
+                &label,
+                &editor.buffer,
+                editor.caret,
+                &error,
+                cells,
+                &super::prompt_line::PromptStyles {
+                    label: theme.accent,
+                    text: theme.editing,
+                    error: theme.error,
+                },
+            );
+            (shown.line, Some(shown.caret))
         }
         _ => (
             Line::from(match &app.status {

@@ -64,7 +64,9 @@ pub fn buffer_text(buffer: &Buffer, trim_ends: bool) -> String {
 pub fn review_keys(app: &mut jixiao::app::review::ReviewApp, script: &str) {
     for token in script.split_whitespace() {
         for event in key_events(token) {
-            if let Some(action) = jixiao::app::keymap::action_for(app.mode_kind(), &event) {
+            // Through the run loop's own mapping (a drill-in's keys included).
+            let event = crossterm::event::Event::Key(event);
+            if let Some(action) = jixiao::term::review_action_for_event(app, &event) {
                 let effect = app.update(action);
                 jixiao::term::perform_review(app, &effect);
             }

@@ -34,11 +34,11 @@ impl ReviewApp {
     /// `b`: the reason prompt of the selected unit (overview) or of the
     /// selected indicator (drill-in).
     pub(super) fn open_reason_prompt(&mut self) {
-        let Some(row) = self.current_row() else {
-            return;
-        };
-        let review = self.session.review(row);
         if matches!(self.screen, Screen::Drill { .. }) {
+            let Some(row) = self.current_row() else {
+                return;
+            };
+            let review = self.session.review(row);
             let Some(code) = self.drill_indicator_code() else {
                 self.tell(self.tr(t::REVIEW_REASON_NEEDS_INDICATOR).to_owned(), true);
                 return;
@@ -50,7 +50,19 @@ impl ReviewApp {
             self.open_prompt(PromptKind::IndicatorReason, current);
             return;
         }
-        let current = review.map(|r| r.reason.clone()).unwrap_or_default();
+        self.open_unit_reason_prompt();
+    }
+
+    /// The unit's own send-back reason (the overview's `b`, and `t` reaching 退回).
+    pub(super) fn open_unit_reason_prompt(&mut self) {
+        let Some(row) = self.current_row() else {
+            return;
+        };
+        let current = self
+            .session
+            .review(row)
+            .map(|r| r.reason.clone())
+            .unwrap_or_default();
         self.open_prompt(PromptKind::Reason, current);
     }
 
@@ -65,7 +77,7 @@ impl ReviewApp {
     }
 
     /// A message where the reviewer looks: a drill-in shows its own status line.
-    fn tell(&mut self, text: String, is_error: bool) {
+    pub(super) fn tell(&mut self, text: String, is_error: bool) {
         let status = Some(Status { text, is_error });
         match &mut self.screen {
             Screen::Drill { app, .. } => app.status = status,
@@ -110,7 +122,7 @@ impl ReviewApp {
     }
 
     /// The drill-in's workbook, else the overview row under the cursor.
-    fn current_row(&self) -> Option<usize> {
+    pub(super) fn current_row(&self) -> Option<usize> {
         match &self.screen {
             Screen::Drill { row, .. } => Some(*row),
             _ => self.selected_row(),
@@ -143,6 +155,18 @@ impl ReviewApp {
         let Some(row) = self.current_row() else {
             return Ok(ReviewEffect::None);
         };
+        self.remember(row);
+        let outcome = self.record_reason(row, kind, text);
+        self.forget_unchanged(row);
+        outcome
+    }
+
+    fn record_reason(
+        &mut self,
+        row: usize,
+        kind: PromptKind,
+        text: &str,
+    ) -> Result<ReviewEffect, Bilingual> {
         match kind {
             PromptKind::IndicatorReason => {
                 let needs = t::REVIEW_REASON_NEEDS_INDICATOR;

@@ -109,7 +109,10 @@ pub(in crate::ui) fn detail(app: &App) -> Detail {
                 .map_or_else(|| "—".to_owned(), |v| v.to_string());
             let unit = t::unit(f.kind()).get(lang);
             entry(&mut e, t::COL_VALUE.get(lang), format!("{value} {unit}"));
-            entry(&mut e, "key", f.key());
+            if lang == crate::core::Lang::En {
+                // The file's own name for the field: for those who read the JSON.
+                entry(&mut e, "key", f.key());
+            }
             entry(&mut e, "→", used_by(app, f));
             (f.label(lang).to_owned(), e)
         }
@@ -122,9 +125,15 @@ pub(in crate::ui) fn detail(app: &App) -> Detail {
                 }
                 match &metric.status {
                     MetricStatus::ZeroDenominator => {
-                        entry(&mut e, "n/a", t::ZERO_DENOMINATOR.get(lang));
+                        entry(
+                            &mut e,
+                            t::NOT_COMPUTED.get(lang),
+                            t::ZERO_DENOMINATOR.get(lang),
+                        );
                     }
-                    MetricStatus::Overflow => entry(&mut e, "n/a", t::OVERFLOW.get(lang)),
+                    MetricStatus::Overflow => {
+                        entry(&mut e, t::NOT_COMPUTED.get(lang), t::OVERFLOW.get(lang));
+                    }
                     MetricStatus::MissingInput { fields } => {
                         let names: Vec<_> = fields.iter().map(|f| f.label(lang)).collect();
                         entry(

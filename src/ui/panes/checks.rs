@@ -53,7 +53,10 @@ pub(in crate::ui) fn detail(app: &App) -> Detail {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default();
-    entry(&mut e, t::CODE.get(lang), code);
+    if lang == crate::core::Lang::En {
+        // The check's name in `check --json`; a zh screen keeps to words.
+        entry(&mut e, t::CODE.get(lang), code);
+    }
     let concerns: Vec<String> = w
         .concerns
         .iter()

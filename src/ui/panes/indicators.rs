@@ -18,6 +18,7 @@ use crate::text::{pad_left, truncate, width};
 use crate::ui::cells::{Detail, Entries, entry};
 use crate::ui::cells::{TableView, draw_table, flex_then_fixed, flex_width};
 use crate::ui::theme::Theme;
+use rust_decimal::Decimal;
 
 /// What the officer chose or typed, as one short cell.
 fn officer_cell(ind: &Indicator, basis: ScoreBasis) -> String {
@@ -86,32 +87,52 @@ fn row_name(row: &IndicatorRow, ind: &Indicator) -> String {
     )
 }
 
-/// Widths of the reason and evidence columns on a pane `pane_width` wide, so
-/// that the name column gets `name_need` cells when they can give them up:
-/// names come first, the free-text columns (shown whole in the detail panel)
-/// shrink to a floor before a name is cut.
-fn text_widths(pane_width: u16, name_need: usize, other_fixed: u16) -> (u16, u16) {
+/// The widths of the columns after the name — weight, score, lost, level,
+/// reason, evidence (复核意见 in review), 复核 — on a pane `pane_width` wide,
+/// with names `name_need` and deductions `lost_need` cells wide at most.
+/// Figures are never cut; in review mode both of the reviewer's columns
+/// always show (the one being edited must be seen); names come before the
+/// free-text columns (shown whole in the detail panel) down to a floor, and
+/// a wide pane gives the free texts what the names do not need.
+fn column_widths(pane_width: u16, name_need: usize, lost_need: usize, reviewing: bool) -> [u16; 7] {
+    const NAME_FLOOR: u16 = 16;
     const REASON_FLOOR: u16 = 8;
-    const EVIDENCE_FLOOR: u16 = 6;
-    let (reason_max, evidence_max) = match pane_width {
-        140.. => (24, 16),
-        90..140 => (14, 8),
-        _ => (12, 6),
+    const TEXT_FLOOR: u16 = 6;
+    // "扣分" is 4 cells; a deduction such as "-14.25" 6.
+    let lost = u16::try_from(lost_need).unwrap_or(8).clamp(4, 8);
+    let choice = if pane_width >= 90 { 8 } else { 6 };
+    let review = if reviewing || pane_width >= 90 { 6 } else { 0 };
+    // Seven gaps, borders and the highlight mark.
+    let overhead = 7 + 4;
+    let free = pane_width
+        .saturating_sub(overhead + 5 + 6 + lost + choice + review)
+        .max(REASON_FLOOR + 8);
+    // 复核意见 is 8 cells wide: its heading whole.
+    let text_floor = if reviewing { 8 } else { TEXT_FLOOR };
+    let (reason_want, text_want) = if free >= 50 {
+        (14, 10)
+    } else {
+        (REASON_FLOOR, text_floor)
     };
-    // Weight, score and lost columns, seven gaps, borders and highlight mark.
-    let overhead = 5 + 6 + 5 + other_fixed + 7 + 4;
     let name_need = u16::try_from(name_need).unwrap_or(u16::MAX);
-    let spare = pane_width
-        .saturating_sub(overhead)
-        .saturating_sub(name_need)
-        .max(REASON_FLOOR + EVIDENCE_FLOOR);
-    let reason = spare
-        .saturating_sub(EVIDENCE_FLOOR)
-        .clamp(REASON_FLOOR, reason_max);
-    let evidence = spare
-        .saturating_sub(reason)
-        .clamp(EVIDENCE_FLOOR, evidence_max);
-    (reason, evidence)
+    let name = name_need
+        .min(free.saturating_sub(reason_want + text_want).max(NAME_FLOOR))
+        .min(free - REASON_FLOOR - text_floor);
+    let rest = free - name;
+    let reason = rest.saturating_sub(text_want).clamp(REASON_FLOOR, 40);
+    let text = rest.saturating_sub(reason).clamp(text_floor, 24);
+    [5, 6, lost, choice, reason, text, review]
+}
+
+/// A deduction as shown: the weight less the score *as shown*, so that the
+/// two add up on screen (4.86 shown with 0.14, not 0.15).
+fn lost_shown(counted_weight: Decimal, score: Decimal) -> String {
+    let lost = (round2(counted_weight) - round2(score)).max(Decimal::ZERO);
+    if lost.is_zero() {
+        String::new()
+    } else {
+        format!("-{}", fmt_score(lost))
+    }
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -126,9 +147,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         })
         .max()
         .unwrap_or(0);
-    let (choice_w, review_w) = if area.width >= 90 { (8, 6) } else { (6, 0) };
-    let (reason_w, evidence_w) = text_widths(area.width, name_need, choice_w + review_w);
-    let fixed = [5, 6, 5, choice_w, reason_w, evidence_w, review_w];
+    let lost_need = shown
+        .iter()
+        .filter_map(|row| results.get(row.index))
+        .map(|r| width(&lost_shown(r.counted_weight, r.score)))
+        .max()
+        .unwrap_or(0);
+    let fixed = column_widths(area.width, name_need, lost_need, app.reviewing);
+    let [_, _, lost_w, choice_w, reason_w, evidence_w, review_w] = fixed;
     let name_w = flex_width(area, &fixed);
     let rows: Vec<Row> = shown
         .into_iter()
@@ -136,12 +162,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             let (_, ind) = flat.get(row.index)?;
             let r = results.get(row.index)?;
             let name = row_name(&row, ind);
-            let lost = if r.lost.is_zero() {
-                String::new()
-            } else {
-                format!("-{}", fmt_score(r.lost))
-            };
-            let score_style = score_style(r.basis, r.lost.is_zero(), theme);
+            let lost = lost_shown(r.counted_weight, r.score);
+            let score_style = score_style(r.basis, lost.is_empty(), theme);
             let style = if row.has_children {
                 theme.group
             } else {
@@ -166,7 +188,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                     Cell::from(truncate(&name, name_w)),
                     Cell::from(pad_left(&fmt_score(ind.weight), 5)),
                     Cell::from(pad_left(&fmt_score(r.score), 6)).style(score_style),
-                    Cell::from(pad_left(&lost, 5)).style(theme.error),
+                    Cell::from(pad_left(&lost, usize::from(lost_w))).style(theme.error),
                     Cell::from(truncate(&officer, usize::from(choice_w))),
                     Cell::from(truncate(&reason, usize::from(reason_w))),
                     Cell::from(truncate(&evidence, usize::from(evidence_w))),
@@ -227,7 +249,7 @@ pub(in crate::ui) fn detail(app: &App) -> Detail {
             fmt_score(r.score),
             fmt_score(r.counted_weight),
             t::COL_LOST.get(lang),
-            fmt_score(r.lost)
+            fmt_score((round2(r.counted_weight) - round2(r.score)).max(Decimal::ZERO))
         ),
     );
     // What would change the score comes first: the question asked every year.
@@ -306,20 +328,40 @@ fn metric_shown(m: MetricId, v: rust_decimal::Decimal, lang: crate::core::Lang) 
 
 #[cfg(test)]
 mod tests {
-    use super::text_widths;
+    use super::{column_widths, lost_shown};
+    use rust_decimal::Decimal;
 
-    #[test]
-    fn names_take_room_from_the_free_text_columns() {
-        // A 96-cell pane (160 columns, 60 %) with a 35-cell name: the name
-        // gets 35 cells, reason and evidence share the rest.
-        let (reason, evidence) = text_widths(96, 35, 14);
-        assert_eq!(96 - (5 + 6 + 5 + 14 + 7 + 4) - reason - evidence, 35);
-        assert!(reason >= 8 && evidence >= 6);
+    fn sum(w: [u16; 7]) -> u16 {
+        w.iter().sum::<u16>() + 7 + 4
     }
 
     #[test]
-    fn free_text_columns_keep_their_floor_and_cap() {
-        assert_eq!(text_widths(80, 60, 6), (8, 6));
-        assert_eq!(text_widths(150, 10, 14), (24, 16));
+    fn the_reviewers_columns_always_show_and_names_keep_room() {
+        // 80 columns in review: 复核 and 复核意见 are there, the name keeps 25.
+        let w = column_widths(80, 40, 5, true);
+        assert!(w[5] >= 8 && w[6] >= 6, "{w:?}");
+        assert_eq!(80 - sum(w), 25);
+        // The officer at 80 columns has no 复核 column.
+        assert_eq!(column_widths(80, 40, 5, false)[6], 0);
+    }
+
+    #[test]
+    fn deductions_are_never_cut_and_wide_panes_give_the_texts_room() {
+        let w = column_widths(96, 40, 6, true);
+        assert_eq!(w[2], 6, "-14.25 whole");
+        assert!(w[4] >= 14 && w[5] >= 10, "{w:?}");
+        assert!(96 - sum(w) >= 28);
+        // Short names leave the rest to the free texts, within their caps.
+        let w = column_widths(200, 10, 5, true);
+        assert_eq!((w[4], w[5]), (40, 24));
+    }
+
+    #[test]
+    fn shown_parts_add_up_to_the_shown_whole() {
+        let d = |s: &str| s.parse::<Decimal>().expect("decimal");
+        // 4.855 shows as 4.86: the deduction shows 0.14, not 0.15.
+        assert_eq!(lost_shown(d("5"), d("4.855")), "-0.14");
+        assert_eq!(lost_shown(d("25"), d("15.455")), "-9.54");
+        assert_eq!(lost_shown(d("5"), d("5")), "");
     }
 }
