@@ -14,6 +14,7 @@ pub mod export;
 pub mod i18n;
 pub mod interchange;
 pub mod layout;
+pub mod publish;
 pub mod review;
 pub mod store;
 pub mod synth;

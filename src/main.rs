@@ -113,6 +113,40 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         project: Option<String>,
     },
+    #[command(
+        about = "发布公开文件，页脚印内容校验码 / Write the published copies, each stamped",
+        long_about = "发布公开文件 / Write what the unit publishes: the report (docx, and PDF where LibreOffice is installed), the 基础数据表 and 评分表 (xlsx) and each project's 项目支出绩效自评表 (docx), every footer printing the workbook's content stamp (内容校验码)",
+        after_help = "例 / example:\n  jixiao publish jiaoyuju-2024.json -o 公开/\n  jixiao verify 公开/*.docx 公开/*.xlsx --against jiaoyuju-2024.json\n\n已有同名文件时不覆盖，加 --force 替换（原文件留作 .bak）。\nExisting files are never replaced without --force (the old ones kept as .bak)."
+    )]
+    Publish {
+        /// 报送的自评工作簿 / the filed workbook.
+        workbook: PathBuf,
+        /// 写入的文件夹（不存在则新建） / folder to write into (created when missing).
+        #[arg(short = 'o', long = "output", value_name = "DIR")]
+        output: PathBuf,
+        /// 替换已有的同名文件（原文件留作 .bak） / replace existing files of the same names
+        /// (kept as .bak); the workbook is never written over.
+        #[arg(long, visible_alias = "replace")]
+        force: bool,
+        #[arg(
+            long,
+            help = "不生成 PDF / leave the PDF out even where LibreOffice is installed"
+        )]
+        no_pdf: bool,
+    },
+    #[command(
+        about = "核对公开文件与工作簿是否一致 / Say whether published files match the workbook",
+        long_about = "核对公开文件与工作簿是否一致 / Say whether each published docx and xlsx matches the workbook: its figures and texts read back and compared, then its content stamp. 退出码 / exit: 0 all match; 1 naming the first differing figure or text (its label and both values); 2 a file cannot be read (a PDF cannot: verify its docx).",
+        after_help = "例 / example:\n  jixiao verify 公开/jiaoyuju-2024-自评报告.docx 公开/jiaoyuju-2024-基础数据表与评分表.xlsx --against jiaoyuju-2024.json"
+    )]
+    Verify {
+        /// 发布的文件（.docx、.xlsx） / the published files (.docx, .xlsx).
+        #[arg(required = true, value_name = "PUBLISHED")]
+        published: Vec<PathBuf>,
+        /// 报送的自评工作簿 / the filed workbook.
+        #[arg(long, value_name = "WORKBOOK")]
+        against: PathBuf,
+    },
     /// Review many workbooks read-only (审核模式): files and folders of workbooks.
     Review {
         #[arg(required = true)]
@@ -297,6 +331,9 @@ fn main() -> ExitCode {
             };
             run_export(&file, &options, lang)
         }
+        Some(command @ (Command::Publish { .. } | Command::Verify { .. })) => {
+            run_publishing(command, lang)
+        }
         Some(Command::Review { .. }) | None if !has_terminal() => {
             eprintln!("{}", jixiao::i18n::NEEDS_TERMINAL.get(lang));
             ExitCode::from(2)
@@ -387,6 +424,37 @@ fn run_check(file: &std::path::Path, json: bool, lang: Lang) -> ExitCode {
             eprintln!("{}", printable(message.get(lang)));
             ExitCode::from(2)
         }
+    }
+}
+
+/// `jixiao publish` and `jixiao verify` (verify's exit code is its verdict).
+fn run_publishing(command: Command, lang: Lang) -> ExitCode {
+    match command {
+        Command::Publish {
+            workbook,
+            output,
+            force,
+            no_pdf,
+        } => {
+            let args = cli::publish::PublishArgs {
+                dir: &output,
+                replace: force,
+                no_pdf,
+                lang,
+            };
+            finish(cli::publish::publish(&workbook, args), lang)
+        }
+        Command::Verify { published, against } => {
+            let report = cli::publish::verify(&published, &against, lang);
+            match cli::stdout::write(printable(&report.text).as_bytes()) {
+                Ok(()) => ExitCode::from(report.exit_code),
+                Err(message) => {
+                    cli::stdout::say(message.get(lang));
+                    ExitCode::from(2)
+                }
+            }
+        }
+        _ => ExitCode::from(2),
     }
 }
 

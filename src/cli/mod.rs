@@ -6,6 +6,7 @@ pub mod new;
 pub mod project;
 pub mod project_check;
 pub mod project_export;
+pub mod publish;
 pub mod sample;
 pub mod stdout;
 pub mod synthetic;

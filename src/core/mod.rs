@@ -13,6 +13,7 @@ pub mod newbook;
 pub mod num;
 pub mod project_carry;
 pub mod sample;
+pub mod stamp;
 pub mod structure;
 pub mod templates;
 pub(crate) mod text_slots;

@@ -53,7 +53,20 @@ pub fn to_bytes(
 /// # Errors
 /// When the document cannot be packed.
 pub fn blocks_to_bytes(blocks: &[Block], lang: Lang) -> Result<Vec<u8>, ExportError> {
-    let doc = render(blocks, lang);
+    blocks_to_bytes_stamped(blocks, lang, None)
+}
+
+/// As [`blocks_to_bytes`], with the workbook's content stamp printed under
+/// the page number of every page (the published copies: `jixiao publish`).
+///
+/// # Errors
+/// When the document cannot be packed.
+pub fn blocks_to_bytes_stamped(
+    blocks: &[Block],
+    lang: Lang,
+    stamp: Option<&str>,
+) -> Result<Vec<u8>, ExportError> {
+    let doc = render_with(blocks, lang, stamp);
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build()
         .pack(&mut bytes)
@@ -117,6 +130,12 @@ fn landscape_from(blocks: &[Block]) -> Option<usize> {
 /// too wide for it (its own section, so the page numbers run on).
 #[must_use]
 pub fn render(blocks: &[Block], lang: Lang) -> Docx {
+    render_with(blocks, lang, None)
+}
+
+/// [`render`] with an optional content stamp in every footer.
+fn render_with(blocks: &[Block], lang: Lang, stamp: Option<&str>) -> Docx {
+    let footer = || page_number_footer(stamp, lang);
     let turn_at = landscape_from(blocks);
     let mut portrait = Vec::new();
     let mut landscape = Vec::new();
@@ -143,14 +162,14 @@ pub fn render(blocks: &[Block], lang: Lang) -> Docx {
         doc = doc
             .page_size(A4_WIDTH, A4_HEIGHT)
             .page_margin(margins())
-            .footer(page_number_footer());
+            .footer(footer());
         return portrait.into_iter().fold(doc, add_piece);
     }
     let section = portrait.into_iter().fold(
         Section::new()
             .page_size(PageSize::new().size(A4_WIDTH, A4_HEIGHT))
             .page_margin(margins())
-            .footer(page_number_footer()),
+            .footer(footer()),
         |section, piece| match piece {
             Piece::Paragraph(p) => section.add_paragraph(*p),
             Piece::Table(t) => section.add_table(*t),
@@ -161,7 +180,7 @@ pub fn render(blocks: &[Block], lang: Lang) -> Docx {
         .page_size(A4_HEIGHT, A4_WIDTH)
         .page_orient(PageOrientationType::Landscape)
         .page_margin(margins())
-        .footer(page_number_footer());
+        .footer(footer());
     landscape.into_iter().fold(doc, add_piece)
 }
 
@@ -200,15 +219,33 @@ fn paragraph(p: Paragraph) -> Piece {
     Piece::Paragraph(Box::new(p))
 }
 
-/// "— 3 —" centred at the foot of every page, as official documents number them.
-fn page_number_footer() -> Footer {
-    Footer::new().add_paragraph(
+/// "— 3 —" centred at the foot of every page, as official documents number
+/// them; under it, small, the content stamp of a published copy.
+fn page_number_footer(stamp: Option<&str>, lang: Lang) -> Footer {
+    let footer = Footer::new().add_paragraph(
         Paragraph::new()
             .align(AlignmentType::Center)
             .add_run(text_run("— ", Font::Fangsong, style::SIZE_4))
             .add_page_num(PageNum::new())
             .add_run(text_run(" —", Font::Fangsong, style::SIZE_4))
             .size(style::SIZE_4),
+    );
+    let Some(stamp) = stamp else { return footer };
+    let text = match lang {
+        Lang::Zh => format!(
+            "{}：{stamp}（可用 jixiao verify 与报送的工作簿核对）",
+            crate::core::stamp::LABEL_ZH
+        ),
+        Lang::En => format!(
+            "{}: {stamp} (jixiao verify checks it against the filed workbook)",
+            crate::core::stamp::LABEL_EN
+        ),
+    };
+    footer.add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(text_run(&text, Font::Fangsong, style::SIZE_5))
+            .size(style::SIZE_5),
     )
 }
 

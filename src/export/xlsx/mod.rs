@@ -58,7 +58,22 @@ pub fn to_bytes(
     lang: Lang,
     options: XlsxOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    build(wb, derived, lang, options).map_err(|e| ExportError::Xlsx(e.to_string()))
+    to_bytes_stamped(wb, derived, lang, options, None)
+}
+
+/// As [`to_bytes`], with the workbook's content stamp in every sheet's
+/// printed footer (the published copies: `jixiao publish`).
+///
+/// # Errors
+/// As [`to_bytes`].
+pub fn to_bytes_stamped(
+    wb: &Workbook,
+    derived: &Derived,
+    lang: Lang,
+    options: XlsxOptions,
+    stamp: Option<&str>,
+) -> Result<Vec<u8>, ExportError> {
+    build(wb, derived, lang, options, stamp).map_err(|e| ExportError::Xlsx(e.to_string()))
 }
 
 fn build(
@@ -66,6 +81,7 @@ fn build(
     derived: &Derived,
     lang: Lang,
     options: XlsxOptions,
+    stamp: Option<&str>,
 ) -> Result<Vec<u8>, XlsxError> {
     let cx = Inputs {
         wb,
@@ -73,6 +89,7 @@ fn build(
         lang,
         options,
         st: Styles::new(),
+        stamp,
     };
     let names = sheet_names(lang);
     let mut book = XlsxBook::new();
@@ -92,6 +109,8 @@ pub(super) struct Inputs<'a> {
     pub(super) lang: Lang,
     pub(super) options: XlsxOptions,
     pub(super) st: Styles,
+    /// The content stamp printed in the footer, for a published copy.
+    pub(super) stamp: Option<&'a str>,
 }
 
 impl Inputs<'_> {
@@ -105,6 +124,13 @@ impl Inputs<'_> {
         let ws = book.add_worksheet();
         ws.set_name(name)?;
         print_setup(ws, self.wb, self.lang, landscape)?;
+        if let Some(stamp) = self.stamp {
+            let label = match self.lang {
+                Lang::Zh => crate::core::stamp::LABEL_ZH,
+                Lang::En => crate::core::stamp::LABEL_EN,
+            };
+            ws.set_footer(format!("&L{label} {stamp}&C&P / &N"));
+        }
         Ok(ws)
     }
 
