@@ -751,7 +751,6 @@ impl App {
             _ => {}
         }
         let kind = ind.rule.as_ref().map(|r| r.kind.clone());
-        let metric = ind.rule.as_ref().and_then(|r| r.metric);
         match kind {
             None | Some(RuleKind::Manual) => self.open_editor(EditTarget::OfficerScore(row.index)),
             Some(RuleKind::NotApplicable { .. }) => {
@@ -774,19 +773,13 @@ impl App {
                 }
                 if let Some(choice) = Choice::for_indicator(&self.workbook, row.index) {
                     self.mode = Mode::Choice(choice);
-                } else if let Some(metric) = metric {
-                    // A computed score: go to the ratio's inputs; if they are
-                    // missing, the officer's score is the fallback.
-                    let has_value = self
-                        .derived
-                        .metric(metric)
-                        .and_then(|m| m.display)
-                        .is_some();
-                    if has_value {
-                        self.jump_to_metric(metric);
-                    } else {
-                        self.open_editor(EditTarget::OfficerScore(row.index));
-                    }
+                } else {
+                    // A computed score: Enter edits the typed self-score (what
+                    // the report prints, and what a 退回函 asks to correct);
+                    // the computed score stays beside it, warning while they
+                    // differ, and is the fallback's when the inputs are missing.
+                    // The ratio's inputs are in pane 2 (the detail panel says so).
+                    self.open_editor(EditTarget::OfficerScore(row.index));
                 }
             }
         }

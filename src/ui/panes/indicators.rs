@@ -277,6 +277,14 @@ pub(in crate::ui) fn detail(app: &App) -> Detail {
             t::MEASURED.get(lang),
             format!("{} {}{source}", m.label(lang), metric_shown(m, v, lang)),
         );
+        if !app.reviewing {
+            // Enter here types the self-score; the computation's inputs are in pane 2.
+            entry(
+                &mut e,
+                t::INPUTS_WHERE.get(lang),
+                t::INPUTS_IN_BUDGET.get(lang),
+            );
+        }
         if let Some(expr) = app.derived.metric(m).and_then(|x| x.expression.as_ref()) {
             entry(&mut e, t::ARITHMETIC.get(lang), expr.get(lang));
         }
