@@ -137,6 +137,8 @@ texts! {
     pub ZERO_DENOMINATOR: "分母为 0，无法计算（n/a）", "zero denominator (n/a)";
     pub OVERFLOW: "数值过大，无法计算（n/a）", "too large to compute (n/a)";
     pub MISSING_INPUTS: "缺少输入：", "missing inputs: ";
+    pub INPUTS_WHERE: "改计算", "to change the computation";
+    pub INPUTS_IN_BUDGET: "其输入在 2 预算面板；此处 Enter 填报告所印的自评分", "its inputs are in pane 2; Enter here types the self-score the report prints";
     pub DERIVED_HINT: "计算所得，修改其输入即可", "derived: edit its inputs instead";
     pub SUBTOTAL_HINT: "小计由下级指标相加，按 Enter 折叠/展开", "subtotal of its children; Enter folds/unfolds";
     pub GROUP_TOTAL: "组合计", "Group total";
@@ -210,7 +212,7 @@ texts! {
     pub REVIEW_GRADES: "等级分布", "Grades";
     pub REVIEW_FILTERS: "筛选", "Filters";
     pub REVIEW_SORTED: "排序", "Sorted by";
-    pub REVIEW_LEGEND: "● 满分 ◕ ≥80% ◑ ≥60% ◔ >0 ○ 0", "● full ◕ ≥80% ◑ ≥60% ◔ >0 ○ 0";
+    pub REVIEW_LEGEND: "● 满分 ◕ ≥80% ◑ ≥60% ◔ >0 ○ 0 ? 未评 * 复核", "● full ◕ ≥80% ◑ ≥60% ◔ >0 ○ 0 ? unscored * reviewed";
     pub REVIEW_DIFFERS: "处不同", "differences";
 
     // Saving safely.

@@ -380,3 +380,72 @@ fn names_that_share_their_start_are_told_apart() {
         "cut at the end:\n{screens}"
     );
 }
+
+#[test]
+fn the_matrix_shows_review_scores_and_missing_data_as_missing() {
+    let (_tmp, dir) = sample_folder();
+    // A second unit with an unscored leaf (its typed level cleared).
+    let mut wb = jixiao::core::sample::sample_workbook();
+    "未完成单位".clone_into(&mut wb.unit.name);
+    let index = wb
+        .table
+        .flatten()
+        .iter()
+        .position(|(_, i)| i.code == "A1")
+        .expect("A1");
+    let leaf = wb.table.nth_mut(index).expect("A1");
+    leaf.entry.choice = None;
+    leaf.entry.officer_score = None;
+    leaf.entry.unconfirmed = true;
+    std::fs::write(dir.join("b.json"), jixiao::core::format::to_json(&wb)).expect("write");
+    let mut app = reviewer(&dir, (80, 24));
+    // A review score on the sample's A3.1 (0 of 5 computed): 4.5.
+    let sample_row = app
+        .session
+        .rows()
+        .iter()
+        .position(|r| r.unit.as_deref() != Some("未完成单位"))
+        .expect("sample");
+    app.session
+        .set_score(sample_row, "A3.1", "4.5")
+        .expect("score");
+    review_keys(&mut app, "x");
+    let Screen::Matrix { matrix, .. } = &app.screen else {
+        panic!("no matrix");
+    };
+    let column = |code: &str| {
+        matrix
+            .columns
+            .iter()
+            .position(|c| c.code == code)
+            .expect(code)
+    };
+    let cell = |unit: &str, code: &str| {
+        matrix
+            .rows
+            .iter()
+            .find(|r| r.unit == unit)
+            .and_then(|r| r.cells[column(code)])
+            .expect("cell")
+    };
+    let reviewed = cell("中共湛江市霞山区委办公室", "A3.1");
+    assert_eq!(reviewed.review, Some(rust_decimal_macros::dec!(4.5)));
+    assert_eq!(reviewed.shown_share(), Some(rust_decimal_macros::dec!(90)));
+    let unscored = cell("未完成单位", "A1");
+    assert!(unscored.missing, "{unscored:?}");
+    let screen = review_screen(&mut app, 80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("未完成单位"))
+        .expect("row");
+    assert!(row.contains(" ?"), "unscored shows as ?: {row}");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("委办公室"))
+        .expect("row");
+    assert!(row.contains("90*"), "the review score, marked: {row}");
+    assert!(
+        screen.contains("* 复核"),
+        "the legend says what * is: {screen}"
+    );
+}

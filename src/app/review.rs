@@ -585,8 +585,9 @@ impl ReviewApp {
             Action::ShowDiff => return self.request_diff(),
             Action::ReloadChanged => return self.request_reload(),
             Action::ShowMatrix => {
-                let matrix =
+                let mut matrix =
                     compare::matrix(&self.session.entries, &self.view, MatrixDepth::Leaves);
+                self.with_review_scores(&mut matrix);
                 self.screen = Screen::Matrix {
                     matrix,
                     selected: 0,
@@ -626,6 +627,23 @@ impl ReviewApp {
             .map(|r| r.comment.clone())
             .unwrap_or_default();
         self.open_prompt(PromptKind::Comment, current);
+    }
+
+    /// The reviewer's scores into the matrix's cells, where given.
+    fn with_review_scores(&self, matrix: &mut Matrix) {
+        for row in &mut matrix.rows {
+            let Some(review) = self.session.review(row.row) else {
+                continue;
+            };
+            for (cell, column) in row.cells.iter_mut().zip(&matrix.columns) {
+                if let (Some(cell), Some(r)) = (cell, review.indicators.get(&column.code)) {
+                    if let Some(band) = r.score.and_then(|s| compare::share_of(s, cell.weight)) {
+                        cell.band = compare::ShareBand::of(band);
+                    }
+                    cell.review = r.score;
+                }
+            }
+        }
     }
 
     fn open_prompt(&mut self, kind: PromptKind, current: String) {

@@ -2,6 +2,7 @@
 
 mod cells;
 mod detail;
+mod evidence;
 mod footer;
 mod forms;
 mod grid;

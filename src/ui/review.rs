@@ -366,7 +366,7 @@ fn matrix(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
     let room = usize::from(area.width).saturating_sub(unit_w + 3);
     let count = (room / (cell_w + 1)).max(1);
     let cols: Vec<usize> = (*first_column..matrix.columns.len()).take(count).collect();
-    let mut header = vec![Cell::from(truncate(app.tr(t::REVIEW_LEGEND), unit_w))];
+    let mut header = vec![Cell::from(truncate(app.tr(t::COL_UNIT), unit_w))];
     // The first column shown is the selected one: Enter opens it.
     header.extend(cols.iter().map(|&c| {
         let cell = Cell::from(truncate(&matrix.columns[c].code, cell_w));
@@ -391,12 +391,16 @@ fn matrix(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
             cells.extend(cols.iter().map(|&c| {
                 let text = match r.cells.get(c).copied().flatten() {
                     Some(cell) if cell.not_applicable => "  —".to_owned(),
+                    // Not scored: missing data, never a 0.
+                    Some(cell) if cell.missing && cell.review.is_none() => "  ?".to_owned(),
                     Some(cell) => format!(
-                        "{}{}",
+                        "{}{}{}",
                         cell.band.symbol(),
-                        cell.share
+                        cell.shown_share()
                             .map(|s| pad_left(&crate::review::compare::share_label(s), 5))
-                            .unwrap_or_default()
+                            .unwrap_or_default(),
+                        // The reviewer's score, marked.
+                        if cell.review.is_some() { "*" } else { "" }
                     ),
                     None => String::new(),
                 };
@@ -410,7 +414,12 @@ fn matrix(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
         cols.iter()
             .map(|_| Constraint::Length(u16::try_from(cell_w).unwrap_or(7))),
     );
-    let title = format!(" {} ", app.tr(t::REVIEW_MATRIX));
+    // The legend whole in the title: the unit column cut it at 80 columns.
+    let title = format!(
+        " {} · {} ",
+        app.tr(t::REVIEW_MATRIX),
+        app.tr(t::REVIEW_LEGEND)
+    );
     let selected_name = cols
         .first()
         .and_then(|&c| matrix.columns.get(c))

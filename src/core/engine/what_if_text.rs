@@ -31,6 +31,32 @@ pub fn move_text(m: &InputMove) -> Bilingual {
 pub fn grade_text(g: &GradeMove, raise: bool) -> Bilingual {
     let points = g.points.normalize().to_string();
     let leaves = g.leaves.join(", ");
+    // No leaf has that much room: say so, never an empty list.
+    if g.leaves.is_empty() {
+        return if raise {
+            Bilingual::new(
+                format!(
+                    "没有一项指标还有 {points} 分的增分余地，单项增分升不到{}",
+                    g.to.label_zh()
+                ),
+                format!(
+                    "no indicator has {points} points of room: no single score reaches {}",
+                    g.to.label_en()
+                ),
+            )
+        } else {
+            Bilingual::new(
+                format!(
+                    "没有一项指标的得分超过 {points} 分，单项减分不会降为{}",
+                    g.to.label_zh()
+                ),
+                format!(
+                    "no single score is above {points}: losing one cannot drop to {}",
+                    g.to.label_en()
+                ),
+            )
+        };
+    }
     if raise {
         Bilingual::new(
             format!(
@@ -53,5 +79,40 @@ pub fn grade_text(g: &GradeMove, raise: bool) -> Bilingual {
                 g.to.label_en()
             ),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::engine::Grade;
+
+    #[test]
+    fn no_leaf_with_room_is_said_not_listed_empty() {
+        let g = GradeMove {
+            to: Grade::Excellent,
+            points: rust_decimal::Decimal::from(6),
+            inclusive: true,
+            leaves: Vec::new(),
+        };
+        for raise in [true, false] {
+            let text = grade_text(&g, raise);
+            assert!(
+                !text.zh.contains("：）") && !text.zh.contains("（）"),
+                "{}",
+                text.zh
+            );
+            assert!(
+                !text.en.contains("()") && !text.en.contains(": )"),
+                "{}",
+                text.en
+            );
+            assert!(text.zh.contains('6'), "{}", text.zh);
+        }
+        let listed = GradeMove {
+            leaves: vec!["A1".to_owned()],
+            ..g
+        };
+        assert!(grade_text(&listed, true).zh.contains("可增分的指标：A1"));
     }
 }

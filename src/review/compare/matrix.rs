@@ -108,6 +108,21 @@ pub struct MatrixCell {
     pub band: ShareBand,
     /// The indicator was not applicable.
     pub not_applicable: bool,
+    /// Not scored yet (missing data): shown as such, never as 0.
+    pub missing: bool,
+    /// The reviewer's score, where given (the matrix shows it instead).
+    pub review: Option<Decimal>,
+}
+
+impl MatrixCell {
+    /// The score the matrix shows: the reviewer's where given.
+    #[must_use]
+    pub fn shown_share(&self) -> Option<Decimal> {
+        match self.review {
+            Some(r) => share_of(r, self.weight),
+            None => self.share,
+        }
+    }
 }
 
 /// One row of the matrix: one workbook.
@@ -201,6 +216,8 @@ fn matrix_cell(summary: &WorkbookDigest, code: &str) -> Option<MatrixCell> {
             share,
             band: share.map_or(ShareBand::Zero, ShareBand::of),
             not_applicable: cell.basis == ScoreBasis::NotApplicable,
+            missing: cell.basis == ScoreBasis::Missing,
+            review: None,
         }
     })
 }
