@@ -449,3 +449,47 @@ fn the_matrix_shows_review_scores_and_missing_data_as_missing() {
         "the legend says what * is: {screen}"
     );
 }
+
+#[test]
+fn a_letter_no_key_takes_says_so() {
+    let (_tmp, dir) = sample_folder();
+    let mut app = reviewer(&dir, (80, 24));
+    review_keys(&mut app, "z");
+    assert!(
+        status(&app).contains("z 键在此没有作用"),
+        "{}",
+        status(&app)
+    );
+    review_keys(&mut app, "<enter> 3 z");
+    assert!(
+        status(&app).contains("z 键在此没有作用"),
+        "{}",
+        status(&app)
+    );
+    assert!(matches!(app.screen, Screen::Drill { .. }));
+}
+
+#[test]
+fn an_unscored_leaf_shows_as_unscored_not_0() {
+    let (_tmp, dir) = sample_folder();
+    std::fs::remove_file(dir.join("sample.json")).expect("rm");
+    let mut wb = jixiao::core::sample::sample_workbook();
+    let index = wb
+        .table
+        .flatten()
+        .iter()
+        .position(|(_, i)| i.code == "A1")
+        .expect("A1");
+    let leaf = wb.table.nth_mut(index).expect("A1");
+    leaf.entry.choice = None;
+    leaf.entry.officer_score = None;
+    leaf.entry.unconfirmed = true;
+    std::fs::write(dir.join("b.json"), jixiao::core::format::to_json(&wb)).expect("write");
+    let mut app = reviewer(&dir, (80, 24));
+    review_keys(&mut app, "<enter> 3 j");
+    assert_eq!(selected_code(&app), "A1");
+    let screen = review_screen(&mut app, 80, 24);
+    let row = screen.lines().find(|l| l.contains(" A1 ")).expect("A1 row");
+    assert!(row.contains("未评") && !row.contains("-5"), "{row}");
+    assert!(screen.contains("得分：未评 / 5"), "{screen}");
+}
