@@ -3,7 +3,8 @@
 #   jixiao-VERSION-windows-x86_64.zip    jixiao.exe + 使用说明.txt
 #   jixiao-VERSION-linux-x86_64.tar.gz   a static (musl) binary + 使用说明.txt
 #   jixiao_VERSION_amd64.deb             the static binary, for UOS / Kylin / Debian
-#   jixiao_VERSION_arm64.deb             arm64 (UOS / Kylin on Kunpeng, Phytium)
+#   jixiao_VERSION_arm64.deb             a static (musl) arm64 binary (UOS / Kylin on
+#                                        Kunpeng, Phytium: glibc 2.28 there, so no glibc link)
 # then a smoke run of each (`jixiao check` of the sample: Windows under Wine,
 # arm64 under qemu-user when they are there) and their sizes.
 #
@@ -12,8 +13,12 @@
 #   Debian packages: gcc-mingw-w64-x86-64 gcc-aarch64-linux-gnu
 #     libc6-dev-arm64-cross musl-tools zip dpkg-dev binutils-aarch64-linux-gnu
 #     for the smoke runs only: wine64 qemu-user-static
+#   musl-dev:arm64, unpacked into a temporary folder (not installed): its
+#     headers let the cross gcc compile mimalloc's C for arm64 musl; apt
+#     fetches it once the arm64 architecture is added (the script does that as
+#     root: `dpkg --add-architecture arm64`)
 #   Rust targets: x86_64-pc-windows-gnu x86_64-unknown-linux-musl
-#     aarch64-unknown-linux-gnu
+#     aarch64-unknown-linux-musl
 # Usage: tools/package.sh [--no-smoke]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +31,7 @@ dist="$root/dist"
 packages=(gcc-mingw-w64-x86-64 gcc-aarch64-linux-gnu libc6-dev-arm64-cross musl-tools zip
           dpkg-dev binutils-aarch64-linux-gnu)
 [ "$smoke" = 1 ] && packages+=(wine64 qemu-user-static)
-targets=(x86_64-pc-windows-gnu x86_64-unknown-linux-musl aarch64-unknown-linux-gnu)
+targets=(x86_64-pc-windows-gnu x86_64-unknown-linux-musl aarch64-unknown-linux-musl)
 
 # ---------------------------------------------------------------- prerequisites
 missing=()
@@ -45,6 +50,32 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 rustup target add "${targets[@]}" >/dev/null
 
+# musl's arm64 headers for the C in mimalloc: the cross gcc with musl's specs
+# file, pointed at a private copy of musl-dev:arm64 (Debian ships its specs
+# for the host's musl-gcc only).
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+musl_arm="$stage/musl-arm64"
+mkdir -p "$musl_arm"
+if ! (cd "$musl_arm" && apt-get download -q musl-dev:arm64 >/dev/null 2>&1); then
+  if [ "$(id -u)" = 0 ]; then
+    dpkg --add-architecture arm64
+    apt-get update -q >/dev/null
+    (cd "$musl_arm" && apt-get download -q musl-dev:arm64 >/dev/null)
+  else
+    echo "musl-dev:arm64 cannot be fetched: as root run 'dpkg --add-architecture arm64 && apt-get update'" >&2
+    exit 1
+  fi
+fi
+dpkg-deb -x "$musl_arm"/musl-dev_*_arm64.deb "$musl_arm/root"
+sed -e "s#/usr/include/aarch64-linux-musl#$musl_arm/root/usr/include/aarch64-linux-musl#g" \
+    -e "s#/usr/lib/aarch64-linux-musl#$musl_arm/root/usr/lib/aarch64-linux-musl#g" \
+    "$musl_arm/root/usr/lib/aarch64-linux-musl/musl-gcc.specs" > "$musl_arm/musl.specs"
+printf '#!/bin/sh\nexec aarch64-linux-gnu-gcc -specs=%s "$@"\n' "$musl_arm/musl.specs" > "$musl_arm/cc"
+chmod +x "$musl_arm/cc"
+export CC_aarch64_unknown_linux_musl="$musl_arm/cc"
+export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_MUSL_LINKER=aarch64-linux-gnu-gcc
+
 # ---------------------------------------------------------------- build
 for t in "${targets[@]}"; do
   echo "building $t"
@@ -52,12 +83,10 @@ for t in "${targets[@]}"; do
 done
 win="target/x86_64-pc-windows-gnu/release/jixiao.exe"
 musl="target/x86_64-unknown-linux-musl/release/jixiao"
-arm="target/aarch64-unknown-linux-gnu/release/jixiao"
+arm="target/aarch64-unknown-linux-musl/release/jixiao"
 
 rm -rf "$dist"
 mkdir -p "$dist"
-stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
 
 # 使用说明 as UTF-8 with a byte-order mark and CRLF for Windows' Notepad.
 guide="$root/tools/package/使用说明.txt"
@@ -102,13 +131,14 @@ deb() {
   } > "$tree/DEBIAN/control"
   dpkg-deb --root-owner-group -Zxz --build "$tree" "$dist/jixiao_${version}_$arch.deb" >/dev/null
 }
-# The amd64 package carries the static binary: it runs on any glibc (UOS 20
-# has 2.28). The arm64 one is linked against Debian 12's glibc; its Depends
-# says which glibc it needs (the highest symbol version it uses).
+# Both packages carry static binaries: they run on any glibc (UOS 20 and
+# Kylin V10 have 2.28; a glibc link on Debian 12 would need 2.34).
 deb amd64 "$musl" strip ""
-glibc=$(aarch64-linux-gnu-objdump -T "$arm" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' \
-  | sort -V | tail -1)
-deb arm64 "$arm" aarch64-linux-gnu-strip "libc6 (>= $glibc)"
+deb arm64 "$arm" aarch64-linux-gnu-strip ""
+if aarch64-linux-gnu-readelf -l "$arm" | grep -q INTERP; then
+  echo "the arm64 binary is not static" >&2
+  exit 1
+fi
 
 # ---------------------------------------------------------------- smoke runs
 sample="$root/assets/samples/xiashan-2023.json"
@@ -125,8 +155,7 @@ if [ "$smoke" = 1 ]; then
   check_output deb-amd64 "$("$out/amd64/usr/bin/jixiao" check "$sample")"
   dpkg-deb -x "$dist/jixiao_${version}_arm64.deb" "$out/arm64"
   if command -v qemu-aarch64-static >/dev/null; then
-    check_output deb-arm64 "$(qemu-aarch64-static -L /usr/aarch64-linux-gnu \
-      "$out/arm64/usr/bin/jixiao" check "$sample")"
+    check_output deb-arm64 "$(qemu-aarch64-static "$out/arm64/usr/bin/jixiao" check "$sample")"
   else
     echo "smoke deb-arm64: skipped (no qemu-aarch64-static)"
   fi

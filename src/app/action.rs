@@ -200,6 +200,20 @@ pub enum Action {
     ReviewReloaded(Box<crate::review::lazy::Reloaded>),
     /// The run loop took the hashes held back at opening: (entry, SHA-256).
     ReviewHashed(Vec<(usize, String)>),
+    /// Indicators: the selected indicator's 佐证材料清单 (asks the run loop for the folder's files).
+    OpenEvidence,
+    /// The run loop listed the files below the workbook's folder.
+    EvidenceFiles(Vec<String>),
+    /// The run loop hashed a file chosen as evidence (`Err`: why it could not).
+    EvidenceHashed {
+        indicator: usize,
+        file: crate::core::model::EvidenceFile,
+        result: Result<String, String>,
+    },
+    /// The run loop could not open an evidence file (why).
+    EvidenceOpenFailed(String),
+    /// The run loop looked at every listed evidence file.
+    EvidenceChecked(crate::core::model::EvidenceFacts),
 }
 
 /// What the run loop must do after an action (the app itself does no I/O).
@@ -222,6 +236,17 @@ pub enum Effect {
         path: PathBuf,
         /// The officer confirmed replacing an existing file (kept as `.bak`).
         replace: bool,
+    },
+    /// List the files below the workbook's folder, then send `Action::EvidenceFiles`.
+    ListEvidenceFiles,
+    /// Hash `file.path` (relative to the workbook's folder), then send `Action::EvidenceHashed`.
+    HashEvidence {
+        indicator: usize,
+        file: crate::core::model::EvidenceFile,
+    },
+    /// Open a listed evidence file (relative to the workbook's folder) with the system's viewer.
+    OpenEvidence {
+        path: String,
     },
     /// Leave the workbench.
     Quit,

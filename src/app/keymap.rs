@@ -167,6 +167,14 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ConfirmDelete, [k(KeyCode::Esc), c('n')], Action::Cancel, "保留", "keep", true),
     bind!(Browse, [c(']')], Action::DetailDown, "说明向下滚动", "scroll the detail panel down", false),
     bind!(Browse, [c('[')], Action::DetailUp, "说明向上滚动", "scroll the detail panel up", false),
+    bind!(Browse, [c('E')], Action::OpenEvidence, "佐证材料清单（列入、移除、打开文件）", "evidence files (list, remove, open)", false),
+    bind!(Evidence, [k(KeyCode::Up)], Action::Up, "上一项", "previous", true),
+    bind!(Evidence, [k(KeyCode::Down)], Action::Down, "下一项", "next", true),
+    bind!(Evidence, [k(KeyCode::Enter)], Action::Commit, "列入所选文件 / 打开已列文件", "list the file / open a listed one", true),
+    bind!(Evidence, [k(KeyCode::Delete)], Action::Delete, "移除已列文件", "remove a listed file", true),
+    bind!(Evidence, [k(KeyCode::Backspace)], Action::Backspace, "删除前一字", "delete before", false),
+    bind!(Evidence, [ctrl('u')], Action::ClearInput, "清空", "clear", false),
+    bind!(Evidence, [k(KeyCode::Esc)], Action::Cancel, "关闭（输入名称时：返回）", "close (while typing a title: back)", true),
     bind!(Browse, [c('T')], Action::EditAnalysis, "所选指标的分析（印入报告）", "the indicator's analysis (in the report)", false),
     bind!(Browse, [c('P')], Action::FillPrinted, "报告所写数字按计算值填写", "fill the printed figures from the computed ones", false),
     bind!(Edit, [k(KeyCode::Enter)], Action::Commit, "确认", "commit", true),
@@ -283,6 +291,7 @@ pub fn action_for(mode: ModeKind, event: &KeyEvent) -> Option<Action> {
             | ModeKind::Choice
             | ModeKind::Prompt
             | ModeKind::RuleForm
+            | ModeKind::Evidence
     );
     match event.code {
         // A terminal reports Esc followed at once by a key as Alt+key: that is
@@ -355,7 +364,7 @@ pub enum HelpFor {
 
 /// The help popup's sections in order: a mode's bindings under a heading,
 /// for the workbench, the reviewer or both.
-const HELP_SECTIONS: [(ModeKind, Tr, HelpFor); 14] = [
+const HELP_SECTIONS: [(ModeKind, Tr, HelpFor); 15] = [
     (ModeKind::ReviewList, t::REVIEW_TITLE, HelpFor::Reviewer),
     (
         ModeKind::ReviewMatrix,
@@ -370,6 +379,11 @@ const HELP_SECTIONS: [(ModeKind, Tr, HelpFor); 14] = [
     (ModeKind::Search, t::SEARCH, HelpFor::Workbench),
     (ModeKind::Choice, t::CHOOSE, HelpFor::Workbench),
     (ModeKind::RuleForm, t::RULE_FORM, HelpFor::Workbench),
+    (
+        ModeKind::Evidence,
+        super::evidence::TITLE,
+        HelpFor::Workbench,
+    ),
     (
         ModeKind::ConfirmDelete,
         t::STRUCTURE_CONFIRM,
@@ -456,7 +470,7 @@ mod tests {
         };
         assert_eq!(
             listed(HelpFor::Workbench),
-            "Browse 浏览（所有面板） · Edit 编辑 · Search 搜索 · Choice 选择 · RuleForm 评分规则 · ConfirmDelete 确认删除 · ConfirmQuit 退出确认 · Help 帮助窗口 · Reader 报告正文（只读）"
+            "Browse 浏览（所有面板） · Edit 编辑 · Search 搜索 · Choice 选择 · RuleForm 评分规则 · Evidence 佐证材料清单 · ConfirmDelete 确认删除 · ConfirmQuit 退出确认 · Help 帮助窗口 · Reader 报告正文（只读）"
         );
         assert_eq!(
             listed(HelpFor::Reviewer),

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod edit;
 mod entry_flow;
+pub mod evidence;
 mod history;
 pub mod identity;
 pub mod keymap;
@@ -30,7 +31,7 @@ pub mod what_if;
 
 use std::path::PathBuf;
 
-use crate::core::engine::{Concern, Derived, derive};
+use crate::core::engine::{Concern, Derived, derive, derive_with_evidence};
 use crate::core::model::{RuleKind, Workbook};
 use crate::core::{Bilingual, Lang};
 use crate::i18n as t;
@@ -70,6 +71,8 @@ pub enum Mode {
     ConfirmDelete(Box<structure::PendingDelete>),
     /// Reading the report text of a read-only workbook.
     Read(reader::Reader),
+    /// The 佐证材料清单 of an indicator: listed files, the folder's, add and remove.
+    Evidence(Box<evidence::EvidenceDialog>),
 }
 
 /// What the recovery offer shows and can restore.
@@ -115,6 +118,8 @@ pub enum ModeKind {
     ConfirmDelete,
     /// Reading the report text (read-only).
     Reader,
+    /// The 佐证材料清单 dialog.
+    Evidence,
 }
 
 impl Mode {
@@ -133,6 +138,7 @@ impl Mode {
             Self::RuleForm(_) => ModeKind::RuleForm,
             Self::ConfirmDelete(_) => ModeKind::ConfirmDelete,
             Self::Read(_) => ModeKind::Reader,
+            Self::Evidence(_) => ModeKind::Evidence,
         }
     }
 }
@@ -198,6 +204,8 @@ pub struct App {
     /// The detail panel's page (`]`, `[`) and the row it was turned on: another
     /// row starts again at the first page.
     detail_page: (Pane, usize, usize),
+    /// What the run loop found of each listed evidence file (empty until it looked).
+    pub evidence: crate::core::model::EvidenceFacts,
 }
 
 status::status_line_of!(App);
@@ -236,6 +244,7 @@ impl App {
             what_if: None,
             replace_asked: None,
             detail_page: (Pane::Summary, 0, 0),
+            evidence: crate::core::model::EvidenceFacts::new(),
         }
     }
 
@@ -279,7 +288,7 @@ impl App {
     }
 
     fn recompute(&mut self) {
-        self.derived = derive(&self.workbook);
+        self.derived = derive_with_evidence(&self.workbook, &self.evidence);
         // In review mode only review fields change, and they are not the file's.
         self.dirty = !self.reviewing && self.workbook != self.saved;
         self.clamp_selection();
@@ -333,6 +342,13 @@ impl App {
                 self.on_reloaded(result);
                 return Effect::None;
             }
+            Action::EvidenceFiles(_)
+            | Action::EvidenceHashed { .. }
+            | Action::EvidenceOpenFailed(_)
+            | Action::EvidenceChecked(_) => {
+                self.on_evidence(action);
+                return Effect::None;
+            }
             Action::OfferRecovery(offer) => {
                 self.mode = Mode::RecoveryOffer(offer);
                 return Effect::None;
@@ -363,6 +379,7 @@ impl App {
             ModeKind::Prompt => return self.update_save_as(&action),
             ModeKind::ConfirmExternal => return self.update_external(&action),
             ModeKind::ConfirmQuit => return self.update_confirm_quit(&action),
+            ModeKind::Evidence => return self.update_evidence(&action),
             ModeKind::Browse
             | ModeKind::ReviewList
             | ModeKind::ReviewMatrix
@@ -442,6 +459,7 @@ impl App {
             Action::Redo => self.redo(),
             Action::RevertToSaved => self.revert(),
             Action::Save => return self.save(),
+            Action::OpenEvidence => return self.open_evidence(),
             Action::ExportPrompt => {
                 let stem = self.path.file_stem().map_or_else(
                     || "workbook".to_owned(),
@@ -836,14 +854,14 @@ impl App {
             Err(why) => {
                 self.workbook = base.clone();
                 self.error_bi(&why);
-                self.derived = derive(&self.workbook);
+                self.derived = derive_with_evidence(&self.workbook, &self.evidence);
                 if let Mode::Edit(editor) = &mut self.mode {
                     editor.error = Some(why);
                 }
                 return;
             }
         }
-        self.derived = derive(&self.workbook);
+        self.derived = derive_with_evidence(&self.workbook, &self.evidence);
         self.after_preview(target);
     }
 

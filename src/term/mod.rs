@@ -4,6 +4,7 @@
 pub mod hangup;
 pub mod new_form;
 pub mod open;
+pub mod opener;
 pub mod session;
 pub mod wake;
 
@@ -332,6 +333,9 @@ fn run_loop(
             // Recovery files are looked for once the workbook is on screen;
             // an offer is drawn before any key is read.
             session.look_for_recovery(app);
+            continue;
+        }
+        if session.check_evidence_once(app) {
             continue;
         }
         // Input, a signal or the recovery's debounce wake the loop; with

@@ -38,6 +38,10 @@ pub struct Session {
     adopted: Vec<PathBuf>,
     /// Recovery files are still to be looked for (`open_deferred`).
     scan_deferred: bool,
+    /// Opens an evidence file with the system's viewer (tests put a recorder here).
+    pub opener: super::opener::Opener,
+    /// The listed evidence files are still to be looked at (after the first frame).
+    evidence_pending: bool,
 }
 
 impl Session {
@@ -57,6 +61,8 @@ impl Session {
             pending_offers: Vec::new(),
             adopted: Vec::new(),
             scan_deferred: false,
+            opener: super::opener::system,
+            evidence_pending: true,
         }
     }
 
@@ -281,6 +287,12 @@ impl Session {
     pub fn perform(&mut self, app: &mut App, effect: &Effect) {
         let result = match effect {
             Effect::None | Effect::Quit => return,
+            Effect::ListEvidenceFiles
+            | Effect::HashEvidence { .. }
+            | Effect::OpenEvidence { .. } => {
+                self.perform_evidence(app, effect);
+                return;
+            }
             Effect::Save => self.document.save(&app.workbook),
             Effect::SaveOverwrite => self.document.save_overwriting(&app.workbook),
             Effect::SaveAs { path } => {
@@ -345,6 +357,66 @@ impl Session {
             Err(e) => {
                 app.update(Action::Saved(Err(e.describe().get(app.lang).to_owned())));
             }
+        }
+    }
+}
+
+impl Session {
+    /// The folder evidence paths are relative to: the workbook's.
+    fn evidence_base(&self) -> PathBuf {
+        store::evidence::base_of(self.document.path())
+    }
+
+    /// Looks at the listed evidence files once, after the first frame (a
+    /// unit's scans may be large; the workbook is on screen meanwhile).
+    /// Returns whether it did.
+    pub fn check_evidence_once(&mut self, app: &mut App) -> bool {
+        if !std::mem::take(&mut self.evidence_pending) {
+            return false;
+        }
+        if crate::core::model::evidence::listed(&app.workbook).is_empty() {
+            return false;
+        }
+        self.check_evidence(app);
+        true
+    }
+
+    /// Every listed evidence file looked at again, for the checks.
+    pub fn check_evidence(&self, app: &mut App) {
+        let facts = store::evidence::facts(self.document.path(), &app.workbook);
+        app.update(Action::EvidenceChecked(facts));
+    }
+
+    /// The evidence effects: list the folder, hash a chosen file, open one.
+    fn perform_evidence(&self, app: &mut App, effect: &Effect) {
+        let base = self.evidence_base();
+        match effect {
+            Effect::ListEvidenceFiles => {
+                let files = store::evidence::files_below(&base, self.document.path());
+                app.update(Action::EvidenceFiles(files));
+            }
+            Effect::HashEvidence { indicator, file } => {
+                let result = store::evidence::resolve(&base, &file.path)
+                    .ok_or_else(|| format!("{}: outside the workbook's folder", file.path))
+                    .and_then(|path| {
+                        store::evidence::hash_file(&path).map_err(|e| format!("{}：{e}", file.path))
+                    });
+                app.update(Action::EvidenceHashed {
+                    indicator: *indicator,
+                    file: file.clone(),
+                    result,
+                });
+            }
+            Effect::OpenEvidence { path } => {
+                let opened = store::evidence::resolve(&base, path)
+                    .filter(|p| p.is_file())
+                    .ok_or_else(|| std::io::Error::from(std::io::ErrorKind::NotFound))
+                    .and_then(|p| (self.opener)(&p));
+                if let Err(e) = opened {
+                    app.update(Action::EvidenceOpenFailed(format!("{path}：{e}")));
+                }
+            }
+            _ => {}
         }
     }
 }

@@ -95,6 +95,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect, theme: &Theme) {
             question(frame, screen, theme, app.tr(t::RECOVERY_QUESTION), &lines);
         }
         Mode::RuleForm(form) => super::forms::rule::render(app, form, frame, screen, theme),
+        Mode::Evidence(dialog) => super::evidence::render(app, dialog, frame, screen, theme),
         Mode::ConfirmQuit => {
             let text = app.tr(t::QUIT_QUESTION);
             let width = u16::try_from(crate::text::width(text) + 4)

@@ -326,6 +326,7 @@ pub(in crate::ui) fn detail(app: &App) -> Detail {
             t::COL_EVIDENCE.get(lang),
             ind.entry.evidence.clone(),
         );
+        evidence_entry(app, ind, &mut e);
         if let Some(s) = ind.entry.reviewer_score {
             entry(
                 &mut e,
@@ -335,6 +336,29 @@ pub(in crate::ui) fn detail(app: &App) -> Detail {
         }
     }
     (format!("{} {}", ind.code, ind.name), e)
+}
+
+/// The 佐证材料清单: one line per file, with what the store found of it.
+fn evidence_entry(app: &App, ind: &crate::core::model::Indicator, e: &mut Entries) {
+    let lang = app.lang;
+    let files: Vec<String> = ind
+        .entry
+        .evidence_files
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let state = crate::app::evidence::status_of(app, f).map_or("", |s| s.get(lang));
+            let pages = if f.pages.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", f.pages)
+            };
+            format!("{}. {} · {}{pages} {state}", i + 1, f.title, f.path)
+        })
+        .collect();
+    if !files.is_empty() {
+        entry(e, crate::app::evidence::TITLE.get(lang), files.join("\n"));
+    }
 }
 
 /// A metric's value in its own unit: a rate as a percentage, an amount in 万元.
