@@ -278,10 +278,21 @@ fn keys_that_do_nothing_here_say_why() {
 #[test]
 fn the_drill_ins_footer_and_help_are_the_reviewers() {
     let (_tmp, mut app) = on_leaf("A3.1", (160, 48));
+    // At 80 columns too: Enter, b, help and Esc.
+    let narrow = review_screen(&mut app, 80, 24);
+    let footer = &lines(&narrow)[22];
+    for hint in [
+        "Enter 填复核或意见",
+        "b 指标退回原因",
+        "? 帮助",
+        "Esc 返回上一屏",
+    ] {
+        assert!(footer.contains(hint), "{hint} in {footer}");
+    }
     let screen = review_screen(&mut app, 160, 48);
     let footer = &lines(&screen)[46];
-    assert!(footer.contains("b 所选指标的退回原因"), "{footer}");
-    assert!(footer.contains("Esc 返回总览"), "{footer}");
+    assert!(footer.contains("b 指标退回原因"), "{footer}");
+    assert!(footer.contains("Ctrl-S 保存审核记录"), "{footer}");
     assert!(
         !footer.contains("u 撤销") && !footer.contains("编辑 / 折叠"),
         "{footer}"
@@ -294,7 +305,7 @@ fn the_drill_ins_footer_and_help_are_the_reviewers() {
         .find("Enter              打开（只读）")
         .unwrap_or(usize::MAX);
     assert!(drill_at < overview_at, "{help}");
-    assert!(help.contains("返回总览（或矩阵）"), "{help}");
+    assert!(help.contains("返回上一屏"), "{help}");
     assert!(
         !help.contains("清除提示") || overview_at < usize::MAX,
         "{help}"
