@@ -167,7 +167,7 @@ fn filters_matrix_and_diff() {
     assert!(
         app.view
             .iter()
-            .all(|&r| app.session.rows()[r].grade == Some(Grade::Excellent))
+            .all(|&r| app.session.rows()[r].grade() == Some(Grade::Excellent))
     );
     terminal::review_keys(&mut app, "F / 霞山区委办公室 <enter>");
     assert!(!app.view.is_empty());

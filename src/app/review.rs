@@ -13,6 +13,7 @@ use rust_decimal::Decimal;
 
 use super::{Action, App, EditTarget, Editor, Mode, ModeKind, Origin, Status, StatusLine};
 use crate::core::engine::Severity;
+use crate::core::grading::Standing;
 use crate::core::num::{NumberRules, parse_number};
 use crate::core::{Bilingual, Lang};
 use crate::i18n::{self as t, Tr};
@@ -157,6 +158,35 @@ impl App {
         }
         (!review.indicators.is_empty())
             .then(|| crate::core::num::round2(review_total(&self.derived, &review)))
+    }
+
+    /// The grade the header shows, from `core::grading` as everywhere: in a
+    /// drill-in by the review total once there is one (a leaf the reviewer
+    /// scored no longer unscored), the officer's otherwise.
+    #[must_use]
+    pub fn standing(&self) -> Standing {
+        match self.reviewer_total() {
+            Some(total) => {
+                let scored: std::collections::HashSet<&str> = self
+                    .workbook
+                    .table
+                    .flatten()
+                    .into_iter()
+                    .filter(|(_, ind)| ind.entry.reviewer_score.is_some())
+                    .map(|(_, ind)| ind.code.as_str())
+                    .collect();
+                let unscored = self
+                    .derived
+                    .scores
+                    .indicators
+                    .iter()
+                    .filter(|r| r.basis == crate::core::engine::ScoreBasis::Missing)
+                    .filter(|r| !scored.contains(r.code.as_str()))
+                    .count();
+                Standing::of(total, unscored)
+            }
+            None => Standing::of_derived(&self.derived),
+        }
     }
 }
 

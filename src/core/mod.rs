@@ -7,6 +7,7 @@ pub mod compare;
 pub mod engine;
 pub mod format;
 mod format_errors;
+pub mod grading;
 pub mod model;
 pub mod newbook;
 pub mod num;

@@ -57,17 +57,7 @@ pub fn mark_unconfirmed(table: &mut ScoringTable) {
 /// provisional, so `check` and the report say so instead of printing 差.
 #[must_use]
 pub fn grade_text(d: &super::engine::Derived, lang: super::Lang) -> String {
-    grade_text_of(d.grade, unscored_codes(&d.scores).len(), lang)
-}
-
-/// `grade_text` from the grade and how many leaves are still unscored.
-#[must_use]
-pub fn grade_text_of(grade: super::engine::Grade, unscored: usize, lang: super::Lang) -> String {
-    match (unscored, lang) {
-        (0, _) => grade.label(lang).to_owned(),
-        (n, super::Lang::Zh) => format!("未评定（{n} 项尚未评分，暂计 0 分）"),
-        (n, super::Lang::En) => format!("not graded yet ({n} indicators unscored, counted as 0)"),
-    }
+    super::grading::Standing::of_derived(d).text(lang)
 }
 
 /// Whether the total is final enough to grade (no leaf is unscored).

@@ -14,8 +14,10 @@ use rust_decimal::Decimal;
 
 use super::reviews::{IndicatorTable, ScoreLine, WorkbookReview, review_total_of};
 use crate::core::engine::fast_hash::{FxHasher, FxMap};
-use crate::core::engine::{Derived, Grade, ScoreBasis, Severity};
+use crate::core::engine::{Derived, ScoreBasis, Severity};
+use crate::core::grading::Standing;
 use crate::core::model::{Indicator, MetricId, Workbook};
+use crate::core::num::round2;
 
 /// The ratios shown in the overview: F1 差异率, F2 支出完成率, F3 结余结转率,
 /// F5 政府采购执行率.
@@ -135,7 +137,6 @@ pub struct WorkbookDigest {
     pub reported_total: Option<Decimal>,
     /// The computed total as displayed (half-up, 2 places).
     pub computed_total: Decimal,
-    pub grade: Grade,
     /// Leaves still unscored (then the grade is provisional: 未评定).
     pub unscored: usize,
     /// Display values of `KEY_RATIOS`.
@@ -160,7 +161,6 @@ impl WorkbookDigest {
             year: workbook.unit.fiscal_year,
             reported_total: workbook.reported.total_score,
             computed_total: derived.total_display(),
-            grade: derived.grade,
             unscored: crate::core::newbook::unscored_codes(&derived.scores).len(),
             ratios: KEY_RATIOS.map(|id| derived.metric(id).and_then(|m| m.display)),
             warnings: Severity::ALL.map(|s| derived.count(s)),
@@ -180,16 +180,29 @@ impl WorkbookDigest {
         }
     }
 
-    /// No leaf is unscored: the grade is final enough to show.
+    /// The officer's standing: the computed total and its unscored leaves.
     #[must_use]
-    pub fn graded(&self) -> bool {
-        self.unscored == 0
+    pub fn standing(&self) -> Standing {
+        Standing::of(self.computed_total, self.unscored)
     }
 
-    /// The grade, or 未评定 with how many leaves are unscored.
+    /// The unit's standing once reviewed (`review_total` in place, a leaf
+    /// the reviewer scored no longer unscored); the officer's before.
     #[must_use]
-    pub fn grade_text(&self, lang: crate::core::Lang) -> String {
-        crate::core::newbook::grade_text_of(self.grade, self.unscored, lang)
+    pub fn standing_under(&self, review: Option<&WorkbookReview>) -> Standing {
+        match review {
+            Some(r) if r.status.concluded() || r.has_scores() => {
+                let unscored = self
+                    .cells()
+                    .filter(|(row, cell)| {
+                        cell.basis == ScoreBasis::Missing
+                            && r.indicators.get(&row.code).and_then(|i| i.score).is_none()
+                    })
+                    .count();
+                Standing::of(round2(self.review_total(r)), unscored)
+            }
+            _ => self.standing(),
+        }
     }
 
     /// Each indicator with its computed score, in table order.

@@ -398,6 +398,8 @@ pub fn xlsx_bytes(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
     let bold = Format::new().set_bold();
     let percent = Format::new().set_num_format("0.00%");
     let signed = Format::new().set_num_format("+0.00;-0.00;0");
+    // Still a number for formulas, shown with the overview's mark.
+    let provisional = Format::new().set_num_format("0.00\"*\"");
     for sheet in sheets {
         let ws = book.add_worksheet();
         ws.set_name(&sheet.name)?;
@@ -419,6 +421,9 @@ pub fn xlsx_bytes(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxErro
                     }
                     Cell::Score(v) => {
                         ws.write_number(at, col, number(*v))?;
+                    }
+                    Cell::Provisional(v) => {
+                        ws.write_number_with_format(at, col, number(*v), &provisional)?;
                     }
                     Cell::Signed(v) => {
                         ws.write_number_with_format(at, col, number(*v), &signed)?;

@@ -9,7 +9,6 @@ use rust_decimal::Decimal;
 use super::digest::WorkbookDigest;
 use super::reviews::{IndicatorReview, WorkbookReview};
 use crate::core::Lang;
-use crate::core::engine::Grade;
 use crate::core::num::{fmt_score, round2};
 use crate::export::report::Block;
 use crate::i18n::Tr;
@@ -77,13 +76,9 @@ pub fn blocks(
     let year = digest.year;
     let officer = digest.computed_total;
     let reviewer = round2(digest.review_total(review));
-    let reviewer_grade = if digest.graded() {
-        Grade::from_score(reviewer).label(lang).to_owned()
-    } else {
-        digest.grade_text(lang)
-    };
+    let reviewer_grade = digest.standing_under(Some(review)).text(lang);
     let note = reported_note(digest.reported_total, officer, lang);
-    let (officer_score, officer_grade) = (fmt_score(officer), digest.grade_text(lang));
+    let (officer_score, officer_grade) = (fmt_score(officer), digest.standing().text(lang));
     let reviewer_score = fmt_score(reviewer);
     let h = |zh: &'static str, en: &'static str| Tr(zh, en).get(lang).to_owned();
     let mut out = vec![

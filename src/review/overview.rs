@@ -10,6 +10,7 @@ use super::digest::MismatchReason;
 use super::reviews::{ReviewStatus, WorkbookReview};
 use super::scan::{Entry, EntryError};
 use crate::core::engine::{Grade, Severity};
+use crate::core::grading::Standing;
 use crate::core::num::round2;
 
 pub use super::digest::KEY_RATIOS;
@@ -48,10 +49,12 @@ pub struct OverviewRow {
     pub computed_total: Option<Decimal>,
     /// Reported − computed.
     pub difference: Option<Decimal>,
-    pub grade: Option<Grade>,
-    /// No leaf is left unscored, so the grade is final (else 未评定, as the
-    /// workbench's header and the report say).
-    pub graded: bool,
+    /// The grade by the review total once there is one, else by the
+    /// computed total; provisional (未评定) while leaves are unscored.
+    /// `None` for a file that could not be read. See `core::grading`.
+    pub standing: Option<Standing>,
+    /// Leaves the officer left unscored: the computed total is provisional.
+    pub unscored: usize,
     /// The row's place in pinyin order of unit and of file names, set once
     /// when the overview is built: a sort by name then compares numbers.
     pub name_order: NameOrder,
@@ -81,6 +84,12 @@ pub struct OverviewRow {
 }
 
 impl OverviewRow {
+    /// The grade, `None` while provisional or when the file did not open.
+    #[must_use]
+    pub fn grade(&self) -> Option<Grade> {
+        self.standing.and_then(Standing::grade)
+    }
+
     /// Total warnings of every severity.
     #[must_use]
     pub fn warning_total(&self) -> usize {
@@ -221,8 +230,8 @@ pub fn build_row(
         reported_total: None,
         computed_total: None,
         difference: None,
-        grade: None,
-        graded: false,
+        standing: None,
+        unscored: 0,
         name_order: NameOrder::default(),
         subtotals: vec![None; top_levels.len()],
         ratios: [None; 4],
@@ -242,9 +251,8 @@ pub fn build_row(
         row.year = Some(summary.year);
         row.reported_total = summary.reported_total;
         row.computed_total = Some(computed);
+        row.unscored = summary.unscored;
         row.difference = summary.reported_total.map(|r| round2(r) - computed);
-        row.grade = Some(summary.grade);
-        row.graded = summary.graded();
         for (slot, top) in row.subtotals.iter_mut().zip(top_levels) {
             *slot = summary
                 .cells()
@@ -278,6 +286,7 @@ pub fn apply_review(row: &mut OverviewRow, entry: &Entry, review: Option<&Workbo
         }
         _ => None,
     };
+    row.standing = entry.digest().map(|d| d.standing_under(review));
     row.mismatched = match (review, entry.digest()) {
         (Some(r), Some(summary)) => summary.mismatches(r),
         _ => Vec::new(),

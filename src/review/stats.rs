@@ -16,6 +16,8 @@ pub const GRADES: [Grade; 4] = [Grade::Excellent, Grade::Good, Grade::Fair, Grad
 pub struct GradeCounts {
     /// In `GRADES` order.
     pub counts: [usize; 4],
+    /// Totals still provisional (未评定: leaves unscored).
+    pub provisional: usize,
     pub errors: usize,
 }
 
@@ -34,8 +36,11 @@ impl GradeCounts {
 pub fn grade_counts(rows: &[OverviewRow], view: &[usize]) -> GradeCounts {
     let mut out = GradeCounts::default();
     for row in view.iter().filter_map(|&i| rows.get(i)) {
-        match row.grade.and_then(|g| GRADES.iter().position(|x| *x == g)) {
-            Some(i) => out.counts[i] += 1,
+        match row.standing {
+            Some(s) => match s.grade().and_then(|g| GRADES.iter().position(|x| *x == g)) {
+                Some(i) => out.counts[i] += 1,
+                None => out.provisional += 1,
+            },
             None => out.errors += 1,
         }
     }

@@ -108,11 +108,8 @@ fn summary_row(row: &OverviewRow) -> SummaryRow {
         .review_total
         .zip(row.computed_total)
         .map(|(reviewer, officer)| reviewer - officer);
-    let grade = match (row.review_total, row.grade) {
-        _ if !row.graded => None,
-        (Some(total), Some(_)) => Some(Grade::from_score(total)),
-        (_, grade) => grade,
-    };
+    // One grade everywhere: the overview row's standing (core::grading).
+    let grade = row.grade();
     SummaryRow {
         unit: row.unit.clone().unwrap_or_else(|| row.file_name.clone()),
         file_name: row.file_name.clone(),
@@ -333,8 +330,8 @@ mod tests {
             reported_total: None,
             computed_total: computed,
             difference: None,
-            grade: computed.map(Grade::from_score),
-            graded: computed.is_some(),
+            standing: computed.map(|c| crate::core::grading::Standing::of(review.unwrap_or(c), 0)),
+            unscored: 0,
             name_order: crate::review::overview::NameOrder::default(),
             subtotals: Vec::new(),
             ratios: [None; 4],
@@ -380,7 +377,8 @@ mod tests {
     #[test]
     fn unscored_leaves_are_not_graded() {
         let mut unfinished = row("丁", Some(dec!(40)), None);
-        unfinished.graded = false;
+        unfinished.unscored = 1;
+        unfinished.standing = Some(crate::core::grading::Standing::of(dec!(40), 1));
         let s = build(&[unfinished], &[0]);
         assert_eq!(s.rows[0].grade, None, "未评定, not 差");
         assert_eq!(s.distribution[4].count, 1);

@@ -9,6 +9,7 @@ use super::overview::{KEY_RATIOS, Overview, OverviewRow};
 use super::reviews::ReviewStatus;
 use crate::core::Lang;
 use crate::core::engine::{Grade, Severity};
+use crate::core::grading::Standing;
 use crate::core::num::{fmt_percent, fmt_score};
 
 /// A column of the overview.
@@ -45,6 +46,9 @@ pub enum Cell {
     Text(String),
     /// A score or amount (2 places when displayed).
     Score(Decimal),
+    /// A total that counts unscored leaves as 0 (`core::grading`): shown
+    /// with a `*`, which the footer and the exports explain.
+    Provisional(Decimal),
     /// A signed score difference (shown with its sign).
     Signed(Decimal),
     /// A percentage value (19.58 means 19.58 %).
@@ -64,6 +68,7 @@ impl Cell {
         match self {
             Self::Text(t) => t.clone(),
             Self::Score(v) => fmt_score(*v),
+            Self::Provisional(v) => format!("{}*", fmt_score(*v)),
             Self::Signed(v) if v.is_sign_positive() && !v.is_zero() => {
                 format!("+{}", fmt_score(*v))
             }
@@ -174,16 +179,20 @@ impl Column {
         }
         let score = |v: Option<Decimal>| v.map_or(Cell::Empty, Cell::Score);
         let percent = |v: Option<Decimal>| v.map_or(Cell::Empty, Cell::Percent);
+        let total = |v: Option<Decimal>, provisional: bool| match v {
+            Some(v) if provisional => Cell::Provisional(v),
+            v => score(v),
+        };
         match self {
             Self::File => Cell::Text(row.file_name.clone()),
             Self::Unit => row.unit.clone().map_or(Cell::Empty, Cell::Text),
             Self::Year => row.year.map_or(Cell::Empty, Cell::Year),
             // Not printed / not reviewed yet: nothing to show, not "n/a".
             Self::Reported => row.reported_total.map_or(Cell::Blank, Cell::Score),
-            Self::Computed => score(row.computed_total),
+            Self::Computed => total(row.computed_total, row.unscored > 0),
             Self::Difference => row.difference.map_or(Cell::Empty, Cell::Signed),
             Self::Grade => row
-                .grade
+                .standing
                 .map_or(Cell::Empty, |g| Cell::Text(g.label(lang).to_owned())),
             Self::Subtotal(i) => score(row.subtotals.get(i).copied().flatten().map(|s| s.score)),
             Self::SubtotalShare(i) => percent(
@@ -197,7 +206,10 @@ impl Column {
             Self::Warnings(s) => Cell::Count(severity_count(row, s)),
             Self::WarningsTotal => Cell::Count(row.warning_total()),
             Self::Status => Cell::Text(row.status.label(lang).to_owned()),
-            Self::ReviewTotal => row.review_total.map_or(Cell::Blank, Cell::Score),
+            Self::ReviewTotal => match row.review_total {
+                Some(v) => total(Some(v), row.standing.is_some_and(Standing::is_provisional)),
+                None => Cell::Blank,
+            },
             Self::Flags => {
                 let text = notes_text(row, lang);
                 if text.is_empty() {
@@ -287,15 +299,6 @@ enum Key {
     Rank(u8),
 }
 
-fn grade_rank(g: Grade) -> u8 {
-    match g {
-        Grade::Excellent => 0,
-        Grade::Good => 1,
-        Grade::Fair => 2,
-        Grade::Poor => 3,
-    }
-}
-
 fn status_rank(s: ReviewStatus) -> u8 {
     ReviewStatus::ALL
         .iter()
@@ -314,7 +317,7 @@ fn key(row: &OverviewRow, column: Column) -> Option<Key> {
         Column::Reported => num(row.reported_total),
         Column::Computed => num(row.computed_total),
         Column::Difference => num(row.difference),
-        Column::Grade => row.grade.map(|g| Key::Rank(grade_rank(g))),
+        Column::Grade => row.standing.map(|g| Key::Rank(g.rank())),
         Column::Subtotal(i) => num(row.subtotals.get(i).copied().flatten().map(|s| s.score)),
         Column::SubtotalShare(i) => num(row
             .subtotals
@@ -410,7 +413,7 @@ impl Filter {
         };
         kind_ok
             && terms.iter().all(|t| row.search_text.contains(t.as_str()))
-            && (self.grades.is_empty() || row.grade.is_some_and(|g| self.grades.contains(&g)))
+            && (self.grades.is_empty() || row.grade().is_some_and(|g| self.grades.contains(&g)))
             && (self.statuses.is_empty() || self.statuses.contains(&row.status))
             && (self.years.is_empty() || row.year.is_some_and(|y| self.years.contains(&y)))
             && self

@@ -82,13 +82,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             Span::styled(format!(" {label}{}", d.count(*s)), theme.severity(*s))
         })
         .collect();
+    // One grade everywhere (core::grading): by the review total in a
+    // drill-in once there is one; a provisional total says so.
+    let standing = app.standing();
+    let officer = crate::core::grading::Standing::of_derived(d);
     let mut line2 = vec![
         Span::raw(format!("{} ", app.tr(t::TOTAL))),
         Span::styled(gauge(d.scores.total, d.scores.max_total, 20), theme.bar),
         Span::styled(
             format!(
-                " {} / {}  ",
+                " {}{} / {}  ",
                 fmt_score(d.scores.total),
+                officer.total_mark(app.lang),
                 fmt_score(d.scores.max_total)
             ),
             theme.title,
@@ -96,18 +101,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     ];
     if let Some(total) = app.reviewer_total() {
         line2.push(Span::raw(format!("{} ", app.tr(t::COL_REVIEW))));
-        line2.push(Span::styled(format!("{}  ", fmt_score(total)), theme.title));
+        line2.push(Span::styled(
+            format!("{}{}  ", fmt_score(total), standing.total_mark(app.lang)),
+            theme.title,
+        ));
     }
     line2.extend([
         Span::raw(format!("{} ", app.tr(t::GRADE))),
-        Span::styled(
-            if crate::core::newbook::is_graded(&d.scores) {
-                d.grade.label(app.lang).to_owned()
-            } else {
-                app.tr(t::NOT_GRADED).to_owned()
-            },
-            theme.title,
-        ),
+        Span::styled(standing.label(app.lang).to_owned(), theme.title),
         Span::raw(format!("   {} {}:", app.tr(t::WARNINGS), d.warnings.len())),
     ]);
     line2.extend(warnings);

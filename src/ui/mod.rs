@@ -74,7 +74,7 @@ fn render_too_small(app: &App, frame: &mut Frame, screen: Rect) {
         "{} {} {}",
         app.tr(t::TOTAL),
         crate::core::num::fmt_score(app.derived.scores.total),
-        app.derived.grade.label(app.lang)
+        app.standing().label(app.lang)
     );
     let width = usize::from(screen.width);
     let lines: Vec<ratatui::text::Line> = text::wrap(msg, width)

@@ -287,14 +287,28 @@ fn stats(app: &ReviewApp, frame: &mut Frame, area: Rect, theme: &Theme) {
         .max()
         .unwrap_or(0)
         .max(1);
-    let mut grade_spans = vec![Span::raw(format!("{}: ", app.tr(t::REVIEW_GRADES)))];
+    let prefix = format!("{}: ", app.tr(t::REVIEW_GRADES));
+    // Totals still provisional are counted apart (core::grading): the
+    // distribution adds up to the rows, as the 汇总表's does.
+    let provisional = (footer.grades.provisional > 0).then(|| {
+        format!(
+            "{}* {}",
+            crate::core::grading::NOT_GRADED.get(app.lang),
+            footer.grades.provisional
+        )
+    });
+    let room = usize::from(area.width)
+        .saturating_sub(width(&prefix) + provisional.as_deref().map_or(0, width));
+    let bar_width = (room / 4).saturating_sub(8).clamp(1, 12);
+    let mut grade_spans = vec![Span::raw(prefix)];
     for g in [Grade::Excellent, Grade::Good, Grade::Fair, Grade::Poor] {
         let n = footer.grades.get(g);
-        let bar = "█".repeat((n * 12).div_ceil(max).min(12));
+        let bar = "█".repeat((n * bar_width).div_ceil(max).min(bar_width));
         grade_spans.push(Span::raw(format!("{} ", g.label(app.lang))));
-        grade_spans.push(Span::styled(pad_right(&bar, 12), theme.bar));
+        grade_spans.push(Span::styled(pad_right(&bar, bar_width), theme.bar));
         grade_spans.push(Span::raw(format!(" {n}  ")));
     }
+    grade_spans.extend(provisional.map(Span::raw));
     // Kept with the view: recounting every row per frame cost 10,000 rows a key.
     let histogram = &app.histogram;
     let hist_max = histogram.iter().map(|b| b.count).max().unwrap_or(0).max(1);
