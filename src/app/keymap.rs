@@ -167,6 +167,7 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ConfirmDelete, [k(KeyCode::Esc), c('n')], Action::Cancel, "保留", "keep", true),
     bind!(Browse, [c(']')], Action::DetailDown, "说明向下滚动", "scroll the detail panel down", false),
     bind!(Browse, [c('[')], Action::DetailUp, "说明向上滚动", "scroll the detail panel up", false),
+    bind!(ReviewDrill, [c('E')], Action::OpenEvidence, "佐证材料清单（Enter 用系统程序打开文件）", "evidence files (Enter opens one with the system's viewer)", false),
     bind!(Browse, [c('E')], Action::OpenEvidence, "佐证材料清单（列入、移除、打开文件）", "evidence files (list, remove, open)", false),
     bind!(Evidence, [k(KeyCode::Up)], Action::Up, "上一项", "previous", true),
     bind!(Evidence, [k(KeyCode::Down)], Action::Down, "下一项", "next", true),

@@ -123,6 +123,8 @@ pub enum ReviewEffect {
     },
     /// Reload the files that changed, then send `Action::ReviewReloaded`.
     Reload(Vec<ReloadCheck>),
+    /// Open a drill-in's evidence file with the system's viewer.
+    OpenFile(PathBuf),
     /// Write a built document (letter, summary), then send `Action::ReviewEffectDone`.
     WriteDocument {
         path: PathBuf,
@@ -862,7 +864,11 @@ impl ReviewApp {
                 app.status = None;
             }
             let moving = sendback::is_movement(&action) && app.mode == Mode::Browse;
-            let _ = app.update(action);
+            // The one effect a drill-in asks for: opening an evidence file.
+            if let super::Effect::OpenEvidence { path } = app.update(action) {
+                let beside = crate::core::model::evidence::resolve_beside(&app.path, &path);
+                return beside.map_or(ReviewEffect::None, ReviewEffect::OpenFile);
+            }
             // Enter that opened no editor and said why: what is typed next
             // was meant for the editor, not for the command keys.
             self.refused_edit = activating

@@ -53,9 +53,28 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
 /// Carries out a reviewer-mode effect and reports back to the app: the only
 /// place reviewer mode writes files.
 pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
+    perform_review_with(app, effect, opener::system);
+}
+
+/// [`perform_review`] with the program that opens evidence files (tests
+/// record instead of starting a viewer).
+pub fn perform_review_with(app: &mut ReviewApp, effect: &ReviewEffect, open: opener::Opener) {
     let lang = app.lang;
     match effect {
         ReviewEffect::None | ReviewEffect::Quit => {}
+        ReviewEffect::OpenFile(path) => {
+            let opened = if path.is_file() {
+                open(path)
+            } else {
+                Err(std::io::Error::from(std::io::ErrorKind::NotFound))
+            };
+            if let Err(e) = opened {
+                app.update(Action::ReviewEffectDone(Err(format!(
+                    "{}：{e}",
+                    path.display()
+                ))));
+            }
+        }
         ReviewEffect::SaveReviews(writes) => {
             let results = writes.iter().map(|w| (w.path.clone(), w.write())).collect();
             app.update(Action::ReviewsWritten(results));
