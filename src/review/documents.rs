@@ -57,25 +57,22 @@ impl ReviewSession {
                 format!("{} could not be opened: no letter", entry.file_name),
             )
         })?;
+        letter::can_write(self.review(row))?;
         let review = self
             .review(row)
-            .filter(|r| letter::has_reasons(r))
-            .ok_or_else(|| {
-                Bilingual::new(
-                    format!("{} 未退回：先按 b 填写退回原因", entry.file_name),
-                    format!(
-                        "{} is not sent back: press b to give a reason first",
-                        entry.file_name
-                    ),
-                )
-            })?;
-        let sender = self
-            .reviews
-            .folders()
-            .find(|f| f.path.parent() == Some(entry.folder.as_path()))
-            .map(|f| f.file.reviewer.clone())
-            .filter(|name| !name.trim().is_empty())
-            .unwrap_or_else(|| letter::default_sender(lang));
+            .ok_or_else(|| Bilingual::new("没有审核记录", "no review is recorded"))?;
+        // The unit's place among the rows of its folder, for the 文号's {n}.
+        let number = self
+            .entries
+            .iter()
+            .take(row + 1)
+            .filter(|e| e.folder == entry.folder)
+            .count();
+        let sender = letter::Sender {
+            bureau: self.bureau(Some(row)),
+            date: self.today.clone(),
+            number,
+        };
         let blocks = letter::blocks(digest, review, &sender, lang);
         if ext == "md" {
             return Ok(crate::export::markdown::render(&blocks, lang).into_bytes());

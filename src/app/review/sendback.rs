@@ -201,6 +201,12 @@ impl ReviewApp {
         let Some(row) = self.selected_row() else {
             return;
         };
+        // Why no letter can be written is said before a file name is asked.
+        if let Err(why) = crate::review::letter::can_write(self.session.review(row)) {
+            let text = why.get(self.lang).to_owned();
+            self.tell(text, true);
+            return;
+        }
         let name = self.of_entry(row, |e| letter_file_name(&e.file_name, self.lang));
         self.open_prompt(PromptKind::ExportLetter, name);
     }
