@@ -598,11 +598,11 @@ impl ReviewApp {
             }
             Action::BureauPrompt => self.open_bureau_prompt(PromptKind::BureauName),
             Action::ExportOverview => {
-                let name = self.tr(t::REVIEW_OVERVIEW_FILE).to_owned();
+                let name = self.filtered_file_name(t::REVIEW_OVERVIEW_FILE);
                 self.open_prompt(PromptKind::ExportOverview, name);
             }
             Action::ExportReviews => {
-                let name = self.tr(t::REVIEW_RESULTS_FILE).to_owned();
+                let name = self.filtered_file_name(t::REVIEW_RESULTS_FILE);
                 self.open_prompt(PromptKind::ExportReviews, name);
             }
             Action::CycleStatus => self.cycle_status(),
@@ -706,6 +706,18 @@ impl ReviewApp {
         }
         self.mode = ReviewMode::Prompt(kind, editor);
         ReviewEffect::None
+    }
+
+    /// A default export file name, saying the filter when one is on.
+    fn filtered_file_name(&self, name: Tr) -> String {
+        let name = self.tr(name);
+        let path = std::path::Path::new(name);
+        let (stem, ext) = (
+            path.file_stem().and_then(|s| s.to_str()).unwrap_or(name),
+            path.extension().and_then(|s| s.to_str()).unwrap_or("csv"),
+        );
+        let filter = self.filter.words(self.lang);
+        crate::review::documents::filtered_name(stem, ext, &filter, self.lang)
     }
 
     /// Opens the bureau's prompt `kind` holding the field's current value.

@@ -89,13 +89,22 @@ impl ReviewSession {
         &self,
         view: &[usize],
         path: &Path,
+        filter: &str,
         lang: Lang,
     ) -> Result<Vec<u8>, Bilingual> {
         let built = summary::build(self.rows(), view);
+        let meta = summary::Meta {
+            bureau: self.bureau(None).name,
+            date: self.today.clone(),
+            filter: filter.to_owned(),
+            all_units: self.rows().len(),
+        };
         match extension(path).as_str() {
-            "md" => Ok(summary::to_markdown(&built, lang).into_bytes()),
-            "csv" => summary::to_csv(&built, lang).map_err(|e| cannot_build(path, &e)),
-            "xlsx" => summary_xlsx::to_bytes(&built, lang).map_err(|e| cannot_build(path, &e)),
+            "md" => Ok(summary::to_markdown(&built, &meta, lang).into_bytes()),
+            "csv" => summary::to_csv(&built, &meta, lang).map_err(|e| cannot_build(path, &e)),
+            "xlsx" => {
+                summary_xlsx::to_bytes(&built, &meta, lang).map_err(|e| cannot_build(path, &e))
+            }
             _ => Err(wrong_extension(path, ".md / .csv / .xlsx")),
         }
     }
@@ -112,6 +121,24 @@ pub fn letter_file_name(workbook_file: &str, lang: Lang) -> String {
         "{}-{stem}.docx",
         Tr("退回函", "letter").get(lang).to_owned()
     )
+}
+
+/// A default file name that says a filter is on: `审核汇总表（筛选：良、2023）.xlsx`.
+#[must_use]
+pub fn filtered_name(stem: &str, ext: &str, filter: &str, lang: Lang) -> String {
+    if filter.is_empty() {
+        return format!("{stem}.{ext}");
+    }
+    let safe: String = filter
+        .chars()
+        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '“' | '”'))
+        .filter(|c| !c.is_control())
+        .take(40)
+        .collect();
+    match lang {
+        Lang::Zh => format!("{stem}（筛选：{safe}）.{ext}"),
+        Lang::En => format!("{stem} (filtered {safe}).{ext}"),
+    }
 }
 
 /// Writes a built document to `path` atomically, under `rule`.
