@@ -107,7 +107,11 @@ fn summary_xlsx_totals_are_live_and_equal_jixiaos() {
         );
         // The grade is a formula of the totals (and the details sheet's
         // unscored count), recalculated equal to jixiao's.
-        assert_eq!(row[6], summary::grade_label(unit.grade, Lang::Zh), "{row:?}");
+        assert_eq!(
+            row[6],
+            summary::grade_label(unit.grade, Lang::Zh),
+            "{row:?}"
+        );
     }
     let averages = &rows[first + s.rows.len()];
     assert!(averages[0].starts_with("计算得分平均"), "{averages:?}");

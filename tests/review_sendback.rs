@@ -120,8 +120,15 @@ fn send_back_with_reasons_then_letter_and_summary() {
     assert!(path.to_string_lossy().ends_with(".xlsx"));
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx.clone())).expect("xlsx");
     let sheet = book.worksheet_range("审核汇总表").expect("sheet");
+    assert!(
+        sheet
+            .get((0, 0))
+            .map(ToString::to_string)
+            .is_some_and(|t| t.ends_with("审核汇总表")),
+        "the title block first"
+    );
     assert_eq!(
-        sheet.get((0, 0)).map(ToString::to_string).as_deref(),
+        sheet.get((3, 1)).map(ToString::to_string).as_deref(),
         Some("单位")
     );
 

@@ -131,7 +131,12 @@ pub fn filtered_name(stem: &str, ext: &str, filter: &str, lang: Lang) -> String 
     }
     let safe: String = filter
         .chars()
-        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '“' | '”'))
+        .filter(|c| {
+            !matches!(
+                c,
+                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '“' | '”'
+            )
+        })
         .filter(|c| !c.is_control())
         .take(40)
         .collect();

@@ -188,8 +188,8 @@ pub fn blocks(
     out.push(indicator_table(&rows, lang));
     if !rows.is_empty() {
         out.push(Block::Paragraph(h(
-            "注：自评得分为你单位填报的得分；计算得分为按评分表和你单位填报数据计算的得分；审核得分为本局审核确定的得分，“同计算得分”表示审核未作调整。",
-            "Note: the self-score is the score your unit typed; the computed score is what the scoring table gives from your figures; the review score is the bureau's, \"as computed\" where it made no change.",
+            "注：自评得分为你单位填报的得分；计算得分为按评分表和你单位填报数据计算的得分；审核得分为本局审核确定的得分，“未调整”表示审核得分与计算得分相同。",
+            "Note: the self-score is the score your unit typed; the computed score is what the scoring table gives from your figures; the review score is the bureau's, \"unchanged\" where it equals the computed score.",
         )));
     }
     out.push(heading(&h("三、下一步工作", "3. What to do next")));
@@ -241,7 +241,7 @@ fn indicator_table(rows: &[Questioned], lang: Lang) -> Block {
     }
     // Said in words where the reviewer kept the computed score: a bare "—"
     // read as "no score" to a unit.
-    let kept = h("同计算得分", "as computed");
+    let kept = h("未调整", "unchanged");
     let not_typed = h("未填", "none");
     Block::Table {
         header: vec![
@@ -251,8 +251,7 @@ fn indicator_table(rows: &[Questioned], lang: Lang) -> Block {
             h("自评得分", "Self-score"),
             h("计算得分", "Computed"),
             h("审核得分", "Review score"),
-            h("审核意见", "Comment"),
-            h("退回原因", "Reason"),
+            h("退回原因及审核意见", "Reason and comment"),
         ],
         rows: rows
             .iter()
@@ -264,8 +263,12 @@ fn indicator_table(rows: &[Questioned], lang: Lang) -> Block {
                     q.typed_score.map_or_else(|| not_typed.clone(), fmt_score),
                     fmt_score(q.officer_score),
                     q.reviewer_score.map_or_else(|| kept.clone(), fmt_score),
-                    q.comment.clone(),
-                    q.reason.clone(),
+                    [q.reason.as_str(), q.comment.as_str()]
+                        .iter()
+                        .filter(|t| !t.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(h("；", "; ").as_str()),
                 ]
             })
             .collect(),

@@ -171,8 +171,9 @@ pub struct Bureau {
     /// 发函单位 / 制表单位, e.g. 湛江市霞山区财政局.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub name: String,
-    /// The letters' number (文号) pattern: `{year}` is the year of the
-    /// letter, `{n}` the unit's place in the folder, e.g. 霞财绩〔{year}〕{n}号.
+    /// The letters' number (文号) pattern: `{year}` (or `{年}`) is the year
+    /// of the letter, `{n}` (or `{序号}`) the unit's place in the folder,
+    /// e.g. 霞财绩〔{年}〕{序号}号.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub number: String,
     /// 联系人及电话.
@@ -192,9 +193,12 @@ impl Bureau {
     /// The 文号 of a letter from the pattern; empty without a pattern.
     #[must_use]
     pub fn letter_number(&self, year: &str, n: usize) -> String {
+        let n = n.to_string();
         self.number
             .replace("{year}", year)
-            .replace("{n}", &n.to_string())
+            .replace("{年}", year)
+            .replace("{n}", &n)
+            .replace("{序号}", &n)
     }
 }
 

@@ -189,7 +189,7 @@ pub fn row_headers(lang: Lang) -> Vec<String> {
         ("年度", "Year"),
         ("计算得分", "Computed score"),
         ("审核得分", "Review score"),
-        ("差额（审核得分−计算得分）", "Difference (review − computed)"),
+        ("差额（审核得分−计算得分）", "Review − computed"),
         ("等级", "Grade"),
         ("审核状态", "Review status"),
     ]
@@ -243,7 +243,9 @@ pub fn full_title(summary: &Summary, lang: Lang) -> String {
     match (lang, span.is_empty()) {
         (Lang::Zh, false) => format!("{span}年度部门整体支出绩效自评审核汇总表"),
         (Lang::Zh, true) => "部门整体支出绩效自评审核汇总表".to_owned(),
-        (Lang::En, false) => format!("Review summary of the {span} whole-spending self-evaluations"),
+        (Lang::En, false) => {
+            format!("Review summary of the {span} whole-spending self-evaluations")
+        }
         (Lang::En, true) => "Review summary of the whole-spending self-evaluations".to_owned(),
     }
 }

@@ -97,9 +97,7 @@ impl Formats {
                 .set_num_format("+0.00;-0.00;0.00")
                 .set_align(FormatAlign::Right),
             percent: cell().set_num_format("0.00%"),
-            note: Format::new()
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
+            note: Format::new().set_text_wrap().set_align(FormatAlign::Top),
         }
     }
 }
@@ -179,9 +177,17 @@ fn unit_rows(
         };
         for (col, value, provisional) in [
             (COL_OFFICER, row.totals.officer, row.officer_provisional),
-            (COL_REVIEWER, row.totals.reviewer, row.reviewer_provisional()),
+            (
+                COL_REVIEWER,
+                row.totals.reviewer,
+                row.reviewer_provisional(),
+            ),
         ] {
-            let format = if provisional { &f.provisional } else { &f.score };
+            let format = if provisional {
+                &f.provisional
+            } else {
+                &f.score
+            };
             match value {
                 Some(v) => ws.write_number_with_format(r, col, number(v), format)?,
                 None => ws.write_blank(r, col, format)?,
@@ -202,11 +208,7 @@ fn unit_rows(
             .difference
             .map_or_else(|| NO_DIFFERENCE.to_owned(), fmt_score);
         ws.write_formula_with_format(r, COL_DIFFERENCE, formula(&text, &cached), &f.signed)?;
-        let unscored = format!(
-            "'{details}'!{}{}",
-            letter(DETAIL_UNSCORED),
-            u32_of(at) + 2
-        );
+        let unscored = format!("'{details}'!{}{}", letter(DETAIL_UNSCORED), u32_of(at) + 2);
         let grade = grade_formula(&officer, &reviewer, &unscored, lang);
         let cached = grade_label(row.grade, lang);
         ws.write_formula_with_format(r, COL_GRADE, formula(&grade, &cached), &f.center)?;
@@ -359,7 +361,7 @@ fn fit_columns(ws: &mut Worksheet, summary: &Summary) -> Result<(), XlsxError> {
         (COL_YEAR, 8.0),
         (COL_OFFICER, 11.0),
         (COL_REVIEWER, 11.0),
-        (COL_DIFFERENCE, 14.0),
+        (COL_DIFFERENCE, 26.0),
         (COL_GRADE, 8.0),
         (COL_STATUS, 10.0),
     ];
@@ -408,7 +410,12 @@ fn detail_rows(
             Some(year) => ws.write_number_with_format(at, 3, f64::from(year), &f.center)?,
             None => ws.write_blank(at, 3, &f.center)?,
         };
-        ws.write_number_with_format(at, DETAIL_UNSCORED, f64::from(u32_of(row.unscored)), &f.center)?;
+        ws.write_number_with_format(
+            at,
+            DETAIL_UNSCORED,
+            f64::from(u32_of(row.unscored)),
+            &f.center,
+        )?;
         ws.write_number_with_format(at, 5, f64::from(u32_of(row.warnings)), &f.center)?;
     }
     let widest = |pick: fn(&super::summary::SummaryRow) -> &str| {
@@ -421,8 +428,14 @@ fn detail_rows(
             .clamp(10, 60)
     };
     ws.set_column_width(0, 5)?;
-    ws.set_column_width(1, f64::from(u16::try_from(widest(|r| &r.unit)).unwrap_or(60)) + 2.0)?;
-    ws.set_column_width(2, f64::from(u16::try_from(widest(|r| &r.file_name)).unwrap_or(60)) + 2.0)?;
+    ws.set_column_width(
+        1,
+        f64::from(u16::try_from(widest(|r| &r.unit)).unwrap_or(60)) + 2.0,
+    )?;
+    ws.set_column_width(
+        2,
+        f64::from(u16::try_from(widest(|r| &r.file_name)).unwrap_or(60)) + 2.0,
+    )?;
     ws.set_column_width(3, 8)?;
     ws.set_column_width(4, 12)?;
     ws.set_column_width(5, 8)?;

@@ -445,7 +445,11 @@ impl Filter {
             out.push(format!("{}“{}”", t("含", "containing "), self.text.trim()));
         }
         if let Some(s) = self.min_severity {
-            out.push(format!("{}{}", t("有警告：", "warnings: "), crate::i18n::severity(s).get(lang)));
+            out.push(format!(
+                "{}{}",
+                t("有警告：", "warnings: "),
+                crate::i18n::severity(s).get(lang)
+            ));
         }
         if let Some(d) = self.min_abs_difference {
             out.push(format!("{}{d}", t("得分差额大于", "difference above ")));
