@@ -12,8 +12,8 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
 use super::summary::{
-    Meta, Summary, average_labels, detail_headers, distribution_headers, fixed, full_title,
-    grade_label, maker_line, note, row_headers, scope_line, title,
+    Meta, Summary, average_labels, detail_headers, distribution_headers, full_title, grade_label,
+    maker_line, note, row_headers, scope_line, title,
 };
 use crate::core::Lang;
 use crate::core::engine::Grade;
@@ -274,11 +274,12 @@ fn averages(
         }
         for (col, value) in values {
             let cells = range(summary, col);
+            // "—" rather than "": an empty cached result would be stored as 0.
             let text = format!(
-                "IF(COUNT({cells})=0,\"\",{})",
+                "IF(COUNT({cells})=0,\"{NO_DIFFERENCE}\",{})",
                 excel_round(&format!("AVERAGE({cells})"), 2)
             );
-            let cached = value.map(fmt_score).unwrap_or_default();
+            let cached = value.map_or_else(|| NO_DIFFERENCE.to_owned(), fmt_score);
             let format = if col == COL_DIFFERENCE {
                 &f.signed
             } else {
@@ -322,12 +323,13 @@ fn distribution(
         )?;
         let count_cell = format!("{}{}", letter(COL_YEAR), at + 1);
         let fraction = format!(
-            "IF({units}=0,\"\",{})",
+            "IF({units}=0,\"{NO_DIFFERENCE}\",{})",
             excel_round(&format!("{count_cell}/{units}"), 4)
         );
-        let cached = share.share.map_or_else(String::new, |p| {
-            (p / Decimal::ONE_HUNDRED).normalize().to_string()
-        });
+        let cached = share.share.map_or_else(
+            || NO_DIFFERENCE.to_owned(),
+            |p| (p / Decimal::ONE_HUNDRED).normalize().to_string(),
+        );
         ws.write_formula_with_format(at, COL_OFFICER, formula(&fraction, &cached), &f.percent)?;
         at += 1;
     }
@@ -444,7 +446,6 @@ fn detail_rows(
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     ws.set_repeat_rows(0, 0)?;
-    let _ = fixed;
     Ok(())
 }
 
