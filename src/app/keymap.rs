@@ -106,14 +106,14 @@ static PANE_SWITCHING: &[Binding] = &[
 /// says why of the workbench's other keys and the overview's.
 #[rustfmt::skip]
 static REVIEW_DRILL_PANES: &[Binding] = &[
-    bind!(ReviewDrill, [k(KeyCode::Tab)], Action::NextPane, "下一个面板", "next pane", true),
+    bind!(ReviewDrill, [k(KeyCode::Tab)], Action::NextPane, "下一个面板", "next pane", false),
     bind!(ReviewDrill, [k(KeyCode::BackTab)], Action::PrevPane, "上一个面板", "previous pane", false),
 ];
 
 #[rustfmt::skip]
 static REVIEW_DRILL_BINDINGS: &[Binding] = &[
-    bind!(ReviewDrill, [k(KeyCode::Enter), c('e')], Action::Activate, "填复核或复核意见 / 折叠 / 跳转", "review score or comment / fold / jump", true),
-    bind!(ReviewDrill, [c('b')], Action::ReturnReasonPrompt, "所选指标的退回原因（指标面板）", "send-back reason of the selected indicator (pane 3)", true),
+    bind!(ReviewDrill, [k(KeyCode::Enter), c('e')], Action::Activate, "填复核或意见 / 折叠 / 跳转", "review score or comment / fold / jump", true),
+    bind!(ReviewDrill, [c('b')], Action::ReturnReasonPrompt, "指标退回原因", "indicator's send-back reason", true),
     bind!(ReviewDrill, [c('t')], Action::CycleStatus, "本单位的审核状态（轮换）", "the unit's review status (cycles)", false),
     bind!(ReviewDrill, [c('c')], Action::CommentPrompt, "本单位的审核意见", "the unit's review comment", false),
     bind!(ReviewDrill, [c(']')], Action::DetailDown, "说明向下滚动", "scroll the detail panel down", false),
@@ -125,7 +125,7 @@ static REVIEW_DRILL_BINDINGS: &[Binding] = &[
     bind!(ReviewDrill, [ctrl('r')], Action::Redo, "重做", "redo", false),
     bind!(ReviewDrill, [ctrl('s')], Action::Save, "保存审核记录", "save reviews", true),
     bind!(ReviewDrill, [c('?')], Action::Help, "帮助", "help", true),
-    bind!(ReviewDrill, [k(KeyCode::Esc), c('q')], Action::Cancel, "返回总览（或矩阵）", "back (overview or matrix)", true),
+    bind!(ReviewDrill, [k(KeyCode::Esc), c('q')], Action::Cancel, "返回上一屏", "back", true),
 ];
 
 #[rustfmt::skip]

@@ -393,6 +393,11 @@ impl ReviewApp {
             }
             ReviewMode::Browse => {}
         }
+        if let Action::UnboundKey(ch) = action {
+            let msg = format!("{ch} {}", self.tr(t::REVIEW_UNBOUND_KEY));
+            self.tell(msg, true);
+            return ReviewEffect::None;
+        }
         let effect = match &self.screen {
             Screen::Drill { .. } => self.update_drill(action),
             Screen::Matrix { .. } | Screen::Diff { .. } => self.update_compare(&action),
@@ -779,6 +784,8 @@ impl ReviewApp {
             row,
             app: Box::new(app),
         };
+        // What the overview last said is not about this screen.
+        self.status = None;
         self.tell_reason(row);
     }
 

@@ -133,12 +133,31 @@ fn review_written(
 /// Maps a terminal event to a reviewer-mode action.
 #[must_use]
 pub fn review_action_for_event(app: &ReviewApp, event: &Event) -> Option<Action> {
+    use crate::app::ModeKind;
+    // A letter no key of the screen takes is told so (not dropped in silence).
+    let unbound = |key: &crossterm::event::KeyEvent| match key.code {
+        crossterm::event::KeyCode::Char(ch)
+            if key.modifiers.is_empty()
+                || key.modifiers == crossterm::event::KeyModifiers::SHIFT =>
+        {
+            Some(Action::UnboundKey(ch))
+        }
+        _ => None,
+    };
     match (event, &app.screen) {
         (Event::Key(key), crate::app::review::Screen::Drill { .. })
-            if key.kind == KeyEventKind::Press
-                && app.mode_kind() == crate::app::ModeKind::Browse =>
+            if key.kind == KeyEventKind::Press && app.mode_kind() == ModeKind::Browse =>
         {
-            crate::app::keymap::review_drill_action(key)
+            crate::app::keymap::review_drill_action(key).or_else(|| unbound(key))
+        }
+        (Event::Key(key), _)
+            if key.kind == KeyEventKind::Press
+                && matches!(
+                    app.mode_kind(),
+                    ModeKind::ReviewList | ModeKind::ReviewMatrix | ModeKind::ReviewDiff
+                ) =>
+        {
+            action_for(app.mode_kind(), key).or_else(|| unbound(key))
         }
         (Event::Key(key), _) if key.kind == KeyEventKind::Press => action_for(app.mode_kind(), key),
         (Event::Resize(w, h), _) => Some(Action::Resize(*w, *h)),
