@@ -68,6 +68,7 @@ texts! {
     pub GRADE: "等级", "Grade";
     /// The header's grade while some leaves are unscored (check and the report say how many).
     pub NOT_GRADED: "未评定", "not graded";
+    pub UNSCORED: "未评", "none";
     pub WARNINGS: "警告", "Warnings";
     pub YEAR_SUFFIX: "年度", "";
     pub NEW_FILE: "（新文件，尚未保存）", "(new file, not saved yet)";
@@ -115,6 +116,7 @@ texts! {
     /// Before and after the count of wrapped lines the panel has no room for.
     pub REVIEW_OVERVIEW_FILE: "审核总览.csv", "overview.csv";
     pub REVIEW_RESULTS_FILE: "审核结果.xlsx", "reviews.xlsx";
+    pub REVIEW_UNBOUND_KEY: "键在此没有作用（? 查看按键）", "does nothing here (? lists the keys)";
     pub REVIEW_OVERVIEW_KEY: "该键在总览中使用（Esc 返回总览）", "this key works in the overview (Esc goes back to it)";
     pub REVIEW_NOTHING_TO_UNDO: "没有可撤销的审核修改", "no review change to undo";
     pub REVIEW_NOTHING_TO_REDO: "没有可重做的审核修改", "no review change to redo";

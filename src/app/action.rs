@@ -45,6 +45,8 @@ pub enum Action {
     DetailDown,
     /// Scroll the detail panel up a line.
     DetailUp,
+    /// Review: a letter no key of the screen takes (says so).
+    UnboundKey(char),
     /// Review drill-in: a key of the overview (says where it works).
     OverviewOnly,
     /// Review drill-in: a key of the workbench that edits the department's file (says why not).

@@ -154,6 +154,8 @@ pub enum ReviewEffect {
     },
     /// Reload the files that changed, then send `Action::ReviewReloaded`.
     Reload(Vec<ReloadCheck>),
+    /// Open a drill-in's evidence file with the system's viewer.
+    OpenFile(PathBuf),
     /// Write a built document (letter, summary), then send `Action::ReviewEffectDone`.
     WriteDocument {
         path: PathBuf,
@@ -421,6 +423,11 @@ impl ReviewApp {
                 return ReviewEffect::None;
             }
             ReviewMode::Browse => {}
+        }
+        if let Action::UnboundKey(ch) = action {
+            let msg = format!("{ch} {}", self.tr(t::REVIEW_UNBOUND_KEY));
+            self.tell(msg, true);
+            return ReviewEffect::None;
         }
         let effect = match &self.screen {
             Screen::Drill { .. } => self.update_drill(action),
@@ -850,6 +857,8 @@ impl ReviewApp {
             row,
             app: Box::new(app),
         };
+        // What the overview last said is not about this screen.
+        self.status = None;
         self.tell_reason(row);
     }
 
@@ -928,7 +937,11 @@ impl ReviewApp {
                 app.status = None;
             }
             let moving = sendback::is_movement(&action) && app.mode == Mode::Browse;
-            let _ = app.update(action);
+            // The one effect a drill-in asks for: opening an evidence file.
+            if let super::Effect::OpenEvidence { path } = app.update(action) {
+                let beside = crate::core::model::evidence::resolve_beside(&app.path, &path);
+                return beside.map_or(ReviewEffect::None, ReviewEffect::OpenFile);
+            }
             // Enter that opened no editor and said why: what is typed next
             // was meant for the editor, not for the command keys.
             self.refused_edit = activating

@@ -7,12 +7,14 @@
 mod columns;
 mod package;
 mod score_table;
+mod stream;
 mod style;
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, PageMargin, PageNum, PageOrientationType, PageSize,
     Paragraph, Run, Section, Table, TableCell, TableRow, VAlignType,
 };
+use stream::{Streamed, placeholder};
 
 use super::ExportError;
 use super::report::{Block, ReportOptions, blocks};
@@ -66,12 +68,12 @@ pub fn blocks_to_bytes_stamped(
     lang: Lang,
     stamp: Option<&str>,
 ) -> Result<Vec<u8>, ExportError> {
-    let doc = render_with(blocks, lang, stamp);
+    let (doc, parts) = render(blocks, lang, stamp);
     let mut bytes = std::io::Cursor::new(Vec::new());
     doc.build()
         .pack(&mut bytes)
         .map_err(|e| ExportError::Docx(e.to_string()))?;
-    package::finish(&bytes.into_inner(), &properties(blocks))
+    package::finish(&bytes.into_inner(), &properties(blocks), parts)
         .map_err(|e| ExportError::Docx(e.to_string()))
 }
 
@@ -90,12 +92,6 @@ fn properties(blocks: &[Block]) -> package::Properties {
         }
     }
     props
-}
-
-/// One paragraph or table of the body.
-enum Piece {
-    Paragraph(Box<Paragraph>),
-    Table(Box<Table>),
 }
 
 fn margins() -> PageMargin {
@@ -127,14 +123,11 @@ fn landscape_from(blocks: &[Block]) -> Option<usize> {
 }
 
 /// Lays the blocks out on A4: portrait, and landscape from the first table
-/// too wide for it (its own section, so the page numbers run on).
-#[must_use]
-pub fn render(blocks: &[Block], lang: Lang) -> Docx {
-    render_with(blocks, lang, None)
-}
-
-/// [`render`] with an optional content stamp in every footer.
-fn render_with(blocks: &[Block], lang: Lang, stamp: Option<&str>) -> Docx {
+/// too wide for it (its own section, so the page numbers run on). The
+/// document holds a placeholder per section; the blocks' paragraphs and
+/// tables are written into the package there one at a time (a table row by
+/// row), so a workbook of any size is never one tree or one string.
+fn render<'a>(blocks: &'a [Block], lang: Lang, stamp: Option<&str>) -> (Docx, Vec<Streamed<'a>>) {
     let footer = || page_number_footer(stamp, lang);
     let turn_at = landscape_from(blocks);
     let mut portrait = Vec::new();
@@ -145,12 +138,11 @@ fn render_with(blocks: &[Block], lang: Lang, stamp: Option<&str>) -> Docx {
         if matches!(block, Block::PageBreak) && turn_at == Some(index + 1) {
             continue;
         }
-        let (pieces, width) = if turned {
-            (&mut landscape, LANDSCAPE_TEXT_WIDTH)
+        if turned {
+            landscape.push(block_part(block, lang, LANDSCAPE_TEXT_WIDTH));
         } else {
-            (&mut portrait, TEXT_WIDTH)
-        };
-        pieces.extend(block_pieces(block, lang, width));
+            portrait.push(block_part(block, lang, TEXT_WIDTH));
+        }
     }
     let mut doc = Docx::new()
         .default_fonts(Font::Fangsong.fonts())
@@ -158,65 +150,47 @@ fn render_with(blocks: &[Block], lang: Lang, stamp: Option<&str>) -> Docx {
     for s in style::heading_styles() {
         doc = doc.add_style(s);
     }
+    let portrait = Streamed::Sequence(portrait);
     if landscape.is_empty() {
         doc = doc
             .page_size(A4_WIDTH, A4_HEIGHT)
             .page_margin(margins())
-            .footer(footer());
-        return portrait.into_iter().fold(doc, add_piece);
+            .footer(footer())
+            .add_paragraph(placeholder(0));
+        return (doc, vec![portrait]);
     }
-    let section = portrait.into_iter().fold(
-        Section::new()
-            .page_size(PageSize::new().size(A4_WIDTH, A4_HEIGHT))
-            .page_margin(margins())
-            .footer(footer()),
-        |section, piece| match piece {
-            Piece::Paragraph(p) => section.add_paragraph(*p),
-            Piece::Table(t) => section.add_table(*t),
-        },
-    );
+    let section = Section::new()
+        .page_size(PageSize::new().size(A4_WIDTH, A4_HEIGHT))
+        .page_margin(margins())
+        .footer(footer())
+        .add_paragraph(placeholder(0));
     let doc = doc
         .add_section(section)
         .page_size(A4_HEIGHT, A4_WIDTH)
         .page_orient(PageOrientationType::Landscape)
         .page_margin(margins())
-        .footer(footer());
-    landscape.into_iter().fold(doc, add_piece)
+        .footer(footer())
+        .add_paragraph(placeholder(1));
+    (doc, vec![portrait, Streamed::Sequence(landscape)])
 }
 
-fn add_piece(doc: Docx, piece: Piece) -> Docx {
-    match piece {
-        Piece::Paragraph(p) => doc.add_paragraph(*p),
-        Piece::Table(t) => doc.add_table(*t),
-    }
-}
-
-fn block_pieces(block: &Block, lang: Lang, width: usize) -> Vec<Piece> {
+/// A block's paragraphs or table, built as they are written.
+fn block_part(block: &Block, lang: Lang, width: usize) -> Streamed<'_> {
     match block {
-        Block::Title(text) => vec![paragraph(style::title(text))],
-        Block::Heading { level, text } => vec![paragraph(style::heading(*level, text))],
-        Block::Paragraph(text) => vec![paragraph(body(text, false))],
-        Block::Strong(text) => vec![paragraph(body(text, true))],
-        Block::Bullets(items) => items
-            .iter()
-            .map(|item| paragraph(body(item, false)))
-            .collect(),
-        Block::Table { header, rows } => {
-            vec![Piece::Table(Box::new(plain_table(header, rows, width)))]
+        Block::Title(text) => Streamed::paragraph(|| style::title(text)),
+        Block::Heading { level, text } => Streamed::paragraph(|| style::heading(*level, text)),
+        Block::Paragraph(text) => Streamed::paragraph(|| body(text, false)),
+        Block::Strong(text) => Streamed::paragraph(|| body(text, true)),
+        Block::Bullets(items) => Streamed::paragraphs(items.iter().map(|item| body(item, false))),
+        Block::Table { header, rows } => plain_table(header, rows, width),
+        Block::ScoreTable(scores) => score_table::table(scores, lang),
+        Block::Signature { unit, date } => Streamed::paragraphs(
+            std::iter::once_with(move || signature(unit, date, lang)).flatten(),
+        ),
+        Block::PageBreak => {
+            Streamed::paragraph(|| Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
         }
-        Block::ScoreTable(scores) => vec![Piece::Table(Box::new(score_table::table(scores, lang)))],
-        Block::Signature { unit, date } => signature(unit, date, lang)
-            .into_iter()
-            .map(paragraph)
-            .collect(),
-        Block::PageBreak => vec![paragraph(
-            Paragraph::new().add_run(Run::new().add_break(BreakType::Page)),
-        )],
     }
-}
-
-fn paragraph(p: Paragraph) -> Piece {
-    Piece::Paragraph(Box::new(p))
 }
 
 /// "— 3 —" centred at the foot of every page, as official documents number
@@ -267,7 +241,11 @@ fn table_columns<'a>(header: &'a [String], rows: &'a [Vec<String>]) -> Vec<Vec<&
 /// A table on `available` width: columns empty in every row are left out,
 /// figures right-aligned on one line, every cell centred vertically, rows
 /// never split across pages, the header row repeated on every page.
-fn plain_table(header: &[String], rows: &[Vec<String>], available: usize) -> Table {
+fn plain_table<'a>(
+    header: &'a [String],
+    rows: &'a [Vec<String>],
+    available: usize,
+) -> Streamed<'a> {
     let columns = table_columns(header, rows);
     let grid = columns::widths(&columns, available).unwrap_or_else(|| {
         // Even the landscape page is too narrow: share the width evenly.
@@ -277,35 +255,39 @@ fn plain_table(header: &[String], rows: &[Vec<String>], available: usize) -> Tab
         .iter()
         .map(|cells| columns::is_figure_column(cells.get(1..).unwrap_or_default()))
         .collect();
-    let cell = |text: &str, header: bool, figure: bool| {
-        let p = cell_paragraph(text, header);
-        TableCell::new()
-            .add_paragraph(if figure && !header {
-                p.align(AlignmentType::Right)
-            } else {
-                p
-            })
-            .vertical_align(VAlignType::Center)
-    };
     let head = TableRow::new(
         columns
             .iter()
-            .map(|cells| cell(cells[0], true, false))
+            .map(|cells| plain_cell(cells[0], true, false))
             .collect(),
     )
     .cant_split()
     .row_height(package::HEADER_ROW_MARK);
-    let body_rows = (1..=rows.len()).map(|r| {
+    let body_rows = (1..=rows.len()).map(move |r| {
         TableRow::new(
             columns
                 .iter()
                 .zip(&figures)
-                .map(|(cells, &figure)| cell(cells[r], false, figure))
+                .map(|(cells, &figure)| plain_cell(cells[r], false, figure))
                 .collect(),
         )
         .cant_split()
     });
-    Table::new(std::iter::once(head).chain(body_rows).collect()).set_grid(grid)
+    Streamed::table(
+        Table::new(vec![]).set_grid(grid),
+        std::iter::once(head).chain(body_rows),
+    )
+}
+
+fn plain_cell(text: &str, header: bool, figure: bool) -> TableCell {
+    let p = cell_paragraph(text, header);
+    TableCell::new()
+        .add_paragraph(if figure && !header {
+            p.align(AlignmentType::Right)
+        } else {
+            p
+        })
+        .vertical_align(VAlignType::Center)
 }
 
 /// The unit's name and the report date (a line for the hand when none is
@@ -357,5 +339,11 @@ mod tests {
         );
         assert!(xml.contains("仿宋"));
         assert!(xml.contains("w:w=\"11906\""), "A4 width");
+        let ids: Vec<&str> = xml
+            .match_indices("w14:paraId=\"")
+            .map(|(at, _)| &xml[at..at + 20])
+            .collect();
+        let unique: std::collections::HashSet<&&str> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "every paragraph id once");
     }
 }

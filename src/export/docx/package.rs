@@ -7,6 +7,8 @@
 use std::fmt::Write as _;
 use std::io::{Read as _, Write as _};
 
+use super::stream::{Streamed, write_document};
+
 /// Text as XML character data: markup escaped, characters XML cannot hold
 /// left out (the one rule of `escape::xml`).
 fn xml_escape(text: &str) -> String {
@@ -88,8 +90,14 @@ fn core_xml(props: &Properties) -> String {
     xml
 }
 
-fn with_header_rows(document: &str) -> String {
-    document.replace(HEADER_ROW_XML, &format!("<w:tblHeader />{HEADER_ROW_XML}"))
+/// A table row's XML, marked to repeat on every page when it is a header row.
+pub(super) fn with_header_rows(row: &str) -> std::borrow::Cow<'_, str> {
+    if row.contains(HEADER_ROW_XML) {
+        row.replace(HEADER_ROW_XML, &format!("<w:tblHeader />{HEADER_ROW_XML}"))
+            .into()
+    } else {
+        row.into()
+    }
 }
 
 fn with_fallbacks(font_table: &str) -> String {
@@ -107,11 +115,16 @@ fn with_fallbacks(font_table: &str) -> String {
 }
 
 /// The package again, every part deflated (docx-rs stores them
-/// uncompressed, ten times the size), with the parts above rewritten.
+/// uncompressed, ten times the size), with the parts above rewritten and
+/// the body's paragraphs and tables written where their placeholders stand.
 ///
 /// # Errors
 /// When the package cannot be read or written.
-pub fn finish(stored: &[u8], props: &Properties) -> zip::result::ZipResult<Vec<u8>> {
+pub fn finish(
+    stored: &[u8],
+    props: &Properties,
+    mut parts: Vec<Streamed<'_>>,
+) -> zip::result::ZipResult<Vec<u8>> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(stored))?;
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -123,9 +136,14 @@ pub fn finish(stored: &[u8], props: &Properties) -> zip::result::ZipResult<Vec<u
         }
         let name = part.name()?.into_owned();
         out.start_file(name.as_str(), options)?;
+        if name == "word/document.xml" {
+            let mut text = String::new();
+            part.read_to_string(&mut text)?;
+            write_document(&text, std::mem::take(&mut parts), &mut out)?;
+            continue;
+        }
         let rewrite: Option<fn(&str, &Properties) -> String> = match name.as_str() {
             "docProps/core.xml" => Some(|_, p| core_xml(p)),
-            "word/document.xml" => Some(|x, _| with_header_rows(x)),
             "word/fontTable.xml" => Some(|x, _| with_fallbacks(x)),
             _ => None,
         };

@@ -7,6 +7,7 @@ use docx_rs::{AlignmentType, Table, TableCell, TableRow, VAlignType, VMergeType}
 use super::TEXT_WIDTH;
 use super::columns::one_line_width;
 use super::package::HEADER_ROW_MARK;
+use super::stream::Streamed;
 use super::style::cell_paragraph;
 use crate::core::Lang;
 use crate::core::num::fmt_score;
@@ -16,8 +17,8 @@ use crate::i18n::Tr;
 
 const LEVEL_NAMES_ZH: [&str; 4] = ["一级指标", "二级指标", "三级指标", "四级指标"];
 
-/// The table for the blocks' scoring table.
-pub fn table(scores: &ScoreTable, lang: Lang) -> Table {
+/// The table for the blocks' scoring table, its rows built as it is written.
+pub fn table(scores: &ScoreTable, lang: Lang) -> Streamed<'_> {
     let levels = scores
         .rows
         .iter()
@@ -43,10 +44,12 @@ pub fn table(scores: &ScoreTable, lang: Lang) -> Table {
         .max(TEXT_WIDTH / 6);
     let mut grid = vec![level_width; levels];
     grid.extend([number_width, number_width, reason_width]);
-    let mut rows = vec![header(levels, lang)];
-    rows.extend(leaf_rows(&scores.rows, levels, lang));
-    rows.push(total_row(scores, levels, lang));
-    Table::new(rows).set_grid(grid)
+    let rows = std::iter::once(header(levels, lang))
+        .chain(leaf_rows(&scores.rows, levels, lang))
+        .chain(std::iter::once_with(move || {
+            total_row(scores, levels, lang)
+        }));
+    Streamed::table(Table::new(vec![]).set_grid(grid), rows)
 }
 
 fn header(levels: usize, lang: Lang) -> TableRow {
@@ -96,19 +99,18 @@ fn group_label(row: &ScoreRow, lang: Lang) -> String {
 
 /// One table row per leaf; the ancestors' cells start a merge where the
 /// ancestor first appears and continue it below.
-fn leaf_rows(rows: &[ScoreRow], levels: usize, lang: Lang) -> Vec<TableRow> {
+fn leaf_rows(rows: &[ScoreRow], levels: usize, lang: Lang) -> impl Iterator<Item = TableRow> {
     // The index of the current ancestor at each level, and the one above the last row.
     let mut ancestors: Vec<Option<usize>> = vec![None; levels];
     let mut previous: Vec<Option<usize>> = vec![None; levels];
-    let mut out = Vec::new();
-    for (index, row) in rows.iter().enumerate() {
+    rows.iter().enumerate().filter_map(move |(index, row)| {
         let depth = row.level.clamp(1, levels) - 1;
         ancestors[depth] = Some(index);
         for slot in ancestors.iter_mut().skip(depth + 1) {
             *slot = None;
         }
         if !row.is_leaf {
-            continue;
+            return None;
         }
         let mut cells = Vec::new();
         for level in 0..depth {
@@ -129,11 +131,10 @@ fn leaf_rows(rows: &[ScoreRow], levels: usize, lang: Lang) -> Vec<TableRow> {
         cells.push(number_cell(&row.weight.to_string()));
         cells.push(number_cell(&fmt_score(row.score)));
         cells.push(text_cell(&row.reason, false));
-        out.push(TableRow::new(cells).cant_split());
         previous.clone_from(&ancestors);
         previous[depth] = None;
-    }
-    out
+        Some(TableRow::new(cells).cant_split())
+    })
 }
 
 fn total_row(scores: &ScoreTable, levels: usize, lang: Lang) -> TableRow {
