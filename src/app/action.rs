@@ -115,6 +115,8 @@ pub enum Action {
     CommentPrompt,
     /// Review: say who is reviewing (recorded in the review files changed).
     ReviewerPrompt,
+    /// Reviewer mode: the bureau that sends letters and makes the 汇总表.
+    BureauPrompt,
     /// Review: mark the selected workbook for a side-by-side comparison.
     Mark,
     /// Review: compare the marked workbook with the selected one.

@@ -216,6 +216,7 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewList, [c('c')], Action::CommentPrompt, "审核意见", "review comment", false),
     bind!(ReviewList, [c('u')], Action::Undo, "撤销审核修改（状态、意见、原因、复核）", "undo a review change (status, comment, reason, scores)", false),
     bind!(ReviewList, [ctrl('r')], Action::Redo, "重做", "redo", false),
+    bind!(ReviewList, [c('B')], Action::BureauPrompt, "发函单位、文号、联系人、重新报送截止日期（记入审核文件）", "the bureau: name, letter number, contact, resubmission deadline (kept in the review files)", false),
     bind!(ReviewList, [c('n')], Action::ReviewerPrompt, "审核人姓名（记入审核文件）", "reviewer's name (recorded in the review files)", false),
     bind!(ReviewList, [c('m')], Action::Mark, "标记以便对比", "mark for comparison", false),
     bind!(ReviewList, [c('d')], Action::ShowDiff, "与标记的对比", "compare with the marked one", false),

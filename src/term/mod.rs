@@ -8,7 +8,7 @@ pub mod opener;
 pub mod session;
 pub mod wake;
 
-mod clock;
+pub mod clock;
 mod review_recovery;
 
 use std::io;
