@@ -68,6 +68,7 @@ texts! {
     pub GRADE: "等级", "Grade";
     /// The header's grade while some leaves are unscored (check and the report say how many).
     pub NOT_GRADED: "未评定", "not graded";
+    pub UNSCORED: "未评", "none";
     pub WARNINGS: "警告", "Warnings";
     pub YEAR_SUFFIX: "年度", "";
     pub NEW_FILE: "（新文件，尚未保存）", "(new file, not saved yet)";
@@ -115,6 +116,7 @@ texts! {
     /// Before and after the count of wrapped lines the panel has no room for.
     pub REVIEW_OVERVIEW_FILE: "审核总览.csv", "overview.csv";
     pub REVIEW_RESULTS_FILE: "审核结果.xlsx", "reviews.xlsx";
+    pub REVIEW_UNBOUND_KEY: "键在此没有作用（? 查看按键）", "does nothing here (? lists the keys)";
     pub REVIEW_OVERVIEW_KEY: "该键在总览中使用（Esc 返回总览）", "this key works in the overview (Esc goes back to it)";
     pub REVIEW_NOTHING_TO_UNDO: "没有可撤销的审核修改", "no review change to undo";
     pub REVIEW_NOTHING_TO_REDO: "没有可重做的审核修改", "no review change to redo";
@@ -183,6 +185,11 @@ texts! {
     pub REVIEW_FILTER_DIFF: "自评与计算得分之差至少", "Reported vs computed difference at least";
     pub REVIEW_COMMENT: "审核意见", "Review comment";
     pub REVIEW_REVIEWER: "审核人姓名", "Reviewer's name";
+    pub REVIEW_BUREAU_NAME: "发函单位（如 湛江市霞山区财政局）", "Bureau's name";
+    pub REVIEW_BUREAU_NUMBER: "文号格式（{年} 为年份，{序号} 为序号，如 霞财绩〔{年}〕{序号}号）", "Letter number pattern ({year}, {n})";
+    pub REVIEW_BUREAU_CONTACT: "联系人及电话", "Contact and telephone";
+    pub REVIEW_BUREAU_DEADLINE: "重新报送截止日期（如 2026-12-31）", "Resubmission deadline (e.g. 2026-12-31)";
+    pub REVIEW_BUREAU_SET: "发函单位已记入审核文件（保存后生效）", "The bureau is kept in the review files (once saved)";
     pub REVIEW_BY: "审核人", "Reviewer";
     pub REVIEW_REVIEWER_SET: "审核人（记入保存的审核文件）", "Reviewer (recorded in the review files saved)";
     pub REVIEW_EXPORT_OVERVIEW: "导出总览到（.csv 或 .xlsx）", "Export overview to (.csv or .xlsx)";

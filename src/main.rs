@@ -151,10 +151,12 @@ enum Command {
     Review {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Who is reviewing: recorded in every review file changed, and the
-        /// sender of send-back letters (`n` in the overview sets it too).
+        /// Who is reviewing: recorded in every review file changed (`n` in
+        /// the overview sets it too).
         #[arg(long, value_name = "NAME")]
         reviewer: Option<String>,
+        #[command(flatten)]
+        bureau: BureauArgs,
     },
     /// Bring the bureau's scoring table (评分表) in and out.
     Table {
@@ -166,6 +168,25 @@ enum Command {
         #[command(subcommand)]
         command: ProjectCommand,
     },
+}
+
+/// The bureau that sends the letters and makes the 汇总表, kept in each
+/// folder's review file (`B` in the overview sets it too).
+#[derive(clap::Args)]
+struct BureauArgs {
+    /// The bureau's name (发函单位 / 制表单位).
+    #[arg(long, value_name = "NAME")]
+    bureau: Option<String>,
+    /// The letters' number (文号) pattern: {year} and {n} are filled in,
+    /// e.g. "霞财绩〔{year}〕{n}号".
+    #[arg(long, value_name = "PATTERN")]
+    letter_number: Option<String>,
+    /// Contact person and telephone printed on the letters.
+    #[arg(long, value_name = "TEXT")]
+    contact: Option<String>,
+    /// The date by which a unit sent back files again, e.g. 2026-12-31.
+    #[arg(long, value_name = "DATE")]
+    deadline: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -271,6 +292,46 @@ fn has_terminal() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
+/// `jixiao review`: the bureau given on the command line goes into every
+/// folder's review file (name, 文号 pattern, contact, deadline, in order).
+fn run_review(
+    paths: &[PathBuf],
+    reviewer: Option<&str>,
+    given: BureauArgs,
+    lang: Lang,
+) -> ExitCode {
+    let (mut session, pending) = jixiao::review::session::ReviewSession::open_deferred(paths);
+    session.today = jixiao::term::clock::today();
+    session.sign_as(reviewer.unwrap_or_default());
+    let mut office = session.bureau(None);
+    let slots = [
+        &mut office.name,
+        &mut office.number,
+        &mut office.contact,
+        &mut office.deadline,
+    ];
+    let texts = [
+        given.bureau,
+        given.letter_number,
+        given.contact,
+        given.deadline,
+    ];
+    for (slot, text) in slots.into_iter().zip(texts) {
+        if let Some(text) = text {
+            text.trim().clone_into(slot);
+        }
+    }
+    if office != session.bureau(None)
+        && let Err(why) = session.set_bureau(&office)
+    {
+        eprintln!("{}", why.get(lang));
+        return ExitCode::from(2);
+    }
+    let mut app = jixiao::app::review::ReviewApp::new(session, lang);
+    app.monochrome = no_color();
+    exit_on_error(jixiao::term::run_review(app, pending))
+}
+
 fn main() -> ExitCode {
     let args = Cli::parse();
     let lang = match args.lang {
@@ -338,14 +399,11 @@ fn main() -> ExitCode {
             eprintln!("{}", jixiao::i18n::NEEDS_TERMINAL.get(lang));
             ExitCode::from(2)
         }
-        Some(Command::Review { paths, reviewer }) => {
-            let (mut session, pending) =
-                jixiao::review::session::ReviewSession::open_deferred(&paths);
-            session.sign_as(reviewer.as_deref().unwrap_or_default());
-            let mut app = jixiao::app::review::ReviewApp::new(session, lang);
-            app.monochrome = no_color();
-            exit_on_error(jixiao::term::run_review(app, pending))
-        }
+        Some(Command::Review {
+            paths,
+            reviewer,
+            bureau,
+        }) => run_review(&paths, reviewer.as_deref(), bureau, lang),
         Some(Command::Table { command }) => finish(run_table(command, lang), lang),
         Some(Command::Project {
             command:

@@ -124,3 +124,82 @@ fn a_file_is_listed_shown_opened_and_removed_by_keys() {
         1
     );
 }
+
+static REVIEWER_OPENED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn record_reviewer(path: &std::path::Path) -> std::io::Result<()> {
+    REVIEWER_OPENED
+        .lock()
+        .expect("lock")
+        .push(path.to_path_buf());
+    Ok(())
+}
+
+/// Reviewer mode: the drill-in's detail lists the unit's evidence files, `E`
+/// shows them (nothing can be added or removed), Enter asks the run loop to
+/// open the file beside the unit's workbook (a recorder stands in for the viewer).
+#[test]
+fn the_reviewer_sees_the_list_and_opens_a_file() {
+    use jixiao::app::review::{ReviewApp, ReviewEffect, Screen};
+    use jixiao::review::session::ReviewSession;
+    let dir = tempfile::tempdir().expect("dir");
+    let units = dir.path().join("units");
+    std::fs::create_dir_all(units.join("佐证")).expect("mkdir");
+    std::fs::write(units.join("佐证/会议纪要.pdf"), b"minutes").expect("write");
+    let mut wb = sample_workbook();
+    wb.table.indicators[0].children[0].entry.evidence_files =
+        vec![jixiao::core::model::EvidenceFile {
+            path: "佐证/会议纪要.pdf".into(),
+            title: "党组会议纪要".into(),
+            pages: "2".into(),
+            sha256: "00".repeat(32),
+        }];
+    std::fs::write(units.join("unit.json"), to_json(&wb)).expect("write");
+    let mut app = ReviewApp::new(ReviewSession::open(std::slice::from_ref(&units)), Lang::Zh);
+    app.update(jixiao::app::Action::Resize(160, 48));
+    common::terminal::review_keys(&mut app, "<enter> 3 j");
+    let shown = common::terminal::review_screen(&mut app, 160, 48);
+    assert!(
+        shown.contains("佐证材料清单：1. 党组会议纪要 · 佐证/会议纪要.pdf · 2"),
+        "{shown}"
+    );
+
+    common::terminal::review_keys(&mut app, "E");
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("drilled in")
+    };
+    let Mode::Evidence(dialog) = &drill.mode else {
+        panic!("dialog: {:?}", drill.mode.kind())
+    };
+    assert!(
+        dialog.files.is_empty(),
+        "a reviewer is offered nothing to add"
+    );
+    // Del is refused: the unit's file is not the reviewer's to change.
+    common::terminal::review_keys(&mut app, "<del>");
+    let Screen::Drill { app: drill, .. } = &app.screen else {
+        panic!("drilled in")
+    };
+    assert_eq!(
+        drill.workbook.table.flatten()[1]
+            .1
+            .entry
+            .evidence_files
+            .len(),
+        1
+    );
+
+    // Enter: the effect names the file beside the workbook; the recorder opens it.
+    let enter = crossterm::event::Event::Key(common::terminal::key_events("<enter>")[0]);
+    let action = jixiao::term::review_action_for_event(&app, &enter).expect("Enter");
+    let effect = app.update(action);
+    assert_eq!(
+        effect,
+        ReviewEffect::OpenFile(units.join("佐证/会议纪要.pdf"))
+    );
+    jixiao::term::perform_review_with(&mut app, &effect, record_reviewer);
+    assert_eq!(
+        REVIEWER_OPENED.lock().expect("lock").as_slice(),
+        [units.join("佐证/会议纪要.pdf")]
+    );
+}

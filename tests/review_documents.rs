@@ -50,8 +50,14 @@ fn built(session: &ReviewSession) -> Summary {
 fn summary_markdown_and_csv_snapshots() {
     let (_tmp, _path, session) = reviewed_folder();
     let s = built(&session);
-    insta::assert_snapshot!("summary_zh_md", summary::to_markdown(&s, Lang::Zh));
-    let csv = summary::to_csv(&s, Lang::En).expect("csv");
+    let meta = summary::Meta {
+        bureau: "湛江市霞山区财政局".into(),
+        date: "2026-12-08".into(),
+        filter: String::new(),
+        all_units: s.rows.len(),
+    };
+    insta::assert_snapshot!("summary_zh_md", summary::to_markdown(&s, &meta, Lang::Zh));
+    let csv = summary::to_csv(&s, &meta, Lang::En).expect("csv");
     assert!(
         csv.starts_with(b"\xef\xbb\xbf"),
         "a byte-order mark for Excel"
@@ -77,7 +83,7 @@ fn summary_xlsx_totals_are_live_and_equal_jixiaos() {
     let file = tmp.path().join("summary.xlsx");
     let view = session.view(&Filter::default(), None);
     let bytes = session
-        .summary_bytes(&view, &file, Lang::Zh)
+        .summary_bytes(&view, &file, "", Lang::Zh)
         .expect("xlsx bytes");
     std::fs::write(&file, bytes).expect("write");
     let out = recalc_to_csv(&office, tmp.path(), std::slice::from_ref(&file));
@@ -88,35 +94,45 @@ fn summary_xlsx_totals_are_live_and_equal_jixiaos() {
         .find(|p| p.extension().is_some_and(|e| e == "csv"))
         .expect("the recalculated sheet");
     let rows = read_csv(&csv_path);
-    assert_eq!(rows[0][0], "单位");
-    for (unit, row) in s.rows.iter().zip(&rows[1..]) {
-        assert_eq!(row[0], unit.unit);
+    assert!(rows[0][0].ends_with("审核汇总表"), "{:?}", rows[0]);
+    assert_eq!(rows[3][1], "单位");
+    let first = 4;
+    for (unit, row) in s.rows.iter().zip(&rows[first..]) {
+        assert_eq!(row[1], unit.unit);
         assert_eq!(
             decimal(&row[5]),
             unit.totals.difference,
             "difference of {}",
             unit.unit
         );
+        // The grade is a formula of the totals (and the details sheet's
+        // unscored count), recalculated equal to jixiao's.
+        assert_eq!(
+            row[6],
+            summary::grade_label(unit.grade, Lang::Zh),
+            "{row:?}"
+        );
     }
-    let averages = &rows[s.rows.len() + 1];
-    assert_eq!(averages[0], "平均");
+    let averages = &rows[first + s.rows.len()];
+    assert!(averages[0].starts_with("计算得分平均"), "{averages:?}");
     assert_eq!(decimal(&averages[3]), s.averages.officer);
-    assert_eq!(decimal(&averages[4]), s.averages.reviewer);
-    assert_eq!(decimal(&averages[5]), s.averages.difference);
-    let first_grade = s.rows.len() + 4;
+    let reviewed = &rows[first + s.rows.len() + 1];
+    assert_eq!(decimal(&reviewed[4]), s.averages.reviewer);
+    assert_eq!(decimal(&reviewed[5]), s.averages.difference);
+    let first_grade = first + s.rows.len() + 4;
     for (share, row) in s.distribution.iter().zip(&rows[first_grade..]) {
-        assert_eq!(row[0], summary::grade_label(share.grade, Lang::Zh));
-        assert_eq!(row[1].parse::<usize>().ok(), Some(share.count), "{row:?}");
+        assert_eq!(row[1], summary::grade_label(share.grade, Lang::Zh));
+        assert_eq!(row[2].parse::<usize>().ok(), Some(share.count), "{row:?}");
         // As a percentage (LibreOffice writes the cell as formatted) or a fraction.
-        let percent = match row[2].strip_suffix('%') {
+        let percent = match row[3].strip_suffix('%') {
             Some(p) => decimal(p),
-            None => decimal(&row[2]).map(|f| f * Decimal::ONE_HUNDRED),
+            None => decimal(&row[3]).map(|f| f * Decimal::ONE_HUNDRED),
         };
         assert_eq!(
             percent.map(|f| f.normalize()),
             share.share.map(|p| p.normalize()),
             "share of {}",
-            row[0]
+            row[1]
         );
     }
     let counted: usize = s.distribution.iter().map(|d| d.count).sum();

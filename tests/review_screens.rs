@@ -278,10 +278,21 @@ fn keys_that_do_nothing_here_say_why() {
 #[test]
 fn the_drill_ins_footer_and_help_are_the_reviewers() {
     let (_tmp, mut app) = on_leaf("A3.1", (160, 48));
+    // At 80 columns too: Enter, b, help and Esc.
+    let narrow = review_screen(&mut app, 80, 24);
+    let footer = &lines(&narrow)[22];
+    for hint in [
+        "Enter 填复核或意见",
+        "b 指标退回原因",
+        "? 帮助",
+        "Esc 返回上一屏",
+    ] {
+        assert!(footer.contains(hint), "{hint} in {footer}");
+    }
     let screen = review_screen(&mut app, 160, 48);
     let footer = &lines(&screen)[46];
-    assert!(footer.contains("b 所选指标的退回原因"), "{footer}");
-    assert!(footer.contains("Esc 返回总览"), "{footer}");
+    assert!(footer.contains("b 指标退回原因"), "{footer}");
+    assert!(footer.contains("Ctrl-S 保存审核记录"), "{footer}");
     assert!(
         !footer.contains("u 撤销") && !footer.contains("编辑 / 折叠"),
         "{footer}"
@@ -294,7 +305,7 @@ fn the_drill_ins_footer_and_help_are_the_reviewers() {
         .find("Enter              打开（只读）")
         .unwrap_or(usize::MAX);
     assert!(drill_at < overview_at, "{help}");
-    assert!(help.contains("返回总览（或矩阵）"), "{help}");
+    assert!(help.contains("返回上一屏"), "{help}");
     assert!(
         !help.contains("清除提示") || overview_at < usize::MAX,
         "{help}"
@@ -448,4 +459,50 @@ fn the_matrix_shows_review_scores_and_missing_data_as_missing() {
         screen.contains("* 复核"),
         "the legend says what * is: {screen}"
     );
+}
+
+#[test]
+fn a_letter_no_key_takes_says_so() {
+    let (_tmp, dir) = sample_folder();
+    let mut app = reviewer(&dir, (80, 24));
+    review_keys(&mut app, "z");
+    assert!(
+        status(&app).contains("z 键在此没有作用"),
+        "{}",
+        status(&app)
+    );
+    review_keys(&mut app, "<enter> 3 z");
+    assert!(
+        status(&app).contains("z 键在此没有作用"),
+        "{}",
+        status(&app)
+    );
+    assert!(matches!(app.screen, Screen::Drill { .. }));
+}
+
+#[test]
+fn an_unscored_leaf_shows_as_unscored_not_0() {
+    let (_tmp, dir) = sample_folder();
+    std::fs::remove_file(dir.join("sample.json")).expect("rm");
+    let mut wb = jixiao::core::sample::sample_workbook();
+    let index = wb
+        .table
+        .flatten()
+        .iter()
+        .position(|(_, i)| i.code == "A1")
+        .expect("A1");
+    let leaf = wb.table.nth_mut(index).expect("A1");
+    leaf.entry.choice = None;
+    leaf.entry.officer_score = None;
+    leaf.entry.unconfirmed = true;
+    std::fs::write(dir.join("b.json"), jixiao::core::format::to_json(&wb)).expect("write");
+    let mut app = reviewer(&dir, (80, 24));
+    review_keys(&mut app, "<enter> 3 j");
+    assert_eq!(selected_code(&app), "A1");
+    let screen = review_screen(&mut app, 80, 24);
+    let row = screen.lines().find(|l| l.contains(" A1 ")).expect("A1 row");
+    assert!(row.contains("未评") && !row.contains("-5"), "{row}");
+    assert!(screen.contains("得分：未评 / 5"), "{screen}");
+    // The pane's total says it is provisional, as the header does.
+    assert!(lines(&screen)[3].contains("（暂计） / 100"), "{screen}");
 }

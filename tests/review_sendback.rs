@@ -120,8 +120,15 @@ fn send_back_with_reasons_then_letter_and_summary() {
     assert!(path.to_string_lossy().ends_with(".xlsx"));
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(xlsx.clone())).expect("xlsx");
     let sheet = book.worksheet_range("审核汇总表").expect("sheet");
+    assert!(
+        sheet
+            .get((0, 0))
+            .map(ToString::to_string)
+            .is_some_and(|t| t.ends_with("审核汇总表")),
+        "the title block first"
+    );
     assert_eq!(
-        sheet.get((0, 0)).map(ToString::to_string).as_deref(),
+        sheet.get((3, 1)).map(ToString::to_string).as_deref(),
         Some("单位")
     );
 
@@ -292,13 +299,11 @@ fn review_files_without_reasons_still_load() {
     let review = session.review(row).expect("review");
     assert_eq!(review.status, ReviewStatus::Returned);
     assert!(review.reason.is_empty());
-    // A returned unit without a reason still has a letter: the indicators' comments.
-    let md = session
+    // A returned unit without a reason has no letter, and says so.
+    let why = session
         .letter_bytes(row, Path::new("l.md"), Lang::Zh)
-        .expect("letter");
-    let md = String::from_utf8(md).expect("utf-8");
-    assert!(md.contains("见下列指标的审核意见"), "{md}");
-    assert!(md.contains("| A1 |"), "{md}");
+        .expect_err("no letter without a reason");
+    assert!(why.zh.contains("没有退回原因"), "{why:?}");
 }
 
 /// Sends the selected unit back with `reason` (b, the reason, Enter).
@@ -325,7 +330,7 @@ fn the_reviewers_name_goes_into_the_review_file_and_the_letter() {
     send_back(&mut app, "缺少佐证");
     let unsigned = keys(&mut app, "L <c-u> a.md <enter>");
     let unsigned = String::from_utf8(unsigned[0].1.clone()).expect("utf-8");
-    assert!(unsigned.contains("财政局（审核）"), "{unsigned}");
+    assert!(unsigned.contains("\n财政局\n"), "{unsigned}");
 
     keys(&mut app, "n");
     assert!(matches!(
@@ -337,14 +342,34 @@ fn the_reviewers_name_goes_into_the_review_file_and_the_letter() {
     assert_eq!(app.mode, ReviewMode::Browse);
     assert!(terminal::review_screen(&mut app, 120, 30).contains("审核人: 王审核"));
 
+    // The letter is the bureau's, never signed with a reviewer's name.
     let signed = keys(&mut app, "L <c-u> b.md <enter>");
     let signed = String::from_utf8(signed[0].1.clone()).expect("utf-8");
-    assert!(signed.contains("王审核"), "{signed}");
-    assert!(!signed.contains("财政局（审核）"), "{signed}");
+    assert!(!signed.contains("王审核"), "{signed}");
+
+    // `B` sets the bureau, its 文号 pattern, contact and deadline in turn.
+    keys(&mut app, "B <c-u>");
+    type_text(&mut app, "湛江市霞山区财政局");
+    keys(&mut app, "<enter> <c-u>");
+    type_text(&mut app, "霞财绩〔{year}〕{n}号");
+    keys(&mut app, "<enter> <c-u>");
+    type_text(&mut app, "李科长 0759-2222222");
+    keys(&mut app, "<enter> <c-u>");
+    type_text(&mut app, "2026-12-31");
+    keys(&mut app, "<enter>");
+    assert_eq!(app.mode, ReviewMode::Browse);
+    let sent = keys(&mut app, "L <c-u> c.md <enter>");
+    let sent = String::from_utf8(sent[0].1.clone()).expect("utf-8");
+    assert!(sent.contains("湛江市霞山区财政局"), "{sent}");
+    assert!(sent.contains("〕1号"), "{sent}");
+    assert!(sent.contains("李科长 0759-2222222"), "{sent}");
+    assert!(sent.contains("请于2026年12月31日前"), "{sent}");
 
     keys(&mut app, "<c-s>");
     let (_, file) = saved_review_file(&dir);
     assert_eq!(file.reviewer, "王审核");
+    assert_eq!(file.bureau.name, "湛江市霞山区财政局");
+    assert_eq!(file.bureau.deadline, "2026-12-31");
 }
 
 /// `--reviewer` at the start signs the files changed later; opening alone
@@ -384,4 +409,48 @@ fn a_unit_sent_back_shows_the_review_total_its_letter_states() {
     let letter = String::from_utf8(letter[0].1.clone()).expect("utf-8");
     let stated = format!("审核得分{}分", jixiao::core::num::fmt_score(total));
     assert!(letter.contains(&stated), "{stated} in {letter}");
+}
+
+/// The review file keeps each round: sent back on a date with its reasons,
+/// then accepted; the accepted unit has no letter, and a second round's
+/// letter states only that round's reasons.
+#[test]
+fn each_send_back_round_is_kept_and_letters_follow_the_status() {
+    use jixiao::review::reviews::RoundEvent;
+    let (_tmp, dir) = folder(2);
+    let mut session = ReviewSession::open(std::slice::from_ref(&dir));
+    session.today = "2026-12-01".into();
+    let why = session
+        .letter_bytes(0, Path::new("l.md"), Lang::Zh)
+        .expect_err("no letter for a unit not sent back");
+    assert!(why.zh.contains("未审"), "{why:?}");
+    session.set_reason(0, "第一轮原因").expect("reason");
+    session.today = "2026-12-05".into();
+    session
+        .set_status(0, ReviewStatus::Reviewed)
+        .expect("accept");
+    let review = session.review(0).expect("review");
+    let events: Vec<RoundEvent> = review.rounds.iter().map(|r| r.event).collect();
+    assert_eq!(events, vec![RoundEvent::Returned, RoundEvent::Accepted]);
+    assert_eq!(review.rounds[0].date, "2026-12-01");
+    assert_eq!(review.rounds[0].reason, "第一轮原因");
+    assert!(
+        review.reason.is_empty(),
+        "the old reason stays in its round only"
+    );
+    assert!(
+        session
+            .letter_bytes(0, Path::new("l.md"), Lang::Zh)
+            .is_err()
+    );
+    session.set_reason(0, "第二轮原因").expect("again");
+    let md = session
+        .letter_bytes(0, Path::new("l.md"), Lang::Zh)
+        .expect("letter");
+    let md = String::from_utf8(md).expect("utf-8");
+    assert!(
+        md.contains("第二轮原因") && !md.contains("第一轮原因"),
+        "{md}"
+    );
+    assert_eq!(session.review(0).expect("review").rounds.len(), 3);
 }

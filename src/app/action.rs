@@ -45,6 +45,8 @@ pub enum Action {
     DetailDown,
     /// Scroll the detail panel up a line.
     DetailUp,
+    /// Review: a letter no key of the screen takes (says so).
+    UnboundKey(char),
     /// Review drill-in: a key of the overview (says where it works).
     OverviewOnly,
     /// Review drill-in: a key of the workbench that edits the department's file (says why not).
@@ -113,6 +115,8 @@ pub enum Action {
     CommentPrompt,
     /// Review: say who is reviewing (recorded in the review files changed).
     ReviewerPrompt,
+    /// Reviewer mode: the bureau that sends letters and makes the 汇总表.
+    BureauPrompt,
     /// Review: mark the selected workbook for a side-by-side comparison.
     Mark,
     /// Review: compare the marked workbook with the selected one.

@@ -103,7 +103,9 @@ impl App {
             self.info_tr(WHERE);
             return Effect::None;
         }
-        if self.refuse_if_read_only() {
+        if self.read_only.is_some() {
+            // Read-only (a reviewer's drill-in): the list to look at and open, nothing to add.
+            self.evidence_files_listed(Vec::new());
             return Effect::None;
         }
         Effect::ListEvidenceFiles
@@ -257,6 +259,12 @@ impl App {
             }
             Action::ClearInput => dialog.filter.clear(),
             Action::Cancel => self.mode = Mode::Browse,
+            Action::Delete | Action::Commit
+                if self.read_only.is_some()
+                    && (dialog.cursor >= listed || *action == Action::Delete) =>
+            {
+                self.refuse_if_read_only();
+            }
             Action::Delete if dialog.cursor < listed => {
                 let at = dialog.cursor;
                 dialog.cursor = at.saturating_sub(1);

@@ -106,14 +106,14 @@ static PANE_SWITCHING: &[Binding] = &[
 /// says why of the workbench's other keys and the overview's.
 #[rustfmt::skip]
 static REVIEW_DRILL_PANES: &[Binding] = &[
-    bind!(ReviewDrill, [k(KeyCode::Tab)], Action::NextPane, "下一个面板", "next pane", true),
+    bind!(ReviewDrill, [k(KeyCode::Tab)], Action::NextPane, "下一个面板", "next pane", false),
     bind!(ReviewDrill, [k(KeyCode::BackTab)], Action::PrevPane, "上一个面板", "previous pane", false),
 ];
 
 #[rustfmt::skip]
 static REVIEW_DRILL_BINDINGS: &[Binding] = &[
-    bind!(ReviewDrill, [k(KeyCode::Enter), c('e')], Action::Activate, "填复核或复核意见 / 折叠 / 跳转", "review score or comment / fold / jump", true),
-    bind!(ReviewDrill, [c('b')], Action::ReturnReasonPrompt, "所选指标的退回原因（指标面板）", "send-back reason of the selected indicator (pane 3)", true),
+    bind!(ReviewDrill, [k(KeyCode::Enter), c('e')], Action::Activate, "填复核或意见 / 折叠 / 跳转", "review score or comment / fold / jump", true),
+    bind!(ReviewDrill, [c('b')], Action::ReturnReasonPrompt, "指标退回原因", "indicator's send-back reason", true),
     bind!(ReviewDrill, [c('t')], Action::CycleStatus, "本单位的审核状态（轮换）", "the unit's review status (cycles)", false),
     bind!(ReviewDrill, [c('c')], Action::CommentPrompt, "本单位的审核意见", "the unit's review comment", false),
     bind!(ReviewDrill, [c(']')], Action::DetailDown, "说明向下滚动", "scroll the detail panel down", false),
@@ -125,7 +125,7 @@ static REVIEW_DRILL_BINDINGS: &[Binding] = &[
     bind!(ReviewDrill, [ctrl('r')], Action::Redo, "重做", "redo", false),
     bind!(ReviewDrill, [ctrl('s')], Action::Save, "保存审核记录", "save reviews", true),
     bind!(ReviewDrill, [c('?')], Action::Help, "帮助", "help", true),
-    bind!(ReviewDrill, [k(KeyCode::Esc), c('q')], Action::Cancel, "返回总览（或矩阵）", "back (overview or matrix)", true),
+    bind!(ReviewDrill, [k(KeyCode::Esc), c('q')], Action::Cancel, "返回上一屏", "back", true),
 ];
 
 #[rustfmt::skip]
@@ -167,6 +167,7 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ConfirmDelete, [k(KeyCode::Esc), c('n')], Action::Cancel, "保留", "keep", true),
     bind!(Browse, [c(']')], Action::DetailDown, "说明向下滚动", "scroll the detail panel down", false),
     bind!(Browse, [c('[')], Action::DetailUp, "说明向上滚动", "scroll the detail panel up", false),
+    bind!(ReviewDrill, [c('E')], Action::OpenEvidence, "佐证材料清单（Enter 用系统程序打开文件）", "evidence files (Enter opens one with the system's viewer)", false),
     bind!(Browse, [c('E')], Action::OpenEvidence, "佐证材料清单（列入、移除、打开文件）", "evidence files (list, remove, open)", false),
     bind!(Evidence, [k(KeyCode::Up)], Action::Up, "上一项", "previous", true),
     bind!(Evidence, [k(KeyCode::Down)], Action::Down, "下一项", "next", true),
@@ -215,6 +216,7 @@ static OTHER_BINDINGS: &[Binding] = &[
     bind!(ReviewList, [c('c')], Action::CommentPrompt, "审核意见", "review comment", false),
     bind!(ReviewList, [c('u')], Action::Undo, "撤销审核修改（状态、意见、原因、复核）", "undo a review change (status, comment, reason, scores)", false),
     bind!(ReviewList, [ctrl('r')], Action::Redo, "重做", "redo", false),
+    bind!(ReviewList, [c('B')], Action::BureauPrompt, "发函单位、文号、联系人、重新报送截止日期（记入审核文件）", "the bureau: name, letter number, contact, resubmission deadline (kept in the review files)", false),
     bind!(ReviewList, [c('n')], Action::ReviewerPrompt, "审核人姓名（记入审核文件）", "reviewer's name (recorded in the review files)", false),
     bind!(ReviewList, [c('m')], Action::Mark, "标记以便对比", "mark for comparison", false),
     bind!(ReviewList, [c('d')], Action::ShowDiff, "与标记的对比", "compare with the marked one", false),

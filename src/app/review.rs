@@ -21,7 +21,7 @@ use crate::review::compare::{self, Diff, Matrix, MatrixDepth};
 use crate::review::export::{ExportFormat, Sheet};
 use crate::review::lazy::{LoadPurpose, LoadRequest, ReloadCheck};
 use crate::review::reviews::{
-    IndicatorNote, IndicatorReview, ReviewStatus, WorkbookReview, review_total,
+    Bureau, IndicatorNote, IndicatorReview, ReviewStatus, WorkbookReview, review_total,
 };
 use crate::review::scan::{Entry, Opened};
 use crate::review::session::ReviewSession;
@@ -52,6 +52,12 @@ pub enum PromptKind {
     ExportSummary,
     /// Who is reviewing.
     Reviewer,
+    /// The bureau's name (发函单位), then its 文号 pattern, contact and
+    /// resubmission deadline, one prompt after the other (`B`).
+    BureauName,
+    BureauNumber,
+    BureauContact,
+    BureauDeadline,
 }
 
 impl PromptKind {
@@ -68,6 +74,31 @@ impl PromptKind {
             Self::ExportLetter => t::REVIEW_EXPORT_LETTER,
             Self::ExportSummary => t::REVIEW_EXPORT_SUMMARY,
             Self::Reviewer => t::REVIEW_REVIEWER,
+            Self::BureauName => t::REVIEW_BUREAU_NAME,
+            Self::BureauNumber => t::REVIEW_BUREAU_NUMBER,
+            Self::BureauContact => t::REVIEW_BUREAU_CONTACT,
+            Self::BureauDeadline => t::REVIEW_BUREAU_DEADLINE,
+        }
+    }
+
+    /// The bureau's prompt after this one.
+    fn next_bureau(self) -> Option<Self> {
+        match self {
+            Self::BureauName => Some(Self::BureauNumber),
+            Self::BureauNumber => Some(Self::BureauContact),
+            Self::BureauContact => Some(Self::BureauDeadline),
+            _ => None,
+        }
+    }
+
+    /// The bureau's field this prompt sets.
+    fn bureau_field(self, bureau: &mut Bureau) -> Option<&mut String> {
+        match self {
+            Self::BureauName => Some(&mut bureau.name),
+            Self::BureauNumber => Some(&mut bureau.number),
+            Self::BureauContact => Some(&mut bureau.contact),
+            Self::BureauDeadline => Some(&mut bureau.deadline),
+            _ => None,
         }
     }
 }
@@ -123,6 +154,8 @@ pub enum ReviewEffect {
     },
     /// Reload the files that changed, then send `Action::ReviewReloaded`.
     Reload(Vec<ReloadCheck>),
+    /// Open a drill-in's evidence file with the system's viewer.
+    OpenFile(PathBuf),
     /// Write a built document (letter, summary), then send `Action::ReviewEffectDone`.
     WriteDocument {
         path: PathBuf,
@@ -391,6 +424,11 @@ impl ReviewApp {
             }
             ReviewMode::Browse => {}
         }
+        if let Action::UnboundKey(ch) = action {
+            let msg = format!("{ch} {}", self.tr(t::REVIEW_UNBOUND_KEY));
+            self.tell(msg, true);
+            return ReviewEffect::None;
+        }
         let effect = match &self.screen {
             Screen::Drill { .. } => self.update_drill(action),
             Screen::Matrix { .. } | Screen::Diff { .. } => self.update_compare(&action),
@@ -565,12 +603,13 @@ impl ReviewApp {
                 let current = self.session.reviews.signer().to_owned();
                 self.open_prompt(PromptKind::Reviewer, current);
             }
+            Action::BureauPrompt => self.open_bureau_prompt(PromptKind::BureauName),
             Action::ExportOverview => {
-                let name = self.tr(t::REVIEW_OVERVIEW_FILE).to_owned();
+                let name = self.filtered_file_name(t::REVIEW_OVERVIEW_FILE);
                 self.open_prompt(PromptKind::ExportOverview, name);
             }
             Action::ExportReviews => {
-                let name = self.tr(t::REVIEW_RESULTS_FILE).to_owned();
+                let name = self.filtered_file_name(t::REVIEW_RESULTS_FILE);
                 self.open_prompt(PromptKind::ExportReviews, name);
             }
             Action::CycleStatus => self.cycle_status(),
@@ -676,6 +715,28 @@ impl ReviewApp {
         ReviewEffect::None
     }
 
+    /// A default export file name, saying the filter when one is on.
+    fn filtered_file_name(&self, name: Tr) -> String {
+        let name = self.tr(name);
+        let path = std::path::Path::new(name);
+        let (stem, ext) = (
+            path.file_stem().and_then(|s| s.to_str()).unwrap_or(name),
+            path.extension().and_then(|s| s.to_str()).unwrap_or("csv"),
+        );
+        let filter = self.filter.words(self.lang);
+        crate::review::documents::filtered_name(stem, ext, &filter, self.lang)
+    }
+
+    /// Opens the bureau's prompt `kind` holding the field's current value.
+    fn open_bureau_prompt(&mut self, kind: PromptKind) {
+        let mut bureau = self.session.bureau(self.selected_row());
+        let current = kind
+            .bureau_field(&mut bureau)
+            .map(|s| s.clone())
+            .unwrap_or_default();
+        self.open_prompt(kind, current);
+    }
+
     fn commit_prompt(&mut self, kind: PromptKind, mut editor: Editor) -> ReviewEffect {
         let text = editor.buffer.trim().to_owned();
         let outcome: Result<ReviewEffect, Bilingual> = match kind {
@@ -717,6 +778,18 @@ impl ReviewApp {
                 }
                 Ok(ReviewEffect::None)
             }
+            PromptKind::BureauName
+            | PromptKind::BureauNumber
+            | PromptKind::BureauContact
+            | PromptKind::BureauDeadline => {
+                let mut bureau = self.session.bureau(self.selected_row());
+                if let Some(slot) = kind.bureau_field(&mut bureau) {
+                    text.clone_into(slot);
+                }
+                self.session
+                    .set_bureau(&bureau)
+                    .map(|()| ReviewEffect::None)
+            }
             PromptKind::ExportOverview
             | PromptKind::ExportReviews
             | PromptKind::ExportLetter
@@ -730,6 +803,13 @@ impl ReviewApp {
         match outcome {
             Ok(effect) => {
                 self.mode = ReviewMode::Browse;
+                match kind.next_bureau() {
+                    Some(next) => self.open_bureau_prompt(next),
+                    None if kind == PromptKind::BureauDeadline => {
+                        self.info_tr(t::REVIEW_BUREAU_SET);
+                    }
+                    None => {}
+                }
                 effect
             }
             Err(why) => {
@@ -775,6 +855,8 @@ impl ReviewApp {
             row,
             app: Box::new(app),
         };
+        // What the overview last said is not about this screen.
+        self.status = None;
         self.tell_reason(row);
     }
 
@@ -853,7 +935,11 @@ impl ReviewApp {
                 app.status = None;
             }
             let moving = sendback::is_movement(&action) && app.mode == Mode::Browse;
-            let _ = app.update(action);
+            // The one effect a drill-in asks for: opening an evidence file.
+            if let super::Effect::OpenEvidence { path } = app.update(action) {
+                let beside = crate::core::model::evidence::resolve_beside(&app.path, &path);
+                return beside.map_or(ReviewEffect::None, ReviewEffect::OpenFile);
+            }
             // Enter that opened no editor and said why: what is typed next
             // was meant for the editor, not for the command keys.
             self.refused_edit = activating

@@ -203,12 +203,13 @@ fn cleared_entries(indicators: &[Indicator]) -> Vec<String> {
     for top in indicators {
         top.walk(0, &mut |_, ind| all.push(ind));
     }
-    let kinds: [(&str, HeldBy); 7] = [
+    let kinds: [(&str, HeldBy); 8] = [
         ("officer_score", |e| e.officer_score.is_some()),
         ("choice", |e| e.choice.is_some()),
         ("failed_items", |e| !e.failed_items.is_empty()),
         ("deduction_reason", |e| !e.deduction_reason.is_empty()),
         ("evidence", |e| !e.evidence.is_empty()),
+        ("evidence_files", |e| !e.evidence_files.is_empty()),
         ("reviewer_score", |e| e.reviewer_score.is_some()),
         ("reviewer_comment", |e| !e.reviewer_comment.is_empty()),
     ];

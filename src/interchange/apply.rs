@@ -125,6 +125,11 @@ fn held_parts(entry: &IndicatorEntry) -> Bilingual {
         (!entry.failed_items.is_empty(), "不达标项", "failed items"),
         (!entry.deduction_reason.trim().is_empty(), "理由", "reason"),
         (!entry.evidence.trim().is_empty(), "佐证", "evidence"),
+        (
+            !entry.evidence_files.is_empty(),
+            "佐证文件",
+            "evidence files",
+        ),
         (!entry.analysis.trim().is_empty(), "分析", "analysis"),
         (
             entry.reviewer_score.is_some() || !entry.reviewer_comment.trim().is_empty(),

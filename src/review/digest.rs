@@ -138,6 +138,8 @@ pub struct ScoreCell {
     pub basis: ScoreBasis,
     /// The weight still counts (not taken out as not applicable).
     pub counted: bool,
+    /// The score the officer typed (自评得分), when any.
+    pub typed: Option<Decimal>,
 }
 
 /// Everything the overview, the matrix and the exports need of one workbook.
@@ -163,6 +165,19 @@ pub struct WorkbookDigest {
     removed_weight: Decimal,
 }
 
+/// The officer's typed scores in table order (the order of the score
+/// sheet), padded with `None` should the two ever differ in length.
+fn typed_scores(workbook: &Workbook, n: usize) -> Vec<Option<Decimal>> {
+    let mut out: Vec<Option<Decimal>> = workbook
+        .table
+        .flatten()
+        .iter()
+        .map(|(_, ind)| ind.entry.officer_score)
+        .collect();
+    out.resize(n, None);
+    out
+}
+
 impl WorkbookDigest {
     /// Summarises a loaded workbook; `shapes` shares its table's shape.
     #[must_use]
@@ -180,10 +195,12 @@ impl WorkbookDigest {
             scores: scores
                 .indicators
                 .iter()
-                .map(|r| ScoreCell {
+                .zip(typed_scores(workbook, scores.indicators.len()))
+                .map(|(r, typed)| ScoreCell {
                     score: r.score,
                     basis: r.basis,
                     counted: !r.counted_weight.is_zero(),
+                    typed,
                 })
                 .collect(),
             raw_total: scores.raw_total,

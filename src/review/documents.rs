@@ -57,25 +57,22 @@ impl ReviewSession {
                 format!("{} could not be opened: no letter", entry.file_name),
             )
         })?;
+        letter::can_write(self.review(row))?;
         let review = self
             .review(row)
-            .filter(|r| letter::has_reasons(r))
-            .ok_or_else(|| {
-                Bilingual::new(
-                    format!("{} 未退回：先按 b 填写退回原因", entry.file_name),
-                    format!(
-                        "{} is not sent back: press b to give a reason first",
-                        entry.file_name
-                    ),
-                )
-            })?;
-        let sender = self
-            .reviews
-            .folders()
-            .find(|f| f.path.parent() == Some(entry.folder.as_path()))
-            .map(|f| f.file.reviewer.clone())
-            .filter(|name| !name.trim().is_empty())
-            .unwrap_or_else(|| letter::default_sender(lang));
+            .ok_or_else(|| Bilingual::new("没有审核记录", "no review is recorded"))?;
+        // The unit's place among the rows of its folder, for the 文号's {n}.
+        let number = self
+            .entries
+            .iter()
+            .take(row + 1)
+            .filter(|e| e.folder == entry.folder)
+            .count();
+        let sender = letter::Sender {
+            bureau: self.bureau(Some(row)),
+            date: self.today.clone(),
+            number,
+        };
         let blocks = letter::blocks(digest, review, &sender, lang);
         if ext == "md" {
             return Ok(crate::export::markdown::render(&blocks, lang).into_bytes());
@@ -92,13 +89,22 @@ impl ReviewSession {
         &self,
         view: &[usize],
         path: &Path,
+        filter: &str,
         lang: Lang,
     ) -> Result<Vec<u8>, Bilingual> {
         let built = summary::build(self.rows(), view);
+        let meta = summary::Meta {
+            bureau: self.bureau(None).name,
+            date: self.today.clone(),
+            filter: filter.to_owned(),
+            all_units: self.rows().len(),
+        };
         match extension(path).as_str() {
-            "md" => Ok(summary::to_markdown(&built, lang).into_bytes()),
-            "csv" => summary::to_csv(&built, lang).map_err(|e| cannot_build(path, &e)),
-            "xlsx" => summary_xlsx::to_bytes(&built, lang).map_err(|e| cannot_build(path, &e)),
+            "md" => Ok(summary::to_markdown(&built, &meta, lang).into_bytes()),
+            "csv" => summary::to_csv(&built, &meta, lang).map_err(|e| cannot_build(path, &e)),
+            "xlsx" => {
+                summary_xlsx::to_bytes(&built, &meta, lang).map_err(|e| cannot_build(path, &e))
+            }
             _ => Err(wrong_extension(path, ".md / .csv / .xlsx")),
         }
     }
@@ -115,6 +121,29 @@ pub fn letter_file_name(workbook_file: &str, lang: Lang) -> String {
         "{}-{stem}.docx",
         Tr("退回函", "letter").get(lang).to_owned()
     )
+}
+
+/// A default file name that says a filter is on: `审核汇总表（筛选：良、2023）.xlsx`.
+#[must_use]
+pub fn filtered_name(stem: &str, ext: &str, filter: &str, lang: Lang) -> String {
+    if filter.is_empty() {
+        return format!("{stem}.{ext}");
+    }
+    let safe: String = filter
+        .chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' | '“' | '”'
+            )
+        })
+        .filter(|c| !c.is_control())
+        .take(40)
+        .collect();
+    match lang {
+        Lang::Zh => format!("{stem}（筛选：{safe}）.{ext}"),
+        Lang::En => format!("{stem} (filtered {safe}).{ext}"),
+    }
 }
 
 /// Writes a built document to `path` atomically, under `rule`.

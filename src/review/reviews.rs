@@ -130,6 +130,76 @@ pub struct WorkbookReview {
     /// By indicator code.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub indicators: BTreeMap<String, IndicatorReview>,
+    /// Each round of sending back, oldest first: returned on a date with its
+    /// reasons, then resubmitted or accepted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<Round>,
+}
+
+/// What happened in one step of a send-back round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundEvent {
+    /// 退回: sent back to the unit.
+    Returned,
+    /// 重新报送: taken back into review (the unit filed again).
+    Resubmitted,
+    /// 通过: accepted after the unit's answer.
+    Accepted,
+}
+
+/// One step of the send-back history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Round {
+    pub event: RoundEvent,
+    /// `YYYY-MM-DD`, as the run loop's clock gave it; empty when unknown.
+    #[serde(default)]
+    pub date: String,
+    /// The unit's reason when it was sent back.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// The indicators' reasons when it was sent back, by code.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub indicator_reasons: BTreeMap<String, String>,
+}
+
+/// The bureau that sends the letters and makes the 汇总表, set once per
+/// review folder (`jixiao review --bureau …`, or `B` in the overview).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Bureau {
+    /// 发函单位 / 制表单位, e.g. 湛江市霞山区财政局.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// The letters' number (文号) pattern: `{year}` (or `{年}`) is the year
+    /// of the letter, `{n}` (or `{序号}`) the unit's place in the folder,
+    /// e.g. 霞财绩〔{年}〕{序号}号.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub number: String,
+    /// 联系人及电话.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub contact: String,
+    /// The date by which a unit sent back files again (重新报送截止日期).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub deadline: String,
+}
+
+impl Bureau {
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self == &Self::default()
+    }
+
+    /// The 文号 of a letter from the pattern; empty without a pattern.
+    #[must_use]
+    pub fn letter_number(&self, year: &str, n: usize) -> String {
+        let n = n.to_string();
+        self.number
+            .replace("{year}", year)
+            .replace("{年}", year)
+            .replace("{n}", &n)
+            .replace("{序号}", &n)
+    }
 }
 
 impl WorkbookReview {
@@ -139,7 +209,81 @@ impl WorkbookReview {
         self.status == ReviewStatus::Unreviewed
             && self.comment.is_empty()
             && self.reason.is_empty()
+            && self.rounds.is_empty()
             && self.indicators.values().all(IndicatorReview::is_empty)
+    }
+
+    /// Moves to `status` on `date`, keeping the send-back history: entering
+    /// 退回 opens a round with the current reasons; leaving it closes the
+    /// round (accepted, or resubmitted) and clears the reasons, which the
+    /// round keeps, so a later letter states only the reasons of its own round.
+    pub fn change_status(&mut self, status: ReviewStatus, date: &str) {
+        let was = self.status;
+        self.status = status;
+        if was == status {
+            return;
+        }
+        if status == ReviewStatus::Returned {
+            self.rounds.push(Round {
+                event: RoundEvent::Returned,
+                date: date.to_owned(),
+                reason: self.reason.clone(),
+                indicator_reasons: self.indicator_reasons(),
+            });
+        } else if was == ReviewStatus::Returned {
+            let event = if status == ReviewStatus::Reviewed {
+                RoundEvent::Accepted
+            } else {
+                RoundEvent::Resubmitted
+            };
+            self.rounds.push(Round {
+                event,
+                date: date.to_owned(),
+                reason: String::new(),
+                indicator_reasons: BTreeMap::new(),
+            });
+            self.reason.clear();
+            for r in self.indicators.values_mut() {
+                r.reason.clear();
+            }
+            self.prune();
+        }
+    }
+
+    /// Keeps the open round's reasons equal to the current ones (a reason
+    /// typed after the status became 退回).
+    pub fn sync_round(&mut self) {
+        let reasons = self.indicator_reasons();
+        if self.status != ReviewStatus::Returned {
+            return;
+        }
+        if let Some(round) = self
+            .rounds
+            .last_mut()
+            .filter(|r| r.event == RoundEvent::Returned)
+        {
+            self.reason.clone_into(&mut round.reason);
+            round.indicator_reasons = reasons;
+        }
+    }
+
+    fn indicator_reasons(&self) -> BTreeMap<String, String> {
+        self.indicators
+            .iter()
+            .filter(|(_, r)| !r.reason.is_empty())
+            .map(|(c, r)| (c.clone(), r.reason.clone()))
+            .collect()
+    }
+
+    /// The date the unit was last sent back, when recorded.
+    #[must_use]
+    pub fn returned_on(&self) -> Option<&str> {
+        self.rounds
+            .iter()
+            .rev()
+            .find(|r| r.event == RoundEvent::Returned)
+            .map(|r| r.date.as_str())
+            .filter(|d| !d.is_empty())
     }
 
     /// True when any indicator carries a review score.
@@ -336,6 +480,9 @@ pub struct ReviewFile {
     /// Who reviewed, when the reviewer chose to say.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reviewer: String,
+    /// The bureau that signs the letters and the 汇总表.
+    #[serde(default, skip_serializing_if = "Bureau::is_empty")]
+    pub bureau: Bureau,
     /// By workbook file name (no folder).
     #[serde(default)]
     pub workbooks: BTreeMap<String, WorkbookReview>,
@@ -347,6 +494,7 @@ impl Default for ReviewFile {
             format: REVIEW_FORMAT.to_owned(),
             version: REVIEW_VERSION,
             reviewer: String::new(),
+            bureau: Bureau::default(),
             workbooks: BTreeMap::new(),
         }
     }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use super::digest::WorkbookDigest;
 use super::export::{self, ExportFormat, Sheet};
 use super::overview::{self, Overview, OverviewRow};
-use super::reviews::{IndicatorNote, ReviewStatus, WorkbookReview};
+use super::reviews::{Bureau, IndicatorNote, ReviewStatus, WorkbookReview};
 use super::scan::{self, Entry};
 use super::stats::{self, Footer};
 use super::store::ReviewBook;
@@ -28,6 +28,9 @@ pub struct ReviewSession {
     pub reviews: ReviewBook,
     /// `overview.rows[i]` belongs to `entries[i]`.
     pub overview: Overview,
+    /// Today as `YYYY-MM-DD`, given by the run loop's clock (the session
+    /// reads no clock): the date of a send-back round and of the documents.
+    pub today: String,
 }
 
 fn no_row(row: usize) -> Bilingual {
@@ -75,6 +78,7 @@ impl ReviewSession {
             notes,
             reviews,
             overview,
+            today: String::new(),
         };
         (session, pending)
     }
@@ -183,8 +187,9 @@ impl ReviewSession {
     /// # Errors
     /// When the row did not open or its folder's review file is unreadable.
     pub fn set_status(&mut self, row: usize, status: ReviewStatus) -> Result<(), Bilingual> {
+        let today = self.today.clone();
         self.edit(row, |r, _| {
-            r.status = status;
+            r.change_status(status, &today);
             Ok(())
         })
     }
@@ -211,7 +216,9 @@ impl ReviewSession {
         text: &str,
     ) -> Result<(), Bilingual> {
         self.edit(row, |r, o| {
-            r.set_indicator_note(&*o.shape, code, note, text)
+            r.set_indicator_note(&*o.shape, code, note, text)?;
+            r.sync_round();
+            Ok(())
         })
     }
 
@@ -221,11 +228,13 @@ impl ReviewSession {
     /// # Errors
     /// When the row did not open or its folder's review file is unreadable.
     pub fn set_reason(&mut self, row: usize, text: &str) -> Result<(), Bilingual> {
+        let today = self.today.clone();
         self.edit(row, |r, _| {
             text.trim_end().clone_into(&mut r.reason);
             if !r.reason.is_empty() {
-                r.status = ReviewStatus::Returned;
+                r.change_status(ReviewStatus::Returned, &today);
             }
+            r.sync_round();
             Ok(())
         })
     }
@@ -263,6 +272,24 @@ impl ReviewSession {
     /// changes (see [`ReviewBook::sign_as`]).
     pub fn sign_as(&mut self, name: &str) {
         self.reviews.sign_as(name);
+    }
+
+    /// The bureau of the folder `row` is in (of the first folder without a
+    /// row), as set with `set_bureau`.
+    #[must_use]
+    pub fn bureau(&self, row: Option<usize>) -> Bureau {
+        self.reviews.bureau(
+            row.and_then(|r| self.entries.get(r))
+                .map(|e| e.folder.as_path()),
+        )
+    }
+
+    /// Sets the bureau in every folder's review file (each is marked changed).
+    ///
+    /// # Errors
+    /// When a folder's review file could not be read (it is never overwritten).
+    pub fn set_bureau(&mut self, bureau: &Bureau) -> Result<(), Bilingual> {
+        self.reviews.set_bureau(bureau)
     }
 
     /// Unsaved review changes exist.

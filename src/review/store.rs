@@ -222,6 +222,41 @@ impl ReviewBook {
         }
     }
 
+    /// The bureau of `folder`'s review file, else the first one set.
+    #[must_use]
+    pub fn bureau(&self, folder: Option<&Path>) -> super::reviews::Bureau {
+        folder
+            .and_then(|f| self.folders.get(f))
+            .map(|f| &f.file.bureau)
+            .filter(|b| !b.is_empty())
+            .or_else(|| {
+                self.folders
+                    .values()
+                    .map(|f| &f.file.bureau)
+                    .find(|b| !b.is_empty())
+            })
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Sets the bureau in every folder's review file.
+    ///
+    /// # Errors
+    /// The first folder whose review file could not be read.
+    pub fn set_bureau(&mut self, bureau: &super::reviews::Bureau) -> Result<(), Bilingual> {
+        if let Some(problem) = self.folders.values().find_map(|f| f.problem.clone()) {
+            return Err(problem);
+        }
+        for folder in self.folders.values_mut() {
+            if folder.file.bureau != *bureau {
+                folder.file.bureau = bureau.clone();
+                folder.dirty = true;
+            }
+        }
+        self.revision += 1;
+        Ok(())
+    }
+
     /// The review of `entry`, if one is recorded.
     #[must_use]
     pub fn get(&self, entry: &Entry) -> Option<&WorkbookReview> {

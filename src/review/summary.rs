@@ -1,8 +1,10 @@
-//! The bureau's summary (汇总表): one row per unit in view — officer total,
-//! reviewer total, their difference, the grade, the review status and the
-//! warnings — then the grade distribution (优/良/中/差/未评定, counts and
-//! shares) and the averages. Pure: built from the overview rows; rendered to
-//! Markdown and CSV here and to xlsx with live formulas in `summary_xlsx`.
+//! The bureau's summary (汇总表): one row per unit in view — computed total
+//! (计算得分), review total (审核得分), their difference, the grade, the
+//! review status — then the averages, each saying over which units, and the
+//! grade distribution (优/良/中/差/未评定, counts and shares). A title block
+//! says the year, the scope (all units, or the filter), the bureau (制表单位)
+//! and the date. Pure: built from the overview rows; rendered to Markdown and
+//! CSV here and to xlsx with live formulas in `summary_xlsx`.
 
 use std::fmt::Write as _;
 
@@ -13,18 +15,19 @@ use super::reviews::ReviewStatus;
 use super::stats::GRADES;
 use crate::core::Lang;
 use crate::core::engine::Grade;
-use crate::core::num::{fmt_percent, fmt_score, round2};
+use crate::core::grading::Standing;
+use crate::core::num::{fmt_percent, round2};
 use crate::i18n::Tr;
 
-/// The officer's and the reviewer's totals and their difference: of one
-/// unit, or their averages over the units.
+/// The computed and the review totals and their difference: of one unit, or
+/// their averages over the units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Totals {
-    /// The total computed from the officer's entries, as displayed.
+    /// 计算得分: the total computed from the unit's entries, as displayed.
     pub officer: Option<Decimal>,
-    /// The total with the reviewer's scores, once reviewed or scored.
+    /// 审核得分: the total with the reviewer's scores, once reviewed or scored.
     pub reviewer: Option<Decimal>,
-    /// Reviewer − officer, when both exist.
+    /// 审核得分 − 计算得分, when both exist.
     pub difference: Option<Decimal>,
 }
 
@@ -36,12 +39,25 @@ pub struct SummaryRow {
     pub file_name: String,
     pub year: Option<u16>,
     pub totals: Totals,
-    /// By the reviewer's total when there is one, else the officer's; `None`
-    /// (未评定) when the file could not be read or leaves are still unscored.
+    /// From the overview row's standing (`core::grading`): by the review
+    /// total when there is one, else the computed one; `None` (未评定) when
+    /// the file could not be read or leaves are still unscored.
     pub grade: Option<Grade>,
+    /// Leaves still unscored under the review (the grade is 未评定 while any).
+    pub unscored: usize,
+    /// The computed total counts unscored leaves as 0 (shown with `*`).
+    pub officer_provisional: bool,
     pub status: ReviewStatus,
     /// Warnings of every severity.
     pub warnings: usize,
+}
+
+impl SummaryRow {
+    /// The review total counts unscored leaves as 0 (shown with `*`).
+    #[must_use]
+    pub fn reviewer_provisional(&self) -> bool {
+        self.unscored > 0 && self.totals.reviewer.is_some()
+    }
 }
 
 /// How many units have one grade (`None`: 未评定) and their share in percent.
@@ -49,7 +65,7 @@ pub struct SummaryRow {
 pub struct GradeShare {
     pub grade: Option<Grade>,
     pub count: usize,
-    /// Percent of all units, half-up to 2 places; `None` (n/a) without units.
+    /// Percent of all units, half-up to 2 places; `None` without units.
     pub share: Option<Decimal>,
 }
 
@@ -61,6 +77,23 @@ pub struct Summary {
     pub distribution: Vec<GradeShare>,
     /// Averages (half-up, 2 places) over the units that have the figure.
     pub averages: Totals,
+    /// How many units the computed average is over.
+    pub officer_units: usize,
+    /// How many units the review and difference averages are over.
+    pub reviewer_units: usize,
+}
+
+/// What the title block says besides the rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Meta {
+    /// 制表单位 (the bureau); empty: left for the hand.
+    pub bureau: String,
+    /// 制表日期, `YYYY-MM-DD`; empty: left for the hand.
+    pub date: String,
+    /// The filter, in words; empty: every unit.
+    pub filter: String,
+    /// How many units there are in all (the filter keeps `rows.len()`).
+    pub all_units: usize,
 }
 
 /// The summary of the overview rows in `view`, in view order.
@@ -97,6 +130,8 @@ pub fn build_from_rows(rows: Vec<SummaryRow>) -> Summary {
         difference: average(rows.iter().filter_map(|r| r.totals.difference)),
     };
     Summary {
+        officer_units: rows.iter().filter(|r| r.totals.officer.is_some()).count(),
+        reviewer_units: rows.iter().filter(|r| r.totals.reviewer.is_some()).count(),
         rows,
         distribution,
         averages,
@@ -108,8 +143,6 @@ fn summary_row(row: &OverviewRow) -> SummaryRow {
         .review_total
         .zip(row.computed_total)
         .map(|(reviewer, officer)| reviewer - officer);
-    // One grade everywhere: the overview row's standing (core::grading).
-    let grade = row.grade();
     SummaryRow {
         unit: row.unit.clone().unwrap_or_else(|| row.file_name.clone()),
         file_name: row.file_name.clone(),
@@ -119,13 +152,16 @@ fn summary_row(row: &OverviewRow) -> SummaryRow {
             reviewer: row.review_total,
             difference,
         },
-        grade,
+        // One grade everywhere: the overview row's standing (core::grading).
+        grade: row.grade(),
+        unscored: row.standing.map_or(0, Standing::unscored),
+        officer_provisional: row.unscored > 0,
         status: row.status,
         warnings: row.warning_total(),
     }
 }
 
-/// `count` of `total` in percent, half-up to 2 places; n/a for no units.
+/// `count` of `total` in percent, half-up to 2 places; none for no units.
 fn share(count: usize, total: usize) -> Option<Decimal> {
     (total > 0).then(|| round2(Decimal::from(count) * Decimal::ONE_HUNDRED / Decimal::from(total)))
 }
@@ -138,25 +174,39 @@ fn average(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
 /// The grade's label; 未评定 for none.
 #[must_use]
 pub fn grade_label(grade: Option<Grade>, lang: Lang) -> String {
-    match (grade, lang) {
-        (Some(g), Lang::Zh) => g.label_zh().to_owned(),
-        (Some(g), Lang::En) => g.label_en().to_owned(),
-        (None, _) => Tr("未评定", "not graded").get(lang).to_owned(),
+    match grade {
+        Some(g) => g.label(lang).to_owned(),
+        None => crate::core::grading::NOT_GRADED.get(lang).to_owned(),
     }
 }
 
-/// The unit table's headers.
+/// The unit table's headers (the columns a chief reads).
 #[must_use]
 pub fn row_headers(lang: Lang) -> Vec<String> {
     [
+        ("序号", "No."),
+        ("单位", "Unit"),
+        ("年度", "Year"),
+        ("计算得分", "Computed score"),
+        ("审核得分", "Review score"),
+        ("差额（审核得分−计算得分）", "Review − computed"),
+        ("等级", "Grade"),
+        ("审核状态", "Review status"),
+    ]
+    .iter()
+    .map(|(zh, en)| Tr(zh, en).get(lang).to_owned())
+    .collect()
+}
+
+/// The details sheet's headers (what a chief does not read first).
+#[must_use]
+pub fn detail_headers(lang: Lang) -> Vec<String> {
+    [
+        ("序号", "No."),
         ("单位", "Unit"),
         ("文件", "File"),
         ("年度", "Year"),
-        ("自评计算得分", "Officer total (computed)"),
-        ("审核得分", "Reviewer total"),
-        ("差额（审核−自评）", "Difference (reviewer − officer)"),
-        ("等级", "Grade"),
-        ("审核状态", "Review status"),
+        ("未评分指标数", "Unscored indicators"),
         ("警告数", "Warnings"),
     ]
     .iter()
@@ -173,46 +223,111 @@ pub fn distribution_headers(lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// The sheet's and the document's title.
+/// The sheet's name.
 #[must_use]
 pub fn title(lang: Lang) -> String {
     Tr("审核汇总表", "Review summary").get(lang).to_owned()
 }
 
-/// The label of the averages line.
+/// The document's title with the year(s) of the rows.
 #[must_use]
-pub fn average_label(lang: Lang) -> String {
-    Tr("平均", "Average").get(lang).to_owned()
+pub fn full_title(summary: &Summary, lang: Lang) -> String {
+    let mut years: Vec<u16> = summary.rows.iter().filter_map(|r| r.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    let span = match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}—{b}"),
+        _ => String::new(),
+    };
+    match (lang, span.is_empty()) {
+        (Lang::Zh, false) => format!("{span}年度部门整体支出绩效自评审核汇总表"),
+        (Lang::Zh, true) => "部门整体支出绩效自评审核汇总表".to_owned(),
+        (Lang::En, false) => {
+            format!("Review summary of the {span} whole-spending self-evaluations")
+        }
+        (Lang::En, true) => "Review summary of the whole-spending self-evaluations".to_owned(),
+    }
 }
 
-fn opt_score(v: Option<Decimal>) -> String {
-    v.map(fmt_score).unwrap_or_default()
+/// The scope line: every unit, or the filter and how many it keeps.
+#[must_use]
+pub fn scope_line(summary: &Summary, meta: &Meta, lang: Lang) -> String {
+    let (n, all) = (summary.rows.len(), meta.all_units.max(summary.rows.len()));
+    match (lang, meta.filter.is_empty()) {
+        (Lang::Zh, true) => format!("范围：全部 {n} 个单位"),
+        (Lang::Zh, false) => format!("范围：筛选（{}），{all} 个单位中的 {n} 个", meta.filter),
+        (Lang::En, true) => format!("Scope: all {n} units"),
+        (Lang::En, false) => format!("Scope: filtered ({}), {n} of {all} units", meta.filter),
+    }
+}
+
+/// 制表单位 and 制表日期.
+#[must_use]
+pub fn maker_line(meta: &Meta, lang: Lang) -> (String, String) {
+    let date = super::letter::date_text(&meta.date, lang);
+    match lang {
+        Lang::Zh => (
+            format!("制表单位：{}", meta.bureau),
+            format!("制表日期：{date}"),
+        ),
+        Lang::En => (format!("Made by: {}", meta.bureau), format!("Date: {date}")),
+    }
+}
+
+/// The averages' labels, each saying over which units.
+#[must_use]
+pub fn average_labels(summary: &Summary, lang: Lang) -> (String, String) {
+    let (n, m) = (summary.officer_units, summary.reviewer_units);
+    match lang {
+        Lang::Zh => (
+            format!("计算得分平均（{n} 个单位）"),
+            format!("审核得分、差额平均（已有审核得分的 {m} 个单位）"),
+        ),
+        Lang::En => (
+            format!("Average computed score ({n} units)"),
+            format!("Average review score and difference ({m} units with a review score)"),
+        ),
+    }
+}
+
+/// The note under the table: what `*` and 未评定 mean.
+#[must_use]
+pub fn note(lang: Lang) -> String {
+    Tr(
+        "注：带 * 的得分尚有指标未评分（暂计 0 分），其等级为未评定；等级按审核得分评定，尚无审核得分的按计算得分评定（优 ≥ 90，良 ≥ 80，中 ≥ 60，其余为差）。",
+        "Note: a score with * still has unscored indicators (counted as 0) and is not graded; the grade follows the review score, else the computed score (Excellent ≥ 90, Good ≥ 80, Fair ≥ 60, else Poor).",
+    )
+    .get(lang)
+    .to_owned()
+}
+
+/// A score with its two places always shown ("82.20"); `*` when provisional.
+#[must_use]
+pub fn fixed(v: Option<Decimal>, provisional: bool) -> String {
+    v.map(|v| format!("{:.2}{}", round2(v), if provisional { "*" } else { "" }))
+        .unwrap_or_default()
 }
 
 fn signed(v: Option<Decimal>) -> String {
     match v {
-        Some(d) if d > Decimal::ZERO => format!("+{}", fmt_score(d)),
-        Some(d) => fmt_score(d),
+        Some(d) if d > Decimal::ZERO => format!("+{:.2}", round2(d)),
+        Some(d) => format!("{:.2}", round2(d)),
         None => String::new(),
     }
 }
 
-fn na(v: Option<Decimal>, show: fn(Decimal) -> String) -> String {
-    v.map_or_else(|| "n/a".to_owned(), show)
-}
-
 /// A unit row as text cells (Markdown and CSV).
-fn row_cells(row: &SummaryRow, lang: Lang) -> Vec<String> {
+fn row_cells(at: usize, row: &SummaryRow, lang: Lang) -> Vec<String> {
     vec![
+        (at + 1).to_string(),
         row.unit.clone(),
-        row.file_name.clone(),
         row.year.map(|y| y.to_string()).unwrap_or_default(),
-        opt_score(row.totals.officer),
-        opt_score(row.totals.reviewer),
+        fixed(row.totals.officer, row.officer_provisional),
+        fixed(row.totals.reviewer, row.reviewer_provisional()),
         signed(row.totals.difference),
         grade_label(row.grade, lang),
         row.status.label(lang).to_owned(),
-        row.warnings.to_string(),
     ]
 }
 
@@ -220,32 +335,54 @@ fn distribution_cells(share: &GradeShare, lang: Lang) -> Vec<String> {
     vec![
         grade_label(share.grade, lang),
         share.count.to_string(),
-        na(share.share, fmt_percent),
+        share.share.map(fmt_percent).unwrap_or_default(),
     ]
 }
 
-fn average_cells(summary: &Summary, lang: Lang) -> Vec<String> {
-    let mut cells = vec![average_label(lang), String::new(), String::new()];
-    cells.push(na(summary.averages.officer, fmt_score));
-    cells.push(na(summary.averages.reviewer, fmt_score));
-    cells.push(
-        summary
-            .averages
-            .difference
-            .map_or_else(|| "n/a".to_owned(), |d| signed(Some(d))),
-    );
-    cells
+/// The two average lines as cells under the unit table.
+fn average_rows(summary: &Summary, lang: Lang) -> Vec<Vec<String>> {
+    let (officer, reviewer) = average_labels(summary, lang);
+    let a = &summary.averages;
+    vec![
+        vec![
+            String::new(),
+            officer,
+            String::new(),
+            fixed(a.officer, false),
+        ],
+        vec![
+            String::new(),
+            reviewer,
+            String::new(),
+            String::new(),
+            fixed(a.reviewer, false),
+            signed(a.difference),
+        ],
+    ]
 }
 
-/// Markdown: the title, the unit table with its averages line, the distribution.
+/// Markdown: the title block, the unit table with its averages, the
+/// distribution, the note.
 #[must_use]
-pub fn to_markdown(summary: &Summary, lang: Lang) -> String {
-    let mut out = format!("# {}\n\n", title(lang));
+pub fn to_markdown(summary: &Summary, meta: &Meta, lang: Lang) -> String {
+    let mut out = format!("# {}\n\n", full_title(summary, lang));
+    let (maker, date) = maker_line(meta, lang);
+    let _ = write!(
+        out,
+        "{}\n\n{maker}　　{date}\n\n",
+        scope_line(summary, meta, lang)
+    );
     let headers = row_headers(lang);
-    let mut body: Vec<Vec<String>> = summary.rows.iter().map(|r| row_cells(r, lang)).collect();
-    let mut averages = average_cells(summary, lang);
-    averages.resize(headers.len(), String::new());
-    body.push(averages);
+    let mut body: Vec<Vec<String>> = summary
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| row_cells(i, r, lang))
+        .collect();
+    for mut line in average_rows(summary, lang) {
+        line.resize(headers.len(), String::new());
+        body.push(line);
+    }
     push_table(&mut out, &headers, &body);
     let _ = write!(
         out,
@@ -258,6 +395,7 @@ pub fn to_markdown(summary: &Summary, lang: Lang) -> String {
         .map(|s| distribution_cells(s, lang))
         .collect();
     push_table(&mut out, &distribution_headers(lang), &rows);
+    let _ = write!(out, "\n{}\n", note(lang));
     out
 }
 
@@ -285,12 +423,12 @@ fn push_table(out: &mut String, headers: &[String], rows: &[Vec<String>]) {
     }
 }
 
-/// CSV (UTF-8 with a byte-order mark): the unit table, its averages line, an
-/// empty line, the distribution.
+/// CSV (UTF-8 with a byte-order mark): the title block, the unit table with
+/// its averages, an empty line, the distribution, the note.
 ///
 /// # Errors
 /// Only if the CSV writer fails, which writing to memory does not.
-pub fn to_csv(summary: &Summary, lang: Lang) -> Result<Vec<u8>, csv::Error> {
+pub fn to_csv(summary: &Summary, meta: &Meta, lang: Lang) -> Result<Vec<u8>, csv::Error> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut writer = csv::WriterBuilder::new()
@@ -299,16 +437,24 @@ pub fn to_csv(summary: &Summary, lang: Lang) -> Result<Vec<u8>, csv::Error> {
         let headers = row_headers(lang);
         // An empty line between the tables (a lone empty field would read `""`).
         let gap = vec![String::new(); headers.len()];
+        let (maker, date) = maker_line(meta, lang);
+        writer.write_record(safe(vec![full_title(summary, lang)]))?;
+        writer.write_record(safe(vec![scope_line(summary, meta, lang)]))?;
+        writer.write_record(safe(vec![maker, date]))?;
         writer.write_record(&headers)?;
-        for row in &summary.rows {
-            writer.write_record(safe(row_cells(row, lang)))?;
+        for (i, row) in summary.rows.iter().enumerate() {
+            writer.write_record(safe(row_cells(i, row, lang)))?;
         }
-        writer.write_record(safe(average_cells(summary, lang)))?;
+        for line in average_rows(summary, lang) {
+            writer.write_record(safe(line))?;
+        }
         writer.write_record(&gap)?;
         writer.write_record(distribution_headers(lang))?;
         for share in &summary.distribution {
             writer.write_record(safe(distribution_cells(share, lang)))?;
         }
+        writer.write_record(&gap)?;
+        writer.write_record(safe(vec![note(lang)]))?;
         writer.flush()?;
     }
     Ok(out)
@@ -386,7 +532,7 @@ mod tests {
     }
 
     #[test]
-    fn no_units_gives_n_a_not_a_division_by_zero() {
+    fn no_units_gives_empty_cells_not_a_division_by_zero() {
         let s = build(&[], &[]);
         assert!(
             s.distribution
@@ -394,9 +540,13 @@ mod tests {
                 .all(|d| d.count == 0 && d.share.is_none())
         );
         assert_eq!(s.averages.officer, None);
-        let md = to_markdown(&s, Lang::Zh);
-        assert!(md.contains("| 优 | 0 | n/a |"), "{md}");
-        let csv = to_csv(&s, Lang::En).expect("csv");
-        assert!(String::from_utf8_lossy(&csv).contains("Average,,,n/a,n/a,n/a"));
+        let md = to_markdown(&s, &Meta::default(), Lang::Zh);
+        assert!(md.contains("| 优 | 0 |  |"), "{md}");
+        assert!(md.contains("计算得分平均（0 个单位）"), "{md}");
+        assert!(!md.contains("n/a"), "no English in a zh document: {md}");
+        let csv = to_csv(&s, &Meta::default(), Lang::En).expect("csv");
+        let csv = String::from_utf8_lossy(&csv).into_owned();
+        assert!(csv.contains("Average computed score (0 units)"), "{csv}");
+        assert!(!csv.contains("n/a"), "{csv}");
     }
 }

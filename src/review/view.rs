@@ -431,6 +431,45 @@ impl Filter {
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
     }
+
+    /// The filter in words for a document's title and file name ("良、2023、
+    /// 含“霞山”"); empty when it keeps every row.
+    #[must_use]
+    pub fn words(&self, lang: Lang) -> String {
+        let t = |zh: &'static str, en: &'static str| crate::core::Tr(zh, en).get(lang);
+        let mut out: Vec<String> = Vec::new();
+        out.extend(self.grades.iter().map(|g| g.label(lang).to_owned()));
+        out.extend(self.years.iter().map(u16::to_string));
+        out.extend(self.statuses.iter().map(|s| s.label(lang).to_owned()));
+        if !self.text.trim().is_empty() {
+            out.push(format!("{}“{}”", t("含", "containing "), self.text.trim()));
+        }
+        if let Some(s) = self.min_severity {
+            out.push(format!(
+                "{}{}",
+                t("有警告：", "warnings: "),
+                crate::i18n::severity(s).get(lang)
+            ));
+        }
+        if let Some(d) = self.min_abs_difference {
+            out.push(format!("{}{d}", t("得分差额大于", "difference above ")));
+        }
+        match self.kinds {
+            RowKinds::All => {}
+            RowKinds::Workbooks => out.push(t("能打开的文件", "files that open").to_owned()),
+            RowKinds::Errors => out.push(t("无法读取的文件", "unreadable files").to_owned()),
+        }
+        if self.duplicates_only {
+            out.push(t("重复单位", "duplicate units").to_owned());
+        }
+        if self.stale_only {
+            out.push(t("审核后已修改", "changed since review").to_owned());
+        }
+        if out.is_empty() && !self.is_empty() {
+            out.push(t("已筛选", "filtered").to_owned());
+        }
+        out.join(t("、", ", "))
+    }
 }
 
 /// The rows `filter` keeps, in `sort` order (file order when `None`).

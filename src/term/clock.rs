@@ -12,6 +12,14 @@ pub fn with_clock(action: Action) -> Action {
     }
 }
 
+/// Today's date, `YYYY-MM-DD` (UTC): the date of the reviewer's documents
+/// and send-back rounds.
+#[must_use]
+pub fn today() -> String {
+    let text = utc_now_text(std::time::SystemTime::now());
+    text.get(..10).unwrap_or_default().to_owned()
+}
+
 /// `YYYY-MM-DD HH:MM UTC` for a moment.
 fn utc_now_text(now: std::time::SystemTime) -> String {
     let secs = now

@@ -8,7 +8,7 @@ pub mod opener;
 pub mod session;
 pub mod wake;
 
-mod clock;
+pub mod clock;
 mod review_recovery;
 
 use std::io;
@@ -53,9 +53,28 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
 /// Carries out a reviewer-mode effect and reports back to the app: the only
 /// place reviewer mode writes files.
 pub fn perform_review(app: &mut ReviewApp, effect: &ReviewEffect) {
+    perform_review_with(app, effect, opener::system);
+}
+
+/// [`perform_review`] with the program that opens evidence files (tests
+/// record instead of starting a viewer).
+pub fn perform_review_with(app: &mut ReviewApp, effect: &ReviewEffect, open: opener::Opener) {
     let lang = app.lang;
     match effect {
         ReviewEffect::None | ReviewEffect::Quit => {}
+        ReviewEffect::OpenFile(path) => {
+            let opened = if path.is_file() {
+                open(path)
+            } else {
+                Err(std::io::Error::from(std::io::ErrorKind::NotFound))
+            };
+            if let Err(e) = opened {
+                app.update(Action::ReviewEffectDone(Err(format!(
+                    "{}：{e}",
+                    path.display()
+                ))));
+            }
+        }
         ReviewEffect::SaveReviews(writes) => {
             let results = writes.iter().map(|w| (w.path.clone(), w.write())).collect();
             app.update(Action::ReviewsWritten(results));
@@ -114,12 +133,31 @@ fn review_written(
 /// Maps a terminal event to a reviewer-mode action.
 #[must_use]
 pub fn review_action_for_event(app: &ReviewApp, event: &Event) -> Option<Action> {
+    use crate::app::ModeKind;
+    // A letter no key of the screen takes is told so (not dropped in silence).
+    let unbound = |key: &crossterm::event::KeyEvent| match key.code {
+        crossterm::event::KeyCode::Char(ch)
+            if key.modifiers.is_empty()
+                || key.modifiers == crossterm::event::KeyModifiers::SHIFT =>
+        {
+            Some(Action::UnboundKey(ch))
+        }
+        _ => None,
+    };
     match (event, &app.screen) {
         (Event::Key(key), crate::app::review::Screen::Drill { .. })
-            if key.kind == KeyEventKind::Press
-                && app.mode_kind() == crate::app::ModeKind::Browse =>
+            if key.kind == KeyEventKind::Press && app.mode_kind() == ModeKind::Browse =>
         {
-            crate::app::keymap::review_drill_action(key)
+            crate::app::keymap::review_drill_action(key).or_else(|| unbound(key))
+        }
+        (Event::Key(key), _)
+            if key.kind == KeyEventKind::Press
+                && matches!(
+                    app.mode_kind(),
+                    ModeKind::ReviewList | ModeKind::ReviewMatrix | ModeKind::ReviewDiff
+                ) =>
+        {
+            action_for(app.mode_kind(), key).or_else(|| unbound(key))
         }
         (Event::Key(key), _) if key.kind == KeyEventKind::Press => action_for(app.mode_kind(), key),
         (Event::Resize(w, h), _) => Some(Action::Resize(*w, *h)),

@@ -70,8 +70,24 @@ impl ReviewApp {
     #[must_use]
     pub fn prompt_label(&self, kind: PromptKind) -> String {
         let label = self.tr(kind.label());
+        let exports = matches!(
+            kind,
+            PromptKind::ExportOverview | PromptKind::ExportReviews | PromptKind::ExportSummary
+        );
         match (kind, self.drill_indicator_code()) {
             (PromptKind::IndicatorReason, Some(code)) => format!("{code} {label}"),
+            _ if exports && !self.filter.is_empty() => {
+                let (n, all) = (self.view.len(), self.session.rows().len());
+                let words = self.filter.words(self.lang);
+                match self.lang {
+                    crate::core::Lang::Zh => {
+                        format!("{label}（仅筛选的 {n}/{all} 个单位：{words}）")
+                    }
+                    crate::core::Lang::En => {
+                        format!("{label} (only the {n} of {all} units filtered: {words})")
+                    }
+                }
+            }
             _ => label.to_owned(),
         }
     }
@@ -201,13 +217,21 @@ impl ReviewApp {
         let Some(row) = self.selected_row() else {
             return;
         };
+        // Why no letter can be written is said before a file name is asked.
+        if let Err(why) = crate::review::letter::can_write(self.session.review(row)) {
+            let text = why.get(self.lang).to_owned();
+            self.tell(text, true);
+            return;
+        }
         let name = self.of_entry(row, |e| letter_file_name(&e.file_name, self.lang));
         self.open_prompt(PromptKind::ExportLetter, name);
     }
 
     /// `S`: asks where to write the summary of the rows in view.
     pub(super) fn open_summary_prompt(&mut self) {
-        let name = format!("{}.xlsx", crate::review::summary::title(self.lang));
+        let filter = self.filter.words(self.lang);
+        let stem = crate::review::summary::title(self.lang);
+        let name = crate::review::documents::filtered_name(&stem, "xlsx", &filter, self.lang);
         self.open_prompt(PromptKind::ExportSummary, name);
     }
 
@@ -243,7 +267,12 @@ impl ReviewApp {
                     .ok_or_else(|| Bilingual::new("没有选中单位", "no unit is selected"))?;
                 self.session.letter_bytes(row, &path, self.lang)?
             }
-            _ => self.session.summary_bytes(&self.view, &path, self.lang)?,
+            _ => self.session.summary_bytes(
+                &self.view,
+                &path,
+                &self.filter.words(self.lang),
+                self.lang,
+            )?,
         };
         Ok(ReviewEffect::WriteDocument {
             path,

@@ -133,6 +133,20 @@ pub fn path_is_inside(path: &str) -> bool {
             .all(|part| !part.is_empty() && part != "..")
 }
 
+/// Where a listed path is, beside the workbook at `workbook` (path arithmetic
+/// only); `None` for a path that would leave the workbook's folder.
+#[must_use]
+pub fn resolve_beside(workbook: &std::path::Path, relative: &str) -> Option<std::path::PathBuf> {
+    if !path_is_inside(relative) {
+        return None;
+    }
+    let base = match workbook.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    Some(base.join(relative.replace('\\', "/")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,6 +52,12 @@ pub fn is_figure_column(cells: &[&str]) -> bool {
 /// not fit (the caller turns the page).
 #[must_use]
 pub fn widths(columns: &[Vec<&str>], available: usize) -> Option<Vec<usize>> {
+    // Headers of figure columns on one line where the page allows it (a
+    // letter's 计算得分 read 计算 / 得分), else wrapped two characters a line.
+    widths_with(columns, available, true).or_else(|| widths_with(columns, available, false))
+}
+
+fn widths_with(columns: &[Vec<&str>], available: usize, whole_headers: bool) -> Option<Vec<usize>> {
     let figures: Vec<bool> = columns
         .iter()
         .map(|cells| is_figure_column(cells.get(1..).unwrap_or_default()))
@@ -64,7 +70,11 @@ pub fn widths(columns: &[Vec<&str>], available: usize) -> Option<Vec<usize>> {
         .map(|(cells, &figure)| {
             figure.then(|| {
                 let body = cells.iter().skip(1).map(|c| one_line_width(c)).max();
-                body.unwrap_or(0).max(2 * 210 + CELL_MARGINS)
+                let header = cells
+                    .first()
+                    .filter(|_| whole_headers)
+                    .map_or(0, |h| one_line_width(h));
+                body.unwrap_or(0).max(2 * 210 + CELL_MARGINS).max(header)
             })
         })
         .collect();

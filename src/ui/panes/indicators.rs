@@ -162,8 +162,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             let (_, ind) = flat.get(row.index)?;
             let r = results.get(row.index)?;
             let name = row_name(&row, ind);
-            let lost = lost_shown(r.counted_weight, r.score);
+            // An unscored leaf has no score yet: never shown as a real 0.
+            let unscored = r.basis == ScoreBasis::Missing;
+            let lost = if unscored {
+                String::new()
+            } else {
+                lost_shown(r.counted_weight, r.score)
+            };
             let score_style = score_style(r.basis, lost.is_empty(), theme);
+            let score = if unscored {
+                app.tr(t::UNSCORED).to_owned()
+            } else {
+                fmt_score(r.score)
+            };
             let style = if row.has_children {
                 theme.group
             } else {
@@ -187,7 +198,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 Row::new(vec![
                     Cell::from(truncate(&name, name_w)),
                     Cell::from(pad_left(&fmt_score(ind.weight), 5)),
-                    Cell::from(pad_left(&fmt_score(r.score), 6)).style(score_style),
+                    Cell::from(pad_left(&score, 6)).style(score_style),
                     Cell::from(pad_left(&lost, usize::from(lost_w))).style(theme.error),
                     Cell::from(truncate(&officer, usize::from(choice_w))),
                     Cell::from(truncate(&reason, usize::from(reason_w))),
@@ -201,10 +212,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let header = header(app);
     let widths = flex_then_fixed(&fixed);
     let d = &app.derived;
+    // A total with unscored leaves is provisional here as in the header.
+    let standing = crate::core::grading::Standing::of_derived(d);
     let title_extra = format!(
-        " · {} {} / {}",
+        " · {} {}{} / {}",
         app.tr(t::TOTAL),
         fmt_score(d.scores.total),
+        standing.total_mark(app.lang),
         fmt_score(d.scores.max_total)
     );
     // Editable columns: the officer's level/score, reason and evidence; in
@@ -241,17 +255,22 @@ pub(in crate::ui) fn detail(app: &App) -> Detail {
     ) else {
         return (String::new(), e);
     };
-    entry(
-        &mut e,
-        t::COL_SCORE.get(lang),
+    let score_line = if r.basis == ScoreBasis::Missing {
+        format!(
+            "{} / {}",
+            t::UNSCORED.get(lang),
+            fmt_score(r.counted_weight)
+        )
+    } else {
         format!(
             "{} / {}  ({} {})",
             fmt_score(r.score),
             fmt_score(r.counted_weight),
             t::COL_LOST.get(lang),
             fmt_score((round2(r.counted_weight) - round2(r.score)).max(Decimal::ZERO))
-        ),
-    );
+        )
+    };
+    entry(&mut e, t::COL_SCORE.get(lang), score_line);
     // What would change the score comes first: the question asked every year.
     crate::ui::what_if::move_entries(app, row.index, &mut e);
     entry(&mut e, t::RULE.get(lang), r.rule.get(lang));
