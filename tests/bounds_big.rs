@@ -163,3 +163,23 @@ fn the_reviewers_matrix_and_drill_in_of_twenty_thousand_indicators_within_the_li
         },
     );
 }
+
+/// No PDF of such a table: `LibreOffice` would take well over ten minutes. Refused
+/// at once, with the reason and the way round, and nothing written.
+#[test]
+fn pdf_of_twenty_thousand_indicators_is_refused_at_once() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = big_workbook(dir.path());
+    let args = [
+        "--lang", "en", "export", file, "--format", "pdf", "-o", "big.pdf",
+    ];
+    let run = jixiao_limited(dir.path(), &args, TIME_LIMIT);
+    assert_no_panic(&run, "pdf");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("20010") && stderr.contains("--format docx"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("big.pdf").exists());
+}
