@@ -23,7 +23,7 @@ fn column_width(column: Column) -> usize {
         Column::Unit => 22,
         Column::File => 18,
         Column::Year => 6,
-        Column::Grade => 5,
+        Column::Grade => 6,
         Column::Status => 7,
         Column::Flags => 16,
         Column::Warnings(_) => 5,
