@@ -503,4 +503,6 @@ fn an_unscored_leaf_shows_as_unscored_not_0() {
     let row = screen.lines().find(|l| l.contains(" A1 ")).expect("A1 row");
     assert!(row.contains("未评") && !row.contains("-5"), "{row}");
     assert!(screen.contains("得分：未评 / 5"), "{screen}");
+    // The pane's total says it is provisional, as the header does.
+    assert!(lines(&screen)[3].contains("（暂计） / 100"), "{screen}");
 }

@@ -71,9 +71,10 @@ pub fn render(app: &App, frame: &mut Frame) {
 fn render_too_small(app: &App, frame: &mut Frame, screen: Rect) {
     let msg = app.tr(t::WINDOW_TOO_SMALL);
     let total = format!(
-        "{} {} {}",
+        "{} {}{} {}",
         app.tr(t::TOTAL),
         crate::core::num::fmt_score(app.derived.scores.total),
+        app.standing().total_mark(app.lang),
         app.standing().label(app.lang)
     );
     let width = usize::from(screen.width);

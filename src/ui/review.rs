@@ -23,8 +23,9 @@ fn column_width(column: Column) -> usize {
         Column::Unit => 22,
         Column::File => 18,
         Column::Year => 6,
+        // "未评定" and "审核状态" whole.
         Column::Grade => 6,
-        Column::Status => 7,
+        Column::Status => 8,
         Column::Flags => 16,
         Column::Warnings(_) => 5,
         _ => 9,

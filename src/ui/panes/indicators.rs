@@ -212,10 +212,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let header = header(app);
     let widths = flex_then_fixed(&fixed);
     let d = &app.derived;
+    // A total with unscored leaves is provisional here as in the header.
+    let standing = crate::core::grading::Standing::of_derived(d);
     let title_extra = format!(
-        " · {} {} / {}",
+        " · {} {}{} / {}",
         app.tr(t::TOTAL),
         fmt_score(d.scores.total),
+        standing.total_mark(app.lang),
         fmt_score(d.scores.max_total)
     );
     // Editable columns: the officer's level/score, reason and evidence; in
