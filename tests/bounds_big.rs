@@ -4,12 +4,15 @@
 //! memory limit (`prlimit --as`) and a time limit. The Word export held the
 //! whole document as docx-rs values and one string: 650 MB for this file,
 //! 3 GB for 100,000 indicators; it now writes the body a paragraph or table
-//! row at a time (`export/docx/stream.rs`).
+//! row at a time (`export/docx/stream.rs`). Reviewer mode opens the matrix
+//! and the drill-in of such a workbook within the time limit too.
 
 #![cfg(unix)]
 
 #[path = "support/limited.rs"]
 mod limited;
+#[path = "support/terminal.rs"]
+mod terminal;
 
 use std::path::Path;
 use std::time::Duration;
@@ -110,4 +113,53 @@ fn the_streamed_docx_holds_every_leaf_once() {
         .collect();
     let unique: std::collections::HashSet<&&str> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "every paragraph id once");
+}
+
+/// Fails the run (the whole test binary: a quadratic loop cannot be
+/// stopped from outside its thread) when `work` takes longer than `limit`.
+fn within<T>(limit: Duration, what: &str, work: impl FnOnce() -> T) -> T {
+    let (done, wait) = std::sync::mpsc::channel::<()>();
+    let what = what.to_owned();
+    let watchdog = std::thread::spawn(move || {
+        if wait.recv_timeout(limit).is_err() {
+            eprintln!("{what}: still running after {limit:?}");
+            std::process::exit(1);
+        }
+    });
+    let out = work();
+    let _ = done.send(());
+    let _ = watchdog.join();
+    out
+}
+
+/// Reviewer mode over the same workbook: the matrix (a search per cell
+/// made it quadratic, 1–2 minutes for 100,000 indicators) and the drill-in
+/// (an index walk per indicator, 3 minutes) open within the limit.
+#[test]
+fn the_reviewers_matrix_and_drill_in_of_twenty_thousand_indicators_within_the_limit() {
+    use jixiao::app::review::{ReviewApp, Screen};
+    use jixiao::review::session::ReviewSession;
+    let dir = tempfile::tempdir().expect("tmp");
+    big_workbook(dir.path());
+    let folder = dir.path().to_path_buf();
+    // About 10 s in a debug build; quadratic, the drill-in alone took minutes.
+    within(
+        Duration::from_secs(45),
+        "reviewer over 20,010 indicators",
+        move || {
+            let mut app = ReviewApp::new(ReviewSession::open(&[folder]), jixiao::core::Lang::Zh);
+            terminal::review_keys(&mut app, "x");
+            assert!(
+                matches!(app.screen, Screen::Matrix { .. }),
+                "the matrix is open"
+            );
+            assert!(terminal::review_screen(&mut app, 160, 45).contains("A1"));
+            terminal::review_keys(&mut app, "<esc> <enter>");
+            assert!(
+                matches!(app.screen, Screen::Drill { .. }),
+                "the drill-in is open"
+            );
+            assert!(terminal::review_screen(&mut app, 160, 45).contains("霞山"));
+        },
+    );
 }

@@ -51,6 +51,18 @@ impl TableShape {
         Self::from_flat(&workbook.table.flatten())
     }
 
+    /// Each code's position in table order (the first, where a code is
+    /// there twice, as [`WorkbookDigest::cell`] finds it): for looking up
+    /// many codes, which one search each would make quadratic.
+    #[must_use]
+    pub fn positions(&self) -> FxMap<&str, usize> {
+        let mut at = FxMap::default();
+        for (k, row) in self.rows.iter().enumerate() {
+            at.entry(row.code.as_str()).or_insert(k);
+        }
+        at
+    }
+
     fn from_flat(flat: &[(usize, &Indicator)]) -> Self {
         let rows = flat
             .iter()
@@ -225,6 +237,12 @@ impl WorkbookDigest {
     /// Each indicator with its computed score, in table order.
     pub fn cells(&self) -> impl Iterator<Item = (&ShapeRow, &ScoreCell)> {
         self.shape.rows.iter().zip(self.scores.iter())
+    }
+
+    /// Indicator `k` in table order (see [`TableShape::positions`]) with its computed score.
+    #[must_use]
+    pub fn cell_at(&self, k: usize) -> Option<(&ShapeRow, &ScoreCell)> {
+        Some((self.shape.rows.get(k)?, self.scores.get(k)?))
     }
 
     /// The computed score of indicator `code`.

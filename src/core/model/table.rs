@@ -380,6 +380,24 @@ impl ScoringTable {
         self.nth_mut(index)
     }
 
+    /// Every indicator in the order of `flatten`, mutable, with its index: one
+    /// walk, where `nth_mut` for each index would be quadratic.
+    pub fn for_each_mut(&mut self, mut visit: impl FnMut(usize, &mut Indicator)) {
+        fn go(
+            nodes: &mut [Indicator],
+            index: &mut usize,
+            visit: &mut impl FnMut(usize, &mut Indicator),
+        ) {
+            for node in nodes {
+                visit(*index, node);
+                *index += 1;
+                go(&mut node.children, index, visit);
+            }
+        }
+        let mut index = 0;
+        go(&mut self.indicators, &mut index, &mut visit);
+    }
+
     /// The indicator at a depth-first index (the index of `flatten`), mutable.
     pub fn nth_mut(&mut self, index: usize) -> Option<&mut Indicator> {
         fn find<'a>(nodes: &'a mut [Indicator], index: &mut usize) -> Option<&'a mut Indicator> {
@@ -412,6 +430,30 @@ impl Indicator {
 #[cfg(test)]
 mod tests {
     use crate::core::sample::sample_workbook;
+
+    #[test]
+    fn for_each_mut_visits_in_the_order_of_flatten() {
+        let mut wb = sample_workbook();
+        let codes: Vec<String> = wb
+            .table
+            .flatten()
+            .iter()
+            .map(|(_, i)| i.code.clone())
+            .collect();
+        let mut seen = Vec::new();
+        wb.table.for_each_mut(|i, ind| {
+            seen.push((i, ind.code.clone()));
+            ind.name.push('*');
+        });
+        let expected: Vec<(usize, String)> = codes.into_iter().enumerate().collect();
+        assert_eq!(seen, expected);
+        assert!(
+            wb.table
+                .flatten()
+                .iter()
+                .all(|(_, i)| i.name.ends_with('*'))
+        );
+    }
 
     #[test]
     fn an_indicator_is_found_by_code_at_any_depth() {

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::core::engine::ScoreBasis;
 use crate::core::num::round2;
-use crate::review::digest::WorkbookDigest;
+use crate::review::digest::{TableShape, WorkbookDigest};
 use crate::review::scan::Entry;
 
 /// How full a matrix cell is, so it reads without colour too.
@@ -156,7 +156,10 @@ pub enum MatrixDepth {
 }
 
 /// The matrix over the entries in `view` (rows that did not open are left
-/// out), from what the overview keeps of each workbook.
+/// out), from what the overview keeps of each workbook. Linear in the cells:
+/// each table's codes are looked up through one map, built once per table
+/// shape (a search per cell took 1–2 minutes for one table of 100,000
+/// indicators).
 #[must_use]
 pub fn matrix(entries: &[Entry], view: &[usize], depth: MatrixDepth) -> Matrix {
     let summaries: Vec<(usize, &WorkbookDigest)> = view
@@ -164,13 +167,34 @@ pub fn matrix(entries: &[Entry], view: &[usize], depth: MatrixDepth) -> Matrix {
         .filter_map(|&i| entries.get(i).and_then(Entry::digest).map(|s| (i, s)))
         .collect();
     let columns = columns_of(&summaries, depth);
+    // Where each column sits in each table shape (many units share one).
+    let mut placed: Vec<(*const TableShape, Vec<Option<usize>>)> = Vec::new();
     let rows = summaries
         .iter()
-        .map(|(i, s)| MatrixRow {
-            row: *i,
-            unit: s.unit.clone(),
-            year: s.year,
-            cells: columns.iter().map(|c| matrix_cell(s, &c.code)).collect(),
+        .map(|(i, s)| {
+            let shape: *const TableShape = &raw const *s.shape;
+            let at = match placed.iter().position(|(p, _)| *p == shape) {
+                Some(k) => k,
+                None => {
+                    let positions = s.shape.positions();
+                    let columns_at = columns
+                        .iter()
+                        .map(|c| positions.get(c.code.as_str()).copied())
+                        .collect();
+                    placed.push((shape, columns_at));
+                    placed.len() - 1
+                }
+            };
+            MatrixRow {
+                row: *i,
+                unit: s.unit.clone(),
+                year: s.year,
+                cells: placed[at]
+                    .1
+                    .iter()
+                    .map(|k| k.and_then(|k| matrix_cell(s, k)))
+                    .collect(),
+            }
         })
         .collect();
     Matrix { columns, rows }
@@ -180,7 +204,7 @@ pub fn matrix(entries: &[Entry], view: &[usize], depth: MatrixDepth) -> Matrix {
 fn columns_of(summaries: &[(usize, &WorkbookDigest)], depth: MatrixDepth) -> Vec<MatrixColumn> {
     let mut columns: Vec<MatrixColumn> = Vec::new();
     let mut codes = std::collections::HashSet::new();
-    let mut tables_seen: Vec<*const crate::review::digest::TableShape> = Vec::new();
+    let mut tables_seen: Vec<*const TableShape> = Vec::new();
     for (_, s) in summaries {
         let table: *const _ = &raw const *s.shape;
         if tables_seen.contains(&table) {
@@ -207,8 +231,8 @@ fn columns_of(summaries: &[(usize, &WorkbookDigest)], depth: MatrixDepth) -> Vec
     columns
 }
 
-fn matrix_cell(summary: &WorkbookDigest, code: &str) -> Option<MatrixCell> {
-    summary.cell(code).map(|(ind, cell)| {
+fn matrix_cell(summary: &WorkbookDigest, k: usize) -> Option<MatrixCell> {
+    summary.cell_at(k).map(|(ind, cell)| {
         let share = share_of(cell.score, ind.weight);
         MatrixCell {
             score: round2(cell.score),
