@@ -67,6 +67,7 @@ fn temporary_files_of_killed_saves_go_when_the_workbook_is_next_opened() {
         "the dead temporaries gone; a live save's files kept"
     );
     drop(held);
+    wait_until_unlocked(&live);
     jixiao::store::open(&wb).expect("opens");
     assert_eq!(names(dir.path()), vec!["wb.json"]);
     // Reviewing never deletes anything in a department's folder.
@@ -74,6 +75,21 @@ fn temporary_files_of_killed_saves_go_when_the_workbook_is_next_opened() {
     f.set_modified(seconds_ago).expect("age");
     jixiao::store::open_for_review(&wb).expect("opens");
     assert_eq!(names(dir.path()).len(), 2);
+}
+
+/// Waits (at most 10 s) until no one holds `path`'s lock. A test on another
+/// thread that spawns a process forks with every descriptor, ours included,
+/// and its child keeps the lock until it execs: under load, after our drop.
+fn wait_until_unlocked(path: &Path) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while std::time::Instant::now() < deadline {
+        let probe = File::open(path).expect("probe");
+        if probe.try_lock().is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("{} stayed locked for 10 s", path.display());
 }
 
 #[test]
