@@ -494,3 +494,20 @@ proptest! {
         read_sheet(&mutate(TABLE_XLSX.clone(), &raw), "xlsx");
     }
 }
+
+/// What the property found: a cell reference of many digits overflowed
+/// calamine's row arithmetic (a panic where overflow is checked). Refused.
+#[test]
+fn a_cell_reference_of_many_digits_is_refused_not_a_panic() {
+    let mut parts = XLSX_PARTS.clone();
+    let sheet = parts
+        .iter_mut()
+        .find(|(name, _)| name.contains("worksheets/sheet1"))
+        .expect("first sheet");
+    let xml = String::from_utf8(sheet.1.clone()).expect("utf-8");
+    assert!(xml.contains("r=\"A1\""), "{xml}");
+    sheet.1 = xml
+        .replacen("r=\"A1\"", "r=\"A99999999999\"", 1)
+        .into_bytes();
+    assert!(read_spreadsheet_bytes(&zip(&parts), "xlsx").is_err());
+}

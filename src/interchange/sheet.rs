@@ -206,6 +206,17 @@ pub fn read_spreadsheet(path: &Path) -> Result<Vec<Grid>, ReadError> {
 /// # Errors
 /// As `read_spreadsheet`.
 pub fn read_spreadsheet_bytes(bytes: &[u8], extension: &str) -> Result<Vec<Grid>, ReadError> {
+    // calamine parses a stranger's bytes: a panic there is a refusal, not a
+    // crash (a cell reference of many digits overflows its row arithmetic,
+    // a panic where overflow is checked; found by tests/readers_fuzz.rs).
+    std::panic::catch_unwind(|| read_unguarded(bytes, extension)).unwrap_or_else(|_| {
+        Err(ReadError::Spreadsheet(
+            "the spreadsheet reader failed on this file (damaged content)".to_owned(),
+        ))
+    })
+}
+
+fn read_unguarded(bytes: &[u8], extension: &str) -> Result<Vec<Grid>, ReadError> {
     let fault = |e: &dyn std::fmt::Display| ReadError::Spreadsheet(e.to_string());
     if compound::is_compound(bytes) {
         compound::check_xls(bytes)?;
